@@ -1,0 +1,96 @@
+"""Command line: ``brokerdesk`` opens the app; subcommands script the same core services.
+
+Exit codes: 0 success, 1 the data was refused (nothing written), 2 usage error. A user error
+prints a sentence, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from brokerdesk import __version__
+from brokerdesk.core.errors import BrokerDeskError
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+
+# Each subcommand lives in brokerdesk/commands/<module>.py with register() and run().
+COMMANDS: dict[str, str] = {
+    "init": "init",
+    "search": "search",
+    "import": "importing",
+    "export": "exporting",
+    "backup": "backup",
+    "restore": "restore",
+    "check": "check",
+    "seed-synthetic": "seed_synthetic",
+}
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="ADDRESS",
+        help="database file path or SQLAlchemy URL (default: $BROKERDESK_DB, then the "
+        "brokerdesk.sqlite3 file in your data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="brokerdesk",
+        description="BrokerDesk: national partnerships with UK public library services. "
+        "Without a subcommand, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"BrokerDesk {__version__}")
+    add_db_option(parser)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app on a demo database built from the real library services",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open a temporary database, render the main window offscreen, write a partner "
+        "summary PDF and exit (used to check a packaged build)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module_name in COMMANDS.items():
+        try:
+            module = importlib.import_module(f"brokerdesk.commands.{module_name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"brokerdesk.commands.{module_name}":
+                raise
+            continue  # a command not built yet is simply not offered
+        sub = module.register(subparsers, name)
+        add_db_option(sub)
+        sub.set_defaults(handler=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from brokerdesk.gui.app import run_gui
+
+            return run_gui(args)
+        result: int = handler(args)
+        return result
+    except BrokerDeskError as exc:
+        print(f"brokerdesk: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("brokerdesk: interrupted; nothing more was written.", file=sys.stderr)
+        return EXIT_REFUSED
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

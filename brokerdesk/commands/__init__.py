@@ -1,0 +1,1 @@
+"""Headless subcommands of the brokerdesk command line, one module each."""

@@ -1,0 +1,1 @@
+"""Core: models, database, services. No Qt here."""

@@ -1,0 +1,143 @@
+"""The audit trail, written in the same transaction as every change.
+
+A session-level ``after_flush`` hook looks at what the flush wrote (new, changed and deleted
+editable records) and inserts one ``audit_event`` per record, with each changed field's old
+and new value. Because it hooks the ORM flush, every write path that uses the ORM is audited
+without remembering to call anything; bulk Core inserts (imports) write a summary event
+themselves through :func:`record`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import event, insert, inspect
+from sqlalchemy.orm import Session, UOWTransaction
+
+from brokerdesk.core.models import AuditEvent, Base, utcnow
+
+USER_KEY = "brokerdesk_user"
+SKIP_FIELDS = frozenset({"created_at", "updated_at", "version_id"})
+AUDITED_TABLES = frozenset(
+    {
+        "partner",
+        "contact",
+        "programme",
+        "programme_partner",
+        "participation",
+        "interaction",
+        "agreement",
+        "library_service",
+        "branch",
+        "offer_area",
+    }
+)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _label(obj: Base) -> str:
+    for attr in ("name", "full_name", "subject", "title"):
+        value = getattr(obj, attr, None)
+        if value:
+            return str(value)
+    return f"#{getattr(obj, 'id', '?')}"
+
+
+def _column_changes(obj: Base, *, created: bool, deleted: bool) -> dict[str, list[Any]]:
+    state = inspect(obj)
+    changes: dict[str, list[Any]] = {}
+    for attr in state.mapper.column_attrs:
+        key = attr.key
+        if key in SKIP_FIELDS:
+            continue
+        if created:
+            value = getattr(obj, key)
+            if value is not None:
+                changes[key] = [None, _plain(value)]
+        elif deleted:
+            value = state.dict.get(key)
+            if value is not None:
+                changes[key] = [_plain(value), None]
+        else:
+            hist = state.attrs[key].history
+            if hist.has_changes():
+                old = hist.deleted[0] if hist.deleted else None
+                new = hist.added[0] if hist.added else None
+                if old != new:
+                    changes[key] = [_plain(old), _plain(new)]
+    return changes
+
+
+def _event_row(session: Session, obj: Base, action: str) -> dict[str, Any] | None:
+    table = obj.__table__.name  # type: ignore[attr-defined]
+    if table not in AUDITED_TABLES:
+        return None
+    changes = _column_changes(obj, created=action == "create", deleted=action == "delete")
+    if action == "update" and not changes:
+        return None
+    return {
+        "at": utcnow(),
+        "user_name": session.info.get(USER_KEY, "unknown"),
+        "action": action,
+        "entity": table,
+        "record_id": getattr(obj, "id", None),
+        "summary": _label(obj)[:300],
+        "changes": json.dumps(changes, ensure_ascii=False, default=str),
+    }
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, _flush: UOWTransaction) -> None:
+    if session.info.get("audit_disabled"):
+        return
+    rows: list[dict[str, Any]] = []
+    for action, objects in (
+        ("create", session.new),
+        ("update", session.dirty),
+        ("delete", session.deleted),
+    ):
+        for obj in objects:
+            if not isinstance(obj, Base) or isinstance(obj, AuditEvent):
+                continue
+            if action == "update" and not session.is_modified(obj, include_collections=False):
+                continue
+            row = _event_row(session, obj, action)
+            if row is not None:
+                rows.append(row)
+    if rows:
+        session.connection().execute(insert(AuditEvent), rows)
+
+
+def record(
+    session: Session,
+    action: str,
+    entity: str,
+    summary: str,
+    record_id: int | None = None,
+    changes: dict[str, Any] | None = None,
+) -> None:
+    """Write one audit event by hand (bulk operations that bypass the ORM flush)."""
+    session.execute(
+        insert(AuditEvent),
+        [
+            {
+                "at": utcnow(),
+                "user_name": session.info.get(USER_KEY, "unknown"),
+                "action": action,
+                "entity": entity,
+                "record_id": record_id,
+                "summary": summary[:300],
+                "changes": json.dumps(changes or {}, ensure_ascii=False, default=str),
+            }
+        ],
+    )

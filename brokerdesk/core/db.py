@@ -1,0 +1,241 @@
+"""Opening a BrokerDesk database: address resolution, SQLite pragmas, sessions, migrations.
+
+A database address is either a file path (SQLite, the embedded default) or an SQLAlchemy URL
+such as ``postgresql+psycopg://user@host/dbname`` (team mode). Opening runs the Alembic
+migrations, after backing up an existing SQLite file, and refuses a database whose schema is
+newer than this app.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from brokerdesk.core import audit
+
+ENV_VAR = "BROKERDESK_DB"
+DEFAULT_FILE_NAME = "brokerdesk.sqlite3"
+BUSY_TIMEOUT_MS = 10_000
+
+
+class DatabaseError(Exception):
+    """A database could not be opened; the message is written for the user."""
+
+
+class SchemaTooNewError(DatabaseError):
+    """The database was written by a newer BrokerDesk; it is left untouched."""
+
+
+def default_database_path() -> Path:
+    """The GUI's database when no address is given: ``brokerdesk.sqlite3`` in the data folder."""
+    from platformdirs import user_data_path
+
+    return user_data_path("BrokerDesk", appauthor=False, ensure_exists=True) / DEFAULT_FILE_NAME
+
+
+def resolve_address(address: str | os.PathLike[str] | None) -> URL:
+    """Turn ``--db`` / ``BROKERDESK_DB`` / the default into an SQLAlchemy URL.
+
+    Anything with ``://`` is taken as a URL; everything else is a file path for SQLite.
+    """
+    raw = os.fspath(address) if address is not None else os.environ.get(ENV_VAR)
+    if not raw:
+        return _sqlite_url(default_database_path())
+    if "://" in raw:
+        try:
+            url = make_url(raw)
+        except Exception as exc:  # SQLAlchemy raises ArgumentError with a terse text
+            raise DatabaseError(f"'{raw}' is not a database address: {exc}") from exc
+        if url.get_backend_name() not in ("sqlite", "postgresql"):
+            raise DatabaseError(
+                f"BrokerDesk works with SQLite files and PostgreSQL servers, not "
+                f"'{url.get_backend_name()}'."
+            )
+        if url.get_backend_name() == "postgresql" and url.drivername == "postgresql":
+            url = url.set(drivername="postgresql+psycopg")
+        return url
+    return _sqlite_url(Path(raw).expanduser())
+
+
+def _sqlite_url(path: Path) -> URL:
+    return URL.create("sqlite+pysqlite", database=str(path.resolve()))
+
+
+def describe(url: URL) -> str:
+    """A short, password-free description of a database for titles and reports."""
+    if url.get_backend_name() == "sqlite":
+        return url.database or ":memory:"
+    return url.render_as_string(hide_password=True)
+
+
+@dataclass(frozen=True)
+class _Pragmas:
+    foreign_keys: str = "ON"
+    journal_mode: str = "WAL"
+    synchronous: str = "FULL"
+
+
+def _install_sqlite_hooks(engine: Engine) -> None:
+    """Pragmas on every connection, and transactions that SQLite honours for DDL too.
+
+    pysqlite's own transaction handling does not wrap DDL and begins lazily; we turn it off and
+    emit BEGIN ourselves (SQLAlchemy's documented recipe), so a migration or an import is one
+    real transaction. Write sessions begin IMMEDIATE: they take the write lock up front and wait
+    (busy timeout) instead of failing later with "database is locked".
+    """
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        if dbapi_conn.execute("PRAGMA journal_mode").fetchone()[0] != "memory":
+            cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+class Database:
+    """An open BrokerDesk database: the engine and the sessions services use.
+
+    Services call :meth:`write` for a user action (one transaction, committed at the end,
+    rolled back on any error) and :meth:`read` for queries.
+    """
+
+    def __init__(self, url: URL, engine: Engine, user_name: str) -> None:
+        self.url = url
+        self.engine = engine
+        self.user_name = user_name
+        write_bind = (
+            engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else engine
+        )
+        self._read_factory = sessionmaker(bind=engine, expire_on_commit=False)
+        self._write_factory = sessionmaker(bind=write_bind, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None in team mode."""
+        if self.is_sqlite and self.url.database:
+            return Path(self.url.database)
+        return None
+
+    @property
+    def description(self) -> str:
+        return describe(self.url)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._read_factory() as session:
+            yield session
+
+    @contextmanager
+    def write(self, user_name: str | None = None) -> Iterator[Session]:
+        """One user action: a transaction committed on success, rolled back on any error."""
+        with self._write_factory() as session, session.begin():
+            session.info[audit.USER_KEY] = user_name or self.user_name
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def create_database_engine(url: URL) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        _install_sqlite_hooks(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def current_user_name() -> str:
+    """Who the audit trail names: ``BROKERDESK_USER`` if set, else the login name."""
+    if os.environ.get("BROKERDESK_USER"):
+        return os.environ["BROKERDESK_USER"]
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (some containers): still record something honest
+        return "unknown"
+
+
+def open_database(
+    address: str | os.PathLike[str] | URL | None = None,
+    *,
+    migrate: bool = True,
+    create: bool = True,
+    user_name: str | None = None,
+) -> Database:
+    """Open (and by default create and migrate) the database at ``address``.
+
+    Raises:
+        DatabaseError: the address is unusable, the file is not a database, or it is missing
+            and ``create`` is False.
+        SchemaTooNewError: the database was written by a newer BrokerDesk.
+    """
+    from brokerdesk.core import migrate as migrations
+
+    url = address if isinstance(address, URL) else resolve_address(address)
+    if url.get_backend_name() == "sqlite" and url.database:
+        path = Path(url.database)
+        if not path.exists():
+            if not create:
+                raise DatabaseError(f"There is no database at {path}.")
+            path.parent.mkdir(parents=True, exist_ok=True)
+        elif not _looks_like_sqlite(path):
+            raise DatabaseError(f"{path} is not a BrokerDesk database (not an SQLite file).")
+    engine = create_database_engine(url)
+    db = Database(url, engine, user_name or current_user_name())
+    try:
+        if migrate:
+            migrations.upgrade(db)
+        else:
+            migrations.check_not_newer(db)
+    except BaseException:
+        engine.dispose()
+        raise
+    if db.path is not None:
+        _owner_only(db.path)
+    return db
+
+
+def _looks_like_sqlite(path: Path) -> bool:
+    if path.stat().st_size == 0:
+        return True
+    with path.open("rb") as fh:
+        return fh.read(16) == b"SQLite format 3\x00"
+
+
+def _owner_only(path: Path) -> None:
+    """Database files hold personal data: readable by their owner alone (POSIX)."""
+    if os.name != "posix":
+        return
+    for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            if candidate.exists():
+                candidate.chmod(0o600)
+        except OSError:
+            pass  # a file we do not own (shared folder): nothing sensible to do
+
+
+def has_tables(engine: Engine) -> bool:
+    return bool(inspect(engine).get_table_names())

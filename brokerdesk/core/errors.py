@@ -1,0 +1,60 @@
+"""Errors a user can act on. Their messages are written for people, not for developers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class BrokerDeskError(Exception):
+    """Base of every error whose message is meant to be shown to the user as it is."""
+
+
+class ValidationError(BrokerDeskError):
+    """Values a form or an import offered that the data rules refuse.
+
+    Attributes:
+        field_errors: message per field name, shown beside the field in a form.
+    """
+
+    def __init__(self, field_errors: dict[str, str], message: str | None = None) -> None:
+        self.field_errors = dict(field_errors)
+        text = message or "; ".join(self.field_errors.values()) or "The values are not valid."
+        super().__init__(text)
+
+
+class NotFoundError(BrokerDeskError):
+    """The record is gone (deleted by someone else, or a stale link)."""
+
+
+class InUseError(BrokerDeskError):
+    """A delete that would break other records the user has not agreed to change."""
+
+
+class EditConflict(BrokerDeskError):  # noqa: N818 - the users' word for it
+    """Someone else saved the record after this user opened it.
+
+    Attributes:
+        entity: table name of the record.
+        record_id: its id.
+        mine: the values this user tried to save (only the fields they changed).
+        theirs: the record as it is now in the database.
+        their_version: the version to quote when saving the merged values.
+    """
+
+    def __init__(
+        self,
+        entity: str,
+        record_id: int,
+        mine: dict[str, Any],
+        theirs: dict[str, Any],
+        their_version: int,
+    ) -> None:
+        self.entity = entity
+        self.record_id = record_id
+        self.mine = dict(mine)
+        self.theirs = dict(theirs)
+        self.their_version = their_version
+        super().__init__(
+            "Someone else saved this record after you opened it. "
+            "Choose which values to keep; nothing has been overwritten."
+        )

@@ -1,0 +1,507 @@
+"""Typed SQLAlchemy models for every BrokerDesk entity.
+
+The database enforces the rules a user relies on (foreign keys, unique GSS codes, non-empty
+names, allowed statuses and stages, end dates not before start dates) so that no write path,
+including a bulk import, can store a record the app would refuse in a form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Allowed values, in the order the team thinks of them. Labels live in ``core.vocabulary``.
+PARTNER_TYPES = ("charity", "public_body", "company", "funder", "other")
+PARTNER_STATUSES = ("prospect", "active", "paused", "ended")
+PROGRAMME_STATUSES = ("idea", "negotiating", "live", "completed", "cancelled")
+PARTNER_ROLES = ("lead", "funder", "delivery")
+PARTICIPATION_STAGES = ("invited", "interested", "signed_up", "active", "completed", "withdrawn")
+INTERACTION_KINDS = ("meeting", "call", "email", "event", "note")
+OFFER_AREA_KINDS = ("offer", "promise")
+NATIONS = ("England", "Wales", "Scotland", "Northern Ireland")
+MEMBER_NATIONS = ("England", "Wales", "Northern Ireland")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    quoted = ", ".join(f"'{v}'" for v in values)
+    return f"{column} IN ({quoted})"
+
+
+def _not_blank(column: str) -> str:
+    return f"length(trim({column})) > 0"
+
+
+def utcnow() -> dt.datetime:
+    """Timezone-aware now, stored as UTC."""
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Editable:
+    """Columns every editable table carries: timestamps and an optimistic-locking version.
+
+    ``version_id`` is SQLAlchemy's version counter: an UPDATE whose version no longer matches
+    (someone else saved first) raises ``StaleDataError`` instead of overwriting their change.
+    """
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, server_default=func.current_timestamp()
+    )
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True),
+        default=utcnow,
+        onupdate=utcnow,
+        server_default=func.current_timestamp(),
+    )
+    version_id: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+
+class OfferArea(Editable, Base):
+    """A Universal Library Offer or a Promise (reference data the team may extend)."""
+
+    __tablename__ = "offer_area"
+    __table_args__ = (
+        CheckConstraint(_not_blank("name"), name="name_not_blank"),
+        CheckConstraint(_in("kind", OFFER_AREA_KINDS), name="kind_allowed"),
+    )
+    __mapper_args__ = {"version_id_col": Editable.version_id}
+
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    kind: Mapped[str] = mapped_column(String(10), default="offer")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class LibraryService(Editable, Base):
+    """A library authority, identified by its ONS GSS code."""
+
+    __tablename__ = "library_service"
+    __table_args__ = (
+        CheckConstraint(_not_blank("name"), name="name_not_blank"),
+        CheckConstraint("length(gss_code) = 9", name="gss_code_length"),
+        CheckConstraint(_in("nation", NATIONS), name="nation_allowed"),
+    )
+    __mapper_args__ = {"version_id_col": Editable.version_id}
+
+    gss_code: Mapped[str] = mapped_column(String(9), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    nice_name: Mapped[str] = mapped_column(String(200))
+    nation: Mapped[str] = mapped_column(String(20), index=True)
+    region: Mapped[str] = mapped_column(String(60), index=True)
+    is_member: Mapped[bool] = mapped_column(Boolean, default=True)
+    website: Mapped[str | None] = mapped_column(String(300))
+    email: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(60))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    name_variants: Mapped[list[ServiceNameVariant]] = relationship(
+        back_populates="service", cascade="all, delete-orphan"
+    )
+    branches: Mapped[list[Branch]] = relationship(back_populates="service")
+
+
+class ServiceNameVariant(Base):
+    """Another name a library service goes by (ONS, Airtable, Welsh, common misspellings)."""
+
+    __tablename__ = "service_name_variant"
+    __table_args__ = (
+        UniqueConstraint("service_id", "name", name="uq_service_name_variant_service_name"),
+        CheckConstraint(_not_blank("name"), name="name_not_blank"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    service_id: Mapped[int] = mapped_column(
+        ForeignKey("library_service.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    source: Mapped[str] = mapped_column(String(40), default="reference")
+
+    service: Mapped[LibraryService] = relationship(back_populates="name_variants")
+
+
+class FormerAuthority(Base):
+    """An abolished authority's code and name, pointing at a successor library service.
+
+    A split county (Cumbria, Northamptonshire) has one row per successor, so a match on it is
+    always uncertain and goes to review.
+    """
+
+    __tablename__ = "former_authority"
+    __table_args__ = (
+        UniqueConstraint("code", "successor_id", name="uq_former_authority_code_successor"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(9), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    successor_id: Mapped[int] = mapped_column(
+        ForeignKey("library_service.id", ondelete="CASCADE"), index=True
+    )
+    ended_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class Branch(Editable, Base):
+    """A library building (or mobile) of a library service."""
+
+    __tablename__ = "branch"
+    __table_args__ = (
+        CheckConstraint(_not_blank("name"), name="name_not_blank"),
+        UniqueConstraint("source_key", name="uq_branch_source_key"),
+    )
+    __mapper_args__ = {"version_id_col": Editable.version_id}
+
+    service_id: Mapped[int] = mapped_column(ForeignKey("library_service.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    branch_type: Mapped[str | None] = mapped_column(String(60))
+    address: Mapped[str | None] = mapped_column(String(300))
+    postcode: Mapped[str | None] = mapped_column(String(10), index=True)
+    uprn: Mapped[str | None] = mapped_column(String(20))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    statutory: Mapped[bool | None] = mapped_column(Boolean)
+    year_opened: Mapped[int | None] = mapped_column(Integer)
+    year_closed: Mapped[int | None] = mapped_column(Integer)
+    source_key: Mapped[str] = mapped_column(String(400))
+
+    service: Mapped[LibraryService] = relationship(back_populates="branches")
+
+
+class Tag(Base):
+    __tablename__ = "tag"
+    __table_args__ = (CheckConstraint(_not_blank("name"), name="name_not_blank"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+
+
+class PartnerOfferArea(Base):
+    __tablename__ = "partner_offer_area"
+
+    partner_id: Mapped[int] = mapped_column(
+        ForeignKey("partner.id", ondelete="CASCADE"), primary_key=True
+    )
+    offer_area_id: Mapped[int] = mapped_column(ForeignKey("offer_area.id"), primary_key=True)
+
+
+class PartnerTag(Base):
+    __tablename__ = "partner_tag"
+
+    partner_id: Mapped[int] = mapped_column(
+        ForeignKey("partner.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True)
+
+
+class Partner(Editable, Base):
+    """A national organisation the team brokers programmes with."""
+
+    __tablename__ = "partner"
+    __table_args__ = (
+        CheckConstraint(_not_blank("name"), name="name_not_blank"),
+        CheckConstraint(_in("partner_type", PARTNER_TYPES), name="partner_type_allowed"),
+        CheckConstraint(_in("status", PARTNER_STATUSES), name="status_allowed"),
+        CheckConstraint("contact_limit_days > 0", name="contact_limit_positive"),
+    )
+    __mapper_args__ = {"version_id_col": Editable.version_id}
+
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    partner_type: Mapped[str] = mapped_column(String(20), default="charity")
+    status: Mapped[str] = mapped_column(String(20), default="prospect", index=True)
+    owner: Mapped[str | None] = mapped_column(String(120), index=True)
+    website: Mapped[str | None] = mapped_column(String(300))
+    notes: Mapped[str | None] = mapped_column(Text)
+    contact_limit_days: Mapped[int] = mapped_column(Integer, default=90)
+
+    offer_areas: Mapped[list[OfferArea]] = relationship(
+        secondary="partner_offer_area", order_by="OfferArea.sort_order"
+    )
+    tags: Mapped[list[Tag]] = relationship(secondary="partner_tag", order_by="Tag.name")
+    agreements: Mapped[list[Agreement]] = relationship(
+        back_populates="partner", cascade="all, delete-orphan", order_by="Agreement.start_date"
+    )
+    contacts: Mapped[list[Contact]] = relationship(back_populates="partner")
+
+
+class Agreement(Editable, Base):
+    """A partnership agreement with start, end and renewal dates."""
+
+    __tablename__ = "agreement"
+    __table_args__ = (
+        CheckConstraint(_not_blank("title"), name="title_not_blank"),
+        CheckConstraint(
+            "end_date IS NULL OR start_date IS NULL OR end_date >= start_date",
+            name="end_not_before_start",
+        ),
+    )
+    __mapper_args__ = {"version_id_col": Editable.version_id}
+
+    partner_id: Mapped[int] = mapped_column(
+        ForeignKey("partner.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(200))
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    renewal_date: Mapped[dt.date | None] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    partner: Mapped[Partner] = relationship(back_populates="agreements")
+
+
+class Contact(Editable, Base):
+    """A person at a partner or at a library service (personal data under UK GDPR)."""
+
+    __tablename__ = "contact"
+    __table_args__ = (CheckConstraint(_not_blank("full_name"), name="full_name_not_blank"),)
+    __mapper_args__ = {"version_id_col": Editable.version_id}
+
+    full_name: Mapped[str] = mapped_column(String(200), index=True)
+    role: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(254), index=True)
+    phone: Mapped[str | None] = mapped_column(String(60))
+    notes: Mapped[str | None] = mapped_column(Text)
+    partner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("partner.id", ondelete="SET NULL"), index=True
+    )
+    service_id: Mapped[int | None] = mapped_column(
+        ForeignKey("library_service.id", ondelete="SET NULL"), index=True
+    )
+
+    partner: Mapped[Partner | None] = relationship(back_populates="contacts")
+    service: Mapped[LibraryService | None] = relationship()
+
+
+class ProgrammeOfferArea(Base):
+    """A secondary offer area of a programme (the primary one is on the programme)."""
+
+    __tablename__ = "programme_offer_area"
+
+    programme_id: Mapped[int] = mapped_column(
+        ForeignKey("programme.id", ondelete="CASCADE"), primary_key=True
+    )
+    offer_area_id: Mapped[int] = mapped_column(ForeignKey("offer_area.id"), primary_key=True)
+
+
+class Programme(Editable, Base):
+    """Something brokered with one or more partners, in one primary offer area."""
+
+    __tablename__ = "programme"
+    __table_args__ = (
+        CheckConstraint(_not_blank("name"), name="name_not_blank"),
+        CheckConstraint(_in("status", PROGRAMME_STATUSES), name="status_allowed"),
+        CheckConstraint(
+            "end_date IS NULL OR start_date IS NULL OR end_date >= start_date",
+            name="end_not_before_start",
+        ),
+        CheckConstraint("budget IS NULL OR budget >= 0", name="budget_not_negative"),
+        CheckConstraint(
+            "target_services IS NULL OR target_services >= 0", name="target_not_negative"
+        ),
+    )
+    __mapper_args__ = {"version_id_col": Editable.version_id}
+
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    offer_area_id: Mapped[int] = mapped_column(ForeignKey("offer_area.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="idea", index=True)
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    description: Mapped[str | None] = mapped_column(Text)
+    budget: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    target_services: Mapped[int | None] = mapped_column(Integer)
+
+    offer_area: Mapped[OfferArea] = relationship()
+    secondary_offer_areas: Mapped[list[OfferArea]] = relationship(
+        secondary="programme_offer_area", order_by="OfferArea.sort_order"
+    )
+    partner_links: Mapped[list[ProgrammePartner]] = relationship(
+        back_populates="programme", cascade="all, delete-orphan"
+    )
+    participations: Mapped[list[Participation]] = relationship(
+        back_populates="programme", cascade="all, delete-orphan"
+    )
+
+
+class ProgrammePartner(Editable, Base):
+    """A partner's role in a programme (lead, funder, delivery)."""
+
+    __tablename__ = "programme_partner"
+    __table_args__ = (
+        UniqueConstraint("programme_id", "partner_id", name="uq_programme_partner_pair"),
+        CheckConstraint(_in("role", PARTNER_ROLES), name="role_allowed"),
+    )
+    __mapper_args__ = {"version_id_col": Editable.version_id}
+
+    programme_id: Mapped[int] = mapped_column(
+        ForeignKey("programme.id", ondelete="CASCADE"), index=True
+    )
+    partner_id: Mapped[int] = mapped_column(
+        ForeignKey("partner.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(20), default="lead")
+
+    programme: Mapped[Programme] = relationship(back_populates="partner_links")
+    partner: Mapped[Partner] = relationship()
+
+
+class Participation(Editable, Base):
+    """The link between a programme and a library service (or one of its branches).
+
+    This is the heart of "tracking programme links": it carries its own stage, dates, local
+    contact, reach figures and notes. A service takes part in a programme at most once (per
+    branch, when the link is to a branch).
+    """
+
+    __tablename__ = "participation"
+    __table_args__ = (
+        CheckConstraint(_in("stage", PARTICIPATION_STAGES), name="stage_allowed"),
+        CheckConstraint(
+            "end_date IS NULL OR start_date IS NULL OR end_date >= start_date",
+            name="end_not_before_start",
+        ),
+        CheckConstraint("reach IS NULL OR reach >= 0", name="reach_not_negative"),
+        CheckConstraint("sessions IS NULL OR sessions >= 0", name="sessions_not_negative"),
+    )
+    __mapper_args__ = {"version_id_col": Editable.version_id}
+
+    programme_id: Mapped[int] = mapped_column(
+        ForeignKey("programme.id", ondelete="CASCADE"), index=True
+    )
+    service_id: Mapped[int] = mapped_column(ForeignKey("library_service.id"), index=True)
+    branch_id: Mapped[int | None] = mapped_column(ForeignKey("branch.id", ondelete="SET NULL"))
+    stage: Mapped[str] = mapped_column(String(20), default="invited", index=True)
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    local_contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="SET NULL"), index=True
+    )
+    reach: Mapped[int | None] = mapped_column(Integer)
+    sessions: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    programme: Mapped[Programme] = relationship(back_populates="participations")
+    service: Mapped[LibraryService] = relationship()
+    branch: Mapped[Branch | None] = relationship()
+    local_contact: Mapped[Contact | None] = relationship()
+
+
+# A service joins a programme once (or once per branch). NULL branch ids would not collide in
+# a plain unique constraint, hence the expression index.
+Index(
+    "uq_participation_programme_service_branch",
+    Participation.programme_id,
+    Participation.service_id,
+    func.coalesce(Participation.branch_id, 0),
+    unique=True,
+)
+
+
+class Interaction(Editable, Base):
+    """A meeting, call, email or event with a partner and/or a library service."""
+
+    __tablename__ = "interaction"
+    __table_args__ = (
+        CheckConstraint(_in("kind", INTERACTION_KINDS), name="kind_allowed"),
+        CheckConstraint(_not_blank("subject"), name="subject_not_blank"),
+        CheckConstraint(
+            "follow_up_on IS NULL OR follow_up_on >= occurred_on", name="follow_up_not_before"
+        ),
+        CheckConstraint(
+            "partner_id IS NOT NULL OR service_id IS NOT NULL OR programme_id IS NOT NULL",
+            name="about_something",
+        ),
+    )
+    __mapper_args__ = {"version_id_col": Editable.version_id}
+
+    kind: Mapped[str] = mapped_column(String(20), default="meeting")
+    occurred_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    subject: Mapped[str] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)
+    by_whom: Mapped[str | None] = mapped_column(String(120))
+    partner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("partner.id", ondelete="CASCADE"), index=True
+    )
+    service_id: Mapped[int | None] = mapped_column(
+        ForeignKey("library_service.id", ondelete="CASCADE"), index=True
+    )
+    programme_id: Mapped[int | None] = mapped_column(
+        ForeignKey("programme.id", ondelete="SET NULL"), index=True
+    )
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="SET NULL"), index=True
+    )
+    follow_up_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    follow_up_done: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    partner: Mapped[Partner | None] = relationship()
+    service: Mapped[LibraryService | None] = relationship()
+    programme: Mapped[Programme | None] = relationship()
+    contact: Mapped[Contact | None] = relationship()
+
+
+class AuditEvent(Base):
+    """Who changed what, when: one row per created, updated or deleted record."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (
+        CheckConstraint(
+            _in("action", ("create", "update", "delete", "restore", "merge", "erase", "import")),
+            name="action_allowed",
+        ),
+        Index("ix_audit_event_entity_record", "entity", "record_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    user_name: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(10))
+    entity: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[int | None] = mapped_column(Integer)
+    summary: Mapped[str] = mapped_column(String(300))
+    # JSON object {field: [old, new]}; text so that SQLite and PostgreSQL store it alike.
+    changes: Mapped[str | None] = mapped_column(Text)
+
+
+class TrashItem(Base):
+    """A deleted record with everything its deletion removed or unlinked, restorable."""
+
+    __tablename__ = "trash_item"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    deleted_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, index=True
+    )
+    user_name: Mapped[str] = mapped_column(String(120))
+    entity: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(300))
+    # JSON snapshot (core.snapshots.Snapshot.to_json) of the rows to put back.
+    snapshot: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,197 @@
+"""Field declarations and validation shared by forms, services and importers.
+
+Each entity service declares its editable fields once; the same declaration drives the
+form's labels, the validation messages shown beside the fields, and the importers'
+column mapping. Values may arrive typed (from a form) or as text (from the command line or a
+spreadsheet), so every parser accepts both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal
+
+from brokerdesk.core.errors import ValidationError
+
+FieldKind = Literal["text", "longtext", "choice", "date", "int", "decimal", "bool", "email", "url"]
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u202f\u2007]+")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_TRUE = {"yes", "y", "true", "t", "1", "x", "✓"}
+_FALSE = {"no", "n", "false", "f", "0", ""}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One editable field of an entity.
+
+    Attributes:
+        name: the model attribute.
+        label: what the user reads ("Relationship owner").
+        kind: how the value is parsed and which editor a form uses.
+        required: refuse an empty value.
+        choices: stored value -> label, for ``choice`` fields.
+        max_length: for text fields, the column's width.
+        minimum: for numbers, the smallest allowed value.
+    """
+
+    name: str
+    label: str
+    kind: FieldKind = "text"
+    required: bool = False
+    choices: Mapping[str, str] | None = None
+    max_length: int | None = None
+    minimum: int | None = None
+
+
+def clean_text(value: str) -> str:
+    """Trim, collapse runs of spaces (no-break ones too) and drop invisible characters."""
+    text = unicodedata.normalize("NFC", value).translate(_INVISIBLE)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
+    return "\n".join(lines).strip()
+
+
+def parse_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+def parse_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError(text)
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _parse(field: Field, value: Any) -> Any:
+    if field.kind == "bool":
+        return parse_bool(value)
+    if _is_empty(value):
+        return None
+    if field.kind in ("text", "longtext", "url", "email", "choice"):
+        text = clean_text(str(value))
+        if field.kind == "email":
+            text = re.sub(r"^mailto:", "", text, flags=re.IGNORECASE).strip()
+            if not _EMAIL.match(text):
+                raise ValueError("not an email address")
+        if field.kind == "choice" and field.choices is not None:
+            text = _choice(field, text)
+        return text or None
+    if field.kind == "date":
+        return parse_date(value)
+    if field.kind == "int":
+        if isinstance(value, bool):
+            raise ValueError(value)
+        number = int(str(value).replace(",", "").strip())
+        return number
+    if field.kind == "decimal":
+        text = str(value).replace(",", "").replace("£", "").strip()
+        return Decimal(text).quantize(Decimal("0.01"))
+    raise AssertionError(field.kind)
+
+
+def _choice(field: Field, text: str) -> str:
+    assert field.choices is not None
+    if text in field.choices:
+        return text
+    lowered = text.lower().replace(" ", "_").replace("-", "_")
+    for stored, label in field.choices.items():
+        if lowered in (stored.lower(), label.lower().replace(" ", "_")):
+            return stored
+    raise ValueError("not a choice")
+
+
+def _message(field: Field, value: Any) -> str:
+    if field.kind == "date":
+        return f"{field.label}: '{value}' is not a date (use YYYY-MM-DD or DD/MM/YYYY)."
+    if field.kind == "int":
+        return f"{field.label}: '{value}' is not a whole number."
+    if field.kind == "decimal":
+        return f"{field.label}: '{value}' is not an amount."
+    if field.kind == "bool":
+        return f"{field.label}: '{value}' is not yes or no."
+    if field.kind == "email":
+        return f"{field.label}: '{value}' is not an email address."
+    if field.kind == "choice" and field.choices:
+        allowed = ", ".join(field.choices.values())
+        return f"{field.label}: '{value}' is not one of {allowed}."
+    return f"{field.label}: '{value}' is not valid."
+
+
+def validate(
+    fields: Iterable[Field], values: Mapping[str, Any], *, partial: bool = False
+) -> dict[str, Any]:
+    """Parse and check ``values`` against ``fields``.
+
+    Args:
+        fields: the entity's declarations.
+        values: field name -> value, typed or text. Unknown names are refused.
+        partial: an update; only the given fields are checked and returned.
+
+    Raises:
+        ValidationError: with one message per failing field.
+    """
+    declared = {f.name: f for f in fields}
+    errors: dict[str, str] = {}
+    for name in values:
+        if name not in declared:
+            errors[name] = f"'{name}' is not a field that can be set here."
+    cleaned: dict[str, Any] = {}
+    for field in declared.values():
+        if field.name not in values:
+            if not partial and field.required:
+                errors[field.name] = f"{field.label} is required."
+            continue
+        raw = values[field.name]
+        try:
+            value = _parse(field, raw)
+        except (ValueError, InvalidOperation, TypeError):
+            errors[field.name] = _message(field, raw)
+            continue
+        if value is None and field.required:
+            errors[field.name] = f"{field.label} is required."
+            continue
+        if isinstance(value, str) and field.max_length and len(value) > field.max_length:
+            errors[field.name] = f"{field.label} is longer than {field.max_length} characters."
+            continue
+        if field.minimum is not None and isinstance(value, int | Decimal) and value < field.minimum:
+            errors[field.name] = f"{field.label} cannot be less than {field.minimum}."
+            continue
+        cleaned[field.name] = value
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def check_date_order(
+    values: Mapping[str, Any],
+    start: str = "start_date",
+    end: str = "end_date",
+    message: str = "The end date is before the start date.",
+) -> None:
+    first, last = values.get(start), values.get(end)
+    if isinstance(first, dt.date) and isinstance(last, dt.date) and last < first:
+        raise ValidationError({end: message})

@@ -1,0 +1,277 @@
+"""Programmes, the partners' roles in them, and their participations (links to services).
+
+Participations are where the team spends its day: linking many services at once, moving many
+of them to the next stage, and undoing either. The bulk operations here each run in one
+transaction and return enough in their :class:`Change` for an exact undo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, ClassVar
+
+from sqlalchemy import and_, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from brokerdesk.core import audit, models
+from brokerdesk.core import vocabulary as v
+from brokerdesk.core.errors import NotFoundError, ValidationError
+from brokerdesk.core.models import (
+    Branch,
+    Contact,
+    LibraryService,
+    OfferArea,
+    Participation,
+    Partner,
+    Programme,
+    ProgrammePartner,
+)
+from brokerdesk.core.services.fields import Field, check_date_order, validate
+from brokerdesk.core.services.records import Change, RecordService
+
+
+class ProgrammeService(RecordService[Programme]):
+    model = Programme
+    label = "programme"
+    fields = (
+        Field("name", "Name", required=True, max_length=200),
+        Field("offer_area_id", "Offer area", "int", required=True),
+        Field("status", "Status", "choice", required=True, choices=v.PROGRAMME_STATUS_LABELS),
+        Field("start_date", "Starts", "date"),
+        Field("end_date", "Ends", "date"),
+        Field("description", "Description", "longtext"),
+        Field("budget", "Budget (£)", "decimal", minimum=0),
+        Field("target_services", "Target (library services)", "int", minimum=0),
+    )
+    defaults: ClassVar[Mapping[str, Any]] = {"status": "idea"}
+    extra_fields: ClassVar[frozenset[str]] = frozenset({"secondary_offer_area_ids", "partners"})
+
+    def check(self, session: Session, values: Mapping[str, Any], record_id: int | None) -> None:
+        check_date_order(values)
+        if session.get(OfferArea, values["offer_area_id"]) is None:
+            raise ValidationError({"offer_area_id": "Choose an offer area."})
+
+    def apply_extra(self, session: Session, obj: Any, extra: Mapping[str, Any]) -> None:
+        if "secondary_offer_area_ids" in extra:
+            ids = set(extra["secondary_offer_area_ids"] or [])
+            ids.discard(obj.offer_area_id)
+            areas = list(session.scalars(select(OfferArea).where(OfferArea.id.in_(ids))))
+            if len(areas) != len(ids):
+                raise ValidationError(
+                    {"secondary_offer_area_ids": "A secondary offer area no longer exists."}
+                )
+            obj.secondary_offer_areas = sorted(areas, key=lambda a: a.sort_order)
+        if "partners" in extra:
+            self._set_partners(session, obj, extra["partners"] or [])
+
+    def _set_partners(
+        self, session: Session, obj: Programme, pairs: Sequence[tuple[int, str]]
+    ) -> None:
+        wanted: dict[int, str] = {}
+        for partner_id, role in pairs:
+            if role not in models.PARTNER_ROLES:
+                raise ValidationError({"partners": f"'{role}' is not a partner role."})
+            if session.get(Partner, partner_id) is None:
+                raise ValidationError({"partners": "A partner no longer exists."})
+            wanted[int(partner_id)] = role
+        existing = {link.partner_id: link for link in obj.partner_links}
+        for partner_id, link in existing.items():
+            if partner_id not in wanted:
+                obj.partner_links.remove(link)
+            elif link.role != wanted[partner_id]:
+                link.role = wanted[partner_id]
+        for partner_id, role in wanted.items():
+            if partner_id not in existing:
+                obj.partner_links.append(ProgrammePartner(partner_id=partner_id, role=role))
+
+    def extra_values(self, session: Session, obj: Any) -> dict[str, Any]:
+        return {
+            "secondary_offer_area_ids": [a.id for a in obj.secondary_offer_areas],
+            "partners": sorted((link.partner_id, link.role) for link in obj.partner_links),
+        }
+
+
+class ParticipationService(RecordService[Participation]):
+    model = Participation
+    label = "participation"
+    fields = (
+        Field("programme_id", "Programme", "int", required=True),
+        Field("service_id", "Library service", "int", required=True),
+        Field("branch_id", "Branch", "int"),
+        Field("stage", "Stage", "choice", required=True, choices=v.STAGE_LABELS),
+        Field("start_date", "Starts", "date"),
+        Field("end_date", "Ends", "date"),
+        Field("local_contact_id", "Local contact", "int"),
+        Field("reach", "People reached", "int", minimum=0),
+        Field("sessions", "Sessions", "int", minimum=0),
+        Field("notes", "Notes", "longtext"),
+    )
+    defaults: ClassVar[Mapping[str, Any]] = {"stage": "invited"}
+
+    def check(self, session: Session, values: Mapping[str, Any], record_id: int | None) -> None:
+        check_date_order(values)
+        if session.get(Programme, values["programme_id"]) is None:
+            raise ValidationError({"programme_id": "Choose a programme that exists."})
+        if session.get(LibraryService, values["service_id"]) is None:
+            raise ValidationError({"service_id": "Choose a library service that exists."})
+        branch_id = values.get("branch_id")
+        if branch_id is not None:
+            branch = session.get(Branch, branch_id)
+            if branch is None or branch.service_id != values["service_id"]:
+                raise ValidationError({"branch_id": "Choose a branch of this library service."})
+        contact_id = values.get("local_contact_id")
+        if contact_id is not None and session.get(Contact, contact_id) is None:
+            raise ValidationError({"local_contact_id": "Choose a contact that exists."})
+        duplicate = select(Participation.id).where(
+            Participation.programme_id == values["programme_id"],
+            Participation.service_id == values["service_id"],
+            func.coalesce(Participation.branch_id, 0) == (branch_id or 0),
+        )
+        if record_id is not None:
+            duplicate = duplicate.where(Participation.id != record_id)
+        if session.scalar(duplicate) is not None:
+            raise ValidationError(
+                {"service_id": "This library service already takes part in the programme."}
+            )
+
+    def link_services(
+        self,
+        programme_id: int,
+        service_ids: Iterable[int],
+        stage: str = "invited",
+        values: Mapping[str, Any] | None = None,
+    ) -> Change:
+        """Link many services to a programme at once; those already linked are left alone.
+
+        Returns a Change whose ``ids`` are the new participations (undo deletes exactly them).
+        """
+        extra = validate(
+            [f for f in self.fields if f.name in ("start_date", "end_date", "notes", "stage")],
+            {**(values or {}), "stage": stage},
+            partial=True,
+        )
+        check_date_order(extra)
+        wanted = sorted(set(service_ids))
+        with self.db.write() as session:
+            programme = session.get(Programme, programme_id)
+            if programme is None:
+                raise NotFoundError("The programme no longer exists.")
+            known = set(
+                session.scalars(select(LibraryService.id).where(LibraryService.id.in_(wanted)))
+            )
+            if len(known) != len(wanted):
+                raise ValidationError({"service_id": "A library service no longer exists."})
+            already = set(
+                session.scalars(
+                    select(Participation.service_id).where(
+                        Participation.programme_id == programme_id,
+                        Participation.branch_id.is_(None),
+                        Participation.service_id.in_(wanted),
+                    )
+                )
+            )
+            new = [sid for sid in wanted if sid not in already]
+            rows = [
+                {"programme_id": programme_id, "service_id": sid, "version_id": 1, **extra}
+                for sid in new
+            ]
+            if rows:
+                session.execute(insert(Participation), rows)
+            ids = tuple(
+                session.scalars(
+                    select(Participation.id).where(
+                        Participation.programme_id == programme_id,
+                        Participation.branch_id.is_(None),
+                        Participation.service_id.in_(new),
+                    )
+                )
+            )
+            if ids:
+                audit.record(
+                    session,
+                    "create",
+                    "participation",
+                    f"{len(ids)} library services linked to {programme.name}",
+                    programme_id,
+                    {"service_ids": new, "stage": stage},
+                )
+        return Change("participation", "create", ids, after={"stage": stage})
+
+    def set_stage(self, participation_ids: Iterable[int], stage: str) -> Change:
+        """Move many participations to one stage; ``before`` keeps each old stage for undo."""
+        if stage not in models.PARTICIPATION_STAGES:
+            raise ValidationError({"stage": f"'{stage}' is not a stage."})
+        return self.set_stages(dict.fromkeys(participation_ids, stage))
+
+    def set_stages(self, stages: Mapping[int, str]) -> Change:
+        """Set each participation's own stage (redo and undo of a bulk stage change)."""
+        for stage in stages.values():
+            if stage not in models.PARTICIPATION_STAGES:
+                raise ValidationError({"stage": f"'{stage}' is not a stage."})
+        ids = sorted(stages)
+        with self.db.write() as session:
+            rows = session.execute(
+                select(Participation.id, Participation.stage).where(Participation.id.in_(ids))
+            ).all()
+            if len(rows) != len(ids):
+                raise NotFoundError("Some of these participations no longer exist.")
+            before = {pid: old for pid, old in rows}
+            for target in sorted(set(stages.values())):
+                chosen = [pid for pid in ids if stages[pid] == target and before[pid] != target]
+                if chosen:
+                    session.execute(
+                        update(Participation)
+                        .where(and_(Participation.id.in_(chosen)))
+                        .values(
+                            stage=target,
+                            version_id=Participation.version_id + 1,
+                            updated_at=models.utcnow(),
+                        )
+                        .execution_options(synchronize_session=False)
+                    )
+            changed = {pid: stages[pid] for pid in ids if before[pid] != stages[pid]}
+            if changed:
+                audit.record(
+                    session,
+                    "update",
+                    "participation",
+                    f"Stage changed for {len(changed)} participations",
+                    None,
+                    {str(pid): [before[pid], new] for pid, new in changed.items()},
+                )
+        return Change(
+            "participation",
+            "bulk",
+            tuple(changed),
+            before={str(pid): before[pid] for pid in changed},
+            after={str(pid): new for pid, new in changed.items()},
+        )
+
+    def unlink(self, participation_ids: Iterable[int]) -> Change:
+        """Remove participations (undo of a bulk link); the snapshot can put them back."""
+        return self.delete(list(participation_ids))
+
+
+class ProgrammePartnerService(RecordService[ProgrammePartner]):
+    model = ProgrammePartner
+    label = "partner role"
+    fields = (
+        Field("programme_id", "Programme", "int", required=True),
+        Field("partner_id", "Partner", "int", required=True),
+        Field("role", "Role", "choice", required=True, choices=v.PARTNER_ROLE_LABELS),
+    )
+    defaults: ClassVar[Mapping[str, Any]] = {"role": "lead"}
+
+    def check(self, session: Session, values: Mapping[str, Any], record_id: int | None) -> None:
+        if session.get(Programme, values["programme_id"]) is None:
+            raise ValidationError({"programme_id": "Choose a programme that exists."})
+        if session.get(Partner, values["partner_id"]) is None:
+            raise ValidationError({"partner_id": "Choose a partner that exists."})
+        query = select(ProgrammePartner.id).where(
+            ProgrammePartner.programme_id == values["programme_id"],
+            ProgrammePartner.partner_id == values["partner_id"],
+        )
+        if record_id is not None:
+            query = query.where(ProgrammePartner.id != record_id)
+        if session.scalar(query) is not None:
+            raise ValidationError({"partner_id": "This partner already has a role here."})

@@ -1,0 +1,304 @@
+"""Create, read, update, delete and restore for one kind of record.
+
+Every entity service is a :class:`RecordService` with its fields declared: each call is one
+user action in one transaction, returns a :class:`Change` that says what happened (for the
+change broadcast and for undo), and raises an error whose message a user can act on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Generic, TypeVar
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from brokerdesk.core import audit, snapshots
+from brokerdesk.core.db import Database
+from brokerdesk.core.errors import (
+    EditConflict,
+    InUseError,
+    NotFoundError,
+    ValidationError,
+)
+from brokerdesk.core.models import Base, TrashItem
+from brokerdesk.core.services.fields import Field, validate
+
+M = TypeVar("M", bound=Base)
+
+# Friendly names for tables, used in messages ("3 contacts will be unlinked").
+TABLE_NOUNS: dict[str, tuple[str, str]] = {
+    "partner": ("partner", "partners"),
+    "contact": ("contact", "contacts"),
+    "programme": ("programme", "programmes"),
+    "programme_partner": ("programme role", "programme roles"),
+    "participation": ("participation", "participations"),
+    "interaction": ("interaction", "interactions"),
+    "agreement": ("agreement", "agreements"),
+    "library_service": ("library service", "library services"),
+    "branch": ("branch", "branches"),
+    "offer_area": ("offer area", "offer areas"),
+    "partner_offer_area": ("offer area link", "offer area links"),
+    "programme_offer_area": ("secondary offer area", "secondary offer areas"),
+    "partner_tag": ("tag", "tags"),
+    "service_name_variant": ("name variant", "name variants"),
+    "former_authority": ("former authority", "former authorities"),
+}
+
+
+def noun(table: str, count: int) -> str:
+    one, many = TABLE_NOUNS.get(table, (table.replace("_", " "), table.replace("_", " ") + "s"))
+    return f"{count} {one if count == 1 else many}"
+
+
+@dataclass
+class Change:
+    """What one action changed; views refresh from it and undo reverses it.
+
+    Attributes:
+        entity: table name of the records acted on.
+        action: ``create``, ``update``, ``delete``, ``restore`` or ``bulk``.
+        ids: the records acted on.
+        before: for an update, the old values of the changed fields (per id for bulk).
+        after: the new values.
+        snapshot: for a delete, what to put back.
+        touched: other tables whose rows changed as a side effect (for view refresh).
+    """
+
+    entity: str
+    action: str
+    ids: tuple[int, ...]
+    before: dict[str, Any] = field(default_factory=dict)
+    after: dict[str, Any] = field(default_factory=dict)
+    snapshot: snapshots.Snapshot | None = None
+    touched: frozenset[str] = frozenset()
+
+    @property
+    def id(self) -> int:
+        return self.ids[0]
+
+
+def integrity_message(exc: IntegrityError, label: str) -> str:
+    """Turn a database refusal into a sentence (the database is the last line of defence)."""
+    text = str(exc.orig).lower()
+    if "unique" in text or "duplicate" in text:
+        return f"This {label} already exists."
+    if "foreign key" in text:
+        return f"This {label} refers to a record that no longer exists."
+    if "not_blank" in text or "not null" in text:
+        return f"A required field of this {label} is empty."
+    if "end_not_before_start" in text or "follow_up_not_before" in text:
+        return "The end date is before the start date."
+    if "check" in text:
+        return f"A value of this {label} is not allowed."
+    return f"The database refused this {label}: {exc.orig}"
+
+
+class RecordService(Generic[M]):
+    """CRUD for one model. Subclasses declare ``model``, ``label`` and ``fields``."""
+
+    model: ClassVar[type[Base]]
+    label: ClassVar[str]
+    fields: ClassVar[tuple[Field, ...]]
+    # Values a new record gets when the form or file does not say.
+    defaults: ClassVar[Mapping[str, Any]] = {}
+    # Names accepted by create/update that are not plain columns (handled by apply_extra).
+    extra_fields: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @property
+    def table(self) -> str:
+        return str(self.model.__tablename__)
+
+    # ----------------------------------------------------------------- hooks for subclasses
+    def check(self, session: Session, values: Mapping[str, Any], record_id: int | None) -> None:
+        """Cross-field and cross-record rules; raise ValidationError. Default: none."""
+
+    def apply_extra(self, session: Session, obj: Any, extra: Mapping[str, Any]) -> None:
+        """Set values that are not plain columns (links, tags). Default: none allowed."""
+        if extra:
+            raise ValidationError({k: f"'{k}' is not a field that can be set here." for k in extra})
+
+    def extra_values(self, session: Session, obj: Any) -> dict[str, Any]:
+        """Non-column values included in :meth:`get`. Default: none."""
+        return {}
+
+    # ----------------------------------------------------------------- reading
+    def _load(self, session: Session, record_id: int) -> Any:
+        obj = session.get(self.model, record_id)
+        if obj is None:
+            raise NotFoundError(f"The {self.label} #{record_id} no longer exists.")
+        return obj
+
+    def values_of(self, session: Session, obj: Any) -> dict[str, Any]:
+        out = {f.name: getattr(obj, f.name) for f in self.fields}
+        out.update(self.extra_values(session, obj))
+        out["id"] = obj.id
+        out["version_id"] = obj.version_id
+        return out
+
+    def get(self, record_id: int) -> dict[str, Any]:
+        with self.db.read() as session:
+            return self.values_of(session, self._load(session, record_id))
+
+    def exists(self, record_id: int) -> bool:
+        with self.db.read() as session:
+            return session.get(self.model, record_id) is not None
+
+    def count(self) -> int:
+        with self.db.read() as session:
+            return int(session.scalar(select(func.count()).select_from(self.model)) or 0)
+
+    # ----------------------------------------------------------------- writing
+    def _split(self, values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+        extra = {k: v for k, v in values.items() if k in self.extra_fields}
+        plain = {k: v for k, v in values.items() if k not in self.extra_fields}
+        return plain, extra
+
+    def create(self, values: Mapping[str, Any]) -> Change:
+        plain, extra = self._split({**self.defaults, **values})
+        cleaned = validate(self.fields, plain)
+        try:
+            with self.db.write() as session:
+                self.check(session, cleaned, None)
+                obj: Any = self.model(**cleaned)
+                session.add(obj)
+                self.apply_extra(session, obj, extra)
+                session.flush()
+                after = self.values_of(session, obj)
+        except IntegrityError as exc:
+            raise ValidationError({}, integrity_message(exc, self.label)) from exc
+        return Change(self.table, "create", (obj.id,), after=after)
+
+    def update(
+        self, record_id: int, values: Mapping[str, Any], expected_version: int | None = None
+    ) -> Change:
+        """Save changed fields. With ``expected_version``, refuse to overwrite a newer save."""
+        plain, extra = self._split(values)
+        cleaned = validate(self.fields, plain, partial=True)
+        try:
+            with self.db.write() as session:
+                obj = self._load(session, record_id)
+                current = self.values_of(session, obj)
+                if expected_version is not None and obj.version_id != expected_version:
+                    raise EditConflict(self.table, record_id, dict(values), current, obj.version_id)
+                merged = {**current, **cleaned}
+                self.check(session, merged, record_id)
+                for key, value in cleaned.items():
+                    setattr(obj, key, value)
+                self.apply_extra(session, obj, extra)
+                if extra and not session.is_modified(obj, include_collections=False):
+                    obj.updated_at = dt.datetime.now(dt.UTC)  # bump the version for link edits
+                session.flush()
+                after = self.values_of(session, obj)
+        except IntegrityError as exc:
+            raise ValidationError({}, integrity_message(exc, self.label)) from exc
+        except StaleDataError as exc:  # someone saved between our read and our write
+            theirs = self.get(record_id)
+            raise EditConflict(
+                self.table, record_id, dict(values), theirs, theirs["version_id"]
+            ) from exc
+        changed = {k for k in after if k not in ("version_id",) and after[k] != current.get(k)}
+        return Change(
+            self.table,
+            "update",
+            (record_id,),
+            before={k: current[k] for k in changed},
+            after={k: after[k] for k in changed} | {"version_id": after["version_id"]},
+        )
+
+    def delete_impact(self, record_ids: Iterable[int]) -> list[str]:
+        """Sentences for the delete confirmation: what else goes or is unlinked."""
+        ids = list(record_ids)
+        with self.db.read() as session:
+            blocked = snapshots.blockers(session, self.table, ids)
+            snap = snapshots.capture(session, self.table, ids)
+        lines = [f"{noun(t, n)} refer to it and must be removed first." for t, n in blocked.items()]
+        tables = sorted({t for t, _ in snap.rows if t != self.table})
+        lines += [f"{noun(t, snap.count(t))} will be deleted with it." for t in tables]
+        unlinked: dict[str, int] = {}
+        for link in snap.relinks:
+            unlinked[link.table] = unlinked.get(link.table, 0) + 1
+        lines += [f"{noun(t, n)} will be unlinked from it." for t, n in sorted(unlinked.items())]
+        return lines
+
+    def delete(self, record_ids: int | Iterable[int]) -> Change:
+        """Delete records; what they take with them goes to the Trash as one restorable item."""
+        ids = [record_ids] if isinstance(record_ids, int) else list(record_ids)
+        with self.db.write() as session:
+            blocked = snapshots.blockers(session, self.table, ids)
+            if blocked:
+                parts = ", ".join(noun(t, n) for t, n in blocked.items())
+                raise InUseError(f"This {self.label} cannot be deleted: {parts} still use it.")
+            snap = snapshots.capture(session, self.table, ids)
+            roots = [row for t, row in snap.rows if t == self.table and row["id"] in ids]
+            if len(roots) != len(set(ids)):
+                raise NotFoundError(f"The {self.label} no longer exists.")
+            model_table = snapshots.metadata_table(self.table)
+            session.execute(delete(model_table).where(model_table.c.id.in_(ids)))
+            for row in roots:
+                label = _row_label(row)
+                audit.record(
+                    session,
+                    "delete",
+                    self.table,
+                    label,
+                    row["id"],
+                    {k: [snapshots._plain(v), None] for k, v in row.items() if v is not None},
+                )
+            session.add(
+                TrashItem(
+                    user_name=session.info.get(audit.USER_KEY, "unknown"),
+                    entity=self.table,
+                    record_id=ids[0],
+                    label=", ".join(_row_label(r) for r in roots)[:300],
+                    snapshot=snap.to_json(),
+                )
+            )
+        touched = frozenset(t for t, _ in snap.rows) | {x.table for x in snap.relinks}
+        return Change(self.table, "delete", tuple(ids), snapshot=snap, touched=touched)
+
+    def restore(self, snap: snapshots.Snapshot) -> Change:
+        """Put deleted records back (undo of a delete), and take them out of the Trash."""
+        ids = tuple(row["id"] for t, row in snap.rows if t == self.table)
+        try:
+            with self.db.write() as session:
+                snapshots.restore(session, snap)
+                for t, row in snap.rows:
+                    if t == self.table:
+                        audit.record(session, "restore", t, _row_label(row), row["id"])
+                session.execute(
+                    delete(TrashItem).where(
+                        TrashItem.entity == self.table, TrashItem.record_id.in_(ids)
+                    )
+                )
+        except IntegrityError as exc:
+            raise ValidationError(
+                {},
+                f"The {self.label} cannot be put back: something it belonged to has been "
+                "deleted or a record with the same identity now exists.",
+            ) from exc
+        touched = frozenset(t for t, _ in snap.rows) | {x.table for x in snap.relinks}
+        return Change(self.table, "restore", ids, touched=touched)
+
+
+def _row_label(row: Mapping[str, Any]) -> str:
+    for key in ("name", "full_name", "subject", "title"):
+        if row.get(key):
+            return str(row[key])
+    return f"#{row.get('id')}"
+
+
+def dump_changes(change: Change) -> str:
+    """A compact JSON form of a change, for logs and the command line."""
+    return json.dumps(
+        {"entity": change.entity, "action": change.action, "ids": list(change.ids)},
+        ensure_ascii=False,
+    )

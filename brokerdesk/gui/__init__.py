@@ -1,0 +1,1 @@
+"""The PySide6 desktop interface; it only calls core services."""
