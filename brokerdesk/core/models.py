@@ -505,3 +505,19 @@ class TrashItem(Base):
     label: Mapped[str] = mapped_column(String(300))
     # JSON snapshot (core.snapshots.Snapshot.to_json) of the rows to put back.
     snapshot: Mapped[str] = mapped_column(Text)
+
+
+class SavedView(Editable, Base):
+    """A named combination of filters (and column layout) on one list view."""
+
+    __tablename__ = "saved_view"
+    __table_args__ = (
+        UniqueConstraint("entity", "name", name="uq_saved_view_entity_name"),
+        CheckConstraint(_not_blank("name"), name="name_not_blank"),
+    )
+    __mapper_args__ = {"version_id_col": Editable.version_id}
+
+    entity: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(120))
+    # JSON: {"filters": {...}, "search": "...", "columns": [...], "sort": [column, order]}
+    definition: Mapped[str] = mapped_column(Text)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-28 15:22:08.366000
+Create Date: 2026-11-28 15:26:41.930957
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -148,6 +149,29 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_partner_owner"), ["owner"], unique=False)
         batch_op.create_index(batch_op.f("ix_partner_status"), ["status"], unique=False)
 
+    op.create_table(
+        "saved_view",
+        sa.Column("entity", sa.String(length=40), nullable=False),
+        sa.Column("name", sa.String(length=120), nullable=False),
+        sa.Column("definition", sa.Text(), nullable=False),
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column(
+            "created_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("(CURRENT_TIMESTAMP)"),
+            nullable=False,
+        ),
+        sa.Column(
+            "updated_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("(CURRENT_TIMESTAMP)"),
+            nullable=False,
+        ),
+        sa.Column("version_id", sa.Integer(), nullable=False),
+        sa.CheckConstraint("length(trim(name)) > 0", name=op.f("ck_saved_view_name_not_blank")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_saved_view")),
+        sa.UniqueConstraint("entity", "name", name="uq_saved_view_entity_name"),
+    )
     op.create_table(
         "tag",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -721,6 +745,7 @@ def downgrade() -> None:
 
     op.drop_table("trash_item")
     op.drop_table("tag")
+    op.drop_table("saved_view")
     with op.batch_alter_table("partner", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_partner_status"))
         batch_op.drop_index(batch_op.f("ix_partner_owner"))
