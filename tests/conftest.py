@@ -12,8 +12,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("BROKERDESK_USER", "tester")
 
-from brokerdesk.core.db import Database, open_database  # noqa: E402
-from tests.builders import small_world  # noqa: E402
+from brokerdesk.core.db import Database, open_database
+from tests.builders import small_world
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"

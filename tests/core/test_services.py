@@ -122,7 +122,7 @@ def test_link_many_services_then_change_stage_and_undo(
     linked = services.participations.link_services(programme, members, stage="interested")
     assert len(linked.ids) == 4
     again = services.participations.link_services(
-        programme, members[:2] + [world.services["N92000002"]]
+        programme, [*members[:2], world.services["N92000002"]]
     )
     assert len(again.ids) == 1, "services already linked are left alone"
 
