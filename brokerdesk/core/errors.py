@@ -58,3 +58,7 @@ class EditConflict(BrokerDeskError):  # noqa: N818 - the users' word for it
             "Someone else saved this record after you opened it. "
             "Choose which values to keep; nothing has been overwritten."
         )
+
+
+class Cancelled(Exception):  # noqa: N818 - not an error: the user chose to stop
+    """Long work stopped because the user cancelled; its transaction rolled back."""

@@ -229,8 +229,12 @@ class RecordService(Generic[M]):
         lines += [f"{noun(t, n)} will be unlinked from it." for t, n in sorted(unlinked.items())]
         return lines
 
-    def delete(self, record_ids: int | Iterable[int]) -> Change:
-        """Delete records; what they take with them goes to the Trash as one restorable item."""
+    def delete(self, record_ids: int | Iterable[int], *, to_trash: bool = True) -> Change:
+        """Delete records; what they take with them goes to the Trash as one restorable item.
+
+        ``to_trash=False`` is for undoing a create: the record never existed as far as the
+        user is concerned, so it should not appear in the Trash.
+        """
         ids = [record_ids] if isinstance(record_ids, int) else list(record_ids)
         with self.db.write() as session:
             blocked = snapshots.blockers(session, self.table, ids)
@@ -253,15 +257,16 @@ class RecordService(Generic[M]):
                     row["id"],
                     {k: [snapshots._plain(v), None] for k, v in row.items() if v is not None},
                 )
-            session.add(
-                TrashItem(
-                    user_name=session.info.get(audit.USER_KEY, "unknown"),
-                    entity=self.table,
-                    record_id=ids[0],
-                    label=", ".join(_row_label(r) for r in roots)[:300],
-                    snapshot=snap.to_json(),
+            if to_trash:
+                session.add(
+                    TrashItem(
+                        user_name=session.info.get(audit.USER_KEY, "unknown"),
+                        entity=self.table,
+                        record_id=ids[0],
+                        label=", ".join(_row_label(r) for r in roots)[:300],
+                        snapshot=snap.to_json(),
+                    )
                 )
-            )
         touched = frozenset(t for t, _ in snap.rows) | {x.table for x in snap.relinks}
         return Change(self.table, "delete", tuple(ids), snapshot=snap, touched=touched)
 

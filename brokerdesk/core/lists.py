@@ -1,0 +1,575 @@
+"""List queries behind the record views: filter, search and sort in SQL, rows by id.
+
+A list view asks for the sorted ids that match its search and filters (one query), and then
+for the values of only the rows that scroll into view (one query per block). This is Anki's
+browser design: the view never loads a whole table, so ten years of records open as fast as
+ten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select
+from sqlalchemy.orm import Session
+
+from brokerdesk.core import vocabulary as v
+from brokerdesk.core.models import (
+    Agreement,
+    Branch,
+    Contact,
+    Interaction,
+    LibraryService,
+    OfferArea,
+    Participation,
+    Partner,
+    PartnerOfferArea,
+    Programme,
+    ProgrammePartner,
+)
+
+ColumnKind = Literal["text", "int", "date", "choice", "bool", "money"]
+FilterKind = Literal["choice", "bool", "days"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a list view.
+
+    Attributes:
+        key: stable identifier (saved layouts and views refer to it).
+        label: the header the user reads.
+        expr: the SQL expression that yields the value (also what sorting orders by).
+        kind: how the view formats the value.
+        labels: stored value -> label for ``choice`` columns.
+        shown: visible until the user hides it with the column chooser.
+    """
+
+    key: str
+    label: str
+    expr: Any
+    kind: ColumnKind = "text"
+    labels: Mapping[str, str] | None = None
+    shown: bool = True
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A filter control of a list view: a choice, a yes/no, or an "older than N days"."""
+
+    key: str
+    label: str
+    kind: FilterKind
+    options: Callable[[Session], list[tuple[Any, str]]] | None = None
+    condition: Callable[[Any], ColumnElement[bool]] | None = None
+
+
+@dataclass
+class ListState:
+    """What the user asked a list for. Saved views store exactly this."""
+
+    search: str = ""
+    filters: dict[str, Any] = field(default_factory=dict)
+    sort_key: str | None = None
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class RecordList:
+    """One entity's list: its columns, filters and the query behind them."""
+
+    entity: str
+    title: str
+    id_column: Any
+    columns: tuple[Column, ...]
+    filters: tuple[Filter, ...]
+    source: Callable[[], Select[Any]]
+    default_sort: str
+    text_columns: tuple[Any, ...]
+    default_filters: Mapping[str, Any] = field(default_factory=dict)
+    default_descending: bool = False
+
+    def initial_state(self) -> ListState:
+        """What the list shows when first opened."""
+        return ListState(
+            filters=dict(self.default_filters),
+            sort_key=self.default_sort,
+            descending=self.default_descending,
+        )
+
+    def column(self, key: str) -> Column:
+        for column in self.columns:
+            if column.key == key:
+                return column
+        raise KeyError(key)
+
+    def _where(self, state: ListState) -> list[ColumnElement[bool]]:
+        conditions: list[ColumnElement[bool]] = []
+        for flt in self.filters:
+            value = state.filters.get(flt.key)
+            if value is None or value == "" or flt.condition is None:
+                continue
+            conditions.append(flt.condition(value))
+        text = state.search.strip()
+        if text:
+            conditions.append(text_condition(self, text))
+        return conditions
+
+    def ids(self, session: Session, state: ListState) -> list[int]:
+        """The ids of matching records, in the order the list shows them."""
+        sort_key = state.sort_key or self.default_sort
+        sort_expr = self.column(sort_key).expr
+        # Empty values sort after filled ones in both directions (a portable NULLS LAST).
+        order = sort_expr.desc() if state.descending else sort_expr.asc()
+        tiebreak = self.id_column.desc() if state.descending else self.id_column.asc()
+        query = (
+            self.source()
+            .with_only_columns(self.id_column)
+            .where(*self._where(state))
+            .order_by(case((sort_expr.is_(None), 1), else_=0), order, tiebreak)
+        )
+        return list(session.scalars(query))
+
+    def count(self, session: Session, state: ListState) -> int:
+        inner = self.source().with_only_columns(self.id_column).where(*self._where(state))
+        return int(session.scalar(select(func.count()).select_from(inner.subquery())) or 0)
+
+    def rows(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+        """Values of the given records, keyed by id, in column order."""
+        if not ids:
+            return {}
+        exprs = [c.expr.label(c.key) for c in self.columns]
+        query = (
+            self.source().with_only_columns(self.id_column, *exprs).where(self.id_column.in_(ids))
+        )
+        return {row[0]: tuple(row[1:]) for row in session.execute(query)}
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, so "Café" and "cafe" match."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def text_condition(record_list: RecordList, text: str) -> ColumnElement[bool]:
+    """The search field's condition: the search index when it exists, else LIKE."""
+    try:
+        from brokerdesk.core.search import text_filter
+    except ImportError:
+        text_filter = None
+    if text_filter is not None:
+        condition: ColumnElement[bool] = text_filter(record_list.entity, text)
+        return condition
+    pattern = "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return or_(*(func.lower(c).like(pattern, escape="\\") for c in record_list.text_columns))
+
+
+# --------------------------------------------------------------------------- option sources
+def _offer_area_options(session: Session) -> list[tuple[Any, str]]:
+    return [
+        (area_id, name)
+        for area_id, name in session.execute(
+            select(OfferArea.id, OfferArea.name).order_by(OfferArea.sort_order)
+        )
+    ]
+
+
+def _owner_options(session: Session) -> list[tuple[Any, str]]:
+    owners = session.scalars(
+        select(Partner.owner).where(Partner.owner.is_not(None)).distinct().order_by(Partner.owner)
+    )
+    return [(o, o) for o in owners if o]
+
+
+def _labels(mapping: Mapping[str, str]) -> Callable[[Session], list[tuple[Any, str]]]:
+    return lambda _session: list(mapping.items())
+
+
+def _regions(session: Session) -> list[tuple[Any, str]]:
+    present = set(session.scalars(select(LibraryService.region).distinct()))
+    ordered = [r for r in v.REGIONS if r in present] + sorted(present - set(v.REGIONS))
+    return [(r, r) for r in ordered]
+
+
+def _older_than(column: Any) -> Callable[[Any], ColumnElement[bool]]:
+    def condition(days: Any) -> ColumnElement[bool]:
+        cutoff = dt.date.today() - dt.timedelta(days=int(days))
+        return or_(column.is_(None), column < cutoff)
+
+    return condition
+
+
+# --------------------------------------------------------------------------- the lists
+def _last_partner_contact() -> Any:
+    return (
+        select(func.max(Interaction.occurred_on))
+        .where(Interaction.partner_id == Partner.id)
+        .correlate(Partner)
+        .scalar_subquery()
+    )
+
+
+def _partners() -> RecordList:
+    last_contact = _last_partner_contact()
+    programmes = (
+        select(func.count(ProgrammePartner.id))
+        .where(ProgrammePartner.partner_id == Partner.id)
+        .correlate(Partner)
+        .scalar_subquery()
+    )
+    next_end = (
+        select(func.min(Agreement.end_date))
+        .where(Agreement.partner_id == Partner.id, Agreement.end_date >= func.current_date())
+        .correlate(Partner)
+        .scalar_subquery()
+    )
+    return RecordList(
+        entity="partner",
+        title="Partners",
+        id_column=Partner.id,
+        columns=(
+            Column("name", "Name", Partner.name),
+            Column("partner_type", "Type", Partner.partner_type, "choice", v.PARTNER_TYPE_LABELS),
+            Column("status", "Status", Partner.status, "choice", v.PARTNER_STATUS_LABELS),
+            Column("owner", "Relationship owner", Partner.owner),
+            Column("programmes", "Programmes", programmes, "int"),
+            Column("last_contact", "Last contact", last_contact, "date"),
+            Column("agreement_ends", "Agreement ends", next_end, "date"),
+            Column("website", "Website", Partner.website, shown=False),
+        ),
+        filters=(
+            Filter(
+                "status",
+                "Status",
+                "choice",
+                _labels(v.PARTNER_STATUS_LABELS),
+                lambda value: Partner.status == value,
+            ),
+            Filter(
+                "partner_type",
+                "Type",
+                "choice",
+                _labels(v.PARTNER_TYPE_LABELS),
+                lambda value: Partner.partner_type == value,
+            ),
+            Filter(
+                "owner",
+                "Relationship owner",
+                "choice",
+                _owner_options,
+                lambda value: Partner.owner == value,
+            ),
+            Filter(
+                "offer_area_id",
+                "Offer area",
+                "choice",
+                _offer_area_options,
+                lambda value: Partner.id.in_(
+                    select(PartnerOfferArea.partner_id).where(
+                        PartnerOfferArea.offer_area_id == value
+                    )
+                ),
+            ),
+            Filter(
+                "no_contact_days",
+                "Not contacted for (days)",
+                "days",
+                None,
+                _older_than(last_contact),
+            ),
+        ),
+        source=lambda: select(Partner.id),
+        default_sort="name",
+        text_columns=(Partner.name, Partner.website, Partner.owner),
+    )
+
+
+def _services() -> RecordList:
+    programmes = (
+        select(func.count(Participation.id))
+        .where(Participation.service_id == LibraryService.id, Participation.stage != "withdrawn")
+        .correlate(LibraryService)
+        .scalar_subquery()
+    )
+    branches = (
+        select(func.count(Branch.id))
+        .where(Branch.service_id == LibraryService.id, Branch.year_closed.is_(None))
+        .correlate(LibraryService)
+        .scalar_subquery()
+    )
+    last_contact = (
+        select(func.max(Interaction.occurred_on))
+        .where(Interaction.service_id == LibraryService.id)
+        .correlate(LibraryService)
+        .scalar_subquery()
+    )
+    return RecordList(
+        entity="library_service",
+        title="Library services",
+        id_column=LibraryService.id,
+        columns=(
+            Column("nice_name", "Name", LibraryService.nice_name),
+            Column("gss_code", "GSS code", LibraryService.gss_code),
+            Column("nation", "Nation", LibraryService.nation),
+            Column("region", "Region", LibraryService.region),
+            Column("is_member", "Member", LibraryService.is_member, "bool"),
+            Column("programmes", "Programmes", programmes, "int"),
+            Column("branches", "Open branches", branches, "int"),
+            Column("last_contact", "Last contact", last_contact, "date"),
+            Column("name", "Official name", LibraryService.name, shown=False),
+        ),
+        filters=(
+            Filter(
+                "nation",
+                "Nation",
+                "choice",
+                lambda _s: [(n, n) for n in ("England", "Wales", "Northern Ireland", "Scotland")],
+                lambda value: LibraryService.nation == value,
+            ),
+            Filter(
+                "region", "Region", "choice", _regions, lambda value: LibraryService.region == value
+            ),
+            Filter(
+                "is_member",
+                "Members only",
+                "bool",
+                None,
+                lambda value: LibraryService.is_member.is_(bool(value)),
+            ),
+            Filter(
+                "offer_area_id",
+                "In offer area",
+                "choice",
+                _offer_area_options,
+                lambda value: LibraryService.id.in_(
+                    select(Participation.service_id)
+                    .join(Programme, Programme.id == Participation.programme_id)
+                    .where(Programme.offer_area_id == value, Participation.stage != "withdrawn")
+                ),
+            ),
+            Filter(
+                "not_in_programme",
+                "Not yet linked to programme",
+                "choice",
+                _programmes,
+                lambda value: LibraryService.id.not_in(
+                    select(Participation.service_id).where(Participation.programme_id == value)
+                ),
+            ),
+        ),
+        source=lambda: select(LibraryService.id),
+        default_sort="nice_name",
+        text_columns=(LibraryService.nice_name, LibraryService.name, LibraryService.gss_code),
+        default_filters={"is_member": True},
+    )
+
+
+def _programmes(session: Session) -> list[tuple[Any, str]]:
+    return [
+        (pid, name)
+        for pid, name in session.execute(
+            select(Programme.id, Programme.name).order_by(Programme.name)
+        )
+    ]
+
+
+def _partner_options(session: Session) -> list[tuple[Any, str]]:
+    return [
+        (pid, name)
+        for pid, name in session.execute(select(Partner.id, Partner.name).order_by(Partner.name))
+    ]
+
+
+def _programme_list() -> RecordList:
+    lead = (
+        select(Partner.name)
+        .join(ProgrammePartner, ProgrammePartner.partner_id == Partner.id)
+        .where(ProgrammePartner.programme_id == Programme.id, ProgrammePartner.role == "lead")
+        .order_by(Partner.name)
+        .limit(1)
+        .correlate(Programme)
+        .scalar_subquery()
+    )
+    taking_part = (
+        select(func.count(Participation.id))
+        .where(Participation.programme_id == Programme.id, Participation.stage != "withdrawn")
+        .correlate(Programme)
+        .scalar_subquery()
+    )
+    return RecordList(
+        entity="programme",
+        title="Programmes",
+        id_column=Programme.id,
+        columns=(
+            Column("name", "Name", Programme.name),
+            Column("offer_area", "Offer area", OfferArea.name),
+            Column("status", "Status", Programme.status, "choice", v.PROGRAMME_STATUS_LABELS),
+            Column("lead", "Lead partner", lead),
+            Column("start_date", "Starts", Programme.start_date, "date"),
+            Column("end_date", "Ends", Programme.end_date, "date"),
+            Column("services", "Library services", taking_part, "int"),
+            Column("target_services", "Target", Programme.target_services, "int"),
+            Column("budget", "Budget", Programme.budget, "money", shown=False),
+        ),
+        filters=(
+            Filter(
+                "offer_area_id",
+                "Offer area",
+                "choice",
+                _offer_area_options,
+                lambda value: Programme.offer_area_id == value,
+            ),
+            Filter(
+                "status",
+                "Status",
+                "choice",
+                _labels(v.PROGRAMME_STATUS_LABELS),
+                lambda value: Programme.status == value,
+            ),
+            Filter(
+                "partner_id",
+                "Partner",
+                "choice",
+                _partner_options,
+                lambda value: Programme.id.in_(
+                    select(ProgrammePartner.programme_id).where(
+                        ProgrammePartner.partner_id == value
+                    )
+                ),
+            ),
+            Filter(
+                "ends_within_days",
+                "Ends within (days)",
+                "days",
+                None,
+                lambda days: and_(
+                    Programme.end_date >= func.current_date(),
+                    Programme.end_date <= dt.date.today() + dt.timedelta(days=int(days)),
+                ),
+            ),
+        ),
+        source=lambda: select(Programme.id).join(
+            OfferArea, OfferArea.id == Programme.offer_area_id
+        ),
+        default_sort="name",
+        text_columns=(Programme.name, Programme.description),
+    )
+
+
+def _contacts() -> RecordList:
+    organisation = func.coalesce(Partner.name, LibraryService.nice_name)
+    return RecordList(
+        entity="contact",
+        title="Contacts",
+        id_column=Contact.id,
+        columns=(
+            Column("full_name", "Name", Contact.full_name),
+            Column("role", "Role", Contact.role),
+            Column("organisation", "Organisation", organisation),
+            Column("email", "Email", Contact.email),
+            Column("phone", "Phone", Contact.phone),
+        ),
+        filters=(
+            Filter(
+                "works_at",
+                "Works at",
+                "choice",
+                lambda _s: [("partner", "A partner"), ("service", "A library service")],
+                lambda value: (
+                    Contact.partner_id.is_not(None)
+                    if value == "partner"
+                    else Contact.service_id.is_not(None)
+                ),
+            ),
+        ),
+        source=lambda: (
+            select(Contact.id)
+            .outerjoin(Partner, Partner.id == Contact.partner_id)
+            .outerjoin(LibraryService, LibraryService.id == Contact.service_id)
+        ),
+        default_sort="full_name",
+        text_columns=(Contact.full_name, Contact.email, Contact.role),
+    )
+
+
+def _interactions() -> RecordList:
+    about = func.coalesce(Partner.name, LibraryService.nice_name, Programme.name)
+    due = case(
+        (
+            and_(Interaction.follow_up_on.is_not(None), Interaction.follow_up_done.is_(False)),
+            Interaction.follow_up_on,
+        ),
+        else_=literal(None),
+    )
+    return RecordList(
+        entity="interaction",
+        title="Interactions",
+        id_column=Interaction.id,
+        columns=(
+            Column("occurred_on", "Date", Interaction.occurred_on, "date"),
+            Column("kind", "Kind", Interaction.kind, "choice", v.INTERACTION_KIND_LABELS),
+            Column("subject", "Subject", Interaction.subject),
+            Column("about", "With", about),
+            Column("programme", "Programme", Programme.name),
+            Column("follow_up_on", "Follow up", due, "date"),
+            Column("by_whom", "Logged by", Interaction.by_whom),
+        ),
+        filters=(
+            Filter(
+                "kind",
+                "Kind",
+                "choice",
+                _labels(v.INTERACTION_KIND_LABELS),
+                lambda value: Interaction.kind == value,
+            ),
+            Filter(
+                "follow_up",
+                "Follow-ups",
+                "choice",
+                lambda _s: [
+                    ("overdue", "Overdue"),
+                    ("due", "Due and overdue"),
+                    ("open", "All open"),
+                ],
+                _follow_up_condition,
+            ),
+        ),
+        source=lambda: (
+            select(Interaction.id)
+            .outerjoin(Partner, Partner.id == Interaction.partner_id)
+            .outerjoin(LibraryService, LibraryService.id == Interaction.service_id)
+            .outerjoin(Programme, Programme.id == Interaction.programme_id)
+        ),
+        default_sort="occurred_on",
+        default_descending=True,
+        text_columns=(Interaction.subject, Interaction.notes),
+    )
+
+
+def _follow_up_condition(value: Any) -> ColumnElement[bool]:
+    open_ = and_(Interaction.follow_up_on.is_not(None), Interaction.follow_up_done.is_(False))
+    today = dt.date.today()
+    if value == "overdue":
+        return and_(open_, Interaction.follow_up_on < today)
+    if value == "due":
+        return and_(open_, Interaction.follow_up_on <= today + dt.timedelta(days=7))
+    return open_
+
+
+LISTS: dict[str, Callable[[], RecordList]] = {
+    "partner": _partners,
+    "library_service": _services,
+    "programme": _programme_list,
+    "contact": _contacts,
+    "interaction": _interactions,
+}
+
+
+def record_list(entity: str) -> RecordList:
+    """The list definition for an entity (built on demand: cheap, and always current)."""
+    return LISTS[entity]()

@@ -1,0 +1,143 @@
+"""Application set-up: the explicit context every window receives, and the GUI entry point.
+
+``create_main_window(db)`` is the embedding contract: given a database address (or an open
+Database) and an existing QApplication, it returns the ready main window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+
+from brokerdesk import __version__
+from brokerdesk.core.db import Database, open_database
+from brokerdesk.core.errors import BrokerDeskError
+from brokerdesk.core.services import Services
+from brokerdesk.core.services.records import Change
+from brokerdesk.gui.changes import ChangeBus
+from brokerdesk.gui.settings import Settings
+from brokerdesk.gui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from brokerdesk.gui.undo import ServiceCommand
+
+APP_NAME = "BrokerDesk"
+
+
+class AppContext(QObject):
+    """Everything a window needs, passed explicitly (no globals).
+
+    Signals:
+        message(str, bool): a sentence for the user; True when it reports an error.
+    """
+
+    message = Signal(str, bool)
+
+    def __init__(self, db: Database, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.db = db
+        self.settings = settings or Settings()
+        self.services = Services(db)
+        self.changes = ChangeBus(self)
+        self.undo_stack = QUndoStack(self)
+        self.tasks = TaskRunner(self)
+
+    def perform(self, command: ServiceCommand) -> Change | None:
+        """Run an undoable action; on success push it on the undo stack and broadcast.
+
+        A refused action (a BrokerDeskError) is reported and not pushed; the caller gets
+        None and can keep its form open so nothing the user typed is lost.
+        """
+        try:
+            change = command.perform()
+        except BrokerDeskError as exc:
+            self.report_error(str(exc))
+            return None
+        command.change = change
+        self.undo_stack.push(command)
+        self.changes.broadcast(change)
+        self.notify(command.text())
+        return change
+
+    def attempt(self, action: Callable[[], Any]) -> Any:
+        """Run a non-undoable service call, reporting a refusal instead of raising."""
+        try:
+            return action()
+        except BrokerDeskError as exc:
+            self.report_error(str(exc))
+            return None
+
+    def notify(self, text: str) -> None:
+        self.message.emit(text, False)
+
+    def report_error(self, text: str) -> None:
+        self.message.emit(text, True)
+
+
+def ensure_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName(APP_NAME)
+    return app
+
+
+def create_main_window(
+    db: str | os.PathLike[str] | Database | None, settings: Settings | None = None
+) -> QMainWindow:
+    """The ready main window for a database address (a QApplication must exist)."""
+    from brokerdesk.gui.main_window import MainWindow
+
+    database = db if isinstance(db, Database) else open_database(db)
+    ctx = AppContext(database, settings)
+    return MainWindow(ctx)
+
+
+def demo_database_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False, ensure_exists=True) / "demo.sqlite3"
+
+
+def build_demo_database(path: Path) -> None:
+    """A fresh demo database: the real library services plus fictional partners."""
+    from brokerdesk.core.demo import build_demo
+    from brokerdesk.core.reference.load import initialise
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    db = open_database(path)
+    try:
+        initialise(db)
+        build_demo(db)
+    finally:
+        db.dispose()
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """The desktop app: ``brokerdesk`` and ``brokerdesk --demo``."""
+    app = ensure_application()
+    address: Any = args.db
+    if getattr(args, "demo", False):
+        address = demo_database_path()
+        if not address.exists():
+            build_demo_database(address)
+    try:
+        window = create_main_window(address)
+    except BrokerDeskError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 1
+    window.show()
+    return app.exec()

@@ -1,0 +1,443 @@
+"""The main window: navigation, list views, record pages, menus, toolbar and status bar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+from brokerdesk.core import backup
+from brokerdesk.core.lists import ListState, record_list
+from brokerdesk.gui import settings as keys
+from brokerdesk.gui.app import APP_NAME, AppContext
+from brokerdesk.gui.undo import DeleteRecords
+from brokerdesk.gui.views.list_page import ListPage
+
+NAVIGATION: tuple[tuple[str, str], ...] = (
+    ("partner", "Partners"),
+    ("library_service", "Library services"),
+    ("programme", "Programmes"),
+    ("contact", "Contacts"),
+    ("interaction", "Interactions"),
+)
+ENTITY_NOUN = {
+    "partner": "partner",
+    "library_service": "library service",
+    "programme": "programme",
+    "contact": "contact",
+    "interaction": "interaction",
+    "participation": "participation",
+}
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where the user is: a list (record_id None) or one record's page."""
+
+    entity: str
+    record_id: int | None = None
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("main-window")
+        self.setWindowTitle(f"{APP_NAME} — {ctx.db.description}")
+        self.setAccessibleName(APP_NAME)
+        self.lists: dict[str, ListPage] = {}
+        self.record_page: QWidget | None = None
+        self._history: list[Location] = []
+        self._position = -1
+        self._build_navigation()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        ctx.message.connect(self._show_message)
+        self._restore_geometry()
+        self.open_list(NAVIGATION[0][0])
+
+    # ------------------------------------------------------------------ building
+    def _build_navigation(self) -> None:
+        self.navigation = QListWidget(self)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Navigation"))
+        self.navigation.setIconSize(QSize(20, 20))
+        self.stack = QStackedWidget(self)
+        self.stack.setAccessibleName(self.tr("Main area"))
+        for entity, title in NAVIGATION:
+            item = QListWidgetItem(self.tr(title), self.navigation)
+            item.setData(Qt.ItemDataRole.UserRole, entity)
+            page = ListPage(self.ctx, record_list(entity), self)
+            page.open_requested.connect(self.open_record)
+            page.selection_changed.connect(self._update_actions)
+            self.lists[entity] = page
+            self.stack.addWidget(page)
+        self.navigation.setMinimumWidth(max(150, self.navigation.sizeHintForColumn(0) + 24))
+        self.navigation.setSpacing(2)
+        self.navigation.currentItemChanged.connect(self._navigate)
+        self.splitter = QSplitter(self)
+        self.splitter.setObjectName("main-splitter")
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([190, 1090])
+        self.setCentralWidget(self.splitter)
+
+    def _icon(self, theme: str, fallback: QStyle.StandardPixmap) -> QIcon:
+        return QIcon.fromTheme(theme, self.style().standardIcon(fallback))
+
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        icon: QIcon | None = None,
+        tip: str | None = None,
+    ) -> QAction:
+        action = QAction(self.tr(text), self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(icon)
+        action.setToolTip(self.tr(tip or text.replace("&", "")))
+        action.setStatusTip(self.tr(tip or text.replace("&", "")))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.back_action = self._action(
+            "&Back", self.go_back, "Alt+Left", self._icon("go-previous", sp.SP_ArrowBack)
+        )
+        self.forward_action = self._action(
+            "&Forward", self.go_forward, "Alt+Right", self._icon("go-next", sp.SP_ArrowForward)
+        )
+        self.new_action = self._action(
+            "&New…",
+            self.new_record,
+            QKeySequence.StandardKey.New,
+            self._icon("document-new", sp.SP_FileIcon),
+            "New record of the kind shown",
+        )
+        self.edit_action = self._action(
+            "&Edit…",
+            self.edit_current,
+            "Ctrl+E",
+            self._icon("document-edit", sp.SP_FileDialogDetailedView),
+            "Edit the selected record",
+        )
+        self.delete_action = self._action(
+            "&Delete…",
+            self.delete_selected,
+            QKeySequence.StandardKey.Delete,
+            self._icon("edit-delete", sp.SP_TrashIcon),
+            "Delete the selected records",
+        )
+        self.undo_action = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setIcon(self._icon("edit-undo", sp.SP_ArrowLeft))
+        self.redo_action = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setIcon(self._icon("edit-redo", sp.SP_ArrowRight))
+        self.addActions([self.undo_action, self.redo_action])
+        self.find_action = self._action("&Find", self.focus_search, QKeySequence.StandardKey.Find)
+        self.refresh_action = self._action(
+            "&Refresh",
+            self.refresh,
+            QKeySequence.StandardKey.Refresh,
+            self._icon("view-refresh", sp.SP_BrowserReload),
+        )
+        self.backup_action = self._action(
+            "Back up &now", self.backup_now, None, None, "Copy the database to the backup folder"
+        )
+        self.backup_action.setEnabled(self.ctx.db.path is not None)
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.about_action = self._action("&About BrokerDesk", self.show_about)
+        self.go_actions: list[QAction] = []
+        for number, (entity, title) in enumerate(NAVIGATION, start=1):
+            self.go_actions.append(
+                self._action(title, lambda _c=False, e=entity: self.open_list(e), f"Ctrl+{number}")
+            )
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.backup_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.new_action, self.edit_action, self.delete_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        go_menu = bar.addMenu(self.tr("&Go"))
+        go_menu.addActions([self.back_action, self.forward_action])
+        go_menu.addSeparator()
+        go_menu.addActions(self.go_actions)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.refresh_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+        self.menus = {
+            "file": file_menu,
+            "edit": edit_menu,
+            "go": go_menu,
+            "view": view_menu,
+            "help": help_menu,
+        }
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setAccessibleName(self.tr("Main toolbar"))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.back_action, self.forward_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.new_action, self.edit_action, self.delete_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action, self.refresh_action])
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    def _build_status_bar(self) -> None:
+        self.database_label = QLabel(self.ctx.db.description, self)
+        self.database_label.setAccessibleName(self.tr("Database"))
+        self.statusBar().addPermanentWidget(self.database_label)
+        self.ctx.tasks.busy_changed.connect(
+            lambda busy: self.statusBar().showMessage(self.tr("Working…")) if busy else None
+        )
+
+    # ------------------------------------------------------------------ navigation
+    def _navigate(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is not None:
+            self.open_list(current.data(Qt.ItemDataRole.UserRole))
+
+    def open_list(self, entity: str, state: ListState | None = None) -> None:
+        self._visit(Location(entity))
+        page = self.lists[entity]
+        if state is not None:
+            page.apply_state(state)
+
+    def open_record(self, entity: str, record_id: int) -> None:
+        self._visit(Location(entity, record_id))
+
+    def _visit(self, location: Location) -> None:
+        if 0 <= self._position < len(self._history) and self._history[self._position] == location:
+            self._show(location)
+            return
+        del self._history[self._position + 1 :]
+        self._history.append(location)
+        self._position = len(self._history) - 1
+        self._show(location)
+
+    def go_back(self) -> None:
+        if self._position > 0:
+            self._position -= 1
+            self._show(self._history[self._position])
+
+    def go_forward(self) -> None:
+        if self._position < len(self._history) - 1:
+            self._position += 1
+            self._show(self._history[self._position])
+
+    def _show(self, location: Location) -> None:
+        if location.record_id is None:
+            page = self.lists[location.entity]
+            self.stack.setCurrentWidget(page)
+            page.ensure_loaded()
+            self._select_navigation(location.entity)
+        else:
+            self._show_record(location.entity, location.record_id)
+        self._update_actions()
+
+    def _show_record(self, entity: str, record_id: int) -> None:
+        from brokerdesk.gui.views.record_pages import create_record_page
+
+        page = create_record_page(self.ctx, entity, record_id, self)
+        page.open_requested.connect(self.open_record)
+        if self.record_page is not None:
+            self.stack.removeWidget(self.record_page)
+            self.record_page.deleteLater()
+        self.record_page = page
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        self._select_navigation(None)
+
+    def _select_navigation(self, entity: str | None) -> None:
+        self.navigation.blockSignals(True)
+        for row in range(self.navigation.count()):
+            item = self.navigation.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == entity:
+                self.navigation.setCurrentRow(row)
+                break
+        else:
+            self.navigation.clearSelection()
+        self.navigation.blockSignals(False)
+
+    @property
+    def location(self) -> Location:
+        return self._history[self._position]
+
+    # ------------------------------------------------------------------ actions
+    def current_list(self) -> ListPage | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, ListPage) else None
+
+    def _update_actions(self) -> None:
+        self.back_action.setEnabled(self._position > 0)
+        self.forward_action.setEnabled(self._position < len(self._history) - 1)
+        page = self.current_list()
+        selected = page.selected_ids() if page else []
+        on_record = page is None and self.record_page is not None
+        self.edit_action.setEnabled(len(selected) == 1 or on_record)
+        self.delete_action.setEnabled(bool(selected) or on_record)
+        self.new_action.setEnabled(self._new_entity() is not None)
+
+    def _new_entity(self) -> str | None:
+        entity = self.location.entity if self._history else None
+        return entity if entity in ENTITY_NOUN and entity != "library_service" else None
+
+    def new_record(self) -> None:
+        from brokerdesk.gui.dialogs.record_form import open_record_form
+
+        entity = self._new_entity()
+        if entity is None:
+            return
+        record_id = open_record_form(self.ctx, entity, None, parent=self)
+        if record_id is not None:
+            self.open_record(entity, record_id)
+
+    def edit_current(self) -> None:
+        from brokerdesk.gui.dialogs.record_form import open_record_form
+
+        page = self.current_list()
+        if page is not None:
+            ids = page.selected_ids()
+            if len(ids) == 1:
+                open_record_form(self.ctx, page.entity, ids[0], parent=self)
+        elif self.location.record_id is not None:
+            open_record_form(self.ctx, self.location.entity, self.location.record_id, parent=self)
+
+    def delete_selected(self) -> None:
+        page = self.current_list()
+        if page is not None:
+            entity, ids = page.entity, page.selected_ids()
+        elif self.location.record_id is not None:
+            entity, ids = self.location.entity, [self.location.record_id]
+        else:
+            return
+        if ids and self.confirm_delete(entity, ids):
+            service = self.ctx.services.for_entity(entity)
+            noun = ENTITY_NOUN[entity]
+            label = f"Delete {len(ids)} {noun}s" if len(ids) > 1 else f"Delete {noun}"
+            done = self.ctx.perform(DeleteRecords(self.ctx, service, ids, label)) is not None
+            if done and page is None:
+                self.go_back()
+
+    def confirm_delete(self, entity: str, ids: list[int]) -> bool:
+        service = self.ctx.services.for_entity(entity)
+        impact = self.ctx.attempt(lambda: service.delete_impact(ids))
+        if impact is None:
+            return False
+        noun = ENTITY_NOUN[entity]
+        what = f"these {len(ids)} {noun}s" if len(ids) > 1 else f"this {noun}"
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Delete"))
+        box.setText(self.tr("Delete {0}?").format(what))
+        details = "\n".join(f"• {line}" for line in impact)
+        box.setInformativeText(
+            (details + "\n\n" if details else "")
+            + self.tr("You can undo this (Ctrl+Z) or restore it from the Trash.")
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Cancel)
+        delete_button = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is delete_button
+
+    def focus_search(self) -> None:
+        page = self.current_list()
+        if page is not None:
+            page.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            page.search.selectAll()
+
+    def refresh(self) -> None:
+        self.ctx.changes.broadcast(tables={e for e, _ in NAVIGATION} | {"participation"})
+        if self.location.record_id is not None:
+            self._show_record(self.location.entity, self.location.record_id)
+
+    def backup_now(self) -> None:
+        path = self.ctx.attempt(lambda: backup.make_backup(self.ctx.db, reason="manual"))
+        if path is not None:
+            self.ctx.notify(self.tr("Backed up to {0}").format(path))
+
+    def show_about(self) -> None:
+        from brokerdesk import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About BrokerDesk"),
+            self.tr(
+                "<h3>BrokerDesk {0}</h3><p>National partnerships with UK public library "
+                "services.</p><p>Library authorities: mySociety (CC BY 4.0) and ONS codes "
+                "(Open Government Licence v3.0). Library branches: Arts Council England Basic "
+                "Dataset for Libraries 2023 via Libraries Hacked (Open Government Licence "
+                "v3.0; contains OS data © Crown copyright, Royal Mail data © Royal Mail "
+                "copyright, ONS data © Crown copyright). Service directory: Libraries Hacked "
+                "(CC0 1.0).</p>"
+            ).format(__version__),
+        )
+
+    def _show_message(self, text: str, is_error: bool) -> None:
+        self.statusBar().showMessage(text, 0 if is_error else 6000)
+        if is_error:
+            # Window-modal but not blocking: the user reads it, and nothing waits on it.
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, APP_NAME, text, QMessageBox.StandardButton.Ok, self
+            )
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.setObjectName("error-message")
+            box.open()
+
+    # ------------------------------------------------------------------ persistence
+    def _restore_geometry(self) -> None:
+        geometry = self.ctx.settings.get(keys.WINDOW_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = self.ctx.settings.get(keys.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        splitter = self.ctx.settings.layout("main/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_layout(self) -> None:
+        self.ctx.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
+        self.ctx.settings.set(keys.WINDOW_STATE, self.saveState())
+        self.ctx.settings.set_layout("main/splitter", self.splitter.saveState())
+        for page in self.lists.values():
+            page.save_layout()
+        self.ctx.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.ctx.tasks.wait(10_000)
+        super().closeEvent(event)

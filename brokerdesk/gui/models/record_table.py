@@ -1,0 +1,171 @@
+"""The table model behind every list view: sorted ids from SQL, rows fetched as they show.
+
+The model holds only the ordered ids of the matching records. Row values are fetched in
+blocks the first time a row is asked for (usually because it scrolled into view), so a list of
+a million interactions opens as fast as a list of ten. Searching, filtering and sorting change
+the SQL, never a proxy model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from brokerdesk.core.db import Database
+from brokerdesk.core.lists import Column, ListState, RecordList
+
+Index = QModelIndex | QPersistentModelIndex
+BLOCK = 256
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+RAW = int(Qt.ItemDataRole.UserRole)
+RECORD_ID = int(Qt.ItemDataRole.UserRole) + 1
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def format_value(column: Column, value: Any) -> str:
+    """How a stored value reads in a table cell (UK dates, labels, pounds)."""
+    if value is None:
+        return ""
+    if column.kind == "date" and isinstance(value, dt.date):
+        return value.strftime("%d %b %Y")
+    if column.kind == "choice" and column.labels:
+        return column.labels.get(str(value), str(value))
+    if column.kind == "bool":
+        return "Yes" if value else "No"
+    if column.kind == "money":
+        return f"£{Decimal(value):,.2f}"
+    if column.kind == "int":
+        return f"{int(value):,}"
+    return str(value)
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Signals:
+    count_changed(int): the number of matching records after a refresh.
+    """
+
+    count_changed = Signal(int)
+
+    def __init__(self, db: Database, record_list: RecordList, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.record_list = record_list
+        self.columns = record_list.columns
+        self.state = record_list.initial_state()
+        self._ids: list[int] = []
+        self._rows: dict[int, tuple[Any, ...]] = {}
+
+    # ------------------------------------------------------------------ queries
+    def refresh(self) -> None:
+        """Run the list's query again (after a search, a filter, a sort or a change)."""
+        with self.db.read() as session:
+            ids = self.record_list.ids(session, self.state)
+        if ids == self._ids:
+            self._rows.clear()
+            if ids:
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(ids) - 1, len(self.columns) - 1)
+                )
+        else:
+            self.beginResetModel()
+            self._ids = ids
+            self._rows.clear()
+            self.endResetModel()
+        self.count_changed.emit(len(ids))
+
+    def set_state(self, state: ListState) -> None:
+        self.state = state
+        self.refresh()
+
+    def _fetch_around(self, row: int) -> None:
+        start = max(0, row - BLOCK // 4)
+        wanted = [i for i in self._ids[start : start + BLOCK] if i not in self._rows]
+        with self.db.read() as session:
+            fetched = self.record_list.rows(session, wanted)
+        self._rows.update(fetched)
+        for record_id in wanted:  # deleted meanwhile: show an empty row until the refresh
+            self._rows.setdefault(record_id, (None,) * len(self.columns))
+
+    def _row(self, row: int) -> tuple[Any, ...]:
+        record_id = self._ids[row]
+        if record_id not in self._rows:
+            self._fetch_around(row)
+        return self._rows[record_id]
+
+    # ------------------------------------------------------------------ lookups
+    def record_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, record_id: int) -> int | None:
+        try:
+            return self._ids.index(record_id)
+        except ValueError:
+            return None
+
+    @property
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def column_index(self, key: str) -> int:
+        for i, column in enumerate(self.columns):
+            if column.key == key:
+                return i
+        raise KeyError(key)
+
+    # ------------------------------------------------------------------ Qt model API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        column = self.columns[index.column()]
+        if role in (DISPLAY, TOOLTIP, ACCESSIBLE):
+            text = format_value(column, self._row(index.row())[index.column()])
+            if role == ACCESSIBLE:
+                return f"{column.label}: {text or 'empty'}"
+            return text if role == DISPLAY or text else None
+        if role == ALIGN:
+            return RIGHT if column.kind in ("int", "money") else None
+        if role == RAW:
+            return self._row(index.row())[index.column()]
+        if role == RECORD_ID:
+            return self._ids[index.row()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if (
+            horizontal
+            and 0 <= section < len(self.columns)
+            and role in (DISPLAY, TOOLTIP, ACCESSIBLE)
+        ):
+            return self.columns[section].label
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        self.state.sort_key = self.columns[column].key
+        self.state.descending = order == Qt.SortOrder.DescendingOrder
+        self.refresh()

@@ -1,0 +1,295 @@
+"""A list view: search field, filters, result count, column chooser and the record table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QSpinBox,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brokerdesk.core.lists import Filter, ListState, RecordList
+from brokerdesk.gui.app import AppContext
+from brokerdesk.gui.models.record_table import RecordTableModel
+
+SEARCH_DELAY_MS = 150
+NOUNS = {
+    "partner": ("partner", "partners"),
+    "library_service": ("library service", "library services"),
+    "programme": ("programme", "programmes"),
+    "contact": ("contact", "contacts"),
+    "interaction": ("interaction", "interactions"),
+}
+
+
+class ListPage(QWidget):
+    """Signals:
+    open_requested(str, int): the user opened a record (Enter or double-click).
+    selection_changed(): the selected records changed.
+    """
+
+    open_requested = Signal(str, int)
+    selection_changed = Signal()
+
+    def __init__(self, ctx: AppContext, record_list: RecordList, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.record_list = record_list
+        self.entity = record_list.entity
+        self.setObjectName(f"list-{self.entity}")
+        self.setAccessibleName(self.tr("{0} list").format(record_list.title))
+        self.model = RecordTableModel(ctx.db, record_list, self)
+        self._filter_widgets: dict[str, QWidget] = {}
+        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self._apply_state)
+        self._build()
+        self._stale = True
+        ctx.changes.changed.connect(self._on_change)
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        title = self.record_list.title
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search {0}…").format(title.lower()))
+        self.search.setAccessibleName(self.tr("Search {0}").format(title.lower()))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        for flt in self.record_list.filters:
+            widget = self._filter_widget(flt)
+            self._filter_widgets[flt.key] = widget
+            bar.addWidget(widget, 1)
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleName(self.tr("Result count"))
+        bar.addWidget(self.count_label)
+        self.columns_button = QToolButton(self)
+        self.columns_button.setText(self.tr("Columns"))
+        self.columns_button.setAccessibleName(self.tr("Choose columns"))
+        self.columns_button.setToolTip(self.tr("Show or hide columns"))
+        self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.columns_button.setMenu(self._columns_menu())
+        bar.addWidget(self.columns_button)
+
+        self.table = QTableView(self)
+        self.table.setObjectName(f"table-{self.entity}")
+        self.table.setAccessibleName(self.tr("{0} table").format(title))
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        vertical = self.table.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setDefaultSectionSize(140)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.selection_changed.emit()
+        )
+        open_action = QAction(self.tr("Open"), self.table)
+        open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        open_action.triggered.connect(lambda: self._open_index(self.table.currentIndex()))
+        self.table.addAction(open_action)
+        self.model.count_changed.connect(self._show_count)
+        self.model.modelReset.connect(self._keep_a_current_row)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        self.setTabOrder(self.search, self.table)
+        self._restore_layout()
+
+    def _filter_widget(self, flt: Filter) -> QWidget:
+        if flt.kind == "bool":
+            box = QCheckBox(self.tr(flt.label), self)
+            box.setAccessibleName(self.tr(flt.label))
+            box.setChecked(bool(self.model.state.filters.get(flt.key)))
+            box.toggled.connect(lambda _on: self._apply_state())
+            return box
+        if flt.kind == "days":
+            spin = QSpinBox(self)
+            spin.setRange(0, 3650)
+            spin.setSpecialValueText(self.tr("{0}: any").format(self.tr(flt.label)))
+            spin.setSuffix(self.tr(" days"))
+            spin.setPrefix(self.tr(flt.label) + ": ")
+            spin.setAccessibleName(self.tr(flt.label))
+            spin.setToolTip(self.tr(flt.label))
+            spin.valueChanged.connect(lambda _v: self._debounce.start())
+            return spin
+        combo = QComboBox(self)
+        combo.setAccessibleName(self.tr(flt.label))
+        combo.setToolTip(self.tr(flt.label))
+        combo.addItem(self.tr("Any {0}").format(self.tr(flt.label).lower()), None)
+        assert flt.options is not None
+        with self.ctx.db.read() as session:
+            for value, label in flt.options(session):
+                combo.addItem(label, value)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
+        combo.currentIndexChanged.connect(lambda _i: self._apply_state())
+        return combo
+
+    def _columns_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.setAccessibleName(self.tr("Columns"))
+        self._column_actions: list[QAction] = []
+        for i, column in enumerate(self.record_list.columns):
+            action = menu.addAction(self.tr(column.label))
+            action.setCheckable(True)
+            action.setChecked(column.shown)
+            action.toggled.connect(lambda on, col=i: self._show_column(col, on))
+            self._column_actions.append(action)
+        menu.aboutToShow.connect(self._sync_column_menu)
+        return menu
+
+    def _sync_column_menu(self) -> None:
+        for i, action in enumerate(self._column_actions):
+            action.blockSignals(True)
+            action.setChecked(not self.table.isColumnHidden(i))
+            action.blockSignals(False)
+
+    def _show_column(self, column: int, shown: bool) -> None:
+        self.table.setColumnHidden(column, not shown)
+        self._save_layout()
+
+    # ------------------------------------------------------------------ state
+    def current_state(self) -> ListState:
+        filters: dict[str, Any] = {}
+        for key, widget in self._filter_widgets.items():
+            if isinstance(widget, QCheckBox):
+                filters[key] = True if widget.isChecked() else None
+            elif isinstance(widget, QSpinBox):
+                filters[key] = widget.value() or None
+            elif isinstance(widget, QComboBox):
+                filters[key] = widget.currentData()
+        return ListState(
+            search=self.search.text(),
+            filters={k: v for k, v in filters.items() if v is not None},
+            sort_key=self.model.state.sort_key,
+            descending=self.model.state.descending,
+        )
+
+    def apply_state(self, state: ListState) -> None:
+        """Show the list as ``state`` says (saved views and links from other pages use it)."""
+        for key, widget in self._filter_widgets.items():
+            value = state.filters.get(key)
+            widget.blockSignals(True)
+            if isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            elif isinstance(widget, QSpinBox):
+                widget.setValue(int(value or 0))
+            elif isinstance(widget, QComboBox):
+                found = widget.findData(value)
+                widget.setCurrentIndex(found if found >= 0 else 0)
+            widget.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.setText(state.search)
+        self.search.blockSignals(False)
+        self.model.state.sort_key = state.sort_key or self.record_list.default_sort
+        self.model.state.descending = state.descending
+        self._apply_state()
+
+    def _apply_state(self) -> None:
+        self._debounce.stop()
+        state = self.current_state()
+        self.model.set_state(state)
+        self._stale = False
+        self._show_sort_indicator()
+
+    def _show_sort_indicator(self) -> None:
+        key = self.model.state.sort_key or self.record_list.default_sort
+        order = (
+            Qt.SortOrder.DescendingOrder
+            if self.model.state.descending
+            else (Qt.SortOrder.AscendingOrder)
+        )
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(self.model.column_index(key), order)
+        header.blockSignals(False)
+
+    def ensure_loaded(self) -> None:
+        """Query the database if the list has not been shown since the last change."""
+        if self._stale:
+            self._apply_state()
+
+    def _on_change(self, entities: frozenset[str]) -> None:
+        if self.entity not in entities:
+            return
+        if self.isVisible():
+            selected = self.selected_ids()
+            self.model.refresh()
+            self.select_ids(selected)
+        else:
+            self._stale = True
+
+    # ------------------------------------------------------------------ selection
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.record_id(r) for r in rows]
+
+    def select_ids(self, ids: list[int]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        for record_id in ids:
+            row = self.model.row_of(record_id)
+            if row is not None:
+                selection.select(
+                    self.model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.Select
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+
+    def _keep_a_current_row(self) -> None:
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+            self.table.selectionModel().clearSelection()
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(self.entity, self.model.record_id(index.row()))
+
+    def _show_count(self, count: int) -> None:
+        one, many = NOUNS.get(self.entity, ("record", "records"))
+        self.count_label.setText(f"{count:,} {one if count == 1 else many}")
+
+    # ------------------------------------------------------------------ layout memory
+    def _restore_layout(self) -> None:
+        state = self.ctx.settings.layout(f"list/{self.entity}")
+        header = self.table.horizontalHeader()
+        if state is not None and header.restoreState(state):
+            return
+        for i, column in enumerate(self.record_list.columns):
+            self.table.setColumnHidden(i, not column.shown)
+        header.resizeSection(0, 260)
+
+    def _save_layout(self) -> None:
+        self.ctx.settings.set_layout(
+            f"list/{self.entity}", self.table.horizontalHeader().saveState()
+        )
+
+    def save_layout(self) -> None:
+        self._save_layout()
