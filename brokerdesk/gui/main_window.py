@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt
@@ -32,6 +33,11 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
     ("programme", "Programmes"),
     ("contact", "Contacts"),
     ("interaction", "Interactions"),
+)
+# Pages that are not record lists, shown after the lists: (key, title, module, factory name).
+# A module that is not there yet is simply not offered.
+OTHER_PAGES: tuple[tuple[str, str, str, str], ...] = (
+    ("dashboard", "Dashboard", "brokerdesk.gui.views.dashboard", "create_dashboard_page"),
 )
 ENTITY_NOUN = {
     "partner": "partner",
@@ -87,6 +93,21 @@ class MainWindow(QMainWindow):
             page.selection_changed.connect(self._update_actions)
             self.lists[entity] = page
             self.stack.addWidget(page)
+        self.pages: dict[str, QWidget] = {}
+        for key, title, module_name, factory_name in OTHER_PAGES:
+            try:
+                module = importlib.import_module(module_name)
+            except ModuleNotFoundError as exc:
+                if exc.name != module_name:
+                    raise
+                continue
+            widget = getattr(module, factory_name)(self.ctx, self)
+            if hasattr(widget, "open_requested"):
+                widget.open_requested.connect(self.open_record)
+            item = QListWidgetItem(self.tr(title), self.navigation)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.pages[key] = widget
+            self.stack.addWidget(widget)
         self.navigation.setMinimumWidth(max(150, self.navigation.sizeHintForColumn(0) + 24))
         self.navigation.setSpacing(2)
         self.navigation.currentItemChanged.connect(self._navigate)
@@ -230,10 +251,10 @@ class MainWindow(QMainWindow):
             self.open_list(current.data(Qt.ItemDataRole.UserRole))
 
     def open_list(self, entity: str, state: ListState | None = None) -> None:
+        """Show a list (or another navigation page such as the dashboard)."""
         self._visit(Location(entity))
-        page = self.lists[entity]
         if state is not None:
-            page.apply_state(state)
+            self.lists[entity].apply_state(state)
 
     def open_record(self, entity: str, record_id: int) -> None:
         self._visit(Location(entity, record_id))
@@ -258,7 +279,10 @@ class MainWindow(QMainWindow):
             self._show(self._history[self._position])
 
     def _show(self, location: Location) -> None:
-        if location.record_id is None:
+        if location.record_id is None and location.entity in self.pages:
+            self.stack.setCurrentWidget(self.pages[location.entity])
+            self._select_navigation(location.entity)
+        elif location.record_id is None:
             page = self.lists[location.entity]
             self.stack.setCurrentWidget(page)
             page.ensure_loaded()
