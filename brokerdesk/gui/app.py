@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from brokerdesk import __version__
@@ -25,6 +25,7 @@ from brokerdesk.core.services.records import Change
 from brokerdesk.gui.changes import ChangeBus
 from brokerdesk.gui.settings import Settings
 from brokerdesk.gui.tasks import TaskRunner
+from brokerdesk.paths import resource
 
 if TYPE_CHECKING:
     from brokerdesk.gui.undo import ServiceCommand
@@ -91,7 +92,16 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName("brokerdesk")
+    app.setWindowIcon(application_icon())
     return app
+
+
+def application_icon() -> QIcon:
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(resource("icons", f"brokerdesk-{size}.png")))
+    return icon
 
 
 def create_main_window(
