@@ -23,13 +23,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from brokerdesk.core import audit
+from brokerdesk.core.errors import BrokerDeskError
 
 ENV_VAR = "BROKERDESK_DB"
 DEFAULT_FILE_NAME = "brokerdesk.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
 
 
-class DatabaseError(Exception):
+class DatabaseError(BrokerDeskError):
     """A database could not be opened; the message is written for the user."""
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon, QUndoStack
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from brokerdesk import __version__
 from brokerdesk.core.db import Database, open_database
@@ -138,16 +138,10 @@ def build_demo_database(path: Path) -> None:
 
 def run_gui(args: argparse.Namespace) -> int:
     """The desktop app: ``brokerdesk`` and ``brokerdesk --demo``."""
+    from brokerdesk.gui.launcher import Launcher
+
     app = ensure_application()
-    address: Any = args.db
-    if getattr(args, "demo", False):
-        address = demo_database_path()
-        if not address.exists():
-            build_demo_database(address)
-    try:
-        window = create_main_window(address)
-    except BrokerDeskError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
-        return 1
-    window.show()
+    launcher = Launcher()
+    if not launcher.start(args.db, demo=getattr(args, "demo", False)):
+        return 0
     return app.exec()

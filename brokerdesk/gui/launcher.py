@@ -1,0 +1,141 @@
+"""Choosing and opening databases: first run, File ▸ New/Open/Recent, the demo.
+
+The launcher owns the one main window. Opening another database builds a fresh context and
+window for it and closes the old one, so no view can ever show one database's rows while
+saving to another.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
+
+from brokerdesk.core.db import open_database
+from brokerdesk.core.errors import BrokerDeskError
+from brokerdesk.gui import settings as keys
+from brokerdesk.gui.app import APP_NAME, AppContext, build_demo_database, demo_database_path
+from brokerdesk.gui.dialogs.welcome import DEMO, FILE_FILTER, TeamServerDialog, WelcomeDialog
+from brokerdesk.gui.main_window import MainWindow
+from brokerdesk.gui.settings import Settings
+
+
+class Launcher(QObject):
+    def __init__(self, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.window: MainWindow | None = None
+
+    # ------------------------------------------------------------------ start-up
+    def start(self, address: str | None, demo: bool = False) -> bool:
+        """Open the first window. Returns False if the user quit from the welcome dialog."""
+        if demo:
+            address = DEMO
+        address = address or os.environ.get("BROKERDESK_DB") or self._last_database()
+        while True:
+            if not address:
+                address = self.ask_for_database()
+                if address is None:
+                    return False
+            if self.open(address):
+                return True
+            address = None  # the message was shown; offer the choices again
+
+    def _last_database(self) -> str | None:
+        last = self.settings.get(keys.LAST_DATABASE)
+        if not last:
+            return None
+        if "://" in last or last == DEMO or Path(last).exists():
+            return last
+        return None
+
+    def ask_for_database(self, parent: QWidget | None = None) -> str | None:
+        dialog = WelcomeDialog(self.settings.get(keys.RECENT_DATABASES), parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.address
+
+    # ------------------------------------------------------------------ opening
+    def open(self, address: str) -> bool:
+        """Open ``address`` in a new window, replacing the current one."""
+        parent = self.window
+        try:
+            if address == DEMO:
+                path = demo_database_path()
+                if not path.exists():
+                    build_demo_database(path)
+                database = open_database(path)
+            else:
+                database = open_database(address)
+        except BrokerDeskError as exc:
+            QMessageBox.warning(parent, APP_NAME, str(exc))
+            return False
+        window = MainWindow(AppContext(database, self.settings))
+        self._add_file_actions(window)
+        if address != DEMO:
+            self.settings.add_recent_database(address)
+        self.settings.set(keys.LAST_DATABASE, address)
+        previous, self.window = self.window, window
+        window.show()
+        if previous is not None:
+            previous.close()
+            previous.ctx.db.dispose()
+            previous.deleteLater()
+        return True
+
+    def _add_file_actions(self, window: MainWindow) -> None:
+        menu = window.menus["file"]
+        first = menu.actions()[0]  # File always ends with Back up now and Quit
+        actions = [
+            self._file_action(window, "&New database…", "Ctrl+Shift+N", self._new_database),
+            self._file_action(window, "&Open database…", "Ctrl+O", self._open_database),
+            self._file_action(window, "Connect to a &team server…", None, self._team_server),
+        ]
+        menu.insertActions(first, actions)
+        recent = QMenu(window.tr("Open &recent"), menu)
+        recent.setAccessibleName(window.tr("Open recent"))
+        recent.aboutToShow.connect(lambda: self._fill_recent(recent, window))
+        menu.insertMenu(first, recent)
+        menu.insertSeparator(first)
+
+    def _file_action(
+        self, window: MainWindow, text: str, shortcut: str | None, slot: object
+    ) -> QAction:
+        action = QAction(window.tr(text), window)
+        if shortcut:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        window.addAction(action)
+        return action
+
+    def _fill_recent(self, menu: QMenu, window: MainWindow) -> None:
+        menu.clear()
+        recent = self.settings.get(keys.RECENT_DATABASES)
+        if not recent:
+            empty = menu.addAction(window.tr("No recent databases"))
+            empty.setEnabled(False)
+        for address in recent:
+            action = menu.addAction(address)
+            action.triggered.connect(lambda _c=False, a=address: self.open(a))
+
+    def _new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Create a new database"), str(Path.home()), FILE_FILTER
+        )
+        if path:
+            self.open(path)
+
+    def _open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open a database"), str(Path.home()), FILE_FILTER
+        )
+        if path:
+            self.open(path)
+
+    def _team_server(self) -> None:
+        dialog = TeamServerDialog(self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.open(dialog.address())
