@@ -27,6 +27,12 @@ typecheck: $(STAMP)
 system-deps:
 	bash scripts/install-system-deps.sh
 
+package: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[package]'
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN brokerdesk.spec
+	@du -sh dist/BrokerDesk
+	QT_QPA_PLATFORM=offscreen dist/BrokerDesk/brokerdesk --self-test
+
 benchmarks: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py
 
