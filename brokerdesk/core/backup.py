@@ -1,23 +1,69 @@
-"""Backups of SQLite databases with the SQLite online backup API.
+"""Backups of SQLite databases with the SQLite online backup API, thinned over time, restorable.
 
 A backup is a complete, consistent copy even while the app is writing, and it is written to
 a temporary name and renamed into place so that a crash never leaves half a backup that looks
-whole.
+whole. Backups are taken when the app opens a database whose last backup is more than a day
+old (:func:`backup_if_due`), before every migration and before every bulk import.
+
+Thinning policy (like Anki's), applied after each automatic backup:
+
+* every backup from the last 2 days is kept;
+* then the newest backup of each day for 7 days;
+* then the newest of each week for 8 weeks;
+* then the newest of each month for 12 months;
+* older backups are deleted; the newest backup of all is never deleted.
+
+Restoring (:func:`restore_backup`) checks the backup's integrity first, keeps the current file
+aside under a timestamped name (with its -wal/-shm files, so nothing it held is lost), and puts
+the backup in place with an atomic rename.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from brokerdesk.core.db import Database, DatabaseError
+from brokerdesk.core.errors import BrokerDeskError
+
+DUE_AFTER = dt.timedelta(days=1)
+_STAMP = "%Y%m%d-%H%M%S-%f"
+_NAME = re.compile(r"-(\d{8}-\d{6}-\d{6})-([a-z0-9-]+)\.sqlite3$")
+
+
+class BackupError(BrokerDeskError):
+    """A backup could not be made or restored; the database was left as it was."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file: what the File ▸ Restore list shows.
+
+    Attributes:
+        path: the backup file.
+        taken_at: when it was taken (local time, from its name).
+        reason: why (``daily``, ``manual``, ``before-migration``, ``before-import``...).
+        size: bytes.
+    """
+
+    path: Path
+    taken_at: dt.datetime
+    reason: str
+    size: int
 
 
 def backup_folder(db_path: Path) -> Path:
     """Backups live beside the database, in ``<name>-backups``."""
     return db_path.with_name(f"{db_path.stem}-backups")
+
+
+def _owner_only(path: Path) -> None:
+    if os.name == "posix":
+        path.chmod(0o600)
 
 
 def make_backup(db: Database, reason: str = "manual", folder: Path | None = None) -> Path:
@@ -30,22 +76,189 @@ def make_backup(db: Database, reason: str = "manual", folder: Path | None = None
 
 
 def backup_file(source: Path, reason: str = "manual", folder: Path | None = None) -> Path:
+    """Back ``source`` up into ``folder`` (default: its backup folder) under a timestamped name."""
     target_dir = folder or backup_folder(source)
     target_dir.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    if os.name == "posix" and folder is None:
+        target_dir.chmod(0o700)
+    stamp = dt.datetime.now().strftime(_STAMP)
     target = target_dir / f"{source.stem}-{stamp}-{reason}.sqlite3"
-    partial = target.with_suffix(".partial")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    copy_database(source, target)
+    return target
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """A consistent copy of ``source`` at ``target`` (atomic, owner-only), via the backup API."""
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
     try:
-        dst = sqlite3.connect(partial)
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    if os.name == "posix":
-        partial.chmod(0o600)
+            src.close()
+    except sqlite3.DatabaseError as exc:
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"Could not back up {source}: {exc}.") from exc
+    _owner_only(partial)
     os.replace(partial, target)
     return target
+
+
+def list_backups(db_path: Path, folder: Path | None = None) -> list[BackupInfo]:
+    """The backups of ``db_path``, newest first."""
+    where = folder or backup_folder(db_path)
+    found: list[BackupInfo] = []
+    if not where.is_dir():
+        return found
+    for path in where.glob(f"{db_path.stem}-*.sqlite3"):
+        match = _NAME.search(path.name[len(db_path.stem) :])
+        if match is None:
+            continue
+        taken = dt.datetime.strptime(match.group(1), _STAMP)
+        found.append(BackupInfo(path, taken, match.group(2), path.stat().st_size))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def _bucket(age: dt.timedelta, taken: dt.datetime) -> tuple[str, object] | None:
+    """Which keep-one bucket a backup of this age falls in; None means delete it."""
+    if age <= dt.timedelta(days=2):
+        return ("all", taken)
+    if age <= dt.timedelta(days=2 + 7):
+        return ("day", taken.date())
+    if age <= dt.timedelta(days=2 + 7 + 8 * 7):
+        iso = taken.isocalendar()
+        return ("week", (iso.year, iso.week))
+    if age <= dt.timedelta(days=2 + 7 + 8 * 7 + 365):
+        return ("month", (taken.year, taken.month))
+    return None
+
+
+def thin_backups(db_path: Path, now: dt.datetime | None = None) -> list[Path]:
+    """Delete backups the policy no longer keeps; return what was deleted."""
+    moment = now or dt.datetime.now()
+    backups = list_backups(db_path)
+    kept: set[tuple[str, object]] = set()
+    removed: list[Path] = []
+    for index, info in enumerate(backups):  # newest first: the newest of a bucket wins
+        bucket = _bucket(moment - info.taken_at, info.taken_at)
+        if index == 0 or (bucket is not None and bucket not in kept):
+            if bucket is not None:
+                kept.add(bucket)
+            continue
+        info.path.unlink(missing_ok=True)
+        removed.append(info.path)
+    return removed
+
+
+def backup_if_due(
+    db: Database, max_age: dt.timedelta = DUE_AFTER, now: dt.datetime | None = None
+) -> Path | None:
+    """Back up when the newest backup is older than ``max_age`` (the app calls it after opening).
+
+    Returns the new backup, or None when none was due or the database is a team server.
+    """
+    if db.path is None:
+        return None
+    moment = now or dt.datetime.now()
+    backups = list_backups(db.path)
+    if backups and moment - backups[0].taken_at < max_age:
+        return None
+    made = make_backup(db, reason="daily")
+    thin_backups(db.path, now=moment)
+    return made
+
+
+def verify_backup(path: Path) -> list[str]:
+    """Problems found in a backup file (empty when it is a sound SQLite database)."""
+    if not path.is_file():
+        return [f"There is no backup at {path}."]
+    with path.open("rb") as fh:
+        if fh.read(16) != b"SQLite format 3\x00":
+            return [f"{path.name} is not a database backup."]
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return [f"{path.name} cannot be read: {exc}."]
+    return [] if rows == ["ok"] else rows
+
+
+def newest_good_backup(db_path: Path) -> BackupInfo | None:
+    """The newest backup that passes the integrity check (what to offer after a failure)."""
+    for info in list_backups(db_path):
+        if not verify_backup(info.path):
+            return info
+    return None
+
+
+def _set_aside(db_path: Path) -> Path | None:
+    """Rename the current file (and its -wal/-shm) to a timestamped name beside it."""
+    if not db_path.exists():
+        return None
+    stamp = dt.datetime.now().strftime(_STAMP)
+    aside = db_path.with_name(f"{db_path.stem}-before-restore-{stamp}{db_path.suffix}")
+    try:  # fold the WAL into the file when it is readable, so the set-aside copy is whole
+        conn = sqlite3.connect(db_path, timeout=2)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        pass  # a damaged file: keep its journal files beside it as they are
+    os.replace(db_path, aside)
+    for suffix in ("-wal", "-shm"):
+        extra = Path(f"{db_path}{suffix}")
+        if extra.exists():
+            os.replace(extra, Path(f"{aside}{suffix}"))
+    return aside
+
+
+def _ensure_not_in_use(db_path: Path) -> None:
+    if not db_path.exists():
+        return
+    try:
+        conn = sqlite3.connect(db_path, timeout=1, isolation_level=None)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("ROLLBACK")
+        finally:
+            conn.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise BackupError(
+                f"{db_path.name} is being changed by another BrokerDesk window; close it and "
+                "try again. Nothing was restored."
+            ) from exc
+    except sqlite3.DatabaseError:
+        pass  # damaged: exactly the file a restore is for
+
+
+def restore_backup(db_path: Path, backup_path: Path) -> Path | None:
+    """Replace the database with a backup; return where the old file was kept (None if none).
+
+    Raises:
+        BackupError: the backup is damaged or the database is being written; nothing changed.
+    """
+    problems = verify_backup(backup_path)
+    if problems:
+        raise BackupError(
+            f"The backup {backup_path.name} is damaged, so it was not restored; "
+            f"your database is unchanged. ({problems[0]})"
+        )
+    _ensure_not_in_use(db_path)
+    incoming = db_path.with_name(db_path.name + ".restoring")
+    copy_database(backup_path, incoming)
+    with incoming.open("rb") as fh:
+        os.fsync(fh.fileno())
+    aside = _set_aside(db_path)
+    os.replace(incoming, db_path)
+    return aside

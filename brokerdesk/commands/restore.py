@@ -1,0 +1,66 @@
+"""``brokerdesk restore``: put a backup back, keeping the current file aside."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from brokerdesk.commands.backup import database_file
+from brokerdesk.core import backup
+from brokerdesk.core.db import resolve_address
+from brokerdesk.core.errors import BrokerDeskError
+
+
+def register(subparsers: Any, name: str) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        name,
+        help="restore the database from a backup",
+        description="Check BACKUP, keep the current database aside under a timestamped name, "
+        "and put the backup in its place. A damaged backup is refused and nothing changes.",
+    )
+    parser.add_argument("backup", metavar="BACKUP", help="the backup file to restore")
+    parser.add_argument("--force", action="store_true", help="do not ask for confirmation")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    url = resolve_address(args.db)
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise BrokerDeskError("A team server is restored on the server, not by BrokerDesk.")
+    target = Path(url.database)
+    if target.exists():
+        database_file(args.db)
+    source = Path(args.backup).expanduser()
+    problems = backup.verify_backup(source)
+    if problems:
+        raise BrokerDeskError(
+            f"The backup {source} is damaged, so it was not restored; your database is "
+            f"unchanged. ({problems[0]})"
+        )
+    if not args.force:
+        if not sys.stdin.isatty():
+            raise BrokerDeskError("Restoring replaces the database: add --force to confirm.")
+        answer = input(f"Replace {target} with {source}? The current file is kept. [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing was restored.")
+            return 1
+    aside = backup.restore_backup(target, source)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "database": str(target),
+                    "restored_from": str(source),
+                    "previous_kept_as": str(aside) if aside else None,
+                }
+            )
+        )
+    else:
+        print(f"Restored {target} from {source}.")
+        if aside:
+            print(f"The previous database is kept as {aside}.")
+    return 0
