@@ -76,6 +76,31 @@ def _column_changes(obj: Base, *, created: bool, deleted: bool) -> dict[str, lis
                 new = hist.added[0] if hist.added else None
                 if old != new:
                     changes[key] = [_plain(old), _plain(new)]
+    if not created and not deleted:
+        changes.update(_link_changes(obj))
+    return changes
+
+
+def _link_changes(obj: Base) -> dict[str, list[Any]]:
+    """Changes to many-to-many links (a partner's offer areas and tags), as lists of names.
+
+    These live in association tables the flush writes without dirtying the record's own
+    columns, so without this an edit of a partner's tags would leave no trace.
+    """
+    state = inspect(obj)
+    changes: dict[str, list[Any]] = {}
+    for rel in state.mapper.relationships:
+        if rel.secondary is None or rel.viewonly:
+            continue
+        hist = state.attrs[rel.key].history
+        if not hist.has_changes():
+            continue
+        old = [*hist.unchanged, *hist.deleted]
+        new = [*hist.unchanged, *hist.added]
+        old_names = sorted(_label(o) for o in old)
+        new_names = sorted(_label(o) for o in new)
+        if old_names != new_names:
+            changes[rel.key] = [old_names, new_names]
     return changes
 
 
@@ -110,7 +135,7 @@ def _after_flush(session: Session, _flush: UOWTransaction) -> None:
         for obj in objects:
             if not isinstance(obj, Base) or isinstance(obj, AuditEvent):
                 continue
-            if action == "update" and not session.is_modified(obj, include_collections=False):
+            if action == "update" and not session.is_modified(obj):
                 continue
             row = _event_row(session, obj, action)
             if row is not None:

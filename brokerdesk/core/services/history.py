@@ -1,0 +1,103 @@
+"""A record's history, for the History panel: who changed what, when, old → new.
+
+The audit trail stores table and column names; this turns them into the labels the forms
+show ("Relationship owner", not ``owner``) so the panel reads in the team's words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import or_, select
+
+from brokerdesk.core.db import Database
+from brokerdesk.core.models import AuditEvent
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field's change: ``old`` is None for a new record, ``new`` None for a deleted one."""
+
+    field: str
+    label: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One audit event about a record."""
+
+    id: int
+    at: dt.datetime
+    user_name: str
+    action: str
+    summary: str
+    changes: tuple[FieldChange, ...]
+
+
+def field_labels(db: Database, entity: str) -> dict[str, str]:
+    """Column name -> form label for an entity, from its service's declared fields."""
+    from brokerdesk.core.services import Services
+
+    try:
+        service = Services(db).for_entity(entity)
+    except KeyError:
+        return {}
+    return {f.name: f.label for f in service.fields}
+
+
+def _label(labels: dict[str, str], name: str) -> str:
+    return labels.get(name, name.replace("_", " ").capitalize())
+
+
+class HistoryService:
+    """Reads the audit trail of one record."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def for_record(self, entity: str, record_id: int) -> list[HistoryEntry]:
+        """Every event about ``entity`` #``record_id``, newest first.
+
+        Bulk stage changes are stored as one event keyed by participation id; an entry is
+        made for each participation they touched.
+        """
+        labels = field_labels(self.db, entity)
+        key = str(record_id)
+        with self.db.read() as session:
+            events = session.scalars(
+                select(AuditEvent)
+                .where(
+                    AuditEvent.entity == entity,
+                    or_(AuditEvent.record_id == record_id, AuditEvent.record_id.is_(None)),
+                )
+                .order_by(AuditEvent.id.desc())
+            ).all()
+            entries: list[HistoryEntry] = []
+            for event in events:
+                data = json.loads(event.changes or "{}")
+                if "service_ids" in data:  # a bulk link keyed by programme, not by this record
+                    continue
+                if event.record_id is None:
+                    if key not in data:
+                        continue
+                    old, new = data[key]
+                    changes: tuple[FieldChange, ...] = (
+                        FieldChange("stage", _label(labels, "stage"), old, new),
+                    )
+                else:
+                    changes = tuple(
+                        FieldChange(name, _label(labels, name), pair[0], pair[1])
+                        for name, pair in data.items()
+                        if isinstance(pair, list) and len(pair) == 2
+                    )
+                entries.append(
+                    HistoryEntry(
+                        event.id, event.at, event.user_name, event.action, event.summary, changes
+                    )
+                )
+            return entries

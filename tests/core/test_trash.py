@@ -1,0 +1,87 @@
+"""The Trash: list what was deleted with what it took; restore it whole; purge for good."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import update
+
+from brokerdesk.core.db import Database
+from brokerdesk.core.errors import NotFoundError, ValidationError
+from brokerdesk.core.models import TrashItem
+from brokerdesk.core.services import Services
+from brokerdesk.core.services.trash import TrashService
+from tests.builders.small_world import World
+
+pytestmark = pytest.mark.both_backends
+
+
+def _partner_with_links(s: Services) -> tuple[int, int]:
+    pid = s.partners.create({"name": "Open Book Trust"}).id
+    s.agreements.create({"partner_id": pid, "title": "MoU 2026"})
+    s.agreements.create({"partner_id": pid, "title": "Data sharing"})
+    contact = s.contacts.create({"full_name": "Sam Reid", "partner_id": pid}).id
+    return pid, contact
+
+
+def test_list_shows_what_went_with_it_newest_first(db: Database, world: World) -> None:
+    s = Services(db)
+    pid, _ = _partner_with_links(s)
+    other = s.partners.create({"name": "Later Trust"}).id
+    s.partners.delete(pid)
+    s.partners.delete(other)
+    entries = TrashService(db).list()
+    assert [e.label for e in entries] == ["Later Trust", "Open Book Trust"]
+    book = entries[1]
+    assert book.what == "partner" and book.user_name == "tester"
+    assert "2 agreements" in book.took_with_it
+    assert "1 contact unlinked" in book.took_with_it
+
+
+def test_restore_brings_back_the_record_and_its_links(db: Database, world: World) -> None:
+    s = Services(db)
+    pid, contact = _partner_with_links(s)
+    s.partners.delete(pid)
+    assert s.contacts.get(contact)["partner_id"] is None
+    trash = TrashService(db)
+    change = trash.restore(trash.list()[0].id)
+    assert change.action == "restore" and pid in change.ids
+    assert s.partners.get(pid)["name"] == "Open Book Trust"
+    assert s.agreements.count() == 2
+    assert s.contacts.get(contact)["partner_id"] == pid
+    assert trash.list() == []
+    with pytest.raises(NotFoundError):
+        trash.restore(change.id)
+
+
+def test_restore_says_so_when_what_it_belonged_to_is_gone(db: Database, world: World) -> None:
+    s = Services(db)
+    pid = s.partners.create({"name": "Parent Trust"}).id
+    agreement = s.agreements.create({"partner_id": pid, "title": "MoU"}).id
+    s.agreements.delete(agreement)
+    s.partners.delete(pid)
+    trash = TrashService(db)
+    agreement_item = next(e for e in trash.list() if e.entity == "agreement")
+    trash.purge(next(e.id for e in trash.list() if e.entity == "partner"))
+    with pytest.raises(ValidationError, match="cannot be put back"):
+        trash.restore(agreement_item.id)
+    assert [e.id for e in trash.list()] == [agreement_item.id], "still in the Trash"
+    assert s.agreements.count() == 0
+
+
+def test_empty_purges_only_old_items(db: Database, world: World) -> None:
+    s = Services(db)
+    old = s.partners.create({"name": "Old Trust"}).id
+    new = s.partners.create({"name": "New Trust"}).id
+    s.partners.delete(old)
+    s.partners.delete(new)
+    with db.write() as session:
+        session.execute(
+            update(TrashItem)
+            .where(TrashItem.label == "Old Trust")
+            .values(deleted_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=40))
+        )
+    trash = TrashService(db)
+    assert trash.empty(older_than_days=30) == 1
+    assert [e.label for e in trash.list()] == ["New Trust"]
