@@ -52,7 +52,7 @@ def test_create_update_delete_of_each_kind_are_recorded(db: Database, world: Wor
         changes = json.loads(update.changes or "{}")
         assert changes[field][1] == value
         assert update.user_name == "tester"
-        assert [e.action for e in events if e.record_id == s_id][0] == "create"
+        assert next(e.action for e in events if e.record_id == s_id) == "create"
     s.interactions.delete(interaction)
     deleted = [e for e in _events(db, "interaction") if e.action == "delete"]
     assert deleted and json.loads(deleted[0].changes or "{}")["subject"] == ["Kick-off", None]
