@@ -1,0 +1,31 @@
+"""Search across every kind of record (core; no Qt).
+
+Public API:
+    SearchService(db).search(query, types=None, limit=50) -> list[SearchHit]
+    SearchService(db).text_filter(entity, text) -> ColumnElement[bool]
+    rebuild_index(db), check_index(db) -> list[str]
+    fold(text): the accent- and case-insensitive form the index stores.
+"""
+
+from __future__ import annotations
+
+from brokerdesk.core.search.folding import fold
+from brokerdesk.core.search.maintenance import check_index, rebuild_index
+from brokerdesk.core.search.service import (
+    FILTER_ENTITIES,
+    SEARCH_TYPES,
+    SearchHit,
+    SearchService,
+    group_hits,
+)
+
+__all__ = [
+    "FILTER_ENTITIES",
+    "SEARCH_TYPES",
+    "SearchHit",
+    "SearchService",
+    "check_index",
+    "fold",
+    "group_hits",
+    "rebuild_index",
+]

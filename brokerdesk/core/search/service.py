@@ -1,0 +1,235 @@
+"""Searching everything: the Ctrl+K palette, ``brokerdesk search`` and list-view filters.
+
+Three passes, each cheap because the index is asked for bounded candidate sets:
+
+1. Words of three letters or more must all appear (as substrings, accents and case
+   ignored); names are asked first, then names and notes.
+2. One- and two-letter queries, which a trigram index cannot answer, match the start of a
+   name or of a word in it (interactions skipped: their subjects would drown everything).
+3. When the first pass finds little, names sharing trigrams with the longest word are scored
+   with rapidfuzz, so "macmilan" still finds Macmillan.
+
+Scores come from comparing the folded query with the folded name in Python, identically on
+SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz
+from sqlalchemy import ColumnElement, or_, true
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from brokerdesk.core.db import Database
+from brokerdesk.core.errors import BrokerDeskError
+from brokerdesk.core.models import (
+    Branch,
+    Contact,
+    Interaction,
+    LibraryService,
+    Participation,
+    Partner,
+    Programme,
+)
+from brokerdesk.core.search.backends import Backend, Candidate
+from brokerdesk.core.search.schema import BY_NAME, ENTITIES, KEY_BASE, IndexedEntity
+from brokerdesk.core.search.terms import Terms, parse
+from brokerdesk.core.search.titles import titles
+
+SEARCH_TYPES: tuple[str, ...] = tuple(e.entity for e in ENTITIES)
+FILTER_ENTITIES: tuple[str, ...] = (*SEARCH_TYPES, "participation")
+NAME_CAP = 200  # name matches read per kind of record
+ANY_CAP = 100  # name-or-notes matches read per kind of record
+FUZZY_CAP = 60
+FUZZY_MIN_RATIO = 80.0
+FEW_HITS = 5  # fewer strict hits than this: try typo-tolerant matching too
+BODY_SCORE = 0.5
+
+_MODELS: dict[str, Any] = {
+    "partner": Partner,
+    "contact": Contact,
+    "library_service": LibraryService,
+    "branch": Branch,
+    "programme": Programme,
+    "interaction": Interaction,
+}
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One record found.
+
+    Attributes:
+        entity: the kind of record ("partner", "contact", "library_service", "branch",
+            "programme", "interaction"): also the key to open it.
+        record_id: its id.
+        title: what the record is called, as shown to the user.
+        subtitle: a line that tells it apart (partner type, service region, postcode...).
+        score: 0-1, higher is better; comparable across kinds of record.
+    """
+
+    entity: str
+    record_id: int
+    title: str
+    subtitle: str
+    score: float
+
+
+class SearchService:
+    """Search over every kind of record in one database."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.backend = Backend(db.engine.dialect.name)
+
+    def search(self, query: str, types: set[str] | None = None, limit: int = 50) -> list[SearchHit]:
+        """Records matching ``query``, grouped by kind (best group first), best first within.
+
+        Args:
+            query: what the user typed; any characters, never an error.
+            types: kinds of record to search (see ``SEARCH_TYPES``); None for all.
+            limit: most hits returned in all.
+        """
+        wanted = _check_types(types)
+        terms = parse(query)
+        if terms.is_empty or limit <= 0:
+            return []
+        with self.db.read() as session:
+            scored = self._scored(session, terms, wanted)
+            best = sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:limit]
+            found = titles(session, [k for k, _ in best])
+        hits = [
+            SearchHit(entity, record_id, *found[(entity, record_id)], score=round(score, 4))
+            for (entity, record_id), score in ((_split(k), s) for k, s in best)
+            if (entity, record_id) in found
+        ]
+        return group_hits(hits)
+
+    def text_filter(self, entity: str, text: str) -> ColumnElement[bool]:
+        """A WHERE condition on ``entity``'s id: the records the text search matches.
+
+        List views AND it into their own query, so filtering, sorting and paging stay in SQL.
+        Participations match through their programme's or library service's text.
+        """
+        if entity not in FILTER_ENTITIES:
+            raise BrokerDeskError(
+                f"'{entity}' cannot be searched; choose one of {', '.join(FILTER_ENTITIES)}."
+            )
+        terms = parse(text)
+        if terms.is_empty:
+            return true()
+        if entity == "participation":
+            return or_(
+                Participation.programme_id.in_(
+                    self.backend.record_ids(BY_NAME["programme"], terms)
+                ),
+                Participation.service_id.in_(
+                    self.backend.record_ids(BY_NAME["library_service"], terms)
+                ),
+            )
+        id_column: InstrumentedAttribute[int] = _MODELS[entity].id
+        return id_column.in_(self.backend.record_ids(BY_NAME[entity], terms))
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _scored(
+        self, session: Session, terms: Terms, wanted: list[IndexedEntity]
+    ) -> dict[int, float]:
+        scores: dict[int, float] = {}
+        if terms.is_short:
+            for e in wanted:
+                if e.entity != "interaction":
+                    _keep(scores, self.backend.short(session, e, terms, NAME_CAP), terms)
+            return scores
+        for e in wanted:
+            names = self.backend.strict(session, e, terms, name_only=True, cap=NAME_CAP)
+            _keep(scores, names, terms)
+            anywhere = self.backend.strict(session, e, terms, name_only=False, cap=ANY_CAP)
+            for key, _name in anywhere:
+                scores.setdefault(key, BODY_SCORE)
+        longest = max(terms.words, key=len)
+        # Codes and postcodes (any digit) are typed exactly; "near" codes would only mislead.
+        if len(scores) < FEW_HITS and len(longest) >= 4 and not any(c.isdigit() for c in longest):
+            for e in wanted:
+                if e.entity != "interaction":
+                    for key, name in self.backend.fuzzy(session, e, terms, FUZZY_CAP):
+                        typo = fuzzy_score(terms, name)
+                        if typo is not None and key not in scores:
+                            scores[key] = typo
+        return scores
+
+
+def _check_types(types: set[str] | None) -> list[IndexedEntity]:
+    if types is None:
+        return list(ENTITIES)
+    unknown = sorted(set(types) - set(SEARCH_TYPES))
+    if unknown:
+        raise BrokerDeskError(
+            f"Unknown record type {', '.join(unknown)}; choose from {', '.join(SEARCH_TYPES)}."
+        )
+    return [e for e in ENTITIES if e.entity in types]
+
+
+def _split(key: int) -> tuple[str, int]:
+    code, record_id = divmod(key, KEY_BASE)
+    return ENTITIES[code - 1].entity, record_id
+
+
+def _keep(scores: dict[int, float], candidates: Iterable[Candidate], terms: Terms) -> None:
+    for key, name in candidates:
+        scores[key] = max(scores.get(key, 0.0), name_score(terms, name))
+
+
+def _name_parts(name: str) -> list[str]:
+    # A library service's name row holds its names and GSS code separated by " | ".
+    return [part.strip() for part in name.split(" | ") if part.strip()]
+
+
+def name_score(terms: Terms, name: str) -> float:
+    """How well a folded name answers the query: exact > starts > word start > inside."""
+    query = terms.text
+    best = 0.0
+    for part in _name_parts(name) or [name]:
+        if part == query:
+            score = 1.0
+        elif part.startswith(query):
+            score = 0.95
+        elif f" {query}" in f" {part}":
+            score = 0.9
+        elif query in part:
+            score = 0.85
+        elif all(w in part for w in terms.long_words):
+            score = 0.8
+        else:
+            score = 0.75
+        # Among equals, the shorter name is the closer one.
+        best = max(best, score - min(len(part), 200) / 10_000)
+    return best
+
+
+def fuzzy_score(terms: Terms, name: str) -> float | None:
+    """A typo match's score (below every exact match), or None if it is not close enough."""
+    longest = max(terms.words, key=len)
+    ratio = max(_closeness(longest, part) for part in _name_parts(name) or [name])
+    if ratio < FUZZY_MIN_RATIO:
+        return None
+    return 0.3 + 0.4 * (ratio / 100.0)
+
+
+def _closeness(word: str, name: str) -> float:
+    # partial_ratio aligns the shorter string inside the longer: fine for a word inside a
+    # long name, but a short name ("RNIB") inside a long query would score 100.
+    if len(name) >= len(word):
+        return float(fuzz.partial_ratio(word, name))
+    return float(fuzz.ratio(word, name))
+
+
+def group_hits(hits: list[SearchHit]) -> list[SearchHit]:
+    """Hits grouped by kind of record, groups ordered by their best hit, best first within."""
+    groups: dict[str, list[SearchHit]] = {}
+    for hit in sorted(hits, key=lambda h: (-h.score, h.title.casefold())):
+        groups.setdefault(hit.entity, []).append(hit)
+    return [hit for group in groups.values() for hit in group]
