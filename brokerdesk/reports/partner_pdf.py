@@ -1,0 +1,130 @@
+"""Printing a partner summary to an A4 PDF with QTextDocument and QPdfWriter.
+
+The document is laid out at the PDF's own resolution and paginated by Qt's text layout (so
+no line is cut between pages and table headers repeat); each page is then painted with a
+footer "Page 2 of 5". Text stays text (selectable, searchable) and QPdfWriter embeds the
+subset of each font it uses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+    QTextFrame,
+    QTextTable,
+)
+
+from brokerdesk.core.exporting import safety
+from brokerdesk.core.exporting.summary import PartnerSummary
+from brokerdesk.reports.chart import Bar, CoverageChart, insert_chart
+from brokerdesk.reports.partner_html import CHART_MARKER, STYLE, partner_summary_html, uk_date
+from brokerdesk.reports.qt import ensure_gui_application, report_font
+
+DPI = 300
+MARGINS_MM = QMarginsF(16, 14, 16, 12)
+FOOTER_MM = 9.0
+
+
+def _repeat_table_headers(frame: QTextFrame) -> None:
+    for child in frame.childFrames():
+        if isinstance(child, QTextTable):
+            fmt = child.format()
+            fmt.setHeaderRowCount(1)
+            child.setFormat(fmt)
+        _repeat_table_headers(child)
+
+
+def build_document(summary: PartnerSummary, writer: QPdfWriter) -> QTextDocument:
+    """The summary laid out for ``writer``'s page, paginated, chart in place."""
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)
+    doc.setDefaultFont(report_font(9))
+    doc.setDefaultStyleSheet(STYLE)
+    doc.setDocumentMargin(0)
+    doc.setHtml(partner_summary_html(summary))
+    _repeat_table_headers(doc.rootFrame())
+    bars = [
+        Bar(region, reached, members) for region, reached, members in summary.coverage_by_region()
+    ]
+    insert_chart(doc, CHART_MARKER, CoverageChart(bars, DPI, parent=doc))
+    mm = DPI / 25.4
+    doc.setPageSize(QSizeF(writer.width(), writer.height() - FOOTER_MM * mm))
+    return doc
+
+
+def _footer(
+    painter: QPainter, summary: PartnerSummary, page: int, pages: int, width: float, height: float
+) -> None:
+    mm = DPI / 25.4
+    top = height - FOOTER_MM * mm + 3 * mm
+    painter.setPen(QPen(QColor("#9A9A9A"), 0.2 * mm))
+    painter.drawLine(0, int(top), int(width), int(top))
+    painter.setPen(QColor("#444444"))
+    painter.setFont(report_font(7.5))
+    text_rect = QRectF(0, top + 1 * mm, width, FOOTER_MM * mm - 4 * mm)
+    left = f"{summary.name} · partner summary · {uk_date(summary.generated_on)}"
+    right_align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    left_rect = QRectF(text_rect.left(), text_rect.top(), width * 0.75, text_rect.height())
+    elided = painter.fontMetrics().elidedText(
+        left, Qt.TextElideMode.ElideRight, int(left_rect.width())
+    )
+    painter.drawText(
+        left_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided
+    )
+    painter.drawText(text_rect, int(right_align), f"Page {page} of {pages}")
+
+
+def render_partner_summary_pdf(summary: PartnerSummary, target: Path) -> int:
+    """Print ``summary`` to ``target`` (overwriting it). Returns the number of pages."""
+    ensure_gui_application()
+    writer = QPdfWriter(str(target))
+    writer.setResolution(DPI)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            MARGINS_MM,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setTitle(f"Partner summary: {summary.name}")
+    writer.setCreator("BrokerDesk")
+    doc = build_document(summary, writer)
+    page_height = doc.pageSize().height()
+    width = float(writer.width())
+    pages = doc.pageCount()
+    painter = QPainter(writer)
+    try:
+        for index in range(pages):
+            if index:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -index * page_height)
+            doc.drawContents(painter, QRectF(0, index * page_height, width, page_height))
+            painter.restore()
+            _footer(painter, summary, index + 1, pages, width, float(writer.height()))
+    finally:
+        painter.end()
+    return pages
+
+
+def write_partner_summary_pdf(
+    summary: PartnerSummary, path: Path, *, overwrite: bool = False
+) -> Path:
+    """The summary as an A4 PDF at ``path``, written to a temporary name and renamed.
+
+    Raises:
+        FileExistsRefused: ``path`` exists and ``overwrite`` is False.
+    """
+    with safety.atomic_path(path, overwrite=overwrite) as tmp:
+        render_partner_summary_pdf(summary, tmp)
+    return path
