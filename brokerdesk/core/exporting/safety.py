@@ -83,14 +83,15 @@ def safe_filename(name: str, *, default: str = "export", max_length: int = MAX_N
     """A file name (without folder) that is valid on Windows, macOS and Linux.
 
     Path separators, control characters and the characters Windows forbids become ``_``;
-    leading dots (hidden files, ``..``) and trailing dots or spaces are dropped; reserved
-    device names (``CON``, ``LPT1``) get a trailing underscore; the result is cut to
-    ``max_length`` characters. An empty result becomes ``default``.
+    leading dots and dashes (hidden files, ``..``, names read as options) and trailing dots
+    or spaces are dropped; reserved device names (``CON``, ``LPT1``) get a trailing
+    underscore; the result is cut to ``max_length`` characters. An empty result becomes
+    ``default``.
     """
     text = unicodedata.normalize("NFC", name)
     text = _UNSAFE_CHARS.sub("_", text)
     text = re.sub(r"\s+", " ", text).strip()
-    text = text.lstrip(".").rstrip(". ")
+    text = text.lstrip(".- ").rstrip(". ")
     text = text[:max_length].rstrip(". ")
     if not text:
         text = default
