@@ -38,7 +38,9 @@ def find_pg_ctl() -> Path:
     """The newest installed ``pg_ctl``: $BROKERDESK_PG_CTL, Debian's folders, then PATH."""
     explicit = os.environ.get("BROKERDESK_PG_CTL")
     if explicit:
-        return Path(explicit)
+        if Path(explicit).is_file():
+            return Path(explicit)
+        raise pytest.UsageError(f"BROKERDESK_PG_CTL={explicit} is not a pg_ctl program.")
     found: list[tuple[tuple[int, ...], Path]] = []
     for candidate in Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"):
         version = tuple(int(p) for p in re.findall(r"\d+", candidate.parts[-3]))

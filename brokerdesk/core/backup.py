@@ -75,6 +75,18 @@ def make_backup(db: Database, reason: str = "manual", folder: Path | None = None
     return backup_file(db.path, reason=reason, folder=folder)
 
 
+def backup_before(db: Database, reason: str) -> Path | None:
+    """A backup before a risky bulk change (``before-import``, ``before-merge``), then thinning.
+
+    Returns None on a team server, whose backups are the server administrator's job.
+    """
+    if db.path is None:
+        return None
+    made = make_backup(db, reason=reason)
+    thin_backups(db.path)
+    return made
+
+
 def backup_file(source: Path, reason: str = "manual", folder: Path | None = None) -> Path:
     """Back ``source`` up into ``folder`` (default: its backup folder) under a timestamped name."""
     target_dir = folder or backup_folder(source)
