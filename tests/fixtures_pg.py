@@ -144,10 +144,15 @@ def pytest_fixture_setup(fixturedef: Any, request: pytest.FixtureRequest) -> Any
         return None
     from brokerdesk.core.db import open_database
 
-    url = request.getfixturevalue("pg_url")
-    database = open_database(url, user_name="tester")
+    key = fixturedef.cache_key(request)
+    try:
+        url = request.getfixturevalue("pg_url")
+        database = open_database(url, user_name="tester")
+    except BaseException as exc:  # cache the failure as pytest itself does, then report it
+        fixturedef.cached_result = (None, key, (exc, exc.__traceback__))
+        raise
     fixturedef.addfinalizer(database.dispose)
-    fixturedef.cached_result = (database, fixturedef.cache_key(request), None)
+    fixturedef.cached_result = (database, key, None)
     return database
 
 
