@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import pytest
 from sqlalchemy import insert
 
 from brokerdesk.core.db import Database
@@ -213,3 +214,9 @@ def build_big_partner(db: Database, world: World) -> tuple[int, list[str]]:
         for stage, ids in by_stage.items():
             s.participations.link_services(pid, ids, stage)
     return partner, names
+
+
+@pytest.fixture
+def export_world(db: Database, world: World) -> ExportWorld:
+    """The small world plus the partners above (import this fixture where it is used)."""
+    return build_partners(db, world)
