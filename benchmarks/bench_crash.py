@@ -21,10 +21,6 @@ def main() -> int:
     kills = int(sys.argv[1]) if len(sys.argv) > 1 else 60
     with tempfile.TemporaryDirectory(prefix="brokerdesk-crash-") as folder:
         base = Path(folder)
-        seed = harness.prepare_seed(base)
-        floor = harness.measure(seed, base)
-        for op, seconds in floor.items():
-            print(f"unkilled {op:<12} {seconds * 1000:8.1f} ms (READY to exit)")
         started = time.perf_counter()
         report = harness.run_campaign(
             base, kills_per_operation=kills, seed_value=int(started), spread=1.1

@@ -288,6 +288,7 @@ class Report:
     corruptions: int = 0
     partial: int = 0
     problems: list[str] = field(default_factory=list)
+    durations: dict[str, float] = field(default_factory=dict)
 
     def line(self) -> str:
         return (
@@ -316,7 +317,7 @@ def run_campaign(
         for op in OPERATIONS
         for i in range(kills_per_operation)
     ]
-    report = Report()
+    report = Report(durations=durations)
 
     def one(item: tuple[str, int, float]) -> Outcome:
         op, i, delay = item
