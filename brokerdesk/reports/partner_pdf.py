@@ -18,7 +18,9 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextFrame,
     QTextTable,
 )
@@ -32,6 +34,7 @@ from brokerdesk.reports.qt import ensure_gui_application, report_font
 DPI = 300
 MARGINS_MM = QMarginsF(16, 14, 16, 12)
 FOOTER_MM = 9.0
+KEEP_WITH_NEXT_MM = 30.0  # a heading needs this much page below it, or moves on
 
 
 def _repeat_table_headers(frame: QTextFrame) -> None:
@@ -58,7 +61,29 @@ def build_document(summary: PartnerSummary, writer: QPdfWriter) -> QTextDocument
     insert_chart(doc, CHART_MARKER, CoverageChart(bars, DPI, parent=doc))
     mm = DPI / 25.4
     doc.setPageSize(QSizeF(writer.width(), writer.height() - FOOTER_MM * mm))
+    _keep_headings_with_next(doc, KEEP_WITH_NEXT_MM * mm)
     return doc
+
+
+def _keep_headings_with_next(doc: QTextDocument, room: float) -> None:
+    """Start a section on a new page when its heading would sit alone at a page's foot.
+
+    Qt's layout has no "keep with next"; a heading closer than ``room`` to the page end is
+    given a page break before it instead. Headings are checked in order, since each break
+    moves everything after it.
+    """
+    page = doc.pageSize().height()
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() == 2:
+            top = layout.blockBoundingRect(block).top()
+            if page - (top % page) < room:
+                cursor = QTextCursor(block)
+                fmt = block.blockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                cursor.setBlockFormat(fmt)
+        block = block.next()
 
 
 def _footer(

@@ -38,4 +38,6 @@ def report_font(point_size: float, *, bold: bool = False) -> QFont:
     font.setFamilies(FONT_FAMILIES)
     font.setPointSizeF(point_size)
     font.setBold(bold)
+    # No ligatures: "Offer" must stay o-f-f-e-r in the PDF so a reader's search finds it.
+    font.setFeature(QFont.Tag("liga"), 0)
     return font
