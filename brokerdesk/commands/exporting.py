@@ -248,6 +248,7 @@ def register(subparsers: Any, name: str) -> argparse.ArgumentParser:
         sub = module.register(subs, sub_name)
         _add_common(sub)
         sub.set_defaults(export_handler=module.run)
+    subs.metavar = "{" + ",".join(subs.choices) + "}"  # a usage error names the kinds
     return parser
 
 
