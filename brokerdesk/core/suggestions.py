@@ -83,7 +83,8 @@ def _score(
     if same_region:
         score += min(PEER_CAP, PEER_SCORE * same_region)
         noun = "service" if same_region == 1 else "services"
-        reasons.append(f"{same_region} {noun} in {service.region} already take part.")
+        verb = "takes" if same_region == 1 else "take"
+        reasons.append(f"{same_region} {noun} in {service.region} already {verb} part.")
     elif same_nation:
         score += PEER_SCORE
         reasons.append(f"Services in {service.nation} already take part ({same_nation}).")
