@@ -17,7 +17,6 @@ from typing import Any
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
-from brokerdesk.core import storage  # noqa: F401  (installs the "database busy" message)
 from brokerdesk.core.models import AuditEvent, Base, utcnow
 
 USER_KEY = "brokerdesk_user"

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
@@ -111,6 +111,26 @@ def _install_sqlite_hooks(engine: Engine) -> None:
     def _on_begin(conn: Any) -> None:
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
+
+    event.listen(engine, "handle_error", _busy_is_a_sentence)
+
+
+def _busy_is_a_sentence(context: ExceptionContext) -> BaseException | None:
+    """SQLite's "database is locked" after the busy timeout becomes a message a user can act on.
+
+    Another app instance (or a sync program) held the write lock for longer than the busy
+    timeout; the action was rolled back, so saying so and suggesting a retry is the truth.
+    """
+    original = context.original_exception
+    if not isinstance(original, sqlite3.OperationalError):
+        return None
+    text = str(original).lower()
+    if "database is locked" not in text and "database is busy" not in text:
+        return None
+    return BrokerDeskError(
+        "Another BrokerDesk window (or another program) kept the database busy for too long, "
+        "so this change was not saved. Nothing was written; try again in a moment."
+    )
 
 
 class Database:

@@ -10,13 +10,7 @@ and suggests a local folder, or team mode on a PostgreSQL server for shared use.
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path, PurePath, PureWindowsPath
-
-from sqlalchemy import Engine, event
-from sqlalchemy.engine import ExceptionContext
-
-from brokerdesk.core.errors import BrokerDeskError
 
 NETWORK_FILESYSTEMS = frozenset(
     {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "sshfs", "9p", "afs", "davfs", "ncpfs"}
@@ -108,24 +102,3 @@ def risky_location(
             f"put an old copy back, and your changes would be lost. {_ADVICE}"
         )
     return None
-
-
-@event.listens_for(Engine, "handle_error")
-def _busy_is_a_sentence(context: ExceptionContext) -> BaseException | None:
-    """SQLite's "database is locked" after the busy timeout becomes a message a user can act on.
-
-    Another app instance (or a sync program) held the write lock for longer than the busy
-    timeout; the action was rolled back, so saying so and suggesting a retry is the truth.
-    """
-    original = context.original_exception
-    if context.dialect is None or context.dialect.name != "sqlite":
-        return None
-    if not isinstance(original, sqlite3.OperationalError):
-        return None
-    text = str(original).lower()
-    if "database is locked" not in text and "database is busy" not in text:
-        return None
-    return BrokerDeskError(
-        "Another BrokerDesk window (or another program) kept the database busy for too long, "
-        "so this change was not saved. Nothing was written; try again in a moment."
-    )

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, QTranslator, Signal
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -94,7 +94,19 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("brokerdesk")
     app.setWindowIcon(application_icon())
+    install_translation(app)
     return app
+
+
+def install_translation(app: QApplication, locale: QLocale | None = None) -> QTranslator | None:
+    """Load the catalogue for the system locale when one is shipped (British English is the
+    source language, so en_GB needs none)."""
+    translator = QTranslator(app)
+    folder = str(resource("translations"))
+    if translator.load(locale or QLocale(), "brokerdesk", "_", folder, ".qm"):
+        app.installTranslator(translator)
+        return translator
+    return None
 
 
 def application_icon() -> QIcon:

@@ -20,7 +20,10 @@ from brokerdesk.core.errors import ValidationError
 
 FieldKind = Literal["text", "longtext", "choice", "date", "int", "decimal", "bool", "email", "url"]
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+# Zero-width characters and NUL (which PostgreSQL refuses in text) never belong in a value.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\x00"), None)
+INT_LIMIT = 2**31 - 1
+AMOUNT_LIMIT = Decimal("9999999999.99")  # Numeric(12, 2): ten digits before the point
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2007]+")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _TRUE = {"yes", "y", "true", "t", "1", "x", "✓"}
@@ -106,10 +109,15 @@ def _parse(field: Field, value: Any) -> Any:
         if isinstance(value, bool):
             raise ValueError(value)
         number = int(str(value).replace(",", "").strip())
+        if abs(number) > INT_LIMIT:
+            raise ValueError("too large")
         return number
     if field.kind == "decimal":
         text = str(value).replace(",", "").replace("£", "").strip()
-        return Decimal(text).quantize(Decimal("0.01"))
+        amount = Decimal(text)
+        if not amount.is_finite() or abs(amount) > AMOUNT_LIMIT:
+            raise ValueError("not a usable amount")
+        return amount.quantize(Decimal("0.01"))
     raise AssertionError(field.kind)
 
 
@@ -128,9 +136,9 @@ def _message(field: Field, value: Any) -> str:
     if field.kind == "date":
         return f"{field.label}: '{value}' is not a date (use YYYY-MM-DD or DD/MM/YYYY)."
     if field.kind == "int":
-        return f"{field.label}: '{value}' is not a whole number."
+        return f"{field.label}: '{value}' is not a whole number (up to {INT_LIMIT:,})."
     if field.kind == "decimal":
-        return f"{field.label}: '{value}' is not an amount."
+        return f"{field.label}: '{value}' is not an amount (up to £{AMOUNT_LIMIT:,})."
     if field.kind == "bool":
         return f"{field.label}: '{value}' is not yes or no."
     if field.kind == "email":

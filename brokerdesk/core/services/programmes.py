@@ -192,8 +192,13 @@ class ParticipationService(RecordService[Participation]):
                     "create",
                     "participation",
                     f"{len(ids)} library services linked to {programme.name}",
-                    programme_id,
-                    {"service_ids": new, "stage": stage},
+                    None,
+                    {
+                        "programme_id": programme_id,
+                        "participation_ids": list(ids),
+                        "service_ids": new,
+                        "stage": stage,
+                    },
                 )
         return Change("participation", "create", ids, after={"stage": stage})
 

@@ -257,6 +257,18 @@ class RecordService(Generic[M]):
                     row["id"],
                     {k: [snapshots._plain(v), None] for k, v in row.items() if v is not None},
                 )
+            root_ids = {row["id"] for row in roots}
+            for table, row in snap.rows:  # what the delete took with it is history too
+                cascaded = table != self.table or row.get("id") not in root_ids
+                if cascaded and table in audit.AUDITED_TABLES:
+                    audit.record(
+                        session,
+                        "delete",
+                        table,
+                        f"{_row_label(row)} (with {', '.join(_row_label(r) for r in roots)})",
+                        row.get("id"),
+                        {k: [snapshots._plain(v), None] for k, v in row.items() if v is not None},
+                    )
             if to_trash:
                 session.add(
                     TrashItem(
