@@ -27,6 +27,7 @@ from brokerdesk.core.search.schema import IndexedEntity
 from brokerdesk.core.search.terms import Terms, like_escape, quote
 
 Candidate = tuple[int, str]  # (index key, folded name)
+Span = tuple[int, int]  # an inclusive key range: one or more adjacent kinds of record
 
 _INDEX = table("search_index", column("name"), column("body"))
 _NAME: ColumnClause[str] = column("name")
@@ -42,8 +43,8 @@ class Backend:
 
     # -- building blocks ------------------------------------------------------------------
 
-    def _range(self, e: IndexedEntity) -> ColumnElement[bool]:
-        return self.key.between(e.low, e.high)
+    def _range(self, span: Span) -> ColumnElement[bool]:
+        return self.key.between(span[0], span[1])
 
     def _strict(self, terms: Terms, name_only: bool) -> ColumnElement[bool]:
         """Every long word as a substring (of the name, or of name or body)."""
@@ -76,28 +77,40 @@ class Backend:
     # -- questions ------------------------------------------------------------------------
 
     def strict(
-        self, session: Session, e: IndexedEntity, terms: Terms, *, name_only: bool, cap: int
+        self,
+        session: Session,
+        span: Span,
+        terms: Terms,
+        *,
+        name_only: bool,
+        cap: int,
+        newest_first: bool = False,
     ) -> list[Candidate]:
+        """Records in ``span`` holding every long word; oldest first unless ``newest_first``.
+
+        FTS5 stops early in ascending key order when the range ends below the top of the
+        index; descending is used only for the top range (interactions), where it is cheap.
+        """
         stmt = (
             select(self.key, _NAME)
             .select_from(_INDEX)
-            .where(self._strict(terms, name_only), self._range(e))
-            .order_by(self.key.desc())
+            .where(self._strict(terms, name_only), self._range(span))
+            .order_by(self.key.desc() if newest_first else self.key)
             .limit(cap)
         )
         return self._run(session, stmt)
 
-    def short(self, session: Session, e: IndexedEntity, terms: Terms, cap: int) -> list[Candidate]:
+    def short(self, session: Session, span: Span, terms: Terms, cap: int) -> list[Candidate]:
         stmt = (
             select(self.key, _NAME)
             .select_from(_INDEX)
-            .where(self._range(e), self._prefix(terms))
-            .order_by(self.key.desc())
+            .where(self._range(span), self._prefix(terms))
+            .order_by(self.key)
             .limit(cap)
         )
         return self._run(session, stmt)
 
-    def fuzzy(self, session: Session, e: IndexedEntity, terms: Terms, cap: int) -> list[Candidate]:
+    def fuzzy(self, session: Session, span: Span, terms: Terms, cap: int) -> list[Candidate]:
         """Names sharing trigrams with the longest word: candidates for typo matching."""
         grams = terms.trigrams()
         if not grams:
@@ -115,7 +128,7 @@ class Backend:
         stmt = (
             select(self.key, _NAME)
             .select_from(_INDEX)
-            .where(cond, self._range(e))
+            .where(cond, self._range(span))
             .order_by(order)
             .limit(cap)
         )
@@ -124,4 +137,6 @@ class Backend:
     def record_ids(self, e: IndexedEntity, terms: Terms) -> Select[int]:
         """SELECT of the ids of ``e``'s records matching ``terms`` (for list-view filters)."""
         cond = self._prefix(terms) if terms.is_short else self._strict(terms, name_only=False)
-        return select(self.key - e.low).select_from(_INDEX).where(cond, self._range(e))
+        return (
+            select(self.key - e.low).select_from(_INDEX).where(cond, self._range((e.low, e.high)))
+        )

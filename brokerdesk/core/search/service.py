@@ -34,16 +34,16 @@ from brokerdesk.core.models import (
     Partner,
     Programme,
 )
-from brokerdesk.core.search.backends import Backend, Candidate
+from brokerdesk.core.search.backends import Backend, Candidate, Span
 from brokerdesk.core.search.schema import BY_NAME, ENTITIES, KEY_BASE, IndexedEntity
 from brokerdesk.core.search.terms import Terms, parse
 from brokerdesk.core.search.titles import titles
 
 SEARCH_TYPES: tuple[str, ...] = tuple(e.entity for e in ENTITIES)
 FILTER_ENTITIES: tuple[str, ...] = (*SEARCH_TYPES, "participation")
-NAME_CAP = 200  # name matches read per kind of record
-ANY_CAP = 100  # name-or-notes matches read per kind of record
-FUZZY_CAP = 60
+NAME_CAP = 500  # name matches read per query
+ANY_CAP = 100  # name-or-notes matches read per query
+FUZZY_CAP = 200
 FUZZY_MIN_RATIO = 80.0
 FEW_HITS = 5  # fewer strict hits than this: try typo-tolerant matching too
 BODY_SCORE = 0.5
@@ -138,28 +138,51 @@ class SearchService:
     def _scored(
         self, session: Session, terms: Terms, wanted: list[IndexedEntity]
     ) -> dict[int, float]:
+        # Adjacent kinds of record share one query (one key range): every FTS5 query reads
+        # the doclists of its trigrams afresh, so fewer queries is most of the speed.
+        names = spans([e for e in wanted if e.entity != "interaction"])
+        notes = [(e.low, e.high) for e in wanted if e.entity == "interaction"]
         scores: dict[int, float] = {}
         if terms.is_short:
-            for e in wanted:
-                if e.entity != "interaction":
-                    _keep(scores, self.backend.short(session, e, terms, NAME_CAP), terms)
+            for span in names:
+                _keep(scores, self.backend.short(session, span, terms, NAME_CAP), terms)
             return scores
-        for e in wanted:
-            names = self.backend.strict(session, e, terms, name_only=True, cap=NAME_CAP)
-            _keep(scores, names, terms)
-            anywhere = self.backend.strict(session, e, terms, name_only=False, cap=ANY_CAP)
-            for key, _name in anywhere:
-                scores.setdefault(key, BODY_SCORE)
+        for span in names:
+            _keep(
+                scores,
+                self.backend.strict(session, span, terms, name_only=True, cap=NAME_CAP),
+                terms,
+            )
+        name_hits = len(scores)
+        for span in names + notes:
+            anywhere = self.backend.strict(
+                session, span, terms, name_only=False, cap=ANY_CAP, newest_first=span in notes
+            )
+            for key, name in anywhere:
+                if key not in scores:
+                    named = all(w in name for w in terms.long_words)
+                    scores[key] = name_score(terms, name) if named else BODY_SCORE
         longest = max(terms.words, key=len)
-        # Codes and postcodes (any digit) are typed exactly; "near" codes would only mislead.
-        if len(scores) < FEW_HITS and len(longest) >= 4 and not any(c.isdigit() for c in longest):
-            for e in wanted:
-                if e.entity != "interaction":
-                    for key, name in self.backend.fuzzy(session, e, terms, FUZZY_CAP):
-                        typo = fuzzy_score(terms, name)
-                        if typo is not None and key not in scores:
-                            scores[key] = typo
+        # Typo tolerance only when no name holds the words; codes and postcodes (any digit)
+        # are typed exactly, and "near" codes would only mislead.
+        if not name_hits and len(longest) >= 4 and not any(c.isdigit() for c in longest):
+            for span in names:
+                for key, name in self.backend.fuzzy(session, span, terms, FUZZY_CAP):
+                    typo = fuzzy_score(terms, name)
+                    if typo is not None and key not in scores:
+                        scores[key] = typo
         return scores
+
+
+def spans(entities: list[IndexedEntity]) -> list[Span]:
+    """The fewest inclusive key ranges covering ``entities`` (codes are consecutive)."""
+    result: list[Span] = []
+    for e in sorted(entities, key=lambda x: x.code):
+        if result and result[-1][1] + 1 == e.low:
+            result[-1] = (result[-1][0], e.high)
+        else:
+            result.append((e.low, e.high))
+    return result
 
 
 def _check_types(types: set[str] | None) -> list[IndexedEntity]:
