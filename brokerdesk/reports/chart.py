@@ -1,7 +1,12 @@
-"""The coverage chart: one bar per region, drawn with QPainter inside the summary's text flow.
+"""The coverage chart: one bar per region, drawn with QPainter in the summary's text flow.
 
-The chart is a text object (``QPyTextObject``) rather than a picture, so it is vector in the
-PDF, its labels are real, selectable text, and it moves with the text when content grows.
+The document holds a placeholder line of the chart's height (a line is never split between
+pages, so the chart moves to the next page whole when it does not fit); after Qt has laid
+out and painted a page, the chart is painted into the placeholder's place. That keeps it
+vector in the PDF with real, selectable labels. (A ``QPyTextObject`` handler would be the
+textbook way, but with PySide6 on Python 3.11 each of its calls loses a reference to None
+and a batch of a few hundred summaries aborts the interpreter.)
+
 Each bar shows the share of a region's member library services the partner reaches; the
 figures are written beside every bar ("12 of 39, 31%") and each region is named, so colour
 (the Okabe-Ito palette, safe for colour-blind readers) only repeats what the words say.
@@ -11,23 +16,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QPointF, QRect, QRectF, QSizeF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
     QPainter,
     QPen,
-    QPyTextObject,
-    QTextCharFormat,
-    QTextCursor,
+    QTextBlock,
+    QTextBlockFormat,
     QTextDocument,
-    QTextFormat,
 )
 
 from brokerdesk.reports.qt import report_font
-
-CHART_OBJECT_TYPE = QTextFormat.ObjectTypes.UserObject + 1
-OBJECT_REPLACEMENT = "\ufffc"
 
 # Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
 NATION_COLOURS = {
@@ -71,11 +71,10 @@ class Bar:
         return f"{self.reached} of {self.members}, {round(100 * self.reached / self.members)}%"
 
 
-class CoverageChart(QPyTextObject):
-    """Draws the bars for one document (registered on its layout by :func:`insert_chart`)."""
+class CoverageChart:
+    """Draws the bars into a rectangle of a page."""
 
-    def __init__(self, bars: list[Bar], dpi: float, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, bars: list[Bar], dpi: float) -> None:
         self.bars = bars
         self.mm = dpi / 25.4
         self.font = report_font(8)
@@ -83,19 +82,11 @@ class CoverageChart(QPyTextObject):
     def _row_height(self) -> float:
         return 6.0 * self.mm
 
-    def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
-        rows = len(self.bars) + 1.6  # the bars, then the legend
-        return QSizeF(doc.pageSize().width() * 0.98, rows * self._row_height())
+    def height(self) -> float:
+        """The bars, then the legend, in device pixels."""
+        return (len(self.bars) + 1.6) * self._row_height()
 
-    def drawObject(
-        self,
-        painter: QPainter,
-        rect: QRectF | QRect,
-        doc: QTextDocument,
-        pos: int,
-        fmt: QTextFormat,
-    ) -> None:
-        rect = QRectF(rect)
+    def paint(self, painter: QPainter, rect: QRectF) -> None:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self.font)
@@ -145,14 +136,26 @@ class CoverageChart(QPyTextObject):
             x += metrics.horizontalAdvance(nation) + 4 * self.mm
 
 
-def insert_chart(doc: QTextDocument, marker: str, chart: CoverageChart) -> bool:
-    """Replace the paragraph text ``marker`` with the chart. Returns False if it is absent."""
-    doc.documentLayout().registerHandler(CHART_OBJECT_TYPE, chart)
+def insert_placeholder(
+    doc: QTextDocument, marker: str, height: float, dpi: float
+) -> QTextBlock | None:
+    """Turn the paragraph holding ``marker`` into one empty line ``height`` device pixels tall.
+
+    Qt scales a block's lengths from 96 dpi to the paint device, hence ``dpi``. Returns the
+    placeholder block (None if the marker is absent); where it lands after layout is where
+    the chart is painted.
+    """
     cursor = doc.find(marker)
     if cursor.isNull():
-        return False
-    fmt = QTextCharFormat()
-    fmt.setObjectType(CHART_OBJECT_TYPE)
-    cursor.insertText(OBJECT_REPLACEMENT, fmt)
-    cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
-    return True
+        return None
+    cursor.removeSelectedText()
+    fmt = cursor.blockFormat()
+    fmt.setLineHeight(height * 96 / dpi, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+    cursor.setBlockFormat(fmt)
+    return cursor.block()
+
+
+def placeholder_rect(doc: QTextDocument, block: QTextBlock, height: float) -> QRectF:
+    """The chart's rectangle in document coordinates: the placeholder's top, full width."""
+    top = doc.documentLayout().blockBoundingRect(block).top()
+    return QRectF(0, top, doc.pageSize().width(), height)

@@ -8,6 +8,7 @@ subset of each font it uses.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
@@ -18,6 +19,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextBlock,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -27,7 +29,7 @@ from PySide6.QtGui import (
 
 from brokerdesk.core.exporting import safety
 from brokerdesk.core.exporting.summary import PartnerSummary
-from brokerdesk.reports.chart import Bar, CoverageChart, insert_chart
+from brokerdesk.reports.chart import Bar, CoverageChart, insert_placeholder, placeholder_rect
 from brokerdesk.reports.partner_html import CHART_MARKER, STYLE, partner_summary_html, uk_date
 from brokerdesk.reports.qt import ensure_gui_application, report_font
 
@@ -46,8 +48,17 @@ def _repeat_table_headers(frame: QTextFrame) -> None:
         _repeat_table_headers(child)
 
 
-def build_document(summary: PartnerSummary, writer: QPdfWriter) -> QTextDocument:
-    """The summary laid out for ``writer``'s page, paginated, chart in place."""
+@dataclass
+class LaidOut:
+    """The paginated document and where its chart goes (None when nothing is reached)."""
+
+    doc: QTextDocument
+    chart: CoverageChart
+    chart_block: QTextBlock | None
+
+
+def build_document(summary: PartnerSummary, writer: QPdfWriter) -> LaidOut:
+    """The summary laid out for ``writer``'s page, paginated, with room for the chart."""
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(writer)
     doc.setDefaultFont(report_font(9))
@@ -55,14 +66,13 @@ def build_document(summary: PartnerSummary, writer: QPdfWriter) -> QTextDocument
     doc.setDocumentMargin(0)
     doc.setHtml(partner_summary_html(summary))
     _repeat_table_headers(doc.rootFrame())
-    bars = [
-        Bar(region, reached, members) for region, reached, members in summary.coverage_by_region()
-    ]
-    insert_chart(doc, CHART_MARKER, CoverageChart(bars, DPI, parent=doc))
+    bars = [Bar(*coverage) for coverage in summary.coverage_by_region()]
+    chart = CoverageChart(bars, DPI)
+    block = insert_placeholder(doc, CHART_MARKER, chart.height(), DPI)
     mm = DPI / 25.4
     doc.setPageSize(QSizeF(writer.width(), writer.height() - FOOTER_MM * mm))
     _keep_headings_with_next(doc, KEEP_WITH_NEXT_MM * mm)
-    return doc
+    return LaidOut(doc, chart, block)
 
 
 def _keep_headings_with_next(doc: QTextDocument, room: float) -> None:
@@ -123,7 +133,13 @@ def render_partner_summary_pdf(summary: PartnerSummary, target: Path) -> int:
     )
     writer.setTitle(f"Partner summary: {summary.name}")
     writer.setCreator("BrokerDesk")
-    doc = build_document(summary, writer)
+    laid_out = build_document(summary, writer)
+    doc = laid_out.doc
+    chart_rect = (
+        placeholder_rect(doc, laid_out.chart_block, laid_out.chart.height())
+        if laid_out.chart_block is not None
+        else None
+    )
     page_height = doc.pageSize().height()
     width = float(writer.width())
     pages = doc.pageCount()
@@ -135,6 +151,8 @@ def render_partner_summary_pdf(summary: PartnerSummary, target: Path) -> int:
             painter.save()
             painter.translate(0, -index * page_height)
             doc.drawContents(painter, QRectF(0, index * page_height, width, page_height))
+            if chart_rect is not None and int(chart_rect.top() // page_height) == index:
+                laid_out.chart.paint(painter, chart_rect)
             painter.restore()
             _footer(painter, summary, index + 1, pages, width, float(writer.height()))
     finally:

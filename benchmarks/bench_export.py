@@ -1,0 +1,113 @@
+"""Partner summary PDFs at scale 1: one partner (goal < 300 ms) and all 600 (goal < 60 s).
+
+The floor, measured in the same run, writes the same content (the same gathered summary,
+as the tables behind the XLSX) to a plain text file; the difference is what Qt's layout and
+PDF writing cost. Run: ``python benchmarks/bench_export.py [--scale N] [--partners N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.common import ms, scale_database, summary, time_calls
+from brokerdesk.core.db import Database
+from brokerdesk.core.exporting import (
+    PartnerSummary,
+    export_partner_summaries,
+    gather_partner_summary,
+)
+from brokerdesk.core.exporting.tables import plain_text, summary_tables
+from brokerdesk.reports import ensure_gui_application, write_partner_summary_pdf
+
+ONE_GOAL_S = 0.300
+ALL_GOAL_S = 60.0
+
+
+def write_text(summary: PartnerSummary, path: Path, *, overwrite: bool = False) -> Path:
+    """The floor: the same summary written as plain text."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(plain_text(summary_tables(summary)), encoding="utf-8")
+    return path
+
+
+def partners_by_size(db: Database) -> list[tuple[int, int]]:
+    """(partner id, participations in its programmes), fewest first."""
+    with db.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT p.id, COUNT(pa.id) FROM partner p "
+            "LEFT JOIN programme_partner pp ON pp.partner_id = p.id "
+            "LEFT JOIN participation pa ON pa.programme_id = pp.programme_id "
+            "GROUP BY p.id ORDER BY COUNT(pa.id), p.id"
+        )
+        return [(int(i), int(n)) for i, n in rows]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+    ensure_gui_application()
+    db = scale_database(args.scale)
+    sizes = partners_by_size(db)
+    typical_id, typical_n = sizes[len(sizes) // 2]
+    largest_id, largest_n = sizes[-1]
+    print(
+        f"Scale {args.scale:g}: {len(sizes)} partners; typical partner #{typical_id} "
+        f"({typical_n} participations), largest #{largest_id} ({largest_n})."
+    )
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for label, partner_id in (("typical", typical_id), ("largest", largest_id)):
+            pdf = folder / f"{label}.pdf"
+            txt = folder / f"{label}.txt"
+            pdf_times = time_calls(
+                lambda pid=partner_id, out=pdf: write_partner_summary_pdf(
+                    gather_partner_summary(db, pid), out, overwrite=True
+                ),
+                repeat=args.repeat,
+            )
+            text_times = time_calls(
+                lambda pid=partner_id, out=txt: write_text(gather_partner_summary(db, pid), out),
+                repeat=args.repeat,
+            )
+            gather_times = time_calls(
+                lambda pid=partner_id: gather_partner_summary(db, pid), repeat=args.repeat
+            )
+            print(summary(f"one PDF, {label}", pdf_times))
+            print(summary("  floor: plain text", text_times))
+            print(summary("  of which gathering", gather_times))
+            median = statistics.median(pdf_times)
+            verdict = "meets" if median < ONE_GOAL_S else "MISSES"
+            print(
+                f"  {verdict} the {ms(ONE_GOAL_S)} goal; "
+                f"{median / statistics.median(text_times):.1f}x the floor"
+            )
+
+        started = time.perf_counter()
+        result = export_partner_summaries(db, folder / "pdf", "pdf", write_partner_summary_pdf)
+        all_pdf = time.perf_counter() - started
+        started = time.perf_counter()
+        export_partner_summaries(db, folder / "txt", "xlsx", write_text)  # names only: .xlsx
+        all_text = time.perf_counter() - started
+        count = len(result.files)
+        print(
+            f"all {count} partners as PDF: {all_pdf:.1f} s "
+            f"({all_pdf / count * 1000:.0f} ms each); floor (plain text): {all_text:.1f} s; "
+            f"{'meets' if all_pdf < ALL_GOAL_S else 'MISSES'} the {ALL_GOAL_S:.0f} s goal; "
+            f"{all_pdf / all_text:.1f}x the floor"
+        )
+    db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
