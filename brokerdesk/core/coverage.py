@@ -28,6 +28,7 @@ from brokerdesk.core import vocabulary
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import ValidationError
 from brokerdesk.core.models import (
+    PARTICIPATION_STAGES,
     LibraryService,
     OfferArea,
     Participation,
@@ -266,3 +267,75 @@ def offer_area_id_for(db: Database, text: str) -> int:
             return int(area_id)
     known = ", ".join(code for _, code, _ in rows)
     raise ValidationError({"offer_area": f"No offer area called {text!r}. Known: {known}."})
+
+
+# ---------------------------------------------------------------- figures for the charts
+def programmes_by_area_and_status(db: Database) -> list[tuple[str, dict[str, int]]]:
+    """Programme counts per primary offer area and status, areas in the team's order."""
+    with db.read() as session:
+        areas = session.execute(
+            select(OfferArea.id, OfferArea.name).order_by(OfferArea.sort_order, OfferArea.name)
+        ).all()
+        counts = session.execute(
+            select(Programme.offer_area_id, Programme.status, func.count()).group_by(
+                Programme.offer_area_id, Programme.status
+            )
+        ).all()
+    by_area: dict[int, dict[str, int]] = {area_id: {} for area_id, _ in areas}
+    for area_id, status, n in counts:
+        by_area.setdefault(area_id, {})[status] = n
+    return [(name, by_area[area_id]) for area_id, name in areas]
+
+
+def participations_by_stage(db: Database) -> dict[str, int]:
+    """How many participations are at each stage (every stage listed, zeros included)."""
+    with db.read() as session:
+        counts = dict(
+            session.execute(
+                select(Participation.stage, func.count()).group_by(Participation.stage)
+            ).all()
+        )
+    return {stage: int(counts.get(stage, 0)) for stage in PARTICIPATION_STAGES}
+
+
+def new_participations_by_month(
+    db: Database, today: dt.date, months: int = 12
+) -> list[tuple[str, int]]:
+    """Participations starting in each of the last ``months`` months (YYYY-MM, oldest first).
+
+    A participation starts on its start date, or when it was recorded if it has none.
+    """
+    first = dt.date(today.year, today.month, 1)
+    for _ in range(months - 1):
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    keys = []
+    cursor = first
+    while cursor <= today:
+        keys.append(f"{cursor.year:04d}-{cursor.month:02d}")
+        cursor = (cursor + dt.timedelta(days=32)).replace(day=1)
+    counts = dict.fromkeys(keys, 0)
+    with db.read() as session:
+        rows = session.execute(select(Participation.start_date, Participation.created_at))
+        for start, created in rows:
+            day = start or (created.date() if created is not None else None)
+            if day is not None:
+                key = f"{day.year:04d}-{day.month:02d}"
+                if key in counts:
+                    counts[key] += 1
+    return list(counts.items())
+
+
+def programme_stages(db: Database, programme_id: int) -> dict[int, str]:
+    """Each linked service's stage in one programme (the furthest on, if linked by branch)."""
+    order = {stage: n for n, stage in enumerate(PARTICIPATION_STAGES)}
+    stages: dict[int, str] = {}
+    with db.read() as session:
+        rows = session.execute(
+            select(Participation.service_id, Participation.stage).where(
+                Participation.programme_id == programme_id
+            )
+        )
+        for service_id, stage in rows:
+            if service_id not in stages or order[stage] > order[stages[service_id]]:
+                stages[service_id] = stage
+    return stages

@@ -1,0 +1,139 @@
+"""Dashboard charts (QtCharts): programmes by offer area and status, participations by
+stage, new participations per month; each exportable as a PNG.
+
+Colours are the Okabe–Ito palette (distinguishable with deuteranopia and protanopia), each
+bar carries its value as a label and the legend names every series, so colour is never the
+only signal. The chart theme follows the application palette (light or dark).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+from brokerdesk.core import vocabulary
+from brokerdesk.core.errors import BrokerDeskError
+
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
+
+
+def is_dark() -> bool:
+    """Whether the application palette is dark (so charts use the dark theme)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return False
+    return bool(app.palette().color(QPalette.ColorRole.Window).lightness() < 128)
+
+
+def _chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.setTheme(
+        QChart.ChartTheme.ChartThemeDark if is_dark() else QChart.ChartTheme.ChartThemeLight
+    )
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    return chart
+
+
+def _axes(
+    chart: QChart,
+    series: QBarSeries | QStackedBarSeries,
+    categories: Sequence[str],
+    angle: int = 0,
+) -> None:
+    chart.addSeries(series)
+    x = QBarCategoryAxis()
+    x.append(list(categories))
+    x.setLabelsAngle(angle)
+    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(x)
+    y = QValueAxis()
+    y.setLabelFormat("%d")
+    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(y)
+    y.applyNiceNumbers()
+    series.setLabelsVisible(True)
+
+
+def _bar_set(name: str, values: Sequence[int], colour: str) -> QBarSet:
+    bar = QBarSet(name)
+    bar.append([float(v) for v in values])
+    bar.setColor(QColor(colour))
+    bar.setLabelColor(QColor("#ffffff" if is_dark() else "#000000"))
+    return bar
+
+
+def programmes_chart(data: Sequence[tuple[str, dict[str, int]]]) -> QChart:
+    """Stacked bars: one per offer area, one band per programme status."""
+    chart = _chart("Programmes by offer area and status")
+    series = QStackedBarSeries()
+    for n, (status, label) in enumerate(vocabulary.PROGRAMME_STATUS_LABELS.items()):
+        values = [counts.get(status, 0) for _, counts in data]
+        if any(values):
+            series.append(_bar_set(label, values, OKABE_ITO[n % len(OKABE_ITO)]))
+    _axes(chart, series, [_short(name) for name, _ in data])
+    return chart
+
+
+def stages_chart(data: dict[str, int]) -> QChart:
+    chart = _chart("Participations by stage")
+    series = QBarSeries()
+    series.append(_bar_set("Participations", list(data.values()), OKABE_ITO[4]))
+    labels = [vocabulary.label(vocabulary.STAGE_LABELS, s) for s in data]
+    _axes(chart, series, labels, angle=-30)
+    chart.legend().hide()
+    return chart
+
+
+def monthly_chart(data: Sequence[tuple[str, int]]) -> QChart:
+    chart = _chart("New participations per month")
+    series = QBarSeries()
+    series.append(_bar_set("New participations", [n for _, n in data], OKABE_ITO[2]))
+    _axes(chart, series, [_month(month) for month, _ in data], angle=-45)
+    chart.legend().hide()
+    return chart
+
+
+def _month(key: str) -> str:
+    """Show "2026-03" as "Mar 26" (short enough for twelve bars side by side)."""
+    year, month = key.split("-")
+    names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    return f"{names[int(month) - 1]} {year[2:]}"
+
+
+def _short(name: str, limit: int = 22) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def chart_view(chart: QChart, name: str, parent: QWidget | None = None) -> QChartView:
+    view = QChartView(chart, parent)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setAccessibleName(name)
+    view.setMinimumHeight(260)
+    return view
+
+
+def export_png(view: QWidget, path: Path) -> Path:
+    """Save what the chart shows as a PNG (adds .png when the name has no suffix).
+
+    Raises:
+        BrokerDeskError: the file could not be written.
+    """
+    target = path if path.suffix.lower() == ".png" else path.with_suffix(".png")
+    if not view.grab().save(str(target), "PNG"):
+        raise BrokerDeskError(f"Could not save the chart to {target}.")
+    return target

@@ -1,0 +1,176 @@
+"""The Coverage tab: offer areas × regions, filters, the cell's covered and missing lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brokerdesk.core import coverage
+from brokerdesk.core.coverage import ALL_REGIONS, CoverageFilter, CoverageMatrix
+from brokerdesk.gui.views.dashboard.record_table import RecordTable
+from brokerdesk.gui.views.dashboard.rows_model import Row
+
+if TYPE_CHECKING:
+    from brokerdesk.gui.app import AppContext
+
+STATUS_CHOICES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Live programmes", ("live",)),
+    ("Live and negotiating", ("live", "negotiating")),
+    ("Completed programmes", ("completed",)),
+    ("Any status but cancelled", ("idea", "negotiating", "live", "completed")),
+)
+HELP = (
+    "A member library service is covered when it is signed up or active in a programme of the "
+    "offer area (primary or secondary) with the chosen status. Choose a cell to list the "
+    "services covered and the ones missing."
+)
+
+
+class CoverageTab(QWidget):
+    """Signals:
+    open_requested(str, int): open a library service's page.
+    """
+
+    open_requested = Signal(str, int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.matrix: CoverageMatrix | None = None
+        self.status = QComboBox(self)
+        self.status.setAccessibleName(self.tr("Programme status"))
+        for text, statuses in STATUS_CHOICES:
+            self.status.addItem(self.tr(text), statuses)
+        status_label = QLabel(self.tr("Programme &status:"), self)
+        status_label.setBuddy(self.status)
+        self.use_date = QCheckBox(self.tr("&As at"), self)
+        self.use_date.setAccessibleName(self.tr("As at"))
+        today = dt.date.today()
+        self.as_at = QDateEdit(QDate(today.year, today.month, today.day), self)
+        self.as_at.setCalendarPopup(True)
+        self.as_at.setDisplayFormat("d MMM yyyy")
+        self.as_at.setAccessibleName(self.tr("As at date"))
+        self.as_at.setEnabled(False)
+        self.export_button = QPushButton(self.tr("&Export…"), self)
+        self.export_button.setAccessibleName(self.tr("Export"))
+        self.export_button.clicked.connect(self._choose_export)
+        bar = QHBoxLayout()
+        for widget in (status_label, self.status, self.use_date, self.as_at):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.export_button)
+        self.table = RecordTable(self.tr("Coverage matrix"), ["Offer area"])
+        self.table.setSelectionBehavior(RecordTable.SelectionBehavior.SelectItems)
+        self.table.setSortingEnabled(False)
+        self.table.clicked.connect(self._cell_chosen)
+        self.table.activated.connect(self._cell_chosen)
+        self.detail_title = QLabel(self.tr("Choose a cell to see its gap list."), self)
+        self.covered = RecordTable(self.tr("Covered services"), ["Covered", "Region"])
+        self.missing = RecordTable(self.tr("Missing services (gap list)"), ["Missing", "Region"])
+        for table in (self.covered, self.missing):
+            table.open_requested.connect(self.open_requested)
+        lists = QSplitter(self)
+        lists.addWidget(self.missing)
+        lists.addWidget(self.covered)
+        detail = QWidget(self)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.detail_title)
+        detail_layout.addWidget(lists, 1)
+        split = QSplitter(self)
+        split.setOrientation(split.orientation().Vertical)
+        split.addWidget(self.table)
+        split.addWidget(detail)
+        help_text = QLabel(self.tr(HELP), self)
+        help_text.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(help_text)
+        layout.addWidget(split, 1)
+        self.status.currentIndexChanged.connect(self.refresh)
+        self.use_date.toggled.connect(self.as_at.setEnabled)
+        self.use_date.toggled.connect(self.refresh)
+        self.as_at.dateChanged.connect(self.refresh)
+
+    def current_filter(self) -> CoverageFilter:
+        as_at = self.as_at.date().toPython() if self.use_date.isChecked() else None
+        return CoverageFilter(statuses=self.status.currentData(), as_at=as_at)  # type: ignore[arg-type]
+
+    def refresh(self) -> None:
+        matrix = coverage.coverage_matrix(self.ctx.db, self.current_filter())
+        self.matrix = matrix
+        columns = [*matrix.regions, ALL_REGIONS]
+        self.table.source.headers = ["Offer area", *columns]
+        rows = [
+            Row([name, *(matrix.cell(area_id, r).text() for r in columns)], None)
+            for area_id, name in matrix.offer_areas
+        ]
+        self.table.set_rows(rows)
+
+    def cell_at(self, row: int, column: int) -> tuple[int, str] | None:
+        """(offer area id, region) behind a matrix cell, or None for the name column."""
+        if self.matrix is None or column < 1 or row >= len(self.matrix.offer_areas):
+            return None
+        regions = [*self.matrix.regions, ALL_REGIONS]
+        return self.matrix.offer_areas[row][0], regions[column - 1]
+
+    def _cell_chosen(self, index: QModelIndex) -> None:
+        self.show_cell(index.row(), index.column())
+
+    def show_cell(self, row: int, column: int) -> None:
+        chosen = self.cell_at(row, column)
+        if chosen is None or self.matrix is None:
+            return
+        area_id, region = chosen
+        detail = coverage.cell_detail(self.ctx.db, area_id, region, self.current_filter())
+        area = dict(self.matrix.offer_areas)[area_id]
+        self.detail_title.setText(
+            self.tr("{0} in {1}: {2} covered, {3} missing").format(
+                area, region, len(detail.covered), len(detail.missing)
+            )
+        )
+        self.covered.set_rows(
+            [Row([s.name, s.region], ("library_service", s.id)) for s in detail.covered]
+        )
+        self.missing.set_rows(
+            [Row([s.name, s.region], ("library_service", s.id)) for s in detail.missing]
+        )
+
+    def _choose_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export coverage"),
+            "coverage.xlsx",
+            self.tr("Excel workbook (*.xlsx);;CSV files (*.csv)"),
+        )
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> list[Path] | None:
+        """Write the matrix and gap list with the current filters (CSV or XLSX by suffix)."""
+        from brokerdesk.commands.export_coverage import export_coverage
+
+        fmt = "csv" if path.suffix.lower() == ".csv" else "xlsx"
+        written: list[Path] | None = self.ctx.attempt(
+            lambda: export_coverage(
+                self.ctx.db, path, fmt, flt=self.current_filter(), overwrite=True
+            )
+        )
+        if written:
+            self.ctx.notify(self.tr("Coverage exported to {0}").format(written[0]))
+        return written

@@ -1,0 +1,179 @@
+"""Follow-ups & health, and Ending soon: lists of what needs attention, oldest first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QSplitter, QVBoxLayout, QWidget
+
+from brokerdesk.core import health
+from brokerdesk.gui.views.dashboard.record_table import RecordTable
+from brokerdesk.gui.views.dashboard.rows_model import Row
+
+if TYPE_CHECKING:
+    from brokerdesk.gui.app import AppContext
+
+SERVICE_LIMIT_KEY = "dashboard/service_contact_limit_days"
+
+
+def _when(day: dt.date | None) -> str:
+    return day.isoformat() if day else "Never"
+
+
+def _since(days: int | None) -> str:
+    return "—" if days is None else f"{days} days"
+
+
+def _labelled(title: str, table: QWidget, parent: QWidget) -> QWidget:
+    box = QWidget(parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(f"<b>{title}</b>", box)
+    label.setBuddy(table)
+    layout.addWidget(label)
+    layout.addWidget(table, 1)
+    return box
+
+
+class HealthTab(QWidget):
+    """Signals:
+    open_requested(str, int): open a record's page.
+    log_requested(str, int, str): log an interaction about (entity, id, name).
+    """
+
+    open_requested = Signal(str, int)
+    log_requested = Signal(str, int, str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = dt.date.today()
+        self.follow_ups = RecordTable(
+            self.tr("Follow-ups due and overdue"), ["Due", "When", "Subject", "About"]
+        )
+        self.partners = RecordTable(
+            self.tr("Partners: last contact"),
+            ["Partner", "Last contact", "Since", "Limit", "Status"],
+        )
+        self.services = RecordTable(
+            self.tr("Library services: last contact"),
+            ["Library service", "Last contact", "Since", "Status"],
+        )
+        self.limit = QSpinBox(self)
+        self.limit.setRange(7, 3650)
+        self.limit.setSuffix(self.tr(" days"))
+        self.limit.setAccessibleName(self.tr("Library service contact limit"))
+        stored = ctx.settings.value(SERVICE_LIMIT_KEY, health.SERVICE_CONTACT_LIMIT_DAYS)
+        self.limit.setValue(int(stored))
+        self.limit.valueChanged.connect(self._limit_changed)
+        limit_label = QLabel(self.tr("Library service contact &limit:"), self)
+        limit_label.setBuddy(self.limit)
+        for table in (self.follow_ups, self.partners, self.services):
+            table.open_requested.connect(self.open_requested)
+            table.log_requested.connect(self._log)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Ctrl+I on a row logs an interaction."), self))
+        bar.addStretch(1)
+        bar.addWidget(limit_label)
+        bar.addWidget(self.limit)
+        lower = QSplitter(self)
+        lower.addWidget(_labelled(self.tr("Partners: last contact"), self.partners, self))
+        lower.addWidget(_labelled(self.tr("Library services: last contact"), self.services, self))
+        split = QSplitter(self)
+        split.setOrientation(split.orientation().Vertical)
+        split.addWidget(_labelled(self.tr("Follow-ups due and overdue"), self.follow_ups, self))
+        split.addWidget(lower)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+
+    def _limit_changed(self, value: int) -> None:
+        self.ctx.settings.set_value(SERVICE_LIMIT_KEY, value)
+        self.refresh()
+
+    def refresh(self) -> None:
+        today = self.today
+        rows = []
+        for f in health.follow_ups(self.ctx.db, today):
+            status = self.tr("Overdue") if f.overdue else self.tr("Due")
+            rows.append(
+                Row(
+                    [status, f.due_on.isoformat(), f.subject, f.about],
+                    ("interaction", f.interaction_id),
+                    warn=f.overdue,
+                )
+            )
+        self.follow_ups.set_rows(rows)
+        self.partners.set_rows(
+            [
+                Row(
+                    [
+                        h.name,
+                        _when(h.last_contact),
+                        _since(h.days_since),
+                        f"{h.limit_days} days",
+                        self.tr("Overdue for contact") if h.overdue else self.tr("In touch"),
+                    ],
+                    ("partner", h.id),
+                    warn=h.overdue,
+                )
+                for h in health.partner_health(self.ctx.db, today)
+            ]
+        )
+        self.services.set_rows(
+            [
+                Row(
+                    [
+                        h.name,
+                        _when(h.last_contact),
+                        _since(h.days_since),
+                        self.tr("Overdue for contact") if h.overdue else self.tr("In touch"),
+                    ],
+                    ("library_service", h.id),
+                    warn=h.overdue,
+                )
+                for h in health.service_health(self.ctx.db, today, self.limit.value())
+            ]
+        )
+
+    def _log(self, entity: str, record_id: int) -> None:
+        table = self.sender()
+        name = ""
+        if isinstance(table, RecordTable):
+            index = table.currentIndex()
+            name = str(table.proxy.index(index.row(), 0).data() or "")
+        if entity in ("partner", "library_service", "programme"):
+            self.log_requested.emit(entity, record_id, name)
+
+
+class EndingSoonTab(QWidget):
+    """Programmes and partner agreements ending within 90 days."""
+
+    open_requested = Signal(str, int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = dt.date.today()
+        self.table = RecordTable(
+            self.tr("Ending within 90 days"), ["Ends", "Days left", "What", "Name"]
+        )
+        self.table.open_requested.connect(self.open_requested)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_labelled(self.tr("Ending within 90 days"), self.table, self))
+
+    def refresh(self) -> None:
+        rows = []
+        for e in health.ending_soon(self.ctx.db, self.today):
+            what = self.tr("Programme") if e.entity == "programme" else self.tr("Agreement")
+            record = ("programme", e.id) if e.entity == "programme" else ("partner", e.partner_id)
+            rows.append(
+                Row(
+                    [e.end_date.isoformat(), e.days_left, what, e.name],
+                    record if record[1] is not None else None,  # type: ignore[arg-type]
+                    warn=e.days_left <= 30,
+                )
+            )
+        self.table.set_rows(rows)

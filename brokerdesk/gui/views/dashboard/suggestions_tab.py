@@ -1,0 +1,165 @@
+"""The Suggestions tab: who a programme should approach next, and what a service could join.
+
+Adding goes through ``ctx.perform(LinkServices(...))``, so Ctrl+Z removes exactly the new
+participation.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from brokerdesk.core import suggestions
+from brokerdesk.core.models import LibraryService, Programme
+from brokerdesk.gui.views.dashboard.record_table import RecordTable
+from brokerdesk.gui.views.dashboard.rows_model import Row
+
+if TYPE_CHECKING:
+    from brokerdesk.gui.app import AppContext
+
+
+def _combo(name: str, parent: QWidget) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.setAccessibleName(name)
+    combo.setEditable(True)  # type to find among 200 services
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    return combo
+
+
+class SuggestionsTab(QWidget):
+    """Signals:
+    open_requested(str, int): open a record's page.
+    """
+
+    open_requested = Signal(str, int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.programme = _combo(self.tr("Programme"), self)
+        self.for_programme = RecordTable(
+            self.tr("Services to approach"), ["Library service", "Region", "Score", "Why"]
+        )
+        self.add_service = QPushButton(self.tr("&Invite to programme"), self)
+        self.add_service.setAccessibleName(self.tr("Invite to programme"))
+        self.add_service.clicked.connect(self.invite_selected_service)
+        self.service = _combo(self.tr("Library service"), self)
+        self.for_service = RecordTable(
+            self.tr("Programmes to offer"), ["Programme", "Offer area", "Score", "Why"]
+        )
+        self.add_programme = QPushButton(self.tr("I&nvite to selected programme"), self)
+        self.add_programme.setAccessibleName(self.tr("Invite to selected programme"))
+        self.add_programme.clicked.connect(self.invite_to_selected_programme)
+        for table in (self.for_programme, self.for_service):
+            table.open_requested.connect(self.open_requested)
+        layout = QVBoxLayout(self)
+        for title, combo, table, button in (
+            (self.tr("For a &programme"), self.programme, self.for_programme, self.add_service),
+            (self.tr("For a library &service"), self.service, self.for_service, self.add_programme),
+        ):
+            group = QGroupBox(title.replace("&", ""), self)
+            inner = QVBoxLayout(group)
+            bar = QHBoxLayout()
+            label = QLabel(title + ":", group)
+            label.setBuddy(combo)
+            bar.addWidget(label)
+            bar.addWidget(combo, 1)
+            bar.addWidget(button)
+            inner.addLayout(bar)
+            inner.addWidget(table, 1)
+            layout.addWidget(group, 1)
+        self.programme.currentIndexChanged.connect(self._programme_suggestions)
+        self.service.currentIndexChanged.connect(self._service_suggestions)
+
+    def refresh(self) -> None:
+        with self.ctx.db.read() as session:
+            programmes = session.execute(
+                select(Programme.id, Programme.name)
+                .where(Programme.status.in_(("live", "negotiating")))
+                .order_by(Programme.name)
+            ).all()
+            services = session.execute(
+                select(LibraryService.id, LibraryService.nice_name)
+                .where(LibraryService.is_member.is_(True))
+                .order_by(LibraryService.nice_name)
+            ).all()
+        for combo, rows in ((self.programme, programmes), (self.service, services)):
+            keep = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            for rid, name in rows:
+                combo.addItem(name, rid)
+            if keep is not None and combo.findData(keep) >= 0:
+                combo.setCurrentIndex(combo.findData(keep))
+            combo.blockSignals(False)
+        self._programme_suggestions()
+        self._service_suggestions()
+
+    def _programme_suggestions(self) -> None:
+        pid = self.programme.currentData()
+        found = suggestions.for_programme(self.ctx.db, pid) if pid is not None else []
+        self.for_programme.set_rows(
+            [
+                Row(
+                    [s.name, s.region, s.score, " ".join(s.reasons)],
+                    ("library_service", s.id),
+                    tooltip="\n".join(s.reasons),
+                )
+                for s in found
+            ]
+        )
+
+    def _service_suggestions(self) -> None:
+        sid = self.service.currentData()
+        found = suggestions.for_service(self.ctx.db, sid) if sid is not None else []
+        self.for_service.set_rows(
+            [
+                Row(
+                    [s.name, s.region, s.score, " ".join(s.reasons)],
+                    ("programme", s.id),
+                    tooltip="\n".join(s.reasons),
+                )
+                for s in found
+            ]
+        )
+
+    def _link(self, programme_id: int, service_id: int, what: str) -> None:
+        from brokerdesk.gui.undo import LinkServices
+
+        command = LinkServices(self.ctx, programme_id, [service_id], "invited", what)
+        if self.ctx.perform(command) is not None:
+            self._programme_suggestions()
+            self._service_suggestions()
+
+    def invite_selected_service(self) -> None:
+        record = self.for_programme.current_record()
+        pid = self.programme.currentData()
+        if record and pid is not None:
+            name = self.for_programme.currentIndex().siblingAtColumn(0).data()
+            self._link(
+                pid,
+                record[1],
+                self.tr("Invite {0} to {1}").format(name, self.programme.currentText()),
+            )
+
+    def invite_to_selected_programme(self) -> None:
+        record = self.for_service.current_record()
+        sid = self.service.currentData()
+        if record and sid is not None:
+            name = self.for_service.currentIndex().siblingAtColumn(0).data()
+            self._link(
+                record[1],
+                sid,
+                self.tr("Invite {0} to {1}").format(self.service.currentText(), name),
+            )

@@ -1,0 +1,247 @@
+"""The coverage map: every UK library service shaded by participation, plus the same as a table.
+
+Palette: ColorBrewer YlGnBu (sequential, colour-blind safe, including deuteranopia), four
+classes from pale yellow to dark blue. Colour is never the only signal: services not reached
+are cross-hatched, services that are not members (Scotland's) are grey with diagonal lines,
+every shape has a tooltip, and the table beside the map lists the same values for keyboard
+and screen-reader users. Shapes come from ``resources/boundaries`` (see ``core.geo``) and are
+filled with the odd-even rule, so the few self-intersecting ONS polygons draw correctly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QWidget,
+)
+
+from brokerdesk.core.geo import ServiceShape, load_shapes
+
+# ColorBrewer YlGnBu, 4 classes.
+PALETTE = ("#ffffcc", "#a1dab4", "#41b6c4", "#225ea8")
+NON_MEMBER = "#bdbdbd"
+NOT_IN_DATABASE = "#f0f0f0"
+ZOOM_STEP = 1.25
+
+
+@dataclass(frozen=True)
+class Shade:
+    """How one service is drawn: its class (0 = not reached … 3) and the words for its value."""
+
+    level: int
+    text: str
+
+
+def brush_for(level: int | None, member: bool = True) -> QBrush:
+    """The fill of a class; None means no data for this service."""
+    if not member:
+        return QBrush(QColor(NON_MEMBER))
+    if level is None:
+        return QBrush(QColor(NOT_IN_DATABASE))
+    return QBrush(QColor(PALETTE[max(0, min(level, len(PALETTE) - 1))]))
+
+
+def hatch_for(level: int | None, member: bool = True) -> QBrush | None:
+    """The pattern laid over the fill, so a gap or a non-member is visible without colour."""
+    if not member:
+        return QBrush(QColor("#737373"), Qt.BrushStyle.BDiagPattern)
+    if level == 0:
+        return QBrush(QColor("#c7a74a"), Qt.BrushStyle.DiagCrossPattern)
+    return None
+
+
+def shape_path(shape: ServiceShape) -> QPainterPath:
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.OddEvenFill)
+    for ring in shape.rings:
+        path.moveTo(*ring[0])
+        for x, y in ring[1:]:
+            path.lineTo(x, y)
+        path.closeSubpath()
+    return path
+
+
+class ServiceShapeItem(QGraphicsPathItem):
+    """One library service on the map."""
+
+    def __init__(self, shape: ServiceShape) -> None:
+        super().__init__(shape_path(shape))
+        self.gss_code = shape.gss_code
+        self.service_id: int | None = None
+        self.name = shape.name
+        self.member = True
+        self.level: int | None = None
+        self.hatch: QBrush | None = None
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, True)
+
+    def set_shade(self, shade: Shade | None, member: bool, name: str) -> None:
+        self.member = member
+        self.name = name
+        self.level = shade.level if shade else None
+        self.setBrush(brush_for(self.level, member))
+        self.hatch = hatch_for(self.level, member)
+        if not member:
+            value = "not a member"
+        elif shade is None:
+            value = "not in this database"
+        else:
+            value = shade.text
+        self.setToolTip(f"{name}: {value}")
+        self.update()
+
+    def paint(self, painter: QPainter, option: object, widget: QWidget | None = None) -> None:
+        super().paint(painter, option, widget)  # type: ignore[arg-type]
+        if self.hatch is not None:
+            painter.save()
+            # Pattern brushes are in device pixels, so the hatching reads the same at any zoom.
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.hatch)
+            painter.drawPath(self.path())
+            painter.restore()
+        if self.isSelected():
+            painter.save()
+            pen = QPen(QColor("#d95f02"), 3)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(self.path())
+            painter.restore()
+
+    def inner_point(self) -> QPointF:
+        """A point surely inside the shape (for labels, keyboard focus and tests)."""
+        path = self.path()
+        rect = path.boundingRect()
+        if path.contains(rect.center()):
+            return rect.center()
+        steps = 24
+        best: QPointF | None = None
+        for i in range(1, steps):
+            for j in range(1, steps):
+                point = QPointF(
+                    rect.left() + rect.width() * i / steps, rect.top() + rect.height() * j / steps
+                )
+                if path.contains(point):
+                    distance = (point - rect.center()).manhattanLength()
+                    if best is None or distance < (best - rect.center()).manhattanLength():
+                        best = point
+        return best if best is not None else path.pointAtPercent(0)
+
+
+class MapCanvas(QGraphicsView):
+    """Pan, zoom (wheel, + and −, fit) and choose a service (click, or Enter on the selection).
+
+    Signals:
+        service_activated(int): the id of the library service clicked or chosen with Enter.
+    """
+
+    service_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("coverage-map")
+        self.setAccessibleName(self.tr("Coverage map"))
+        self.setAccessibleDescription(self.tr("The same figures are in the table beside the map."))
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumSize(320, 360)
+        self.scene_ = QGraphicsScene(self)
+        self.setScene(self.scene_)
+        self.items_by_code: dict[str, ServiceShapeItem] = {}
+        outline = self.palette().color(QPalette.ColorRole.WindowText)
+        outline.setAlpha(150)
+        pen = QPen(outline, 0.6)
+        pen.setCosmetic(True)
+        for code, shape in load_shapes().items():
+            item = ServiceShapeItem(shape)
+            item.setPen(pen)
+            self.scene_.addItem(item)
+            self.items_by_code[code] = item
+        self.scene_.setSceneRect(self.scene_.itemsBoundingRect().adjusted(-10, -10, 10, 10))
+        self._press: QPointF | None = None
+
+    def item_for_service(self, service_id: int) -> ServiceShapeItem | None:
+        for item in self.items_by_code.values():
+            if item.service_id == service_id:
+                return item
+        return None
+
+    # ------------------------------------------------------------------ zoom
+    def zoom_in(self) -> None:
+        self.scale(ZOOM_STEP, ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.scale(1 / ZOOM_STEP, 1 / ZOOM_STEP)
+
+    def fit(self) -> None:
+        self.fitInView(self.scene_.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def show_service(self, service_id: int) -> None:
+        """Select a service's shape and bring it into view (from the table)."""
+        item = self.item_for_service(service_id)
+        if item is None:
+            return
+        self.scene_.clearSelection()
+        item.setSelected(True)
+        self.ensureVisible(QRectF(item.path().boundingRect()), 20, 20)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.angleDelta().y() > 0:
+            self.zoom_in()
+        elif event.angleDelta().y() < 0:
+            self.zoom_out()
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self.fit()
+
+    # ------------------------------------------------------------------ choosing
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_out()
+        elif key == Qt.Key.Key_0:
+            self.fit()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            chosen = [i for i in self.scene_.selectedItems() if isinstance(i, ServiceShapeItem)]
+            if chosen and chosen[0].service_id is not None:
+                self.service_activated.emit(chosen[0].service_id)
+        else:
+            super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        moved = self._press is None or (event.position() - self._press).manhattanLength() > 4
+        self._press = None
+        if moved or event.button() != Qt.MouseButton.LeftButton:
+            return
+        item = self.itemAt(event.position().toPoint())
+        if isinstance(item, ServiceShapeItem) and item.service_id is not None:
+            self.scene_.clearSelection()
+            item.setSelected(True)
+            self.service_activated.emit(item.service_id)
