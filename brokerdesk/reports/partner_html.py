@@ -70,8 +70,8 @@ def _details(s: PartnerSummary) -> str:
         ("Last contact", uk_date(s.last_contact)),
         (
             "Reach",
-            f"{len(s.programmes)} programmes, {len(s.participations)} participations, "
-            f"{s.services_reached} library services reached",
+            f"{len(s.programmes):,} programmes, {len(s.participations):,} participations, "
+            f"{s.services_reached:,} library services reached",
         ),
     ]
     rows = "".join(
@@ -122,12 +122,12 @@ def _programmes(s: PartnerSummary) -> str:
         )
         counts = [str(p["by_stage"].get(stage, 0)) for stage in v.STAGE_LABELS]
         rows.append([name, *counts, str(p["participations"])])
-    totals = [str(s.stage_totals.get(stage, 0)) for stage in v.STAGE_LABELS]
+    totals = [f"{s.stage_totals.get(stage, 0):,}" for stage in v.STAGE_LABELS]
     table = _table(headers, rows, [32, 10, 10, 10, 10, 10, 10, 8])
     total_row = (
         '<tr class="total"><td class="">All programmes</td>'
         + "".join(f'<td class="num">{n}</td>' for n in totals)
-        + f'<td class="num">{len(s.participations)}</td></tr>'
+        + f'<td class="num">{len(s.participations):,}</td></tr>'
     )
     return table.replace("</tbody>", total_row + "</tbody>")
 

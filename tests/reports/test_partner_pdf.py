@@ -120,7 +120,8 @@ def test_long_summary_flows_over_pages_with_repeated_headers(
     counts = _counts(db, partner)
     totals = [sum(c[i] for c in counts.values()) for i in range(7)]
     assert totals[-1] == 1000
-    assert "All programmes " + " ".join(map(str, totals)) in whole
+    assert "All programmes " + " ".join(f"{n:,}" for n in totals) in whole
+    assert "60 programmes, 1,000 participations" in whole
     programme_pages = [
         i
         for i, page in enumerate(pages)
