@@ -88,7 +88,6 @@ class RecordList:
     filters: tuple[Filter, ...]
     source: Callable[[], Select[Any]]
     default_sort: str
-    text_columns: tuple[Any, ...]
     default_filters: Mapping[str, Any] = field(default_factory=dict)
     default_descending: bool = False
 
@@ -106,7 +105,7 @@ class RecordList:
                 return column
         raise KeyError(key)
 
-    def _where(self, state: ListState) -> list[ColumnElement[bool]]:
+    def _where(self, session: Session, state: ListState) -> list[ColumnElement[bool]]:
         conditions: list[ColumnElement[bool]] = []
         for flt in self.filters:
             value = state.filters.get(flt.key)
@@ -115,7 +114,8 @@ class RecordList:
             conditions.append(flt.condition(value))
         text = state.search.strip()
         if text:
-            conditions.append(text_condition(self, text))
+            dialect = session.get_bind().dialect.name
+            conditions.append(text_condition(self, text, dialect))
         return conditions
 
     def ids(self, session: Session, state: ListState) -> list[int]:
@@ -128,13 +128,13 @@ class RecordList:
         query = (
             self.source()
             .with_only_columns(self.id_column)
-            .where(*self._where(state))
+            .where(*self._where(session, state))
             .order_by(case((sort_expr.is_(None), 1), else_=0), order, tiebreak)
         )
         return list(session.scalars(query))
 
     def count(self, session: Session, state: ListState) -> int:
-        inner = self.source().with_only_columns(self.id_column).where(*self._where(state))
+        inner = self.source().with_only_columns(self.id_column).where(*self._where(session, state))
         return int(session.scalar(select(func.count()).select_from(inner.subquery())) or 0)
 
     def rows(self, session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
@@ -148,25 +148,12 @@ class RecordList:
         return {row[0]: tuple(row[1:]) for row in session.execute(query)}
 
 
-def fold(text: str) -> str:
-    """Lower-case and strip accents, so "Café" and "cafe" match."""
-    import unicodedata
+def text_condition(record_list: RecordList, text: str, dialect: str) -> ColumnElement[bool]:
+    """The search field's condition: the records the search index matches (accent-, case-
+    and typo-tolerant, any characters taken as text)."""
+    from brokerdesk.core.search.service import text_filter
 
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def text_condition(record_list: RecordList, text: str) -> ColumnElement[bool]:
-    """The search field's condition: the search index when it exists, else LIKE."""
-    try:
-        from brokerdesk.core.search import text_filter
-    except ImportError:
-        text_filter = None
-    if text_filter is not None:
-        condition: ColumnElement[bool] = text_filter(record_list.entity, text)
-        return condition
-    pattern = "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return or_(*(func.lower(c).like(pattern, escape="\\") for c in record_list.text_columns))
+    return text_filter(record_list.entity, text, dialect)
 
 
 # --------------------------------------------------------------------------- option sources
@@ -285,7 +272,6 @@ def _partners() -> RecordList:
         ),
         source=lambda: select(Partner.id),
         default_sort="name",
-        text_columns=(Partner.name, Partner.website, Partner.owner),
     )
 
 
@@ -364,7 +350,6 @@ def _services() -> RecordList:
         ),
         source=lambda: select(LibraryService.id),
         default_sort="nice_name",
-        text_columns=(LibraryService.nice_name, LibraryService.name, LibraryService.gss_code),
         default_filters={"is_member": True},
     )
 
@@ -457,7 +442,6 @@ def _programme_list() -> RecordList:
             OfferArea, OfferArea.id == Programme.offer_area_id
         ),
         default_sort="name",
-        text_columns=(Programme.name, Programme.description),
     )
 
 
@@ -493,7 +477,6 @@ def _contacts() -> RecordList:
             .outerjoin(LibraryService, LibraryService.id == Contact.service_id)
         ),
         default_sort="full_name",
-        text_columns=(Contact.full_name, Contact.email, Contact.role),
     )
 
 
@@ -547,7 +530,6 @@ def _interactions() -> RecordList:
         ),
         default_sort="occurred_on",
         default_descending=True,
-        text_columns=(Interaction.subject, Interaction.notes),
     )
 
 

@@ -115,3 +115,9 @@ def test_programme_list_shows_lead_partner_and_linked_services(
 def test_sorting_puts_empty_values_last(db: Database, services: Services) -> None:
     names = _names(db, "partner", ListState(sort_key="last_contact"))
     assert names[0] == "Northlight Sight Loss Trust", "the one contact date sorts before blanks"
+
+
+def test_search_ignores_accents_and_treats_syntax_as_text(db: Database, services: Services) -> None:
+    assert _names(db, "partner", ListState(search="cafe")) == ["Café Digital"]
+    assert _names(db, "partner", ListState(search='"open AND (pages*')) == []
+    assert _names(db, "partner", ListState(search="open pag")) == ["Open Pages"]

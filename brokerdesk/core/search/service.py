@@ -109,29 +109,8 @@ class SearchService:
         return group_hits(hits)
 
     def text_filter(self, entity: str, text: str) -> ColumnElement[bool]:
-        """A WHERE condition on ``entity``'s id: the records the text search matches.
-
-        List views AND it into their own query, so filtering, sorting and paging stay in SQL.
-        Participations match through their programme's or library service's text.
-        """
-        if entity not in FILTER_ENTITIES:
-            raise BrokerDeskError(
-                f"'{entity}' cannot be searched; choose one of {', '.join(FILTER_ENTITIES)}."
-            )
-        terms = parse(text)
-        if terms.is_empty:
-            return true()
-        if entity == "participation":
-            return or_(
-                Participation.programme_id.in_(
-                    self.backend.record_ids(BY_NAME["programme"], terms)
-                ),
-                Participation.service_id.in_(
-                    self.backend.record_ids(BY_NAME["library_service"], terms)
-                ),
-            )
-        id_column: InstrumentedAttribute[int] = _MODELS[entity].id
-        return id_column.in_(self.backend.record_ids(BY_NAME[entity], terms))
+        """A WHERE condition on ``entity``'s id: the records the text search matches."""
+        return text_filter(entity, text, self.backend.dialect)
 
     # -- internals ------------------------------------------------------------------------
 
@@ -172,6 +151,30 @@ class SearchService:
                     if typo is not None and key not in scores:
                         scores[key] = typo
         return scores
+
+
+def text_filter(entity: str, text: str, dialect: str) -> ColumnElement[bool]:
+    """A WHERE condition on ``entity``'s id: the records the text search matches.
+
+    List views AND it into their own query, so filtering, sorting and paging stay in SQL.
+    ``dialect`` is the database's (``sqlite`` or ``postgresql``).
+    Participations match through their programme's or library service's text.
+    """
+    if entity not in FILTER_ENTITIES:
+        raise BrokerDeskError(
+            f"'{entity}' cannot be searched; choose one of {', '.join(FILTER_ENTITIES)}."
+        )
+    terms = parse(text)
+    if terms.is_empty:
+        return true()
+    backend = Backend(dialect)
+    if entity == "participation":
+        return or_(
+            Participation.programme_id.in_(backend.record_ids(BY_NAME["programme"], terms)),
+            Participation.service_id.in_(backend.record_ids(BY_NAME["library_service"], terms)),
+        )
+    id_column: InstrumentedAttribute[int] = _MODELS[entity].id
+    return id_column.in_(backend.record_ids(BY_NAME[entity], terms))
 
 
 def spans(entities: list[IndexedEntity]) -> list[Span]:
