@@ -45,7 +45,6 @@ def test_env_var_names_the_database(monkeypatch: pytest.MonkeyPatch, tmp_path: P
 
 def test_migration_from_previous_revision_backs_up_first(db_path: Path) -> None:
     db = open_database(db_path)
-    revisions = sorted(migrate.known_revisions())
     with db.write() as session:
         session.execute(
             text(
@@ -53,20 +52,22 @@ def test_migration_from_previous_revision_backs_up_first(db_path: Path) -> None:
                 "VALUES ('reading', 'Reading', 'offer', 1, 1)"
             )
         )
-    if len(revisions) > 1:
-        migrate.downgrade_to(db, migrate.head_revision() + "-1")
-    else:
-        # Only the initial revision exists: stamp back to it by hand so the open must migrate.
-        with db.engine.begin() as conn:
-            conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": "0000"})
+    migrate.downgrade_to(db, "-1")
+    with db.engine.connect() as conn:
+        previous = migrate.current_revision(conn)
     db.dispose()
-    if len(revisions) == 1:
-        pytest.skip("a second migration is needed to test upgrading from the previous revision")
+    assert previous is not None and previous != migrate.head_revision()
+
     reopened = open_database(db_path)
+    with reopened.engine.connect() as conn:
+        assert migrate.current_revision(conn) == migrate.head_revision()
     backups = list(backup.backup_folder(db_path).glob("*before-migration.sqlite3"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as conn:
         assert conn.execute("SELECT name FROM offer_area").fetchall() == [("Reading",)]
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (previous,)
+    with reopened.read() as session:
+        assert session.execute(text("SELECT name FROM offer_area")).scalars().all() == ["Reading"]
     reopened.dispose()
 
 
