@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPen,
+    QPolygonF,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -67,30 +68,54 @@ def hatch_for(level: int | None, member: bool = True) -> QBrush | None:
     return None
 
 
+# PySide6 6.12.0 on Python 3.11 drops a reference to None on every call of a C++ method that
+# returns void (setPen, lineTo, ...); when None's count reaches zero the interpreter aborts.
+# Holding a large number of references keeps it far from zero; Python 3.12+ (immortal None)
+# does not need this. The map keeps its own Python-side calls few: no Python paint() at all.
+_NONE_BALLAST = [None] * 1_000_000
+
+
 def shape_path(shape: ServiceShape) -> QPainterPath:
+    """All of a service's rings in one path, filled odd-even (holes and bad rings tolerated)."""
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.OddEvenFill)
     for ring in shape.rings:
-        path.moveTo(*ring[0])
-        for x, y in ring[1:]:
-            path.lineTo(x, y)
-        path.closeSubpath()
+        path.addPolygon(QPolygonF([QPointF(x, y) for x, y in ring]))
     return path
 
 
+def _distance2(x: float, y: float, a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Squared distance from (x, y) to the segment a–b."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length2 = dx * dx + dy * dy
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((x - a[0]) * dx + (y - a[1]) * dy) / length2))
+    px, py = a[0] + t * dx - x, a[1] + t * dy - y
+    return px * px + py * py
+
+
 class ServiceShapeItem(QGraphicsPathItem):
-    """One library service on the map."""
+    """One library service on the map; its hatching is a child item drawn by Qt itself."""
 
     def __init__(self, shape: ServiceShape) -> None:
         super().__init__(shape_path(shape))
         self.gss_code = shape.gss_code
+        self.rings = shape.rings
         self.service_id: int | None = None
         self.name = shape.name
         self.member = True
         self.level: int | None = None
         self.hatch: QBrush | None = None
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, True)
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+        )
+        # Smaller services on top: where simplified borders overlap, the borough next to a
+        # big county stays clickable right up to its edge.
+        bounds = self.path().boundingRect()
+        self.setZValue(-bounds.width() * bounds.height())
+        self.hatch_item = QGraphicsPathItem(self.path(), self)
+        self.hatch_item.setPen(QPen(Qt.PenStyle.NoPen))
+        self.hatch_item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def set_shade(self, shade: Shade | None, member: bool, name: str) -> None:
         self.member = member
@@ -98,6 +123,7 @@ class ServiceShapeItem(QGraphicsPathItem):
         self.level = shade.level if shade else None
         self.setBrush(brush_for(self.level, member))
         self.hatch = hatch_for(self.level, member)
+        self.hatch_item.setBrush(self.hatch or QBrush(Qt.BrushStyle.NoBrush))
         if not member:
             value = "not a member"
         elif shade is None:
@@ -105,44 +131,36 @@ class ServiceShapeItem(QGraphicsPathItem):
         else:
             value = shade.text
         self.setToolTip(f"{name}: {value}")
-        self.update()
 
-    def paint(self, painter: QPainter, option: object, widget: QWidget | None = None) -> None:
-        super().paint(painter, option, widget)  # type: ignore[arg-type]
-        if self.hatch is not None:
-            painter.save()
-            # Pattern brushes are in device pixels, so the hatching reads the same at any zoom.
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(self.hatch)
-            painter.drawPath(self.path())
-            painter.restore()
-        if self.isSelected():
-            painter.save()
-            pen = QPen(QColor("#d95f02"), 3)
-            pen.setCosmetic(True)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(self.path())
-            painter.restore()
+    def shape(self) -> QPainterPath:
+        """Hit-test against the outline itself: Qt's default adds the pen's stroke with the
+        winding rule, which fills holes and would make an enclave (Leicester inside
+        Leicestershire) unclickable."""
+        return self.path()
 
     def inner_point(self) -> QPointF:
-        """A point surely inside the shape (for labels, keyboard focus and tests)."""
+        """The point inside the shape farthest from its outline (for tests and labels).
+
+        Simplified neighbours overlap a little along shared borders, so a point near an
+        edge may belong to both; the deepest point is unambiguous.
+        """
         path = self.path()
         rect = path.boundingRect()
-        if path.contains(rect.center()):
-            return rect.center()
-        steps = 24
-        best: QPointF | None = None
+        edges = [
+            (ring[k], ring[(k + 1) % len(ring)]) for ring in self.rings for k in range(len(ring))
+        ]
+        steps = 30
+        best, best_depth = rect.center(), -1.0
         for i in range(1, steps):
             for j in range(1, steps):
-                point = QPointF(
-                    rect.left() + rect.width() * i / steps, rect.top() + rect.height() * j / steps
-                )
-                if path.contains(point):
-                    distance = (point - rect.center()).manhattanLength()
-                    if best is None or distance < (best - rect.center()).manhattanLength():
-                        best = point
-        return best if best is not None else path.pointAtPercent(0)
+                x = rect.left() + rect.width() * i / steps
+                y = rect.top() + rect.height() * j / steps
+                if not path.contains(QPointF(x, y)):
+                    continue
+                depth = min(_distance2(x, y, a, b) for a, b in edges)
+                if depth > best_depth:
+                    best, best_depth = QPointF(x, y), depth
+        return best
 
 
 class MapCanvas(QGraphicsView):
@@ -178,6 +196,27 @@ class MapCanvas(QGraphicsView):
             self.items_by_code[code] = item
         self.scene_.setSceneRect(self.scene_.itemsBoundingRect().adjusted(-10, -10, 10, 10))
         self._press: QPointF | None = None
+        self._pen = pen
+        self._selected_pen = QPen(QColor("#d95f02"), 3)
+        self._selected_pen.setCosmetic(True)
+        self._outlined: ServiceShapeItem | None = None
+        self.scene_.selectionChanged.connect(self._outline_selection)
+
+    def _outline_selection(self) -> None:
+        if self._outlined is not None:
+            self._outlined.setPen(self._pen)
+            self._outlined = None
+        chosen = [i for i in self.scene_.selectedItems() if isinstance(i, ServiceShapeItem)]
+        if chosen:
+            self._outlined = chosen[0]
+            self._outlined.setPen(self._selected_pen)
+
+    def shape_at(self, point: QPoint) -> ServiceShapeItem | None:
+        """The service under a viewport point (its hatching belongs to it)."""
+        item = self.itemAt(point)
+        while item is not None and not isinstance(item, ServiceShapeItem):
+            item = item.parentItem()
+        return item
 
     def item_for_service(self, service_id: int) -> ServiceShapeItem | None:
         for item in self.items_by_code.values():
@@ -240,8 +279,8 @@ class MapCanvas(QGraphicsView):
         self._press = None
         if moved or event.button() != Qt.MouseButton.LeftButton:
             return
-        item = self.itemAt(event.position().toPoint())
-        if isinstance(item, ServiceShapeItem) and item.service_id is not None:
+        item = self.shape_at(event.position().toPoint())
+        if item is not None and item.service_id is not None:
             self.scene_.clearSelection()
             item.setSelected(True)
             self.service_activated.emit(item.service_id)
