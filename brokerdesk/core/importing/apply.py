@@ -1,0 +1,273 @@
+"""Preview an import, then apply it in one transaction: all of it, or none of it.
+
+The wizard's steps map onto these calls: :func:`preview` plans the first rows for the
+preview page (errors, warnings and matches to review on each); :func:`run_import` applies the
+whole file in chunks inside one ``db.write()`` transaction, reporting progress and checking
+for cancel between chunks. A refused row refuses the whole file unless the user chose to
+skip invalid rows; a cancel, a dry run or a refusal rolls everything back.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+
+from brokerdesk.core import audit
+from brokerdesk.core.backup import backup_before
+from brokerdesk.core.db import Database
+from brokerdesk.core.errors import Cancelled, ValidationError
+from brokerdesk.core.importing.base import Importer, ImportOptions, RowPlan
+from brokerdesk.core.importing.kinds_places import IMPORTERS
+from brokerdesk.core.importing.mapping import Mapping_, check_mapping
+from brokerdesk.core.importing.readers import SpreadsheetFile
+
+Progress = Callable[[int, int], None]
+MAX_KEPT_WARNINGS = 1_000
+
+
+@dataclass
+class RefusedRow:
+    """A row that was not imported, and every reason why."""
+
+    row: int
+    reasons: list[str]
+    cells: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ImportSummary:
+    """What an import did (or, when ``written`` is False, would have done).
+
+    Attributes:
+        kind: the importer (``participations``...).
+        created, updated, skipped, refused: row counts; ``refused`` includes unresolved
+            reviews.
+        refused_rows: each refused row with its reasons (saveable with
+            :meth:`save_refused_csv`).
+        warnings: (row, message) pairs, the first thousand.
+        written: whether the database was changed.
+        dry_run: the user asked only to check.
+        backup: the backup taken before writing (SQLite only).
+    """
+
+    kind: str
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    refused: int = 0
+    refused_rows: list[RefusedRow] = field(default_factory=list)
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+    written: bool = False
+    dry_run: bool = False
+    backup: str | None = None
+
+    @property
+    def rows(self) -> int:
+        return self.created + self.updated + self.skipped + self.refused
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["rows"] = self.rows
+        return data
+
+    def save_refused_csv(self, path: str | Path) -> Path:
+        """The refused rows with their reasons, as a CSV the user can fix and import again."""
+        target = Path(path)
+        columns = sorted({k for r in self.refused_rows for k in r.cells})
+        with target.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["Row", "Reasons", *columns])
+            for item in self.refused_rows:
+                cells = [item.cells.get(c, "") for c in columns]
+                writer.writerow([item.row, " | ".join(item.reasons), *cells])
+        return target
+
+
+@dataclass
+class Preview:
+    """The first rows planned, for the wizard's preview page."""
+
+    headers: list[str]
+    mapping: Mapping_
+    plans: list[RowPlan]
+    total_estimate: int
+
+    def count(self, action: str) -> int:
+        return sum(1 for p in self.plans if p.action == action)
+
+    @property
+    def reviews(self) -> list[RowPlan]:
+        return [p for p in self.plans if p.action == "review"]
+
+
+class _RollBack(Exception):  # noqa: N818 - control flow: leave the transaction without commit
+    pass
+
+
+def importer_class(kind: str) -> type[Importer]:
+    try:
+        return IMPORTERS[kind]
+    except KeyError:
+        known = ", ".join(IMPORTERS)
+        message = f"'{kind}' is not something BrokerDesk imports ({known})."
+        raise ValidationError({"kind": message}) from None
+
+
+def _columns(
+    importer: type[Importer], headers: list[str], mapping: Mapping_
+) -> list[tuple[int, str]]:
+    problems = check_mapping(importer.targets, headers, mapping)
+    if problems:
+        raise ValidationError(
+            {"mapping": " ".join(problems)},
+            "The column mapping cannot be used: " + " ".join(problems),
+        )
+    return [(headers.index(h), f) for h, f in mapping.items()]
+
+
+def _cells(columns: list[tuple[int, str]], row: list[str]) -> dict[str, str]:
+    return {name: row[i] if i < len(row) else "" for i, name in columns}
+
+
+def preview(
+    db: Database,
+    source: SpreadsheetFile,
+    kind: str,
+    mapping: Mapping_,
+    options: ImportOptions | None = None,
+    sheet: str | None = None,
+    limit: int = 200,
+) -> Preview:
+    """Plan the first ``limit`` rows without writing anything."""
+    cls = importer_class(kind)
+    header = source.sheet(sheet)
+    columns = _columns(cls, header.headers, mapping)
+    plans: list[RowPlan] = []
+    with db.read() as session:
+        importer = cls(session, options or ImportOptions())
+        for chunk in source.rows(sheet, chunk_rows=min(limit, 1000)):
+            for number, row in chunk.rows:
+                plans.append(importer.plan(number, _cells(columns, row)))
+                if len(plans) >= limit:
+                    break
+            if len(plans) >= limit:
+                break
+    return Preview(header.headers, dict(mapping), plans, source.estimate_rows(sheet))
+
+
+def run_import(
+    db: Database,
+    source: SpreadsheetFile,
+    kind: str,
+    mapping: Mapping_,
+    options: ImportOptions | None = None,
+    sheet: str | None = None,
+    progress: Progress | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> ImportSummary:
+    """Import the whole file in one transaction.
+
+    Args:
+        progress: called with (rows done, estimated total) after each chunk.
+        cancel: checked between chunks; when it returns True the import stops, nothing is
+            written, and :class:`~brokerdesk.core.errors.Cancelled` is raised.
+
+    Returns:
+        The summary; ``written`` says whether anything was saved.
+
+    Raises:
+        ValidationError: the mapping or options cannot be used, or the database refused
+            the rows; nothing was written.
+        Cancelled: the user cancelled; nothing was written.
+    """
+    opts = options or ImportOptions()
+    cls = importer_class(kind)
+    header = source.sheet(sheet)
+    columns = _columns(cls, header.headers, mapping)
+    total = source.estimate_rows(sheet)
+    summary = ImportSummary(kind, dry_run=opts.dry_run)
+    if not opts.dry_run:
+        made = backup_before(db, "before-import")
+        summary.backup = str(made) if made else None
+    try:
+        with db.write() as session:
+            session.info["audit_disabled"] = True
+            importer = cls(session, opts)
+            done = 0
+            for chunk in source.rows(sheet):
+                if cancel is not None and cancel():
+                    raise Cancelled("The import was cancelled; nothing was written.")
+                creates, updates = [], []
+                for number, row in chunk.rows:
+                    plan = importer.plan(number, _cells(columns, row))
+                    _count(summary, plan)
+                    if plan.action == "create":
+                        creates.append(plan.values)
+                    elif plan.action == "update":
+                        updates.append(plan)
+                healthy = summary.refused == 0 or opts.skip_invalid
+                if healthy and not opts.dry_run:
+                    importer.write(creates, updates)
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, max(total, done))
+            if progress is not None:
+                progress(done, done)
+            if opts.dry_run or (summary.refused and not opts.skip_invalid):
+                raise _RollBack
+            audit.record(
+                session,
+                "import",
+                str(cls.model.__tablename__),
+                f"Imported {source.path.name}: {summary.created} created, "
+                f"{summary.updated} updated, {summary.skipped} skipped, "
+                f"{summary.refused} refused",
+                None,
+                {
+                    "file": source.path.name,
+                    "kind": kind,
+                    "mapping": dict(mapping),
+                    "created": summary.created,
+                    "updated": summary.updated,
+                    "skipped": summary.skipped,
+                    "refused": summary.refused,
+                },
+            )
+    except _RollBack:
+        return summary
+    except IntegrityError as exc:
+        raise ValidationError(
+            {},
+            f"The database refused the import, so nothing was written "
+            f"({str(exc.orig).splitlines()[0]}).",
+        ) from exc
+    summary.written = True
+    return summary
+
+
+def _count(summary: ImportSummary, plan: RowPlan) -> None:
+    if plan.action in ("refuse", "review"):
+        summary.refused += 1
+        summary.refused_rows.append(RefusedRow(plan.row, list(plan.errors), dict(plan.source)))
+    elif plan.action == "create":
+        summary.created += 1
+    elif plan.action == "update":
+        summary.updated += 1
+    else:
+        summary.skipped += 1
+    for message in plan.warnings:
+        if len(summary.warnings) < MAX_KEPT_WARNINGS:
+            summary.warnings.append((plan.row, message))
+
+
+def plans_by_action(plans: list[RowPlan]) -> Mapping[str, int]:
+    """Counts per action, for the preview page's headline."""
+    counts: dict[str, int] = {}
+    for plan in plans:
+        counts[plan.action] = counts.get(plan.action, 0) + 1
+    return counts

@@ -1,0 +1,159 @@
+"""Which column of the file fills which field: suggested from the headers, saved for next time.
+
+A sign-up sheet calls the library service "Authority", "Council", "Library service" or
+"GSS code"; the same partner list arrives every quarter with the same headers. Suggesting
+from labels, field names and common synonyms gets most columns right first time, and saving a
+corrected mapping per set of headers means the user fixes it once.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from brokerdesk.core.errors import BrokerDeskError
+
+Mapping_ = dict[str, str]  # header -> target field name (unmapped headers are left out)
+
+
+@dataclass(frozen=True)
+class Target:
+    """A field a column can fill.
+
+    Attributes:
+        name: the importer's field name (``service``, ``email``, ``stage``...).
+        label: what the wizard shows.
+        synonyms: other header names people use for it.
+        required: the import cannot run without a column for it.
+    """
+
+    name: str
+    label: str
+    synonyms: tuple[str, ...] = ()
+    required: bool = False
+
+
+def header_key(text: str) -> str:
+    """A header reduced for comparison: 'E-mail address:' -> 'emailaddress'."""
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+def suggest_mapping(targets: Sequence[Target], headers: Sequence[str]) -> Mapping_:
+    """Guess the field for each header; each field is given to one column at most.
+
+    Exact matches on the field name, label or a synonym win; then a header that contains a
+    synonym ("Library service name" contains "library service"). Headers that match nothing
+    are left unmapped for the user to choose.
+    """
+    names: dict[str, str] = {}
+    for target in targets:
+        for word in (target.name, target.label, *target.synonyms):
+            names.setdefault(header_key(word), target.name)
+    chosen: Mapping_ = {}
+    used: set[str] = set()
+    for header in headers:  # exact first, in column order
+        exact = names.get(header_key(header))
+        if exact and exact not in used and header not in chosen:
+            chosen[header] = exact
+            used.add(exact)
+    for header in headers:  # then containment, longest synonym first
+        if header in chosen or not header_key(header):
+            continue
+        key = header_key(header)
+        for word, name in sorted(names.items(), key=lambda item: -len(item[0])):
+            if name not in used and len(word) >= 4 and word in key:
+                chosen[header] = name
+                used.add(name)
+                break
+    return chosen
+
+
+def check_mapping(
+    targets: Sequence[Target], headers: Sequence[str], mapping: Mapping_
+) -> list[str]:
+    """Problems that stop an import before any row is read (unknown fields, missing columns)."""
+    known = {t.name: t for t in targets}
+    problems = []
+    for header, field in mapping.items():
+        if header not in headers:
+            problems.append(f"The mapping names a column '{header}' that the file does not have.")
+        if field not in known:
+            problems.append(f"'{field}' is not a field this import can fill.")
+    seen: dict[str, str] = {}
+    for header, field in mapping.items():
+        if field in seen:
+            problems.append(f"Both '{seen[field]}' and '{header}' are mapped to {field}.")
+        seen[field] = header
+    for target in targets:
+        if target.required and target.name not in mapping.values():
+            problems.append(f"No column is mapped to '{target.label}', which is required.")
+    return problems
+
+
+class MappingStore:
+    """Saved mappings, one JSON file per user, keyed by import kind and set of headers.
+
+    Args:
+        folder: where the file lives; the user's BrokerDesk config folder by default
+            (tests pass a temporary folder).
+    """
+
+    FILE_NAME = "import-mappings.json"
+
+    def __init__(self, folder: Path | None = None) -> None:
+        if folder is None:
+            import platformdirs
+
+            folder = platformdirs.user_config_path("BrokerDesk")
+        self.path = Path(folder) / self.FILE_NAME
+
+    @staticmethod
+    def _key(kind: str, headers: Sequence[str]) -> str:
+        return kind + ":" + "|".join(sorted(header_key(h) for h in headers if h.strip()))
+
+    def _load(self) -> dict[str, Mapping_]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def find(self, kind: str, headers: Sequence[str]) -> Mapping_ | None:
+        """The mapping saved for exactly these headers, if any (still valid for this file)."""
+        saved = self._load().get(self._key(kind, headers))
+        if not isinstance(saved, dict):
+            return None
+        return {h: f for h, f in saved.items() if h in headers and isinstance(f, str)}
+
+    def save(self, kind: str, headers: Sequence[str], mapping: Mapping_) -> None:
+        data = self._load()
+        data[self._key(kind, headers)] = dict(mapping)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_suffix(".partial")
+        partial.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        partial.replace(self.path)
+
+
+def load_mapping_file(path: str | Path) -> Mapping_:
+    """A mapping written by hand for the command line: ``{"Column header": "field", ...}``.
+
+    ``{"columns": {...}}`` (the form the app saves) is accepted too.
+    """
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise BrokerDeskError(
+            f"The mapping file {path} could not be read: {exc.strerror}."
+        ) from exc
+    except ValueError as exc:
+        raise BrokerDeskError(f"The mapping file {path} is not valid JSON ({exc}).") from exc
+    if isinstance(data, dict) and isinstance(data.get("columns"), dict):
+        data = data["columns"]
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise BrokerDeskError(
+            f'The mapping file {path} should be a JSON object like {{"Column": "field"}}.'
+        )
+    return {str(k): v for k, v in data.items()}

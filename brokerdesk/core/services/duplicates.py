@@ -1,0 +1,276 @@
+"""Find likely duplicate partners and contacts, merge a pair, and undo the merge.
+
+Imports from several spreadsheets leave "Royal National Institute of Blind People" beside
+"RNIB", or one person twice with two spellings. The finder proposes pairs with a score and a
+reason; the merge keeps one record (the survivor), takes field by field what the user chose,
+moves everything that pointed at the other record to the survivor, and deletes the other, in
+one transaction. Its :class:`~brokerdesk.core.services.records.Change` carries what undo needs
+to put every row back where it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import UniqueConstraint, and_, delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from brokerdesk.core import audit, snapshots
+from brokerdesk.core.db import Database
+from brokerdesk.core.errors import NotFoundError, ValidationError
+from brokerdesk.core.importing.cleaning import web_domain
+from brokerdesk.core.importing.matching import _fold
+from brokerdesk.core.models import Contact, Partner
+from brokerdesk.core.services.partners import PartnerService
+from brokerdesk.core.services.people import ContactService
+from brokerdesk.core.services.records import Change
+
+MERGEABLE = {
+    "partner": (Partner, PartnerService.fields),
+    "contact": (Contact, ContactService.fields),
+}
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    """Two records that may be the same, best pairs first.
+
+    Attributes:
+        entity: ``partner`` or ``contact``.
+        first_id, second_id: the records (first is the older one, a natural survivor).
+        first_label, second_label: their names.
+        score: 0-100.
+        reason: why they look alike ("same website domain", "similar name").
+    """
+
+    entity: str
+    first_id: int
+    second_id: int
+    first_label: str
+    second_label: str
+    score: float
+    reason: str
+
+
+def _pairs(
+    entity: str,
+    rows: list[tuple[int, str, str, Any]],
+    threshold: float,
+    exact_reason: str,
+) -> list[DuplicatePair]:
+    """rows: (id, label, exact key or '', group or None). Same group narrows fuzzy pairs."""
+    found: dict[tuple[int, int], DuplicatePair] = {}
+    by_key: dict[str, list[tuple[int, str]]] = {}
+    for rid, label, key, _group in rows:
+        if key:
+            by_key.setdefault(key, []).append((rid, label))
+    for items in by_key.values():
+        for i, (a, la) in enumerate(items):
+            for b, lb in items[i + 1 :]:
+                found[(a, b)] = DuplicatePair(entity, a, b, la, lb, 100.0, exact_reason)
+    names = [_fold(label) for _, label, _, _ in rows]
+    if len(names) > 1:
+        matrix = process.cdist(names, names, scorer=fuzz.token_sort_ratio, score_cutoff=threshold)
+        for i, j in zip(*matrix.nonzero(), strict=True):
+            if i >= j:
+                continue
+            a, la, _, ga = rows[i]
+            b, lb, _, gb = rows[j]
+            if ga is not None and gb is not None and ga != gb:
+                continue  # same name at two different organisations: two people
+            pair = (min(a, b), max(a, b))
+            if pair not in found:
+                first, second = (la, lb) if a < b else (lb, la)
+                score = float(matrix[i, j])
+                found[pair] = DuplicatePair(entity, *pair, first, second, score, "similar name")
+    return sorted(found.values(), key=lambda p: (-p.score, p.first_label.lower(), p.second_id))
+
+
+def find_duplicate_partners(db: Database, threshold: float = 88.0) -> list[DuplicatePair]:
+    """Partners with the same website domain, or names at least ``threshold`` alike."""
+    with db.read() as session:
+        rows = [
+            (pid, name, web_domain(site), None)
+            for pid, name, site in session.execute(
+                select(Partner.id, Partner.name, Partner.website).order_by(Partner.id)
+            )
+        ]
+    return _pairs("partner", rows, threshold, "same website domain")
+
+
+def find_duplicate_contacts(db: Database, threshold: float = 90.0) -> list[DuplicatePair]:
+    """Contacts with the same email, or similar names at the same organisation."""
+    with db.read() as session:
+        rows = [
+            (
+                cid,
+                name,
+                (email or "").strip().lower(),
+                (partner, service) if partner or service else None,
+            )
+            for cid, name, email, partner, service in session.execute(
+                select(
+                    Contact.id,
+                    Contact.full_name,
+                    Contact.email,
+                    Contact.partner_id,
+                    Contact.service_id,
+                ).order_by(Contact.id)
+            )
+        ]
+    return _pairs("contact", rows, threshold, "same email")
+
+
+def merge(
+    db: Database,
+    entity: str,
+    survivor_id: int,
+    other_id: int,
+    choices: Mapping[str, str] | None = None,
+) -> Change:
+    """Merge ``other_id`` into ``survivor_id`` in one transaction.
+
+    Args:
+        entity: ``partner`` or ``contact``.
+        choices: field -> ``"survivor"`` or ``"other"``: whose value to keep. Fields not
+            named keep the survivor's value.
+
+    Returns:
+        A ``merge`` Change; pass it to :func:`undo_merge` to take the merge back.
+    """
+    if entity not in MERGEABLE:
+        raise ValidationError(
+            {"entity": f"Only partners and contacts can be merged, not {entity}."}
+        )
+    if survivor_id == other_id:
+        raise ValidationError({"other": "Choose two different records to merge."})
+    model, fields = MERGEABLE[entity]
+    names = {f.name for f in fields}
+    chosen = dict(choices or {})
+    for name, side in chosen.items():
+        if name not in names or side not in ("survivor", "other"):
+            raise ValidationError({name: f"'{name}: {side}' is not a merge choice."})
+    table = snapshots.metadata_table(entity)
+    with db.write() as session:
+        survivor = session.get(model, survivor_id)
+        other = session.get(model, other_id)
+        if survivor is None or other is None:
+            raise NotFoundError(f"One of the two {entity}s no longer exists.")
+        taken = [n for n, side in chosen.items() if side == "other"]
+        before = {n: getattr(survivor, n) for n in taken}
+        new_values = {n: getattr(other, n) for n in taken}
+        label = (
+            f"{getattr(other, _label_field(entity))} into {getattr(survivor, _label_field(entity))}"
+        )
+        moved, added = _move_references(session, table, survivor_id, other_id)
+        snap = snapshots.capture(session, entity, [other_id])
+        session.expunge(other)
+        session.execute(delete(table).where(table.c.id == other_id))
+        if new_values:
+            session.execute(
+                update(table)
+                .where(table.c.id == survivor_id)
+                .values(**new_values, version_id=table.c.version_id + 1)
+            )
+        audit.record(
+            session,
+            "merge",
+            entity,
+            f"Merged {label}",
+            survivor_id,
+            {"merged_id": other_id, "fields": {n: [before[n], new_values[n]] for n in taken}},
+        )
+    return Change(
+        entity,
+        "merge",
+        (survivor_id, other_id),
+        before={"fields": before, "moved": moved, "added": added},
+        after=new_values,
+        snapshot=snap,
+        touched=frozenset({t for t, _, _ in moved} | {t for t, _ in added} | {entity}),
+    )
+
+
+def _label_field(entity: str) -> str:
+    return "name" if entity == "partner" else "full_name"
+
+
+def _move_references(
+    session: Session, table: Any, survivor_id: int, other_id: int
+) -> tuple[list[tuple[str, int, str]], list[tuple[str, dict[str, Any]]]]:
+    """Point every row that refers to the other record at the survivor.
+
+    Rows with their own id are re-pointed unless that would break a unique rule (the
+    survivor already has a role in the same programme): those stay and are deleted with the
+    other, inside the snapshot undo restores. Link rows without an id (tags, offer areas) are
+    copied to the survivor where it lacks them.
+    """
+    moved: list[tuple[str, int, str]] = []
+    added: list[tuple[str, dict[str, Any]]] = []
+    for child, fk in snapshots._referrers(table):
+        column = fk.parent
+        if "id" in child.c:
+            unique_sets = [
+                [c.name for c in con.columns]
+                for con in child.constraints
+                if isinstance(con, UniqueConstraint) and column.name in con.columns
+            ]
+            for row in session.execute(select(child).where(column == other_id)).mappings():
+                clash = False
+                for cols in unique_sets:
+                    probe = [
+                        child.c[c] == (survivor_id if c == column.name else row[c]) for c in cols
+                    ]
+                    if session.execute(select(child.c.id).where(and_(*probe))).first():
+                        clash = True
+                if clash:
+                    continue
+                session.execute(
+                    update(child).where(child.c.id == row["id"]).values({column.name: survivor_id})
+                )
+                moved.append((child.name, int(row["id"]), column.name))
+        else:
+            for row in session.execute(select(child).where(column == other_id)).mappings():
+                copy = {**dict(row), column.name: survivor_id}
+                exists = session.execute(
+                    select(column).where(and_(*[child.c[k] == v for k, v in copy.items()]))
+                ).first()
+                if not exists:
+                    session.execute(insert(child), [copy])
+                    added.append((child.name, copy))
+    return moved, added
+
+
+def undo_merge(db: Database, change: Change) -> Change:
+    """Take a merge back: the other record returns with its ids, links and moved rows."""
+    if change.action != "merge" or change.snapshot is None:
+        raise ValidationError({}, "This change is not a merge that can be undone.")
+    entity = change.entity
+    survivor_id, other_id = change.ids
+    table = snapshots.metadata_table(entity)
+    with db.write() as session:
+        for name, row in change.before["added"]:
+            link = snapshots.metadata_table(name)
+            session.execute(delete(link).where(and_(*[link.c[k] == v for k, v in row.items()])))
+        snapshots.restore(session, change.snapshot)
+        for name, row_id, column in change.before["moved"]:
+            child = snapshots.metadata_table(name)
+            session.execute(
+                update(child)
+                .where(and_(child.c.id == row_id, child.c[column] == survivor_id))
+                .values({column: other_id})
+            )
+        fields = change.before["fields"]
+        if fields:
+            session.execute(
+                update(table)
+                .where(table.c.id == survivor_id)
+                .values(**fields, version_id=table.c.version_id + 1)
+            )
+        audit.record(
+            session, "restore", entity, f"Undid merge of #{other_id} into #{survivor_id}", other_id
+        )
+    return Change(entity, "restore", (other_id,), touched=change.touched)
