@@ -35,6 +35,7 @@ Row = dict[str, Any]
 
 RECENT_INTERACTIONS = 10
 RENEWAL_HORIZON_DAYS = 180
+SHOWN_CANDIDATES = 20  # an ambiguous name lists this many partners, then a count
 
 
 @dataclass
@@ -239,7 +240,9 @@ class AmbiguousPartnerError(BrokerDeskError):
 
     def __init__(self, text: str, candidates: list[tuple[int, str]]) -> None:
         self.candidates = candidates
-        listed = "\n".join(f"  {pid}: {name}" for pid, name in candidates)
+        listed = "\n".join(f"  {pid}: {name}" for pid, name in candidates[:SHOWN_CANDIDATES])
+        if len(candidates) > SHOWN_CANDIDATES:
+            listed += f"\n  ... and {len(candidates) - SHOWN_CANDIDATES} more"
         super().__init__(
             f"'{text}' matches {len(candidates)} partners; give the id of one of them:\n{listed}"
         )
