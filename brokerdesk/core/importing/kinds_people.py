@@ -99,6 +99,10 @@ class PartnerImporter(Importer):
             match = Match("none")  # the user said: none of these, a new partner
         if match.status != "none":
             plan.record_id = self.settle(plan, "name", name, match)
+        if plan.record_id is not None:
+            if self.on_match == "update":
+                values.pop("name", None)  # the name found the record; keep its spelling
+            return ("id", plan.record_id)
         return _fold(name)
 
 

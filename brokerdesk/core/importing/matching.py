@@ -271,13 +271,14 @@ class PartnerMatcher:
         domain = web_domain(website)
         if domain and domain in self.by_domain:
             return Match("matched", self.by_domain[domain], 95.0, f"same website ({domain})")
+        missing = Match("none", reason="there is no partner with this name or website")
         if not folded or not self.by_name:
-            return Match("none")
+            return missing
         found = process.extract(
             folded, list(self.by_name), scorer=fuzz.token_sort_ratio, limit=3, score_cutoff=88
         )
         if not found:
-            return Match("none")
+            return missing
         candidates = [
             Candidate(self.by_name[c], self.labels[self.by_name[c]], round(float(s), 1))
             for c, s, _ in found

@@ -1,0 +1,232 @@
+"""Importing as the team does: a sign-up sheet, all or nothing, cancel, update, reports."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from brokerdesk.core.db import Database
+from brokerdesk.core.errors import Cancelled
+from brokerdesk.core.importing import (
+    IMPORTERS,
+    ImportOptions,
+    MappingStore,
+    open_spreadsheet,
+    preview,
+    run_import,
+    suggest_mapping,
+)
+from brokerdesk.core.models import AuditEvent, Contact, LibraryService, Participation, Partner
+from brokerdesk.core.services import Services
+
+SIGN_UPS = [
+    "Bristol Libraries",
+    "Hull",
+    "Rhondda Cynon Taff",
+    "Somerset County Council",
+    "Caerdydd",
+    "Manchestr",
+    "Liverpol",
+    "E08000025",
+    "Tameside Mbc",
+    "St Helens",
+]
+
+
+def _write_csv(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+def _programme(db: Database) -> int:
+    s = Services(db)
+    area = s.offer_areas.all()[0]["id"]
+    return s.programmes.create({"name": "Audio Stories", "offer_area_id": area}).id
+
+
+def _participations(db: Database) -> list[tuple[int, str]]:
+    with db.read() as session:
+        rows = session.execute(select(Participation.service_id, Participation.stage))
+        return [(sid, stage) for sid, stage in rows]
+
+
+def _sheet(tmp_path: Path, names: list[str]) -> Path:
+    rows = [["Library service", "Contact email", "Notes"]]
+    rows += [[n, "", f"signed up {i}"] for i, n in enumerate(names)]
+    return _write_csv(tmp_path / "signups.csv", rows)
+
+
+def test_sign_up_sheet_links_every_service_once_after_review(
+    db: Database, services: dict[str, int], tmp_path: Path
+) -> None:
+    programme = _programme(db)
+    source = open_spreadsheet(_sheet(tmp_path, [*SIGN_UPS, "Bristol"]))
+    mapping = suggest_mapping(IMPORTERS["participations"].targets, source.sheet().headers)
+    assert mapping == {
+        "Library service": "service",
+        "Contact email": "local_contact",
+        "Notes": "notes",
+    }
+    options = ImportOptions(programme_id=programme, stage="interested")
+    shown = preview(db, source, "participations", mapping, options)
+    reviews = {p.review.text: p for p in shown.reviews if p.review}
+    assert set(reviews) == {"Manchestr", "Liverpol"}
+    assert reviews["Manchestr"].review.match.candidates[0].record_id == services["E08000003"]
+    refused = run_import(db, source, "participations", mapping, options)
+    assert not refused.written and refused.refused == 2
+    assert _participations(db) == []  # the whole file waits for the two reviews
+    options.resolutions = {p.row: p.review.match.candidates[0].record_id for p in reviews.values()}
+    summary = run_import(db, source, "participations", mapping, options)
+    assert summary.written
+    assert (summary.created, summary.skipped, summary.refused) == (10, 1, 0)
+    linked = _participations(db)
+    assert {stage for _, stage in linked} == {"interested"}
+    assert len({sid for sid, _ in linked}) == len(linked) == 10  # none twice
+    for code in ("E06000023", "E06000010", "W06000016", "E06000066", "W06000015", "E08000003"):
+        assert (services[code], "interested") in linked
+
+
+def test_a_refused_row_refuses_the_file_unless_skip_invalid(
+    db: Database, services: dict[str, int], tmp_path: Path
+) -> None:
+    programme = _programme(db)
+    path = _write_csv(
+        tmp_path / "p.csv",
+        [
+            ["GSS code", "Reach", "Starts"],
+            ["E06000023", "12", "01/04/2026"],
+            ["E99999999", "5", ""],
+            ["E08000003", "lots", ""],
+        ],
+    )
+    source = open_spreadsheet(path)
+    mapping = suggest_mapping(IMPORTERS["participations"].targets, source.sheet().headers)
+    options = ImportOptions(programme_id=programme)
+    summary = run_import(db, source, "participations", mapping, options)
+    assert not summary.written and _participations(db) == []
+    reasons = {r.row: " ".join(r.reasons) for r in summary.refused_rows}
+    assert "E99999999" in reasons[3] and "not a whole number" in reasons[4]
+    report = summary.save_refused_csv(tmp_path / "refused.csv")
+    lines = report.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("Row,Reasons") and len(lines) == 3
+    options.skip_invalid = True
+    partial = run_import(db, source, "participations", mapping, options)
+    assert partial.written and (partial.created, partial.refused) == (1, 2)
+    assert _participations(db) == [(services["E06000023"], "invited")]
+
+
+def test_cancel_writes_nothing_and_progress_reaches_the_end(
+    db: Database, services: dict[str, int], tmp_path: Path
+) -> None:
+    rows = [["Name", "Website"]] + [[f"Partner {i}", ""] for i in range(12_000)]
+    source = open_spreadsheet(_write_csv(tmp_path / "partners.csv", rows))
+    mapping = {"Name": "name", "Website": "website"}
+    seen: list[tuple[int, int]] = []
+    with pytest.raises(Cancelled):
+        run_import(
+            db,
+            source,
+            "partners",
+            mapping,
+            progress=lambda d, t: seen.append((d, t)),
+            cancel=lambda: len(seen) >= 1,
+        )
+    assert Services(db).partners.count() == 0
+    seen.clear()
+    summary = run_import(db, source, "partners", mapping, progress=lambda d, t: seen.append((d, t)))
+    assert summary.created == 12_000 and seen[-1] == (12_000, 12_000)
+    with db.read() as session:
+        events = session.scalars(select(AuditEvent).where(AuditEvent.action == "import")).all()
+    assert len(events) == 1 and "12000 created" in events[0].summary
+    assert summary.backup is not None and Path(summary.backup).exists()
+
+
+def test_partners_and_contacts_update_on_match_and_keep_zeros(
+    db: Database, services: dict[str, int], tmp_path: Path
+) -> None:
+    Services(db).partners.create(
+        {"name": "Royal National Institute of Blind People", "website": "https://www.rnib.org.uk"}
+    )
+    partners = _write_csv(
+        tmp_path / "partners.csv",
+        [
+            ["Organisation", "Web site", "Notes"],
+            ["ROYAL  national institute of blind people", "", "Audio books"],
+            ["RNIB", "http://rnib.org.uk/about", "Same domain"],
+            ["BookTrust", "booktrust.org.uk", ""],
+        ],
+    )
+    source = open_spreadsheet(partners)
+    mapping = suggest_mapping(IMPORTERS["partners"].targets, source.sheet().headers)
+    summary = run_import(db, source, "partners", mapping, ImportOptions(on_match="update"))
+    assert (summary.created, summary.updated, summary.skipped) == (1, 1, 1)
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Partner)) == 2
+        rnib = session.scalar(select(Partner).where(Partner.name.like("Royal%")))
+        assert rnib is not None and rnib.notes == "Audio books"
+    contacts = _write_csv(
+        tmp_path / "contacts.csv",
+        [
+            ["Full name", "Email address", "Phone", "Organisation", "Council"],
+            ["Ann Lee", "mailto:ann@rnib.org.uk", "01234 567890", "RNIB", ""],
+            ["Cy Dee", "cy@rnib.org.uk", "", "royal national institute of blind people", ""],
+            ["Bo Ray", "bo@bristol.gov.uk", "0117", "", "Bristol City Council"],
+        ],
+    )
+    source = open_spreadsheet(contacts)
+    mapping = suggest_mapping(IMPORTERS["contacts"].targets, source.sheet().headers)
+    assert mapping["Council"] == "service" and mapping["Organisation"] == "partner"
+    first = run_import(db, source, "contacts", mapping)
+    assert not first.written  # 'RNIB' is not a partner's name: the whole file waits
+    assert "no partner with this name" in first.refused_rows[0].reasons[0]
+    rows = [r for r in csv.reader(contacts.open(encoding="utf-8")) if r[3] != "RNIB"]
+    source = open_spreadsheet(
+        _write_csv(contacts, rows + [["Ann Lee", "mailto:ann@rnib.org.uk", "01234 567890", "", ""]])
+    )
+    assert run_import(db, source, "contacts", mapping).created == 3
+    again = run_import(db, source, "contacts", mapping)
+    assert (again.created, again.skipped) == (0, 3)  # matched by email
+    with db.read() as session:
+        ann = session.scalar(select(Contact).where(Contact.email == "ann@rnib.org.uk"))
+        assert ann is not None and ann.phone == "01234 567890" and ann.partner_id is None
+        cy = session.scalar(select(Contact).where(Contact.email == "cy@rnib.org.uk"))
+        assert cy is not None and cy.partner_id == rnib.id
+
+
+def test_library_services_are_updated_never_created(
+    db: Database, services: dict[str, int], tmp_path: Path
+) -> None:
+    path = _write_csv(
+        tmp_path / "s.csv",
+        [
+            ["GSS code", "Email", "Member"],
+            ["E06000023", "libraries@bristol.gov.uk", "Y"],
+            ["E06000099", "x@example.org", "no"],
+        ],
+    )
+    source = open_spreadsheet(path)
+    mapping = suggest_mapping(IMPORTERS["library_services"].targets, source.sheet().headers)
+    summary = run_import(db, source, "library_services", mapping)
+    assert not summary.written and "E06000099" in summary.refused_rows[0].reasons[0]
+    summary = run_import(db, source, "library_services", mapping, ImportOptions(skip_invalid=True))
+    assert summary.updated == 1
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(LibraryService)) == 208
+        bristol = session.get(LibraryService, services["E06000023"])
+        assert bristol is not None and bristol.email == "libraries@bristol.gov.uk"
+
+
+def test_saved_mapping_is_found_again_for_the_same_headers(tmp_path: Path) -> None:
+    store = MappingStore(tmp_path / "config")
+    headers = ["Org", "Web"]
+    assert store.find("partners", headers) is None
+    store.save("partners", headers, {"Org": "name", "Web": "website"})
+    assert MappingStore(tmp_path / "config").find("partners", ["Web", "Org"]) == {
+        "Org": "name",
+        "Web": "website",
+    }
+    assert store.find("contacts", headers) is None
