@@ -31,9 +31,12 @@ COMMANDS: dict[str, str] = {
 }
 
 
-def add_db_option(parser: argparse.ArgumentParser) -> None:
+def add_db_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """``--db`` before or after the subcommand: a subcommand's own default must not erase
+    the value given before it (``brokerdesk --db X export ...``)."""
     parser.add_argument(
         "--db",
+        default=None if top_level else argparse.SUPPRESS,
         metavar="ADDRESS",
         help="database file path or SQLAlchemy URL (default: $BROKERDESK_DB, then the "
         "brokerdesk.sqlite3 file in your data folder)",
@@ -47,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a subcommand, opens the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"BrokerDesk {__version__}")
-    add_db_option(parser)
+    add_db_option(parser, top_level=True)
     parser.add_argument(
         "--demo",
         action="store_true",
