@@ -1,0 +1,110 @@
+"""Likely duplicates found, merged field by field with everything moved, and the merge undone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import text
+
+from brokerdesk.core.db import Database
+from brokerdesk.core.models import Base
+from brokerdesk.core.services import Services
+from brokerdesk.core.services.duplicates import (
+    find_duplicate_contacts,
+    find_duplicate_partners,
+    merge,
+    undo_merge,
+)
+from tests.builders.small_world import World
+
+
+def _dump(db: Database) -> dict[str, list[Any]]:
+    """Every row of every table, without the bookkeeping a move-and-back touches."""
+    skip = {"audit_event", "trash_item"}
+    bookkeeping = {"updated_at", "version_id"}
+    out: dict[str, list[Any]] = {}
+    with db.engine.connect() as conn:
+        for name in Base.metadata.tables:
+            if name in skip:
+                continue
+            rows = conn.execute(text(f"SELECT * FROM {name}")).mappings()
+            out[name] = sorted(
+                (tuple(sorted((k, v) for k, v in r.items() if k not in bookkeeping)) for r in rows),
+                key=repr,
+            )
+    return out
+
+
+def test_finder_pairs_similar_partners_and_contacts(db: Database, world: World) -> None:
+    s = Services(db)
+    a = s.partners.create(
+        {"name": "The Reading Agency", "website": "https://readingagency.org.uk"}
+    ).id
+    b = s.partners.create({"name": "Reading Agency, The"}).id
+    c = s.partners.create({"name": "TRA", "website": "http://www.readingagency.org.uk/x"}).id
+    s.partners.create({"name": "BookTrust"})
+    pairs = {(p.first_id, p.second_id): p for p in find_duplicate_partners(db)}
+    assert pairs[(a, c)].reason == "same website domain" and pairs[(a, c)].score == 100
+    assert pairs[(a, b)].reason == "similar name"
+    assert len(pairs) == 2
+    x = s.contacts.create({"full_name": "Ann Lee", "email": "ann@x.org", "partner_id": a}).id
+    y = s.contacts.create({"full_name": "Anne Lee", "partner_id": a}).id
+    s.contacts.create({"full_name": "Ann Lee", "partner_id": c})  # another organisation
+    found = [(p.first_id, p.second_id) for p in find_duplicate_contacts(db, threshold=85)]
+    assert found == [(x, y)]
+
+
+def test_merge_moves_everything_and_undo_puts_it_all_back(db: Database, world: World) -> None:
+    s = Services(db)
+    area = (
+        world.offer_areas["reading"]
+        if "reading" in world.offer_areas
+        else next(iter(world.offer_areas.values()))
+    )
+    keep = s.partners.create({"name": "RNIB", "tags": ["sight loss"]}).id
+    other = s.partners.create(
+        {
+            "name": "Royal National Institute of Blind People",
+            "website": "https://rnib.org.uk",
+            "owner": "Priya",
+            "tags": ["sight loss", "audio"],
+            "offer_area_ids": [area],
+        }
+    ).id
+    contact = s.contacts.create({"full_name": "Ann Lee", "partner_id": other}).id
+    shared = s.programmes.create(
+        {
+            "name": "Talking Books",
+            "offer_area_id": area,
+            "partners": [(keep, "lead"), (other, "funder")],
+        }
+    ).id
+    own = s.programmes.create(
+        {"name": "Audio Club", "offer_area_id": area, "partners": [(other, "lead")]}
+    ).id
+    s.interactions.create({"occurred_on": "2026-01-05", "subject": "Kick-off", "partner_id": other})
+    s.agreements.create({"partner_id": other, "title": "MoU"})
+    before = _dump(db)
+    change = merge(db, "partner", keep, other, {"website": "other", "owner": "other"})
+    merged = s.partners.get(keep)
+    assert merged["name"] == "RNIB" and merged["website"] == "https://rnib.org.uk"
+    assert merged["owner"] == "Priya"
+    assert sorted(merged["tags"]) == ["audio", "sight loss"]
+    assert merged["offer_area_ids"] == [area]
+    assert not s.partners.exists(other)
+    assert s.contacts.get(contact)["partner_id"] == keep
+    assert s.programmes.get(own)["partners"] == [(keep, "lead")]
+    assert s.programmes.get(shared)["partners"] == [(keep, "lead")]  # one role per programme
+    with db.read() as session:
+        moved = session.execute(
+            text("SELECT count(*) FROM interaction WHERE partner_id = :p"), {"p": keep}
+        ).scalar()
+        agreements = session.execute(
+            text("SELECT count(*) FROM agreement WHERE partner_id = :p"), {"p": keep}
+        ).scalar()
+    assert moved == 1 and agreements == 1
+    undo_merge(db, change)
+    after = _dump(db)
+    assert after == before
+    assert s.partners.get(keep)["website"] is None
+    assert s.partners.get(other)["owner"] == "Priya"
