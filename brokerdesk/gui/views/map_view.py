@@ -68,13 +68,6 @@ def hatch_for(level: int | None, member: bool = True) -> QBrush | None:
     return None
 
 
-# PySide6 6.12.0 on Python 3.11 drops a reference to None on every call of a C++ method that
-# returns void (setPen, lineTo, ...); when None's count reaches zero the interpreter aborts.
-# Holding a large number of references keeps it far from zero; Python 3.12+ (immortal None)
-# does not need this. The map keeps its own Python-side calls few: no Python paint() at all.
-_NONE_BALLAST = [None] * 1_000_000
-
-
 def shape_path(shape: ServiceShape) -> QPainterPath:
     """All of a service's rings in one path, filled odd-even (holes and bad rings tolerated)."""
     path = QPainterPath()
@@ -94,7 +87,7 @@ def _distance2(x: float, y: float, a: tuple[float, float], b: tuple[float, float
 
 
 class ServiceShapeItem(QGraphicsPathItem):
-    """One library service on the map; its hatching is a child item drawn by Qt itself."""
+    """One library service on the map; its hatching is a child item, drawn by Qt itself."""
 
     def __init__(self, shape: ServiceShape) -> None:
         super().__init__(shape_path(shape))

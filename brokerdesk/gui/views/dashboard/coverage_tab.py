@@ -66,8 +66,8 @@ class CoverageTab(QWidget):
         self.as_at.setDisplayFormat("d MMM yyyy")
         self.as_at.setAccessibleName(self.tr("As at date"))
         self.as_at.setEnabled(False)
-        self.export_button = QPushButton(self.tr("&Export…"), self)
-        self.export_button.setAccessibleName(self.tr("Export"))
+        self.export_button = QPushButton(self.tr("&Export coverage…"), self)
+        self.export_button.setAccessibleName(self.tr("Export coverage…"))
         self.export_button.clicked.connect(self._choose_export)
         bar = QHBoxLayout()
         for widget in (status_label, self.status, self.use_date, self.as_at):

@@ -37,6 +37,7 @@ class RecordTable(QTableView):
         self.setTabKeyNavigation(False)
         self.setAlternatingRowColors(True)
         self.verticalHeader().hide()
+        self.horizontalHeader().setAccessibleName(f"{name}: columns")
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(True)
         self.doubleClicked.connect(self._open_index)
