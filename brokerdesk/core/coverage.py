@@ -218,6 +218,18 @@ def covered_service_ids(
         }
 
 
+def reached_by_area(db: Database, flt: CoverageFilter | None = None) -> dict[int, set[int]]:
+    """The member services each offer area reaches, in one query (for ranking many at once)."""
+    reach = reaching_participations(flt or CoverageFilter()).subquery("r")
+    reached: dict[int, set[int]] = {}
+    with db.read() as session:
+        for area_id, service_id in session.execute(
+            select(reach.c.offer_area_id, reach.c.service_id).distinct()
+        ):
+            reached.setdefault(area_id, set()).add(service_id)
+    return reached
+
+
 def cell_detail(
     db: Database, offer_area_id: int, region: str, flt: CoverageFilter | None = None
 ) -> CellDetail:

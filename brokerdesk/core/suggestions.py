@@ -25,6 +25,7 @@ from brokerdesk.core.coverage import (
     CoverageFilter,
     coverage_matrix,
     covered_service_ids,
+    reached_by_area,
 )
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import NotFoundError
@@ -155,18 +156,16 @@ def for_service(db: Database, service_id: int, limit: int = 20) -> list[Suggesti
     for pid, sid in takers:
         if sid in members:
             peers_by_programme.setdefault(pid, []).append(members[sid])
-    reached_cache: dict[int, set[int]] = {}
+    reached = reached_by_area(db)
     out = []
     for pid, name, area_id in programmes:
         if pid in linked:
             continue
-        if area_id not in reached_cache:
-            reached_cache[area_id] = set(covered_service_ids(db, offer_area_id=area_id))
         percent = matrix.cell(area_id, service.region).percent
         score, reasons = _score(
             service,
             area_names.get(area_id, ""),
-            reached_cache[area_id],
+            reached.get(area_id, set()),
             percent,
             peers_by_programme.get(pid, []),
         )
