@@ -73,7 +73,9 @@ def _bar_set(name: str, values: Sequence[int], colour: str) -> QBarSet:
     bar = QBarSet(name)
     bar.append([float(v) for v in values])
     bar.setColor(QColor(colour))
-    bar.setLabelColor(QColor("#ffffff" if is_dark() else "#000000"))
+    # Dark text on light bars, white on dark ones, whatever the theme.
+    light = QColor(colour).lightness() > 110
+    bar.setLabelColor(QColor("#000000" if light else "#ffffff"))
     return bar
 
 
@@ -85,7 +87,7 @@ def programmes_chart(data: Sequence[tuple[str, dict[str, int]]]) -> QChart:
         values = [counts.get(status, 0) for _, counts in data]
         if any(values):
             series.append(_bar_set(label, values, OKABE_ITO[n % len(OKABE_ITO)]))
-    _axes(chart, series, [_short(name) for name, _ in data])
+    _axes(chart, series, [_short(name) for name, _ in data], angle=-20)
     return chart
 
 
@@ -100,16 +102,19 @@ def stages_chart(data: dict[str, int]) -> QChart:
 
 
 def monthly_chart(data: Sequence[tuple[str, int]]) -> QChart:
-    chart = _chart("New participations per month")
+    title = "New participations per month"
+    if data:
+        title += f" ({_month(data[0][0])} – {_month(data[-1][0])})"
+    chart = _chart(title)
     series = QBarSeries()
     series.append(_bar_set("New participations", [n for _, n in data], OKABE_ITO[2]))
-    _axes(chart, series, [_month(month) for month, _ in data], angle=-45)
+    _axes(chart, series, [_month(month).split()[0] for month, _ in data])
     chart.legend().hide()
     return chart
 
 
 def _month(key: str) -> str:
-    """Show "2026-03" as "Mar 26" (short enough for twelve bars side by side)."""
+    """Show "2026-03" as "Mar 26"."""
     year, month = key.split("-")
     names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     return f"{names[int(month) - 1]} {year[2:]}"

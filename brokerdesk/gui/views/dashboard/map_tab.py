@@ -194,8 +194,10 @@ class MapTab(QWidget):
     def _build_legend(self, classes: tuple[str, ...]) -> None:
         while self.legend.count():
             taken = self.legend.takeAt(0)
-            if taken is not None and taken.widget() is not None:
-                taken.widget().deleteLater()
+            old = taken.widget() if taken is not None else None
+            if old is not None:
+                old.hide()  # deleteLater waits for the event loop; never show stale entries
+                old.deleteLater()
         entries = [(n, True, text) for n, text in enumerate(classes)]
         entries.append((0, False, self.tr("Not a member")))
         for level, member, text in entries:
