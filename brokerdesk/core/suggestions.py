@@ -5,8 +5,9 @@ For a programme, every member service not yet linked to it (at any stage) is sco
 * **gap** (+3): the service is not reached in the programme's offer area at all;
 * **region coverage** (+0 to +2): the lower the offer area's coverage in the service's
   region, the higher (2 × share of the region's member services not reached);
-* **like those taking part** (+0 to +2): services already taking part in the same region
-  (+0.5 each, at most +1.5) or, failing that, the same nation (+0.5).
+* **like those taking part** (+0 to +2.5): services already taking part in the same region
+  (+0.5 each, at most +1.5) or, failing that, the same nation (+0.5); and neighbours (services
+  sharing a border, from the shipped boundaries) taking part (+0.5 each, at most +1).
 
 The reasons are kept as sentences so the user sees why a service is suggested. For a
 library service, the live programmes it has no link with are ranked by the same signals.
@@ -29,12 +30,15 @@ from brokerdesk.core.coverage import (
 )
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import NotFoundError
+from brokerdesk.core.geo.neighbours import neighbours
 from brokerdesk.core.models import LibraryService, Participation, Programme
 
 GAP_SCORE = 3.0
 REGION_WEIGHT = 2.0
 PEER_SCORE = 0.5
 PEER_CAP = 1.5
+NEIGHBOUR_SCORE = 0.5
+NEIGHBOUR_CAP = 1.0
 
 
 @dataclass
@@ -54,11 +58,16 @@ class _Service:
     name: str
     region: str
     nation: str
+    gss_code: str = ""
 
 
 def _members(db: Database) -> list[_Service]:
     query = select(
-        LibraryService.id, LibraryService.nice_name, LibraryService.region, LibraryService.nation
+        LibraryService.id,
+        LibraryService.nice_name,
+        LibraryService.region,
+        LibraryService.nation,
+        LibraryService.gss_code,
     ).where(LibraryService.is_member.is_(True))
     with db.read() as session:
         return [_Service(*row) for row in session.execute(query)]
@@ -89,7 +98,17 @@ def _score(
     elif same_nation:
         score += PEER_SCORE
         reasons.append(f"Services in {service.nation} already take part ({same_nation}).")
+    bordering = neighbours().get(service.gss_code, frozenset())
+    next_door = sorted(p.name for p in peers if p.gss_code in bordering)
+    if next_door:
+        score += min(NEIGHBOUR_CAP, NEIGHBOUR_SCORE * len(next_door))
+        verb = "takes" if len(next_door) == 1 else "take"
+        reasons.append(f"Next to {_and(next_door)}, which {verb} part.")
     return round(score, 2), reasons
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def for_programme(db: Database, programme_id: int, limit: int = 20) -> list[Suggestion]:
@@ -133,7 +152,7 @@ def for_service(db: Database, service_id: int, limit: int = 20) -> list[Suggesti
         row = session.get(LibraryService, service_id)
         if row is None:
             raise NotFoundError("The library service no longer exists.")
-        service = _Service(row.id, row.nice_name, row.region, row.nation)
+        service = _Service(row.id, row.nice_name, row.region, row.nation, row.gss_code)
         linked = set(
             session.scalars(
                 select(Participation.programme_id).where(Participation.service_id == service_id)

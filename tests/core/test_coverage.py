@@ -259,3 +259,29 @@ def test_xlsx_export_and_refusal_to_overwrite(
     with pytest.raises(FileExistsRefused):
         export_coverage(db, target, "xlsx")
     assert target.read_bytes() == before
+
+
+def test_command_module_parses_and_writes(
+    db: Database, known: small_world.World, db_path: Path, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    import argparse
+    import json as json_module
+
+    from brokerdesk.commands import export_coverage as command
+    from brokerdesk.core.errors import BrokerDeskError
+
+    parser = argparse.ArgumentParser()
+    sub = parser.add_subparsers()
+    coverage_parser = command.register(sub, "coverage")
+    coverage_parser.add_argument("--db")  # cli.py adds this
+    target = tmp_path / "out.xlsx"
+    argv = ["coverage", "--offer-area", "reading", "--format", "xlsx", "-o", str(target)]
+    argv += ["--as-at", "2026-11-28", "--json", "--db", str(db_path)]
+    args = parser.parse_args(argv)
+    assert command.run(args) == 0
+    assert json_module.loads(capsys.readouterr().out) == {"files": [str(target)]}
+    assert target.exists()
+    bad = parser.parse_args(["coverage", "-o", str(tmp_path / "x.csv"), "--as-at", "28/11/2026"])
+    with pytest.raises(BrokerDeskError, match="not a date"):
+        command.run(bad)
+    assert not (tmp_path / "x.csv").exists()

@@ -49,3 +49,13 @@ def test_simplify_keeps_corners_and_drops_wiggles() -> None:
     line = [(0.0, 0.0), (1.0, 0.1), (2.0, -0.1), (3.0, 0.0), (3.0, 5.0)]
     assert simplify(line, 0.5) == [(0.0, 0.0), (3.0, 0.0), (3.0, 5.0)]
     assert simplify(line, 0.01) == line
+
+
+def test_neighbours_share_a_border_both_ways() -> None:
+    from brokerdesk.core.geo.neighbours import neighbours
+
+    near = neighbours()
+    assert near["E06000016"] == {"E10000018"}  # Leicester lies inside Leicestershire
+    assert {"W06000016", "W06000018", "W06000022", "W06000014"} == near["W06000015"]  # Cardiff
+    assert near["N92000002"] == frozenset()  # across the sea from everyone
+    assert all(code in near[other] for code, others in near.items() for other in others)

@@ -68,3 +68,14 @@ def test_service_suggestions_are_live_programmes_not_joined(
 def test_missing_programme_is_reported(db: Database, world: small_world.World) -> None:
     with pytest.raises(NotFoundError):
         suggestions.for_programme(db, 999)
+
+
+def test_neighbours_taking_part_are_a_reason(db: Database, world: small_world.World) -> None:
+    a, s = world.offer_areas, world.services
+    pid = add_programme(db, "Cardiff Reads", a["reading"], "live", {s["W06000015"]: "active"})
+    result = {r.name: r for r in suggestions.for_programme(db, pid)}
+    rhondda = result["Rhondda Cynon Taff"]
+    assert "Next to Cardiff, which takes part." in rhondda.reasons
+    # Gap (3) + Wales half reached (1) + a Welsh peer (0.5) + a neighbour (0.5).
+    assert rhondda.score == 5.0
+    assert not any(r.startswith("Next to") for r in result["LibrariesNI"].reasons)
