@@ -13,14 +13,26 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
+from sqlalchemy import func, select
 
-from brokerdesk.core.db import open_database
+from brokerdesk.core.db import Database, open_database
 from brokerdesk.core.errors import BrokerDeskError
+from brokerdesk.core.models import LibraryService
 from brokerdesk.gui import settings as keys
 from brokerdesk.gui.app import APP_NAME, AppContext, build_demo_database, demo_database_path
 from brokerdesk.gui.dialogs.welcome import DEMO, FILE_FILTER, TeamServerDialog, WelcomeDialog
 from brokerdesk.gui.main_window import MainWindow
 from brokerdesk.gui.settings import Settings
+
+
+def ensure_reference_data(database: Database) -> None:
+    """A new database starts with every library service, branch and offer area in it."""
+    from brokerdesk.core.reference.load import initialise
+
+    with database.read() as session:
+        empty = session.scalar(select(func.count()).select_from(LibraryService)) == 0
+    if empty:
+        initialise(database)
 
 
 class Launcher(QObject):
@@ -70,6 +82,7 @@ class Launcher(QObject):
                 database = open_database(path)
             else:
                 database = open_database(address)
+                ensure_reference_data(database)
         except BrokerDeskError as exc:
             QMessageBox.warning(parent, APP_NAME, str(exc))
             return False

@@ -86,3 +86,15 @@ def test_an_unusable_file_is_explained_and_nothing_opens(
     assert launcher.window is None
     assert shown and "not a BrokerDesk database" in shown[0]
     assert settings.get(keys.RECENT_DATABASES) == []
+
+
+def test_a_new_database_starts_with_every_library_service(
+    qtbot: QtBot, tmp_path: Path, settings: Settings
+) -> None:
+    launcher = Launcher(settings)
+    assert launcher.open(str(tmp_path / "fresh.sqlite3"))
+    window = launcher.window
+    assert window is not None
+    qtbot.addWidget(window)
+    window.open_list("library_service")
+    assert window.lists["library_service"].model.rowCount() == 176, "members only by default"
