@@ -81,6 +81,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     try:
+        if args.self_test:
+            from brokerdesk.selftest import run_self_test
+
+            return run_self_test()
         if handler is None:
             from brokerdesk.gui.app import run_gui
 

@@ -1,0 +1,84 @@
+"""``brokerdesk --self-test``: prove a build works end to end, without a screen.
+
+Opens a temporary database (migrating it from empty), loads the reference data, records a
+partner with a programme and three participations through the services, renders the main
+window offscreen, and writes that partner's summary PDF. Exits 0 only if every step worked,
+so a packaged build that lost a resource, a migration or a Qt plugin fails loudly.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def run_self_test() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="brokerdesk-self-test-") as folder:
+        try:
+            steps = _run(Path(folder))
+        except Exception as exc:  # report any failure, then fail the run
+            print(f"self-test FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return 1
+    for step in steps:
+        print(f"  ok  {step}")
+    print(f"self-test passed in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def _run(folder: Path) -> list[str]:
+    from PySide6.QtCore import QSettings
+    from sqlalchemy import select
+
+    from brokerdesk.core.db import open_database
+    from brokerdesk.core.exporting import gather_partner_summary
+    from brokerdesk.core.models import LibraryService, OfferArea
+    from brokerdesk.core.reference.load import initialise
+    from brokerdesk.core.services import Services
+    from brokerdesk.gui.app import create_main_window, ensure_application
+    from brokerdesk.gui.settings import Settings
+    from brokerdesk.reports.partner_pdf import write_partner_summary_pdf
+
+    steps = []
+    db = open_database(folder / "self-test.sqlite3")
+    steps.append(f"database created and migrated: {db.description}")
+    report = initialise(db)
+    steps.append(
+        f"reference data: {report.library_services.created} library services, "
+        f"{report.branches.created} branches"
+    )
+    services = Services(db)
+    partner = services.partners.create({"name": "Self-test Reading Charity", "status": "active"})
+    with db.read() as session:
+        area = session.scalar(select(OfferArea.id).where(OfferArea.code == "reading"))
+        some = list(session.scalars(select(LibraryService.id).limit(3)))
+    programme = services.programmes.create(
+        {
+            "name": "Self-test programme",
+            "offer_area_id": area,
+            "status": "live",
+            "partners": [(partner.id, "lead")],
+        }
+    )
+    services.participations.link_services(programme.id, some, "active")
+    steps.append("partner, programme and participations recorded")
+    app = ensure_application()
+    settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    window = create_main_window(db, settings)
+    window.show()
+    app.processEvents()
+    if window.grab().isNull():
+        raise RuntimeError("the main window did not render")
+    steps.append(f"main window rendered ({window.width()}×{window.height()})")
+    pdf = folder / "summary.pdf"
+    write_partner_summary_pdf(gather_partner_summary(db, partner.id), pdf)
+    if not pdf.read_bytes().startswith(b"%PDF") or pdf.stat().st_size < 2000:
+        raise RuntimeError("the partner summary PDF is not a PDF")
+    steps.append(f"partner summary PDF written ({pdf.stat().st_size:,} bytes)")
+    window.close()
+    db.dispose()
+    return steps
