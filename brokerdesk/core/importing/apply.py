@@ -28,6 +28,7 @@ from brokerdesk.core.importing.readers import SpreadsheetFile
 
 Progress = Callable[[int, int], None]
 MAX_KEPT_WARNINGS = 1_000
+MAX_KEPT_REFUSED = 10_000  # a garbage 200 MB file must not fill memory with its reasons
 
 
 @dataclass
@@ -47,8 +48,8 @@ class ImportSummary:
         kind: the importer (``participations``...).
         created, updated, skipped, refused: row counts; ``refused`` includes unresolved
             reviews.
-        refused_rows: each refused row with its reasons (saveable with
-            :meth:`save_refused_csv`).
+        refused_rows: each refused row with its reasons, the first ten thousand
+            (saveable with :meth:`save_refused_csv`).
         warnings: (row, message) pairs, the first thousand.
         written: whether the database was changed.
         dry_run: the user asked only to check.
@@ -253,7 +254,8 @@ def run_import(
 def _count(summary: ImportSummary, plan: RowPlan) -> None:
     if plan.action in ("refuse", "review"):
         summary.refused += 1
-        summary.refused_rows.append(RefusedRow(plan.row, list(plan.errors), dict(plan.source)))
+        if len(summary.refused_rows) < MAX_KEPT_REFUSED:  # the count stays exact
+            summary.refused_rows.append(RefusedRow(plan.row, list(plan.errors), dict(plan.source)))
     elif plan.action == "create":
         summary.created += 1
     elif plan.action == "update":

@@ -53,6 +53,8 @@ def clean_cell(value: str) -> str:
     """Trim, collapse spaces, drop invisible characters and repair mojibake."""
     if not value:
         return ""
+    if value.isascii() and value.isprintable() and "  " not in value and value == value.strip():
+        return value  # the common case, already clean: skip the Unicode work
     return clean_text(repair_mojibake(value))
 
 

@@ -211,12 +211,15 @@ class ParticipationImporter(Importer):
             )
         }
         self._branches: dict[int, dict[str, int]] = {}
+        self._programme_names: dict[str, int | None] = {}
 
     def resolve(self, plan: RowPlan, source: dict[str, str], values: dict[str, Any]) -> Any:
         programme_id = self.options.programme_id
         if "programme" in source:
             text = source["programme"]
-            programme_id = self.programmes.get(_fold(text))
+            if text not in self._programme_names:
+                self._programme_names[text] = self.programmes.get(_fold(text))
+            programme_id = self._programme_names[text]
             if programme_id is None and text.isdigit():
                 programme_id = int(text) if int(text) in self.programmes.values() else None
             if programme_id is None:

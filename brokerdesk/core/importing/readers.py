@@ -59,10 +59,17 @@ class SpreadsheetFile:
     encoding: str = ""
     delimiter: str = ","
     sheet_names: list[str] = field(default_factory=list)
+    _headers: dict[str, Sheet] = field(default_factory=dict, repr=False)
+    _loaded: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def sheet(self, name: str | None = None) -> Sheet:
         """The chosen sheet's header row (the first sheet when ``name`` is None)."""
         chosen = self._sheet_name(name)
+        if chosen not in self._headers:
+            self._headers[chosen] = self._find_header(chosen)
+        return self._headers[chosen]
+
+    def _find_header(self, chosen: str) -> Sheet:
         for number, row in enumerate(self._raw_rows(chosen), start=1):
             if any(cell.strip() for cell in row):
                 headers = [cell.strip() for cell in row]
@@ -97,8 +104,7 @@ class SpreadsheetFile:
         """About how many data rows there are (for a progress bar; cheap even for 200 MB)."""
         chosen = self._sheet_name(name)
         if self.format == "xlsx":
-            sheet = _workbook(self.path).get_sheet_by_name(chosen)
-            return max(0, int(sheet.height) - 1)
+            return max(0, int(self._xlsx_sheet(chosen).height) - 1)
         lines = 0
         with self.path.open("rb") as handle:
             while block := handle.read(1 << 20):
@@ -106,6 +112,20 @@ class SpreadsheetFile:
         return max(1, lines)
 
     # ----------------------------------------------------------------- internals
+    def _xlsx_sheet(self, name: str) -> Any:
+        """The loaded sheet, kept: calamine reads a whole sheet at once, so read it once."""
+        if name not in self._loaded:
+            try:
+                self._loaded.clear()
+                self._loaded[name] = _workbook(self.path).get_sheet_by_name(name)
+            except UnreadableFileError:
+                raise
+            except Exception as exc:
+                raise UnreadableFileError(
+                    f"The sheet '{name}' could not be read ({_short(exc)})."
+                ) from exc
+        return self._loaded[name]
+
     def _sheet_name(self, name: str | None) -> str:
         if name is None or name == "":
             return self.sheet_names[0]
@@ -116,7 +136,7 @@ class SpreadsheetFile:
 
     def _raw_rows(self, name: str) -> Iterator[list[str]]:
         if self.format == "xlsx":
-            yield from _xlsx_rows(self.path, name)
+            yield from _xlsx_rows(self._xlsx_sheet(name), name)
             return
         try:
             with self.path.open("r", encoding=self.encoding, newline="") as handle:
@@ -191,13 +211,10 @@ def _workbook(source: Path) -> Any:
         ) from exc
 
 
-def _xlsx_rows(source: Path, name: str) -> Iterator[list[str]]:
+def _xlsx_rows(sheet: Any, name: str) -> Iterator[list[str]]:
     try:
-        sheet = _workbook(source).get_sheet_by_name(name)
         for row in sheet.iter_rows():
             yield [_cell_text(value) for value in row]
-    except UnreadableFileError:
-        raise
     except Exception as exc:
         raise UnreadableFileError(f"The sheet '{name}' could not be read ({_short(exc)}).") from exc
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import Cancelled
@@ -143,6 +144,13 @@ def test_cancel_writes_nothing_and_progress_reaches_the_end(
         events = session.scalars(select(AuditEvent).where(AuditEvent.action == "import")).all()
     assert len(events) == 1 and "12000 created" in events[0].summary
     assert summary.backup is not None and Path(summary.backup).exists()
+    Services(db).partners.create({"name": "By hand"})
+    with db.engine.connect() as conn:  # stored exactly as a form stores them
+        shapes = {
+            name: re.sub(r"\d", "9", str(stamp))
+            for name, stamp in conn.execute(text("SELECT name, created_at FROM partner"))
+        }
+    assert set(shapes.values()) == {shapes["By hand"]}
 
 
 def test_partners_and_contacts_update_on_match_and_keep_zeros(
@@ -183,10 +191,10 @@ def test_partners_and_contacts_update_on_match_and_keep_zeros(
     first = run_import(db, source, "contacts", mapping)
     assert not first.written  # 'RNIB' is not a partner's name: the whole file waits
     assert "no partner with this name" in first.refused_rows[0].reasons[0]
-    rows = [r for r in csv.reader(contacts.open(encoding="utf-8")) if r[3] != "RNIB"]
-    source = open_spreadsheet(
-        _write_csv(contacts, rows + [["Ann Lee", "mailto:ann@rnib.org.uk", "01234 567890", "", ""]])
-    )
+    with contacts.open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.reader(handle) if r[3] != "RNIB"]
+    ann_alone = ["Ann Lee", "mailto:ann@rnib.org.uk", "01234 567890", "", ""]
+    source = open_spreadsheet(_write_csv(contacts, [*rows, ann_alone]))
     assert run_import(db, source, "contacts", mapping).created == 3
     again = run_import(db, source, "contacts", mapping)
     assert (again.created, again.skipped) == (0, 3)  # matched by email
