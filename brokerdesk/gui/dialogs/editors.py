@@ -1,0 +1,311 @@
+"""Field editors for generated forms: one per field kind, each with an accessible name.
+
+Every editor hands back what the user typed (text for numbers and dates, so the service's own
+parser and messages apply) and takes a stored value to show. References to other records are
+searchable combo boxes fed by SQL; a name typed that matches no record is reported beside the
+field rather than guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
+from sqlalchemy import select
+
+from brokerdesk.core.db import Database
+from brokerdesk.core.models import Branch, Contact, LibraryService, OfferArea, Partner, Programme
+from brokerdesk.core.services.fields import Field, parse_date
+
+# Field names that refer to another record, and what they refer to.
+REFERENCES: dict[str, str] = {
+    "partner_id": "partner",
+    "service_id": "library service",
+    "programme_id": "programme",
+    "contact_id": "contact",
+    "local_contact_id": "contact",
+    "offer_area_id": "offer area",
+    "branch_id": "branch",
+}
+
+
+class NotChosenError(ValueError):
+    """A reference field holds text that names no record."""
+
+
+def reference_options(db: Database, field_name: str) -> list[tuple[int, str]]:
+    """(id, label) of every record a reference field may point at, in the order shown."""
+    with db.read() as session:
+        if field_name == "partner_id":
+            query = select(Partner.id, Partner.name).order_by(Partner.name)
+        elif field_name == "service_id":
+            query = select(LibraryService.id, LibraryService.nice_name).order_by(
+                LibraryService.nice_name
+            )
+        elif field_name == "programme_id":
+            query = select(Programme.id, Programme.name).order_by(Programme.name)
+        elif field_name in ("contact_id", "local_contact_id"):
+            query = select(Contact.id, Contact.full_name).order_by(Contact.full_name, Contact.id)
+        elif field_name == "offer_area_id":
+            query = select(OfferArea.id, OfferArea.name).order_by(OfferArea.sort_order)
+        elif field_name == "branch_id":
+            rows = session.execute(
+                select(Branch.id, Branch.name, LibraryService.nice_name)
+                .join(LibraryService, LibraryService.id == Branch.service_id)
+                .order_by(Branch.name, LibraryService.nice_name)
+            ).all()
+            return [(bid, f"{name} ({service})") for bid, name, service in rows]
+        else:
+            raise KeyError(field_name)
+        return [(int(i), str(label)) for i, label in session.execute(query)]
+
+
+class FieldEditor(QObject):
+    """The editor of one field.
+
+    Signals:
+        edited(): the user changed the value.
+
+    Attributes:
+        field: the declaration it edits.
+        widget: what goes in the form row.
+        focus_widget: what gets focus (and the label's buddy).
+    """
+
+    edited = Signal()
+
+    def __init__(self, field: Field, widget: QWidget, focus_widget: QWidget | None = None):
+        super().__init__(widget)
+        self.field = field
+        self.widget = widget
+        self.focus_widget = focus_widget or widget
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.focus_widget.setEnabled(not read_only)
+
+
+class LineEditor(FieldEditor):
+    """Text, email, website, whole numbers and amounts: typed as text, parsed by the service."""
+
+    def __init__(self, field: Field, parent: QWidget) -> None:
+        edit = QLineEdit(parent)
+        if field.max_length:
+            edit.setMaxLength(field.max_length)
+        if field.kind in ("int", "decimal"):
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+            edit.setMaximumWidth(160)
+            edit.setPlaceholderText("0" if field.kind == "int" else "0.00")
+        elif field.kind == "url":
+            edit.setPlaceholderText("https://")
+        super().__init__(field, edit)
+        self.edit = edit
+        edit.textEdited.connect(lambda _t: self.edited.emit())
+
+    def value(self) -> Any:
+        return self.edit.text()
+
+    def set_value(self, value: Any) -> None:
+        if value is None:
+            self.edit.setText("")
+        elif isinstance(value, Decimal):
+            self.edit.setText(f"{value:.2f}")
+        else:
+            self.edit.setText(str(value))
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.edit.setReadOnly(read_only)
+
+
+class NotesEditor(FieldEditor):
+    def __init__(self, field: Field, parent: QWidget) -> None:
+        edit = QPlainTextEdit(parent)
+        edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
+        edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
+        edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * 6 + 12)
+        super().__init__(field, edit)
+        self.edit = edit
+        edit.textChanged.connect(self.edited.emit)
+
+    def value(self) -> Any:
+        return self.edit.toPlainText()
+
+    def set_value(self, value: Any) -> None:
+        self.edit.blockSignals(True)
+        self.edit.setPlainText("" if value is None else str(value))
+        self.edit.blockSignals(False)
+
+
+class ChoiceEditor(FieldEditor):
+    def __init__(self, field: Field, parent: QWidget) -> None:
+        combo = QComboBox(parent)
+        if not field.required:
+            combo.addItem("", None)
+        for stored, label in (field.choices or {}).items():
+            combo.addItem(parent.tr(label), stored)
+        super().__init__(field, combo)
+        self.combo = combo
+        combo.activated.connect(lambda _i: self.edited.emit())
+
+    def value(self) -> Any:
+        return self.combo.currentData()
+
+    def set_value(self, value: Any) -> None:
+        found = self.combo.findData(value)
+        self.combo.setCurrentIndex(max(found, 0))
+
+
+class FlagEditor(FieldEditor):
+    def __init__(self, field: Field, parent: QWidget) -> None:
+        box = QCheckBox(parent.tr(field.label), parent)
+        super().__init__(field, box)
+        self.box = box
+        box.toggled.connect(lambda _on: self.edited.emit())
+
+    def value(self) -> Any:
+        return self.box.isChecked()
+
+    def set_value(self, value: Any) -> None:
+        self.box.blockSignals(True)
+        self.box.setChecked(bool(value))
+        self.box.blockSignals(False)
+
+
+class DateEditor(FieldEditor):
+    """A date that may be empty: typed (YYYY-MM-DD or DD/MM/YYYY) or picked from a calendar."""
+
+    def __init__(self, field: Field, parent: QWidget) -> None:
+        box = QWidget(parent)
+        edit = QLineEdit(box)
+        edit.setPlaceholderText("DD/MM/YYYY")
+        edit.setMaximumWidth(140)
+        button = QToolButton(box)
+        button.setText("…")
+        button.setAccessibleName(parent.tr("Choose {0} from a calendar").format(field.label))
+        button.setToolTip(parent.tr("Choose {0} from a calendar").format(field.label))
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        self.calendar = QCalendarWidget(menu)
+        self.calendar.setAccessibleName(parent.tr("{0} calendar").format(field.label))
+        self.calendar.setGridVisible(True)
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(self.calendar)
+        menu.addAction(holder)
+        menu.aboutToShow.connect(self._sync_calendar)
+        self.calendar.clicked.connect(lambda day: (self._pick(day), menu.close()))
+        self.calendar.activated.connect(lambda day: (self._pick(day), menu.close()))
+        button.setMenu(menu)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(edit)
+        row.addWidget(button)
+        row.addStretch(1)
+        super().__init__(field, box, edit)
+        self.edit = edit
+        self.button = button
+        edit.textEdited.connect(lambda _t: self.edited.emit())
+
+    def _sync_calendar(self) -> None:
+        try:
+            day = parse_date(self.edit.text())
+        except ValueError:
+            day = dt.date.today()
+        self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+
+    def _pick(self, day: QDate) -> None:
+        self.edit.setText(day.toString("dd/MM/yyyy"))
+        self.edited.emit()
+
+    def value(self) -> Any:
+        return self.edit.text()
+
+    def set_value(self, value: Any) -> None:
+        if isinstance(value, dt.date):
+            self.edit.setText(value.strftime("%d/%m/%Y"))
+        else:
+            self.edit.setText("" if value is None else str(value))
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.edit.setReadOnly(read_only)
+        self.button.setEnabled(not read_only)
+
+
+class ReferenceEditor(FieldEditor):
+    """A searchable choice of another record: type part of a name, pick from the matches."""
+
+    def __init__(self, field: Field, parent: QWidget, options: list[tuple[int, str]]) -> None:
+        combo = QComboBox(parent)
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.setMaxVisibleItems(15)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(28)
+        combo.addItem("", None)
+        for record_id, label in options:
+            combo.addItem(label, record_id)
+        completer = QCompleter(combo.model(), combo)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        combo.setCompleter(completer)
+        line = combo.lineEdit()
+        assert line is not None
+        line.setPlaceholderText(parent.tr("Type to search…"))
+        super().__init__(field, combo)
+        self.combo = combo
+        self.noun = REFERENCES.get(field.name, "record")
+        line.textEdited.connect(lambda _t: self.edited.emit())
+        combo.activated.connect(lambda _i: self.edited.emit())
+
+    def value(self) -> Any:
+        text = self.combo.currentText().strip()
+        if not text:
+            return None
+        found = self.combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        if found < 0:
+            raise NotChosenError(
+                f"Choose a {self.noun} from the list: no {self.noun} is called '{text}'."
+            )
+        return self.combo.itemData(found)
+
+    def set_value(self, value: Any) -> None:
+        found = self.combo.findData(value) if value is not None else 0
+        self.combo.setCurrentIndex(max(found, 0))
+
+
+def make_editor(
+    field: Field, parent: QWidget, options: Callable[[str], list[tuple[int, str]]]
+) -> FieldEditor:
+    """The editor for a field's kind (references by name)."""
+    if field.name in REFERENCES:
+        return ReferenceEditor(field, parent, options(field.name))
+    if field.kind == "longtext":
+        return NotesEditor(field, parent)
+    if field.kind == "choice":
+        return ChoiceEditor(field, parent)
+    if field.kind == "bool":
+        return FlagEditor(field, parent)
+    if field.kind == "date":
+        return DateEditor(field, parent)
+    return LineEditor(field, parent)

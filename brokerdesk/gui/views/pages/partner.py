@@ -1,0 +1,114 @@
+"""The partner page: what we do with one national partner, and where it reaches."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from brokerdesk.core import vocabulary as v
+from brokerdesk.core.services.overview import PartnerOverview
+from brokerdesk.gui.models.rows import RowColumn
+from brokerdesk.gui.views.pages import columns
+from brokerdesk.gui.views.pages.base import RecordPage, counts_text
+
+
+def _stages(row: dict[str, Any]) -> str:
+    return counts_text(row.get("by_stage") or {}, v.STAGE_LABELS)
+
+
+class PartnerPage(RecordPage):
+    entity = "partner"
+    watches = frozenset({"programme", "contact", "interaction", "participation"})
+
+    def build(self) -> None:
+        self.add_button("Add &contact…", self.add_contact, "A new contact at this partner")
+        self.add_button("Add &programme…", self.add_programme, "A new programme it leads")
+        self.add_button("&Log interaction…", lambda: self.log_interaction("partner_id"))
+        self.programmes = self.add_table(
+            "Programmes",
+            (
+                RowColumn("name", "Programme"),
+                RowColumn("role", "Role", v.PARTNER_ROLE_LABELS),
+                RowColumn("status", "Status", v.PROGRAMME_STATUS_LABELS),
+                RowColumn("offer_area", "Offer area"),
+                RowColumn("participations", "Library services"),
+                RowColumn("by_stage", "By stage", text=_stages),
+            ),
+            "programme",
+        )
+        self.reached = self.add_table(
+            "Library services reached",
+            (RowColumn("place", "Nation or region"), RowColumn("count", "Library services")),
+            None,
+        )
+        self.contacts = self.add_table("Contacts", columns.CONTACTS, "contact")
+        self.interactions = self.add_table(
+            "Recent interactions", columns.INTERACTIONS, "interaction"
+        )
+        self.agreements = self.add_table(
+            "Agreements",
+            (
+                RowColumn("title", "Agreement"),
+                RowColumn("start_date", "Starts"),
+                RowColumn("end_date", "Ends"),
+                RowColumn("renewal_date", "Renewal due"),
+            ),
+            None,
+        )
+
+    def fetch(self) -> PartnerOverview:
+        return self.ctx.services.overview.partner(self.record_id)
+
+    def fill(self, data: PartnerOverview) -> None:
+        p = data.partner
+        self.heading.setText(p["name"])
+        self.heading.setAccessibleName(self.tr("Partner: {0}").format(p["name"]))
+        self.subtitle.setText(
+            f"{v.PARTNER_TYPE_LABELS.get(p['partner_type'], p['partner_type'])} · "
+            f"{v.PARTNER_STATUS_LABELS.get(p['status'], p['status'])}"
+        )
+        self.set_details(
+            [
+                ("Relationship owner", p.get("owner")),
+                ("Website", p.get("website")),
+                ("Offer areas", ", ".join(data.offer_areas)),
+                ("Tags", ", ".join(p.get("tags") or [])),
+                ("Last contact", data.last_contact),
+                (
+                    "Library services reached",
+                    f"{data.services_reached:,} — " + counts_text(data.reached_by_nation),
+                ),
+            ]
+        )
+        self.set_table_rows(self.programmes, data.programmes)
+        reached = [
+            {"place": n, "count": c, "id": f"n:{n}"}
+            for n, c in sorted(data.reached_by_nation.items())
+        ] + [
+            {"place": f"  {r}", "count": c, "id": f"r:{r}"}
+            for r, c in sorted(data.reached_by_region.items(), key=lambda rc: _region_order(rc[0]))
+        ]
+        self.reached.set_rows(reached)
+        self.set_table_rows(self.contacts, data.contacts)
+        self.set_table_rows(self.interactions, data.interactions)
+        self.set_table_rows(self.agreements, data.agreements)
+
+    def add_contact(self) -> None:
+        from brokerdesk.gui.dialogs.record_form import open_record_form
+
+        open_record_form(self.ctx, "contact", None, self, {"partner_id": self.record_id})
+
+    def add_programme(self) -> None:
+        from brokerdesk.gui.dialogs.record_form import open_record_form
+
+        created = open_record_form(
+            self.ctx, "programme", None, self, {"partners": [(self.record_id, "lead")]}
+        )
+        if created is not None:
+            self.open_requested.emit("programme", created)
+
+
+def _region_order(region: str) -> int:
+    try:
+        return v.REGIONS.index(region)
+    except ValueError:
+        return len(v.REGIONS)

@@ -1,0 +1,155 @@
+"""The programme page: its partners, and every library service taking part, by stage.
+
+This is where the team links services in bulk and moves them through the stages, so the
+participations table allows many rows to be selected and filtered by stage.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+
+from brokerdesk.core import vocabulary as v
+from brokerdesk.core.services.overview import ProgrammeOverview
+from brokerdesk.gui.models.rows import RowColumn
+from brokerdesk.gui.views.pages.base import RecordPage, counts_text
+
+
+class ProgrammePage(RecordPage):
+    entity = "programme"
+    watches = frozenset({"participation", "partner", "programme_partner", "interaction"})
+
+    def build(self) -> None:
+        self.add_button("Add &library services…", self.add_services, "Link library services to it")
+        self.change_stage_button = self.add_button(
+            "Change &stage…", self.change_stage, "Move the selected participations to a stage"
+        )
+        self.add_button("Add &partner…", self.add_partner, "Give a partner a role in it")
+        self.edit_participation_button = self.add_button(
+            "Edit pa&rticipation…", self.edit_participation, "Dates, reach, local contact"
+        )
+        self.add_button("&Log interaction…", lambda: self.log_interaction("programme_id"))
+        bar = QWidget(self)
+        line = QHBoxLayout(bar)
+        line.setContentsMargins(0, 0, 0, 0)
+        self.stage_filter = QComboBox(bar)
+        label = QLabel(self.tr("S&how stage:"), bar)
+        label.setBuddy(self.stage_filter)
+        self.stage_filter.setAccessibleName(self.tr("Show stage"))
+        self.stage_filter.addItem(self.tr("All stages"), None)
+        for stored, text in v.STAGE_LABELS.items():
+            self.stage_filter.addItem(self.tr(text), stored)
+        self.stage_filter.currentIndexChanged.connect(lambda _i: self._show_participations())
+        self.shown_count = QLabel(bar)
+        line.addWidget(label)
+        line.addWidget(self.stage_filter)
+        line.addWidget(self.shown_count)
+        line.addStretch(1)
+        self.participations = self.add_table(
+            "Library services",
+            (
+                RowColumn("service", "Library service"),
+                RowColumn("stage", "Stage", v.STAGE_LABELS),
+                RowColumn("nation", "Nation"),
+                RowColumn("region", "Region"),
+                RowColumn("branch", "Branch"),
+                RowColumn("start_date", "Starts"),
+                RowColumn("end_date", "Ends"),
+                RowColumn("reach", "Reach"),
+                RowColumn("local_contact", "Local contact"),
+            ),
+            "library_service",
+            open_key="service_id",
+            multi=True,
+            above=bar,
+        )
+        self.participations.selectionModel().selectionChanged.connect(
+            lambda *_: self._update_buttons()
+        )
+        self.partners = self.add_table(
+            "Partners",
+            (RowColumn("name", "Partner"), RowColumn("role", "Role", v.PARTNER_ROLE_LABELS)),
+            "partner",
+        )
+        self._all: list[dict[str, object]] = []
+
+    def fetch(self) -> ProgrammeOverview:
+        return self.ctx.services.overview.programme(self.record_id)
+
+    def fill(self, data: ProgrammeOverview) -> None:
+        p = data.programme
+        self.heading.setText(p["name"])
+        self.heading.setAccessibleName(self.tr("Programme: {0}").format(p["name"]))
+        self.subtitle.setText(
+            f"{v.PROGRAMME_STATUS_LABELS.get(p['status'], p['status'])} · {data.offer_area}"
+        )
+        dates = " to ".join(
+            d.strftime("%d %b %Y") for d in (p.get("start_date"), p.get("end_date")) if d
+        )
+        target = p.get("target_services")
+        self.set_details(
+            [
+                ("Dates", dates),
+                ("Secondary offer areas", ", ".join(data.secondary_offer_areas)),
+                ("Budget", p.get("budget")),
+                (
+                    "Library services",
+                    f"{len(data.participations):,}"
+                    + (f" of a target of {target:,}" if target else ""),
+                ),
+                ("By stage", counts_text(data.by_stage, v.STAGE_LABELS)),
+                ("By nation", counts_text(data.by_nation)),
+                ("By region", counts_text(data.by_region)),
+                ("People reached", f"{data.total_reach:,}"),
+            ]
+        )
+        self._all = data.participations
+        self._show_participations()
+        self.set_table_rows(self.partners, data.partners)
+
+    def _show_participations(self) -> None:
+        stage = self.stage_filter.currentData()
+        rows = [r for r in self._all if stage is None or r["stage"] == stage]
+        self.set_table_rows(self.participations, rows)
+        self.shown_count.setText(self.tr("{0} of {1} shown").format(len(rows), len(self._all)))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        if self.deleted:
+            return
+        selected = len(self.participations.selected_rows())
+        self.change_stage_button.setEnabled(selected > 0)
+        self.edit_participation_button.setEnabled(selected == 1)
+
+    def selected_participation_ids(self) -> list[int]:
+        return [int(r["id"]) for r in self.participations.selected_rows()]
+
+    # ------------------------------------------------------------------ actions
+    def add_services(self) -> None:
+        from brokerdesk.gui.dialogs.link_services import LinkServicesDialog
+
+        dialog = LinkServicesDialog(self.ctx, self.record_id, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def change_stage(self) -> None:
+        from brokerdesk.gui.dialogs.change_stage import ChangeStageDialog
+
+        ids = self.selected_participation_ids()
+        if ids:
+            dialog = ChangeStageDialog(self.ctx, ids, self)
+            dialog.exec()
+            dialog.deleteLater()
+
+    def add_partner(self) -> None:
+        from brokerdesk.gui.dialogs.record_form import open_record_form
+
+        open_record_form(
+            self.ctx, "programme_partner", None, self, {"programme_id": self.record_id}
+        )
+
+    def edit_participation(self) -> None:
+        from brokerdesk.gui.dialogs.record_form import open_record_form
+
+        ids = self.selected_participation_ids()
+        if len(ids) == 1:
+            open_record_form(self.ctx, "participation", ids[0], self)
