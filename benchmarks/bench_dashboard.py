@@ -82,10 +82,17 @@ def main() -> int:
     print(summary("floor: raw coverage SQL", floor_times))
     print(summary("open dashboard (coverage)", open_times))
     page = pages[-1]
+
+    def until_shown() -> None:
+        # Health and Suggestions compute in a worker thread; time until their rows are shown.
+        page.refresh_current()
+        while page.health.loading or page.suggestions.loading:
+            app.processEvents()
+
     for index in range(1, page.tabs.count()):
         page.tabs.setCurrentIndex(index)
         name = page.tabs.tabText(index).replace("&&", "and").replace("&", "")
-        print(summary(f"  first show: {name}", time_calls(page.refresh_current, repeat=5)))
+        print(summary(f"  first show: {name}", time_calls(until_shown, repeat=5)))
     p95 = percentile(open_times, 95) * 1000
     ratio = percentile(open_times, 50) / percentile(floor_times, 50)
     verdict = "OK" if p95 < TARGET_MS else "TOO SLOW"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,11 @@ from tests.core.test_health import TODAY
 from tests.core.test_health import build as build_health
 
 
+def settle(qtbot: QtBot, page: DashboardPage) -> None:
+    """Wait for the tabs that compute off the GUI thread."""
+    qtbot.waitUntil(lambda: not page.health.loading and not page.suggestions.loading)
+
+
 def make_page(qtbot: QtBot, db: Database, tmp_path: Path) -> DashboardPage:
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     ctx = AppContext(db, settings)
@@ -38,15 +44,19 @@ def make_page(qtbot: QtBot, db: Database, tmp_path: Path) -> DashboardPage:
 
 
 @pytest.fixture
-def uk_page(qtbot: QtBot, db: Database, shared_data: Path, tmp_path: Path) -> DashboardPage:
+def uk_page(
+    qtbot: QtBot, db: Database, shared_data: Path, tmp_path: Path
+) -> Iterator[DashboardPage]:
     build_random_uk(db, shared_data)
-    return make_page(qtbot, db, tmp_path)
+    page = make_page(qtbot, db, tmp_path)
+    yield page
+    qtbot.waitUntil(lambda: not page.ctx.tasks.busy)  # no worker outlives the database
 
 
 @pytest.fixture
 def small_page(
     qtbot: QtBot, db: Database, world: small_world.World, tmp_path: Path
-) -> DashboardPage:
+) -> Iterator[DashboardPage]:
     from tests.core.test_coverage import add_programme
 
     a, s = world.offer_areas, world.services
@@ -58,7 +68,9 @@ def small_page(
         {s["E06000023"]: "signed_up", s["E08000003"]: "active", s["E08000012"]: "interested"},
     )
     build_health(db, world)
-    return make_page(qtbot, db, tmp_path)
+    page = make_page(qtbot, db, tmp_path)
+    yield page
+    qtbot.waitUntil(lambda: not page.ctx.tasks.busy)  # no worker outlives the database
 
 
 def cell_texts(page: DashboardPage) -> dict[tuple[str, str], str]:
@@ -114,6 +126,7 @@ def test_coverage_export_from_the_page(small_page: DashboardPage, tmp_path: Path
 def test_health_and_follow_ups_match_sql(qtbot: QtBot, small_page: DashboardPage) -> None:
     page = small_page
     page.tabs.setCurrentWidget(page.health)
+    settle(qtbot, page)
     follow = [r.cells for r in page.health.follow_ups.source.rows]
     with page.ctx.db.read() as session:
         due = session.execute(
@@ -143,6 +156,7 @@ def test_health_and_follow_ups_match_sql(qtbot: QtBot, small_page: DashboardPage
     assert services["Manchester"] == "Overdue for contact"
     assert services["City of Bristol"] == "In touch"
     page.health.limit.setValue(200)
+    settle(qtbot, page)
     services = {r.cells[0]: r.cells[3] for r in page.health.services.source.rows}
     assert services["Manchester"] == "In touch"
 
@@ -152,6 +166,7 @@ def test_ctrl_i_logs_an_interaction_with_the_partner(
 ) -> None:
     page = small_page
     page.tabs.setCurrentWidget(page.health)
+    settle(qtbot, page)
     table = page.health.partners
     row = next(
         n
@@ -177,6 +192,7 @@ def test_ctrl_i_logs_an_interaction_with_the_partner(
         ).all()
     assert logged == [("Cold Foundation", "call")]
     # The page refreshed from the change bus: the partner is in touch again.
+    settle(qtbot, page)
     row = next(r for r in page.health.partners.source.rows if r.cells[0] == "Cold Foundation")
     assert not row.warn
 
@@ -229,13 +245,16 @@ def test_invite_from_suggestions_is_undoable(qtbot: QtBot, small_page: Dashboard
     page = small_page
     page.tabs.setCurrentWidget(page.suggestions)
     tab = page.suggestions
+    settle(qtbot, page)
     tab.programme.setCurrentIndex(tab.programme.findText("Reading Friends"))
+    settle(qtbot, page)
     table = tab.for_programme
     first = table.proxy.index(0, 0)
     name = first.data()
     table.setCurrentIndex(first)
     assert "Not yet reached in Reading." in table.proxy.index(0, 3).data()
     tab.add_service.click()
+    settle(qtbot, page)
     count_sql = text(
         "SELECT COUNT(*) FROM participation p JOIN library_service s ON s.id = p.service_id "
         "WHERE s.nice_name = :n AND p.stage = 'invited'"
@@ -244,6 +263,7 @@ def test_invite_from_suggestions_is_undoable(qtbot: QtBot, small_page: Dashboard
         assert session.execute(count_sql, {"n": name}).scalar_one() == 1
     assert name not in {r.cells[0] for r in table.source.rows}
     page.ctx.undo_stack.undo()
+    settle(qtbot, page)
     with page.ctx.db.read() as session:
         assert session.execute(count_sql, {"n": name}).scalar_one() == 0
 
@@ -269,12 +289,15 @@ def test_charts_show_the_sql_counts_and_export_png(
     assert not image.isNull() and image.width() > 200
 
 
-def test_every_control_is_named_with_its_visible_label(small_page: DashboardPage) -> None:
+def test_every_control_is_named_with_its_visible_label(
+    qtbot: QtBot, small_page: DashboardPage
+) -> None:
     page = small_page
     unnamed = []
     checked = 0
     for index in range(page.tabs.count()):
         page.tabs.setCurrentIndex(index)
+        settle(qtbot, page)
         tab = page.tabs.widget(index)
         for widget in tab.findChildren(QWidget):
             if not widget.isVisibleTo(tab):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QSplitter, QVBoxLayout, QWidget
@@ -45,11 +45,14 @@ class HealthTab(QWidget):
 
     open_requested = Signal(str, int)
     log_requested = Signal(str, int, str)
+    loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.today = dt.date.today()
+        self.loading = False
+        self._generation = 0
         self.follow_ups = RecordTable(
             self.tr("Follow-ups due and overdue"), ["Due", "When", "Subject", "About"]
         )
@@ -94,9 +97,36 @@ class HealthTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        today = self.today
+        """Recompute off the GUI thread (about 0.3 s on a large database), then show."""
+        db, today, limit = self.ctx.db, self.today, self.limit.value()
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
+
+        def work(_progress: object) -> tuple[object, object, object]:
+            return (
+                health.follow_ups(db, today),
+                health.partner_health(db, today),
+                health.service_health(db, today, limit),
+            )
+
+        self.ctx.tasks.start(
+            work,  # type: ignore[arg-type]
+            self.tr("Checking follow-ups and contact"),
+            on_done=lambda result: self._show(generation, result),
+            on_error=self._failed,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.loading = False
+        self.ctx.report_error(str(exc))
+
+    def _show(self, generation: int, result: Any) -> None:
+        if generation != self._generation:
+            return  # a newer refresh is on its way
+        follow_ups, partners, services = result
         rows = []
-        for f in health.follow_ups(self.ctx.db, today):
+        for f in follow_ups:
             status = self.tr("Overdue") if f.overdue else self.tr("Due")
             rows.append(
                 Row(
@@ -119,7 +149,7 @@ class HealthTab(QWidget):
                     ("partner", h.id),
                     warn=h.overdue,
                 )
-                for h in health.partner_health(self.ctx.db, today)
+                for h in partners
             ]
         )
         self.services.set_rows(
@@ -134,9 +164,11 @@ class HealthTab(QWidget):
                     ("library_service", h.id),
                     warn=h.overdue,
                 )
-                for h in health.service_health(self.ctx.db, today, self.limit.value())
+                for h in services
             ]
         )
+        self.loading = False
+        self.loaded.emit()
 
     def _log(self, entity: str, record_id: int) -> None:
         table = self.sender()

@@ -6,7 +6,7 @@ participation.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from brokerdesk.core import suggestions
 from brokerdesk.core.models import LibraryService, Programme
+from brokerdesk.core.suggestions import Suggestion
 from brokerdesk.gui.views.dashboard.record_table import RecordTable
 from brokerdesk.gui.views.dashboard.rows_model import Row
 
@@ -43,10 +44,13 @@ class SuggestionsTab(QWidget):
     """
 
     open_requested = Signal(str, int)
+    loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.loading = False
+        self._generation = 0
         self.programme = _combo(self.tr("Programme"), self)
         self.for_programme = RecordTable(
             self.tr("Services to approach"), ["Library service", "Region", "Score", "Why"]
@@ -79,8 +83,8 @@ class SuggestionsTab(QWidget):
             inner.addLayout(bar)
             inner.addWidget(table, 1)
             layout.addWidget(group, 1)
-        self.programme.currentIndexChanged.connect(self._programme_suggestions)
-        self.service.currentIndexChanged.connect(self._service_suggestions)
+        self.programme.currentIndexChanged.connect(self.recompute)
+        self.service.currentIndexChanged.connect(self.recompute)
 
     def refresh(self) -> None:
         with self.ctx.db.read() as session:
@@ -103,12 +107,36 @@ class SuggestionsTab(QWidget):
             if keep is not None and combo.findData(keep) >= 0:
                 combo.setCurrentIndex(combo.findData(keep))
             combo.blockSignals(False)
-        self._programme_suggestions()
-        self._service_suggestions()
+        self.recompute()
 
-    def _programme_suggestions(self) -> None:
-        pid = self.programme.currentData()
-        found = suggestions.for_programme(self.ctx.db, pid) if pid is not None else []
+    def recompute(self) -> None:
+        """Rank both lists off the GUI thread (about 0.3 s on a large database)."""
+        db, pid, sid = self.ctx.db, self.programme.currentData(), self.service.currentData()
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
+
+        def work(_progress: object) -> tuple[list[Suggestion], list[Suggestion]]:
+            return (
+                suggestions.for_programme(db, pid) if pid is not None else [],
+                suggestions.for_service(db, sid) if sid is not None else [],
+            )
+
+        self.ctx.tasks.start(
+            work,  # type: ignore[arg-type]
+            self.tr("Ranking suggestions"),
+            on_done=lambda result: self._show(generation, result),
+            on_error=self._failed,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.loading = False
+        self.ctx.report_error(str(exc))
+
+    def _show(self, generation: int, result: Any) -> None:
+        if generation != self._generation:
+            return
+        for_programme, for_service = result
         self.for_programme.set_rows(
             [
                 Row(
@@ -116,13 +144,9 @@ class SuggestionsTab(QWidget):
                     ("library_service", s.id),
                     tooltip="\n".join(s.reasons),
                 )
-                for s in found
+                for s in for_programme
             ]
         )
-
-    def _service_suggestions(self) -> None:
-        sid = self.service.currentData()
-        found = suggestions.for_service(self.ctx.db, sid) if sid is not None else []
         self.for_service.set_rows(
             [
                 Row(
@@ -130,17 +154,18 @@ class SuggestionsTab(QWidget):
                     ("programme", s.id),
                     tooltip="\n".join(s.reasons),
                 )
-                for s in found
+                for s in for_service
             ]
         )
+        self.loading = False
+        self.loaded.emit()
 
     def _link(self, programme_id: int, service_id: int, what: str) -> None:
         from brokerdesk.gui.undo import LinkServices
 
         command = LinkServices(self.ctx, programme_id, [service_id], "invited", what)
         if self.ctx.perform(command) is not None:
-            self._programme_suggestions()
-            self._service_suggestions()
+            self.recompute()
 
     def invite_selected_service(self) -> None:
         record = self.for_programme.current_record()
