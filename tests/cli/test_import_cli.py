@@ -111,3 +111,33 @@ def test_unreadable_file_and_bad_mapping_are_sentences(
     with pytest.raises(SystemExit) as usage:
         main(["import", "planets", str(sheet), "--db", str(ready_db)])
     assert usage.value.code == 2
+
+
+def test_xlsx_sheet_is_chosen_by_name(
+    ready_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import xlsxwriter
+
+    book_path = tmp_path / "signups.xlsx"
+    book = xlsxwriter.Workbook(book_path)
+    book.add_worksheet("Cover").write_row(0, 0, ["Read me first"])
+    sheet = book.add_worksheet("Sign-ups")
+    sheet.write_row(0, 0, ["GSS code", "Council", "Reach"])
+    sheet.write_row(1, 0, ["W06000016", "Rhondda Cynon Taff", "040"])
+    book.close()
+    args = [
+        "import",
+        "participations",
+        str(book_path),
+        "--db",
+        str(ready_db),
+        "--programme",
+        "Audio Stories",
+        "--sheet",
+        "Sign-ups",
+        "--json",
+    ]
+    assert main(args) == 0
+    assert json.loads(capsys.readouterr().out)["created"] == 1
+    assert main([*args[:-3], "--sheet", "Nope"]) == 1
+    assert "no sheet 'Nope'" in capsys.readouterr().err

@@ -108,3 +108,29 @@ def test_merge_moves_everything_and_undo_puts_it_all_back(db: Database, world: W
     assert after == before
     assert s.partners.get(keep)["website"] is None
     assert s.partners.get(other)["owner"] == "Priya"
+
+
+def test_contact_merge_moves_local_contacts_and_interactions(db: Database, world: World) -> None:
+    s = Services(db)
+    area = next(iter(world.offer_areas.values()))
+    bristol = world.services["E06000023"]
+    keep = s.contacts.create({"full_name": "Ann Lee", "service_id": bristol}).id
+    other = s.contacts.create(
+        {"full_name": "Anne Lee", "email": "ann@bristol.gov.uk", "service_id": bristol}
+    ).id
+    programme = s.programmes.create({"name": "Reading Friends", "offer_area_id": area}).id
+    link = s.participations.create(
+        {"programme_id": programme, "service_id": bristol, "local_contact_id": other}
+    ).id
+    talk = s.interactions.create(
+        {"occurred_on": "2026-02-01", "subject": "Call", "service_id": bristol, "contact_id": other}
+    ).id
+    before = _dump(db)
+    change = merge(db, "contact", keep, other, {"email": "other"})
+    assert s.contacts.get(keep)["email"] == "ann@bristol.gov.uk"
+    assert s.participations.get(link)["local_contact_id"] == keep
+    assert s.interactions.get(talk)["contact_id"] == keep
+    assert find_duplicate_contacts(db) == []
+    undo_merge(db, change)
+    assert _dump(db) == before
+    assert s.participations.get(link)["local_contact_id"] == other
