@@ -7,9 +7,10 @@ marks every tab stale when participations, programmes, interactions or partners 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -21,8 +22,13 @@ from brokerdesk.gui.views.dashboard.suggestions_tab import SuggestionsTab
 
 if TYPE_CHECKING:
     from brokerdesk.gui.app import AppContext
-    from brokerdesk.gui.dialogs.log_interaction import LogInteractionDialog
+    from brokerdesk.gui.dialogs.record_form import RecordForm
 
+ABOUT_FIELD = {
+    "partner": "partner_id",
+    "library_service": "service_id",
+    "programme": "programme_id",
+}
 WATCHED = frozenset(
     {"participation", "programme", "interaction", "partner", "agreement", "library_service"}
 )
@@ -44,7 +50,7 @@ class DashboardPage(QWidget):
         self.setObjectName("dashboard")
         self.setAccessibleName(self.tr("Dashboard"))
         self.ctx = ctx
-        self.log_dialog: LogInteractionDialog | None = None
+        self.log_dialog: RecordForm | None = None
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Dashboard sections"))
         self.coverage = CoverageTab(ctx, self)
@@ -100,7 +106,30 @@ class DashboardPage(QWidget):
             self.refresh_current()
 
     def log_interaction(self, entity: str, record_id: int, name: str) -> None:
-        """Open the quick-log dialog for a partner, service or programme (Ctrl+I)."""
-        from brokerdesk.gui.dialogs.log_interaction import open_log_interaction
+        """Ctrl+I on a partner or service row: the interaction form, filled in for that record.
 
-        self.log_dialog = open_log_interaction(self.ctx, entity, record_id, name, self)
+        Uses the team's general record form (as record pages do), shown window-modal but not
+        blocking, so the dashboard keeps refreshing and tests can drive it. The subject has
+        focus: type it, press Enter, done.
+        """
+        from brokerdesk.gui.dialogs.record_form import RecordForm
+
+        about = ABOUT_FIELD.get(entity)
+        if about is None:
+            return
+        form = RecordForm(
+            self.ctx,
+            "interaction",
+            None,
+            self,
+            initial={about: record_id, "occurred_on": dt.date.today(), "kind": "call"},
+        )
+        if name:
+            form.setWindowTitle(self.tr("Log interaction with {0}").format(name))
+        form.setWindowModality(Qt.WindowModality.WindowModal)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.show()
+        subject = form.editors.get("subject")
+        if subject is not None:
+            (subject.focus_widget or subject.widget).setFocus()
+        self.log_dialog = form
