@@ -344,3 +344,81 @@ def test_main_window_offers_the_dashboard(
 
 
 _ = (Agreement, Interaction, Partner)
+
+
+# No "as at" date: every live programme and active participation counts, whatever its dates.
+COVERED_ANY_DATE_SQL = """
+SELECT a.id, s.region, COUNT(DISTINCT s.id)
+FROM library_service s
+JOIN participation p ON p.service_id = s.id
+JOIN programme g ON g.id = p.programme_id
+JOIN offer_area a ON a.id = g.offer_area_id
+   OR a.id IN (SELECT offer_area_id FROM programme_offer_area WHERE programme_id = g.id)
+WHERE s.is_member AND g.status = 'live' AND p.stage IN ('signed_up', 'active')
+GROUP BY a.id, s.region
+"""
+
+
+@pytest.fixture
+def demo_page(qtbot: QtBot, db: Database, tmp_path: Path) -> Iterator[DashboardPage]:
+    from brokerdesk.core.demo import build_demo
+    from brokerdesk.core.reference.load import initialise
+
+    initialise(db)
+    build_demo(db, today=TODAY)
+    page = make_page(qtbot, db, tmp_path)
+    yield page
+    qtbot.waitUntil(lambda: not page.ctx.tasks.busy)
+
+
+def test_demo_database_numbers_match_sql(qtbot: QtBot, demo_page: DashboardPage) -> None:
+    """On the demo database: matrix, map, health, ending soon and charts against SQL."""
+    page = demo_page
+    shown = cell_texts(page)
+    with page.ctx.db.read() as session:
+        names = dict(session.execute(text("SELECT id, name FROM offer_area")).all())
+        covered = {(names[a], r): n for a, r, n in session.execute(text(COVERED_ANY_DATE_SQL))}
+        totals = dict(session.execute(text(TOTALS_SQL)).all())
+        stages = dict(
+            session.execute(text("SELECT stage, COUNT(*) FROM participation GROUP BY stage")).all()
+        )
+        overdue_services = session.execute(
+            text(
+                "SELECT COUNT(*) FROM library_service s WHERE s.is_member AND NOT EXISTS ("
+                "SELECT 1 FROM interaction i WHERE i.service_id = s.id AND i.occurred_on <= :t "
+                "AND julianday(:t) - julianday(i.occurred_on) <= 180)"
+            ),
+            {"t": TODAY},
+        ).scalar_one()
+        ending = session.execute(
+            text(
+                "SELECT (SELECT COUNT(*) FROM programme WHERE end_date BETWEEN :t AND :u "
+                "AND status NOT IN ('completed', 'cancelled')) + "
+                "(SELECT COUNT(*) FROM agreement WHERE end_date BETWEEN :t AND :u)"
+            ),
+            {"t": TODAY, "u": TODAY + dt.timedelta(days=90)},
+        ).scalar_one()
+    assert sum(totals.values()) == 176
+    assert sum(covered.values()) > 0
+    for (area, region), value in shown.items():
+        if region != "All member services":
+            n = covered.get((area, region), 0)
+            assert value == f"{n}/{totals[region]} ({100 * n / totals[region]:.0f}%)"
+    page.tabs.setCurrentWidget(page.health)
+    settle(qtbot, page)
+    assert sum(1 for r in page.health.services.source.rows if r.warn) == overdue_services
+    page.tabs.setCurrentWidget(page.ending)
+    assert page.ending.table.source.rowCount() == ending
+    page.tabs.setCurrentWidget(page.charts)
+    bars = page.charts.views["stages"].chart().series()[0].barSets()[0]
+    assert [int(bars.at(i)) for i in range(bars.count())] == [
+        stages.get(s, 0)
+        for s in ("invited", "interested", "signed_up", "active", "completed", "withdrawn")
+    ]
+    page.tabs.setCurrentWidget(page.map)
+    drawn = [
+        i.service_id
+        for i in page.map.canvas.items_by_code.values()
+        if i.member and i.service_id is not None
+    ]
+    assert len(drawn) == len(set(drawn)) == 176
