@@ -29,7 +29,7 @@ system-deps:
 
 package: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[package]'
-	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN brokerdesk.spec
+	$(BIN)/pyinstaller --noconfirm --clean --log-level ERROR brokerdesk.spec
 	@du -sh dist/BrokerDesk
 	QT_QPA_PLATFORM=offscreen dist/BrokerDesk/brokerdesk --self-test
 
