@@ -1,24 +1,28 @@
 """The demo database: fictional partners and programmes on the real library services.
 
 Deterministic for a seed and a date, so screenshots, tests and the user guide agree. Every
-partner, person and programme is invented; the library services and branches are real.
-The data is shaped by the team's week (``shared/SCENARIOS.md``): a sight-loss charity with
-an audio-described reading pilot, overdue follow-ups, a partner not contacted for months,
-agreements ending next quarter, and North West services with no live Health & Wellbeing
-programme to find on the coverage matrix.
+partner, person and programme is invented (emails at example.org, phone numbers in Ofcom's
+drama range); the library services and branches are the real reference data. The data is
+shaped by the team's week (``shared/SCENARIOS.md``): a sight-loss charity leading an
+audio-described reading pilot with a funder, overdue and due-soon follow-ups, partners not
+contacted for months, agreements ending next quarter, and North West services with no live
+Health & Wellbeing programme to find on the coverage matrix. Rows go in with bulk inserts,
+so the per-record audit hook is off and one summary event is written instead.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
 
-from brokerdesk.core import audit, models
+from brokerdesk.core import audit, models, vocabulary
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.core.models import (
@@ -36,189 +40,30 @@ from brokerdesk.core.models import (
     ProgrammePartner,
     Tag,
 )
-
-TEAM = ("Priya Shah", "Tom Okafor", "Hannah Lewis", "Gareth Jones", "Aisling Byrne")
-# (name, type, status, offer area codes, contact limit days)
-PARTNERS: tuple[tuple[str, str, str, tuple[str, ...], int], ...] = (
-    ("Northlight Sight Loss Trust", "charity", "active", ("vision_print_impaired", "reading"), 30),
-    ("Open Pages Reading Charity", "charity", "active", ("reading", "childrens_promise"), 60),
-    ("Digital Bridges Foundation", "charity", "active", ("information_digital",), 90),
-    ("Wellbeing Partnership for England", "public_body", "active", ("health_wellbeing",), 60),
-    ("Brightwave Broadcasting", "company", "active", ("culture_creativity", "reading"), 90),
-    ("Lantern Arts Fund", "funder", "active", ("culture_creativity",), 90),
-    ("Kestrel Technology UK", "company", "paused", ("information_digital",), 180),
-    ("Story Trail Trust", "charity", "active", ("childrens_promise", "reading"), 60),
-    ("Harbour Health Network", "public_body", "active", ("health_wellbeing",), 90),
-    ("Audio Books for All", "charity", "active", ("vision_print_impaired",), 60),
-    ("Civic Data Collective", "charity", "prospect", ("information_digital",), 90),
-    ("Makers in Residence", "charity", "active", ("culture_creativity",), 90),
-    ("Greenleaf Community Foundation", "funder", "active", ("health_wellbeing", "reading"), 180),
-    ("First Words Early Years Trust", "charity", "active", ("childrens_promise",), 60),
-    (
-        "Silver Surfers Network",
-        "charity",
-        "active",
-        ("information_digital", "health_wellbeing"),
-        90,
-    ),
-    ("National Poetry Exchange", "charity", "ended", ("reading", "culture_creativity"), 180),
-    ("Tactile Books Cooperative", "charity", "prospect", ("vision_print_impaired",), 90),
-    ("Careers Compass", "public_body", "active", ("information_digital",), 90),
-    ("Museum Without Walls", "charity", "paused", ("culture_creativity",), 120),
-    ("Quiet Minds Mental Health Charity", "charity", "active", ("health_wellbeing",), 60),
-    ("Reading Robins Family Trust", "charity", "active", ("childrens_promise", "reading"), 90),
-    ("Coastline Heritage Lottery Trust", "funder", "active", ("culture_creativity",), 180),
-    ("Codebase Learning", "company", "prospect", ("information_digital", "childrens_promise"), 90),
-    ("Large Print Press Partnership", "company", "active", ("vision_print_impaired",), 90),
-    ("Healthy Ageing Alliance", "public_body", "ended", ("health_wellbeing",), 180),
-    ("Libraries Green Futures", "charity", "active", ("culture_creativity",), 90),
-    ("Talking News Federation", "charity", "active", ("vision_print_impaired",), 60),
-    ("Summer Stories Foundation", "funder", "active", ("reading", "childrens_promise"), 90),
+from brokerdesk.core.reference.demo_cast import (
+    AGREEMENT_ENDS,
+    FIRST_NAMES,
+    LAST_NAMES,
+    LINKED,
+    LIVE_STAGES,
+    NOTES,
+    PARTNERS,
+    PROGRAMMES,
+    ROLES,
+    SERVICE_ROLES,
+    STALE_PARTNERS,
+    STATUS_CYCLE,
+    SUBJECTS,
+    TAGS,
+    TEAM,
+    slug,
 )
-PROGRAMME_WORDS = {
-    "culture_creativity": (
-        "Makers' Month",
-        "Local Voices Arts",
-        "Creative Residencies",
-        "Heritage Hunters",
-        "Comic Lab",
-        "Music in Libraries",
-        "Stage Corners",
-    ),
-    "information_digital": (
-        "Get Online Week",
-        "Digital Champions",
-        "Code Clubs",
-        "Scam Aware",
-        "Job Seekers Digital",
-        "Data Skills Drop-ins",
-        "Tablet Lending",
-    ),
-    "health_wellbeing": (
-        "Books on Prescription",
-        "Wellbeing Cafés",
-        "Memory Moments",
-        "Walk and Read",
-        "Quiet Spaces",
-        "Carers' Corners",
-        "Healthy Minds Talks",
-    ),
-    "reading": (
-        "Reading Friends",
-        "Big Book Weekend",
-        "Chatterbooks Clubs",
-        "Reader Voices",
-        "Shared Reading Circles",
-        "Novel Nights",
-        "First Chapters",
-    ),
-    "vision_print_impaired": (
-        "Audio-described Reading Pilot",
-        "Talking Books Access",
-        "Large Print Lending",
-        "Accessible Reading Groups",
-        "Tech for Sight Loss",
-        "Tactile Storytimes",
-        "Sound Stories",
-    ),
-    "childrens_promise": (
-        "Summer Reading Adventure",
-        "Rhymetime Plus",
-        "Homework Heroes",
-        "Baby Book Bags",
-        "Young Reporters",
-        "Little Makers",
-        "Teen Takeover",
-    ),
-}
-FIRST_NAMES = (
-    "Amira",
-    "Ben",
-    "Chloe",
-    "Dafydd",
-    "Ellen",
-    "Femi",
-    "Grace",
-    "Harvey",
-    "Isla",
-    "Jas",
-    "Kieran",
-    "Leah",
-    "Marek",
-    "Niamh",
-    "Owen",
-    "Poppy",
-    "Rhys",
-    "Sana",
-    "Theo",
-    "Una",
-    "Vikram",
-    "Wren",
-    "Yusuf",
-    "Zara",
-)
-LAST_NAMES = (
-    "Adams",
-    "Bevan",
-    "Clarke",
-    "Doherty",
-    "Evans",
-    "Fraser",
-    "Gill",
-    "Hughes",
-    "Iqbal",
-    "Jenkins",
-    "Kaur",
-    "Lloyd",
-    "Morgan",
-    "Nolan",
-    "O'Neill",
-    "Patel",
-    "Quinn",
-    "Roberts",
-    "Singh",
-    "Taylor",
-    "Walsh",
-    "Young",
-)
-ROLES = (
-    "Programme Manager",
-    "Head of Partnerships",
-    "Chief Executive",
-    "Engagement Officer",
-    "Communications Lead",
-    "Project Coordinator",
-)
-SERVICE_ROLES = (
-    "Reader Development Librarian",
-    "Head of Libraries",
-    "Community Librarian",
-    "Digital Inclusion Officer",
-    "Children's Services Manager",
-)
-SUBJECTS = (
-    "Quarterly catch-up",
-    "Programme planning",
-    "Sign-up call",
-    "Evaluation review",
-    "Funding conversation",
-    "Launch event",
-    "Training session",
-    "Progress update",
-    "Board introduction",
-    "Renewal discussion",
-)
-TAGS = ("national", "pilot", "funder", "sight loss", "children", "digital inclusion", "arts")
-# The programme statuses, with how many programmes of each (at least one per area too).
-STATUS_WEIGHTS = (("idea", 1), ("negotiating", 2), ("live", 5), ("completed", 2), ("cancelled", 1))
-
-
-def _local_part(person: str) -> str:
-    return person.lower().replace(" ", ".").replace("'", "")
 
 
 @dataclass
 class DemoReport:
+    """How many of each thing the demo added (``brokerdesk init --demo`` prints it)."""
+
     partners: int = 0
     contacts: int = 0
     agreements: int = 0
@@ -233,11 +78,12 @@ class DemoReport:
 def build_demo(db: Database, seed: int = 2026, today: dt.date | None = None) -> DemoReport:
     """Add the demo partners, programmes, participations and interactions (one transaction).
 
+    Run after :func:`brokerdesk.core.reference.initialise`. Dates are relative to ``today``
+    (default: the real today), so the follow-ups and renewals are always current.
+
     Raises:
         BrokerDeskError: the reference data is missing, or the database already has partners.
     """
-    today = today or dt.date.today()
-    rng = random.Random(seed)
     report = DemoReport()
     with db.write() as session:
         session.info["audit_disabled"] = True
@@ -245,147 +91,165 @@ def build_demo(db: Database, seed: int = 2026, today: dt.date | None = None) -> 
             raise BrokerDeskError(
                 "This database already has partners; the demo needs an empty one."
             )
-        areas = dict(session.execute(select(OfferArea.code, OfferArea.id)).all())
+        areas = {code: aid for code, aid in session.execute(select(OfferArea.code, OfferArea.id))}
         members = session.execute(
-            select(LibraryService.id, LibraryService.region)
+            select(LibraryService.id, LibraryService.nice_name, LibraryService.region)
             .where(LibraryService.is_member.is_(True))
             .order_by(LibraryService.gss_code)
         ).all()
-        if len(areas) < 6 or not members:
+        if not {code for code, _, _ in vocabulary.OFFER_AREAS} <= set(areas) or not members:
             raise BrokerDeskError("Load the reference data first (brokerdesk init).")
-        builder = _Builder(session, rng, today, areas, list(members), report)
-        builder.partners()
-        builder.programmes()
-        builder.participations()
-        builder.interactions()
-        audit.record(session, "import", "partner", f"Demo data: {report.as_dict()}")
+        builder = _Builder(session, random.Random(seed), today or dt.date.today(), areas, members)
+        builder.partners(report)
+        builder.service_contacts(report)
+        builder.programmes(report)
+        builder.participations(report)
+        builder.interactions(report)
+        audit.record(
+            session,
+            "import",
+            "partner",
+            "Demo data: " + ", ".join(f"{k} {v:,}" for k, v in report.as_dict().items()),
+        )
     return report
 
 
 class _Builder:
+    """One demo build: the random source, the day it is built for, and the ids made so far."""
+
     def __init__(
         self,
-        session: Any,
+        session: Session,
         rng: random.Random,
         today: dt.date,
         areas: dict[str, int],
-        members: list[Any],
-        report: DemoReport,
+        members: Sequence[Any],
     ) -> None:
-        self.s = session
-        self.rng = rng
-        self.today = today
-        self.areas = areas
-        self.members = [m.id for m in members]
-        self.region = {m.id: m.region for m in members}
-        self.report = report
-        self.partner_ids: list[int] = []
-        self.partner_areas: dict[int, tuple[str, ...]] = {}
-        self.programmes_by_area: dict[str, list[tuple[int, str]]] = {}
-        self.service_contacts: dict[int, int] = {}
+        self.s, self.rng, self.today, self.areas = session, rng, today, areas
+        self.members: list[int] = [m.id for m in members]
+        self.service_names = {m.id: m.nice_name for m in members}
+        self.north_west = {m.id for m in members if m.region == "North West"}
+        self.partner_ids: dict[str, int] = {}
+        self.contacts: dict[int, list[int]] = {}  # partner id -> contact ids
+        self.local_contacts: dict[int, list[int]] = {}  # service id -> contact ids
+        self.made: list[dict[str, Any]] = []  # programmes, with their dates and areas
 
-    def _ids(self, model: Any, count: int) -> list[int]:
-        return list(self.s.scalars(select(model.id).order_by(model.id.desc()).limit(count)))[::-1]
+    def _insert(self, model: Any, rows: list[dict[str, Any]]) -> list[int]:
+        """Bulk insert returning the new ids in the order of ``rows``."""
+        stmt = insert(model).returning(model.id, sort_by_parameter_order=True)
+        return list(self.s.scalars(stmt, rows))
 
-    def _day(self, back: int, forward: int = 0) -> dt.date:
-        return self.today + dt.timedelta(days=self.rng.randint(-back, forward))
+    def _person(self) -> tuple[str, str]:
+        first, last = self.rng.choice(FIRST_NAMES), self.rng.choice(LAST_NAMES)
+        return f"{first} {last}", f"{first}.{last}".lower().replace("'", "")
 
-    def _person(self) -> str:
-        return f"{self.rng.choice(FIRST_NAMES)} {self.rng.choice(LAST_NAMES)}"
+    def _days(self, low: int, high: int) -> dt.date:
+        return self.today + dt.timedelta(days=self.rng.randint(low, high))
 
-    def partners(self) -> None:
-        rows = []
-        for name, kind, status, _areas, limit in PARTNERS:
-            slug = name.lower().split()[0].replace("'", "")
-            rows.append(
-                {
-                    "name": name,
-                    "partner_type": kind,
-                    "status": status,
-                    "owner": self.rng.choice(TEAM),
-                    "website": f"https://www.{slug}.example.org",
-                    "notes": f"Demo partner: {name} works with libraries nationally.",
-                    "contact_limit_days": limit,
-                    "version_id": 1,
-                }
-            )
-        self.s.execute(insert(Partner), rows)
-        self.partner_ids = self._ids(Partner, len(rows))
-        self.s.execute(insert(Tag), [{"name": t} for t in TAGS])
-        tag_ids = self._ids(Tag, len(TAGS))
-        links, tags, contacts, agreements = [], [], [], []
-        for pid, (name, _k, status, codes, _l) in zip(self.partner_ids, PARTNERS, strict=True):
-            self.partner_areas[pid] = codes
-            links += [{"partner_id": pid, "offer_area_id": self.areas[c]} for c in codes]
-            tags += [{"partner_id": pid, "tag_id": t} for t in self.rng.sample(tag_ids, 2)]
-            domain = name.lower().split()[0].replace("'", "") + ".example.org"
+    def partners(self, report: DemoReport) -> None:
+        rows = [
+            {
+                "name": name,
+                "partner_type": kind,
+                "status": status,
+                "owner": TEAM[i % len(TEAM)] if i < len(TEAM) else self.rng.choice(TEAM),
+                "website": f"https://www.{slug(name)}.example.org",
+                "notes": f"{name}: {about}",
+                "contact_limit_days": limit,
+                "version_id": 1,
+            }
+            for i, (name, kind, status, _codes, limit, about) in enumerate(PARTNERS)
+        ]
+        ids = self._insert(Partner, rows)
+        self.partner_ids = {p[0]: pid for p, pid in zip(PARTNERS, ids, strict=True)}
+        tag_ids = dict(zip(TAGS, self._insert(Tag, [{"name": t} for t in TAGS]), strict=True))
+        areas, tags, agreements = [], [], []
+        contacts: list[dict[str, Any]] = []
+        for i, (pid, (name, _kind, status, codes, _limit, _about)) in enumerate(
+            zip(ids, PARTNERS, strict=True)
+        ):
+            areas += [{"partner_id": pid, "offer_area_id": self.areas[c]} for c in codes]
+            chosen = [TAGS[0], *self.rng.sample(TAGS[1:], self.rng.randint(1, 2))]
+            tags += [{"partner_id": pid, "tag_id": tag_ids[t]} for t in chosen]
             for _ in range(self.rng.randint(1, 4)):
-                person = self._person()
+                full, local = self._person()
                 contacts.append(
                     {
-                        "full_name": person,
+                        "full_name": full,
                         "role": self.rng.choice(ROLES),
-                        "email": f"{_local_part(person)}@{domain}",
+                        "email": f"{local}@{slug(name)}.example.org",
                         "phone": f"020 7946 0{self.rng.randint(100, 999)}",
                         "partner_id": pid,
                         "version_id": 1,
                     }
                 )
-            if status != "prospect":
-                start = self._day(900, -200)
-                end = self.today + dt.timedelta(days=self.rng.choice((20, 45, 75, 200, 400, 700)))
-                if status == "ended":
-                    end = self.today - dt.timedelta(days=self.rng.randint(30, 300))
-                agreements.append(
+            if status == "prospect":
+                continue
+            start = self._days(-900, -200)
+            end = self.today + dt.timedelta(days=AGREEMENT_ENDS[i % len(AGREEMENT_ENDS)])
+            if status == "ended":
+                end = self._days(-300, -30)
+            agreements.append(
+                self._agreement(pid, f"Partnership agreement {start.year}", start, end)
+            )
+            if i % 3 == 0:  # an earlier agreement, long finished
+                old_end = start - dt.timedelta(days=1)
+                old_start = old_end - dt.timedelta(days=730)
+                agreements.append(self._agreement(pid, "Pilot agreement", old_start, old_end))
+        self.s.execute(insert(PartnerOfferArea), areas)
+        self.s.execute(insert(PartnerTag), tags)
+        for cid, row in zip(self._insert(Contact, contacts), contacts, strict=True):
+            self.contacts.setdefault(row["partner_id"], []).append(cid)
+        self.s.execute(insert(Agreement), agreements)
+        report.partners, report.contacts = len(rows), len(contacts)
+        report.agreements = len(agreements)
+
+    @staticmethod
+    def _agreement(pid: int, title: str, start: dt.date, end: dt.date) -> dict[str, Any]:
+        renewal = max(start, end - dt.timedelta(days=60))
+        return {
+            "partner_id": pid,
+            "title": title,
+            "start_date": start,
+            "end_date": end,
+            "renewal_date": renewal,
+            "notes": "Renewal to be discussed at the quarterly review.",
+            "version_id": 1,
+        }
+
+    def service_contacts(self, report: DemoReport) -> None:
+        """Local contacts at about half the member services (named on participations)."""
+        rows: list[dict[str, Any]] = []
+        for sid in sorted(self.rng.sample(self.members, len(self.members) // 2)):
+            for _ in range(self.rng.randint(1, 2)):
+                full, local = self._person()
+                rows.append(
                     {
-                        "partner_id": pid,
-                        "title": f"Partnership agreement {start.year}",
-                        "start_date": start,
-                        "end_date": end,
-                        "renewal_date": end - dt.timedelta(days=60),
+                        "full_name": full,
+                        "role": self.rng.choice(SERVICE_ROLES),
+                        "email": f"{local}@{slug(self.service_names[sid])}-libraries.example.org",
+                        "phone": f"0161 496 0{self.rng.randint(100, 999)}",
+                        "service_id": sid,
                         "version_id": 1,
                     }
                 )
-        for sid in self.rng.sample(self.members, 60):
-            contacts.append(
-                {
-                    "full_name": self._person(),
-                    "role": self.rng.choice(SERVICE_ROLES),
-                    "email": None,
-                    "phone": None,
-                    "service_id": sid,
-                    "version_id": 1,
-                }
-            )
-        self.s.execute(insert(PartnerOfferArea), links)
-        self.s.execute(insert(PartnerTag), tags)
-        self.s.execute(insert(Contact), contacts)
-        self.s.execute(insert(Agreement), agreements)
-        for cid, sid in self.s.execute(
-            select(Contact.id, Contact.service_id).where(Contact.service_id.is_not(None))
-        ):
-            self.service_contacts[sid] = cid
-        self.report.partners = len(rows)
-        self.report.contacts = len(contacts)
-        self.report.agreements = len(agreements)
+        for cid, row in zip(self._insert(Contact, rows), rows, strict=True):
+            self.local_contacts.setdefault(row["service_id"], []).append(cid)
+        report.contacts += len(rows)
 
-    def programmes(self) -> None:
-        rows, meta = [], []
-        statuses = [s for s, w in STATUS_WEIGHTS for _ in range(w)]
-        for code, names in PROGRAMME_WORDS.items():
-            leads = [p for p in self.partner_ids if code in self.partner_areas[p]]
-            for i, name in enumerate(names):
-                status = (
-                    STATUS_WEIGHTS[i][0] if i < len(STATUS_WEIGHTS) else self.rng.choice(statuses)
-                )
-                start = self._day(700, 60)
-                if status in ("completed", "cancelled"):
-                    start = self.today - dt.timedelta(days=self.rng.randint(400, 900))
-                end = start + dt.timedelta(days=self.rng.choice((180, 365, 540, 730)))
-                if status == "live" and end < self.today:
-                    end = self.today + dt.timedelta(days=self.rng.choice((40, 80, 200, 365)))
-                if status == "completed":
-                    end = min(end, self.today - dt.timedelta(days=10))
+    def programmes(self, report: DemoReport) -> None:
+        rows, links, secondary = [], [], []
+        funders = [self.partner_ids[p[0]] for p in PARTNERS if p[1] == "funder"]
+        deliverers = [self.partner_ids[p[0]] for p in PARTNERS if p[1] in ("company", "other")]
+        for area_index, (code, names) in enumerate(PROGRAMMES.items()):
+            leads = [
+                self.partner_ids[p[0]]
+                for p in PARTNERS
+                if p[3][0] == code and p[2] in ("active", "paused")
+            ]
+            for i, (name, lead_name, funder_name, target) in enumerate(names):
+                status = STATUS_CYCLE[(i - 1 + area_index) % len(STATUS_CYCLE)] if i else "live"
+                start, end = self._programme_dates(status)
                 rows.append(
                     {
                         "name": name,
@@ -393,124 +257,154 @@ class _Builder:
                         "status": status,
                         "start_date": start,
                         "end_date": end,
-                        "description": f"{name}: a national {code.replace('_', ' ')} programme "
-                        "brokered with library services.",
-                        "budget": Decimal(self.rng.randrange(5_000, 250_000, 500)),
-                        "target_services": self.rng.choice((10, 20, 30, 50, 80)),
+                        "description": f"{name}: a national programme brokered with library "
+                        f"services ({code.replace('_', ' ')}).",
+                        "budget": None
+                        if status == "idea"
+                        else Decimal(self.rng.randrange(5_000, 250_000, 500)),
+                        "target_services": target or self.rng.choice((10, 20, 30, 50, 80)),
                         "version_id": 1,
                     }
                 )
-                meta.append((code, status, self.rng.choice(leads)))
-        self.s.execute(insert(Programme), rows)
-        ids = self._ids(Programme, len(rows))
-        roles, secondary = [], []
-        funders = [
-            p for p, row in zip(self.partner_ids, PARTNERS, strict=True) if row[1] == "funder"
-        ]
-        for pid, (code, status, lead) in zip(ids, meta, strict=True):
-            roles.append({"programme_id": pid, "partner_id": lead, "role": "lead", "version_id": 1})
-            funder = self.rng.choice(funders)
-            if funder != lead and self.rng.random() < 0.6:
-                roles.append(
-                    {"programme_id": pid, "partner_id": funder, "role": "funder", "version_id": 1}
+                lead = self.partner_ids.get(lead_name or "") or self.rng.choice(leads)
+                funder = self.partner_ids.get(funder_name or "")
+                if funder is None and self.rng.random() < 0.6:
+                    funder = self.rng.choice(funders)
+                delivery = self.rng.choice(deliverers) if self.rng.random() < 0.5 else None
+                extra = self.rng.sample(
+                    sorted(a for a in self.areas if a != code), self.rng.randint(0, 2)
                 )
-            if self.rng.random() < 0.3:
-                other = self.rng.choice([a for a in self.areas if a != code])
-                secondary.append({"programme_id": pid, "offer_area_id": self.areas[other]})
-            self.programmes_by_area.setdefault(code, []).append((pid, status))
+                self.made.append(
+                    {"status": status, "start": start, "end": end, "areas": {code, *extra}}
+                )
+                links.append([(lead, "lead"), (funder, "funder"), (delivery, "delivery")])
+                secondary.append(extra)
+        ids = self._insert(Programme, rows)
+        roles, others = [], []
+        for pid, meta, partners, extra in zip(ids, self.made, links, secondary, strict=True):
+            meta["id"] = pid
+            seen: set[int] = set()
+            for partner, role in partners:
+                if partner is not None and partner not in seen:
+                    seen.add(partner)
+                    roles.append(
+                        {"programme_id": pid, "partner_id": partner, "role": role, "version_id": 1}
+                    )
+            others += [{"programme_id": pid, "offer_area_id": self.areas[c]} for c in extra]
         self.s.execute(insert(ProgrammePartner), roles)
-        if secondary:
-            self.s.execute(insert(ProgrammeOfferArea), secondary)
-        self.report.programmes = len(rows)
+        self.s.execute(insert(ProgrammeOfferArea), others)
+        report.programmes = len(rows)
 
-    def participations(self) -> None:
-        stages = models.PARTICIPATION_STAGES
+    def _programme_dates(self, status: str) -> tuple[dt.date, dt.date]:
+        """Dates that fit the status: live programmes run today, completed ones are over."""
+        if status in ("idea", "negotiating"):
+            start = self._days(30, 240)
+        elif status == "live":
+            start = self._days(-540, -30)
+        else:
+            start = self._days(-1000, -400)
+        end = start + dt.timedelta(days=self.rng.choice((180, 365, 540, 730)))
+        if status == "live" and end <= self.today:
+            end = self._days(40, 400)
+        if status in ("completed", "cancelled"):
+            end = min(end, self.today - dt.timedelta(days=30))
+        return start, end
+
+    def participations(self, report: DemoReport) -> None:
         rows = []
-        for code, programmes in self.programmes_by_area.items():
-            for pid, status in programmes:
-                if status == "idea":
-                    continue
-                pool = self.members
-                if code == "health_wellbeing" and status == "live":
-                    # Leave most of the North West without live Health & Wellbeing: a gap.
-                    pool = [m for m in self.members if self.region[m] != "North West" or m % 5 == 0]
-                count = {"negotiating": 20, "live": 85, "completed": 65, "cancelled": 10}[status]
-                for sid in self.rng.sample(pool, min(count, len(pool))):
-                    if status == "negotiating":
-                        stage = self.rng.choice(("invited", "interested"))
-                    elif status == "completed":
-                        stage = self.rng.choice(("completed", "completed", "withdrawn"))
-                    elif status == "cancelled":
-                        stage = "withdrawn"
-                    else:
-                        stage = self.rng.choice(stages)
-                    start = self._day(400, 0)
-                    rows.append(
-                        {
-                            "programme_id": pid,
-                            "service_id": sid,
-                            "stage": stage,
-                            "start_date": start,
-                            "end_date": start + dt.timedelta(days=365)
-                            if stage == "completed"
-                            else None,
-                            "local_contact_id": self.service_contacts.get(sid),
-                            "reach": self.rng.randint(10, 900)
-                            if stage in ("active", "completed")
-                            else None,
-                            "sessions": self.rng.randint(1, 40)
-                            if stage in ("active", "completed")
-                            else None,
-                            "notes": None,
-                            "version_id": 1,
-                        }
-                    )
+        for programme in self.made:
+            status = programme["status"]
+            pool = self.members
+            if status == "live" and "health_wellbeing" in programme["areas"]:
+                # Most of the North West has no live Health & Wellbeing programme: the gap.
+                pool = [m for m in self.members if m not in self.north_west or m % 4 == 0]
+            for sid in sorted(self.rng.sample(pool, min(LINKED[status], len(pool)))):
+                rows.append(self._participation(programme, sid))
         self.s.execute(insert(Participation), rows)
-        self.report.participations = len(rows)
+        report.participations = len(rows)
 
-    def interactions(self) -> None:
+    def _participation(self, programme: dict[str, Any], sid: int) -> dict[str, Any]:
+        status = programme["status"]
+        if status == "negotiating":
+            stage = self.rng.choice(("invited", "interested"))
+        elif status == "live":
+            stage = self.rng.choice(LIVE_STAGES)
+        elif status == "completed":
+            stage = self.rng.choice(("completed", "completed", "completed", "withdrawn"))
+        else:
+            stage = "withdrawn"
+        first: dt.date = programme["start"]
+        last = max(first, min(programme["end"], self.today))
+        start = first + dt.timedelta(days=self.rng.randint(0, (last - first).days))
+        end = None
+        if stage in ("completed", "withdrawn"):
+            end = min(last, start + dt.timedelta(days=self.rng.randint(30, 365)))
+        doing = stage in ("active", "completed")
+        contacts = self.local_contacts.get(sid, [])
+        return {
+            "programme_id": programme["id"],
+            "service_id": sid,
+            "stage": stage,
+            "start_date": start,
+            "end_date": end,
+            "local_contact_id": self.rng.choice(contacts)
+            if contacts and self.rng.random() < 0.7
+            else None,
+            "reach": self.rng.randint(10, 900) if doing else None,
+            "sessions": self.rng.randint(1, 40) if doing else None,
+            "notes": self.rng.choice(NOTES),
+            "version_id": 1,
+        }
+
+    def interactions(self, report: DemoReport) -> None:
         rows = []
-        kinds = models.INTERACTION_KINDS
-        programme_ids = [p for items in self.programmes_by_area.values() for p, _ in items]
-        stale = set(self.partner_ids[::9])  # a few partners not contacted for over 120 days
-        for pid in self.partner_ids:
-            for _ in range(self.rng.randint(8, 20)):
+        stale = {self.partner_ids[name] for name in STALE_PARTNERS}
+        programme_ids = [p["id"] for p in self.made]
+        for pid in self.partner_ids.values():
+            for _ in range(self.rng.randint(14, 22)):
                 back = self.rng.randint(125, 700) if pid in stale else self.rng.randint(0, 400)
-                occurred = self.today - dt.timedelta(days=back)
-                follow = None
-                if self.rng.random() < 0.35:
-                    follow = occurred + dt.timedelta(days=self.rng.choice((7, 14, 21, 30)))
-                rows.append(
-                    self._interaction(
-                        occurred,
-                        follow,
-                        partner_id=pid,
-                        programme_id=self.rng.choice(programme_ids),
-                    )
-                )
-        for sid in self.rng.sample(self.members, 90):
+                about = {"partner_id": pid, "contact_id": self._contact(pid)}
+                if self.rng.random() < 0.6:
+                    about["programme_id"] = self.rng.choice(programme_ids)
+                rows.append(self._interaction(self.today - dt.timedelta(days=back), **about))
+        for sid in sorted(self.rng.sample(self.members, 100)):
             for _ in range(self.rng.randint(1, 3)):
-                occurred = self.today - dt.timedelta(days=self.rng.randint(0, 500))
-                follow = occurred + dt.timedelta(days=14) if self.rng.random() < 0.3 else None
-                rows.append(self._interaction(occurred, follow, service_id=sid))
-        for row in rows:
-            row["kind"] = self.rng.choice(kinds)
+                occurred = self._days(-500, 0)
+                rows.append(self._interaction(occurred, service_id=sid))
+        for pid in programme_ids:
+            rows.append(self._interaction(self._days(-300, 0), programme_id=pid))
+        # Monday morning: follow-ups overdue, due this week and done, whatever the seed.
+        lively = [p for p in self.partner_ids.values() if p not in stale]
+        for i, (back, ahead, done) in enumerate(((20, -6, False), (3, 4, False), (30, -9, True))):
+            for pid in lively[i * 2 : i * 2 + 2]:
+                row = self._interaction(self.today - dt.timedelta(days=back), partner_id=pid)
+                row["follow_up_on"] = self.today + dt.timedelta(days=ahead)
+                row["follow_up_done"] = done
+                rows.append(row)
+        for i, row in enumerate(rows[-len(models.INTERACTION_KINDS) :]):
+            row["kind"] = models.INTERACTION_KINDS[i]  # every kind, whatever the seed
         self.s.execute(insert(Interaction), rows)
-        self.report.interactions = len(rows)
+        report.interactions = len(rows)
 
-    def _interaction(
-        self, occurred: dt.date, follow: dt.date | None, **about: int
-    ) -> dict[str, Any]:
-        done = follow is not None and follow < self.today and self.rng.random() < 0.6
+    def _contact(self, partner_id: int) -> int | None:
+        contacts = self.contacts.get(partner_id, [])
+        return self.rng.choice(contacts) if contacts and self.rng.random() < 0.7 else None
+
+    def _interaction(self, occurred: dt.date, **about: int | None) -> dict[str, Any]:
+        follow = None
+        if self.rng.random() < 0.4:
+            follow = occurred + dt.timedelta(days=self.rng.choice((7, 14, 21, 30, 45)))
         subject = self.rng.choice(SUBJECTS)
         return {
+            "kind": self.rng.choice(models.INTERACTION_KINDS),
             "occurred_on": occurred,
             "subject": subject,
-            "kind": "meeting",
             "notes": f"{subject}. Agreed next steps and who follows up.",
             "by_whom": self.rng.choice(TEAM),
             "follow_up_on": follow,
-            "follow_up_done": done,
+            "follow_up_done": follow is not None
+            and follow < self.today
+            and self.rng.random() < 0.6,
             "partner_id": None,
             "service_id": None,
             "programme_id": None,

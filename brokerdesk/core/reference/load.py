@@ -1,22 +1,20 @@
 """Load the shipped reference data into a database, once, and again without changing anything.
 
-``initialise(db)`` upserts the six offer areas, every library service (keyed by GSS code) with
-its name variants, the former authorities and the 2023 branches (keyed by a stable source
-key), in one transaction. A second run finds everything equal and writes nothing, so no
-version number or timestamp moves.
+``initialise(db)`` upserts the six offer areas, every library service (keyed by GSS code)
+with its name variants, the former authorities and the 2023 branches (keyed by a stable
+source key), in one transaction. Rows are compared before they are written, so a second run
+finds everything equal and writes nothing: no version number or timestamp moves and no audit
+event is added. Writes are bulk Core statements (a fresh database loads in well under a
+second), so the per-record ORM audit hook is switched off and one summary event is written.
 """
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import gzip
-import io
-import json
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from brokerdesk.core import audit, vocabulary
@@ -29,11 +27,19 @@ from brokerdesk.core.models import (
     ServiceNameVariant,
     utcnow,
 )
-from brokerdesk.paths import resource
+from brokerdesk.core.reference.records import (
+    VARIANT_SOURCES,
+    AuthorityRecord,
+    load_authorities,
+    load_branches,
+    load_former_authorities,
+)
 
 SERVICE_FIELDS = ("name", "nice_name", "nation", "region", "is_member")
+# Contact details the team may correct: shipped values only fill empty ones.
 CONTACT_FIELDS = ("website", "email", "phone")
 BRANCH_FIELDS = (
+    "service_id",
     "name",
     "branch_type",
     "address",
@@ -45,17 +51,25 @@ BRANCH_FIELDS = (
     "year_opened",
     "year_closed",
 )
+# Variants the loader owns (and may remove when the shipped data drops them); "reference"
+# is what the first build called all of them. Variants the team added have other sources.
+OWNED_SOURCES = frozenset({*VARIANT_SOURCES, "reference"})
 
 
 @dataclass
 class Counts:
+    """What one kind of reference record went through."""
+
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    removed: int = 0
 
 
 @dataclass
 class InitReport:
+    """Counts per kind, so ``brokerdesk init`` can say what it did (and prove a rerun idle)."""
+
     offer_areas: Counts = field(default_factory=Counts)
     library_services: Counts = field(default_factory=Counts)
     name_variants: Counts = field(default_factory=Counts)
@@ -67,211 +81,206 @@ class InitReport:
 
     @property
     def changed(self) -> bool:
-        return any(c.created or c.updated for c in vars(self).values())
+        return any(c.created or c.updated or c.removed for c in vars(self).values())
 
-
-def load_authorities() -> list[dict[str, Any]]:
-    """Every library authority as shipped (GSS code, names, nation, region, variants...)."""
-    data: list[dict[str, Any]] = json.loads(
-        resource("reference", "authorities.json").read_text(encoding="utf-8")
-    )
-    return data
-
-
-def load_former_authorities() -> list[dict[str, Any]]:
-    data: list[dict[str, Any]] = json.loads(
-        resource("reference", "former_authorities.json").read_text(encoding="utf-8")
-    )
-    return data
-
-
-def _number(value: str, kind: type) -> Any:
-    if value == "":
-        return None
-    if kind is bool:
-        return value == "True"
-    return kind(value)
-
-
-def load_branches() -> list[dict[str, Any]]:
-    """The 2023 England branches as shipped, with typed values."""
-    raw = gzip.decompress(resource("reference", "branches.csv.gz").read_bytes()).decode("utf-8")
-    kinds = {
-        "latitude": float,
-        "longitude": float,
-        "year_opened": int,
-        "year_closed": int,
-        "statutory": bool,
-    }
-    rows = []
-    for row in csv.DictReader(io.StringIO(raw)):
-        rows.append(
-            {k: _number(v, kinds[k]) if k in kinds else (v or None) for k, v in row.items()}
-        )
-    return rows
+    def summary(self) -> str:
+        """ "library services +208, branches +3,461" (only what changed)."""
+        parts = []
+        for name, c in vars(self).items():
+            moves = [f"+{c.created:,}" * bool(c.created), f"~{c.updated:,}" * bool(c.updated)]
+            moves.append(f"-{c.removed:,}" * bool(c.removed))
+            if any(moves):
+                parts.append(f"{name.replace('_', ' ')} {' '.join(m for m in moves if m)}")
+        return ", ".join(parts) or "nothing changed"
 
 
 def initialise(db: Database) -> InitReport:
-    """Make the database hold exactly the shipped reference data (team edits are kept)."""
+    """Make the database hold the shipped reference data, in one transaction.
+
+    Safe to run on every start: what is already there and equal is left alone, and the
+    team's own changes (a corrected phone number, an added name variant) are kept.
+    """
     report = InitReport()
+    authorities = load_authorities()
     with db.write() as session:
         session.info["audit_disabled"] = True
         _offer_areas(session, report.offer_areas)
-        ids = _services(session, load_authorities(), report)
+        ids = _services(session, authorities, report.library_services)
+        _variants(session, authorities, ids, report.name_variants)
         _former(session, ids, report.former_authorities)
         _branches(session, ids, report.branches)
         if report.changed:
-            summary = ", ".join(
-                f"{name.replace('_', ' ')} +{c.created}/~{c.updated}"
-                for name, c in vars(report).items()
-                if c.created or c.updated
+            audit.record(
+                session, "import", "library_service", f"Reference data loaded: {report.summary()}"
             )
-            audit.record(session, "import", "library_service", f"Reference data: {summary}")
     return report
 
 
-def _offer_areas(session: Session, counts: Counts) -> None:
-    existing = {a.code: a for a in session.scalars(select(OfferArea))}
-    for order, (code, name, kind) in enumerate(vocabulary.OFFER_AREAS):
-        area = existing.get(code)
-        if area is None:
-            session.add(OfferArea(code=code, name=name, kind=kind, sort_order=order))
+def _upsert(
+    session: Session,
+    model: Any,
+    current: Mapping[Any, Any],
+    wanted: Iterable[tuple[Any, dict[str, Any]]],
+    counts: Counts,
+    *,
+    fill_only: tuple[str, ...] = (),
+) -> None:
+    """Insert what is missing and update only the fields that differ, in bulk.
+
+    ``current`` maps each key to a row (with ``id`` and the compared fields); ``wanted``
+    yields (key, values). Fields in ``fill_only`` are written only where the row has none.
+    Updated rows get a new version and timestamp, as an edit through the app would.
+    """
+    new_rows = []
+    for key, values in wanted:
+        row = current.get(key)
+        if row is None:
+            new_rows.append({**values, "version_id": 1})
             counts.created += 1
-        else:
-            counts.unchanged += 1  # names the team may have edited are theirs to keep
-    session.flush()
+            continue
+        changed = {
+            f: v
+            for f, v in values.items()
+            if getattr(row, f) != v and (f not in fill_only or getattr(row, f) is None)
+        }
+        if not changed:
+            counts.unchanged += 1
+            continue
+        session.execute(
+            update(model)
+            .where(model.id == row.id)
+            .values(**changed, version_id=model.version_id + 1, updated_at=utcnow())
+        )
+        counts.updated += 1
+    if new_rows:
+        session.execute(insert(model), new_rows)
+
+
+def _offer_areas(session: Session, counts: Counts) -> None:
+    current = {
+        r.code: r
+        for r in session.execute(
+            select(
+                OfferArea.id, OfferArea.code, OfferArea.name, OfferArea.kind, OfferArea.sort_order
+            )
+        )
+    }
+    wanted = (
+        (code, {"code": code, "name": name, "kind": kind, "sort_order": order})
+        for order, (code, name, kind) in enumerate(vocabulary.OFFER_AREAS)
+    )
+    _upsert(session, OfferArea, current, wanted, counts)
 
 
 def _services(
-    session: Session, authorities: list[dict[str, Any]], report: InitReport
+    session: Session, authorities: list[AuthorityRecord], counts: Counts
 ) -> dict[str, int]:
+    columns = [getattr(LibraryService, f) for f in SERVICE_FIELDS + CONTACT_FIELDS]
     current = {
-        row.gss_code: row
-        for row in session.execute(
-            select(
-                LibraryService.id,
-                LibraryService.gss_code,
-                *(getattr(LibraryService, f) for f in SERVICE_FIELDS + CONTACT_FIELDS),
-            )
-        )
+        r.gss_code: r
+        for r in session.execute(select(LibraryService.id, LibraryService.gss_code, *columns))
     }
-    counts = report.library_services
-    new_rows = []
-    for authority in authorities:
-        values = {f: authority[f] for f in SERVICE_FIELDS}
-        row = current.get(authority["gss_code"])
-        if row is None:
-            new_rows.append(
-                {
-                    "gss_code": authority["gss_code"],
-                    "version_id": 1,
-                    **values,
-                    **{f: authority[f] for f in CONTACT_FIELDS},
-                }
-            )
-            counts.created += 1
-            continue
-        changed = {f: v for f, v in values.items() if getattr(row, f) != v}
-        # Contact details the team has filled in are theirs; only empty ones are completed.
-        changed |= {
-            f: authority[f]
-            for f in CONTACT_FIELDS
-            if getattr(row, f) is None and authority[f] is not None
-        }
-        if changed:
-            session.execute(
-                update(LibraryService)
-                .where(LibraryService.id == row.id)
-                .values(**changed, version_id=LibraryService.version_id + 1, updated_at=utcnow())
-            )
-            counts.updated += 1
-        else:
-            counts.unchanged += 1
-    if new_rows:
-        session.execute(insert(LibraryService), new_rows)
-    ids = dict(session.execute(select(LibraryService.gss_code, LibraryService.id)).all())
-    _variants(session, authorities, ids, report.name_variants)
-    return ids
+    wanted = (
+        (a.gss_code, {f: getattr(a, f) for f in ("gss_code", *SERVICE_FIELDS, *CONTACT_FIELDS)})
+        for a in authorities
+    )
+    _upsert(session, LibraryService, current, wanted, counts, fill_only=CONTACT_FIELDS)
+    return {
+        code: sid
+        for code, sid in session.execute(select(LibraryService.gss_code, LibraryService.id))
+    }
 
 
 def _variants(
-    session: Session, authorities: list[dict[str, Any]], ids: dict[str, int], counts: Counts
+    session: Session, authorities: list[AuthorityRecord], ids: dict[str, int], counts: Counts
 ) -> None:
-    existing = set(
-        session.execute(select(ServiceNameVariant.service_id, ServiceNameVariant.name)).all()
-    )
-    existing_folded = {(sid, name.casefold()) for sid, name in existing}
-    rows = []
+    """Name variants, compared case-insensitively (the table keeps one spelling per name)."""
+    current: dict[tuple[int, str], tuple[int, str, str]] = {}
+    for vid, sid, name, source in session.execute(
+        select(
+            ServiceNameVariant.id,
+            ServiceNameVariant.service_id,
+            ServiceNameVariant.name,
+            ServiceNameVariant.source,
+        )
+    ):
+        current.setdefault((sid, name.casefold()), (vid, name, source))
+    shipped: set[tuple[int, str]] = set()
+    new_rows = []
     for authority in authorities:
-        sid = ids[authority["gss_code"]]
-        for name in authority["variants"]:
-            if (sid, name.casefold()) in existing_folded:
+        sid = ids[authority.gss_code]
+        for variant in authority.variants:
+            key = (sid, variant.name.casefold())
+            shipped.add(key)
+            row = current.get(key)
+            if row is None:
+                new_rows.append({"service_id": sid, "name": variant.name, "source": variant.source})
+                counts.created += 1
+            elif row[2] in OWNED_SOURCES and row[1:] != (variant.name, variant.source):
+                session.execute(
+                    update(ServiceNameVariant)
+                    .where(ServiceNameVariant.id == row[0])
+                    .values(name=variant.name, source=variant.source)
+                )
+                counts.updated += 1
+            else:
                 counts.unchanged += 1
-                continue
-            existing_folded.add((sid, name.casefold()))
-            rows.append({"service_id": sid, "name": name, "source": "reference"})
-    if rows:
-        session.execute(insert(ServiceNameVariant), rows)
-        counts.created += len(rows)
+    stale = [
+        row[0] for key, row in current.items() if key not in shipped and row[2] in OWNED_SOURCES
+    ]
+    if stale:
+        session.execute(delete(ServiceNameVariant).where(ServiceNameVariant.id.in_(stale)))
+        counts.removed += len(stale)
+    if new_rows:
+        session.execute(insert(ServiceNameVariant), new_rows)
 
 
 def _former(session: Session, ids: dict[str, int], counts: Counts) -> None:
-    existing: set[tuple[str, int]] = {
-        (code, sid)
-        for code, sid in session.execute(select(FormerAuthority.code, FormerAuthority.successor_id))
-    }
-    rows = []
-    for former in load_former_authorities():
-        successor = ids.get(former["successor"])
-        if successor is None:
-            continue
-        if (former["code"], successor) in existing:
-            counts.unchanged += 1
-            continue
-        existing.add((former["code"], successor))
-        ended = former["ended_on"]
-        rows.append(
-            {
-                "code": former["code"],
-                "name": former["name"],
-                "successor_id": successor,
-                "ended_on": None if ended is None else dt.date.fromisoformat(ended),
-            }
-        )
-    if rows:
-        session.execute(insert(FormerAuthority), rows)
-        counts.created += len(rows)
-
-
-def _branches(session: Session, ids: dict[str, int], counts: Counts) -> None:
-    columns = [getattr(Branch, f) for f in BRANCH_FIELDS]
     current = {
-        row.source_key: row
-        for row in session.execute(
-            select(Branch.id, Branch.source_key, Branch.service_id, *columns)
+        (r.code, r.successor_id): r
+        for r in session.execute(
+            select(
+                FormerAuthority.id,
+                FormerAuthority.code,
+                FormerAuthority.successor_id,
+                FormerAuthority.name,
+                FormerAuthority.ended_on,
+            )
         )
     }
     new_rows = []
-    for branch in load_branches():
-        values = {f: branch[f] for f in BRANCH_FIELDS}
-        values["service_id"] = ids[branch["service_code"]]
-        row = current.get(branch["source_key"])
-        if row is None:
-            new_rows.append({"source_key": branch["source_key"], "version_id": 1, **values})
-            counts.created += 1
+    for former in load_former_authorities():
+        successor = ids.get(former.successor)
+        if successor is None:
             continue
-        changed = {f: v for f, v in values.items() if getattr(row, f) != v}
-        if changed:
+        values = {"name": former.name, "ended_on": former.ended_on}
+        row = current.get((former.code, successor))
+        if row is None:
+            new_rows.append({"code": former.code, "successor_id": successor, **values})
+            counts.created += 1
+        elif (row.name, row.ended_on) != (former.name, former.ended_on):
             session.execute(
-                update(Branch)
-                .where(Branch.id == row.id)
-                .values(**changed, version_id=Branch.version_id + 1, updated_at=utcnow())
+                update(FormerAuthority).where(FormerAuthority.id == row.id).values(**values)
             )
             counts.updated += 1
         else:
             counts.unchanged += 1
     if new_rows:
-        session.execute(insert(Branch), new_rows)
+        session.execute(insert(FormerAuthority), new_rows)
 
 
-__all__ = ["InitReport", "initialise", "load_authorities", "load_branches"]
+def _branches(session: Session, ids: dict[str, int], counts: Counts) -> None:
+    """Branches by source key. Branches no longer shipped are kept: work may point at them."""
+    columns = [getattr(Branch, f) for f in BRANCH_FIELDS]
+    current = {
+        r.source_key: r for r in session.execute(select(Branch.id, Branch.source_key, *columns))
+    }
+    wanted = []
+    for branch in load_branches():
+        values = {f: branch[f] for f in BRANCH_FIELDS if f != "service_id"}
+        values |= {"service_id": ids[branch["service_code"]], "source_key": branch["source_key"]}
+        wanted.append((branch["source_key"], values))
+    _upsert(session, Branch, current, wanted, counts)
+
+
+__all__ = ["Counts", "InitReport", "initialise"]
