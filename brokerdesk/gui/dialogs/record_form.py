@@ -29,7 +29,12 @@ from PySide6.QtWidgets import (
 
 from brokerdesk.core.errors import BrokerDeskError, EditConflict, NotFoundError, ValidationError
 from brokerdesk.core.services.records import Change, RecordService
-from brokerdesk.gui.dialogs.editors import FieldEditor, NotChosenError, make_editor, reference_options
+from brokerdesk.gui.dialogs.editors import (
+    FieldEditor,
+    NotChosenError,
+    make_editor,
+    reference_options,
+)
 from brokerdesk.gui.dialogs.extras import ExtraSection, OfferAreaChecks, PartnerRoles, TagsEdit
 from brokerdesk.gui.undo import CreateRecord, ServiceCommand, UpdateRecord
 
