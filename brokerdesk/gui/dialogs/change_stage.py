@@ -26,7 +26,9 @@ class ChangeStageDialog(QDialog):
         noun = self.tr("participation") if count == 1 else self.tr("participations")
         self.setWindowTitle(self.tr("Change stage"))
         self.setAccessibleName(self.tr("Change stage"))
-        self.summary = QLabel(self.tr("Move {0} {1} to this stage:").format(count, noun), self)
+        self.summary = QLabel(
+            self.tr("Move {0} {1} to the stage chosen below.").format(count, noun), self
+        )
         self.stage = QComboBox(self)
         for stored, text in v.STAGE_LABELS.items():
             self.stage.addItem(self.tr(text), stored)

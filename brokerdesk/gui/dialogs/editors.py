@@ -201,8 +201,8 @@ class DateEditor(FieldEditor):
         edit.setPlaceholderText("DD/MM/YYYY")
         edit.setMaximumWidth(140)
         button = QToolButton(box)
-        button.setText("…")
-        button.setAccessibleName(parent.tr("Choose {0} from a calendar").format(field.label))
+        button.setText(parent.tr("Calendar"))
+        button.setAccessibleName(parent.tr("Calendar for {0}").format(field.label))
         button.setToolTip(parent.tr("Choose {0} from a calendar").format(field.label))
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
@@ -213,8 +213,9 @@ class DateEditor(FieldEditor):
         holder.setDefaultWidget(self.calendar)
         menu.addAction(holder)
         menu.aboutToShow.connect(self._sync_calendar)
-        self.calendar.clicked.connect(lambda day: (self._pick(day), menu.close()))
-        self.calendar.activated.connect(lambda day: (self._pick(day), menu.close()))
+        self._menu = menu
+        self.calendar.clicked.connect(self._pick)
+        self.calendar.activated.connect(self._pick)
         button.setMenu(menu)
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
@@ -236,6 +237,7 @@ class DateEditor(FieldEditor):
     def _pick(self, day: QDate) -> None:
         self.edit.setText(day.toString("dd/MM/yyyy"))
         self.edited.emit()
+        self._menu.close()
 
     def value(self) -> Any:
         return self.edit.text()
@@ -277,6 +279,13 @@ class ReferenceEditor(FieldEditor):
         self.noun = REFERENCES.get(field.name, "record")
         line.textEdited.connect(lambda _t: self.edited.emit())
         combo.activated.connect(lambda _i: self.edited.emit())
+
+    def set_accessible_name(self, name: str) -> None:
+        """Name the box and the line edit inside it (screen readers reach both)."""
+        self.combo.setAccessibleName(name)
+        line = self.combo.lineEdit()
+        if line is not None:
+            line.setAccessibleName(name)
 
     def value(self) -> Any:
         text = self.combo.currentText().strip()

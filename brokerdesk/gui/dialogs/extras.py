@@ -120,7 +120,7 @@ class PartnerRoles(ExtraSection):
         partner = ReferenceEditor(
             Field("partner_id", f"Partner {number}", "int"), row, self._partners
         )
-        partner.combo.setAccessibleName(self.widget.tr("Partner {0}").format(number))
+        partner.set_accessible_name(self.widget.tr("Partner {0}").format(number))
         partner.set_value(partner_id)
         partner.edited.connect(self.edited.emit)
         roles = QComboBox(row)

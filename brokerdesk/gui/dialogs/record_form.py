@@ -15,6 +15,7 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,6 +33,7 @@ from brokerdesk.core.services.records import Change, RecordService
 from brokerdesk.gui.dialogs.editors import (
     FieldEditor,
     NotChosenError,
+    ReferenceEditor,
     make_editor,
     reference_options,
 )
@@ -147,6 +149,8 @@ class RecordForm(QDialog):
             self.editors[field.name] = editor
             text = self.tr(field.label) + (" *" if field.required else "")
             editor.focus_widget.setAccessibleName(text)
+            if isinstance(editor, ReferenceEditor):
+                editor.set_accessible_name(text)
             if field.name == "gss_code" and self.record_id is not None:
                 editor.set_read_only(True)  # the identity every import joins on
             self._add_row(form, form_widget, field.name, text, editor.widget, editor.focus_widget)
@@ -172,10 +176,12 @@ class RecordForm(QDialog):
         self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save_shortcut.activated.connect(self.save)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields themselves
         scroll.setWidget(form_widget)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
@@ -268,7 +274,8 @@ class RecordForm(QDialog):
         """
         errors: dict[str, str] = {}
         out: dict[str, Any] = {}
-        for name, editor in {**self.editors, **self.extras}.items():
+        sources: dict[str, FieldEditor | ExtraSection] = {**self.editors, **self.extras}
+        for name, editor in sources.items():
             try:
                 out[name] = editor.value()
             except NotChosenError as exc:

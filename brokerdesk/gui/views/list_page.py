@@ -80,7 +80,7 @@ class ListPage(QWidget):
         bar.addWidget(self.count_label)
         self.columns_button = QToolButton(self)
         self.columns_button.setText(self.tr("Columns"))
-        self.columns_button.setAccessibleName(self.tr("Choose columns"))
+        self.columns_button.setAccessibleName(self.tr("Columns: show or hide"))
         self.columns_button.setToolTip(self.tr("Show or hide columns"))
         self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.columns_button.setMenu(self._columns_menu())

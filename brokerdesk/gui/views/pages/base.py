@@ -224,6 +224,7 @@ class RecordPage(QWidget):
     def set_table_rows(self, table: RelatedTable, rows: Sequence[Row]) -> None:
         table.set_rows(rows)
         holder = table.parentWidget()
+        assert holder is not None
         index = self.tabs.indexOf(holder)
         self.tabs.setTabText(index, f"{table.property('tab_title')} ({len(rows):,})")
 
