@@ -81,9 +81,6 @@ def main() -> int:
         for entity in window.lists:
             window.open_list(entity)
             save(window, args.out, f"list-{entity}", app)
-        if "dashboard" in window.pages:
-            window.open_list("dashboard")
-            save(window, args.out, "dashboard", app)
 
         partner = busiest(
             db,

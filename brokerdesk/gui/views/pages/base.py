@@ -93,6 +93,7 @@ class RelatedTable(QTableView):
         header = self.horizontalHeader()
         header.setStretchLastSection(True)
         header.setDefaultSectionSize(150)
+        header.resizeSection(0, 250)  # names first, and they are the longest
         self.doubleClicked.connect(self._open)
         action = QAction(self.tr("Open"), self)
         action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
