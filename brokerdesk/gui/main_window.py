@@ -38,6 +38,7 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
 # A module that is not there yet is simply not offered.
 OTHER_PAGES: tuple[tuple[str, str, str, str], ...] = (
     ("dashboard", "Dashboard", "brokerdesk.gui.views.dashboard", "create_dashboard_page"),
+    ("trash", "Trash", "brokerdesk.gui.views.trash_page", "create_trash_page"),
 )
 ENTITY_NOUN = {
     "partner": "partner",

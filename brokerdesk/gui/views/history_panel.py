@@ -1,0 +1,163 @@
+"""A record's History: who changed what and when, newest first, each field old → new.
+
+The panel is meant for record pages (``HistoryPanel(ctx, entity, record_id)``, then
+``refresh()`` when the record changes; it also refreshes itself on the change broadcast).
+Until every page embeds it, Edit ▸ Show history… opens it in a dialog for the record shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brokerdesk.core.services.history import HistoryEntry, HistoryService
+from brokerdesk.gui.dialogs.conflict import plain
+
+if TYPE_CHECKING:
+    from brokerdesk.gui.app import AppContext
+    from brokerdesk.gui.main_window import MainWindow
+
+ACTIONS = {
+    "create": "Created",
+    "update": "Changed",
+    "delete": "Deleted",
+    "restore": "Restored",
+    "bulk": "Changed",
+}
+
+
+def when(moment: dt.datetime) -> str:
+    """A stored UTC time in the user's local time, written the British way."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return aware.astimezone().strftime("%d %b %Y, %H:%M")
+
+
+class HistoryPanel(QWidget):
+    """The audit trail of one record as a tree: one line per save, one child per field."""
+
+    def __init__(
+        self, ctx: AppContext, entity: str, record_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.entity = entity
+        self.record_id = record_id
+        self.setObjectName("history-panel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.heading = QLabel(self.tr("&History"), self)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("history-tree")
+        self.tree.setAccessibleName(self.tr("History"))
+        self.tree.setAccessibleDescription(
+            self.tr("Every change to this record, newest first; expand a line for its fields")
+        )
+        self.tree.setHeaderLabels(
+            [self.tr("When / field"), self.tr("Who / before"), self.tr("What / after")]
+        )
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.heading.setBuddy(self.tree)
+        self.empty = QLabel(self.tr("No changes recorded yet."), self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty)
+        self.entries: list[HistoryEntry] = []
+        ctx.changes.changed.connect(self._on_change)
+        self.refresh()
+
+    def _on_change(self, entities: frozenset[str]) -> None:
+        if self.entity in entities:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the record's history from the database."""
+        self.entries = HistoryService(self.ctx.db).for_record(self.entity, self.record_id)
+        self.tree.clear()
+        for entry in self.entries:
+            action = self.tr(ACTIONS.get(entry.action, entry.action.capitalize()))
+            what = entry.summary or action
+            top = QTreeWidgetItem([when(entry.at), entry.user_name, what])
+            top.setData(
+                0,
+                Qt.ItemDataRole.AccessibleTextRole,
+                self.tr("{0}, {1}: {2}").format(when(entry.at), entry.user_name, what),
+            )
+            for change in entry.changes:
+                if change.field in ("version_id", "updated_at", "created_at"):
+                    continue
+                child = QTreeWidgetItem([change.label, plain(change.old), "→ " + plain(change.new)])
+                child.setToolTip(
+                    0,
+                    self.tr("{0}: {1} → {2}").format(
+                        change.label, plain(change.old), plain(change.new)
+                    ),
+                )
+                top.addChild(child)
+            self.tree.addTopLevelItem(top)
+        self.tree.expandAll()
+        for column in range(3):
+            self.tree.resizeColumnToContents(column)
+        self.empty.setVisible(not self.entries)
+
+
+class HistoryDialog(QDialog):
+    """The History panel in a window of its own (Edit ▸ Show history…)."""
+
+    def __init__(
+        self, ctx: AppContext, entity: str, record_id: int, title: str, parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("history-dialog")
+        self.setWindowTitle(self.tr("History of {0}").format(title))
+        self.setAccessibleName(self.windowTitle())
+        layout = QVBoxLayout(self)
+        self.panel = HistoryPanel(ctx, entity, record_id, self)
+        layout.addWidget(self.panel)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
+        layout.addWidget(buttons)
+        self.resize(760, 480)
+
+
+def show_history(window: MainWindow) -> HistoryDialog | None:
+    """Open the History of the record the window shows (non-modal); None on a list."""
+    page = window.record_page
+    location = window.location if page is not None and page.isVisible() else None
+    if location is None or location.record_id is None:
+        window.ctx.notify(window.tr("Open a record first to see its history."))
+        return None
+    heading = getattr(page, "heading", None)
+    title = heading.text() if isinstance(heading, QLabel) else window.windowTitle()
+    dialog = HistoryDialog(window.ctx, location.entity, location.record_id, title, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
+def install_history_action(window: MainWindow) -> QAction:
+    """Add Edit ▸ Show history… (Ctrl+H) to a main window."""
+    action = QAction(window.tr("Show &history…"), window)
+    action.setObjectName("show-history")
+    action.setShortcut(QKeySequence("Ctrl+H"))
+    action.setStatusTip(window.tr("Who changed this record, what and when"))
+    action.triggered.connect(lambda: show_history(window))
+    window.addAction(action)
+    menu = window.menus["edit"]
+    menu.addSeparator()
+    menu.addAction(action)
+    return action

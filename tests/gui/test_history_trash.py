@@ -1,0 +1,155 @@
+"""The History of a record and the Trash page, through the real main window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from brokerdesk.core.models import Agreement, Partner, TrashItem
+from brokerdesk.gui.main_window import MainWindow
+from brokerdesk.gui.views.history_panel import HistoryDialog, HistoryPanel, install_history_action
+from brokerdesk.gui.views.trash_page import TrashPage
+from tests.gui.drive import answer_message_box
+
+
+def _partner_with_agreement(window: MainWindow) -> tuple[int, str]:
+    with window.ctx.db.read() as session:
+        row = session.execute(
+            select(Partner.id, Partner.name).join(Agreement).order_by(Partner.id).limit(1)
+        ).one()
+    return int(row[0]), str(row[1])
+
+
+def _partners_named(window: MainWindow, name: str) -> int:
+    with window.ctx.db.read() as session:
+        return int(
+            session.scalar(select(func.count()).select_from(Partner).where(Partner.name == name))
+            or 0
+        )
+
+
+def _trash(window: MainWindow) -> TrashPage:
+    window.open_list("trash")
+    page = window.stack.currentWidget()
+    assert isinstance(page, TrashPage)
+    return page
+
+
+def _select(page: TrashPage, label: str) -> None:
+    row = next(i for i, e in enumerate(page.entries) if e.label == label)
+    page.table.selectRow(row)
+
+
+def test_history_lists_who_changed_what_newest_first(qtbot: QtBot, window: MainWindow) -> None:
+    partner_id, _name = _partner_with_agreement(window)
+    partners = window.ctx.services.partners
+    before = partners.get(partner_id)["owner"]
+    partners.update(partner_id, {"owner": "Zara Okonkwo-Test"})
+    partners.update(partner_id, {"notes": "Renewal talk in March"})
+    action = install_history_action(window)
+    window.open_record("partner", partner_id)
+    action.trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, HistoryDialog))
+    qtbot.addWidget(dialog)
+    tree = dialog.panel.tree
+    newest, previous = tree.topLevelItem(0), tree.topLevelItem(1)
+    assert newest.text(1) == "tester" and previous.text(1) == "tester"
+    assert newest.child(0).text(0) == "Notes"
+    assert newest.child(0).text(2) == "→ Renewal talk in March"
+    assert previous.child(0).text(0) == "Relationship owner"
+    assert previous.child(0).text(1) == (before or "(empty)")
+    assert previous.child(0).text(2) == "→ Zara Okonkwo-Test"
+    assert tree.accessibleName() == "History"
+    dialog.close()
+
+
+def test_history_panel_refreshes_after_a_save(qtbot: QtBot, window: MainWindow) -> None:
+    partner_id, _name = _partner_with_agreement(window)
+    panel = HistoryPanel(window.ctx, "partner", partner_id)
+    qtbot.addWidget(panel)
+    count = panel.tree.topLevelItemCount()
+    change = window.ctx.services.partners.update(partner_id, {"owner": "Sam Reid"})
+    window.ctx.changes.broadcast(change)
+    assert panel.tree.topLevelItemCount() == count + 1
+    assert panel.tree.topLevelItem(0).child(0).text(2) == "→ Sam Reid"
+
+
+def test_show_history_on_a_list_says_to_open_a_record(qtbot: QtBot, window: MainWindow) -> None:
+    action = install_history_action(window)
+    with qtbot.waitSignal(window.ctx.message) as said:
+        action.trigger()
+    assert "Open a record first" in said.args[0]
+    assert not any(isinstance(w, HistoryDialog) for w in QApplication.topLevelWidgets())
+
+
+def test_deleted_partner_waits_in_the_trash_and_restores_with_its_agreements(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    partner_id, name = _partner_with_agreement(window)
+    services = window.ctx.services
+    with window.ctx.db.read() as session:
+        agreements = session.scalar(
+            select(func.count()).select_from(Agreement).where(Agreement.partner_id == partner_id)
+        )
+    window.ctx.changes.broadcast(services.partners.delete([partner_id]))
+    page = _trash(window)
+    entry = next(e for e in page.entries if e.label == name)
+    row = page.entries.index(entry)
+    assert page.table.item(row, 0).text() == "partner"
+    assert page.table.item(row, 2).text() == "tester"
+    assert "agreement" in page.table.item(row, 4).text()
+    assert not page.restore_button.isEnabled()  # nothing chosen yet
+    _select(page, name)
+    qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    assert _partners_named(window, name) == 1
+    assert all(e.label != name for e in page.entries)
+    with window.ctx.db.read() as session:
+        assert (
+            session.scalar(
+                select(func.count())
+                .select_from(Agreement)
+                .where(Agreement.partner_id == partner_id)
+            )
+            == agreements
+        )
+    partners_list = window.lists["partner"]
+    window.open_list("partner")
+    qtbot.waitUntil(lambda: partners_list.model.rowCount() > 0)
+
+
+def test_delete_permanently_asks_first_and_then_cannot_be_undone(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    partner_id, name = _partner_with_agreement(window)
+    window.ctx.changes.broadcast(window.ctx.services.partners.delete([partner_id]))
+    page = _trash(window)
+    _select(page, name)
+    keep = answer_message_box("Keep")
+    qtbot.mouseClick(page.purge_button, Qt.MouseButton.LeftButton)
+    keep.check()
+    assert any(e.label == name for e in page.entries)
+    _select(page, name)
+    purge = answer_message_box("Delete permanently")
+    qtbot.mouseClick(page.purge_button, Qt.MouseButton.LeftButton)
+    purge.check()
+    assert all(e.label != name for e in page.entries)
+    assert _partners_named(window, name) == 0
+
+
+def test_empty_trash_removes_everything_after_confirmation(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    partner_id, _name = _partner_with_agreement(window)
+    window.ctx.changes.broadcast(window.ctx.services.partners.delete([partner_id]))
+    page = _trash(window)
+    assert page.entries and page.empty_button.isEnabled()
+    go = answer_message_box("Empty trash")
+    qtbot.mouseClick(page.empty_button, Qt.MouseButton.LeftButton)
+    go.check()
+    assert page.entries == []
+    assert page.empty_label.isVisibleTo(page)
+    assert not page.empty_button.isEnabled()
+    with window.ctx.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(TrashItem)) == 0
