@@ -1,0 +1,92 @@
+"""Ctrl+K search palette, driven through the keyboard against the demo world."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from brokerdesk.gui.search_features import install_search_features
+
+
+def _open_palette(qtbot, window):  # type: ignore[no-untyped-def]
+    install_search_features(window)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    palette = window.search_palette
+    qtbot.waitUntil(palette.isVisible)
+    return palette
+
+
+def _search(qtbot, palette, text: str) -> None:  # type: ignore[no-untyped-def]
+    palette.field.clear()
+    qtbot.keyClicks(palette.field, text)
+    qtbot.waitUntil(lambda: not palette.searching, timeout=10_000)
+
+
+def _hit_texts(palette) -> list[str]:  # type: ignore[no-untyped-def]
+    items = [palette.results.item(r) for r in palette.hit_rows()]
+    return [i.data(Qt.ItemDataRole.AccessibleTextRole) for i in items]
+
+
+def test_typo_finds_partner_and_enter_opens_its_page(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    palette = _open_palette(qtbot, window)
+    assert QApplication.focusWidget() is palette.field
+    assert palette.field.accessibleName() == "Search everything"
+    assert palette.results.accessibleName() == "Search results"
+    _search(qtbot, palette, "nortlight sight")
+    texts = _hit_texts(palette)
+    assert texts[0] == "Partner: Northlight Sight Loss Trust — charity · active · Priya Shah"
+    headers = [
+        palette.results.item(r).text()
+        for r in range(palette.results.count())
+        if r not in palette.hit_rows()
+    ]
+    assert headers[0] == "Partners"
+    qtbot.keyClick(palette.field, Qt.Key.Key_Return)
+    assert not palette.isVisible()
+    assert window.location.entity == "partner"
+    assert window.record_page is not None and window.stack.currentWidget() is window.record_page
+
+
+def test_down_chooses_the_second_result_across_groups(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    palette = _open_palette(qtbot, window)
+    _search(qtbot, palette, "cynon")
+    texts = _hit_texts(palette)
+    assert texts[0].startswith("Library service: Rhondda Cynon Taff")
+    assert texts[1].startswith("Contact: ")
+    second = palette.results.item(palette.hit_rows()[1]).data(Qt.ItemDataRole.UserRole)
+    qtbot.keyClick(palette.field, Qt.Key.Key_Down)
+    qtbot.keyClick(palette.field, Qt.Key.Key_Enter)
+    assert (window.location.entity, window.location.record_id) == second
+
+
+def test_headers_group_results_and_stale_results_are_discarded(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    palette = _open_palette(qtbot, window)
+    _search(qtbot, palette, "zzzz")
+    _search(qtbot, palette, "bristol")
+    texts = _hit_texts(palette)
+    assert texts[0].startswith("Library service: City of Bristol")
+    assert any(t.startswith("Branch: Bristol Central") for t in texts)
+    headers = [
+        palette.results.item(r).text()
+        for r in range(palette.results.count())
+        if r not in palette.hit_rows()
+    ]
+    assert headers[:2] == ["Library services", "Branches"]
+    assert "Nothing found" not in palette.status.text()
+
+
+def test_escape_closes_without_opening(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    palette = _open_palette(qtbot, window)
+    before = window.location
+    _search(qtbot, palette, "bristol")
+    qtbot.keyClick(palette.field, Qt.Key.Key_Escape)
+    assert not palette.isVisible()
+    assert window.location == before
+
+
+def test_nothing_found_says_so(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    palette = _open_palette(qtbot, window)
+    _search(qtbot, palette, "qqxxzzjj")
+    assert palette.hit_rows() == []
+    assert palette.status.text() == "Nothing found for “qqxxzzjj”"
