@@ -194,11 +194,20 @@ class SavedViewsNavigator(QObject):
             return
         self.window._navigate(current, previous)
 
+    def _select(self, view_id: int) -> None:
+        nav = self.window.navigation
+        for item in self.items():
+            if item.data(Qt.ItemDataRole.UserRole) == f"{KEY_PREFIX}{view_id}":
+                nav.blockSignals(True)
+                nav.setCurrentItem(item)
+                nav.blockSignals(False)
+
     def open_view(self, view: SavedViewRecord) -> None:
         """Show the view's list with its search, filters, sort and columns."""
         self.window.open_list(view.entity, state_of(view.definition))
         if view.definition.get("columns"):
             apply_columns(self.window.lists[view.entity], view.definition["columns"])
+        self._select(view.id)  # the window selected the plain list; keep the view chosen
         self.window.ctx.notify(self.tr("Showing saved view “{0}”").format(view.name))
 
     # ------------------------------------------------------------------ commands
@@ -273,7 +282,7 @@ class SavedViewsNavigator(QObject):
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         menu.exec(self.window.navigation.viewport().mapToGlobal(point))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """F2 and Delete on a saved view in the navigation (beating the window's Delete)."""
         if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             assert isinstance(event, QKeyEvent)

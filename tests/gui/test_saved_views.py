@@ -1,0 +1,100 @@
+"""Saved views through the window: save, reopen, duplicate name, rename (F2), delete (Delete)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from brokerdesk.core.lists import ListState
+from brokerdesk.core.services.saved_views import SavedViewService
+from brokerdesk.gui.search_features import install_search_features
+
+
+def _nav_texts(window) -> list[str]:  # type: ignore[no-untyped-def]
+    nav = window.navigation
+    return [nav.item(r).text() for r in range(nav.count())]
+
+
+def _shown_keys(page) -> list[str]:  # type: ignore[no-untyped-def]
+    header = page.table.horizontalHeader()
+    cols = page.model.columns
+    order = sorted(range(len(cols)), key=header.visualIndex)
+    return [cols[i].key for i in order if not page.table.isColumnHidden(i)]
+
+
+def _save_as(qtbot, window, name: str):  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_S,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = window.saved_views.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.field.clear()
+    qtbot.keyClicks(dialog.field, name)
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    return dialog
+
+
+def test_save_reopen_rename_delete_round_trip(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    install_search_features(window)
+    window.open_list("partner")
+    page = window.lists["partner"]
+    page.apply_state(
+        ListState(search="", filters={"status": "active"}, sort_key="name", descending=True)
+    )
+    page.table.setColumnHidden(page.model.column_index("owner"), True)
+    header = page.table.horizontalHeader()
+    header.moveSection(header.visualIndex(page.model.column_index("last_contact")), 0)
+    expected_ids = page.model.ids
+    expected_columns = _shown_keys(page)
+    assert expected_columns[0] == "last_contact" and "owner" not in expected_columns
+
+    dialog = _save_as(qtbot, window, "Active, newest names first")
+    assert not dialog.isVisible()
+    assert "Partners ▸ Active, newest names first" in _nav_texts(window)
+    assert "Saved views" in _nav_texts(window)
+
+    # Change everything, then open the saved view from the navigation.
+    page.apply_state(ListState())
+    for i in range(len(page.model.columns)):
+        page.table.setColumnHidden(i, False)
+        header.moveSection(header.visualIndex(i), i)
+    window.open_list("contact")
+    item = window.saved_views.items()[0]
+    window.navigation.setCurrentItem(item)
+    assert window.current_list() is page
+    assert page.current_state().filters == {"status": "active"}
+    assert page.model.state.sort_key == "name" and page.model.state.descending
+    assert page.model.ids == expected_ids
+    assert _shown_keys(page) == expected_columns
+
+    # A duplicate name: the service's message beside the field, nothing saved.
+    dialog = _save_as(qtbot, window, "Active, newest names first")
+    assert dialog.isVisible()
+    assert dialog.message.isVisible() and "already" in dialog.message.text()
+    assert len(SavedViewService(window.ctx.db).list("partner")) == 1
+    dialog.reject()
+
+    # F2 renames from the keyboard.
+    window.navigation.setFocus()
+    window.navigation.setCurrentItem(window.saved_views.items()[0])
+    qtbot.keyClick(window.navigation, Qt.Key.Key_F2)
+    dialog = window.saved_views.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.field.selectAll()
+    qtbot.keyClicks(dialog.field, "Active partners")
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    assert "Partners ▸ Active partners" in _nav_texts(window)
+    assert [v.name for v in SavedViewService(window.ctx.db).list("partner")] == ["Active partners"]
+
+    # Delete asks first; Yes deletes.
+    window.navigation.setCurrentItem(window.saved_views.items()[0])
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Delete)
+    box = window.saved_views.question
+    qtbot.waitUntil(box.isVisible)
+    box.button(box.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: not window.saved_views.items())
+    assert SavedViewService(window.ctx.db).list() == []
+    assert "Saved views" not in _nav_texts(window)
+    assert window.lists["partner"].model.rowCount() > 0  # the records were not touched
