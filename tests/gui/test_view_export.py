@@ -1,0 +1,92 @@
+"""Export view…: what the list shows, read back with pandas; formulas neutralised; cancel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from brokerdesk.core.errors import Cancelled
+from brokerdesk.core.lists import ListState
+from brokerdesk.core.models import Partner
+from brokerdesk.gui.search_features import install_search_features
+from brokerdesk.gui.view_export import export_current_view, export_view, shown_columns
+
+
+def _prepare(window):  # type: ignore[no-untyped-def]
+    install_search_features(window)
+    with window.ctx.db.write() as session:
+        session.add(Partner(name='=HYPERLINK("http://x")', partner_type="charity", status="active"))
+    window.open_list("partner")
+    page = window.lists["partner"]
+    page.apply_state(ListState(filters={"status": "active"}, sort_key="name", descending=True))
+    page.table.setColumnHidden(page.model.column_index("owner"), True)
+    header = page.table.horizontalHeader()
+    header.moveSection(header.visualIndex(page.model.column_index("last_contact")), 0)
+    return page
+
+
+def test_xlsx_has_the_view_rows_columns_and_real_dates(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = _prepare(window)
+    target = tmp_path / "partners.xlsx"
+    export_current_view(window, target)
+    frame = pd.read_excel(target, engine="openpyxl")
+    labels = [c.label for c in shown_columns(page)]
+    assert list(frame.columns) == labels
+    assert labels[0] == "Last contact" and "Relationship owner" not in labels
+    assert len(frame) == page.model.rowCount() > 3
+    names = [
+        page.model.data(page.model.index(r, page.model.column_index("name")))
+        for r in range(page.model.rowCount())
+    ]
+    shown = [n if not n.startswith("=") else "'" + n for n in names]
+    assert frame["Name"].tolist() == shown
+    assert '\'=HYPERLINK("http://x")' in frame["Name"].tolist()
+    dates = frame["Last contact"].dropna()
+    assert len(dates) and all(isinstance(d, dt.datetime | pd.Timestamp) for d in dates)
+    assert pd.api.types.is_numeric_dtype(frame["Programmes"])
+
+
+def test_csv_is_utf8_with_bom_and_matches_the_view(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = _prepare(window)
+    target = tmp_path / "partners.csv"
+    export_current_view(window, target)
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+    frame = pd.read_csv(target, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert list(frame.columns) == [c.label for c in shown_columns(page)]
+    types = [
+        page.model.data(page.model.index(r, page.model.column_index("partner_type")))
+        for r in range(page.model.rowCount())
+    ]
+    assert frame["Type"].tolist() == types
+    assert not any(v.startswith(("=", "+", "-", "@")) for v in frame["Name"])
+
+
+def test_cancel_leaves_no_file_and_existing_file_is_not_overwritten(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = _prepare(window)
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "partners.xlsx"
+    with pytest.raises(Cancelled):
+        export_view(
+            window.ctx.db,
+            page.record_list,
+            page.current_state(),
+            shown_columns(page),
+            target,
+            progress=lambda *_: False,
+        )
+    assert not target.exists() and list(out.iterdir()) == []
+    target.write_text("keep me")
+    with pytest.raises(Exception, match="already exists"):
+        export_view(
+            window.ctx.db,
+            page.record_list,
+            page.current_state(),
+            shown_columns(page),
+            target,
+            overwrite=False,
+        )
+    assert target.read_text() == "keep me"
