@@ -14,12 +14,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 from sqlalchemy import func, select
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from brokerdesk.core.db import Database, open_database
 from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.core.models import LibraryService
 from brokerdesk.gui import settings as keys
 from brokerdesk.gui.app import APP_NAME, AppContext, build_demo_database, demo_database_path
+from brokerdesk.gui.dialogs.integrity import after_open, confirm_location, recover_damaged_file
 from brokerdesk.gui.dialogs.welcome import DEMO, FILE_FILTER, TeamServerDialog, WelcomeDialog
 from brokerdesk.gui.main_window import MainWindow
 from brokerdesk.gui.settings import Settings
@@ -74,6 +76,8 @@ class Launcher(QObject):
     def open(self, address: str) -> bool:
         """Open ``address`` in a new window, replacing the current one."""
         parent = self.window
+        if address != DEMO and not confirm_location(parent, address):
+            return False
         try:
             if address == DEMO:
                 path = demo_database_path()
@@ -83,7 +87,9 @@ class Launcher(QObject):
             else:
                 database = open_database(address)
                 ensure_reference_data(database)
-        except BrokerDeskError as exc:
+        except (BrokerDeskError, SQLAlchemyDatabaseError) as exc:  # a damaged file: offer a backup
+            if recover_damaged_file(self, address, exc):
+                return True
             QMessageBox.warning(parent, APP_NAME, str(exc))
             return False
         window = MainWindow(AppContext(database, self.settings))
@@ -97,6 +103,7 @@ class Launcher(QObject):
             previous.close()
             previous.ctx.db.dispose()
             previous.deleteLater()
+        after_open(self, window)
         return True
 
     def _add_file_actions(self, window: MainWindow) -> None:

@@ -1,0 +1,226 @@
+"""File ▸ Restore from backup…: choose a backup, check it, put it in place, reopen.
+
+The list shows every backup beside the database file (when, why, size). The chosen backup is
+checked before anything is touched; the current file is never deleted but renamed and kept
+beside the database, so a restore can itself be undone by hand. The window closes its
+database first (a file in use cannot be replaced safely) and the Launcher reopens it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brokerdesk.core import backup
+from brokerdesk.core.errors import BrokerDeskError
+
+if TYPE_CHECKING:
+    from brokerdesk.gui.launcher import Launcher
+    from brokerdesk.gui.main_window import MainWindow
+
+REASONS = {
+    "daily": "Daily",
+    "manual": "Back up now",
+    "before-migration": "Before an upgrade",
+    "before-import": "Before an import",
+    "before-restore": "Before a restore",
+}
+
+
+def size_text(size: int) -> str:
+    """Bytes as people read them (kB/MB, one decimal)."""
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} kB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+class RestoreBackupDialog(QDialog):
+    """Lists the backups of a database file; accepting means "check and restore this one"."""
+
+    def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.setObjectName("restore-backup-dialog")
+        self.setWindowTitle(self.tr("Restore from backup"))
+        self.setAccessibleName(self.windowTitle())
+        self.backups = backup.list_backups(db_path)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Choose the backup to go back to. It is checked before anything changes. "
+                "Your current database is not deleted: it is kept beside it as "
+                "“{0}-before-restore-…{1}”, and this window reopens on the backup."
+            ).format(db_path.stem, db_path.suffix),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.list_label = QLabel(self.tr("&Backups of {0}").format(db_path.name), self)
+        self.list = QTreeWidget(self)
+        self.list.setObjectName("backup-list")
+        self.list.setAccessibleName(self.tr("Backups"))
+        self.list.setRootIsDecorated(False)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setHeaderLabels([self.tr("Taken"), self.tr("Why"), self.tr("Size")])
+        for info in self.backups:
+            item = QTreeWidgetItem(
+                [
+                    info.taken_at.strftime("%a %d %b %Y, %H:%M"),
+                    self.tr(REASONS.get(info.reason, info.reason.replace("-", " ").capitalize())),
+                    size_text(info.size),
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, str(info.path))
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.list.addTopLevelItem(item)
+        for column in range(3):
+            self.list.resizeColumnToContents(column)
+        self.list_label.setBuddy(self.list)
+        layout.addWidget(self.list_label)
+        layout.addWidget(self.list, 1)
+        self.none_label = QLabel(
+            self.tr("There are no backups of this database yet. File ▸ Back up now makes one."),
+            self,
+        )
+        self.none_label.setWordWrap(True)
+        self.none_label.setVisible(not self.backups)
+        layout.addWidget(self.none_label)
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.problem.setObjectName("restore-problem")
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        self.buttons = QDialogButtonBox(self)
+        self.restore_button = self.buttons.addButton(
+            self.tr("&Check and restore"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.restore_button.setAccessibleName(self.tr("Check and restore the chosen backup"))
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.list.itemSelectionChanged.connect(self._update)
+        self.list.itemActivated.connect(lambda _item, _col: self.accept())
+        if self.backups:
+            self.list.setCurrentItem(self.list.topLevelItem(0))
+        self._update()
+        self.resize(620, 420)
+
+    def _update(self) -> None:
+        self.restore_button.setEnabled(self.chosen() is not None)
+        self.problem.hide()
+
+    def chosen(self) -> Path | None:
+        item = self.list.currentItem()
+        if item is None or not item.isSelected():
+            return None
+        return Path(str(item.data(0, Qt.ItemDataRole.UserRole)))
+
+    def accept(self) -> None:
+        """Check the chosen backup first; a damaged one is reported and the dialog stays."""
+        path = self.chosen()
+        if path is None:
+            return
+        problems = backup.verify_backup(path)
+        if problems:
+            self.problem.setText(
+                self.tr("Problem: this backup is damaged and cannot be restored ({0}).").format(
+                    problems[0]
+                )
+            )
+            self.problem.show()
+            return
+        super().accept()
+
+
+def restore_and_reopen(launcher: Launcher, db_path: Path, backup_path: Path) -> bool:
+    """Close ``db_path`` if open, put ``backup_path`` in its place and reopen it.
+
+    Returns True when the backup is in place. On a refusal the original file is reopened
+    unchanged and the reason is shown.
+    """
+    window = launcher.window
+    if window is not None and window.ctx.db.path == db_path:
+        release_window(launcher)
+    try:
+        aside = backup.restore_backup(db_path, backup_path)
+    except BrokerDeskError as exc:
+        QMessageBox.warning(launcher.window, launcher.tr("Restore from backup"), str(exc))
+        if launcher.window is None:
+            launcher.open(str(db_path))
+        return False
+    launcher.open(str(db_path))
+    if launcher.window is not None:
+        note = launcher.tr("Restored the backup {0}.").format(backup_path.name)
+        if aside is not None:
+            note += " " + launcher.tr("The previous file is kept as {0}.").format(aside.name)
+        launcher.window.ctx.notify(note)
+    return True
+
+
+def release_window(launcher: Launcher) -> None:
+    """Close the current window and its database connections (before replacing the file)."""
+    window = launcher.window
+    if window is None:
+        return
+    live = getattr(window, "live_refresh", None)
+    if live is not None:
+        live.stop()
+    window.ctx.tasks.wait(10_000)
+    window.close()
+    window.ctx.db.dispose()
+    window.deleteLater()
+    launcher.window = None
+
+
+def ask_and_restore(launcher: Launcher) -> bool:
+    """File ▸ Restore from backup…: the dialog, then the restore. True when restored."""
+    window = launcher.window
+    if window is None or window.ctx.db.path is None:
+        return False
+    dialog = RestoreBackupDialog(window.ctx.db.path, window)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        chosen = dialog.chosen()
+    finally:
+        dialog.deleteLater()
+    return chosen is not None and restore_and_reopen(launcher, window.ctx.db.path, chosen)
+
+
+def install_restore_action(launcher: Launcher, window: MainWindow) -> QAction:
+    """Add File ▸ Restore from backup… before Quit; disabled, with the reason, in team mode."""
+    action = QAction(window.tr("&Restore from backup…"), window)
+    action.setObjectName("restore-from-backup")
+    action.triggered.connect(lambda: ask_and_restore(launcher))
+    if window.ctx.db.path is None:
+        action.setEnabled(False)
+        reason = window.tr("A team server is backed up by whoever runs it; ask them to restore it.")
+        action.setToolTip(reason)
+        action.setStatusTip(reason)
+    else:
+        action.setStatusTip(window.tr("Go back to an earlier copy of this database"))
+    menu = window.menus["file"]
+    menu.setToolTipsVisible(True)
+    actions = menu.actions()
+    after = actions.index(window.backup_action) + 1 if window.backup_action in actions else -1
+    if 0 < after < len(actions):
+        menu.insertAction(actions[after], action)
+    else:
+        menu.addAction(action)
+    return action
