@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brokerdesk.core.search import SearchHit, SearchService, group_hits
+from brokerdesk.core.search import SEARCH_TYPES, SearchHit, SearchService, group_hits
 
 DEBOUNCE_MS = 120
-RESULT_LIMIT = 40
+PER_KIND = 6  # results shown per kind of record
 HIT_ROLE = int(Qt.ItemDataRole.UserRole)
 
 # Singular and plural names of each kind of record, in the users' words.
@@ -114,7 +114,11 @@ class SearchPalette(QFrame):
         service = self._search
 
         def work(_progress: Any) -> list[SearchHit]:
-            return group_hits(service.search(query, limit=RESULT_LIMIT))
+            # A few of each kind, so 40 branches called "North..." cannot hide the partner.
+            hits: list[SearchHit] = []
+            for kind in SEARCH_TYPES:
+                hits.extend(service.search(query, types={kind}, limit=PER_KIND))
+            return group_hits(hits)
 
         self.ctx.tasks.start(
             work,
@@ -142,7 +146,7 @@ class SearchPalette(QFrame):
             if hit.entity != current_kind:
                 current_kind = hit.entity
                 header = QListWidgetItem(self.tr(plural), self.results)
-                header.setFlags(Qt.ItemFlag.NoItemFlags)
+                header.setFlags(Qt.ItemFlag.ItemIsEnabled)  # readable, not selectable
                 font = header.font()
                 font.setBold(True)
                 header.setFont(font)

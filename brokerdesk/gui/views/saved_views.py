@@ -166,7 +166,7 @@ class SavedViewsNavigator(QObject):
         if views:
             heading = QListWidgetItem(self.tr("Saved views"), nav)
             heading.setData(Qt.ItemDataRole.UserRole, HEADING_KEY)
-            heading.setFlags(Qt.ItemFlag.NoItemFlags)
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)  # readable, not selectable
             font = heading.font()
             font.setBold(True)
             heading.setFont(font)
@@ -176,6 +176,10 @@ class SavedViewsNavigator(QObject):
             item.setData(Qt.ItemDataRole.UserRole, f"{KEY_PREFIX}{view.id}")
             item.setToolTip(self.tr("Saved view of {0}: F2 renames, Delete deletes").format(title))
         nav.blockSignals(False)
+        wanted = nav.sizeHintForColumn(0) + 24
+        if nav.width() < wanted and hasattr(self.window, "splitter"):
+            sizes = self.window.splitter.sizes()
+            self.window.splitter.setSizes([wanted, max(sizes[1] - (wanted - sizes[0]), 400)])
 
     def _view_of(self, item: QListWidgetItem | None) -> SavedViewRecord | None:
         key = str(item.data(Qt.ItemDataRole.UserRole) or "") if item else ""

@@ -1,0 +1,156 @@
+"""List views with real widgets (offscreen) on the scale-10 database: what the user waits for.
+
+Run: ``python benchmarks/bench_gui.py [scale] [--entities partner,contact,...]``
+
+For every list view it times, until the table has its first visible rows' data:
+  * keystroke to updated table (search debounce excluded; it is a deliberate 150 ms pause),
+  * opening the view (query + first screen),
+  * sorting by every column (ascending then descending),
+  * Ctrl+End: jumping to the last row.
+The floor is the raw SQL the list runs for the same operation (``record_list.ids``).
+Targets: keystroke p95 < 100 ms, open < 250 ms, sort < 300 ms, Ctrl+End < 100 ms.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.common import percentile, scale_database
+
+TARGETS = {"keystroke": 100.0, "open": 250.0, "sort": 300.0, "end": 100.0}
+TYPED = "library"  # typed one letter at a time, as a user would
+
+
+def _first_screen(page, top: int = 0) -> None:  # type: ignore[no-untyped-def]
+    """Fetch what the table paints first: ~30 rows of every visible column."""
+    model = page.model
+    for row in range(top, min(top + 30, model.rowCount())):
+        for col in range(model.columnCount()):
+            if not page.table.isColumnHidden(col):
+                model.data(model.index(row, col))
+
+
+def _ms(fn) -> float:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
+
+
+def _floor(db, page, state) -> float:  # type: ignore[no-untyped-def]
+    with db.read() as session:
+        return _ms(lambda: page.record_list.ids(session, state))
+
+
+def main() -> int:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from brokerdesk.core.lists import ListState
+    from brokerdesk.gui.app import create_main_window
+
+    scale = float(sys.argv[1]) if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else 10
+    only = None
+    if "--entities" in sys.argv:
+        only = set(sys.argv[sys.argv.index("--entities") + 1].split(","))
+    app = QApplication.instance() or QApplication([])
+    db = scale_database(scale)
+    window = create_main_window(db)
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    results: list[tuple[str, str, float, float, int]] = []  # entity, op, p95 ms, floor ms, n
+
+    def record(entity: str, op: str, times: list[float], floors: list[float]) -> None:
+        results.append((entity, op, percentile(times, 95), percentile(floors, 95), len(times)))
+        print(
+            f"{entity:16} {op:22} p95 {percentile(times, 95):8.1f} ms   floor p95 "
+            f"{percentile(floors, 95):8.1f} ms  (n={len(times)})",
+            flush=True,
+        )
+
+    for entity, page in window.lists.items():
+        if only and entity not in only:
+            continue
+        rows = page.model.rowCount()
+        # Opening: mark the list stale as a change elsewhere would, then choose it.
+        opens, floors = [], []
+        for _ in range(5):
+            page._stale = True
+            window.open_list(next(e for e in window.lists if e != entity))
+            app.processEvents()
+            page._stale = True
+            opens.append(_ms(lambda p=page, e=entity: (window.open_list(e), _first_screen(p))))
+            floors.append(_floor(db, page, page.current_state()))
+        rows = page.model.rowCount()
+        record(entity, f"open ({rows:,} rows)", opens, floors)
+        # Keystrokes: type a word letter by letter, then delete it again.
+        keys, floors = [], []
+        texts = [TYPED[:i] for i in range(1, len(TYPED) + 1)]
+        for text in texts + texts[-2::-1] + [""]:
+            page.search.setText(text)
+            page._debounce.stop()
+            keys.append(_ms(lambda p=page: (p._apply_state(), _first_screen(p))))
+            floors.append(_floor(db, page, page.current_state()))
+        record(entity, "keystroke", keys, floors)
+        # Sorting by every column, both directions.
+        sorts, floors, worst = [], [], ("", 0.0)
+        for col, column in enumerate(page.model.columns):
+            for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+                took = _ms(
+                    lambda c=col, o=order, p=page: (p.table.sortByColumn(c, o), _first_screen(p))
+                )
+                sorts.append(took)
+                state = ListState(
+                    sort_key=column.key, descending=order == Qt.SortOrder.DescendingOrder
+                )
+                floors.append(_floor(db, page, state))
+                if took > worst[1]:
+                    worst = (column.key, took)
+        record(entity, f"sort (worst {worst[0]})", sorts, floors)
+        page.apply_state(ListState())
+        # Ctrl+End.
+        ends, floors = [], []
+        for _ in range(5):
+            page.table.scrollToTop()
+            page.model._rows.clear()
+            page.table.setFocus()
+            ends.append(
+                _ms(
+                    lambda p=page: (
+                        QTest.keyClick(
+                            p.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier
+                        ),
+                        _first_screen(p, max(0, p.model.rowCount() - 30)),
+                    )
+                )
+            )
+            with db.read() as session:
+                ids = page.record_list.ids(session, page.current_state())
+                floors.append(_ms(lambda s=session, i=ids, p=page: p.record_list.rows(s, i[-30:])))
+        record(entity, "Ctrl+End", ends, floors)
+        app.processEvents()
+
+    print("\nTargets (p95): keystroke < 100 ms, open < 250 ms, sort < 300 ms, Ctrl+End < 100 ms")
+    missed = 0
+    for entity, op, p95, floor, _n in results:
+        kind = op.split()[0].replace("Ctrl+End", "end")
+        target = TARGETS.get(kind, TARGETS["end"])
+        if p95 > target:
+            missed += 1
+            print(
+                f"  MISSED {entity} {op}: {p95:.1f} ms (floor {floor:.1f} ms, target {target:.0f})"
+            )
+    print(f"{missed} target(s) missed")
+    window.ctx.tasks.wait(10_000)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
