@@ -11,6 +11,7 @@ conflict and the dialog shows again, so a third change cannot be lost either.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -56,6 +57,13 @@ def _labels_from(parent: QWidget | None) -> dict[str, str]:
     return {f.name: f.label for f in fields}
 
 
+def _choices_from(parent: QWidget | None) -> dict[str, Mapping[str, str]]:
+    """Stored value -> label for the form's choice fields ("paused" -> "Paused")."""
+    service = getattr(parent, "service", None)
+    fields = getattr(service, "fields", None) or ()
+    return {f.name: f.choices for f in fields if f.choices}
+
+
 class ConflictDialog(QDialog):
     """Their saved version beside mine, one row and one choice per differing field.
 
@@ -69,11 +77,13 @@ class ConflictDialog(QDialog):
         labels: dict[str, str] | None = None,
         original: dict[str, Any] | None = None,
         parent: QWidget | None = None,
+        choices: Mapping[str, Mapping[str, str]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.conflict = conflict
         self.labels = labels or _labels_from(parent)
         self.original = original or {}
+        self.choice_labels = dict(choices or _choices_from(parent))
         self.setObjectName("conflict-dialog")
         self.setWindowTitle(self.tr("Someone else saved this record"))
         self.setAccessibleName(self.windowTitle())
@@ -122,7 +132,7 @@ class ConflictDialog(QDialog):
         grid_host = QWidget(self)
         grid = QGridLayout(grid_host)
         grid.setHorizontalSpacing(16)
-        headers = (self.tr("Field"), self.tr("Their saved value"), self.tr("Your value"))
+        headers = (self.tr("Field"), self.tr("Their saved version"), self.tr("Your version"))
         for column, text in enumerate(headers):
             header = QLabel(f"<b>{text}</b>", grid_host)
             header.setAccessibleName(text)
@@ -140,6 +150,8 @@ class ConflictDialog(QDialog):
         grid.setColumnStretch(2, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(grid_host)
         scroll.setAccessibleName(self.tr("Fields that differ"))
         layout.addWidget(scroll, 1)
@@ -154,29 +166,59 @@ class ConflictDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(max(self.sizeHint().width(), 640), min(self.sizeHint().height() + 40, 640))
+        grid_host.setMinimumWidth(640)
+        self.resize(720, min(grid_host.sizeHint().height() + 170, 640))
+
+    def _shown(self, name: str, value: Any) -> str:
+        if name in self.choice_labels and isinstance(value, str):
+            value = self.choice_labels[name].get(value, value)
+        return plain(value)
+
+    def _side(self, host: QWidget, name: str, label: str, mine: bool) -> QWidget:
+        """One cell: the radio button, then the value wrapped beneath it."""
+        value = self._my_value(name) if mine else self.conflict.theirs.get(name)
+        text = self._shown(name, value)
+        cell = QWidget(host)
+        box = QVBoxLayout(cell)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        radio = QRadioButton(self.tr("Use mine") if mine else self.tr("Keep theirs"), cell)
+        side = self.tr("use mine") if mine else self.tr("keep theirs")
+        radio.setAccessibleName(self.tr("{0}: {1}").format(label, side))
+        radio.setAccessibleDescription(text)
+        radio.setObjectName(f"conflict-{name}-{MINE if mine else THEIRS}")
+        shown = QLabel(text, cell)
+        shown.setWordWrap(True)
+        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        shown.setIndent(22)  # under the radio's text, not its circle
+        shown.setBuddy(radio)
+        shown.setAccessibleName(
+            self.tr("{0}, your value").format(label)
+            if mine
+            else self.tr("{0}, their value").format(label)
+        )
+        box.addWidget(radio)
+        box.addWidget(shown)
+        return cell
 
     def _add_row(self, grid: QGridLayout, host: QWidget, row: int, name: str) -> None:
         label = self._label(name)
-        field = QLabel(label, host)
-        grid.addWidget(field, row, 0, Qt.AlignmentFlag.AlignTop)
-        theirs_text = plain(self.conflict.theirs.get(name))
-        mine_text = plain(self._my_value(name))
-        keep = QRadioButton(self.tr("Keep theirs: {0}").format(theirs_text), host)
-        use = QRadioButton(self.tr("Use mine: {0}").format(mine_text), host)
-        keep.setAccessibleName(self.tr("{0}: keep theirs").format(label))
-        keep.setAccessibleDescription(theirs_text)
-        use.setAccessibleName(self.tr("{0}: use mine").format(label))
-        use.setAccessibleDescription(mine_text)
-        for radio in (keep, use):
-            radio.setObjectName(f"conflict-{name}-{'theirs' if radio is keep else 'mine'}")
-        field.setBuddy(use)
+        field = QLabel(f"<b>{label}</b>", host)
+        field.setAccessibleName(label)
+        theirs_cell = self._side(host, name, label, mine=False)
+        mine_cell = self._side(host, name, label, mine=True)
+        keep = theirs_cell.findChild(QRadioButton)
+        use = mine_cell.findChild(QRadioButton)
+        assert keep is not None and use is not None
+        field.setBuddy(use if name in self.conflict.mine else keep)
         group = QButtonGroup(self)
         group.addButton(keep, 0)
         group.addButton(use, 1)
         (use if name in self.conflict.mine else keep).setChecked(True)
-        grid.addWidget(keep, row, 1, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(use, row, 2, Qt.AlignmentFlag.AlignTop)
+        top = Qt.AlignmentFlag.AlignTop
+        grid.addWidget(field, row, 0, top)
+        grid.addWidget(theirs_cell, row, 1, top)
+        grid.addWidget(mine_cell, row, 2, top)
         self.choices[name] = group
         self.radios[name] = (keep, use)
 

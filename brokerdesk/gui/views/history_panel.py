@@ -8,6 +8,7 @@ Until every page embeds it, Edit ▸ Show history… opens it in a dialog for th
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -38,6 +39,15 @@ ACTIONS = {
 }
 
 
+HIDDEN = frozenset({"id", "version_id", "created_at", "updated_at"})
+
+
+def elide(text: str, limit: int = 50) -> str:
+    """Long notes shortened for the line; the tooltip and screen readers get all of it."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 def when(moment: dt.datetime) -> str:
     """A stored UTC time in the user's local time, written the British way."""
     aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
@@ -64,9 +74,7 @@ class HistoryPanel(QWidget):
         self.tree.setAccessibleDescription(
             self.tr("Every change to this record, newest first; expand a line for its fields")
         )
-        self.tree.setHeaderLabels(
-            [self.tr("When / field"), self.tr("Who / before"), self.tr("What / after")]
-        )
+        self.tree.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What changed")])
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setWordWrap(True)
@@ -83,34 +91,54 @@ class HistoryPanel(QWidget):
         if self.entity in entities:
             self.refresh()
 
+    def _choices(self) -> dict[str, Mapping[str, str]]:
+        try:
+            fields = self.ctx.services.for_entity(self.entity).fields
+        except KeyError:
+            return {}
+        return {f.name: f.choices for f in fields if f.choices}
+
     def refresh(self) -> None:
         """Reload the record's history from the database."""
         self.entries = HistoryService(self.ctx.db).for_record(self.entity, self.record_id)
+        choices = self._choices()
+
+        def shown(name: str, value: object) -> str:
+            if name in choices and isinstance(value, str):
+                value = choices[name].get(value, value)
+            return plain(value)
+
         self.tree.clear()
         for entry in self.entries:
+            changes = [c for c in entry.changes if c.field not in HIDDEN]
             action = self.tr(ACTIONS.get(entry.action, entry.action.capitalize()))
-            what = entry.summary or action
+            if entry.action == "update":
+                what = self.tr("Changed {0}").format(", ".join(c.label for c in changes))
+            else:
+                what = action
             top = QTreeWidgetItem([when(entry.at), entry.user_name, what])
-            top.setData(
-                0,
-                Qt.ItemDataRole.AccessibleTextRole,
-                self.tr("{0}, {1}: {2}").format(when(entry.at), entry.user_name, what),
-            )
-            for change in entry.changes:
-                if change.field in ("version_id", "updated_at", "created_at"):
-                    continue
-                child = QTreeWidgetItem([change.label, plain(change.old), "→ " + plain(change.new)])
-                child.setToolTip(
-                    0,
-                    self.tr("{0}: {1} → {2}").format(
-                        change.label, plain(change.old), plain(change.new)
-                    ),
-                )
-                top.addChild(child)
+            sentence = self.tr("{0}, {1}: {2}").format(when(entry.at), entry.user_name, what)
+            top.setData(0, Qt.ItemDataRole.AccessibleTextRole, sentence)
+            top.setToolTip(2, what)
             self.tree.addTopLevelItem(top)
+            for change in changes if entry.action in ("update", "bulk") else ():
+                old, new = shown(change.field, change.old), shown(change.field, change.new)
+                full = self.tr("{0}: {1} → {2}").format(change.label, old, new)
+                child = QTreeWidgetItem(
+                    [self.tr("{0}: {1} → {2}").format(change.label, elide(old), elide(new))]
+                )
+                child.setToolTip(0, full)
+                child.setData(0, Qt.ItemDataRole.AccessibleTextRole, full)
+                child.setData(0, Qt.ItemDataRole.UserRole, (change.field, old, new))
+                top.addChild(child)
+                child.setFirstColumnSpanned(True)
         self.tree.expandAll()
-        for column in range(3):
-            self.tree.resizeColumnToContents(column)
+        metrics = self.tree.fontMetrics()
+        for column in range(2):  # fit the event lines; the spanned field lines may run on
+            texts = [self.tree.topLevelItem(i).text(column) for i in range(len(self.entries))]
+            texts.append(self.tree.headerItem().text(column))
+            width = max(metrics.horizontalAdvance(t) for t in texts) + 36
+            self.tree.header().resizeSection(column, width)
         self.empty.setVisible(not self.entries)
 
 

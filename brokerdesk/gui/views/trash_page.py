@@ -110,7 +110,13 @@ class TrashPage(QWidget):
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             took = ", ".join(entry.took_with_it) or self.tr("nothing else")
-            cells = (entry.what, entry.label, entry.user_name, when(entry.deleted_at), took)
+            cells = (
+                entry.what.capitalize(),
+                entry.label,
+                entry.user_name,
+                when(entry.deleted_at),
+                took,
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, entry.id)
