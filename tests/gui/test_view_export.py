@@ -90,3 +90,20 @@ def test_cancel_leaves_no_file_and_existing_file_is_not_overwritten(window, tmp_
             overwrite=False,
         )
     assert target.read_text() == "keep me"
+
+
+def test_large_view_exports_in_the_background_with_progress(  # type: ignore[no-untyped-def]
+    qtbot, window, tmp_path: Path, monkeypatch
+) -> None:
+    import brokerdesk.gui.view_export as view_export
+
+    monkeypatch.setattr(view_export, "BACKGROUND_ROWS", 0)
+    monkeypatch.setattr(view_export, "BLOCK", 5)
+    page = _prepare(window)
+    target = tmp_path / "big.csv"
+    export_current_view(window, target)
+    assert window.export_task is not None  # ran as a task, not on the GUI thread
+    qtbot.waitUntil(lambda: target.exists(), timeout=10_000)
+    window.ctx.tasks.wait(5_000)
+    frame = pd.read_csv(target, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert len(frame) == page.model.rowCount()
