@@ -94,6 +94,7 @@ class SearchPalette(QFrame):
     def popup(self) -> None:
         """Show over the top middle of the parent window, field focused and selected."""
         parent = self.parentWidget()
+        assert parent is not None  # built with the main window as parent
         width = min(640, max(360, parent.width() - 80))
         height = min(460, max(240, parent.height() - 120))
         self.setGeometry((parent.width() - width) // 2, 60, width, height)
