@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from brokerdesk.core.db import Database, open_database
@@ -137,3 +138,34 @@ def test_cancel_saves_nothing_and_every_control_is_named(
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.result() == ConflictDialog.DialogCode.Rejected
     assert Services(bob_db).partners.get(partner_id)["owner"] in (None, "")
+
+
+def test_the_dialog_works_from_the_keyboard_alone(
+    qtbot: QtBot, two_instances: tuple[Database, Database]
+) -> None:
+    alice_db, _bob_db = two_instances
+    partner_id = _partner(alice_db)
+    theirs = Services(alice_db).partners.get(partner_id) | {"owner": "Alice Moss"}
+    conflict = EditConflict("partner", partner_id, {"owner": "Bob Lee"}, theirs, 2)
+    dialog = ConflictDialog(conflict)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    keep, use = dialog.radios["owner"]
+    assert use.isChecked()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    for _ in range(8):  # Tab to the field's choice, as a keyboard user would
+        if keep.hasFocus():
+            break
+        qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Tab)
+    assert keep.hasFocus()
+    qtbot.keyClick(keep, Qt.Key.Key_Space)
+    assert keep.isChecked() and not use.isChecked()
+    qtbot.keyClick(keep, Qt.Key.Key_Right)  # arrows move between the two sides
+    assert use.isChecked() and use.hasFocus()
+    qtbot.keyClick(use, Qt.Key.Key_Left)
+    assert keep.isChecked() and not use.isChecked()
+    qtbot.keyClick(keep, Qt.Key.Key_Return)
+    assert dialog.result() == ConflictDialog.DialogCode.Accepted
+    assert dialog.merged() == {"owner": "Alice Moss"}

@@ -116,8 +116,9 @@ class RestoreBackupDialog(QDialog):
         layout.addWidget(self.buttons)
         self.list.itemSelectionChanged.connect(self._update)
         self.list.itemActivated.connect(lambda _item, _col: self.accept())
-        if self.backups:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        newest = self.list.topLevelItem(0)
+        if newest is not None:
+            self.list.setCurrentItem(newest)
         self._update()
         self.resize(620, 420)
 

@@ -135,7 +135,8 @@ class HistoryPanel(QWidget):
         self.tree.expandAll()
         metrics = self.tree.fontMetrics()
         for column in range(2):  # fit the event lines; the spanned field lines may run on
-            texts = [self.tree.topLevelItem(i).text(column) for i in range(len(self.entries))]
+            items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+            texts = [item.text(column) for item in items if item is not None]
             texts.append(self.tree.headerItem().text(column))
             width = max(metrics.horizontalAdvance(t) for t in texts) + 36
             self.tree.header().resizeSection(column, width)

@@ -7,6 +7,7 @@ Empty trash are the only ways anything is lost for good, so both ask first.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -143,7 +144,7 @@ class TrashPage(QWidget):
         """Put the selected items back; return how many came back."""
         restored = 0
         for entry in self.selected():
-            change = self.ctx.attempt(lambda e=entry: self.trash.restore(e.id))
+            change = self.ctx.attempt(partial(self.trash.restore, entry.id))
             if change is None:
                 break  # the refusal was reported; the rest stay in the Trash
             restored += 1
@@ -168,12 +169,16 @@ class TrashPage(QWidget):
             return 0
         done = 0
         for entry in entries:
-            if not self.ctx.attempt(lambda e=entry: self.trash.purge(e.id) or True):
+            if not self.ctx.attempt(partial(self._purge, entry.id)):
                 break  # the refusal was reported; the rest stay in the Trash
             done += 1
         self.ctx.changes.broadcast(tables={"trash_item"})
         self.refresh()
         return done
+
+    def _purge(self, item_id: int) -> bool:
+        self.trash.purge(item_id)
+        return True
 
     def empty_trash(self) -> int:
         """After confirmation, purge everything in the Trash; return how many went."""
