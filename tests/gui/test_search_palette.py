@@ -90,3 +90,9 @@ def test_nothing_found_says_so(qtbot, window) -> None:  # type: ignore[no-untype
     _search(qtbot, palette, "qqxxzzjj")
     assert palette.hit_rows() == []
     assert palette.status.text() == "Nothing found for “qqxxzzjj”"
+
+
+def test_clicking_back_into_the_window_closes_the_palette(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    palette = _open_palette(qtbot, window)
+    window.lists["partner"].search.setFocus()
+    qtbot.waitUntil(lambda: not palette.isVisible())

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QLabel,
     QLineEdit,
@@ -198,7 +199,14 @@ class SearchPalette(QFrame):
         self.hide()
         self.open_requested.emit(entity, int(record_id))
 
+    def _hide_if_left(self) -> None:
+        focus = QApplication.focusWidget()
+        if self.isVisible() and focus is not None and not self.isAncestorOf(focus):
+            self.hide()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.field and event.type() == QEvent.Type.FocusOut:
+            QTimer.singleShot(0, self._hide_if_left)  # clicked elsewhere: close like a popup
         if watched is self.field and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
