@@ -77,6 +77,9 @@ class MainWindow(QMainWindow):
         ctx.message.connect(self._show_message)
         self._restore_geometry()
         self.open_list(NAVIGATION[0][0])
+        from brokerdesk.gui.search_features import install_search_features
+
+        install_search_features(self)
 
     # ------------------------------------------------------------------ building
     def _build_navigation(self) -> None:

@@ -150,9 +150,9 @@ def _check_import(conn: sqlite3.Connection) -> str | None:
     rows = _scalar(conn, "SELECT count(*) FROM participation WHERE programme_id = ?", pid)
     audited = _scalar(
         conn,
-        "SELECT count(*) FROM audit_event WHERE entity='participation' AND record_id = ? "
-        "AND action='create'",
-        pid,
+        "SELECT count(*) FROM audit_event WHERE entity='participation' AND action='create' "
+        "AND changes LIKE ?",
+        f'%"programme_id": {pid},%',
     )
     services = _scalar(conn, "SELECT count(*) FROM library_service")
     if (rows, audited) in ((0, 0), (services, 1)):

@@ -66,10 +66,12 @@ class RecordTableModel(QAbstractTableModel):
         self.state = record_list.initial_state()
         self._ids: list[int] = []
         self._rows: dict[int, tuple[Any, ...]] = {}
+        self.loaded = False
 
     # ------------------------------------------------------------------ queries
     def refresh(self) -> None:
         """Run the list's query again (after a search, a filter, a sort or a change)."""
+        self.loaded = True
         with self.db.read() as session:
             ids = self.record_list.ids(session, self.state)
         if ids == self._ids:
@@ -168,4 +170,5 @@ class RecordTableModel(QAbstractTableModel):
             return
         self.state.sort_key = self.columns[column].key
         self.state.descending = order == Qt.SortOrder.DescendingOrder
-        self.refresh()
+        if self.loaded:  # building the view sorts it once: the first show queries, not that
+            self.refresh()

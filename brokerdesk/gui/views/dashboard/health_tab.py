@@ -111,7 +111,7 @@ class HealthTab(QWidget):
             )
 
         self.ctx.tasks.start(
-            work,  # type: ignore[arg-type]
+            work,
             self.tr("Checking follow-ups and contact"),
             on_done=lambda result: self._show(generation, result),
             on_error=self._failed,

@@ -60,7 +60,7 @@ class RecordTable(QTableView):
         if not index.isValid():
             return None
         record = self.proxy.data(index, RECORD_ROLE)
-        return tuple(record) if record else None  # type: ignore[return-value]
+        return tuple(record) if record else None
 
     def _open_index(self, index: QModelIndex) -> None:
         record = self.proxy.data(index, RECORD_ROLE)

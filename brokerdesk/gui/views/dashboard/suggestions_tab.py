@@ -123,7 +123,7 @@ class SuggestionsTab(QWidget):
             )
 
         self.ctx.tasks.start(
-            work,  # type: ignore[arg-type]
+            work,
             self.tr("Ranking suggestions"),
             on_done=lambda result: self._show(generation, result),
             on_error=self._failed,
