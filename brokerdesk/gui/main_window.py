@@ -430,7 +430,10 @@ class MainWindow(QMainWindow):
                 "Dataset for Libraries 2023 via Libraries Hacked (Open Government Licence "
                 "v3.0; contains OS data © Crown copyright, Royal Mail data © Royal Mail "
                 "copyright, ONS data © Crown copyright). Service directory: Libraries Hacked "
-                "(CC0 1.0).</p>"
+                "(CC0 1.0). Map boundaries: Office for National Statistics (Open Government "
+                "Licence v3.0; contains OS data © Crown copyright and database right 2024; "
+                "contains LPS Intellectual Property © Crown copyright and database right "
+                "2024).</p>"
             ).format(__version__),
         )
 
