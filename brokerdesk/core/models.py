@@ -521,3 +521,10 @@ class SavedView(Editable, Base):
     name: Mapped[str] = mapped_column(String(120))
     # JSON: {"filters": {...}, "search": "...", "columns": [...], "sort": [column, order]}
     definition: Mapped[str] = mapped_column(Text)
+
+
+# Behind the list views' per-row "last contact" and "programmes" columns (migration 0003).
+Index("ix_interaction_partner_occurred", Interaction.partner_id, Interaction.occurred_on)
+Index("ix_interaction_service_occurred", Interaction.service_id, Interaction.occurred_on)
+Index("ix_participation_service_stage", Participation.service_id, Participation.stage)
+Index("ix_participation_programme_stage", Participation.programme_id, Participation.stage)
