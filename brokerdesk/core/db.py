@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, ExceptionContext, make_url
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
@@ -231,6 +232,12 @@ def open_database(
             migrations.upgrade(db)
         else:
             migrations.check_not_newer(db)
+    except SQLAlchemyDatabaseError as exc:
+        engine.dispose()
+        raise DatabaseError(
+            f"{db.description} could not be read; it may be damaged ({exc.orig}). "
+            "Nothing was changed. Restore a backup, or run 'brokerdesk check' for details."
+        ) from exc
     except BaseException:
         engine.dispose()
         raise

@@ -77,9 +77,21 @@ class MainWindow(QMainWindow):
         ctx.message.connect(self._show_message)
         self._restore_geometry()
         self.open_list(NAVIGATION[0][0])
+        self._install_features()
+
+    def _install_features(self) -> None:
+        """Features that live in their own modules, plugged in through public attributes."""
+        from brokerdesk.gui.duplicates_features import install_duplicates_features
+        from brokerdesk.gui.export_features import install_export_features
+        from brokerdesk.gui.help_features import install_help_features
+        from brokerdesk.gui.import_features import install_import_features
         from brokerdesk.gui.search_features import install_search_features
 
         install_search_features(self)
+        install_import_features(self)
+        install_duplicates_features(self)
+        install_export_features(self)
+        install_help_features(self)
 
     # ------------------------------------------------------------------ building
     def _build_navigation(self) -> None:

@@ -108,3 +108,50 @@ def window(qtbot, ctx: AppContext) -> Iterator[MainWindow]:  # type: ignore[no-u
     qtbot.waitExposed(main)
     yield main
     main.ctx.tasks.wait(5_000)
+
+
+class ModalWatchdog:
+    """Closes any modal dialog that stays open longer than ``limit_s``, and says so.
+
+    A modal dialog runs its own event loop, where pytest-timeout's alarm cannot reach; a
+    dialog no step of the test answers would otherwise hang the whole run. The watchdog's
+    timer runs inside that loop, closes the dialog, and the test then fails by name.
+    """
+
+    def __init__(self, limit_s: float = 30.0) -> None:
+        from PySide6.QtCore import QElapsedTimer, QTimer
+
+        self.limit_ms = int(limit_s * 1000)
+        self.stuck: list[str] = []
+        self._seen: dict[int, QElapsedTimer] = {}
+        self._new_clock = QElapsedTimer
+        self.timer = QTimer()
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self._look)
+        self.timer.start()
+
+    def _look(self) -> None:
+        from PySide6.QtWidgets import QApplication, QDialog
+
+        modal = QApplication.activeModalWidget()
+        if not isinstance(modal, QDialog) or not modal.isVisible():
+            self._seen.clear()
+            return
+        clock = self._seen.setdefault(id(modal), self._new_clock())
+        if not clock.isValid():
+            clock.start()
+        elif clock.elapsed() > self.limit_ms:
+            self.stuck.append(f"{type(modal).__name__} ({modal.windowTitle()!r})")
+            self._seen.pop(id(modal), None)
+            modal.done(0)
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+@pytest.fixture(autouse=True)
+def modal_watchdog(qapp: object) -> Iterator[ModalWatchdog]:
+    watchdog = ModalWatchdog()
+    yield watchdog
+    watchdog.stop()
+    assert not watchdog.stuck, f"modal dialog left open with nobody to answer: {watchdog.stuck}"

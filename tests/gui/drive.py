@@ -19,7 +19,7 @@ D = TypeVar("D", bound=QWidget)
 class ModalDriver:
     """Runs ``steps`` on the next modal dialog of type ``kind`` once it is showing."""
 
-    def __init__(self, kind: type[D], steps: Callable[[D], Any], tries: int = 200) -> None:
+    def __init__(self, kind: type[D], steps: Callable[[D], Any], tries: int = 800) -> None:
         self.kind = kind
         self.steps = steps
         self.tries = tries

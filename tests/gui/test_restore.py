@@ -66,16 +66,35 @@ def database_with_backup(tmp_path: Path) -> Path:
 
 
 def damage(path: Path, where: float = 0.7) -> None:
-    """Overwrite three pages ``where`` through the file, as a failing disk would.
+    """Overwrite pages of the file as a failing disk would.
 
-    At 0.7 the damage is in partner rows (the file opens; the check finds it); at 0.5 it hits
-    the schema and the file no longer opens at all.
+    At 0.7 the damage lands on leaf pages of the partner table itself (found with SQLite's
+    dbstat table), so the file opens and only the integrity check finds it; at 0.5 it hits
+    the middle of the file, schema included, and the file no longer opens at all.
     """
+    import sqlite3
+
     page = 4096
-    start = int(path.stat().st_size * where) // page * page
+    if where == 0.7:
+        conn = sqlite3.connect(path)
+        try:
+            leaves = [
+                int(row[0])
+                for row in conn.execute(
+                    "SELECT pageno FROM dbstat WHERE name = 'partner' AND pagetype = 'leaf'"
+                    " ORDER BY pageno"
+                )
+            ]
+        finally:
+            conn.close()
+        targets = leaves[len(leaves) // 2 : len(leaves) // 2 + 3]
+    else:
+        first = int(path.stat().st_size * where) // page
+        targets = [first + 1, first + 2, first + 3]
     with path.open("r+b") as fh:
-        fh.seek(start)
-        fh.write(b"\xff" * page * 3)
+        for number in targets:  # dbstat numbers pages from 1
+            fh.seek((number - 1) * page)
+            fh.write(b"\xff" * page)
 
 
 def _open(launcher: Launcher, path: Path, qtbot: QtBot) -> MainWindow:
@@ -182,8 +201,15 @@ def test_continue_anyway_keeps_the_damaged_file_open(
     window = launcher.window
     qtbot.waitUntil(lambda: driver.ran, timeout=10_000)
     driver.check()
-    assert launcher.window is window
+    assert launcher.window is window and window is not None
     assert not list(path.parent.glob("team-before-restore-*.sqlite3"))
+    # The partner rows that cannot be read are reported once, in words, not as a crash.
+    window.open_list("partner")
+    table = window.lists["partner"].table
+    for row in range(table.model().rowCount()):
+        table.model().index(row, 0).data()
+    qtbot.waitUntil(lambda: "could not be read" in window.statusBar().currentMessage())
+    assert window.statusBar().currentMessage().startswith("Some partners could not be read")
 
 
 def test_a_healthy_file_gets_its_daily_backup_after_opening(

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from brokerdesk.core.db import Database
 from brokerdesk.core.lists import Column, ListState, RecordList
@@ -54,9 +55,11 @@ def format_value(column: Column, value: Any) -> str:
 class RecordTableModel(QAbstractTableModel):
     """Signals:
     count_changed(int): the number of matching records after a refresh.
+    read_failed(str): rows could not be read (a damaged file, a lost server); said once.
     """
 
     count_changed = Signal(int)
+    read_failed = Signal(str)
 
     def __init__(self, db: Database, record_list: RecordList, parent: Any = None) -> None:
         super().__init__(parent)
@@ -67,13 +70,18 @@ class RecordTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._rows: dict[int, tuple[Any, ...]] = {}
         self.loaded = False
+        self._read_error: str | None = None
 
     # ------------------------------------------------------------------ queries
     def refresh(self) -> None:
         """Run the list's query again (after a search, a filter, a sort or a change)."""
         self.loaded = True
-        with self.db.read() as session:
-            ids = self.record_list.ids(session, self.state)
+        try:
+            with self.db.read() as session:
+                ids = self.record_list.ids(session, self.state)
+        except SQLAlchemyError as exc:  # keep what is shown; say why it did not change
+            self._failed(exc)
+            return
         if ids == self._ids:
             self._rows.clear()
             if ids:
@@ -94,11 +102,25 @@ class RecordTableModel(QAbstractTableModel):
     def _fetch_around(self, row: int) -> None:
         start = max(0, row - BLOCK // 4)
         wanted = [i for i in self._ids[start : start + BLOCK] if i not in self._rows]
-        with self.db.read() as session:
-            fetched = self.record_list.rows(session, wanted)
+        try:
+            with self.db.read() as session:
+                fetched = self.record_list.rows(session, wanted)
+        except SQLAlchemyError as exc:  # data() must never raise into Qt's paint loop
+            fetched = {}
+            self._failed(exc)
         self._rows.update(fetched)
         for record_id in wanted:  # deleted meanwhile: show an empty row until the refresh
             self._rows.setdefault(record_id, (None,) * len(self.columns))
+
+    def _failed(self, exc: SQLAlchemyError) -> None:
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        if self._read_error == reason:
+            return
+        self._read_error = reason
+        self.read_failed.emit(
+            f"Some {self.record_list.title.lower()} could not be read ({reason}). "
+            "Restore a backup from the File menu, or run 'brokerdesk check'."
+        )
 
     def _row(self, row: int) -> tuple[Any, ...]:
         record_id = self._ids[row]

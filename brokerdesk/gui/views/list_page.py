@@ -113,6 +113,7 @@ class ListPage(QWidget):
         open_action.triggered.connect(lambda: self._open_index(self.table.currentIndex()))
         self.table.addAction(open_action)
         self.model.count_changed.connect(self._show_count)
+        self.model.read_failed.connect(self.ctx.report_error)
         self.model.modelReset.connect(self._keep_a_current_row)
 
         layout = QVBoxLayout(self)
