@@ -118,20 +118,40 @@ class RecordList:
             conditions.append(text_condition(self, text, dialect))
         return conditions
 
-    def ids(self, session: Session, state: ListState) -> list[int]:
-        """The ids of matching records, in the order the list shows them."""
-        sort_key = state.sort_key or self.default_sort
-        sort_expr = self.column(sort_key).expr
-        # Empty values sort after filled ones in both directions (a portable NULLS LAST).
-        order = sort_expr.desc() if state.descending else sort_expr.asc()
-        tiebreak = self.id_column.desc() if state.descending else self.id_column.asc()
+    def ids(
+        self,
+        session: Session,
+        state: ListState,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        from_end: bool = False,
+    ) -> list[int]:
+        """The ids of matching records, in the order the list shows them.
+
+        ``limit``/``offset`` give a window of that order; with ``from_end`` the window is
+        counted from the last record backwards (and returned last-first), which is how a view
+        jumps to the end of a million rows without walking them all.
+        """
+        descending = state.descending != from_end
+        sort_expr = self.column(state.sort_key or self.default_sort).expr
+        order: list[Any] = []
+        if _may_be_null(sort_expr):  # empty values sort after filled ones in both directions
+            empty_last = case((sort_expr.is_(None), 1), else_=0)
+            order.append(empty_last.desc() if from_end else empty_last.asc())
+        order.append(sort_expr.desc() if descending else sort_expr.asc())
+        order.append(self.id_column.desc() if descending else self.id_column.asc())
         query = (
             self.source()
             .with_only_columns(self.id_column)
             .where(*self._where(session, state))
-            .order_by(case((sort_expr.is_(None), 1), else_=0), order, tiebreak)
+            .order_by(*order)
         )
-        return list(session.scalars(query))
+        if limit is not None:
+            query = query.limit(limit).offset(offset)
+        elif offset:
+            query = query.offset(offset)
+        return list(session.execute(query).scalars())
 
     def count(self, session: Session, state: ListState) -> int:
         inner = self.source().with_only_columns(self.id_column).where(*self._where(session, state))
@@ -146,6 +166,13 @@ class RecordList:
             self.source().with_only_columns(self.id_column, *exprs).where(self.id_column.in_(ids))
         )
         return {row[0]: tuple(row[1:]) for row in session.execute(query)}
+
+
+def _may_be_null(expr: Any) -> bool:
+    """False only for a plain column declared NOT NULL (its sort can then use an index)."""
+    column = getattr(expr, "expression", None)
+    nullable = getattr(column, "nullable", None)
+    return nullable is not False
 
 
 def text_condition(record_list: RecordList, text: str, dialect: str) -> ColumnElement[bool]:

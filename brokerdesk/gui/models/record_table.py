@@ -1,8 +1,11 @@
 """The table model behind every list view: sorted ids from SQL, rows fetched as they show.
 
-The model holds only the ordered ids of the matching records. Row values are fetched in
-blocks the first time a row is asked for (usually because it scrolled into view), so a list of
-a million interactions opens as fast as a list of ten. Searching, filtering and sorting change
+The model holds the ordered ids of the matching records and fetches row values in blocks the
+first time a row is asked for (usually because it scrolled into view). A list of up to
+``PREFIX`` records loads all its ids in one query; a longer one (a million interactions)
+loads the count and the first ``PREFIX`` ids, and any other stretch of ids when it is
+scrolled to: from the end for Ctrl+End, by offset in the middle. So ten years of records
+open, sort and jump to the end about as fast as ten. Searching, filtering and sorting change
 the SQL, never a proxy model.
 """
 
@@ -25,7 +28,9 @@ from brokerdesk.core.db import Database
 from brokerdesk.core.lists import Column, ListState, RecordList
 
 Index = QModelIndex | QPersistentModelIndex
-BLOCK = 256
+BLOCK = 256  # rows of values fetched at a time
+PREFIX = 20_000  # ids fetched when a list (re)loads; longer lists fetch the rest as needed
+WINDOW = 2_048  # ids fetched at a time beyond the prefix
 DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
@@ -67,7 +72,7 @@ class RecordTableModel(QAbstractTableModel):
         self.record_list = record_list
         self.columns = record_list.columns
         self.state = record_list.initial_state()
-        self._ids: list[int] = []
+        self._ids: list[int | None] = []  # None: not fetched yet (only in long lists)
         self._rows: dict[int, tuple[Any, ...]] = {}
         self.loaded = False
         self._read_error: str | None = None
@@ -78,11 +83,17 @@ class RecordTableModel(QAbstractTableModel):
         self.loaded = True
         try:
             with self.db.read() as session:
-                ids = self.record_list.ids(session, self.state)
+                prefix = self.record_list.ids(session, self.state, limit=PREFIX + 1)
+                total = len(prefix)
+                if total > PREFIX:
+                    total = self.record_list.count(session, self.state)
         except SQLAlchemyError as exc:  # keep what is shown; say why it did not change
             self._failed(exc)
             return
-        if ids == self._ids:
+        ids: list[int | None] = list(prefix)
+        ids.extend([None] * (total - len(prefix)))
+        if total == len(self._ids) and self._ids[: len(prefix)] == ids[: len(prefix)]:
+            self._ids = ids  # same records in the same places: repaint, keep selection
             self._rows.clear()
             if ids:
                 self.dataChanged.emit(
@@ -93,7 +104,7 @@ class RecordTableModel(QAbstractTableModel):
             self._ids = ids
             self._rows.clear()
             self.endResetModel()
-        self.count_changed.emit(len(ids))
+        self.count_changed.emit(total)
 
     def set_state(self, state: ListState) -> None:
         self.state = state
@@ -101,7 +112,8 @@ class RecordTableModel(QAbstractTableModel):
 
     def _fetch_around(self, row: int) -> None:
         start = max(0, row - BLOCK // 4)
-        wanted = [i for i in self._ids[start : start + BLOCK] if i not in self._rows]
+        wanted = [i for i in self._ids[start : start + BLOCK] if i is not None]
+        wanted = [i for i in wanted if i not in self._rows]
         try:
             with self.db.read() as session:
                 fetched = self.record_list.rows(session, wanted)
@@ -111,6 +123,31 @@ class RecordTableModel(QAbstractTableModel):
         self._rows.update(fetched)
         for record_id in wanted:  # deleted meanwhile: show an empty row until the refresh
             self._rows.setdefault(record_id, (None,) * len(self.columns))
+
+    def _fetch_ids_around(self, row: int) -> None:
+        total = len(self._ids)
+        try:
+            with self.db.read() as session:
+                if row >= total - WINDOW:  # near the end: count back from the last record
+                    tail = self.record_list.ids(
+                        session, self.state, limit=min(WINDOW, total), from_end=True
+                    )
+                    for back, record_id in enumerate(tail):
+                        self._ids[total - 1 - back] = record_id
+                    return
+                start = max(0, row - WINDOW // 4)
+                window = self.record_list.ids(session, self.state, limit=WINDOW, offset=start)
+        except SQLAlchemyError as exc:
+            self._failed(exc)
+            return
+        self._ids[start : start + len(window)] = window
+
+    def _id_at(self, row: int) -> int | None:
+        record_id = self._ids[row]
+        if record_id is None:
+            self._fetch_ids_around(row)
+            record_id = self._ids[row]
+        return record_id
 
     def _failed(self, exc: SQLAlchemyError) -> None:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
@@ -123,14 +160,16 @@ class RecordTableModel(QAbstractTableModel):
         )
 
     def _row(self, row: int) -> tuple[Any, ...]:
-        record_id = self._ids[row]
+        record_id = self._id_at(row)
+        if record_id is None:  # the list changed under us; the next refresh puts it right
+            return (None,) * len(self.columns)
         if record_id not in self._rows:
             self._fetch_around(row)
-        return self._rows[record_id]
+        return self._rows.get(record_id) or (None,) * len(self.columns)
 
     # ------------------------------------------------------------------ lookups
-    def record_id(self, row: int) -> int:
-        return self._ids[row]
+    def record_id(self, row: int) -> int | None:
+        return self._id_at(row)
 
     def row_of(self, record_id: int) -> int | None:
         try:
@@ -140,7 +179,11 @@ class RecordTableModel(QAbstractTableModel):
 
     @property
     def ids(self) -> list[int]:
-        return list(self._ids)
+        """Every matching id in order (fetches the rest of a long list first)."""
+        if None in self._ids:
+            with self.db.read() as session:
+                self._ids = list(self.record_list.ids(session, self.state))
+        return [i for i in self._ids if i is not None]
 
     def column_index(self, key: str) -> int:
         for i, column in enumerate(self.columns):
@@ -169,7 +212,7 @@ class RecordTableModel(QAbstractTableModel):
         if role == RAW:
             return self._row(index.row())[index.column()]
         if role == RECORD_ID:
-            return self._ids[index.row()]
+            return self._id_at(index.row())
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:

@@ -250,7 +250,8 @@ class ListPage(QWidget):
     # ------------------------------------------------------------------ selection
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.record_id(r) for r in rows]
+        found = (self.model.record_id(r) for r in rows)
+        return [record_id for record_id in found if record_id is not None]
 
     def select_ids(self, ids: list[int]) -> None:
         selection = self.table.selectionModel()
@@ -270,8 +271,9 @@ class ListPage(QWidget):
             self.table.selectionModel().clearSelection()
 
     def _open_index(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.open_requested.emit(self.entity, self.model.record_id(index.row()))
+        record_id = self.model.record_id(index.row()) if index.isValid() else None
+        if record_id is not None:
+            self.open_requested.emit(self.entity, record_id)
 
     def _show_count(self, count: int) -> None:
         one, many = NOUNS.get(self.entity, ("record", "records"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,16 +10,16 @@ from PySide6.QtWidgets import QFileDialog, QGridLayout, QPushButton, QVBoxLayout
 
 from brokerdesk.core import coverage
 from brokerdesk.gui.views import charts
+from brokerdesk.gui.views.dashboard.today import WorksFromToday
 
 if TYPE_CHECKING:
     from brokerdesk.gui.app import AppContext
 
 
-class ChartsTab(QWidget):
+class ChartsTab(WorksFromToday, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = dt.date.today()
         self.views: dict[str, QChartView] = {}
         self.grid = QGridLayout(self)
 

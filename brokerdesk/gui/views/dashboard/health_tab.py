@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QSplitter, QVBoxLay
 from brokerdesk.core import health
 from brokerdesk.gui.views.dashboard.record_table import RecordTable
 from brokerdesk.gui.views.dashboard.rows_model import Row
+from brokerdesk.gui.views.dashboard.today import WorksFromToday
 
 if TYPE_CHECKING:
     from brokerdesk.gui.app import AppContext
@@ -37,7 +38,7 @@ def _labelled(title: str, table: QWidget, parent: QWidget) -> QWidget:
     return box
 
 
-class HealthTab(QWidget):
+class HealthTab(WorksFromToday, QWidget):
     """Signals:
     open_requested(str, int): open a record's page.
     log_requested(str, int, str): log an interaction about (entity, id, name).
@@ -50,7 +51,6 @@ class HealthTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = dt.date.today()
         self.loading = False
         self._generation = 0
         self.follow_ups = RecordTable(
@@ -180,7 +180,7 @@ class HealthTab(QWidget):
             self.log_requested.emit(entity, record_id, name)
 
 
-class EndingSoonTab(QWidget):
+class EndingSoonTab(WorksFromToday, QWidget):
     """Programmes and partner agreements ending within 90 days."""
 
     open_requested = Signal(str, int)
@@ -188,7 +188,6 @@ class EndingSoonTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = dt.date.today()
         self.table = RecordTable(
             self.tr("Ending within 90 days"), ["Ends", "Days left", "What", "Name"]
         )

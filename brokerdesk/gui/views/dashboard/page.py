@@ -7,7 +7,6 @@ marks every tab stale when participations, programmes, interactions or partners 
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
@@ -122,7 +121,8 @@ class DashboardPage(QWidget):
             "interaction",
             None,
             self,
-            initial={about: record_id, "occurred_on": dt.date.today(), "kind": "call"},
+            # The day the dashboard works from (today, unless it was set to another day).
+            initial={about: record_id, "occurred_on": self.health.today, "kind": "call"},
         )
         if name:
             form.setWindowTitle(self.tr("Log interaction with {0}").format(name))

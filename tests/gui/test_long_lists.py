@@ -1,0 +1,91 @@
+"""Long lists fetch their ids in windows: what the user sees must equal the full SQL order.
+
+The window sizes are made small here so the demo world's few thousand interactions behave
+like the million of ten years: a prefix, stretches by offset, and the tail for Ctrl+End.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView
+from pytestqt.qtbot import QtBot
+
+from brokerdesk.core.db import Database
+from brokerdesk.core.lists import ListState
+from brokerdesk.gui.main_window import MainWindow
+from brokerdesk.gui.models import record_table
+from brokerdesk.gui.models.record_table import RECORD_ID
+
+
+@pytest.fixture
+def small_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(record_table, "PREFIX", 40)
+    monkeypatch.setattr(record_table, "WINDOW", 16)
+    monkeypatch.setattr(record_table, "BLOCK", 8)
+
+
+def full_order(db: Database, page: object, state: ListState) -> list[int]:
+    with db.read() as session:
+        return page.record_list.ids(session, state)  # type: ignore[attr-defined,no-any-return]
+
+
+@pytest.mark.usefixtures("small_windows")
+@pytest.mark.parametrize("entity", ["interaction", "contact"])
+def test_every_sort_shows_the_same_order_as_sql(window: MainWindow, entity: str) -> None:
+    window.open_list(entity)
+    page = window.lists[entity]
+    model = page.model
+    assert model.rowCount() > 100  # long enough that most ids are fetched in windows
+    for column in page.record_list.columns:
+        for descending in (False, True):
+            state = ListState(
+                filters=dict(model.state.filters), sort_key=column.key, descending=descending
+            )
+            model.set_state(state)
+            expected = full_order(window.ctx.db, page, state)
+            assert model.rowCount() == len(expected)
+            # The end first (Ctrl+End), then the middle, then everything in between.
+            last = model.rowCount() - 1
+            assert model.index(last, 0).data(RECORD_ID) == expected[-1], column.key
+            middle = model.rowCount() // 2
+            assert model.index(middle, 0).data(RECORD_ID) == expected[middle], column.key
+            shown = [model.index(row, 0).data(RECORD_ID) for row in range(model.rowCount())]
+            assert shown == expected, f"{column.key} {'desc' if descending else 'asc'}"
+
+
+@pytest.mark.usefixtures("small_windows")
+def test_ctrl_end_shows_the_oldest_interaction_and_opens_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.open_list("interaction")
+    page = window.lists["interaction"]
+    expected = full_order(window.ctx.db, page, page.model.state)
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    qtbot.keyClick(page.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    current = page.table.currentIndex()
+    assert current.row() == len(expected) - 1
+    date_column = page.model.column_index("occurred_on")
+    oldest = page.model.index(current.row(), date_column).data()
+    assert oldest  # a real date, not an empty placeholder row
+    page.table.scrollTo(current, QAbstractItemView.ScrollHint.PositionAtBottom)
+    with qtbot.waitSignal(page.open_requested) as opened:
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened.args == ["interaction", expected[-1]]
+
+
+@pytest.mark.usefixtures("small_windows")
+def test_a_change_elsewhere_keeps_the_long_list_right(window: MainWindow) -> None:
+    window.open_list("interaction")
+    page = window.lists["interaction"]
+    model = page.model
+    before = model.rowCount()
+    newest = model.record_id(0)
+    assert newest is not None
+    window.ctx.services.interactions.delete(newest)
+    model.refresh()
+    assert model.rowCount() == before - 1
+    expected = full_order(window.ctx.db, page, model.state)
+    assert model.ids == expected
+    assert newest not in expected
