@@ -89,3 +89,25 @@ def test_a_change_elsewhere_keeps_the_long_list_right(window: MainWindow) -> Non
     expected = full_order(window.ctx.db, page, model.state)
     assert model.ids == expected
     assert newest not in expected
+
+
+def test_a_very_long_list_waits_for_a_third_letter(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from brokerdesk.gui.views import list_page
+
+    window.open_list("interaction")
+    page = window.lists["interaction"]
+    total = page.model.rowCount()
+    monkeypatch.setattr(list_page, "SHORT_SEARCH_LIST_SIZE", total - 1)
+    qtbot.keyClicks(page.search, "ca")
+    page._apply_state()  # what the debounce timer does
+    assert page.model.rowCount() == total  # nothing filtered yet, nothing slow run
+    assert page.count_label.text() == f"Type 3 or more letters to search {total:,} interactions"
+    qtbot.keyClicks(page.search, "ll")
+    page._apply_state()
+    assert 0 < page.model.rowCount() < total
+    assert page.count_label.text().endswith(("interaction", "interactions"))
+    page.search.clear()
+    page._apply_state()
+    assert page.model.rowCount() == total

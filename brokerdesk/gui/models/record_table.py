@@ -29,7 +29,7 @@ from brokerdesk.core.lists import Column, ListState, RecordList
 
 Index = QModelIndex | QPersistentModelIndex
 BLOCK = 256  # rows of values fetched at a time
-PREFIX = 20_000  # ids fetched when a list (re)loads; longer lists fetch the rest as needed
+PREFIX = 5_000  # ids fetched when a list (re)loads; longer lists fetch the rest as needed
 WINDOW = 2_048  # ids fetched at a time beyond the prefix
 DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)

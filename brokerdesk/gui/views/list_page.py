@@ -27,6 +27,8 @@ from brokerdesk.gui.app import AppContext
 from brokerdesk.gui.models.record_table import RecordTableModel
 
 SEARCH_DELAY_MS = 150
+# Lists longer than this wait for a word of 3 letters before searching (see _apply_state).
+SHORT_SEARCH_LIST_SIZE = 50_000
 NOUNS = {
     "partner": ("partner", "partners"),
     "library_service": ("library service", "library services"),
@@ -56,6 +58,7 @@ class ListPage(QWidget):
         self._filter_widgets: dict[str, QWidget] = {}
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self._apply_state)
+        self._unsearched_total = 0  # rows before any search: decides if short words wait
         self._build()
         self._stale = True
         ctx.changes.changed.connect(self._on_change)
@@ -216,9 +219,28 @@ class ListPage(QWidget):
     def _apply_state(self) -> None:
         self._debounce.stop()
         state = self.current_state()
+        if self._waits_for_more_letters(state):
+            return
         self.model.set_state(state)
         self._stale = False
         self._show_sort_indicator()
+
+    def _waits_for_more_letters(self, state: ListState) -> bool:
+        """On a very long list, one or two letters would match most of it, slowly: wait.
+
+        The table keeps what it shows and the count says why until a third letter comes.
+        """
+        from brokerdesk.core.search.terms import parse
+
+        if self._unsearched_total <= SHORT_SEARCH_LIST_SIZE or not parse(state.search).is_short:
+            return False
+        many = NOUNS.get(self.entity, ("record", "records"))[1]
+        self.count_label.setText(
+            self.tr("Type 3 or more letters to search {0} {1}").format(
+                f"{self._unsearched_total:,}", many
+            )
+        )
+        return True
 
     def _show_sort_indicator(self) -> None:
         key = self.model.state.sort_key or self.record_list.default_sort
@@ -276,8 +298,12 @@ class ListPage(QWidget):
             self.open_requested.emit(self.entity, record_id)
 
     def _show_count(self, count: int) -> None:
+        if not self.model.state.search.strip():
+            self._unsearched_total = count
         one, many = NOUNS.get(self.entity, ("record", "records"))
-        self.count_label.setText(f"{count:,} {one if count == 1 else many}")
+        self.count_label.setText(
+            self.tr("{0} {1}").format(f"{count:,}", one if count == 1 else many)
+        )
 
     # ------------------------------------------------------------------ layout memory
     def _restore_layout(self) -> None:
