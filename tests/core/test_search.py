@@ -104,6 +104,31 @@ def test_typo_still_finds_the_partner(db: Database, people: dict[str, int]) -> N
     assert first(hits) == ("partner", "Macmillan Cancer Support")
 
 
+def test_a_word_in_many_notes_is_not_treated_as_a_typo(
+    db: Database, people: dict[str, int]
+) -> None:
+    """ "renewal" in a dozen notes finds those notes, not partners whose names look alike."""
+    with db.write() as session:
+        session.add(Partner(name="Renewel Arts", partner_type="charity"))
+        session.add_all(
+            Interaction(
+                kind="call",
+                occurred_on=dt.date(2026, 3, day),
+                subject=f"Call {day}",
+                notes="Talked about the renewal",
+                partner_id=people["rnib"],
+            )
+            for day in range(1, 13)
+        )
+    found = SearchService(db).search("renewal", limit=50)
+    assert {hit.entity for hit in found} == {"interaction"}
+    assert len(found) == 12
+    # A rare misspelling still reaches the partner by typo tolerance.
+    assert ("partner", "Renewel Arts") in [
+        (h.entity, h.title) for h in SearchService(db).search("renewil")
+    ]
+
+
 def test_exact_match_outranks_typo_and_notes(db: Database, people: dict[str, int]) -> None:
     hits = SearchService(db).search("reading")
     # Names containing the word come before records that only mention it in notes.

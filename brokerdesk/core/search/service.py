@@ -44,6 +44,8 @@ FILTER_ENTITIES: tuple[str, ...] = (*SEARCH_TYPES, "participation")
 NAME_CAP = 500  # name matches read per query
 ANY_CAP = 100  # name-or-notes matches read per query
 FUZZY_CAP = 200
+# A word found exactly in this many records (names or notes) is spelt right: no typo search.
+WELL_SPELT_HITS = 10
 FUZZY_MIN_RATIO = 80.0
 FEW_HITS = 5  # fewer strict hits than this: try typo-tolerant matching too
 BODY_SCORE = 0.5
@@ -142,9 +144,16 @@ class SearchService:
                     named = all(w in name for w in terms.long_words)
                     scores[key] = name_score(terms, name) if named else BODY_SCORE
         longest = max(terms.words, key=len)
-        # Typo tolerance only when no name holds the words; codes and postcodes (any digit)
-        # are typed exactly, and "near" codes would only mislead.
-        if not name_hits and len(longest) >= 4 and not any(c.isdigit() for c in longest):
+        # Typo tolerance only when no name holds the words and few notes do (a word in many
+        # notes is spelt right); codes and postcodes (any digit) are typed exactly, and
+        # "near" codes would only mislead.
+        well_spelt = len(scores) >= WELL_SPELT_HITS
+        if (
+            not name_hits
+            and not well_spelt
+            and len(longest) >= 4
+            and not any(c.isdigit() for c in longest)
+        ):
             for span in names:
                 for key, name in self.backend.fuzzy(session, span, terms, FUZZY_CAP):
                     typo = fuzzy_score(terms, name)
