@@ -54,7 +54,9 @@ def main() -> int:
         if page.model.rowCount():
             window.open_record(entity, page.model.record_id(0))
             app.processEvents()
-    for key in window.pages:
+    from brokerdesk.gui.main_window import OTHER_PAGE_KEYS
+
+    for key in sorted(OTHER_PAGE_KEYS):
         window.open_list(key)
         app.processEvents()
     window.ctx.tasks.wait(60_000)

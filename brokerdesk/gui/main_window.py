@@ -40,6 +40,7 @@ OTHER_PAGES: tuple[tuple[str, str, str, str], ...] = (
     ("dashboard", "Dashboard", "brokerdesk.gui.views.dashboard", "create_dashboard_page"),
     ("trash", "Trash", "brokerdesk.gui.views.trash_page", "create_trash_page"),
 )
+OTHER_PAGE_KEYS = frozenset(key for key, *_rest in OTHER_PAGES)
 ENTITY_NOUN = {
     "partner": "partner",
     "library_service": "library service",
@@ -109,21 +110,12 @@ class MainWindow(QMainWindow):
             page.selection_changed.connect(self._update_actions)
             self.lists[entity] = page
             self.stack.addWidget(page)
+        # The dashboard and trash are built the first time they are opened: the dashboard
+        # alone costs a quarter of a second of queries that start-up should not wait for.
         self.pages: dict[str, QWidget] = {}
-        for key, title, module_name, factory_name in OTHER_PAGES:
-            try:
-                module = importlib.import_module(module_name)
-            except ModuleNotFoundError as exc:
-                if exc.name != module_name:
-                    raise
-                continue
-            widget = getattr(module, factory_name)(self.ctx, self)
-            if hasattr(widget, "open_requested"):
-                widget.open_requested.connect(self.open_record)
+        for key, title, _module, _factory in OTHER_PAGES:
             item = QListWidgetItem(self.tr(title), self.navigation)
             item.setData(Qt.ItemDataRole.UserRole, key)
-            self.pages[key] = widget
-            self.stack.addWidget(widget)
         self.navigation.setMinimumWidth(max(150, self.navigation.sizeHintForColumn(0) + 24))
         self.navigation.setSpacing(2)
         self.navigation.currentItemChanged.connect(self._navigate)
@@ -262,6 +254,19 @@ class MainWindow(QMainWindow):
         )
 
     # ------------------------------------------------------------------ navigation
+    def page(self, key: str) -> QWidget:
+        """The dashboard or trash page, built on first use."""
+        widget = self.pages.get(key)
+        if widget is None:
+            _key, _title, module_name, factory_name = next(p for p in OTHER_PAGES if p[0] == key)
+            module = importlib.import_module(module_name)
+            widget = getattr(module, factory_name)(self.ctx, self)
+            if hasattr(widget, "open_requested"):
+                widget.open_requested.connect(self.open_record)
+            self.pages[key] = widget
+            self.stack.addWidget(widget)
+        return widget
+
     def _navigate(self, current: QListWidgetItem | None, _previous: object) -> None:
         if current is not None:
             self.open_list(current.data(Qt.ItemDataRole.UserRole))
@@ -295,8 +300,8 @@ class MainWindow(QMainWindow):
             self._show(self._history[self._position])
 
     def _show(self, location: Location) -> None:
-        if location.record_id is None and location.entity in self.pages:
-            self.stack.setCurrentWidget(self.pages[location.entity])
+        if location.record_id is None and location.entity in OTHER_PAGE_KEYS:
+            self.stack.setCurrentWidget(self.page(location.entity))
             self._select_navigation(location.entity)
         elif location.record_id is None:
             page = self.lists[location.entity]

@@ -119,3 +119,21 @@ def test_backup_is_a_complete_consistent_copy(db_path: Path) -> None:
     with sqlite3.connect(copy) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert conn.execute("SELECT count(*) FROM offer_area").fetchone() == (1,)
+
+
+def test_the_apps_head_revision_is_alembics_head() -> None:
+    """Opening skips Alembic when a file is at HEAD_REVISION: it must be the real head."""
+    assert migrate.head_revision() == migrate.HEAD_REVISION
+
+
+def test_opening_an_up_to_date_file_does_not_load_alembic(db_path: Path) -> None:
+    import subprocess
+    import sys
+
+    open_database(db_path).dispose()
+    probe = (
+        "import sys; from brokerdesk.core.db import open_database; "
+        f"open_database({str(db_path)!r}).dispose(); print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

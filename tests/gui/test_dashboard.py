@@ -338,7 +338,10 @@ def test_main_window_offers_the_dashboard(
 
     window = MainWindow(small_page.ctx)
     qtbot.addWidget(window)
+    assert "dashboard" not in window.pages  # built when first opened, not at start-up
+    window.open_list("dashboard")
     assert isinstance(window.pages.get("dashboard"), DashboardPage)
+    assert window.stack.currentWidget() is window.pages["dashboard"]
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     assert "Dashboard" in titles
 

@@ -59,6 +59,7 @@ class ListPage(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self._apply_state)
         self._unsearched_total = 0  # rows before any search: decides if short words wait
+        self._unfilled_options: list[tuple[QComboBox, Filter]] = []
         self._build()
         self._stale = True
         ctx.changes.changed.connect(self._on_change)
@@ -148,9 +149,7 @@ class ListPage(QWidget):
         combo.setToolTip(self.tr(flt.label))
         combo.addItem(self.tr("Any {0}").format(self.tr(flt.label).lower()), None)
         assert flt.options is not None
-        with self.ctx.db.read() as session:
-            for value, label in flt.options(session):
-                combo.addItem(label, value)
+        self._unfilled_options.append((combo, flt))  # filled when the list is first shown
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(10)
         combo.currentIndexChanged.connect(lambda _i: self._apply_state())
@@ -196,8 +195,22 @@ class ListPage(QWidget):
             descending=self.model.state.descending,
         )
 
+    def _fill_options(self) -> None:
+        """Fill the choice filters from the database, once, when first needed (not at start)."""
+        if not self._unfilled_options:
+            return
+        with self.ctx.db.read() as session:
+            for combo, flt in self._unfilled_options:
+                assert flt.options is not None
+                combo.blockSignals(True)
+                for value, label in flt.options(session):
+                    combo.addItem(label, value)
+                combo.blockSignals(False)
+        self._unfilled_options.clear()
+
     def apply_state(self, state: ListState) -> None:
         """Show the list as ``state`` says (saved views and links from other pages use it)."""
+        self._fill_options()
         for key, widget in self._filter_widgets.items():
             value = state.filters.get(key)
             widget.blockSignals(True)
@@ -256,6 +269,7 @@ class ListPage(QWidget):
 
     def ensure_loaded(self) -> None:
         """Query the database if the list has not been shown since the last change."""
+        self._fill_options()
         if self._stale:
             self._apply_state()
 
