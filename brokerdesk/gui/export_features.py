@@ -1,12 +1,512 @@
 """Plugs the Export menu, partner-page export buttons, batch summaries into a built main window.
 
-The main window calls the installer below once, after the search features.
+The main window calls :func:`install_export_features` once, after the search features. Every
+export here calls the same core functions as ``brokerdesk export`` on the command line, in a
+worker from ``ctx.tasks``; the GUI thread only asks, confirms and reports. Nothing is
+overwritten unless the user pressed Replace in a question that named the files, and only
+then is the core told to overwrite.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QProgressDialog, QPushButton
+
+from brokerdesk.core.errors import BrokerDeskError
+from brokerdesk.core.exporting import (
+    FileExistsRefused,
+    export_database_workbook,
+    export_partner_summaries,
+    gather_partner_summary,
+    summary_file_name,
+    write_participation_matrix,
+)
+from brokerdesk.core.exporting.batch import partners_to_export
+from brokerdesk.core.exporting.database import tables_in_order
+from brokerdesk.gui import settings as keys
+from brokerdesk.gui.dialogs.export_done import confirm_replace, show_export_done
+from brokerdesk.gui.dialogs.export_summary import (
+    ExportSummaryDialog,
+    SummaryRequest,
+    summary_targets,
+)
+from brokerdesk.reports import summary_writer
+
+FORMAT_NAMES = {"pdf": "PDF", "xlsx": "XLSX", "csv": "CSV"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExportFeatures", text)
+
+
+# ---------------------------------------------------------------------- shared helpers
+def default_folder(ctx: Any) -> Path:
+    """The folder the last export went to, else Documents, else home."""
+    saved = ctx.settings.get(keys.EXPORT_FOLDER)
+    if saved:
+        return Path(saved)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents else Path.home()
+
+
+def _remember(ctx: Any, folder: Path) -> None:
+    ctx.settings.set(keys.EXPORT_FOLDER, str(folder))
+
+
+def error_text(exc: BaseException) -> str:
+    """A sentence for the user, whatever went wrong in the worker."""
+    if isinstance(exc, FileExistsRefused):
+        return _tr(
+            "'{0}' appeared while exporting and was left as it was; nothing was replaced."
+        ).format(exc.paths[0].name if exc.paths else "")
+    if isinstance(exc, BrokerDeskError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return _tr("The export could not be written: {0}.").format(exc.strerror or exc)
+    return _tr("The export failed: {0}").format(exc)
+
+
+def partners_in_view(window: Any) -> list[int]:
+    """The partner whose page is shown, or the partners selected in the Partners list."""
+    from brokerdesk.gui.views.pages.partner import PartnerPage
+
+    current = window.stack.currentWidget()
+    if isinstance(current, PartnerPage):
+        return [] if current.deleted else [current.record_id]
+    page = window.current_list()
+    if page is not None and page.entity == "partner":
+        return list(page.selected_ids())
+    return []
+
+
+def _progress_dialog(window: Any, title: str, label: str, total: int) -> QProgressDialog:
+    dialog = QProgressDialog(label, _tr("Cancel"), 0, total, window)
+    dialog.setObjectName("export-progress")
+    dialog.setWindowTitle(title)
+    dialog.setAccessibleName(_tr("Export progress"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(0)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumWidth(460)
+    dialog.setValue(0)
+    window.export_progress = dialog
+    return dialog
+
+
+def _start(
+    window: Any,
+    work: Callable[[Any], Any],
+    title: str,
+    on_done: Callable[[Any], None],
+    on_cancel: Callable[[], None] | None = None,
+    dialog: QProgressDialog | None = None,
+) -> Any:
+    """Run ``work`` off the GUI thread; the progress dialog (if any) follows and cancels it."""
+
+    def closed(then: Callable[..., None]) -> Callable[..., None]:
+        def handler(*args: Any) -> None:
+            if dialog is not None:
+                dialog.close()  # emits canceled; the task has already stopped
+            then(*args)
+
+        return handler
+
+    def failed(exc: BaseException) -> None:
+        window.ctx.report_error(error_text(exc))
+
+    def cancelled() -> None:
+        window.ctx.notify(_tr("Export cancelled; nothing was written."))
+
+    task = window.ctx.tasks.start(
+        work,
+        title,
+        on_done=closed(on_done),
+        on_error=closed(failed),
+        on_cancel=closed(on_cancel or cancelled),
+    )
+    if dialog is not None:
+        dialog.canceled.connect(task.cancel)
+
+        def follow(done: int, total: int, text: str) -> None:
+            if dialog.isVisible():
+                dialog.setMaximum(max(total, 1))
+                dialog.setValue(min(done, total))
+                if text:
+                    dialog.setLabelText(text)
+
+        task.signals.progress.connect(follow)
+    window.export_task = task
+    return task
+
+
+def _choose_file(window: Any, title: str, default: Path) -> Path | None:
+    chosen, _filter = QFileDialog.getSaveFileName(
+        window,
+        title,
+        str(default),
+        _tr("Excel workbook (*.xlsx)"),
+        options=QFileDialog.Option.DontConfirmOverwrite,  # we ask, naming the file
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+
+
+# ---------------------------------------------------------------------- partner summaries
+def export_partner_summary(
+    window: Any,
+    partner_id: int | None = None,
+    fmt: str | None = None,
+    request: SummaryRequest | None = None,
+) -> Any:
+    """One partner's summary: ask format and place (unless ``request`` says), confirm, write.
+
+    Without ``partner_id`` it exports the partner shown or selected; several selected go to
+    :func:`export_summaries`. Returns the task, or None when nothing was started.
+    """
+    ctx = window.ctx
+    if partner_id is None:
+        chosen = partners_in_view(window)
+        if len(chosen) > 1:
+            return export_summaries(window, chosen, fmt)
+        if not chosen:
+            ctx.notify(_tr("Open a partner, or select one in the Partners list, to export it."))
+            return None
+        partner_id = chosen[0]
+    try:
+        [(partner_id, name)] = partners_to_export(ctx.db, [partner_id])
+    except BrokerDeskError as exc:
+        ctx.report_error(str(exc))
+        return None
+    if request is None:
+        dialog = ExportSummaryDialog(
+            window, partner=(partner_id, name), fmt=fmt or "pdf", folder=default_folder(ctx)
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        request = dialog.request()
+    target = request.target
+    existing = [t for t in summary_targets(target, request.fmt) if t.exists()]
+    if request.fmt == "csv" and existing:
+        existing = [target]  # one question about the folder, not about each CSV in it
+    if not confirm_replace(window, existing, 1, request.folder):
+        ctx.notify(_tr("Nothing was exported; '{0}' was left as it was.").format(target.name))
+        return None
+    _remember(ctx, request.folder)
+    db, fmt_chosen, write = ctx.db, request.fmt, summary_writer(request.fmt)
+
+    def work(progress: Any) -> Path:
+        progress(0, 1, name)
+        return Path(write(gather_partner_summary(db, partner_id), target, overwrite=bool(existing)))
+
+    def done(path: Path) -> None:
+        text = _tr("Wrote the summary of {0} to '{1}'.").format(name, path.name)
+        ctx.notify(text)
+        window.last_export = path
+        show_export_done(
+            window,
+            _tr("Partner summary exported"),
+            text,
+            path,
+            open_label=_tr("&Open folder") if fmt_chosen == "csv" else None,
+            detail=str(path),
+        )
+
+    return _start(window, work, _tr("Export partner summary"), done)
+
+
+def export_summaries(
+    window: Any,
+    partner_ids: Sequence[int] | None,
+    fmt: str | None = None,
+    request: SummaryRequest | None = None,
+) -> Any:
+    """Summaries of many partners (all when ``partner_ids`` is None) into one folder.
+
+    One question covers every file the batch would replace. The batch runs in a worker; the
+    progress dialog says "12 of 600: Partner name" and Cancel stops between partners, keeping
+    the whole files written so far. Returns the task, or None when nothing was started.
+    """
+    ctx = window.ctx
+    try:
+        partners = partners_to_export(ctx.db, partner_ids)
+    except BrokerDeskError as exc:
+        ctx.report_error(str(exc))
+        return None
+    if not partners:
+        ctx.notify(_tr("There are no partners to export."))
+        return None
+    if request is None:
+        ask = ExportSummaryDialog(
+            window,
+            partner=None,
+            count=len(partners),
+            fmt=fmt or "pdf",
+            folder=default_folder(ctx),
+        )
+        if ask.exec() != QDialog.DialogCode.Accepted:
+            return None
+        request = ask.request()
+    folder, chosen_fmt = request.folder, request.fmt
+    plan = [folder / summary_file_name(pid, name, chosen_fmt) for pid, name in partners]
+    targets = [t for p in plan for t in summary_targets(p, chosen_fmt)]
+    targets += [folder / "index.csv", folder / "index.xlsx"]
+    existing = [t for t in targets if t.exists()]
+    if not confirm_replace(window, existing, len(targets), folder):
+        ctx.notify(_tr("Nothing was exported; no file was replaced."))
+        return None
+    _remember(ctx, folder)
+    ids, names, total = [p for p, _ in partners], [n for _, n in partners], len(partners)
+    db, write = ctx.db, summary_writer(chosen_fmt)
+    step, last = _tr("{0} of {1}: {2}"), _tr("Writing the index")
+    state: dict[str, Any] = {"done": 0, "result": None}
+    title = _tr("Export partner summaries")
+    dialog = _progress_dialog(window, title, _tr("Preparing {0} summaries…").format(total), total)
+
+    def work(progress: Any) -> Any:
+        def report(done: int, all_: int) -> bool:
+            state["done"] = done
+            text = step.format(f"{done + 1:,}", f"{all_:,}", names[done]) if done < all_ else last
+            return bool(progress(done, all_, text))
+
+        state["result"] = export_partner_summaries(
+            db, folder, chosen_fmt, write, ids, overwrite=bool(existing), progress=report
+        )
+        return state["result"]
+
+    def done(result: Any) -> None:
+        count = len(result.files)
+        text = _tr("Wrote {0} partner summaries ({1}) and an index to {2}.").format(
+            f"{count:,}", FORMAT_NAMES[chosen_fmt], folder
+        )
+        ctx.notify(text)
+        window.last_export = result.index_files[-1]
+        show_export_done(
+            window, _tr("Partner summaries exported"), text, result.index_files[-1],
+            open_label=_tr("&Open index"),
+        )  # fmt: skip
+
+    def cancelled() -> None:
+        if state["result"] is not None:  # finished just as Cancel was pressed
+            done(state["result"])
+            return
+        written = state["done"]
+        if written == 1:
+            kept = _tr("1 summary was written to {0}").format(folder)
+        else:
+            kept = _tr("{0} summaries were written to {1}").format(f"{written:,}", folder)
+        text = _tr("Export cancelled after {0} of {1} partners: {2}; the index was not written.")
+        text = text.format(f"{written:,}", f"{total:,}", kept)
+        ctx.notify(text)
+        show_export_done(
+            window, _tr("Export cancelled"), text, folder if written else None,
+            open_label=_tr("&Open folder"),
+        )  # fmt: skip
+
+    return _start(window, work, title, done, cancelled, dialog)
+
+
+# ---------------------------------------------------------------------- matrix and database
+def export_matrix(window: Any, path: Path | None = None) -> Any:
+    """Library services × programmes, the stage in each cell, as one XLSX sheet."""
+    ctx = window.ctx
+    if path is None:
+        default = default_folder(ctx) / _tr("Participation matrix.xlsx")
+        path = _choose_file(window, _tr("Export the participation matrix"), default)
+        if path is None:
+            return None
+    target = path
+    if not confirm_replace(window, [target] if target.exists() else [], 1, target.parent):
+        ctx.notify(_tr("Nothing was exported; '{0}' was left as it was.").format(target.name))
+        return None
+    _remember(ctx, target.parent)
+    db, overwrite = ctx.db, target.exists()
+
+    def done(written: Path) -> None:
+        text = _tr("Wrote the participation matrix to '{0}'.").format(written.name)
+        ctx.notify(text)
+        window.last_export = written
+        show_export_done(window, _tr("Matrix exported"), text, written, detail=str(written))
+
+    return _start(
+        window,
+        lambda _progress: write_participation_matrix(db, target, overwrite=overwrite),
+        _tr("Export the participation matrix"),
+        done,
+    )
+
+
+def export_database(window: Any, path: Path | None = None) -> Any:
+    """Every table into one XLSX workbook, one sheet each, with progress and Cancel."""
+    ctx = window.ctx
+    if path is None:
+        name = _tr("BrokerDesk database {0}.xlsx").format(dt.date.today().isoformat())
+        path = _choose_file(window, _tr("Export the whole database"), default_folder(ctx) / name)
+        if path is None:
+            return None
+    target = path
+    if not confirm_replace(window, [target] if target.exists() else [], 1, target.parent):
+        ctx.notify(_tr("Nothing was exported; '{0}' was left as it was.").format(target.name))
+        return None
+    _remember(ctx, target.parent)
+    db, overwrite, total = ctx.db, target.exists(), len(tables_in_order())
+    step = _tr("Table {0} of {1}")
+    title = _tr("Export the whole database")
+    dialog = _progress_dialog(window, title, _tr("Preparing the workbook…"), total)
+
+    def work(progress: Any) -> Path:
+        def report(done: int, all_: int) -> bool:
+            return bool(progress(done, all_, step.format(min(done + 1, all_), all_)))
+
+        return export_database_workbook(db, target, overwrite=overwrite, progress=report)
+
+    def done(written: Path) -> None:
+        text = _tr("Wrote the whole database to '{0}', one sheet per table.").format(written.name)
+        ctx.notify(text)
+        window.last_export = written
+        show_export_done(window, _tr("Database exported"), text, written, detail=str(written))
+
+    def cancelled() -> None:
+        ctx.notify(_tr("The database export was cancelled; no file was written."))
+
+    return _start(window, work, title, done, cancelled, dialog)
+
+
+# ---------------------------------------------------------------------- installing
+def add_partner_export_button(page: Any) -> QPushButton:
+    """The "Export summary ▾" button (PDF, XLSX, CSV) among a partner page's buttons."""
+    button = QPushButton(_tr("Export &summary"), page)
+    button.setObjectName("export-summary-button")
+    button.setAccessibleName(_tr("Export summary"))
+    button.setToolTip(_tr("Export this partner's summary as PDF, XLSX or CSV"))
+    button.setAutoDefault(False)
+    menu = QMenu(button)
+    menu.setAccessibleName(_tr("Export summary as"))
+    labels = {"pdf": _tr("&PDF…"), "xlsx": _tr("&XLSX…"), "csv": _tr("&CSV…")}
+    for fmt, label in labels.items():
+        action = menu.addAction(label)
+        action.setObjectName(f"export-summary-{fmt}")
+        action.triggered.connect(
+            lambda _checked=False, f=fmt: export_partner_summary(page.window(), page.record_id, f)
+        )
+    button.setMenu(menu)
+    page.button_bar.addWidget(button)
+    page.buttons.append(button)
+    page.export_button = button
+    page.export_menu = menu
+    return button
+
+
+def _add_list_button(window: Any) -> None:
+    page = window.lists.get("partner")
+    if page is None:
+        return
+    button = QPushButton(_tr("Export su&mmaries…"), page)
+    button.setObjectName("export-summaries-button")
+    button.setAccessibleName(_tr("Export summaries of the selected partners"))
+    button.setToolTip(_tr("Export a summary of each selected partner, with an index"))
+    button.setEnabled(False)
+
+    def export_selected() -> None:
+        ids = page.selected_ids()
+        if ids:
+            export_summaries(window, ids)
+
+    button.clicked.connect(export_selected)
+    page.selection_changed.connect(lambda: button.setEnabled(bool(page.selected_ids())))
+    bar = next(
+        item.layout()
+        for item in (page.layout().itemAt(i) for i in range(page.layout().count()))
+        if item.layout() is not None and item.layout().indexOf(page.columns_button) >= 0
+    )
+    bar.insertWidget(bar.indexOf(page.columns_button), button)
+    page.export_summaries_button = button
 
 
 def install_export_features(window: Any) -> None:
     """Add the Export menu, partner-page export buttons, batch summaries to ``window``."""
+    if getattr(window, "export_features_installed", False):
+        return
+    menu = QMenu(_tr("E&xport"), window)
+    menu.setObjectName("export-menu")
+    help_menu = window.menus.get("help")
+    if help_menu is not None:
+        window.menuBar().insertMenu(help_menu.menuAction(), menu)
+    else:
+        window.menuBar().addMenu(menu)
+    window.menus["export"] = menu
+
+    def action(text: str, slot: Callable[[], Any], tip: str, key: str = "") -> QAction:
+        made = QAction(_tr(text), window)
+        made.setObjectName(f"export-{text.replace('&', '').rstrip('…').lower().replace(' ', '-')}")
+        made.setToolTip(_tr(tip))
+        made.setStatusTip(_tr(tip))
+        if key:
+            made.setShortcut(QKeySequence(key))
+        made.triggered.connect(slot)
+        window.addAction(made)
+        menu.addAction(made)
+        return made
+
+    window.export_summary_action = action(
+        "&Partner summary…",
+        lambda: export_partner_summary(window),
+        "The summary of the partner shown or selected, as PDF, XLSX or CSV (Ctrl+Shift+P)",
+        "Ctrl+Shift+P",
+    )
+    window.export_selected_action = action(
+        "Summaries for &selected partners…",
+        lambda: _export_selected(window),
+        "A summary of each partner selected in the Partners list, with an index",
+    )
+    window.export_all_action = action(
+        "Summaries for &all partners…",
+        lambda: export_summaries(window, None),
+        "A summary of every partner, with an index",
+    )
+    menu.addSeparator()
+    window.export_matrix_action = action(
+        "Participation &matrix…",
+        lambda: export_matrix(window),
+        "Library services by programmes, the stage of each participation in its cell (XLSX)",
+    )
+    window.export_database_action = action(
+        "&Whole database…",
+        lambda: export_database(window),
+        "Every table in one XLSX workbook, one sheet per table",
+    )
+    view_action = getattr(window, "export_view_action", None)
+    if view_action is not None:
+        window.menus["file"].removeAction(view_action)
+        view_action.setText(_tr("Export &view…"))
+        menu.addSeparator()
+        menu.addAction(view_action)
+
+    def update() -> None:
+        chosen = partners_in_view(window)
+        window.export_summary_action.setEnabled(bool(chosen))
+        window.export_selected_action.setEnabled(bool(chosen))
+
+    menu.aboutToShow.connect(update)
+    window.stack.currentChanged.connect(lambda _index: update())
+    if "partner" in window.lists:
+        window.lists["partner"].selection_changed.connect(update)
+    update()
+    _add_list_button(window)
+    window.export_features_installed = True
+
+
+def _export_selected(window: Any) -> Any:
+    chosen = partners_in_view(window)
+    if not chosen:
+        window.ctx.notify(_tr("Select partners in the Partners list to export their summaries."))
+        return None
+    return export_summaries(window, chosen)

@@ -30,6 +30,7 @@ RECENT_DATABASES = Setting[list[str]]("databases/recent", list, [])
 LAST_DATABASE = Setting[str]("databases/last", str, "")
 USER_NAME = Setting[str]("user/name", str, "")
 FOLLOW_UP_DAYS = Setting[int]("interactions/follow_up_days", int, 14)
+EXPORT_FOLDER = Setting[str]("export/folder", str, "")  # last folder exports went to
 
 
 class Settings:

@@ -180,8 +180,7 @@ def export_current_view(window: Any, path: Path | None = None) -> None:
     db = window.ctx.db
     if len(ids) <= BACKGROUND_ROWS:
         count = export_view(db, record_list, state, columns, path, ids=ids)
-        window.ctx.notify(window.tr("Exported {0} rows to {1}").format(f"{count:,}", path.name))
-        window.last_export = path
+        _exported(window, count, path)
         return
     dialog = QProgressDialog(
         window.tr("Exporting {0} rows…").format(f"{len(ids):,}"),
@@ -194,17 +193,17 @@ def export_current_view(window: Any, path: Path | None = None) -> None:
     dialog.setAccessibleName(window.tr("Export progress"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
+
+    def finished(count: int) -> None:
+        dialog.close()
+        _exported(window, count, path)
+
     task = window.ctx.tasks.start(
         lambda progress: export_view(
             db, record_list, state, columns, path, ids=ids, progress=progress
         ),
         window.tr("Export view"),
-        on_done=lambda count: (
-            dialog.close(),
-            window.ctx.notify(
-                window.tr("Exported {0} rows to {1}").format(f"{count:,}", path.name)
-            ),
-        ),
+        on_done=finished,
         on_error=lambda exc: (dialog.close(), window.ctx.report_error(str(exc))),
         on_cancel=lambda: (dialog.close(), window.ctx.notify(window.tr("Export cancelled"))),
     )
@@ -214,9 +213,22 @@ def export_current_view(window: Any, path: Path | None = None) -> None:
     window.last_export = path
 
 
+def _exported(window: Any, count: int, path: Path) -> None:
+    """Say so in the status bar and offer "Open file" and "Show in folder"."""
+    from brokerdesk.gui.dialogs.export_done import show_export_done
+
+    text = window.tr("Exported {0} rows to {1}").format(f"{count:,}", path.name)
+    window.ctx.notify(text)
+    window.last_export = path
+    show_export_done(window, window.tr("View exported"), text, path, detail=str(path))
+
+
 def install_view_export(window: Any) -> QAction:
-    """Add "Export view…" (Ctrl+Shift+E) to the File menu and the toolbar."""
-    action = QAction(window.tr("Export view…"), window)
+    """Add "Export view…" (Ctrl+Shift+E) to the File menu and the toolbar.
+
+    The export features move it into the Export menu once that exists.
+    """
+    action = QAction(window.tr("Export &view…"), window)
     action.setObjectName("export-view-action")
     action.setShortcut(QKeySequence("Ctrl+Shift+E"))
     action.setToolTip(window.tr("Export the rows of this list as shown (Ctrl+Shift+E)"))
