@@ -119,6 +119,10 @@ class MainWindow(QMainWindow):
         self.navigation.setMinimumWidth(max(150, self.navigation.sizeHintForColumn(0) + 24))
         self.navigation.setSpacing(2)
         self.navigation.currentItemChanged.connect(self._navigate)
+        # From a record page, clicking or pressing Enter on the list it came from (still the
+        # current item) must go back to that list too.
+        self.navigation.itemClicked.connect(lambda item: self._navigate(item, None))
+        self.navigation.itemActivated.connect(lambda item: self._navigate(item, None))
         self.splitter = QSplitter(self)
         self.splitter.setObjectName("main-splitter")
         self.splitter.addWidget(self.navigation)
@@ -332,7 +336,7 @@ class MainWindow(QMainWindow):
             if item.data(Qt.ItemDataRole.UserRole) == entity:
                 self.navigation.setCurrentRow(row)
                 break
-        else:
+        else:  # a record page: no list is shown as chosen (clicking one goes back to it)
             self.navigation.clearSelection()
         self.navigation.blockSignals(False)
 

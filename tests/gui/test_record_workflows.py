@@ -381,3 +381,39 @@ def test_delete_from_a_page_asks_then_leaves_the_page(qtbot: QtBot, window: Main
     driver.check()
     assert count(window, select(func.count()).where(Interaction.id == interaction_id)) == 0
     assert window.location == Location("interaction")
+
+
+def test_ctrl_i_on_a_partner_page_logs_an_interaction_with_that_partner(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    with window.ctx.db.read() as session:
+        partner_id, name = session.execute(select(Partner.id, Partner.name).limit(1)).one()
+    window.open_record("partner", partner_id)
+    page = window.record_page
+    assert isinstance(page, PartnerPage)
+
+    def log(form: RecordForm) -> None:
+        qtbot.keyClicks(line(form, "subject"), "Catch-up call")
+        form.save_button.click()
+
+    driver = ModalDriver(RecordForm, log)
+    page.setFocus()
+    press(qtbot, window, Qt.Key.Key_I, CTRL)
+    driver.check()
+    query = select(func.count(Interaction.id)).where(
+        Interaction.partner_id == partner_id, Interaction.subject == "Catch-up call"
+    )
+    assert count(window, query) == 1
+    assert name in page.heading.text()
+
+
+def test_choosing_a_list_from_a_record_page_goes_back_to_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    partners = window.lists["partner"]
+    window.open_record("partner", partners.model.record_id(0) or 0)
+    assert not window.navigation.selectedItems()  # no list looks chosen on a record page
+    item = window.navigation.item(0)
+    rect = window.navigation.visualItemRect(item)
+    qtbot.mouseClick(window.navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.stack.currentWidget() is partners

@@ -188,13 +188,23 @@ class RecordPage(QWidget):
         self.reload()
 
     # ------------------------------------------------------------------ building
-    def add_button(self, text: str, slot: Callable[[], Any], tip: str = "") -> QPushButton:
+    def add_button(
+        self, text: str, slot: Callable[[], Any], tip: str = "", shortcut: str | None = None
+    ) -> QPushButton:
         button = QPushButton(self.tr(text), self)
         button.setAutoDefault(False)
         plain = self.tr(text).replace("&", "")
         button.setAccessibleName(plain)
         if tip:
             button.setToolTip(self.tr(tip).format(noun=self.noun))
+        if shortcut:  # anywhere on the page, not only when the button has focus
+            action = QAction(plain, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda: slot())
+            self.addAction(action)
+            native = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(f"{button.toolTip() or plain} ({native})")
         button.clicked.connect(slot)
         self.button_bar.addWidget(button)
         self.buttons.append(button)

@@ -22,7 +22,9 @@ class PartnerPage(RecordPage):
     def build(self) -> None:
         self.add_button("Add &contact…", self.add_contact, "A new contact at this partner")
         self.add_button("Add &programme…", self.add_programme, "A new programme it leads")
-        self.add_button("&Log interaction…", lambda: self.log_interaction("partner_id"))
+        self.add_button(
+            "&Log interaction…", lambda: self.log_interaction("partner_id"), shortcut="Ctrl+I"
+        )
         from brokerdesk.gui.export_features import add_partner_export_button
 
         add_partner_export_button(self)  # "Export summary ▾": PDF, XLSX, CSV

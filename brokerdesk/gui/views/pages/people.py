@@ -65,7 +65,7 @@ class ContactPage(LinksPage):
     watches = frozenset({"partner", "library_service", "interaction"})
 
     def build(self) -> None:
-        self.add_button("&Log interaction…", self._log)
+        self.add_button("&Log interaction…", self._log, shortcut="Ctrl+I")
         self.add_links_table()
         self.interactions = self.add_table("Interactions", columns.INTERACTIONS, "interaction")
 

@@ -27,7 +27,9 @@ class ProgrammePage(RecordPage):
         self.edit_participation_button = self.add_button(
             "Edit pa&rticipation…", self.edit_participation, "Dates, reach, local contact"
         )
-        self.add_button("&Log interaction…", lambda: self.log_interaction("programme_id"))
+        self.add_button(
+            "&Log interaction…", lambda: self.log_interaction("programme_id"), shortcut="Ctrl+I"
+        )
         bar = QWidget(self)
         line = QHBoxLayout(bar)
         line.setContentsMargins(0, 0, 0, 0)

@@ -21,7 +21,9 @@ class ServicePage(RecordPage):
 
     def build(self) -> None:
         self.add_button("Add &contact…", self.add_contact, "A new contact at this service")
-        self.add_button("&Log interaction…", lambda: self.log_interaction("service_id"))
+        self.add_button(
+            "&Log interaction…", lambda: self.log_interaction("service_id"), shortcut="Ctrl+I"
+        )
         self.programmes = self.add_table(
             "Programmes",
             (
