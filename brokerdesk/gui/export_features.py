@@ -9,67 +9,52 @@ then is the core told to overwrite.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QToolButton
 
 from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.core.exporting import (
-    FileExistsRefused,
-    export_database_workbook,
     export_partner_summaries,
     gather_partner_summary,
     summary_file_name,
-    write_participation_matrix,
 )
 from brokerdesk.core.exporting.batch import partners_to_export
-from brokerdesk.core.exporting.database import tables_in_order
-from brokerdesk.gui import settings as keys
 from brokerdesk.gui.dialogs.export_done import confirm_replace, show_export_done
 from brokerdesk.gui.dialogs.export_summary import (
     ExportSummaryDialog,
     SummaryRequest,
     summary_targets,
 )
+from brokerdesk.gui.dialogs.export_tasks import (
+    default_folder,
+    export_database,
+    export_matrix,
+    progress_dialog,
+    remember_folder,
+    start_export,
+)
 from brokerdesk.reports import summary_writer
+
+__all__ = [
+    "add_partner_export_button",
+    "export_database",
+    "export_matrix",
+    "export_partner_summary",
+    "export_summaries",
+    "install_export_features",
+    "partners_in_view",
+]
 
 FORMAT_NAMES = {"pdf": "PDF", "xlsx": "XLSX", "csv": "CSV"}
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ExportFeatures", text)
-
-
-# ---------------------------------------------------------------------- shared helpers
-def default_folder(ctx: Any) -> Path:
-    """The folder the last export went to, else Documents, else home."""
-    saved = ctx.settings.get(keys.EXPORT_FOLDER)
-    if saved:
-        return Path(saved)
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents else Path.home()
-
-
-def _remember(ctx: Any, folder: Path) -> None:
-    ctx.settings.set(keys.EXPORT_FOLDER, str(folder))
-
-
-def error_text(exc: BaseException) -> str:
-    """A sentence for the user, whatever went wrong in the worker."""
-    if isinstance(exc, FileExistsRefused):
-        return _tr(
-            "'{0}' appeared while exporting and was left as it was; nothing was replaced."
-        ).format(exc.paths[0].name if exc.paths else "")
-    if isinstance(exc, BrokerDeskError):
-        return str(exc)
-    if isinstance(exc, OSError):
-        return _tr("The export could not be written: {0}.").format(exc.strerror or exc)
-    return _tr("The export failed: {0}").format(exc)
 
 
 def partners_in_view(window: Any) -> list[int]:
@@ -83,81 +68,6 @@ def partners_in_view(window: Any) -> list[int]:
     if page is not None and page.entity == "partner":
         return list(page.selected_ids())
     return []
-
-
-def _progress_dialog(window: Any, title: str, label: str, total: int) -> QProgressDialog:
-    dialog = QProgressDialog(label, _tr("Cancel"), 0, total, window)
-    dialog.setObjectName("export-progress")
-    dialog.setWindowTitle(title)
-    dialog.setAccessibleName(_tr("Export progress"))
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(0)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    dialog.setMinimumWidth(460)
-    dialog.setValue(0)
-    window.export_progress = dialog
-    return dialog
-
-
-def _start(
-    window: Any,
-    work: Callable[[Any], Any],
-    title: str,
-    on_done: Callable[[Any], None],
-    on_cancel: Callable[[], None] | None = None,
-    dialog: QProgressDialog | None = None,
-) -> Any:
-    """Run ``work`` off the GUI thread; the progress dialog (if any) follows and cancels it."""
-
-    def closed(then: Callable[..., None]) -> Callable[..., None]:
-        def handler(*args: Any) -> None:
-            if dialog is not None:
-                dialog.close()  # emits canceled; the task has already stopped
-            then(*args)
-
-        return handler
-
-    def failed(exc: BaseException) -> None:
-        window.ctx.report_error(error_text(exc))
-
-    def cancelled() -> None:
-        window.ctx.notify(_tr("Export cancelled; nothing was written."))
-
-    task = window.ctx.tasks.start(
-        work,
-        title,
-        on_done=closed(on_done),
-        on_error=closed(failed),
-        on_cancel=closed(on_cancel or cancelled),
-    )
-    if dialog is not None:
-        dialog.canceled.connect(task.cancel)
-
-        def follow(done: int, total: int, text: str) -> None:
-            if dialog.isVisible():
-                dialog.setMaximum(max(total, 1))
-                dialog.setValue(min(done, total))
-                if text:
-                    dialog.setLabelText(text)
-
-        task.signals.progress.connect(follow)
-    window.export_task = task
-    return task
-
-
-def _choose_file(window: Any, title: str, default: Path) -> Path | None:
-    chosen, _filter = QFileDialog.getSaveFileName(
-        window,
-        title,
-        str(default),
-        _tr("Excel workbook (*.xlsx)"),
-        options=QFileDialog.Option.DontConfirmOverwrite,  # we ask, naming the file
-    )
-    if not chosen:
-        return None
-    path = Path(chosen)
-    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
 
 # ---------------------------------------------------------------------- partner summaries
@@ -200,7 +110,7 @@ def export_partner_summary(
     if not confirm_replace(window, existing, 1, request.folder):
         ctx.notify(_tr("Nothing was exported; '{0}' was left as it was.").format(target.name))
         return None
-    _remember(ctx, request.folder)
+    remember_folder(ctx, request.folder)
     db, fmt_chosen, write = ctx.db, request.fmt, summary_writer(request.fmt)
 
     def work(progress: Any) -> Path:
@@ -220,7 +130,7 @@ def export_partner_summary(
             detail=str(path),
         )
 
-    return _start(window, work, _tr("Export partner summary"), done)
+    return start_export(window, work, _tr("Export partner summary"), done)
 
 
 def export_summaries(
@@ -263,13 +173,13 @@ def export_summaries(
     if not confirm_replace(window, existing, len(targets), folder):
         ctx.notify(_tr("Nothing was exported; no file was replaced."))
         return None
-    _remember(ctx, folder)
+    remember_folder(ctx, folder)
     ids, names, total = [p for p, _ in partners], [n for _, n in partners], len(partners)
     db, write = ctx.db, summary_writer(chosen_fmt)
     step, last = _tr("{0} of {1}: {2}"), _tr("Writing the index")
     state: dict[str, Any] = {"done": 0, "result": None}
     title = _tr("Export partner summaries")
-    dialog = _progress_dialog(window, title, _tr("Preparing {0} summaries…").format(total), total)
+    dialog = progress_dialog(window, title, _tr("Preparing {0} summaries…").format(total), total)
 
     def work(progress: Any) -> Any:
         def report(done: int, all_: int) -> bool:
@@ -311,73 +221,7 @@ def export_summaries(
             open_label=_tr("&Open folder"),
         )  # fmt: skip
 
-    return _start(window, work, title, done, cancelled, dialog)
-
-
-# ---------------------------------------------------------------------- matrix and database
-def export_matrix(window: Any, path: Path | None = None) -> Any:
-    """Library services × programmes, the stage in each cell, as one XLSX sheet."""
-    ctx = window.ctx
-    if path is None:
-        default = default_folder(ctx) / _tr("Participation matrix.xlsx")
-        path = _choose_file(window, _tr("Export the participation matrix"), default)
-        if path is None:
-            return None
-    target = path
-    if not confirm_replace(window, [target] if target.exists() else [], 1, target.parent):
-        ctx.notify(_tr("Nothing was exported; '{0}' was left as it was.").format(target.name))
-        return None
-    _remember(ctx, target.parent)
-    db, overwrite = ctx.db, target.exists()
-
-    def done(written: Path) -> None:
-        text = _tr("Wrote the participation matrix to '{0}'.").format(written.name)
-        ctx.notify(text)
-        window.last_export = written
-        show_export_done(window, _tr("Matrix exported"), text, written, detail=str(written))
-
-    return _start(
-        window,
-        lambda _progress: write_participation_matrix(db, target, overwrite=overwrite),
-        _tr("Export the participation matrix"),
-        done,
-    )
-
-
-def export_database(window: Any, path: Path | None = None) -> Any:
-    """Every table into one XLSX workbook, one sheet each, with progress and Cancel."""
-    ctx = window.ctx
-    if path is None:
-        name = _tr("BrokerDesk database {0}.xlsx").format(dt.date.today().isoformat())
-        path = _choose_file(window, _tr("Export the whole database"), default_folder(ctx) / name)
-        if path is None:
-            return None
-    target = path
-    if not confirm_replace(window, [target] if target.exists() else [], 1, target.parent):
-        ctx.notify(_tr("Nothing was exported; '{0}' was left as it was.").format(target.name))
-        return None
-    _remember(ctx, target.parent)
-    db, overwrite, total = ctx.db, target.exists(), len(tables_in_order())
-    step = _tr("Table {0} of {1}")
-    title = _tr("Export the whole database")
-    dialog = _progress_dialog(window, title, _tr("Preparing the workbook…"), total)
-
-    def work(progress: Any) -> Path:
-        def report(done: int, all_: int) -> bool:
-            return bool(progress(done, all_, step.format(min(done + 1, all_), all_)))
-
-        return export_database_workbook(db, target, overwrite=overwrite, progress=report)
-
-    def done(written: Path) -> None:
-        text = _tr("Wrote the whole database to '{0}', one sheet per table.").format(written.name)
-        ctx.notify(text)
-        window.last_export = written
-        show_export_done(window, _tr("Database exported"), text, written, detail=str(written))
-
-    def cancelled() -> None:
-        ctx.notify(_tr("The database export was cancelled; no file was written."))
-
-    return _start(window, work, title, done, cancelled, dialog)
+    return start_export(window, work, title, done, cancelled, dialog)
 
 
 # ---------------------------------------------------------------------- installing
@@ -409,7 +253,8 @@ def _add_list_button(window: Any) -> None:
     page = window.lists.get("partner")
     if page is None:
         return
-    button = QPushButton(_tr("Export su&mmaries…"), page)
+    button = QToolButton(page)  # compact like "Columns": the search box keeps its room
+    button.setText(_tr("Ex&port…"))
     button.setObjectName("export-summaries-button")
     button.setAccessibleName(_tr("Export summaries of the selected partners"))
     button.setToolTip(_tr("Export a summary of each selected partner, with an index"))

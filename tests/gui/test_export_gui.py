@@ -298,3 +298,48 @@ def test_matrix_and_whole_database_export_and_open_the_right_places(  # type: ig
     message.folder_button.click()
     assert opened[-1] == QUrl.fromLocalFile(str(workbook.parent))
     assert opened[-1].toLocalFile() == str(tmp_path / "sub")
+
+
+# ---------------------------------------------------------------------- the dialog and errors
+
+
+def test_summary_dialog_follows_the_format_and_refuses_a_bad_name(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    [(partner_id, name)] = _partners(window, 1)
+    dialog = ExportSummaryDialog(window, partner=(partner_id, name), fmt="pdf", folder=tmp_path)
+    dialog.show()
+    assert dialog.name_edit.text() == summary_file_name(partner_id, name, "pdf")
+    dialog.format_buttons["xlsx"].click()
+    assert dialog.name_edit.text().endswith(".xlsx")
+    assert dialog.preview.text() == f"Writes {tmp_path / dialog.name_edit.text()}"
+    dialog.format_buttons["csv"].click()
+    assert dialog.request().target == tmp_path / summary_file_name(partner_id, name, "csv")
+    assert "Summary.csv" in dialog.preview.text()
+    dialog.name_edit.setText("../elsewhere")
+    assert not dialog.export_button.isEnabled()
+    assert "cannot contain" in dialog.problem.text()
+    for edit in (dialog.folder_edit, dialog.name_edit):
+        assert edit.accessibleName()
+    dialog.close()
+
+
+def test_a_folder_that_cannot_be_written_is_reported_in_a_sentence(  # type: ignore[no-untyped-def]
+    qtbot, window, tmp_path: Path
+) -> None:
+    [(partner_id, name)] = _partners(window, 1)
+    blocked = tmp_path / "not a folder"
+    blocked.write_text("a file where the folder should be")
+    request = SummaryRequest("pdf", blocked, summary_file_name(partner_id, name, "pdf"))
+    export_features.export_partner_summary(window, partner_id, request=request)
+    qtbot.waitUntil(lambda: not window.ctx.tasks.busy, timeout=30_000)
+
+    def error_box() -> QMessageBox | None:
+        found = window.findChildren(QMessageBox, "error-message")
+        return next((b for b in found if b.isVisible()), None)
+
+    qtbot.waitUntil(lambda: error_box() is not None)
+    box = error_box()
+    assert box is not None
+    assert box.text().startswith(f"Cannot write to {blocked}")
+    assert "Traceback" not in box.text()
+    box.done(0)
+    assert blocked.read_text() == "a file where the folder should be"

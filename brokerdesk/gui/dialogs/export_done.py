@@ -50,10 +50,16 @@ def confirm_replace(
         more = len(existing) - SHOWN_NAMES
         if more > 0:
             names += _tr(" and {0} more").format(f"{more:,}")
-        detail = _tr(
-            "{0} of the {1} files this export writes already exist in {2}: {3}. "
-            "Replacing them overwrites what they hold."
-        ).format(f"{len(existing):,}", f"{planned:,}", folder, names)
+        if len(existing) >= planned:
+            detail = _tr(
+                "All {0} files this export writes already exist in {1}: {2}. "
+                "Replacing them overwrites what they hold."
+            ).format(f"{planned:,}", folder, names)
+        else:
+            detail = _tr(
+                "{0} of the {1} files this export writes already exist in {2}: {3}. "
+                "Replacing them overwrites what they hold."
+            ).format(f"{len(existing):,}", f"{planned:,}", folder, names)
     box = QMessageBox(QMessageBox.Icon.Warning, _tr("Replace files"), text, parent=parent)
     box.setObjectName("export-replace-question")
     box.setInformativeText(detail)
