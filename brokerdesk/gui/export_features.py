@@ -53,8 +53,7 @@ __all__ = [
 FORMAT_NAMES = {"pdf": "PDF", "xlsx": "XLSX", "csv": "CSV"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExportFeatures", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Export", "…") calls
 
 
 def partners_in_view(window: Any) -> list[int]:
@@ -88,7 +87,11 @@ def export_partner_summary(
         if len(chosen) > 1:
             return export_summaries(window, chosen, fmt)
         if not chosen:
-            ctx.notify(_tr("Open a partner, or select one in the Partners list, to export it."))
+            ctx.notify(
+                translate(
+                    "Export", "Open a partner, or select one in the Partners list, to export it."
+                )
+            )
             return None
         partner_id = chosen[0]
     try:
@@ -108,7 +111,11 @@ def export_partner_summary(
     if request.fmt == "csv" and existing:
         existing = [target]  # one question about the folder, not about each CSV in it
     if not confirm_replace(window, existing, 1, request.folder):
-        ctx.notify(_tr("Nothing was exported; '{0}' was left as it was.").format(target.name))
+        ctx.notify(
+            translate("Export", "Nothing was exported; '{0}' was left as it was.").format(
+                target.name
+            )
+        )
         return None
     remember_folder(ctx, request.folder)
     db, fmt_chosen, write = ctx.db, request.fmt, summary_writer(request.fmt)
@@ -118,19 +125,19 @@ def export_partner_summary(
         return Path(write(gather_partner_summary(db, partner_id), target, overwrite=bool(existing)))
 
     def done(path: Path) -> None:
-        text = _tr("Wrote the summary of {0} to '{1}'.").format(name, path.name)
+        text = translate("Export", "Wrote the summary of {0} to '{1}'.").format(name, path.name)
         ctx.notify(text)
         window.last_export = path
         show_export_done(
             window,
-            _tr("Partner summary exported"),
+            translate("Export", "Partner summary exported"),
             text,
             path,
-            open_label=_tr("&Open folder") if fmt_chosen == "csv" else None,
+            open_label=translate("Export", "&Open folder") if fmt_chosen == "csv" else None,
             detail=str(path),
         )
 
-    return start_export(window, work, _tr("Export partner summary"), done)
+    return start_export(window, work, translate("Export", "Export partner summary"), done)
 
 
 def export_summaries(
@@ -152,7 +159,7 @@ def export_summaries(
         ctx.report_error(str(exc))
         return None
     if not partners:
-        ctx.notify(_tr("There are no partners to export."))
+        ctx.notify(translate("Export", "There are no partners to export."))
         return None
     if request is None:
         ask = ExportSummaryDialog(
@@ -171,15 +178,17 @@ def export_summaries(
     targets += [folder / "index.csv", folder / "index.xlsx"]
     existing = [t for t in targets if t.exists()]
     if not confirm_replace(window, existing, len(targets), folder):
-        ctx.notify(_tr("Nothing was exported; no file was replaced."))
+        ctx.notify(translate("Export", "Nothing was exported; no file was replaced."))
         return None
     remember_folder(ctx, folder)
     ids, names, total = [p for p, _ in partners], [n for _, n in partners], len(partners)
     db, write = ctx.db, summary_writer(chosen_fmt)
-    step, last = _tr("{0} of {1}: {2}"), _tr("Writing the index")
+    step, last = translate("Export", "{0} of {1}: {2}"), translate("Export", "Writing the index")
     state: dict[str, Any] = {"done": 0, "result": None}
-    title = _tr("Export partner summaries")
-    dialog = progress_dialog(window, title, _tr("Preparing {0} summaries…").format(total), total)
+    title = translate("Export", "Export partner summaries")
+    dialog = progress_dialog(
+        window, title, translate("Export", "Preparing {0} summaries…").format(total), total
+    )
 
     def work(progress: Any) -> Any:
         def report(done: int, all_: int) -> bool:
@@ -194,14 +203,14 @@ def export_summaries(
 
     def done(result: Any) -> None:
         count = len(result.files)
-        text = _tr("Wrote {0} partner summaries ({1}) and an index to {2}.").format(
+        text = translate("Export", "Wrote {0} partner summaries ({1}) and an index to {2}.").format(
             f"{count:,}", FORMAT_NAMES[chosen_fmt], folder
         )
         ctx.notify(text)
         window.last_export = result.index_files[-1]
         show_export_done(
-            window, _tr("Partner summaries exported"), text, result.index_files[-1],
-            open_label=_tr("&Open index"),
+            window, translate("Export", "Partner summaries exported"), text, result.index_files[-1],
+            open_label=translate("Export", "&Open index"),
         )  # fmt: skip
 
     def cancelled() -> None:
@@ -210,15 +219,19 @@ def export_summaries(
             return
         written = state["done"]
         if written == 1:
-            kept = _tr("1 summary was written to {0}").format(folder)
+            kept = translate("Export", "1 summary was written to {0}").format(folder)
         else:
-            kept = _tr("{0} summaries were written to {1}").format(f"{written:,}", folder)
-        text = _tr("Export cancelled after {0} of {1} partners: {2}; the index was not written.")
+            kept = translate("Export", "{0} summaries were written to {1}").format(
+                f"{written:,}", folder
+            )
+        text = translate(
+            "Export", "Export cancelled after {0} of {1} partners: {2}; the index was not written."
+        )
         text = text.format(f"{written:,}", f"{total:,}", kept)
         ctx.notify(text)
         show_export_done(
-            window, _tr("Export cancelled"), text, folder if written else None,
-            open_label=_tr("&Open folder"),
+            window, translate("Export", "Export cancelled"), text, folder if written else None,
+            open_label=translate("Export", "&Open folder"),
         )  # fmt: skip
 
     return start_export(window, work, title, done, cancelled, dialog)
@@ -227,14 +240,18 @@ def export_summaries(
 # ---------------------------------------------------------------------- installing
 def add_partner_export_button(page: Any) -> QPushButton:
     """The "Export summary ▾" button (PDF, XLSX, CSV) among a partner page's buttons."""
-    button = QPushButton(_tr("Export &summary"), page)
+    button = QPushButton(translate("Export", "Export &summary"), page)
     button.setObjectName("export-summary-button")
-    button.setAccessibleName(_tr("Export summary"))
-    button.setToolTip(_tr("Export this partner's summary as PDF, XLSX or CSV"))
+    button.setAccessibleName(translate("Export", "Export summary"))
+    button.setToolTip(translate("Export", "Export this partner's summary as PDF, XLSX or CSV"))
     button.setAutoDefault(False)
     menu = QMenu(button)
-    menu.setAccessibleName(_tr("Export summary as"))
-    labels = {"pdf": _tr("&PDF…"), "xlsx": _tr("&XLSX…"), "csv": _tr("&CSV…")}
+    menu.setAccessibleName(translate("Export", "Export summary as"))
+    labels = {
+        "pdf": translate("Export", "&PDF…"),
+        "xlsx": translate("Export", "&XLSX…"),
+        "csv": translate("Export", "&CSV…"),
+    }
     for fmt, label in labels.items():
         action = menu.addAction(label)
         action.setObjectName(f"export-summary-{fmt}")
@@ -254,10 +271,12 @@ def _add_list_button(window: Any) -> None:
     if page is None:
         return
     button = QToolButton(page)  # compact like "Columns": the search box keeps its room
-    button.setText(_tr("Ex&port…"))
+    button.setText(translate("Export", "Ex&port…"))
     button.setObjectName("export-summaries-button")
-    button.setAccessibleName(_tr("Export summaries of the selected partners"))
-    button.setToolTip(_tr("Export a summary of each selected partner, with an index"))
+    button.setAccessibleName(translate("Export", "Export…: summaries of the selected partners"))
+    button.setToolTip(
+        translate("Export", "Export a summary of each selected partner, with an index")
+    )
     button.setEnabled(False)
 
     def export_selected() -> None:
@@ -280,7 +299,7 @@ def install_export_features(window: Any) -> None:
     """Add the Export menu, partner-page export buttons, batch summaries to ``window``."""
     if getattr(window, "export_features_installed", False):
         return
-    menu = QMenu(_tr("E&xport"), window)
+    menu = QMenu(translate("Export", "E&xport"), window)
     menu.setObjectName("export-menu")
     help_menu = window.menus.get("help")
     if help_menu is not None:
@@ -289,11 +308,11 @@ def install_export_features(window: Any) -> None:
         window.menuBar().addMenu(menu)
     window.menus["export"] = menu
 
-    def action(text: str, slot: Callable[[], Any], tip: str, key: str = "") -> QAction:
-        made = QAction(_tr(text), window)
-        made.setObjectName(f"export-{text.replace('&', '').rstrip('…').lower().replace(' ', '-')}")
-        made.setToolTip(_tr(tip))
-        made.setStatusTip(_tr(tip))
+    def action(name: str, text: str, slot: Callable[[], Any], tip: str, key: str = "") -> QAction:
+        made = QAction(text, window)
+        made.setObjectName(f"export-{name}")
+        made.setToolTip(tip)
+        made.setStatusTip(tip)
         if key:
             made.setShortcut(QKeySequence(key))
         made.triggered.connect(slot)
@@ -302,36 +321,49 @@ def install_export_features(window: Any) -> None:
         return made
 
     window.export_summary_action = action(
-        "&Partner summary…",
+        "partner-summary",
+        translate("Export", "&Partner summary…"),
         lambda: export_partner_summary(window),
-        "The summary of the partner shown or selected, as PDF, XLSX or CSV (Ctrl+Shift+P)",
+        translate(
+            "Export",
+            "The summary of the partner shown or selected, as PDF, XLSX or CSV (Ctrl+Shift+P)",
+        ),
         "Ctrl+Shift+P",
     )
     window.export_selected_action = action(
-        "Summaries for &selected partners…",
+        "selected-summaries",
+        translate("Export", "Summaries for &selected partners…"),
         lambda: _export_selected(window),
-        "A summary of each partner selected in the Partners list, with an index",
+        translate(
+            "Export", "A summary of each partner selected in the Partners list, with an index"
+        ),
     )
     window.export_all_action = action(
-        "Summaries for &all partners…",
+        "all-summaries",
+        translate("Export", "Summaries for &all partners…"),
         lambda: export_summaries(window, None),
-        "A summary of every partner, with an index",
+        translate("Export", "A summary of every partner, with an index"),
     )
     menu.addSeparator()
     window.export_matrix_action = action(
-        "Participation &matrix…",
+        "matrix",
+        translate("Export", "Participation &matrix…"),
         lambda: export_matrix(window),
-        "Library services by programmes, the stage of each participation in its cell (XLSX)",
+        translate(
+            "Export",
+            "Library services by programmes, the stage of each participation in its cell (XLSX)",
+        ),
     )
     window.export_database_action = action(
-        "&Whole database…",
+        "database",
+        translate("Export", "&Whole database…"),
         lambda: export_database(window),
-        "Every table in one XLSX workbook, one sheet per table",
+        translate("Export", "Every table in one XLSX workbook, one sheet per table"),
     )
     view_action = getattr(window, "export_view_action", None)
     if view_action is not None:
         window.menus["file"].removeAction(view_action)
-        view_action.setText(_tr("Export &view…"))
+        view_action.setText(translate("Export", "Export &view…"))
         menu.addSeparator()
         menu.addAction(view_action)
 
@@ -352,6 +384,8 @@ def install_export_features(window: Any) -> None:
 def _export_selected(window: Any) -> Any:
     chosen = partners_in_view(window)
     if not chosen:
-        window.ctx.notify(_tr("Select partners in the Partners list to export their summaries."))
+        window.ctx.notify(
+            translate("Export", "Select partners in the Partners list to export their summaries.")
+        )
         return None
     return export_summaries(window, chosen)

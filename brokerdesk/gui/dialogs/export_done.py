@@ -18,8 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 SHOWN_NAMES = 5  # a batch confirmation names this many files, then a count
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExportDone", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Export", "…") calls
 
 
 def open_url(url: QUrl) -> bool:
@@ -40,33 +39,37 @@ def confirm_replace(
     if not existing:
         return True
     if len(existing) == 1:
-        text = _tr("Replace '{0}'?").format(existing[0].name)
-        detail = _tr("It already exists in {0}. Replacing it overwrites what it holds.").format(
-            existing[0].parent
-        )
+        text = translate("Export", "Replace '{0}'?").format(existing[0].name)
+        detail = translate(
+            "Export", "It already exists in {0}. Replacing it overwrites what it holds."
+        ).format(existing[0].parent)
     else:
-        text = _tr("Replace {0} existing files?").format(f"{len(existing):,}")
+        text = translate("Export", "Replace {0} existing files?").format(f"{len(existing):,}")
         names = ", ".join(f"'{p.name}'" for p in existing[:SHOWN_NAMES])
         more = len(existing) - SHOWN_NAMES
         if more > 0:
-            names += _tr(" and {0} more").format(f"{more:,}")
+            names += translate("Export", " and {0} more").format(f"{more:,}")
         if len(existing) >= planned:
-            detail = _tr(
+            detail = translate(
+                "Export",
                 "All {0} files this export writes already exist in {1}: {2}. "
-                "Replacing them overwrites what they hold."
+                "Replacing them overwrites what they hold.",
             ).format(f"{planned:,}", folder, names)
         else:
-            detail = _tr(
+            detail = translate(
+                "Export",
                 "{0} of the {1} files this export writes already exist in {2}: {3}. "
-                "Replacing them overwrites what they hold."
+                "Replacing them overwrites what they hold.",
             ).format(f"{len(existing):,}", f"{planned:,}", folder, names)
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Replace files"), text, parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, translate("Export", "Replace files"), text, parent=parent
+    )
     box.setObjectName("export-replace-question")
     box.setInformativeText(detail)
-    replace = box.addButton(_tr("&Replace"), QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-    replace.setAccessibleName(_tr("Replace"))
-    keep.setAccessibleName(_tr("Cancel"))
+    replace = box.addButton(translate("Export", "&Replace"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(translate("Export", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+    replace.setAccessibleName(translate("Export", "Replace"))
+    keep.setAccessibleName(translate("Export", "Cancel"))
     box.setDefaultButton(keep)  # Return does the safe thing
     box.setEscapeButton(keep)
     box.exec()
@@ -100,17 +103,17 @@ class ExportDoneMessage(QMessageBox):
         self.open_button: QPushButton | None = None
         self.folder_button: QPushButton | None = None
         if target is not None:
-            label = open_label or _tr("&Open file")
+            label = open_label or translate("Export", "&Open file")
             self.open_button = self.addButton(label, QMessageBox.ButtonRole.ActionRole)
             self.open_button.setAccessibleName(label.replace("&", ""))
             self.open_button.clicked.connect(self.open_target)
             self.folder_button = self.addButton(
-                _tr("Show in &folder"), QMessageBox.ButtonRole.ActionRole
+                translate("Export", "Show in &folder"), QMessageBox.ButtonRole.ActionRole
             )
-            self.folder_button.setAccessibleName(_tr("Show in folder"))
+            self.folder_button.setAccessibleName(translate("Export", "Show in folder"))
             self.folder_button.clicked.connect(self.show_folder)
         close = self.addButton(QMessageBox.StandardButton.Close)
-        close.setAccessibleName(_tr("Close"))
+        close.setAccessibleName(translate("Export", "Close"))
         self.setEscapeButton(close)
         self.setDefaultButton(self.open_button or close)
 
@@ -131,7 +134,9 @@ class ExportDoneMessage(QMessageBox):
     def _could_not_open(self, path: Path | None) -> None:
         window = self.parentWidget()
         ctx = getattr(window, "ctx", None)
-        text = _tr("Could not open {0}: no program on this computer opens it.").format(path)
+        text = translate(
+            "Export", "Could not open {0}: no program on this computer opens it."
+        ).format(path)
         if ctx is not None:
             ctx.report_error(text)
 

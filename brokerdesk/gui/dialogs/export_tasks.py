@@ -27,9 +27,7 @@ from brokerdesk.core.exporting.database import tables_in_order
 from brokerdesk.gui import settings as keys
 from brokerdesk.gui.dialogs.export_done import confirm_replace, show_export_done
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExportFeatures", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Export", "…") calls
 
 
 def default_folder(ctx: Any) -> Path:
@@ -48,21 +46,23 @@ def remember_folder(ctx: Any, folder: Path) -> None:
 def error_text(exc: BaseException) -> str:
     """A sentence for the user, whatever went wrong in the worker."""
     if isinstance(exc, FileExistsRefused):
-        return _tr(
-            "'{0}' appeared while exporting and was left as it was; nothing was replaced."
+        return translate(
+            "Export", "'{0}' appeared while exporting and was left as it was; nothing was replaced."
         ).format(exc.paths[0].name if exc.paths else "")
     if isinstance(exc, BrokerDeskError):
         return str(exc)
     if isinstance(exc, OSError):
-        return _tr("The export could not be written: {0}.").format(exc.strerror or exc)
-    return _tr("The export failed: {0}").format(exc)
+        return translate("Export", "The export could not be written: {0}.").format(
+            exc.strerror or exc
+        )
+    return translate("Export", "The export failed: {0}").format(exc)
 
 
 def progress_dialog(window: Any, title: str, label: str, total: int) -> QProgressDialog:
-    dialog = QProgressDialog(label, _tr("Cancel"), 0, total, window)
+    dialog = QProgressDialog(label, translate("Export", "Cancel"), 0, total, window)
     dialog.setObjectName("export-progress")
     dialog.setWindowTitle(title)
-    dialog.setAccessibleName(_tr("Export progress"))
+    dialog.setAccessibleName(translate("Export", "Export progress"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
     dialog.setAutoClose(False)
@@ -95,7 +95,7 @@ def start_export(
         window.ctx.report_error(error_text(exc))
 
     def cancelled() -> None:
-        window.ctx.notify(_tr("Export cancelled; nothing was written."))
+        window.ctx.notify(translate("Export", "Export cancelled; nothing was written."))
 
     task = window.ctx.tasks.start(
         work,
@@ -124,7 +124,7 @@ def choose_file(window: Any, title: str, default: Path) -> Path | None:
         window,
         title,
         str(default),
-        _tr("Excel workbook (*.xlsx)"),
+        translate("Export", "Excel workbook (*.xlsx)"),
         options=QFileDialog.Option.DontConfirmOverwrite,  # we ask, naming the file
     )
     if not chosen:
@@ -137,27 +137,33 @@ def export_matrix(window: Any, path: Path | None = None) -> Any:
     """Library services × programmes, the stage in each cell, as one XLSX sheet."""
     ctx = window.ctx
     if path is None:
-        default = default_folder(ctx) / _tr("Participation matrix.xlsx")
-        path = choose_file(window, _tr("Export the participation matrix"), default)
+        default = default_folder(ctx) / translate("Export", "Participation matrix.xlsx")
+        path = choose_file(window, translate("Export", "Export the participation matrix"), default)
         if path is None:
             return None
     target = path
     if not confirm_replace(window, [target] if target.exists() else [], 1, target.parent):
-        ctx.notify(_tr("Nothing was exported; '{0}' was left as it was.").format(target.name))
+        ctx.notify(
+            translate("Export", "Nothing was exported; '{0}' was left as it was.").format(
+                target.name
+            )
+        )
         return None
     remember_folder(ctx, target.parent)
     db, overwrite = ctx.db, target.exists()
 
     def done(written: Path) -> None:
-        text = _tr("Wrote the participation matrix to '{0}'.").format(written.name)
+        text = translate("Export", "Wrote the participation matrix to '{0}'.").format(written.name)
         ctx.notify(text)
         window.last_export = written
-        show_export_done(window, _tr("Matrix exported"), text, written, detail=str(written))
+        show_export_done(
+            window, translate("Export", "Matrix exported"), text, written, detail=str(written)
+        )
 
     return start_export(
         window,
         lambda _progress: write_participation_matrix(db, target, overwrite=overwrite),
-        _tr("Export the participation matrix"),
+        translate("Export", "Export the participation matrix"),
         done,
     )
 
@@ -166,19 +172,27 @@ def export_database(window: Any, path: Path | None = None) -> Any:
     """Every table into one XLSX workbook, one sheet each, with progress and Cancel."""
     ctx = window.ctx
     if path is None:
-        name = _tr("BrokerDesk database {0}.xlsx").format(dt.date.today().isoformat())
-        path = choose_file(window, _tr("Export the whole database"), default_folder(ctx) / name)
+        name = translate("Export", "BrokerDesk database {0}.xlsx").format(
+            dt.date.today().isoformat()
+        )
+        path = choose_file(
+            window, translate("Export", "Export the whole database"), default_folder(ctx) / name
+        )
         if path is None:
             return None
     target = path
     if not confirm_replace(window, [target] if target.exists() else [], 1, target.parent):
-        ctx.notify(_tr("Nothing was exported; '{0}' was left as it was.").format(target.name))
+        ctx.notify(
+            translate("Export", "Nothing was exported; '{0}' was left as it was.").format(
+                target.name
+            )
+        )
         return None
     remember_folder(ctx, target.parent)
     db, overwrite, total = ctx.db, target.exists(), len(tables_in_order())
-    step = _tr("Table {0} of {1}")
-    title = _tr("Export the whole database")
-    dialog = progress_dialog(window, title, _tr("Preparing the workbook…"), total)
+    step = translate("Export", "Table {0} of {1}")
+    title = translate("Export", "Export the whole database")
+    dialog = progress_dialog(window, title, translate("Export", "Preparing the workbook…"), total)
 
     def work(progress: Any) -> Path:
         def report(done: int, all_: int) -> bool:
@@ -187,12 +201,16 @@ def export_database(window: Any, path: Path | None = None) -> Any:
         return export_database_workbook(db, target, overwrite=overwrite, progress=report)
 
     def done(written: Path) -> None:
-        text = _tr("Wrote the whole database to '{0}', one sheet per table.").format(written.name)
+        text = translate(
+            "Export", "Wrote the whole database to '{0}', one sheet per table."
+        ).format(written.name)
         ctx.notify(text)
         window.last_export = written
-        show_export_done(window, _tr("Database exported"), text, written, detail=str(written))
+        show_export_done(
+            window, translate("Export", "Database exported"), text, written, detail=str(written)
+        )
 
     def cancelled() -> None:
-        ctx.notify(_tr("The database export was cancelled; no file was written."))
+        ctx.notify(translate("Export", "The database export was cancelled; no file was written."))
 
     return start_export(window, work, title, done, cancelled, dialog)
