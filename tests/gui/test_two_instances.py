@@ -70,6 +70,8 @@ def test_bob_resolves_the_conflict_in_his_form_and_both_changes_are_kept(
     def resolve(dialog: ConflictDialog) -> None:
         outcome["rows"] = sorted(dialog.radios)
         outcome["mine_by_default"] = dialog.radios["notes"][1].isChecked()
+        # Alice's owner is listed too (Bob's form knows what it opened with), kept by default.
+        outcome["theirs_for_owner"] = dialog.radios["owner"][0].isChecked()
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     def bob_edits(form: RecordForm) -> None:
@@ -91,7 +93,12 @@ def test_bob_resolves_the_conflict_in_his_form_and_both_changes_are_kept(
     assert page is not None
     qtbot.mouseClick(page.buttons[0], Qt.MouseButton.LeftButton)  # Edit…
     driver.check()
-    assert outcome == {"rows": ["notes"], "mine_by_default": True, "closed": True}
+    assert outcome == {
+        "rows": ["notes", "owner"],
+        "mine_by_default": True,
+        "theirs_for_owner": True,
+        "closed": True,
+    }
 
     final = Services(alice.ctx.db).partners.get(partner_id)
     assert final["owner"] == "Alice Moss"

@@ -4,14 +4,14 @@ The service's ``fields`` give the labels, editors and validation, so a form neve
 with the importers or the command line. Messages appear beside the field they concern (with a
 warning sign, never colour alone) and the first such field gets focus. Saving is an undoable
 command; a refused save keeps the dialog open so nothing the user typed is lost. When someone
-else saved the record meanwhile, a ``resolve_conflict(parent, conflict) -> dict | None`` hook
-(``brokerdesk.gui.dialogs.conflict``, when present) decides what to save; without it the form
-shows both versions and a second Save keeps the user's values.
+else saved the record meanwhile, the field-by-field conflict dialog
+(``brokerdesk.gui.dialogs.conflict.resolve_conflict``) decides what to save; with it switched off
+(``form.resolve_conflict = None``) the form shows both versions and a second Save keeps the
+user's values.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from brokerdesk.core.errors import BrokerDeskError, EditConflict, NotFoundError, ValidationError
 from brokerdesk.core.services.records import Change, RecordService
+from brokerdesk.gui.dialogs.conflict import resolve_conflict
 from brokerdesk.gui.dialogs.editors import (
     FieldEditor,
     NotChosenError,
@@ -53,17 +54,7 @@ NOUNS = {
     "agreement": "agreement",
 }
 WARNING = "⚠ "
-ConflictResolver = Callable[[QWidget, EditConflict], "dict[str, Any] | None"]
-
-
-def conflict_resolver() -> ConflictResolver | None:
-    """The field-by-field conflict dialog, when that module is installed."""
-    try:
-        module = importlib.import_module("brokerdesk.gui.dialogs.conflict")
-    except ModuleNotFoundError:
-        return None
-    resolver = getattr(module, "resolve_conflict", None)
-    return resolver if callable(resolver) else None
+ConflictResolver = Callable[..., "dict[str, Any] | None"]
 
 
 def perform_checked(ctx: AppContext, command: ServiceCommand) -> Change:
@@ -98,7 +89,7 @@ class RecordForm(QDialog):
         self.noun = NOUNS.get(entity, entity.replace("_", " "))
         self.saved_id: int | None = None
         self.expected_version: int | None = None
-        self.resolve_conflict: ConflictResolver | None = conflict_resolver()
+        self.resolve_conflict: ConflictResolver | None = resolve_conflict
         self.setObjectName(f"form-{entity}")
         self._options: dict[str, list[tuple[int, str]]] = {}
         current = self._starting_values(initial or {})
@@ -114,6 +105,7 @@ class RecordForm(QDialog):
         self._build()
         self._show(current)
         self._pristine = self._raw_values()
+        self._opened_with = dict(current)  # the record as loaded (for the conflict dialog)
         height = self.form_widget.sizeHint().height() + self.buttons.sizeHint().height() + 60
         self.resize(max(self.sizeHint().width(), 600), min(height, 780))
 
@@ -335,7 +327,11 @@ class RecordForm(QDialog):
 
     def _conflict(self, conflict: EditConflict) -> None:
         if self.resolve_conflict is not None:
-            merged = self.resolve_conflict(self, conflict)
+            labels = {f.name: f.label for f in self.service.fields}
+            # The record as the form loaded it: fields only the other person changed show too.
+            merged = self.resolve_conflict(
+                self, conflict, labels=labels, original=self._opened_with
+            )
             if merged is None:
                 self._general(self.tr("Not saved: you kept the other version open to compare."))
                 return
