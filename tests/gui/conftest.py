@@ -1,16 +1,13 @@
-"""GUI fixtures: a realistic world built once per session, copied per test; isolated settings.
+"""GUI fixtures: the demo world built once per session, copied per test; isolated settings.
 
-The world is the demo database when its builder is installed (the real library services and
-fictional partners). Until then it is the 208 real library authorities from the shared data
-with a deterministic synthetic team on them (about a dozen partners, 40 programmes, a thousand
-participations, two thousand interactions): big enough that linking, filtering and paging are
-real, small enough to build in seconds.
+The world is the demo database: the real library services and branches from the shipped
+reference data with the fictional partnerships team's partners, programmes, participations
+and interactions on them. Big enough that linking, filtering and paging are real, small
+enough to build in seconds. A modal watchdog fails any test that leaves a dialog unanswered.
 """
 
 from __future__ import annotations
 
-import importlib
-import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,58 +15,22 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from brokerdesk.core import synthetic, vocabulary
 from brokerdesk.core.db import Database, open_database
-from brokerdesk.core.models import LibraryService, OfferArea
+from brokerdesk.core.demo import build_demo
+from brokerdesk.core.reference.load import initialise
 from brokerdesk.gui.app import AppContext
 from brokerdesk.gui.main_window import MainWindow
 from brokerdesk.gui.settings import Settings
 
-SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
-
-
-def _demo_available() -> bool:
-    try:
-        importlib.import_module("brokerdesk.core.demo")
-        importlib.import_module("brokerdesk.core.reference.load")
-    except ModuleNotFoundError:
-        return False
-    return True
-
 
 def build_world(db: Database) -> None:
-    """The demo world, or the real authorities with a synthetic team on them."""
-    if _demo_available():
-        from brokerdesk.core.demo import build_demo
-        from brokerdesk.core.reference.load import initialise
-
-        initialise(db)
-        build_demo(db)
-        return
-    authorities = json.loads(
-        (SHARED_DATA / "authorities" / "library_authorities.json").read_text("utf-8")
-    )
-    with db.write() as session:
-        for order, (code, name, kind) in enumerate(vocabulary.OFFER_AREAS):
-            session.add(OfferArea(code=code, name=name, kind=kind, sort_order=order))
-        for entry in authorities:
-            session.add(
-                LibraryService(
-                    gss_code=entry["code"],
-                    name=entry["name"],
-                    nice_name=entry["nice_name"],
-                    nation=entry["nation"],
-                    region=entry["region"],
-                    is_member=entry["code"][-1] not in "37",  # a few non-members
-                )
-            )
-    synthetic.seed(db, 0.02, seed_value=3, load_reference=False)
+    """The demo world: reference data, then the demo team's records."""
+    initialise(db)
+    build_demo(db)
 
 
 @pytest.fixture(scope="session")
 def world_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not SHARED_DATA.exists() and not _demo_available():
-        pytest.skip("neither the demo builder nor the shared reference data is available")
     path = tmp_path_factory.mktemp("gui-world") / "world.sqlite3"
     db = open_database(path, user_name="tester")
     try:
