@@ -111,3 +111,28 @@ def test_a_very_long_list_waits_for_a_third_letter(
     page.search.clear()
     page._apply_state()
     assert page.model.rowCount() == total
+
+
+def test_a_very_long_list_sorts_in_the_background_and_the_last_request_wins(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(record_table, "ASYNC_FROM", 10)
+    window.open_list("interaction")
+    page = window.lists["interaction"]
+    model = page.model
+    total = model.rowCount()
+    first_shown = model.index(0, 0).data(RECORD_ID)
+    by_subject = ListState(filters=dict(model.state.filters), sort_key="subject")
+    by_kind = ListState(filters=dict(model.state.filters), sort_key="kind", descending=True)
+    model.set_state(by_subject)
+    assert model.busy
+    assert page.count_label.text() == "Updating the list…"
+    assert model.index(0, 0).data(RECORD_ID) == first_shown  # old rows stay usable meanwhile
+    model.set_state(by_kind)  # another header clicked before the first answer came
+    qtbot.waitUntil(lambda: not model.busy, timeout=10_000)
+    window.ctx.tasks.wait(10_000)  # the first, superseded answer arrives too: it is dropped
+    qtbot.wait(50)
+    expected = full_order(window.ctx.db, page, by_kind)
+    assert [model.index(r, 0).data(RECORD_ID) for r in range(model.rowCount())] == expected
+    assert model.rowCount() == total
+    assert page.count_label.text() == f"{total:,} interactions"

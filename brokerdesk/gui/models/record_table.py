@@ -11,6 +11,7 @@ the SQL, never a proxy model.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from decimal import Decimal
 from typing import Any
@@ -26,11 +27,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from brokerdesk.core.db import Database
 from brokerdesk.core.lists import Column, ListState, RecordList
+from brokerdesk.gui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 BLOCK = 256  # rows of values fetched at a time
 PREFIX = 5_000  # ids fetched when a list (re)loads; longer lists fetch the rest as needed
 WINDOW = 2_048  # ids fetched at a time beyond the prefix
+ASYNC_FROM = 100_000  # a list this long re-queries off the GUI thread (the window never freezes)
 DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
@@ -61,17 +64,29 @@ class RecordTableModel(QAbstractTableModel):
     """Signals:
     count_changed(int): the number of matching records after a refresh.
     read_failed(str): rows could not be read (a damaged file, a lost server); said once.
+    busy_changed(bool): a long list started or finished re-querying in the background.
     """
 
     count_changed = Signal(int)
     read_failed = Signal(str)
+    busy_changed = Signal(bool)
 
-    def __init__(self, db: Database, record_list: RecordList, parent: Any = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        record_list: RecordList,
+        parent: Any = None,
+        tasks: TaskRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.record_list = record_list
         self.columns = record_list.columns
         self.state = record_list.initial_state()
+        self.tasks = tasks
+        self.busy = False
+        self._generation = 0  # each refresh's number: only the newest one's answer is shown
+        self._shown = copy.deepcopy(self.state)  # the state whose ids are on screen
         self._ids: list[int | None] = []  # None: not fetched yet (only in long lists)
         self._rows: dict[int, tuple[Any, ...]] = {}
         self.loaded = False
@@ -79,17 +94,58 @@ class RecordTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ queries
     def refresh(self) -> None:
-        """Run the list's query again (after a search, a filter, a sort or a change)."""
+        """Run the list's query again (after a search, a filter, a sort or a change).
+
+        A list of ``ASYNC_FROM`` rows or more asks in the background: the old rows stay on
+        screen (``busy`` is True) until the answer comes, and a newer request wins.
+        """
         self.loaded = True
+        self._generation += 1
+        generation, state = self._generation, copy.deepcopy(self.state)
+        if self.tasks is not None and len(self._ids) >= ASYNC_FROM:
+            self._set_busy(True)
+            self.tasks.start(
+                lambda _progress: self._query(state),
+                "Updating the list",
+                on_done=lambda answer: self._apply(generation, state, answer),
+                on_error=lambda exc: self._query_failed(generation, exc),
+            )
+            return
         try:
-            with self.db.read() as session:
-                prefix = self.record_list.ids(session, self.state, limit=PREFIX + 1)
-                total = len(prefix)
-                if total > PREFIX:
-                    total = self.record_list.count(session, self.state)
+            answer = self._query(state)
         except SQLAlchemyError as exc:  # keep what is shown; say why it did not change
             self._failed(exc)
             return
+        self._apply(generation, state, answer)
+
+    def _query(self, state: ListState) -> tuple[list[int], int]:
+        with self.db.read() as session:
+            prefix = self.record_list.ids(session, state, limit=PREFIX + 1)
+            total = len(prefix)
+            if total > PREFIX:
+                total = self.record_list.count(session, state)
+        return prefix, total
+
+    def _query_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._set_busy(False)
+        if isinstance(exc, SQLAlchemyError):
+            self._failed(exc)
+        else:
+            self.read_failed.emit(str(exc))
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self.busy:
+            self.busy = busy
+            self.busy_changed.emit(busy)
+
+    def _apply(self, generation: int, state: ListState, answer: tuple[list[int], int]) -> None:
+        if generation != self._generation:  # a newer sort or search has been asked for
+            return
+        self._set_busy(False)
+        prefix, total = answer
+        self._shown = state
         ids: list[int | None] = list(prefix)
         ids.extend([None] * (total - len(prefix)))
         if total == len(self._ids) and self._ids[: len(prefix)] == ids[: len(prefix)]:
@@ -130,13 +186,13 @@ class RecordTableModel(QAbstractTableModel):
             with self.db.read() as session:
                 if row >= total - WINDOW:  # near the end: count back from the last record
                     tail = self.record_list.ids(
-                        session, self.state, limit=min(WINDOW, total), from_end=True
+                        session, self._shown, limit=min(WINDOW, total), from_end=True
                     )
                     for back, record_id in enumerate(tail):
                         self._ids[total - 1 - back] = record_id
                     return
                 start = max(0, row - WINDOW // 4)
-                window = self.record_list.ids(session, self.state, limit=WINDOW, offset=start)
+                window = self.record_list.ids(session, self._shown, limit=WINDOW, offset=start)
         except SQLAlchemyError as exc:
             self._failed(exc)
             return
@@ -182,7 +238,7 @@ class RecordTableModel(QAbstractTableModel):
         """Every matching id in order (fetches the rest of a long list first)."""
         if None in self._ids:
             with self.db.read() as session:
-                self._ids = list(self.record_list.ids(session, self.state))
+                self._ids = list(self.record_list.ids(session, self._shown))
         return [i for i in self._ids if i is not None]
 
     def column_index(self, key: str) -> int:

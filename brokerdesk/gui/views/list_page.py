@@ -79,7 +79,8 @@ class ListPage(QWidget):
         self.entity = record_list.entity
         self.setObjectName(f"list-{self.entity}")
         self.setAccessibleName(self.tr("{0} list").format(record_list.title))
-        self.model = RecordTableModel(ctx.db, record_list, self)
+        self.model = RecordTableModel(ctx.db, record_list, self, tasks=ctx.tasks)
+        self._reselect: list[int] = []  # selection to restore when a background refresh ends
         self._filter_widgets: dict[str, QWidget] = {}
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self._apply_state)
@@ -143,6 +144,7 @@ class ListPage(QWidget):
         self.table.addAction(open_action)
         self.model.count_changed.connect(self._show_count)
         self.model.read_failed.connect(self.ctx.report_error)
+        self.model.busy_changed.connect(self._show_busy)
         self.model.modelReset.connect(self._keep_a_current_row)
 
         layout = QVBoxLayout(self)
@@ -305,7 +307,10 @@ class ListPage(QWidget):
         if self.isVisible():
             selected = self.selected_ids()
             self.model.refresh()
-            self.select_ids(selected)
+            if self.model.busy:  # a long list answers later: select them again then
+                self._reselect = selected
+            else:
+                self.select_ids(selected)
         else:
             self._stale = True
 
@@ -337,7 +342,18 @@ class ListPage(QWidget):
         if record_id is not None:
             self.open_requested.emit(self.entity, record_id)
 
+    def _show_busy(self, busy: bool) -> None:
+        """A long list re-querying in the background: say so; the rows shown stay usable."""
+        if busy:
+            self.table.setCursor(Qt.CursorShape.BusyCursor)
+            self.count_label.setText(self.tr("Updating the list…"))
+        else:
+            self.table.unsetCursor()
+
     def _show_count(self, count: int) -> None:
+        if self._reselect:
+            selected, self._reselect = self._reselect, []
+            self.select_ids(selected)
         if not self.model.state.search.strip():
             self._unsearched_total = count
         one, many = NOUNS.get(self.entity, ("record", "records"))
