@@ -16,7 +16,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
@@ -118,6 +117,8 @@ def _write_csv(db, record_list, ids, columns, indexes, tmp, progress) -> None:  
 
 
 def _write_xlsx(db, record_list, ids, columns, indexes, tmp, progress) -> None:  # type: ignore[no-untyped-def]
+    import xlsxwriter  # loaded when a workbook is written, not at start-up
+
     book = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_formulas": False})
     try:
         sheet = book.add_worksheet(record_list.title[:31] or "View")

@@ -16,7 +16,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, Table, func, insert, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.exc import IntegrityError
@@ -80,6 +79,8 @@ def export_database_workbook(
     """
     tables = tables_in_order()
     with safety.atomic_path(path, overwrite=overwrite) as tmp, db.read() as session:
+        import xlsxwriter  # loaded when a workbook is written, not at start-up
+
         workbook = xlsxwriter.Workbook(str(tmp), workbook_options())
         writer = SheetWriter(workbook, reversible=True)
         about: list[list[Any]] = [

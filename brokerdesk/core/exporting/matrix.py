@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-import xlsxwriter
 from sqlalchemy import select
 
 from brokerdesk.core import vocabulary as v
@@ -83,6 +82,8 @@ def write_participation_matrix(
     """The matrix as one XLSX sheet, with the service columns frozen beside the stages."""
     headers, rows = participation_matrix(db, programme_ids)
     with safety.atomic_path(path, overwrite=overwrite) as tmp:
+        import xlsxwriter  # loaded when a workbook is written, not at start-up
+
         workbook = xlsxwriter.Workbook(str(tmp), workbook_options())
         writer = SheetWriter(workbook)
         sheet = writer.table("Participation matrix", headers, rows)

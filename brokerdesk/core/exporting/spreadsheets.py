@@ -15,8 +15,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
-
 from brokerdesk.core.exporting import safety
 from brokerdesk.core.exporting.summary import PartnerSummary
 from brokerdesk.core.exporting.tables import Table, as_text, summary_tables
@@ -112,6 +110,8 @@ def write_tables_xlsx(tables: Sequence[Table], path: Path, *, overwrite: bool = 
         FileExistsRefused: ``path`` exists and ``overwrite`` is False.
     """
     with safety.atomic_path(path, overwrite=overwrite) as tmp:
+        import xlsxwriter  # only when a workbook is written: it costs start-up 36 ms
+
         workbook = xlsxwriter.Workbook(str(tmp), workbook_options())
         writer = SheetWriter(workbook)
         for table in tables:
