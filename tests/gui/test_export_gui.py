@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from sqlalchemy import select
 
 import brokerdesk.gui.dialogs.export_done as export_done
+import brokerdesk.gui.export_actions as export_actions
 import brokerdesk.gui.export_features as export_features
 from brokerdesk.core.exporting import summary_file_name
 from brokerdesk.core.models import Partner
@@ -234,7 +235,7 @@ def test_cancel_part_way_keeps_whole_files_and_says_how_many(  # type: ignore[no
 ) -> None:
     chosen = _partners(window, 3)
     first_written, go_on = threading.Event(), threading.Event()
-    real_writer = export_features.summary_writer
+    real_writer = export_actions.summary_writer
 
     def pausing_writer(fmt: str) -> Any:
         write = real_writer(fmt)
@@ -247,7 +248,7 @@ def test_cancel_part_way_keeps_whole_files_and_says_how_many(  # type: ignore[no
 
         return wrapped
 
-    monkeypatch.setattr(export_features, "summary_writer", pausing_writer)
+    monkeypatch.setattr(export_actions, "summary_writer", pausing_writer)
     out = tmp_path / "out"
     request = SummaryRequest("pdf", out)
     export_features.export_summaries(window, [pid for pid, _ in chosen], request=request)

@@ -1,4 +1,4 @@
-"""Start-up loads only what the first screen needs: no spreadsheet or migration libraries."""
+"""Start-up loads only what the first screen needs: no spreadsheet, PDF or migration code."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from brokerdesk.gui.app import create_main_window
 window = create_main_window({path!r})
 window.show()
 app.processEvents()
-heavy = ("pandas", "numpy", "openpyxl", "xlsxwriter", "python_calamine", "alembic")
+heavy = ("pandas", "numpy", "openpyxl", "xlsxwriter", "python_calamine", "alembic",
+         "brokerdesk.reports")
 print(",".join(name for name in heavy if name in sys.modules) or "none")
 """
 
