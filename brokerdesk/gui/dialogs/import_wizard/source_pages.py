@@ -1,0 +1,218 @@
+"""The first two pages: which file and what it holds; which sheet of a workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWizardPage,
+)
+
+from brokerdesk.core.errors import BrokerDeskError
+from brokerdesk.core.importing import KINDS
+from brokerdesk.gui.dialogs.import_wizard.wizard import FOLDER_SETTING, kind_labels
+
+if TYPE_CHECKING:
+    from brokerdesk.gui.dialogs.import_wizard.wizard import ImportWizard
+
+ERROR_STYLE = "color: #a4000f;"
+SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs"}
+ENCODINGS = {
+    "utf-8-sig": "UTF-8 (with a byte order mark)",
+    "utf-8": "UTF-8",
+    "cp1252": "Windows (cp1252)",
+    "latin-1": "Latin-1",
+    "utf-16": "UTF-16",
+}
+
+
+def message_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class FilePage(QWizardPage):
+    """Choose the spreadsheet (Browse… or type its path) and what it holds."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.state = wizard
+        self.setObjectName("import-file-page")
+        self.setTitle(self.tr("Choose the spreadsheet"))
+        self.setSubTitle(self.tr("A CSV or Excel (XLSX) file whose first row names the columns."))
+        self.path = QLineEdit()
+        self.path.setObjectName("import-path")
+        self.path.setAccessibleName(self.tr("File"))
+        self.path.setPlaceholderText(self.tr("Type the file's path or press Browse…"))
+        self.path.editingFinished.connect(self.check_file)
+        self.path.textEdited.connect(self._edited)
+        self.browse = QPushButton(self.tr("&Browse…"))
+        self.browse.setObjectName("import-browse")
+        self.browse.setAccessibleName(self.tr("Browse… for the file"))
+        self.browse.clicked.connect(self.choose_file)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(self.browse)
+        self.kind = QComboBox()
+        self.kind.setObjectName("import-kind")
+        labels = kind_labels()
+        for kind in KINDS:
+            self.kind.addItem(labels.get(kind, kind), kind)
+        self.kind.setAccessibleName(self.tr("What to import"))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(wizard.kind)))
+        self.kind.currentIndexChanged.connect(
+            lambda _i: self.state.set_kind(str(self.kind.currentData()))
+        )
+        self.status = message_label("import-file-status")
+        self.status.setAccessibleName(self.tr("About the file"))
+        self._failed = ""  # the path that could not be read, until it is edited
+        form = QFormLayout(self)
+        file_label = QLabel(self.tr("&File:"))
+        file_label.setBuddy(self.path)
+        form.addRow(file_label, row)
+        kind_label = QLabel(self.tr("&What to import:"))
+        kind_label.setBuddy(self.kind)
+        form.addRow(kind_label, self.kind)
+        form.addRow(self.status)
+
+    def _edited(self, _text: str) -> None:
+        if self.state.source is not None or self._failed:
+            self.state.source = None
+            self._failed = ""
+            self.status.clear()
+        self.completeChanged.emit()
+
+    def choose_file(self) -> None:
+        folder = str(self.state.ctx.settings.value(FOLDER_SETTING, "") or Path.home())
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the spreadsheet to import"),
+            folder,
+            self.tr("Spreadsheets (*.csv *.xlsx *.txt);;All files (*)"),
+        )
+        if chosen:
+            self.path.setText(chosen)
+            self.check_file()
+
+    def check_file(self) -> None:
+        """Open the file now, so an unreadable one is refused before anything else."""
+        text = self.path.text().strip()
+        if not text:
+            return
+        if self.state.source is not None and str(self.state.source.path) == text:
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            problem = self.state.open_file(text)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.state.forget_reviews()
+        self._failed = text if problem else ""
+        if problem:
+            self.status.setStyleSheet(ERROR_STYLE)
+            self.status.setText(self.tr("This file cannot be imported: {0}").format(problem))
+        else:
+            self.status.setStyleSheet("")
+            self.status.setText(self.describe())
+        self.completeChanged.emit()
+
+    def describe(self) -> str:
+        source = self.state.source
+        assert source is not None
+        if source.format == "xlsx":
+            return self.tr("An Excel workbook with {0} sheet(s): {1}.").format(
+                len(source.sheet_names), ", ".join(source.sheet_names)
+            )
+        encoding = self.tr(ENCODINGS.get(source.encoding, source.encoding))
+        separator = self.tr(SEPARATORS.get(source.delimiter, repr(source.delimiter)))
+        columns = len(source.sheet().headers)
+        return self.tr(
+            "A CSV file: text encoding {0}, columns separated by {1}; {2} columns, about {3} rows."
+        ).format(encoding, separator, columns, f"{source.estimate_rows():,}")
+
+    def isComplete(self) -> bool:
+        text = self.path.text().strip()
+        return bool(text) and text != self._failed
+
+    def validatePage(self) -> bool:
+        self.check_file()
+        return self.state.source is not None
+
+
+class SheetPage(QWizardPage):
+    """Which sheet of a workbook (CSV files skip this page)."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.state = wizard
+        self.setObjectName("import-sheet-page")
+        self.setTitle(self.tr("Choose the sheet"))
+        self.setSubTitle(self.tr("The workbook has more than one place the rows could be."))
+        self.sheets = QComboBox()
+        self.sheets.setObjectName("import-sheet")
+        self.sheets.setAccessibleName(self.tr("Sheet"))
+        self.sheets.currentIndexChanged.connect(lambda _i: self.check_sheet())
+        self.status = message_label("import-sheet-status")
+        self.status.setAccessibleName(self.tr("About the sheet"))
+        form = QFormLayout(self)
+        label = QLabel(self.tr("&Sheet:"))
+        label.setBuddy(self.sheets)
+        form.addRow(label, self.sheets)
+        form.addRow(self.status)
+        self._ok = False
+
+    def initializePage(self) -> None:
+        source = self.state.source
+        assert source is not None
+        self.sheets.blockSignals(True)
+        self.sheets.clear()
+        self.sheets.addItems(source.sheet_names)
+        index = self.sheets.findText(self.state.sheet or "")
+        self.sheets.setCurrentIndex(max(0, index))
+        self.sheets.blockSignals(False)
+        self.check_sheet()
+
+    def check_sheet(self) -> None:
+        source = self.state.source
+        name = self.sheets.currentText()
+        if source is None or not name:
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            header = source.sheet(name)
+            rows = source.estimate_rows(name)
+        except BrokerDeskError as exc:
+            self._ok = False
+            self.status.setStyleSheet(ERROR_STYLE)
+            self.status.setText(self.tr("This sheet cannot be imported: {0}").format(exc))
+        else:
+            self._ok = True
+            if self.state.sheet != name:
+                self.state.forget_reviews()
+            self.state.sheet = name
+            self.status.setStyleSheet("")
+            shown = ", ".join(h for h in header.headers if h)
+            self.status.setText(
+                self.tr("About {0} rows under the header row {1}. Columns: {2}.").format(
+                    f"{rows:,}", header.header_line, shown
+                )
+            )
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self._ok

@@ -1,0 +1,352 @@
+"""File ▸ Import…: the wizard driven as a user would, on real files and the demo world."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QWizard
+from sqlalchemy import text
+
+from brokerdesk.core.db import Database
+from brokerdesk.core.importing import MappingStore, RefusedRow
+from brokerdesk.gui.dialogs.import_wizard import ImportWizard
+from brokerdesk.gui.dialogs.import_wizard.finish_pages import RefusedModel
+from brokerdesk.gui.dialogs.import_wizard.preview_page import PreviewModel
+from brokerdesk.gui.main_window import MainWindow
+
+Button = QWizard.WizardButton
+PROGRAMME = "Baby Book Bags"
+
+
+def _csv(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+def _count(db: Database, table: str) -> int:
+    with db.read() as session:
+        return int(session.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+
+
+@pytest.fixture
+def wizard(qtbot, window: MainWindow, tmp_path: Path) -> Iterator[ImportWizard]:  # type: ignore[no-untyped-def]
+    """The wizard as File ▸ Import… opens it, saving mappings in this test's folder."""
+    window.import_mapping_store = MappingStore(tmp_path / "config")  # type: ignore[attr-defined]
+    window.import_action.trigger()  # type: ignore[attr-defined]
+    opened: ImportWizard = window.import_wizard  # type: ignore[attr-defined]
+    qtbot.waitExposed(opened)
+    yield opened
+    window.ctx.tasks.wait(10_000)
+    if opened.isVisible():
+        opened.reject()
+
+
+def _choose_file(qtbot, wizard: ImportWizard, path: Path, kind: str) -> None:  # type: ignore[no-untyped-def]
+    page = wizard.file_page
+    page.kind.setCurrentIndex(page.kind.findData(kind))
+    qtbot.keyClicks(page.path, str(path))
+    wizard.button(Button.NextButton).click()
+
+
+def _to_preview(qtbot, wizard: ImportWizard) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(wizard.previewed, timeout=20_000):
+        wizard.button(Button.NextButton).click()
+    assert wizard.currentId() == wizard.PREVIEW
+
+
+def _import(qtbot, wizard: ImportWizard) -> None:  # type: ignore[no-untyped-def]
+    assert wizard.currentId() == wizard.MATCHES
+    commit = wizard.button(Button.CommitButton)
+    assert commit.text() == "&Import" and commit.isVisible()
+    with qtbot.waitSignal(wizard.imported, timeout=60_000):
+        commit.click()
+    qtbot.waitUntil(lambda: wizard.currentId() == wizard.SUMMARY)
+
+
+def test_file_menu_offers_import_first_with_its_shortcut(window: MainWindow) -> None:
+    action = window.import_action  # type: ignore[attr-defined]
+    assert window.menus["file"].actions()[0] is action
+    assert action.text() == "&Import…"
+    assert action.shortcut().toString() == "Ctrl+Shift+I"
+    assert action in window.toolbar.actions()
+
+
+def test_sign_up_sheet_mapped_fixed_reviewed_and_imported(
+    qtbot,  # type: ignore[no-untyped-def]
+    wizard: ImportWizard,
+    window: MainWindow,
+    tmp_path: Path,
+) -> None:
+    rows = [["Authority", "Project", "Stage", "Comments"]]
+    names = ["Bristol Libraries", "Hull", "Rhondda Cynon Taff", "Manchestr", "St Helens"]
+    rows += [[name, PROGRAMME, "interested", f"signed up {i}"] for i, name in enumerate(names)]
+    rows.append(["Caerdydd", PROGRAMME, "maybe later", "stage nobody uses"])
+    sheet = _csv(tmp_path / "sign-ups.csv", rows)
+    _choose_file(qtbot, wizard, sheet, "participations")
+    assert wizard.currentId() == wizard.MAPPING  # a CSV has no sheet to choose
+    assert "separated by commas" in wizard.file_page.status.text()
+    page = wizard.mapping_page
+    assert page.combos["service"].currentText() == "Authority"
+    assert page.combos["programme"].currentText() == "Project"
+    assert page.samples["service"].text() == "Bristol Libraries"
+    assert page.samples["notes"].text() == "signed up 0"
+
+    page.choose("programme", "")  # no programme column and none chosen: blocked, and why
+    next_button = wizard.button(Button.NextButton)
+    assert not next_button.isEnabled()
+    assert "Programme column" in page.messages["programme"].text()
+    assert "blocked" in page.blocked.text()
+    page.choose("programme", "Project")
+    assert next_button.isEnabled() and page.messages["programme"].text() == ""
+
+    _to_preview(qtbot, wizard)
+    preview = wizard.preview_page
+    model = preview.model
+    words = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(model.rowCount())}
+    assert words["5"] == "Needs review"  # Manchestr
+    assert words["7"] == "Refused"  # the stage nobody uses: said in words, not colour only
+    reasons = model.index(5, 2).data()
+    assert "Stage" in reasons
+    assert "1 refused" in preview.counts.text() and "1 need review" in preview.counts.text()
+    review = preview.review_combos[5]
+    assert review.currentText() == "Leave the row refused"  # never guessed
+    assert "Manchester" in review.itemText(1)
+
+    with qtbot.waitSignal(wizard.previewed, timeout=20_000):
+        preview.accept_all.click()  # accepting re-runs the preview
+    assert model.index(3, 1).data().startswith("Create")
+    assert wizard.resolutions[5] == review.itemData(1)
+
+    wizard.back()  # fix the mapping: Comments were not imported as notes
+    assert wizard.currentId() == wizard.MAPPING
+    page.choose("notes", "")
+    _to_preview(qtbot, wizard)
+    assert "Comments" not in [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
+    assert model.columnCount() == 3 + 3  # row, action, reasons + service, programme, stage
+
+    wizard.button(Button.NextButton).click()
+    matches = wizard.matches_page
+    assert matches.skip_button.isChecked()
+    matches.skip_invalid.click()
+    before = _count(window.ctx.db, "participation")
+    _import(qtbot, wizard)
+    summary = wizard.summary_page
+    assert summary.figures["refused"].text() == "1"
+    created = int(summary.figures["created"].text())
+    assert created + int(summary.figures["skipped"].text()) == 5
+    assert _count(window.ctx.db, "participation") == before + created
+    assert "Imported sign-ups.csv" in summary.headline.text()
+    assert "cannot be undone" in summary.safety.text()
+    backup = Path(summary.safety.text().splitlines()[-1])
+    assert backup.is_file() and "before-import" in backup.name
+    assert not wizard.button(Button.BackButton).isEnabled()  # it is in the database now
+    wizard.button(Button.FinishButton).click()
+    assert not wizard.isVisible()
+
+
+def test_cancel_part_way_writes_nothing(
+    qtbot,  # type: ignore[no-untyped-def]
+    wizard: ImportWizard,
+    window: MainWindow,
+    tmp_path: Path,
+) -> None:
+    rows = [["Date", "Subject", "Organisation"]]
+    rows += [
+        [f"2025-0{1 + i % 9}-1{i % 9}", f"Call {i}", "Civic Data Collective"] for i in range(12_000)
+    ]
+    big = _csv(tmp_path / "calls.csv", rows)
+    _choose_file(qtbot, wizard, big, "interactions")
+    _to_preview(qtbot, wizard)
+    wizard.button(Button.NextButton).click()
+    before = _count(window.ctx.db, "interaction")
+    import threading
+
+    released = threading.Event()
+    with qtbot.waitSignal(wizard.ctx.tasks.busy_changed, timeout=5_000):
+        wizard.button(Button.CommitButton).click()
+    task = wizard.import_task
+    dialog = wizard.progress
+    assert task is not None and dialog is not None and dialog.isVisible()
+
+    def hold(done: int, _total: int, _text: str) -> None:  # in the worker, between chunks
+        if done >= 5_000:
+            released.wait(10)
+
+    def press_cancel(done: int, _total: int, _text: str) -> None:  # the user, on screen
+        if done >= 5_000 and not released.is_set():
+            assert dialog.value() >= 5_000  # part-way: the first chunk is done
+            dialog.findChild(QPushButton).click()  # Cancel
+            released.set()
+
+    task.signals.progress.connect(hold, Qt.ConnectionType.DirectConnection)
+    task.signals.progress.connect(press_cancel)
+    qtbot.waitUntil(lambda: wizard.import_task is None, timeout=30_000)
+    assert wizard.currentId() == wizard.MATCHES
+    assert "cancelled; nothing was written" in wizard.matches_page.outcome.text()
+    assert _count(window.ctx.db, "interaction") == before
+
+
+def test_garbage_file_is_refused_at_once(
+    qtbot,  # type: ignore[no-untyped-def]
+    wizard: ImportWizard,
+    tmp_path: Path,
+) -> None:
+    garbage = tmp_path / "photo.csv"
+    garbage.write_bytes(bytes(range(256)) * 64)
+    page = wizard.file_page
+    qtbot.keyClicks(page.path, str(garbage))
+    qtbot.keyClick(page.path, Qt.Key.Key_Return)
+    assert "cannot be imported" in page.status.text()
+    assert "not a spreadsheet" in page.status.text()
+    assert not wizard.button(Button.NextButton).isEnabled()
+    assert wizard.currentId() == wizard.FILE
+
+
+def test_workbook_with_two_sheets_imports_the_chosen_one(
+    qtbot,  # type: ignore[no-untyped-def]
+    wizard: ImportWizard,
+    window: MainWindow,
+    tmp_path: Path,
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    notes = book.active
+    notes.title = "Read me"
+    notes.append(["Notes"])
+    notes.append(["The partners are on the next sheet"])
+    partners = book.create_sheet("New partners")
+    partners.append(["Organisation", "Web site"])
+    partners.append(["Northern Lights Reading Trust", "https://example.org/nlrt"])
+    partners.append(["Coastal Stories CIC", "https://example.org/coastal"])
+    path = tmp_path / "partners.xlsx"
+    book.save(path)
+    _choose_file(qtbot, wizard, path, "partners")
+    assert wizard.currentId() == wizard.SHEET
+    assert "2 sheet(s)" in wizard.file_page.status.text()
+    sheet = wizard.sheet_page
+    assert sheet.sheets.currentText() == "Read me"
+    sheet.sheets.setCurrentIndex(sheet.sheets.findText("New partners"))
+    assert "Organisation, Web site" in sheet.status.text()
+    wizard.button(Button.NextButton).click()
+    assert wizard.mapping_page.combos["name"].currentText() == "Organisation"
+    assert wizard.mapping_page.samples["website"].text() == "https://example.org/nlrt"
+    _to_preview(qtbot, wizard)
+    assert "2 to create" in wizard.preview_page.counts.text()
+    wizard.button(Button.NextButton).click()
+    before = _count(window.ctx.db, "partner")
+    _import(qtbot, wizard)
+    assert wizard.summary_page.figures["created"].text() == "2"
+    assert _count(window.ctx.db, "partner") == before + 2
+    partner_list = window.lists["partner"]
+    qtbot.waitUntil(lambda: partner_list.model.rowCount() == before + 2, timeout=10_000)
+
+
+def test_saved_mapping_is_offered_the_second_time(
+    qtbot,  # type: ignore[no-untyped-def]
+    wizard: ImportWizard,
+    window: MainWindow,
+    tmp_path: Path,
+) -> None:
+    path = _csv(
+        tmp_path / "contacts.csv",
+        [["Who", "Org", "Mail"], ["Amira Khan", "Civic Data Collective", "amira@example.org"]],
+    )
+    _choose_file(qtbot, wizard, path, "contacts")
+    page = wizard.mapping_page
+    assert "Suggested" in page.source_note.text()
+    assert page.combos["full_name"].currentText() == "(not imported)"
+    assert not wizard.button(Button.NextButton).isEnabled()
+    page.choose("full_name", "Who")
+    page.choose("partner", "Org")
+    page.choose("email", "Mail")
+    _to_preview(qtbot, wizard)
+    wizard.button(Button.NextButton).click()
+    _import(qtbot, wizard)
+    assert wizard.summary_page.figures["created"].text() == "1"
+    wizard.button(Button.FinishButton).click()
+
+    window.import_action.trigger()  # type: ignore[attr-defined]
+    again: ImportWizard = window.import_wizard  # type: ignore[attr-defined]
+    assert again is not wizard
+    try:
+        qtbot.waitExposed(again)
+        assert again.file_page.kind.currentData() == "contacts"  # remembered too
+        qtbot.keyClicks(again.file_page.path, str(path))
+        again.button(Button.NextButton).click()
+        page = again.mapping_page
+        assert "mapping you saved" in page.source_note.text()
+        assert page.combos["full_name"].currentText() == "Who"
+        assert page.combos["partner"].currentText() == "Org"
+        assert page.combos["email"].currentText() == "Mail"
+    finally:
+        again.reject()
+
+
+def test_refused_file_writes_nothing_and_its_rows_save_as_csv(
+    qtbot,  # type: ignore[no-untyped-def]
+    wizard: ImportWizard,
+    window: MainWindow,
+    tmp_path: Path,
+) -> None:
+    path = _csv(
+        tmp_path / "programmes.csv",
+        [
+            ["Programme", "Offer area", "Starts", "Ends"],
+            ["Rhyme Time Plus", "Reading", "2026-01-01", "2026-12-31"],
+            ["Back to Front", "Reading", "2026-06-01", "2026-01-01"],
+            ["Makers' Mornings", "Nowhere in particular", "2026-02-01", ""],
+        ],
+    )
+    _choose_file(qtbot, wizard, path, "programmes")
+    _to_preview(qtbot, wizard)
+    wizard.button(Button.NextButton).click()
+    assert not wizard.matches_page.skip_invalid.isChecked()
+    before = _count(window.ctx.db, "programme")
+    _import(qtbot, wizard)
+    summary = wizard.summary_page
+    assert summary.title() == "Nothing was imported"
+    assert summary.figures["refused"].text() == "2"
+    assert "Nothing was written" in summary.headline.text()
+    assert _count(window.ctx.db, "programme") == before
+    assert summary.refused.rowCount() == 2
+    saved = summary.save_refused(tmp_path / "refused.csv")
+    assert saved is not None and "Saved 2 refused rows" in summary.saved.text()
+    with saved.open(encoding="utf-8-sig", newline="") as handle:
+        back = list(csv.DictReader(handle))
+    assert [r["Row"] for r in back] == ["3", "4"]
+    assert back[1]["name"] == "Makers' Mornings" and back[1]["Reasons"]
+    assert back[0]["Reasons"] == summary.refused.index(0, 1).data().replace("; ", " | ")
+
+    assert wizard.button(Button.BackButton).isEnabled()  # nothing written: choices can change
+    wizard.back()
+    assert wizard.currentId() == wizard.MATCHES
+    wizard.matches_page.skip_invalid.click()
+    _import(qtbot, wizard)
+    assert summary.figures["created"].text() == "1"
+    assert _count(window.ctx.db, "programme") == before + 1
+
+
+def test_preview_and_refused_models_pass_the_model_tester(
+    qtmodeltester,  # type: ignore[no-untyped-def]
+    qtbot,
+    wizard: ImportWizard,
+    tmp_path: Path,
+) -> None:
+    path = _csv(
+        tmp_path / "partners.csv",
+        [["Name", "Website"], ["Tidewater Trust", "https://example.org"], ["", "no name"]],
+    )
+    _choose_file(qtbot, wizard, path, "partners")
+    _to_preview(qtbot, wizard)
+    model = wizard.preview_page.model
+    assert isinstance(model, PreviewModel) and model.rowCount() == 2
+    qtmodeltester.check(model)
+    refused = RefusedModel()
+    refused.set_rows([RefusedRow(3, ["Name is required."], {"name": ""})])
+    qtmodeltester.check(refused)
