@@ -1,0 +1,284 @@
+"""Tools ▸ Find duplicates…: the pair is found, merged field by field, undone, or dismissed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from sqlalchemy import text
+
+from brokerdesk.core.db import Database
+from brokerdesk.core.models import Base
+from brokerdesk.gui.dialogs.duplicates import DuplicatesDialog, MergeDialog
+from brokerdesk.gui.main_window import MainWindow
+from tests.gui.drive import answer_message_box
+
+
+@dataclass
+class Pair:
+    """Two partners that are one charity, each with records of its own."""
+
+    older: int
+    newer: int
+    contacts: tuple[int, int]
+    lead_programme: int
+    shared_programme: int
+    interaction: int
+
+
+@pytest.fixture
+def pair(window: MainWindow) -> Pair:
+    s = window.ctx.services
+    with window.ctx.db.read() as session:
+        area = session.execute(text("SELECT id FROM offer_area ORDER BY id LIMIT 1")).scalar_one()
+    older = s.partners.create(
+        {
+            "name": "Sightline Reading Trust",
+            "website": "https://sightline.org.uk",
+            "notes": "Met at the CILIP conference",
+        }
+    ).id
+    newer = s.partners.create(
+        {
+            "name": "Sightline Reading Trust UK",
+            "website": "https://www.sightline.org.uk/about",
+            "owner": "Priya Shah",
+            "status": "active",
+            "notes": "Pilot partner for audio-described reading",
+            "tags": ["sight loss"],
+        }
+    ).id
+    ann = s.contacts.create({"full_name": "Ann Lee", "partner_id": older}).id
+    raj = s.contacts.create({"full_name": "Raj Patel", "partner_id": newer}).id
+    lead = s.programmes.create(
+        {"name": "Audio Described Reading", "offer_area_id": area, "partners": [(newer, "lead")]}
+    ).id
+    shared = s.programmes.create(
+        {
+            "name": "Talking Books Club",
+            "offer_area_id": area,
+            "partners": [(older, "lead"), (newer, "funder")],
+        }
+    ).id
+    talk = s.interactions.create(
+        {"occurred_on": "2026-01-05", "subject": "Kick-off", "partner_id": newer}
+    ).id
+    return Pair(older, newer, (ann, raj), lead, shared, talk)
+
+
+def _dump(db: Database) -> dict[str, list[Any]]:
+    """Every row of every table, less the bookkeeping a merge and its undo touch."""
+    skip = {"audit_event", "trash_item", "search_index", "search_index_data"}
+    out: dict[str, list[Any]] = {}
+    with db.engine.connect() as conn:
+        for name in Base.metadata.tables:
+            if name in skip:
+                continue
+            rows = conn.execute(text(f"SELECT * FROM {name}")).mappings()
+            out[name] = sorted(
+                (
+                    tuple(
+                        sorted(
+                            (k, v) for k, v in r.items() if k not in ("updated_at", "version_id")
+                        )
+                    )
+                    for r in rows
+                ),
+                key=repr,
+            )
+    return out
+
+
+def _one(db: Database, sql: str, **params: Any) -> Any:
+    with db.engine.connect() as conn:
+        return conn.execute(text(sql), params).one()
+
+
+def _open_finder(qtbot: Any, window: MainWindow) -> DuplicatesDialog:
+    window.find_duplicates_action.trigger()
+    dialog: DuplicatesDialog = window.duplicates_dialog
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.task is None, timeout=10_000)
+    return dialog
+
+
+def _labels(dialog: DuplicatesDialog) -> list[tuple[str, str]]:
+    return [(p.first_label, p.second_label) for p in dialog.model.pairs]
+
+
+def _select(dialog: DuplicatesDialog, first: str) -> None:
+    row = next(i for i, p in enumerate(dialog.model.pairs) if p.first_label == first)
+    dialog.table.selectRow(row)
+
+
+def test_tools_menu_sits_before_help_and_finds_the_pair(
+    qtbot: Any, qtmodeltester: Any, window: MainWindow, pair: Pair
+) -> None:
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles.index("&Tools") < titles.index("&Help")
+    assert window.menus["tools"].actions()[0] is window.find_duplicates_action
+    assert window.find_duplicates_action.text() == "Find &duplicates…"
+    dialog = _open_finder(qtbot, window)
+    qtmodeltester.check(dialog.model)
+    assert ("Sightline Reading Trust", "Sightline Reading Trust UK") in _labels(dialog)
+    row = next(i for i, p in enumerate(dialog.model.pairs) if p.second_id == pair.newer)
+    shown = [dialog.model.index(row, c).data() for c in range(4)]
+    assert shown[2:] == ["100%", "same website domain"]
+    assert "likely duplicate pair" in dialog.status.text()
+    assert not dialog.progress.isVisible()
+
+
+def test_merge_keeps_chosen_fields_moves_everything_and_undo_restores(
+    qtbot: Any, window: MainWindow, pair: Pair
+) -> None:
+    db = window.ctx.db
+    before = _dump(db)
+    dialog = _open_finder(qtbot, window)
+    _select(dialog, "Sightline Reading Trust")
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    merge = dialog.merge_dialog
+    assert isinstance(merge, MergeDialog) and merge.isVisible()
+    # Defaults: the non-empty value (owner), else the newer record's (name, status, notes...).
+    assert merge.survivor_side() == 0
+    assert merge.fields["owner"].checkedId() == 1
+    assert merge.fields["name"].checkedId() == 1
+    assert "partner_type" not in merge.fields  # the same in both: nothing to choose
+    moves = merge.moves.text()
+    assert "1 contact, 1 programme and 1 interaction move to “Sightline Reading Trust”" in moves
+    assert "also gets 1 tag" in moves and "already has a role" in moves
+    qtbot.mouseClick(merge.radios["name"][0], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(merge.radios["notes"][0], Qt.MouseButton.LeftButton)
+    assert merge.choices() == {
+        "name": "survivor",
+        "status": "other",
+        "owner": "other",
+        "website": "other",
+        "notes": "survivor",
+    }
+
+    cancel = answer_message_box("Cancel")
+    qtbot.mouseClick(merge.merge_button, Qt.MouseButton.LeftButton)
+    cancel.check()
+    assert merge.isVisible() and _dump(db) == before  # Cancel in the question: nothing merged
+
+    confirm = answer_message_box("Merge")
+    qtbot.mouseClick(merge.merge_button, Qt.MouseButton.LeftButton)
+    confirm.check()
+    assert not merge.isVisible()
+    kept = _one(
+        db,
+        "SELECT name, status, owner, website, notes FROM partner WHERE id = :i",
+        i=pair.older,
+    )
+    assert tuple(kept) == (
+        "Sightline Reading Trust",
+        "active",
+        "Priya Shah",
+        "https://www.sightline.org.uk/about",
+        "Met at the CILIP conference",
+    )
+    assert _one(db, "SELECT count(*) FROM partner WHERE id = :i", i=pair.newer)[0] == 0
+    assert _one(db, "SELECT count(*) FROM contact WHERE partner_id = :i", i=pair.older)[0] == 2
+    assert _one(
+        db,
+        "SELECT partner_id, role FROM programme_partner WHERE programme_id = :p",
+        p=pair.lead_programme,
+    ) == (pair.older, "lead")
+    assert _one(
+        db,
+        "SELECT count(*), min(role) FROM programme_partner WHERE programme_id = :p",
+        p=pair.shared_programme,
+    ) == (1, "lead")
+    assert _one(db, "SELECT partner_id FROM interaction WHERE id = :i", i=pair.interaction)[0] == (
+        pair.older
+    )
+    assert (
+        _one(
+            db,
+            "SELECT count(*) FROM partner_tag JOIN tag ON tag.id = partner_tag.tag_id "
+            "WHERE partner_id = :i AND tag.name = 'sight loss'",
+            i=pair.older,
+        )[0]
+        == 1
+    )
+    # The finder and the Partners list refresh: the merged-away partner is in neither.
+    qtbot.waitUntil(lambda: dialog.task is None and not dialog._again.isActive(), timeout=10_000)
+    assert all(pair.newer not in (p.first_id, p.second_id) for p in dialog.model.pairs)
+    partners = window.lists["partner"]
+    qtbot.waitUntil(lambda: pair.older in partners.model.ids, timeout=10_000)
+    assert pair.newer not in partners.model.ids
+    assert "Merge" in window.undo_action.text()
+
+    # Ctrl+Z in the finder undoes the merge through the main window's undo stack.
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5_000)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _dump(db) == before
+    qtbot.waitUntil(lambda: pair.newer in partners.model.ids, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: any(p.second_id == pair.newer for p in dialog.model.pairs), timeout=10_000
+    )
+    # Redo merges again with the same choices.
+    window.redo_action.trigger()
+    assert _one(db, "SELECT count(*) FROM partner WHERE id = :i", i=pair.newer)[0] == 0
+    assert _one(db, "SELECT notes FROM partner WHERE id = :i", i=pair.older)[0] == (
+        "Met at the CILIP conference"
+    )
+
+
+def test_not_duplicates_hides_the_pair_for_the_session(qtbot: Any, window: MainWindow) -> None:
+    s = window.ctx.services
+    first = s.contacts.create({"full_name": "Ann Lee", "email": "ann.lee@sightline.org.uk"}).id
+    second = s.contacts.create({"full_name": "A. Lee", "email": "Ann.Lee@sightline.org.uk"}).id
+    dialog = _open_finder(qtbot, window)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("contact"))
+    qtbot.waitUntil(lambda: dialog.task is None and dialog.model.rowCount() > 0, timeout=10_000)
+    assert ("Ann Lee", "A. Lee") in _labels(dialog)
+    _select(dialog, "Ann Lee")
+    qtbot.mouseClick(dialog.dismiss_button, Qt.MouseButton.LeftButton)
+    assert ("Ann Lee", "A. Lee") not in _labels(dialog)
+    assert "1 marked “Not duplicates” are hidden" in dialog.status.text()
+    dialog.close()
+    again = _open_finder(qtbot, window)  # the same finder, reopened from the menu
+    qtbot.mouseClick(again.find_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: again.task is None, timeout=10_000)
+    assert again.kind.currentData() == "contact"
+    assert all({p.first_id, p.second_id} != {first, second} for p in again.model.pairs)
+    assert s.contacts.exists(first) and s.contacts.exists(second)
+
+
+def test_partner_page_button_shows_only_that_partners_pairs(
+    qtbot: Any, window: MainWindow, pair: Pair
+) -> None:
+    s = window.ctx.services
+    s.partners.create({"name": "Bookstart Wales", "website": "https://booktrust.org.uk/wales"})
+    s.partners.create({"name": "Bookstart Cymru", "website": "https://booktrust.org.uk/cymru"})
+    window.open_record("partner", pair.newer)
+    page = window.stack.currentWidget()
+    button = page.findChild(QPushButton, "find-duplicates-button")
+    assert button is not None and button.text() == "Find d&uplicates…"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog: DuplicatesDialog = window.duplicates_dialog
+    qtbot.waitUntil(lambda: dialog.task is None and dialog.model.rowCount() > 0, timeout=10_000)
+    assert _labels(dialog) == [("Sightline Reading Trust", "Sightline Reading Trust UK")]
+    assert dialog.only.isVisible()
+    assert "“Sightline Reading Trust UK”" in dialog.only_label.text()
+    qtbot.mouseClick(dialog.show_all_button, Qt.MouseButton.LeftButton)
+    assert ("Bookstart Wales", "Bookstart Cymru") in _labels(dialog)
+
+
+def test_merge_view_names_fields_for_screen_readers(
+    qtbot: Any, window: MainWindow, pair: Pair
+) -> None:
+    dialog = _open_finder(qtbot, window)
+    _select(dialog, "Sightline Reading Trust")
+    merge = dialog.merge_selected()
+    assert merge is not None
+    assert merge.radios["owner"][1].accessibleName() == "Relationship owner: Priya Shah"
+    assert merge.keep.button(1).accessibleName().startswith("Keep “Sightline Reading Trust UK”")
+    merge.keep.button(1).setChecked(True)  # keep the newer one instead: the summary follows
+    assert "move to “Sightline Reading Trust UK”" in merge.moves.text()
+    assert "Then “Sightline Reading Trust” is deleted" in merge.moves.text()
+    merge.reject()
