@@ -225,9 +225,12 @@ class PreviewPage(QWizardPage):
 
     def count_text(self, result: Preview) -> str:
         shown = len(result.plans)
-        head = self.tr("The first {0} rows (of about {1}): ").format(
-            shown, f"{max(result.total_estimate, shown):,}"
-        )
+        if result.total_estimate > shown:
+            head = self.tr("The first {0} rows (of about {1}): ").format(
+                shown, f"{result.total_estimate:,}"
+            )
+        else:
+            head = self.tr("All {0} rows: ").format(shown)
         parts = [
             self.tr("{0} to create").format(result.count("create")),
             self.tr("{0} to update").format(result.count("update")),
