@@ -326,6 +326,7 @@ def open_duplicate_finder(
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()
+    dialog.table.setFocus()
     return dialog
 
 

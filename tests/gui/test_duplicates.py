@@ -239,7 +239,7 @@ def test_not_duplicates_hides_the_pair_for_the_session(qtbot: Any, window: MainW
     _select(dialog, "Ann Lee")
     qtbot.mouseClick(dialog.dismiss_button, Qt.MouseButton.LeftButton)
     assert ("Ann Lee", "A. Lee") not in _labels(dialog)
-    assert "1 marked “Not duplicates” are hidden" in dialog.status.text()
+    assert "1 pair marked “Not duplicates” is hidden" in dialog.status.text()
     dialog.close()
     again = _open_finder(qtbot, window)  # the same finder, reopened from the menu
     qtbot.mouseClick(again.find_button, Qt.MouseButton.LeftButton)
@@ -282,3 +282,52 @@ def test_merge_view_names_fields_for_screen_readers(
     assert "move to “Sightline Reading Trust UK”" in merge.moves.text()
     assert "Then “Sightline Reading Trust” is deleted" in merge.moves.text()
     merge.reject()
+
+
+def test_contact_merge_moves_local_contact_roles_and_undo_puts_them_back(
+    qtbot: Any, window: MainWindow
+) -> None:
+    s = window.ctx.services
+    db = window.ctx.db
+    with db.read() as session:
+        service_id, service_name = session.execute(
+            text("SELECT id, name FROM library_service ORDER BY id LIMIT 1")
+        ).one()
+        area = session.execute(text("SELECT id FROM offer_area ORDER BY id LIMIT 1")).scalar_one()
+    keep = s.contacts.create(
+        {"full_name": "Morag Campbell", "email": "morag@libraries.example", "role": "Manager"}
+    ).id
+    other = s.contacts.create(
+        {
+            "full_name": "Morag Campbel",
+            "email": "MORAG@libraries.example",
+            "phone": "0131 555 0100",
+            "service_id": service_id,
+        }
+    ).id
+    programme = s.programmes.create({"name": "Reading Friends North", "offer_area_id": area}).id
+    link = s.participations.create(
+        {"programme_id": programme, "service_id": service_id, "local_contact_id": other}
+    ).id
+    before = _dump(db)
+    dialog = _open_finder(qtbot, window)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("contact"))
+    qtbot.waitUntil(lambda: dialog.task is None and dialog.model.rowCount() > 0, timeout=10_000)
+    _select(dialog, "Morag Campbell")
+    merge = dialog.merge_selected()
+    assert merge is not None
+    assert merge.radios["service_id"][1].text() == service_name.replace("&", "&&")
+    assert "1 participation (as local contact) move to “Morag Campbell”" in merge.moves.text()
+    merge.choose("role", 0)  # the manager title stays; phone and library service come across
+    confirm = answer_message_box("Merge")
+    qtbot.mouseClick(merge.merge_button, Qt.MouseButton.LeftButton)
+    confirm.check()
+    assert tuple(_one(db, "SELECT role, phone, service_id FROM contact WHERE id = :i", i=keep)) == (
+        "Manager",
+        "0131 555 0100",
+        service_id,
+    )
+    assert _one(db, "SELECT local_contact_id FROM participation WHERE id = :i", i=link)[0] == keep
+    assert not s.contacts.exists(other)
+    window.undo_action.trigger()
+    assert _dump(db) == before

@@ -381,6 +381,9 @@ class DuplicatesDialog(QDialog):
         return out
 
     def show_pairs(self) -> None:
+        """Fill the table, keeping the selected pair (or its row) when it is refreshed."""
+        was = self.selected_pair()
+        row = max(self.table.currentIndex().row(), 0)
         pairs = self.shown_pairs()
         self.model.set_pairs(pairs)
         noun = self.tr("partners") if self.entity == "partner" else self.tr("contacts")
@@ -395,15 +398,22 @@ class DuplicatesDialog(QDialog):
             )
         else:
             text = self.tr("No likely duplicate {0} at this similarity.").format(noun)
-        if hidden:
-            text += " " + self.tr("{0} marked “Not duplicates” are hidden.").format(hidden)
+        if hidden == 1:
+            text += " " + self.tr("1 pair marked “Not duplicates” is hidden.")
+        elif hidden:
+            text += " " + self.tr("{0} pairs marked “Not duplicates” are hidden.").format(hidden)
         self.status.setText(text)
         label = self._focus_label()
         self.only.setVisible(label is not None)
         if label is not None:
             self.only_label.setText(self.tr("Only pairs that include {0}.").format(label))
         if pairs:
-            self.table.selectRow(0)
+            same = [
+                i
+                for i, p in enumerate(pairs)
+                if was is not None and (p.first_id, p.second_id) == (was.first_id, was.second_id)
+            ]
+            self.table.selectRow(same[0] if same else min(row, len(pairs) - 1))
         self._update_buttons()
 
     def _focus_label(self) -> str | None:
@@ -435,11 +445,8 @@ class DuplicatesDialog(QDialog):
         pair = self.selected_pair()
         if pair is None:
             return
-        row = self.table.currentIndex().row()
         self.dismissed.add((pair.entity, pair.first_id, pair.second_id))
-        self.show_pairs()
-        if self.model.pairs:
-            self.table.selectRow(min(max(row, 0), len(self.model.pairs) - 1))
+        self.show_pairs()  # the next pair down is selected
         self.ctx.notify(
             self.tr("{0} and {1} are marked as not duplicates for this session.").format(
                 quoted(pair.first_label), quoted(pair.second_label)
@@ -460,9 +467,14 @@ class DuplicatesDialog(QDialog):
         dialog = MergeDialog(self.ctx, facts, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._merged(dialog.merged_away))
+        dialog.finished.connect(self._merge_view_closed)
         self.merge_dialog = dialog
         dialog.open()
         return dialog
+
+    def _merge_view_closed(self) -> None:
+        self.merge_dialog = None  # deleted on close
+        self.table.setFocus()
 
     def _merged(self, other_id: int | None) -> None:
         if other_id is None:
