@@ -267,6 +267,13 @@ def test_partner_page_button_shows_only_that_partners_pairs(
     assert "“Sightline Reading Trust UK”" in dialog.only_label.text()
     qtbot.mouseClick(dialog.show_all_button, Qt.MouseButton.LeftButton)
     assert ("Bookstart Wales", "Bookstart Cymru") in _labels(dialog)
+    # Straight from one record page to another, and to a contact's: each has the button once.
+    for entity, record_id in (("partner", pair.older), ("contact", pair.contacts[1])):
+        window.open_record(entity, record_id)
+        shown = window.stack.currentWidget()
+        assert len(shown.findChildren(QPushButton, "find-duplicates-button")) == 1
+    window.open_record("programme", pair.lead_programme)
+    assert window.stack.currentWidget().findChild(QPushButton, "find-duplicates-button") is None
 
 
 def test_merge_view_names_fields_for_screen_readers(
