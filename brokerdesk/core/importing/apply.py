@@ -204,8 +204,9 @@ def run_import(
                 if cancel is not None and cancel():
                     raise Cancelled("The import was cancelled; nothing was written.")
                 creates, updates = [], []
-                for number, row in chunk.rows:
-                    plan = importer.plan(number, _cells(columns, row))
+                plans = [importer.plan(number, _cells(columns, row)) for number, row in chunk.rows]
+                importer.finish_chunk(plans)
+                for plan in plans:
                     _count(summary, plan)
                     if plan.action == "create":
                         creates.append(plan.values)

@@ -271,10 +271,6 @@ class InteractionImporter(Importer):
             v.get("programme_id"),
         )
         plan.record_id = self.existing.get(key)
-        first = self._seen.get(key)
-        if first is not None:
-            plan.action = "skip"
-            plan.warnings.append(f"Same interaction as row {first}; skipped.")
+        if self.seen_before(plan, key):
             return plan
-        self._seen[key] = plan.row
         return super().decide(plan)

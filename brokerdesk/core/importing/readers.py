@@ -78,12 +78,13 @@ class SpreadsheetFile:
         where = f"The sheet '{chosen}'" if chosen else "The file"
         raise UnreadableFileError(f"{where} is empty: there is no header row and no data.")
 
-    def rows(self, name: str | None = None, chunk_rows: int = CHUNK_ROWS) -> Iterator[Chunk]:
+    def rows(self, name: str | None = None, chunk_rows: int | None = None) -> Iterator[Chunk]:
         """Data rows under the header, as text, in chunks of ``chunk_rows``.
 
         Blank rows are dropped; each row keeps its row number in the file so messages can
         point at it ("row 12").
         """
+        chunk_rows = chunk_rows or CHUNK_ROWS
         chosen = self._sheet_name(name)
         header = self.sheet(chosen)
         width = len(header.headers)

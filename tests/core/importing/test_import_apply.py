@@ -238,3 +238,33 @@ def test_saved_mapping_is_found_again_for_the_same_headers(tmp_path: Path) -> No
         "Web": "website",
     }
     assert store.find("contacts", headers) is None
+
+
+@pytest.mark.both_backends
+@pytest.mark.parametrize("chunk_rows", [3, 5_000])
+def test_the_same_service_twice_in_a_sheet_is_linked_once_across_chunks(
+    db: Database,
+    services: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    chunk_rows: int,
+) -> None:
+    """Rows 2 and 8 (and 3 and 4) name the same services: the later ones are skipped, saying
+    which row came first, whether the rows share a chunk or not (earlier chunks' keys live in
+    a temporary table, so a 2-million-row file does not hold them all in memory)."""
+    from brokerdesk.core.importing import readers
+
+    monkeypatch.setattr(readers, "CHUNK_ROWS", chunk_rows)
+    programme = _programme(db)
+    names = ["Bristol", "Hull", "Hull", "St Helens", "Tameside Mbc", "E08000025", "Bristol"]
+    source = open_spreadsheet(_sheet(tmp_path, names))
+    mapping = suggest_mapping(IMPORTERS["participations"].targets, source.sheet().headers)
+    options = ImportOptions(programme_id=programme, stage="interested")
+    summary = run_import(db, source, "participations", mapping, options)
+    assert (summary.created, summary.skipped, summary.refused) == (5, 2, 0)
+    assert sorted(summary.warnings) == [
+        (4, "Same participation as row 3; skipped."),
+        (8, "Same participation as row 2; skipped."),
+    ]
+    linked = [sid for sid, _stage in _participations(db)]
+    assert len(linked) == len(set(linked)) == 5
