@@ -138,7 +138,8 @@ def install_export_features(window: Any) -> None:
         return
     menu = QMenu(translate("Export", "E&xport"), window)
     menu.setObjectName("export-menu")
-    help_menu = window.menus.get("help")
+    # File, Edit, Go, View, Export, Tools, Help.
+    help_menu = window.menus.get("tools") or window.menus.get("help")
     if help_menu is not None:
         window.menuBar().insertMenu(help_menu.menuAction(), menu)
     else:

@@ -253,9 +253,14 @@ class MainWindow(QMainWindow):
         self.database_label = QLabel(self.ctx.db.description, self)
         self.database_label.setAccessibleName(self.tr("Database"))
         self.statusBar().addPermanentWidget(self.database_label)
-        self.ctx.tasks.busy_changed.connect(
-            lambda busy: self.statusBar().showMessage(self.tr("Working…")) if busy else None
-        )
+        # Beside the database name while work runs in the background, and gone when it ends
+        # (a status message would stay after the work, or hide the message that ended it).
+        self.busy_label = QLabel(self.tr("Working…"), self)
+        self.busy_label.setObjectName("busy-indicator")
+        self.busy_label.setAccessibleName(self.tr("Working in the background"))
+        self.busy_label.hide()
+        self.statusBar().insertPermanentWidget(0, self.busy_label)
+        self.ctx.tasks.busy_changed.connect(self.busy_label.setVisible)
 
     # ------------------------------------------------------------------ navigation
     def page(self, key: str) -> QWidget:

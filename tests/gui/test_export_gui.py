@@ -72,7 +72,8 @@ def _open_partner_page(qtbot: Any, window: Any, partner_id: int) -> Any:
 
 def test_export_menu_sits_between_view_and_help_and_holds_every_export(window) -> None:  # type: ignore[no-untyped-def]
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles.index("&View") < titles.index("E&xport") < titles.index("&Help")
+    assert titles.index("&View") < titles.index("E&xport") < titles.index("&Tools")
+    assert titles.index("&Tools") < titles.index("&Help")
     menu = window.menus["export"]
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert texts == [

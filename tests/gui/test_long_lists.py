@@ -136,3 +136,16 @@ def test_a_very_long_list_sorts_in_the_background_and_the_last_request_wins(
     assert [model.index(r, 0).data(RECORD_ID) for r in range(model.rowCount())] == expected
     assert model.rowCount() == total
     assert page.count_label.text() == f"{total:,} interactions"
+
+
+def test_working_shows_while_a_background_task_runs_and_goes_when_it_ends(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    import threading
+
+    release = threading.Event()
+    window.ctx.tasks.start(lambda _progress: release.wait(10), "Waiting")
+    qtbot.waitUntil(window.busy_label.isVisible)
+    assert window.busy_label.text() == "Working…"
+    release.set()
+    qtbot.waitUntil(lambda: not window.busy_label.isVisible())
