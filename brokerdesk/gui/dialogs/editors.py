@@ -198,7 +198,7 @@ class DateEditor(FieldEditor):
     def __init__(self, field: Field, parent: QWidget) -> None:
         box = QWidget(parent)
         edit = QLineEdit(box)
-        edit.setPlaceholderText("DD/MM/YYYY")
+        edit.setPlaceholderText(parent.tr("DD/MM/YYYY"))
         edit.setMaximumWidth(140)
         button = QToolButton(box)
         button.setText(parent.tr("Calendar"))

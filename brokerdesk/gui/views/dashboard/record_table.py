@@ -37,7 +37,7 @@ class RecordTable(QTableView):
         self.setTabKeyNavigation(False)
         self.setAlternatingRowColors(True)
         self.verticalHeader().hide()
-        self.horizontalHeader().setAccessibleName(f"{name}: columns")
+        self.horizontalHeader().setAccessibleName(self.tr("{0}: columns").format(name))
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(True)
         # Fit columns to the first rows only: measuring thousands of rows costs seconds.
