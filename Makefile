@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: run test lint typecheck pytest system-deps benchmarks package clean
+.PHONY: run test lint typecheck pytest system-deps benchmarks package translations clean
 
 run: $(STAMP)
 	$(BIN)/python -m brokerdesk --demo
@@ -32,6 +32,12 @@ package: $(STAMP)
 	$(BIN)/pyinstaller --noconfirm --clean --log-level ERROR brokerdesk.spec
 	@du -sh dist/BrokerDesk
 	QT_QPA_PLATFORM=offscreen dist/BrokerDesk/brokerdesk --self-test
+
+# The translation catalogue (British English source) of every tr()/translate() string in the GUI.
+translations: $(STAMP)
+	mkdir -p resources/translations
+	$(BIN)/pyside6-lupdate -silent -source-language en_GB -target-language en_GB -no-obsolete \
+		$$(find brokerdesk/gui -name '*.py' | sort) -ts resources/translations/brokerdesk_en_GB.ts
 
 benchmarks: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -98,12 +98,22 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def install_translation(app: QApplication, locale: QLocale | None = None) -> QTranslator | None:
+def install_translation(
+    app: QApplication, locale: QLocale | None = None, folder: Path | None = None
+) -> QTranslator | None:
     """Load the catalogue for the system locale when one is shipped (British English is the
-    source language, so en_GB needs none)."""
+    source language, so en_GB needs none), and Qt's own for its standard buttons and dialogs.
+
+    ``folder`` holds ``brokerdesk_<locale>.qm`` files: ``resources/translations`` by default.
+    """
+    locale = locale or QLocale()
+    qt_translator = QTranslator(app)
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_translator.load(locale, "qtbase", "_", qt_folder, ".qm"):
+        app.installTranslator(qt_translator)
     translator = QTranslator(app)
-    folder = str(resource("translations"))
-    if translator.load(locale or QLocale(), "brokerdesk", "_", folder, ".qm"):
+    where = str(folder or resource("translations"))
+    if translator.load(locale, "brokerdesk", "_", where, ".qm"):
         app.installTranslator(translator)
         return translator
     return None

@@ -27,18 +27,35 @@ from brokerdesk.gui.app import APP_NAME, AppContext
 from brokerdesk.gui.undo import DeleteRecords
 from brokerdesk.gui.views.list_page import ListPage
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for the catalogue under ``context`` (lupdate reads calls by this name);
+    tr() translates it where it is shown."""
+    return text
+
+
 NAVIGATION: tuple[tuple[str, str], ...] = (
-    ("partner", "Partners"),
-    ("library_service", "Library services"),
-    ("programme", "Programmes"),
-    ("contact", "Contacts"),
-    ("interaction", "Interactions"),
+    ("partner", QT_TRANSLATE_NOOP("MainWindow", "Partners")),
+    ("library_service", QT_TRANSLATE_NOOP("MainWindow", "Library services")),
+    ("programme", QT_TRANSLATE_NOOP("MainWindow", "Programmes")),
+    ("contact", QT_TRANSLATE_NOOP("MainWindow", "Contacts")),
+    ("interaction", QT_TRANSLATE_NOOP("MainWindow", "Interactions")),
 )
 # Pages that are not record lists, shown after the lists: (key, title, module, factory name).
 # A module that is not there yet is simply not offered.
 OTHER_PAGES: tuple[tuple[str, str, str, str], ...] = (
-    ("dashboard", "Dashboard", "brokerdesk.gui.views.dashboard", "create_dashboard_page"),
-    ("trash", "Trash", "brokerdesk.gui.views.trash_page", "create_trash_page"),
+    (
+        "dashboard",
+        QT_TRANSLATE_NOOP("MainWindow", "Dashboard"),
+        "brokerdesk.gui.views.dashboard",
+        "create_dashboard_page",
+    ),
+    (
+        "trash",
+        QT_TRANSLATE_NOOP("MainWindow", "Trash"),
+        "brokerdesk.gui.views.trash_page",
+        "create_trash_page",
+    ),
 )
 OTHER_PAGE_KEYS = frozenset(key for key, *_rest in OTHER_PAGES)
 ENTITY_NOUN = {
@@ -142,13 +159,13 @@ class MainWindow(QMainWindow):
         icon: QIcon | None = None,
         tip: str | None = None,
     ) -> QAction:
-        action = QAction(self.tr(text), self)
+        action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if icon is not None:
             action.setIcon(icon)
-        action.setToolTip(self.tr(tip or text.replace("&", "")))
-        action.setStatusTip(self.tr(tip or text.replace("&", "")))
+        action.setToolTip(tip or text.replace("&", ""))
+        action.setStatusTip(tip or text.replace("&", ""))
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -156,31 +173,37 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         sp = QStyle.StandardPixmap
         self.back_action = self._action(
-            "&Back", self.go_back, "Alt+Left", self._icon("go-previous", sp.SP_ArrowBack)
+            self.tr("&Back"),
+            self.go_back,
+            "Alt+Left",
+            self._icon("go-previous", sp.SP_ArrowBack),
         )
         self.forward_action = self._action(
-            "&Forward", self.go_forward, "Alt+Right", self._icon("go-next", sp.SP_ArrowForward)
+            self.tr("&Forward"),
+            self.go_forward,
+            "Alt+Right",
+            self._icon("go-next", sp.SP_ArrowForward),
         )
         self.new_action = self._action(
-            "&New…",
+            self.tr("&New…"),
             self.new_record,
             QKeySequence.StandardKey.New,
             self._icon("document-new", sp.SP_FileIcon),
-            "New record of the kind shown",
+            self.tr("New record of the kind shown"),
         )
         self.edit_action = self._action(
-            "&Edit…",
+            self.tr("&Edit…"),
             self.edit_current,
             "Ctrl+E",
             self._icon("document-edit", sp.SP_FileDialogDetailedView),
-            "Edit the selected record",
+            self.tr("Edit the selected record"),
         )
         self.delete_action = self._action(
-            "&Delete…",
+            self.tr("&Delete…"),
             self.delete_selected,
             QKeySequence.StandardKey.Delete,
             self._icon("edit-delete", sp.SP_TrashIcon),
-            "Delete the selected records",
+            self.tr("Delete the selected records"),
         )
         self.undo_action = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -189,23 +212,31 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.setIcon(self._icon("edit-redo", sp.SP_ArrowRight))
         self.addActions([self.undo_action, self.redo_action])
-        self.find_action = self._action("&Find", self.focus_search, QKeySequence.StandardKey.Find)
+        self.find_action = self._action(
+            self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find
+        )
         self.refresh_action = self._action(
-            "&Refresh",
+            self.tr("&Refresh"),
             self.refresh,
             QKeySequence.StandardKey.Refresh,
             self._icon("view-refresh", sp.SP_BrowserReload),
         )
         self.backup_action = self._action(
-            "Back up &now", self.backup_now, None, None, "Copy the database to the backup folder"
+            self.tr("Back up &now"),
+            self.backup_now,
+            None,
+            None,
+            self.tr("Copy the database to the backup folder"),
         )
         self.backup_action.setEnabled(self.ctx.db.path is not None)
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.about_action = self._action("&About BrokerDesk", self.show_about)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.about_action = self._action(self.tr("&About BrokerDesk"), self.show_about)
         self.go_actions: list[QAction] = []
         for number, (entity, title) in enumerate(NAVIGATION, start=1):
             self.go_actions.append(
-                self._action(title, lambda _c=False, e=entity: self.open_list(e), f"Ctrl+{number}")
+                self._action(
+                    self.tr(title), lambda _c=False, e=entity: self.open_list(e), f"Ctrl+{number}"
+                )
             )
 
     def _build_menus(self) -> None:

@@ -110,31 +110,36 @@ class WelcomeDialog(QDialog):
         layout.addWidget(intro)
         choices = (
             (
-                "&Create a new database",
-                "A fresh database on this computer, with every UK library service already in it.",
+                self.tr("&Create a new database"),
+                self.tr(
+                    "A fresh database on this computer, with every UK library service "
+                    "already in it."
+                ),
                 self._create,
             ),
             (
-                "&Open an existing database",
-                "A BrokerDesk file you or a colleague made.",
+                self.tr("&Open an existing database"),
+                self.tr("A BrokerDesk file you or a colleague made."),
                 self._open,
             ),
             (
-                "Connect to a &team server",
-                "Work on the team's shared PostgreSQL database.",
+                self.tr("Connect to a &team server"),
+                self.tr("Work on the team's shared PostgreSQL database."),
                 self._team,
             ),
             (
-                "&Explore the demo",
-                "Fictional partners and programmes on the real library "
-                "services, to try things out safely.",
+                self.tr("&Explore the demo"),
+                self.tr(
+                    "Fictional partners and programmes on the real library "
+                    "services, to try things out safely."
+                ),
                 self._demo,
             ),
         )
         for text, description, slot in choices:
-            button = QCommandLinkButton(self.tr(text), self.tr(description), self)
-            button.setAccessibleName(self.tr(text).replace("&", ""))
-            button.setAccessibleDescription(self.tr(description))
+            button = QCommandLinkButton(text, description, self)
+            button.setAccessibleName(text.replace("&", ""))
+            button.setAccessibleDescription(description)
             button.clicked.connect(slot)
             layout.addWidget(button)
         self.recent = QListWidget(self)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from brokerdesk.core.errors import NotFoundError
+from brokerdesk.gui.help_features import record_button_help
 from brokerdesk.gui.models.rows import RowColumn, RowsModel, plain_text
 
 if TYPE_CHECKING:
@@ -197,6 +198,7 @@ class RecordPage(QWidget):
         button.setAccessibleName(plain)
         if tip:
             button.setToolTip(self.tr(tip).format(noun=self.noun))
+        button.setWhatsThis(record_button_help(text, self.noun))
         if shortcut:  # anywhere on the page, not only when the button has focus
             action = QAction(plain, self)
             action.setShortcut(QKeySequence(shortcut))

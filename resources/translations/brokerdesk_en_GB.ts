@@ -1,0 +1,3761 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en_GB">
+<context>
+    <name>ChangeStageDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/change_stage.py" line="26"/>
+        <source>participation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/change_stage.py" line="26"/>
+        <source>participations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/change_stage.py" line="27"/>
+        <location filename="../../brokerdesk/gui/dialogs/change_stage.py" line="28"/>
+        <location filename="../../brokerdesk/gui/dialogs/change_stage.py" line="42"/>
+        <location filename="../../brokerdesk/gui/dialogs/change_stage.py" line="43"/>
+        <source>Change stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/change_stage.py" line="30"/>
+        <source>Move {0} {1} to the stage chosen below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/change_stage.py" line="35"/>
+        <source>New stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/change_stage.py" line="36"/>
+        <source>&amp;New stage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/change_stage.py" line="56"/>
+        <source>Change {0} participations to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChartsTab</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="41"/>
+        <source>Export “{0}” as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="53"/>
+        <source>Export chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="53"/>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="58"/>
+        <source>Chart saved to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="88"/>
+        <source>Someone else saved this record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="122"/>
+        <source>Someone else saved this record after you opened it. Nothing has been overwritten. For each field below, choose which value to keep, then press Save. Changes that do not clash are kept as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="129"/>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="135"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="135"/>
+        <source>Their saved version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="135"/>
+        <source>Your version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="145"/>
+        <source>Your changes do not clash with theirs; saving keeps both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="156"/>
+        <source>Fields that differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="161"/>
+        <source>&amp;Save my choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="163"/>
+        <source>Save my choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="165"/>
+        <source>Cancel, save nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="185"/>
+        <source>Use mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="185"/>
+        <source>Keep theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="186"/>
+        <source>use mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="186"/>
+        <source>keep theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="187"/>
+        <source>{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="196"/>
+        <source>{0}, your value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="198"/>
+        <source>{0}, their value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactPage</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/people.py" line="100"/>
+        <source>Contact: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTab</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="56"/>
+        <source>Programme status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="59"/>
+        <source>Programme &amp;status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="61"/>
+        <source>&amp;As at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="62"/>
+        <source>As at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="67"/>
+        <source>As at date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="69"/>
+        <source>&amp;Export coverage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="70"/>
+        <source>Export coverage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="77"/>
+        <source>Coverage matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="82"/>
+        <source>Choose a cell to see its gap list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="83"/>
+        <source>Covered services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="84"/>
+        <source>Missing services (gap list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="143"/>
+        <source>{0} in {1}: {2} covered, {3} missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="157"/>
+        <source>Export coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="159"/>
+        <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="175"/>
+        <source>Coverage exported to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="50"/>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="54"/>
+        <source>Dashboard sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="62"/>
+        <source>&amp;Coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="63"/>
+        <source>&amp;Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="64"/>
+        <source>&amp;Follow-ups &amp;&amp; health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="65"/>
+        <source>&amp;Ending soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="66"/>
+        <source>Su&amp;ggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="67"/>
+        <source>C&amp;harts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="128"/>
+        <source>Log interaction with {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Duplicates</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="86"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="87"/>
+        <source>Possible duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="88"/>
+        <source>Similarity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="89"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="95"/>
+        <source>same website domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="96"/>
+        <source>similar name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="97"/>
+        <source>same email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="100"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="345"/>
+        <source>contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="100"/>
+        <source>contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="102"/>
+        <source>interaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="103"/>
+        <source>interactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="105"/>
+        <source>agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="105"/>
+        <source>agreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="107"/>
+        <source>programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="108"/>
+        <source>programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="111"/>
+        <source>participation (as local contact)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="112"/>
+        <source>participations (as local contact)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="114"/>
+        <source>tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="114"/>
+        <source>tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="116"/>
+        <source>offer area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="117"/>
+        <source>offer areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="128"/>
+        <source>{0} and {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="142"/>
+        <source>{0} move to {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="144"/>
+        <source>No other records refer to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="148"/>
+        <source>{0} also gets {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="153"/>
+        <source>In {0} {1} already has a role: it keeps its own role there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="159"/>
+        <source>Then {0} is deleted. Edit ▸ Undo (Ctrl+Z) takes the whole merge back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="244"/>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="272"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="279"/>
+        <source>Offer areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="297"/>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="343"/>
+        <source>partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="347"/>
+        <source>Find d&amp;uplicates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="349"/>
+        <source>Find duplicates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="350"/>
+        <source>Records that may be this {0} twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="366"/>
+        <source>Find &amp;duplicates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="369"/>
+        <source>Partners or contacts recorded twice, to merge into one (Ctrl+Shift+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="163"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="326"/>
+        <source>Find duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="176"/>
+        <source>Partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="177"/>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="178"/>
+        <source>Look for duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="179"/>
+        <source>&amp;Look for duplicate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="185"/>
+        <source>Names at least this similar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="187"/>
+        <source>Lower finds more pairs, and more that are not the same record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="189"/>
+        <source>Names at least this &amp;similar:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="191"/>
+        <source>Find &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="192"/>
+        <source>Find again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="203"/>
+        <source>Show &amp;every pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="204"/>
+        <source>Show every pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="216"/>
+        <source>Likely duplicate pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="233"/>
+        <source>Search status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="237"/>
+        <source>Looking for duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="239"/>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="240"/>
+        <source>Stop looking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="249"/>
+        <source>&amp;Merge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="251"/>
+        <source>Merge…: the selected pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="254"/>
+        <source>&amp;Not duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="257"/>
+        <source>Not duplicates: hide the selected pair until BrokerDesk is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="261"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="316"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="389"/>
+        <source>partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="316"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="389"/>
+        <source>contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="323"/>
+        <source>Looking for likely duplicate {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="349"/>
+        <source>The search for duplicates failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="356"/>
+        <source>Stopped. Press Find again to look again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="393"/>
+        <source>1 likely duplicate pair.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="395"/>
+        <source>{0} likely duplicate pairs, most alike first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="400"/>
+        <source>No likely duplicate {0} at this similarity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="402"/>
+        <source>1 pair marked “Not duplicates” is hidden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="404"/>
+        <source>{0} pairs marked “Not duplicates” are hidden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="409"/>
+        <source>Only pairs that include {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="451"/>
+        <source>{0} and {1} are marked as not duplicates for this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EndingSoonTab</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="192"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="196"/>
+        <source>Ending within 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="201"/>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="201"/>
+        <source>Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="42"/>
+        <source>Replace &apos;{0}&apos;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="43"/>
+        <source>It already exists in {0}. Replacing it overwrites what it holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="47"/>
+        <source>Replace {0} existing files?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="51"/>
+        <source> and {0} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="53"/>
+        <source>All {0} files this export writes already exist in {1}: {2}. Replacing them overwrites what they hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="59"/>
+        <source>{0} of the {1} files this export writes already exist in {2}: {3}. Replacing them overwrites what they hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="65"/>
+        <source>Replace files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="69"/>
+        <source>&amp;Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="70"/>
+        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="72"/>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="62"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="71"/>
+        <source>Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="106"/>
+        <source>&amp;Open file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="111"/>
+        <source>Show in &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="113"/>
+        <source>Show in folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="116"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="137"/>
+        <source>Could not open {0}: no program on this computer opens it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="49"/>
+        <source>&apos;{0}&apos; appeared while exporting and was left as it was; nothing was replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="55"/>
+        <source>The export could not be written: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="58"/>
+        <source>The export failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="65"/>
+        <source>Export progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="98"/>
+        <source>Export cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="127"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="140"/>
+        <source>Participation matrix.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="141"/>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="166"/>
+        <source>Export the participation matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="147"/>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="186"/>
+        <location filename="../../brokerdesk/gui/export_actions.py" line="85"/>
+        <source>Nothing was exported; &apos;{0}&apos; was left as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="156"/>
+        <source>Wrote the participation matrix to &apos;{0}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="160"/>
+        <source>Matrix exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="175"/>
+        <source>BrokerDesk database {0}.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="179"/>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="194"/>
+        <source>Export the whole database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="193"/>
+        <source>Table {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="195"/>
+        <source>Preparing the workbook…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="204"/>
+        <source>Wrote the whole database to &apos;{0}&apos;, one sheet per table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="210"/>
+        <source>Database exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="214"/>
+        <source>The database export was cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_actions.py" line="61"/>
+        <source>Open a partner, or select one in the Partners list, to export it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_actions.py" line="98"/>
+        <source>Wrote the summary of {0} to &apos;{1}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_actions.py" line="103"/>
+        <source>Partner summary exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_actions.py" line="106"/>
+        <location filename="../../brokerdesk/gui/export_actions.py" line="204"/>
+        <source>&amp;Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_actions.py" line="110"/>
+        <source>Export partner summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_actions.py" line="132"/>
+        <source>There are no partners to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_actions.py" line="151"/>
+        <source>Nothing was exported; no file was replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_actions.py" line="156"/>
+        <source>{0} of {1}: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_actions.py" line="156"/>
+        <source>Writing the index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_actions.py" line="158"/>
+        <source>Export partner summaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_actions.py" line="160"/>
+        <source>Preparing {0} summaries…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_actions.py" line="176"/>
+        <source>Wrote {0} partner summaries ({1}) and an index to {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_actions.py" line="182"/>
+        <source>Partner summaries exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_actions.py" line="183"/>
+        <source>&amp;Open index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_actions.py" line="192"/>
+        <source>1 summary was written to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_actions.py" line="194"/>
+        <source>{0} summaries were written to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_actions.py" line="197"/>
+        <source>Export cancelled after {0} of {1} partners: {2}; the index was not written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_actions.py" line="203"/>
+        <source>Export cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_features.py" line="80"/>
+        <source>Export &amp;summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_features.py" line="82"/>
+        <source>Export summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_features.py" line="83"/>
+        <source>Export this partner&apos;s summary as PDF, XLSX or CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_features.py" line="86"/>
+        <source>Export summary as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_features.py" line="88"/>
+        <source>&amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_features.py" line="89"/>
+        <source>&amp;XLSX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_features.py" line="90"/>
+        <source>&amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_features.py" line="111"/>
+        <source>Ex&amp;port…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_features.py" line="113"/>
+        <source>Export…: summaries of the selected partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_features.py" line="115"/>
+        <source>Export a summary of each selected partner, with an index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_features.py" line="139"/>
+        <source>E&amp;xport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_features.py" line="163"/>
+        <source>&amp;Partner summary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_features.py" line="165"/>
+        <source>The summary of the partner shown or selected, as PDF, XLSX or CSV (Ctrl+Shift+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_features.py" line="173"/>
+        <source>Summaries for &amp;selected partners…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_features.py" line="175"/>
+        <source>A summary of each partner selected in the Partners list, with an index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_features.py" line="181"/>
+        <source>Summaries for &amp;all partners…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_features.py" line="183"/>
+        <source>A summary of every partner, with an index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_features.py" line="188"/>
+        <source>Participation &amp;matrix…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_features.py" line="190"/>
+        <source>Library services by programmes, the stage of each participation in its cell (XLSX)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_features.py" line="197"/>
+        <source>&amp;Whole database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_features.py" line="199"/>
+        <source>Every table in one XLSX workbook, one sheet per table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_features.py" line="204"/>
+        <source>Export &amp;view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/export_features.py" line="226"/>
+        <source>Select partners in the Partners list to export their summaries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportSummaryDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="80"/>
+        <source>Export partner summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="82"/>
+        <source>The summary of {0}: its programmes, the library services they reach, its contacts and its interactions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="86"/>
+        <source>Export partner summaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="88"/>
+        <source>One summary for each of the {0} partners, named after the partner, and an index (index.csv and index.xlsx) saying which file is whose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="95"/>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="99"/>
+        <source>&amp;PDF document, to print or send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="100"/>
+        <source>Excel &amp;workbook (XLSX), one sheet per table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="101"/>
+        <source>&amp;CSV files, one per table, in a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="115"/>
+        <source>Save in folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="116"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="117"/>
+        <source>Browse for a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="124"/>
+        <source>Save &amp;in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="129"/>
+        <source>File name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="132"/>
+        <source>File &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="146"/>
+        <source>E&amp;xport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="148"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="151"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="200"/>
+        <source>Choose the folder to save in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="204"/>
+        <source>Give the file a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="206"/>
+        <source>A file name cannot contain / \ : * ? &quot; &lt; &gt; | or start with a dot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="219"/>
+        <source>Writes {0} {1} files and the index into {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="223"/>
+        <source>Writes the folder {0} holding {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="227"/>
+        <source>Writes {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="234"/>
+        <source>Choose a folder to save in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="54"/>
+        <source>Choose the spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="55"/>
+        <source>A CSV or Excel (XLSX) file whose first row names the columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="58"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="59"/>
+        <source>Type the file&apos;s path or press Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="62"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="64"/>
+        <source>Browse… for the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="74"/>
+        <source>What to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="80"/>
+        <source>About the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="83"/>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="86"/>
+        <source>&amp;What to import:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="102"/>
+        <source>Choose the spreadsheet to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="104"/>
+        <source>Spreadsheets (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="126"/>
+        <source>This file cannot be imported: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="136"/>
+        <source>An Excel workbook with {0} sheet(s): {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="143"/>
+        <source>A CSV file: text encoding {0}, columns separated by {1}; {2} columns, about {3} rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HealthTab</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="57"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="89"/>
+        <source>Follow-ups due and overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="60"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="85"/>
+        <source>Partners: last contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="64"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="86"/>
+        <source>Library services: last contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="69"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="70"/>
+        <source>Library service contact limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="74"/>
+        <source>Library service contact &amp;limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="80"/>
+        <source>Ctrl+I on a row logs an interaction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="115"/>
+        <source>Checking follow-ups and contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="130"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="130"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="147"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="162"/>
+        <source>Overdue for contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="147"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="162"/>
+        <source>In touch</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="34"/>
+        <source>&amp;User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="37"/>
+        <source>How to do the team&apos;s everyday tasks in BrokerDesk (F1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="45"/>
+        <source>What&apos;s &amp;This?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="47"/>
+        <source>Click any control to read what it does (Shift+F1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="65"/>
+        <source>&lt;b&gt;Navigation&lt;/b&gt;&lt;p&gt;The lists of partners, library services, programmes, contacts and interactions, the dashboard, your saved views and the Trash. Ctrl+1 to Ctrl+5 open the lists from anywhere.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="73"/>
+        <source>&lt;b&gt;Back&lt;/b&gt;&lt;p&gt;Return to the list or record you saw before (Alt+Left).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="76"/>
+        <source>&lt;b&gt;Forward&lt;/b&gt;&lt;p&gt;Go forward again after going back (Alt+Right).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="79"/>
+        <source>&lt;b&gt;New&lt;/b&gt;&lt;p&gt;Record a new partner, programme, contact or interaction, whichever list you are in (Ctrl+N). Library services are already all there.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="84"/>
+        <source>&lt;b&gt;Edit&lt;/b&gt;&lt;p&gt;Change the selected record or the one on screen (Ctrl+E).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="87"/>
+        <source>&lt;b&gt;Delete&lt;/b&gt;&lt;p&gt;Move the selected records to the Trash. BrokerDesk first says what else goes with them; Ctrl+Z or the Trash brings them back.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="92"/>
+        <source>&lt;b&gt;Undo&lt;/b&gt;&lt;p&gt;Take back your last change, however big (Ctrl+Z).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="95"/>
+        <source>&lt;b&gt;Redo&lt;/b&gt;&lt;p&gt;Do again what you just undid (Ctrl+Shift+Z).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="98"/>
+        <source>&lt;b&gt;Refresh&lt;/b&gt;&lt;p&gt;Read the lists again from the database (F5). Colleagues&apos; changes normally appear by themselves within seconds.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="103"/>
+        <source>&lt;b&gt;Import&lt;/b&gt;&lt;p&gt;Bring partners, contacts, programmes, participations or interactions in from a CSV or Excel file, checking every row first (Ctrl+Shift+I).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="109"/>
+        <source>&lt;b&gt;Find&lt;/b&gt;&lt;p&gt;Jump to the search field of the list on screen (Ctrl+F).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="120"/>
+        <source>&lt;b&gt;Export view&lt;/b&gt;&lt;p&gt;Save exactly the rows and columns on screen to an Excel workbook or a CSV file (Ctrl+Shift+E).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="133"/>
+        <source>&lt;b&gt;Search&lt;/b&gt;&lt;p&gt;Type part of a name, a place, a postcode or a GSS code. Case, accents and small typos do not matter. The list narrows as you type; Ctrl+F comes back here.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="145"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&lt;p&gt;A filter: the list shows only the records that match it, together with the search and the other filters. Save the combination with View ▸ Save view… (Ctrl+Shift+S).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="153"/>
+        <source>&lt;b&gt;Columns&lt;/b&gt;&lt;p&gt;Choose which columns the list shows. The choice, the order and the widths are remembered.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="160"/>
+        <source>&lt;b&gt;The list&lt;/b&gt;&lt;p&gt;Enter or a double-click opens the record; click a column heading to sort by it; Shift or Ctrl with a click selects several rows for Edit, Delete or an export.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="172"/>
+        <source>&lt;b&gt;Edit&lt;/b&gt;&lt;p&gt;Change this {noun}&apos;s details (Ctrl+E).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="173"/>
+        <source>&lt;b&gt;Delete&lt;/b&gt;&lt;p&gt;Move this {noun} to the Trash, with what belongs only to it. Ctrl+Z or the Trash brings it back whole.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="178"/>
+        <source>&lt;b&gt;Add contact&lt;/b&gt;&lt;p&gt;Record a person who works at this {noun}.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="181"/>
+        <source>&lt;b&gt;Add programme&lt;/b&gt;&lt;p&gt;Record a new programme with this {noun} as its lead partner.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="186"/>
+        <source>&lt;b&gt;Log interaction&lt;/b&gt;&lt;p&gt;Note a call, meeting or email about this {noun}, with a follow-up date if there is a next step (Ctrl+I).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="191"/>
+        <source>&lt;b&gt;Add library services&lt;/b&gt;&lt;p&gt;Sign up many library services at once: search, filter by nation, region or membership, &lt;i&gt;Select all shown&lt;/i&gt;, then choose the starting stage.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="197"/>
+        <source>&lt;b&gt;Change stage&lt;/b&gt;&lt;p&gt;Move every selected participation to another stage (invited, interested, signed up, active, completed, withdrawn) in one step.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="202"/>
+        <source>&lt;b&gt;Add partner&lt;/b&gt;&lt;p&gt;Give another partner a role in this {noun}.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help_features.py" line="205"/>
+        <source>&lt;b&gt;Edit participation&lt;/b&gt;&lt;p&gt;Dates, reach and the local contact of the selected library service&apos;s participation.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="154"/>
+        <source>History of {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="161"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="70"/>
+        <source>&amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="73"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="75"/>
+        <source>Every change to this record, newest first; expand a line for its fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="77"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="77"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="77"/>
+        <source>What changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="82"/>
+        <source>No changes recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="116"/>
+        <source>Changed {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="120"/>
+        <source>{0}, {1}: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="126"/>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="128"/>
+        <source>{0}: {1} → {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <location filename="../../brokerdesk/gui/import_features.py" line="32"/>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/import_features.py" line="35"/>
+        <source>Import partners, contacts, programmes, participations… from a CSV or Excel file (Ctrl+Shift+I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="57"/>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="58"/>
+        <source>Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="59"/>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="60"/>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="61"/>
+        <source>Needs review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="66"/>
+        <source>Note: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="43"/>
+        <source>Partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="44"/>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="45"/>
+        <source>Library services (contact details)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="46"/>
+        <source>Branches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="47"/>
+        <source>Programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="48"/>
+        <source>Participations (a sign-up sheet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="49"/>
+        <source>Interactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="57"/>
+        <source>The file could not be read: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="60"/>
+        <source>The import failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="92"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="93"/>
+        <source>Import a spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="135"/>
+        <source>&amp;Next &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="136"/>
+        <source>&lt; &amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="137"/>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="138"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="232"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="205"/>
+        <source>Checking the first rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="229"/>
+        <source>Importing row {0} of about {1}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="231"/>
+        <source>Starting the import (a backup is taken first)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="238"/>
+        <source>Importing {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="239"/>
+        <source>Import progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="268"/>
+        <source>Import {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="301"/>
+        <source>Imported {0}: {1} created, {2} updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="313"/>
+        <source>The import stopped and nothing was written: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="319"/>
+        <source>The import was cancelled; nothing was written, because the file is imported in one transaction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="82"/>
+        <source>The database is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="86"/>
+        <source>BrokerDesk checked {0} and found damage: parts of the file cannot be read properly. This usually follows a crash, a full disk or a file copied while in use. Carrying on may lose more records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="92"/>
+        <source>The newest backup that passes the check was taken on {0}; restoring it keeps the damaged file aside, so nothing is thrown away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="96"/>
+        <source>There is no undamaged backup to go back to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="100"/>
+        <source>Technical &amp;details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="103"/>
+        <source>Technical details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="111"/>
+        <source>&amp;Restore the newest good backup ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="121"/>
+        <source>&amp;Continue anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="123"/>
+        <source>Continue anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InteractionPage</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/people.py" line="139"/>
+        <source>Interaction: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Launcher</name>
+    <message>
+        <location filename="../../brokerdesk/gui/launcher.py" line="146"/>
+        <source>Create a new database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/launcher.py" line="153"/>
+        <source>Open a database</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LinkServicesDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="59"/>
+        <source>Add library services to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="104"/>
+        <source>Search library services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="105"/>
+        <source>Search library services…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="108"/>
+        <source>Any nation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="112"/>
+        <source>Any region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="116"/>
+        <source>&amp;Members only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="118"/>
+        <source>Not yet lin&amp;ked to this programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="148"/>
+        <source>Library services table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="160"/>
+        <source>Select &amp;all shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="161"/>
+        <source>Select all shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="162"/>
+        <source>C&amp;lear selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="163"/>
+        <source>Clear selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="168"/>
+        <source>Selected count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="172"/>
+        <source>Start at stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="173"/>
+        <source>Start at s&amp;tage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="187"/>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="228"/>
+        <source>{0} shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="237"/>
+        <source>{0} selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="238"/>
+        <source>library service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="238"/>
+        <source>library services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="239"/>
+        <source>Link {0} {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="249"/>
+        <source>Link {0} library services to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="81"/>
+        <source>{0} list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="97"/>
+        <source>Search {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="98"/>
+        <source>Search {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="109"/>
+        <source>Result count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="112"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="187"/>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="113"/>
+        <source>Columns: show or hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="114"/>
+        <source>Show or hide columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="121"/>
+        <source>{0} table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="140"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="167"/>
+        <source>{0}: any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="168"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="177"/>
+        <source>Any {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="281"/>
+        <source>Type 3 or more letters to search {0} {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="349"/>
+        <source>Updating the list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="361"/>
+        <source>{0} {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="38"/>
+        <source>Partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="39"/>
+        <source>Library services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="40"/>
+        <source>Programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="41"/>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="42"/>
+        <source>Interactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="49"/>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="55"/>
+        <source>Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="118"/>
+        <source>Navigation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="121"/>
+        <source>Main area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="176"/>
+        <source>&amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="182"/>
+        <source>&amp;Forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="188"/>
+        <source>&amp;New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="192"/>
+        <source>New record of the kind shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="195"/>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="199"/>
+        <source>Edit the selected record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="202"/>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="206"/>
+        <source>Delete the selected records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="208"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="211"/>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="216"/>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="219"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="225"/>
+        <source>Back up &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="229"/>
+        <source>Copy the database to the backup folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="232"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="233"/>
+        <source>&amp;About BrokerDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="244"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="248"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="254"/>
+        <source>&amp;Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="258"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="260"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="271"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="273"/>
+        <source>Main toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="285"/>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="289"/>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="291"/>
+        <source>Working in the background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="448"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="456"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="449"/>
+        <source>Delete {0}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="453"/>
+        <source>You can undo this (Ctrl+Z) or restore it from the Trash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="475"/>
+        <source>Backed up to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="482"/>
+        <source>About BrokerDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="484"/>
+        <source>&lt;h3&gt;BrokerDesk {0}&lt;/h3&gt;&lt;p&gt;National partnerships with UK public library services.&lt;/p&gt;&lt;p&gt;Library authorities: mySociety (CC BY 4.0) and ONS codes (Open Government Licence v3.0). Library branches: Arts Council England Basic Dataset for Libraries 2023 via Libraries Hacked (Open Government Licence v3.0; contains OS data © Crown copyright, Royal Mail data © Royal Mail copyright, ONS data © Crown copyright). Service directory: Libraries Hacked (CC0 1.0). Map boundaries: Office for National Statistics (Open Government Licence v3.0; contains OS data © Crown copyright and database right 2024; contains LPS Intellectual Property © Crown copyright and database right 2024).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MapCanvas</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/map_view.py" line="171"/>
+        <source>Coverage map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/map_view.py" line="172"/>
+        <source>The same figures are in the table beside the map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MapTab</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="65"/>
+        <source>Shade by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="66"/>
+        <source>&amp;Shade by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="76"/>
+        <source>Zoom in (+)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="77"/>
+        <source>Zoom out (−)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="78"/>
+        <source>Fit (0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="86"/>
+        <source>Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="88"/>
+        <source>Map as a table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="121"/>
+        <source>Offer area: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="123"/>
+        <source>Programme: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="182"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="202"/>
+        <source>Not a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="209"/>
+        <source>Boundaries: ONS, OGL v3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="50"/>
+        <source>Match the columns to fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="53"/>
+        <source>Choose the column that holds each field. Fields marked * are required; columns left out are not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="72"/>
+        <source>Fields and their columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="80"/>
+        <source>Programme for every row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="83"/>
+        <source>Stage for rows without one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="84"/>
+        <source>(from the file, or Invited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="87"/>
+        <source>&amp;Programme for every row:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="89"/>
+        <source>S&amp;tage for rows without one:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="117"/>
+        <source>Filled in from the mapping you saved for these columns last time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="122"/>
+        <source>Suggested from the column headers: check each field before going on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="158"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="158"/>
+        <source>Column in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="158"/>
+        <source>First value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="164"/>
+        <source>{0} *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="168"/>
+        <source>Column for {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="169"/>
+        <source> (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="170"/>
+        <source>(not imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="180"/>
+        <source>First value for {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="196"/>
+        <source>(from the file&apos;s Programme column)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="231"/>
+        <source>Next is blocked until the fields marked in red have a column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="246"/>
+        <source>&apos;{0}&apos; is already the column for {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="256"/>
+        <source>Required: choose the column that holds {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="262"/>
+        <source>Required: choose the column that names the library service (or GSS code).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="272"/>
+        <source>Required: choose a Programme column, or the programme below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MatchesPage</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="54"/>
+        <source>Matching and invalid rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="55"/>
+        <source>Then press Import. The whole file is written, or none of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="57"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="59"/>
+        <source>Rows that match an existing record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="62"/>
+        <source>&amp;Skip them: leave the existing records as they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="65"/>
+        <source>&amp;Update the existing records with the file&apos;s values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="67"/>
+        <source>&amp;Create new records anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="80"/>
+        <source>Skip in&amp;valid rows and import the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="86"/>
+        <source>Otherwise any refused row, including an uncertain match left refused, refuses the whole file and nothing is written. Refused rows can be saved as CSV, fixed and imported again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="112"/>
+        <source>{0} that already exist are never created twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="124"/>
+        <source>{0} of the first {1} rows match an existing record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="130"/>
+        <source>A backup of the database is taken first. The import runs as one transaction: Cancel stops it and nothing is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="135"/>
+        <source>The import runs as one transaction on the team server: Cancel stops it and nothing is written. Backups of the team server are made by its administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="506"/>
+        <source>partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="506"/>
+        <source>contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="508"/>
+        <source>Merge two {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="533"/>
+        <source>Choose the record to keep, then, for each field that differs, the value to keep. Everything linked to the other record moves to the one you keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="541"/>
+        <source>Record to &amp;keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="547"/>
+        <source>{0} (#{1}, saved {2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="551"/>
+        <source>Keep {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="577"/>
+        <source>Both combined: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="577"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="580"/>
+        <source>{0}: both combined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="592"/>
+        <source>The two records, field by field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="605"/>
+        <source>&amp;Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="609"/>
+        <source>Cancel, merge nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="623"/>
+        <source>{0} (the same in both)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="625"/>
+        <source>{0}: the same in both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="636"/>
+        <source>{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="638"/>
+        <source>from {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="672"/>
+        <source>kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="672"/>
+        <source>merged in, then deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="686"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="689"/>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="687"/>
+        <source>Merge {0} into {1}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="701"/>
+        <source>Merge {0} into {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NameDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="97"/>
+        <source>View name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="100"/>
+        <source>View name message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="105"/>
+        <source>View &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PartnerPage</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="69"/>
+        <source>Partner: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="98"/>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="100"/>
+        <source>What happens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="102"/>
+        <source>Reasons and notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="117"/>
+        <source> (with notes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="137"/>
+        <source>Check the rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="139"/>
+        <source>What will happen to the first {0} rows. Nothing is written yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="144"/>
+        <source>Preview counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="147"/>
+        <source>Checking the first rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="152"/>
+        <source>Rows as they would be imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="160"/>
+        <source>&lt;b&gt;Uncertain matches to review&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="164"/>
+        <source>The file names these in a way that could mean more than one record. Choose the one it means, or leave the row refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="168"/>
+        <source>&amp;Accept every suggested match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="176"/>
+        <source>Uncertain matches to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="207"/>
+        <source>Checking the first rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="229"/>
+        <source>The first {0} rows (of about {1}): </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="233"/>
+        <source>All {0} rows: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="235"/>
+        <source>{0} to create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="236"/>
+        <source>{0} to update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="237"/>
+        <source>{0} to skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="238"/>
+        <source>{0} refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="239"/>
+        <source>{0} need review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="244"/>
+        <source>The other rows are checked when you import; any refused there are listed in the summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="258"/>
+        <source>Leave the row refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="261"/>
+        <source>{0} ({1}% alike)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="267"/>
+        <source>Row {0}: &apos;{1}&apos; ({2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="268"/>
+        <source>uncertain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammePage</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/programme.py" line="37"/>
+        <source>S&amp;how stage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/programme.py" line="39"/>
+        <source>Show stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/programme.py" line="40"/>
+        <source>All stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/programme.py" line="83"/>
+        <source>Programme: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/programme.py" line="115"/>
+        <source>{0} of {1} shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="96"/>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="96"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="137"/>
+        <source>Fields marked * are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="168"/>
+        <source>Save (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="336"/>
+        <source>Not saved: you kept the other version open to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="348"/>
+        <source>Press Save again to keep your values, or Cancel to keep the saved ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="367"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="401"/>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="402"/>
+        <source>Discard the changes you made to this {0}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="403"/>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="404"/>
+        <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/base.py" line="170"/>
+        <source>Related records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/base.py" line="284"/>
+        <source>⚠ This {0} was deleted. If you deleted it, Undo (Ctrl+Z) brings it back; otherwise it may be in the Trash. Use Back (Alt+Left) to leave this page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/base.py" line="288"/>
+        <source>This {0} was deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordTable</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/record_table.py" line="40"/>
+        <source>{0}: columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/record_table.py" line="46"/>
+        <source>Log interaction…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefusedModel</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="181"/>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="181"/>
+        <source>Why it was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RelatedTable</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/base.py" line="80"/>
+        <source>{0} table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/base.py" line="99"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreBackupDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="58"/>
+        <source>Restore from backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="64"/>
+        <source>Choose the backup to go back to. It is checked before anything changes. Your current database is not deleted: it is kept beside it as “{0}-before-restore-…{1}”, and this window reopens on the backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="72"/>
+        <source>&amp;Backups of {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="75"/>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="78"/>
+        <source>Taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="78"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="78"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="96"/>
+        <source>There are no backups of this database yet. File ▸ Back up now makes one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="109"/>
+        <source>&amp;Check and restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="111"/>
+        <source>Check and restore the chosen backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="113"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="143"/>
+        <source>Problem: this backup is damaged and cannot be restored ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewsNavigator</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="167"/>
+        <source>Saved views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="177"/>
+        <source>Saved view of {0}: F2 renames, Delete deletes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="215"/>
+        <source>Showing saved view “{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="222"/>
+        <source>Open a list to save a view of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="229"/>
+        <source>Saved view “{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="231"/>
+        <source>Save view of {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="245"/>
+        <source>Rename saved view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="255"/>
+        <source>Delete saved view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="256"/>
+        <source>Delete the saved view “{0}”? The records themselves are not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="282"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="283"/>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="285"/>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPalette</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="64"/>
+        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="74"/>
+        <source>Search everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="73"/>
+        <source>Search everything…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="78"/>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="83"/>
+        <source>Search status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="115"/>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="127"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="139"/>
+        <source>Search failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="167"/>
+        <source>Type to search partners, services, contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="169"/>
+        <source>Nothing found for “{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="171"/>
+        <source>{0} found — ↑↓ to choose, Enter to open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServicePage</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/service.py" line="60"/>
+        <source>Library service: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/service.py" line="61"/>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/service.py" line="61"/>
+        <source>Not a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SheetPage</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="162"/>
+        <source>Choose the sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="163"/>
+        <source>The workbook has more than one place the rows could be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="166"/>
+        <source>Sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="169"/>
+        <source>About the sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="171"/>
+        <source>&amp;Sheet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="200"/>
+        <source>This sheet cannot be imported: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="209"/>
+        <source>About {0} rows under the header row {1}. Columns: {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsTab</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="54"/>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="56"/>
+        <source>Services to approach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="58"/>
+        <source>&amp;Invite to programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="59"/>
+        <source>Invite to programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="61"/>
+        <source>Library service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="63"/>
+        <source>Programmes to offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="65"/>
+        <source>I&amp;nvite to selected programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="66"/>
+        <source>Invite to selected programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="72"/>
+        <source>For a &amp;programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="73"/>
+        <source>For a library &amp;service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="127"/>
+        <source>Ranking suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="178"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="189"/>
+        <source>Invite {0} to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="200"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="251"/>
+        <source>Import finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="202"/>
+        <source>What the import did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="206"/>
+        <source>Created:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="207"/>
+        <source>Updated:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="208"/>
+        <source>Skipped:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="209"/>
+        <source>Refused:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="225"/>
+        <source>Refused rows and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="230"/>
+        <source>&amp;Save refused rows as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="254"/>
+        <source>Imported {0}: {1} rows read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="257"/>
+        <source>Nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="261"/>
+        <source>Nothing was written: {0} row(s) were refused, and a refused row refuses the whole file. Save them as CSV to fix them, or go Back and choose to skip invalid rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="281"/>
+        <source>The file was imported in one transaction. An import cannot be undone with Edit ▸ Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="285"/>
+        <source>; the backup taken just before it holds the database as it was:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="288"/>
+        <source>; on the team server, ask its administrator for the last backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="292"/>
+        <source>A backup was taken first:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="295"/>
+        <source>The first {0} refused rows are listed and can be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="312"/>
+        <source>Save the refused rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="313"/>
+        <source>{0} - refused rows.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="314"/>
+        <source>CSV file (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="324"/>
+        <source>The refused rows could not be saved: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="329"/>
+        <source>Saved {0} refused rows to {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamServerDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="41"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="42"/>
+        <source>Connect to a team server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="51"/>
+        <source>&amp;Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="52"/>
+        <source>&amp;Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="53"/>
+        <source>&amp;Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="54"/>
+        <source>&amp;User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="60"/>
+        <source>BrokerDesk never stores your password. Put it in your ~/.pgpass file (pgpass.conf on Windows) or ask your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="69"/>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrashPage</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/trash_page.py" line="46"/>
+        <location filename="../../brokerdesk/gui/views/trash_page.py" line="49"/>
+        <source>Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/trash_page.py" line="53"/>
+        <source>Deleted records wait here with everything their deletion took. Restore puts them back; nothing is lost until you delete it permanently.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/trash_page.py" line="60"/>
+        <source>&amp;Deleted records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/trash_page.py" line="63"/>
+        <source>Deleted records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/trash_page.py" line="78"/>
+        <source>The Trash is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/trash_page.py" line="113"/>
+        <source>nothing else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/trash_page.py" line="152"/>
+        <source>Restored {0} “{1}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/trash_page.py" line="163"/>
+        <source>…and {0} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/trash_page.py" line="165"/>
+        <source>Delete permanently?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/trash_page.py" line="166"/>
+        <source>These will be deleted permanently and cannot be restored:
+{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/trash_page.py" line="167"/>
+        <source>Delete permanently</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/trash_page.py" line="188"/>
+        <source>Empty the Trash?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/trash_page.py" line="190"/>
+        <source>All {0} items in the Trash will be deleted permanently and cannot be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/trash_page.py" line="192"/>
+        <source>Empty trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/trash_page.py" line="197"/>
+        <source>Emptied the Trash ({0} items)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/trash_page.py" line="204"/>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideWindow</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="85"/>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="86"/>
+        <source>BrokerDesk user guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="95"/>
+        <source>Contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="99"/>
+        <source>The tasks this guide explains. Choose one to read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="102"/>
+        <source>&amp;Contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="107"/>
+        <source>User guide text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="113"/>
+        <source>Find in the guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="114"/>
+        <source>Word or phrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="117"/>
+        <source>&amp;Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="119"/>
+        <source>&amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="120"/>
+        <source>Next match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="123"/>
+        <source>Pre&amp;vious</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="124"/>
+        <source>Previous match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="128"/>
+        <source>Find status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="152"/>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="156"/>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="154"/>
+        <source>Find previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="157"/>
+        <source>Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="158"/>
+        <source>Smaller text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="159"/>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="160"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="182"/>
+        <source>The user guide could not be read from {0} ({1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="264"/>
+        <source>That section is not in this guide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="297"/>
+        <source>Search went round to the other end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="299"/>
+        <source>“{0}” is not in the guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="92"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="93"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="95"/>
+        <source>Welcome to BrokerDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="102"/>
+        <source>Track national partners, the programmes you broker and every library service that takes part. Where would you like to start?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="141"/>
+        <source>Recent databases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="146"/>
+        <source>&amp;Recent databases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="153"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="164"/>
+        <source>Create a new database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="170"/>
+        <source>Open a database</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>box</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="54"/>
+        <source>This folder is not safe for a database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="56"/>
+        <source>Open anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>launcher</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="164"/>
+        <source>Restore from backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="170"/>
+        <source>Restored the backup {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="172"/>
+        <source>The previous file is kept as {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="201"/>
+        <source>DD/MM/YYYY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="204"/>
+        <source>Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="205"/>
+        <source>Calendar for {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="206"/>
+        <source>Choose {0} from a calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="210"/>
+        <source>{0} calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="276"/>
+        <source>Type to search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="82"/>
+        <source>Separate tags with commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="105"/>
+        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="106"/>
+        <source>Add a partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>self.widget</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="123"/>
+        <source>Partner {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="127"/>
+        <source>Role of partner {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="132"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="133"/>
+        <source>Remove partner {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="185"/>
+        <source>Checking the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="209"/>
+        <source>&amp;Restore from backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="214"/>
+        <source>A team server is backed up by whoever runs it; ask them to restore it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="218"/>
+        <source>Go back to an earlier copy of this database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="238"/>
+        <source>Search everything…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/launcher.py" line="118"/>
+        <source>Open &amp;recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/launcher.py" line="119"/>
+        <source>Open recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/launcher.py" line="138"/>
+        <source>No recent databases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/view_export.py" line="164"/>
+        <source>Open a list to export it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/view_export.py" line="170"/>
+        <location filename="../../brokerdesk/gui/view_export.py" line="193"/>
+        <location filename="../../brokerdesk/gui/view_export.py" line="206"/>
+        <source>Export view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/view_export.py" line="172"/>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/view_export.py" line="187"/>
+        <source>Exporting {0} rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/view_export.py" line="188"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/view_export.py" line="194"/>
+        <source>Export progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/view_export.py" line="209"/>
+        <source>Export cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/view_export.py" line="221"/>
+        <source>Exported {0} rows to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/view_export.py" line="224"/>
+        <source>View exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/view_export.py" line="232"/>
+        <source>Export &amp;view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/view_export.py" line="235"/>
+        <source>Export the rows of this list as shown (Ctrl+Shift+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="171"/>
+        <source>Open a record first to see its history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="183"/>
+        <source>Show &amp;history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="186"/>
+        <source>Who changed this record, what and when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="309"/>
+        <source>Save view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
