@@ -233,6 +233,23 @@ def find_violations(source: str, path: str) -> list[Violation]:
     return sorted(found, key=lambda v: (v.line, v.text))
 
 
+def find_borrowed_tr(source: str, path: str) -> list[Violation]:
+    """``window.tr("…")``/``parent.tr("…")`` calls: lupdate files their text under the context
+    "window" or "parent", while at run time tr() looks under the object's class name, so a
+    translation could never be found. Only ``self.tr()`` (inside the class) or
+    ``translate("Context", "…")`` put the text where it is looked for."""
+    found = []
+    for node in ast.walk(ast.parse(source, filename=path)):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "tr"
+            and not (isinstance(node.func.value, ast.Name) and node.func.value.id == "self")
+        ):
+            found.append(Violation(path, node.lineno, ast.unparse(node)[:80]))
+    return sorted(found, key=lambda v: v.line)
+
+
 MODULES = sorted(GUI.rglob("*.py"))
 
 
@@ -242,6 +259,17 @@ def test_user_visible_strings_are_translatable(module: Path) -> None:
     violations = find_violations(module.read_text(encoding="utf-8"), relative)
     assert not violations, (
         f"{len(violations)} user-visible string(s) not wrapped in tr()/translate():\n"
+        + "\n".join(str(v) for v in violations)
+    )
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_tr_is_called_on_self_or_with_a_context(module: Path) -> None:
+    relative = str(module.relative_to(ROOT))
+    violations = find_borrowed_tr(module.read_text(encoding="utf-8"), relative)
+    assert not violations, (
+        f"{len(violations)} tr() call(s) on another object; the catalogue files their text "
+        "under the wrong context (use self.tr() or translate('Context', …)):\n"
         + "\n".join(str(v) for v in violations)
     )
 
@@ -281,3 +309,5 @@ def test_the_check_finds_what_a_user_would_see_untranslated() -> None:
         (19, "Contacts"),
     ]
     assert str(found[0]) == "sample.py:3: 'Partners'"
+    borrowed = find_borrowed_tr("window.tr('Quit')\nself.tr('Quit')\n", "sample.py")
+    assert [(v.line, v.text) for v in borrowed] == [(1, "window.tr('Quit')")]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 from sqlalchemy import func, select
@@ -25,6 +25,8 @@ from brokerdesk.gui.dialogs.integrity import after_open, confirm_location, recov
 from brokerdesk.gui.dialogs.welcome import DEMO, FILE_FILTER, TeamServerDialog, WelcomeDialog
 from brokerdesk.gui.main_window import MainWindow
 from brokerdesk.gui.settings import Settings
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
 
 def ensure_reference_data(database: Database) -> None:
@@ -115,8 +117,8 @@ class Launcher(QObject):
             self._file_action(window, "Connect to a &team server…", None, self._team_server),
         ]
         menu.insertActions(first, actions)
-        recent = QMenu(window.tr("Open &recent"), menu)
-        recent.setAccessibleName(window.tr("Open recent"))
+        recent = QMenu(translate("Launcher", "Open &recent"), menu)
+        recent.setAccessibleName(translate("Launcher", "Open recent"))
         recent.aboutToShow.connect(lambda: self._fill_recent(recent, window))
         menu.insertMenu(first, recent)
         menu.insertSeparator(first)
@@ -124,7 +126,7 @@ class Launcher(QObject):
     def _file_action(
         self, window: MainWindow, text: str, shortcut: str | None, slot: object
     ) -> QAction:
-        action = QAction(window.tr(text), window)
+        action = QAction(translate("Launcher", text), window)
         if shortcut:
             action.setShortcut(shortcut)
         action.triggered.connect(slot)
@@ -135,7 +137,7 @@ class Launcher(QObject):
         menu.clear()
         recent = self.settings.get(keys.RECENT_DATABASES)
         if not recent:
-            empty = menu.addAction(window.tr("No recent databases"))
+            empty = menu.addAction(translate("Launcher", "No recent databases"))
             empty.setEnabled(False)
         for address in recent:
             action = menu.addAction(address)

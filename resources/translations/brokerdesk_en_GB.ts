@@ -1476,12 +1476,12 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="154"/>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="156"/>
         <source>History of {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="161"/>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="163"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1489,54 +1489,69 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="70"/>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="72"/>
         <source>&amp;History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="73"/>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="75"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="75"/>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="77"/>
         <source>Every change to this record, newest first; expand a line for its fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="77"/>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="79"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="77"/>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="79"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="77"/>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="79"/>
         <source>What changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="82"/>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="84"/>
         <source>No changes recorded yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="116"/>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="118"/>
         <source>Changed {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="120"/>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="122"/>
         <source>{0}, {1}: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="126"/>
         <location filename="../../brokerdesk/gui/views/history_panel.py" line="128"/>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="130"/>
         <source>{0}: {1} → {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="173"/>
+        <source>Open a record first to see its history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="185"/>
+        <source>Show &amp;history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/history_panel.py" line="188"/>
+        <source>Who changed this record, what and when</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1706,48 +1721,63 @@
 <context>
     <name>IntegrityDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="82"/>
+        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="57"/>
+        <source>This folder is not safe for a database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="60"/>
+        <source>Open anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="87"/>
         <source>The database is damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="86"/>
+        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="91"/>
         <source>BrokerDesk checked {0} and found damage: parts of the file cannot be read properly. This usually follows a crash, a full disk or a file copied while in use. Carrying on may lose more records.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="92"/>
+        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="97"/>
         <source>The newest backup that passes the check was taken on {0}; restoring it keeps the damaged file aside, so nothing is thrown away.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="96"/>
+        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="101"/>
         <source>There is no undamaged backup to go back to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="100"/>
+        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="105"/>
         <source>Technical &amp;details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="103"/>
+        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="108"/>
         <source>Technical details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="111"/>
+        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="116"/>
         <source>&amp;Restore the newest good backup ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="121"/>
+        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="126"/>
         <source>&amp;Continue anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="123"/>
+        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="128"/>
         <source>Continue anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="190"/>
+        <source>Checking the database</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1762,12 +1792,27 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="146"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="120"/>
+        <source>Open &amp;recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/launcher.py" line="121"/>
+        <source>Open recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/launcher.py" line="140"/>
+        <source>No recent databases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/launcher.py" line="148"/>
         <source>Create a new database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="153"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="155"/>
         <source>Open a database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2549,17 +2594,17 @@
 <context>
     <name>NameDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="97"/>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="99"/>
         <source>View name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="100"/>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="102"/>
         <source>View name message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="105"/>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="107"/>
         <source>View &amp;name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2793,6 +2838,67 @@
         <source>Keep editing</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="203"/>
+        <source>DD/MM/YYYY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="206"/>
+        <source>Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="207"/>
+        <source>Calendar for {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="208"/>
+        <source>Choose {0} from a calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="212"/>
+        <source>{0} calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="278"/>
+        <source>Type to search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="84"/>
+        <source>Separate tags with commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="107"/>
+        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="108"/>
+        <source>Add a partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="125"/>
+        <source>Partner {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="129"/>
+        <source>Role of partner {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="134"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="135"/>
+        <source>Remove partner {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecordPage</name>
@@ -2854,179 +2960,211 @@
 <context>
     <name>RestoreBackupDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="58"/>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="60"/>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="167"/>
         <source>Restore from backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="64"/>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="66"/>
         <source>Choose the backup to go back to. It is checked before anything changes. Your current database is not deleted: it is kept beside it as “{0}-before-restore-…{1}”, and this window reopens on the backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="72"/>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="74"/>
         <source>&amp;Backups of {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="75"/>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="77"/>
         <source>Backups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="78"/>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="80"/>
         <source>Taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="78"/>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="80"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="78"/>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="80"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="96"/>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="98"/>
         <source>There are no backups of this database yet. File ▸ Back up now makes one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="109"/>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="111"/>
         <source>&amp;Check and restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="111"/>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="113"/>
         <source>Check and restore the chosen backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="113"/>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="115"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="143"/>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="145"/>
         <source>Problem: this backup is damaged and cannot be restored ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="174"/>
+        <source>Restored the backup {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="176"/>
+        <source>The previous file is kept as {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="215"/>
+        <source>&amp;Restore from backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="220"/>
+        <source>A team server is backed up by whoever runs it; ask them to restore it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="228"/>
+        <source>Go back to an earlier copy of this database</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SavedViewsNavigator</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="167"/>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="169"/>
         <source>Saved views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="177"/>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="179"/>
         <source>Saved view of {0}: F2 renames, Delete deletes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="215"/>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="217"/>
         <source>Showing saved view “{0}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="222"/>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="224"/>
         <source>Open a list to save a view of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="229"/>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="231"/>
         <source>Saved view “{0}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="231"/>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="233"/>
         <source>Save view of {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="245"/>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="247"/>
         <source>Rename saved view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="255"/>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="257"/>
         <source>Delete saved view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="256"/>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="258"/>
         <source>Delete the saved view “{0}”? The records themselves are not touched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="282"/>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="284"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="283"/>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="285"/>
         <source>Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="285"/>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="287"/>
         <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/saved_views.py" line="311"/>
+        <source>Save view…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SearchPalette</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="64"/>
-        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="74"/>
+        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="66"/>
+        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="76"/>
         <source>Search everything</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="73"/>
+        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="75"/>
+        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="240"/>
         <source>Search everything…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="78"/>
+        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="80"/>
         <source>Search results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="83"/>
+        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="85"/>
         <source>Search status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="115"/>
+        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="117"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="127"/>
+        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="129"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="139"/>
+        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="141"/>
         <source>Search failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="167"/>
+        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="169"/>
         <source>Type to search partners, services, contacts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="169"/>
+        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="171"/>
         <source>Nothing found for “{0}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="171"/>
+        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="173"/>
         <source>{0} found — ↑↓ to choose, Enter to open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3515,171 +3653,73 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="141"/>
-        <source>Recent databases</source>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="113"/>
+        <source>&amp;Create a new database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="115"/>
+        <source>A fresh database on this computer, with every UK library service already in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="121"/>
+        <source>&amp;Open an existing database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="122"/>
+        <source>A BrokerDesk file you or a colleague made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="126"/>
+        <source>Connect to a &amp;team server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="127"/>
+        <source>Work on the team&apos;s shared PostgreSQL database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="131"/>
+        <source>&amp;Explore the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="133"/>
+        <source>Fictional partners and programmes on the real library services, to try things out safely.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="146"/>
+        <source>Recent databases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="151"/>
         <source>&amp;Recent databases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="153"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="158"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="164"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="169"/>
         <source>Create a new database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="170"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="175"/>
         <source>Open a database</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>box</name>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="54"/>
-        <source>This folder is not safe for a database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="56"/>
-        <source>Open anyway</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>launcher</name>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="164"/>
-        <source>Restore from backup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="170"/>
-        <source>Restored the backup {0}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="172"/>
-        <source>The previous file is kept as {0}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="201"/>
-        <source>DD/MM/YYYY</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="204"/>
-        <source>Calendar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="205"/>
-        <source>Calendar for {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="206"/>
-        <source>Choose {0} from a calendar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="210"/>
-        <source>{0} calendar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="276"/>
-        <source>Type to search…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="82"/>
-        <source>Separate tags with commas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="105"/>
-        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="106"/>
-        <source>Add a partner</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>self.widget</name>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="123"/>
-        <source>Partner {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="127"/>
-        <source>Role of partner {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="132"/>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="133"/>
-        <source>Remove partner {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>window</name>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="185"/>
-        <source>Checking the database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="209"/>
-        <source>&amp;Restore from backup…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="214"/>
-        <source>A team server is backed up by whoever runs it; ask them to restore it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="218"/>
-        <source>Go back to an earlier copy of this database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="238"/>
-        <source>Search everything…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="118"/>
-        <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="119"/>
-        <source>Open recent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="138"/>
-        <source>No recent databases</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <location filename="../../brokerdesk/gui/view_export.py" line="164"/>
         <source>Open a list to export it.</source>
@@ -3735,26 +3775,6 @@
     <message>
         <location filename="../../brokerdesk/gui/view_export.py" line="235"/>
         <source>Export the rows of this list as shown (Ctrl+Shift+E)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="171"/>
-        <source>Open a record first to see its history.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="183"/>
-        <source>Show &amp;history…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="186"/>
-        <source>Who changed this record, what and when</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="309"/>
-        <source>Save view…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -32,6 +32,8 @@ from sqlalchemy import select
 from brokerdesk.core.db import Database
 from brokerdesk.core.models import Branch, Contact, LibraryService, OfferArea, Partner, Programme
 from brokerdesk.core.services.fields import Field, parse_date
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
 # Field names that refer to another record, and what they refer to.
 REFERENCES: dict[str, str] = {
@@ -163,7 +165,7 @@ class ChoiceEditor(FieldEditor):
         if not field.required:
             combo.addItem("", None)
         for stored, label in (field.choices or {}).items():
-            combo.addItem(parent.tr(label), stored)
+            combo.addItem(translate("RecordForm", label), stored)
         super().__init__(field, combo)
         self.combo = combo
         combo.activated.connect(lambda _i: self.edited.emit())
@@ -178,7 +180,7 @@ class ChoiceEditor(FieldEditor):
 
 class FlagEditor(FieldEditor):
     def __init__(self, field: Field, parent: QWidget) -> None:
-        box = QCheckBox(parent.tr(field.label), parent)
+        box = QCheckBox(translate("RecordForm", field.label), parent)
         super().__init__(field, box)
         self.box = box
         box.toggled.connect(lambda _on: self.edited.emit())
@@ -198,16 +200,16 @@ class DateEditor(FieldEditor):
     def __init__(self, field: Field, parent: QWidget) -> None:
         box = QWidget(parent)
         edit = QLineEdit(box)
-        edit.setPlaceholderText(parent.tr("DD/MM/YYYY"))
+        edit.setPlaceholderText(translate("RecordForm", "DD/MM/YYYY"))
         edit.setMaximumWidth(140)
         button = QToolButton(box)
-        button.setText(parent.tr("Calendar"))
-        button.setAccessibleName(parent.tr("Calendar for {0}").format(field.label))
-        button.setToolTip(parent.tr("Choose {0} from a calendar").format(field.label))
+        button.setText(translate("RecordForm", "Calendar"))
+        button.setAccessibleName(translate("RecordForm", "Calendar for {0}").format(field.label))
+        button.setToolTip(translate("RecordForm", "Choose {0} from a calendar").format(field.label))
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
         self.calendar = QCalendarWidget(menu)
-        self.calendar.setAccessibleName(parent.tr("{0} calendar").format(field.label))
+        self.calendar.setAccessibleName(translate("RecordForm", "{0} calendar").format(field.label))
         self.calendar.setGridVisible(True)
         holder = QWidgetAction(menu)
         holder.setDefaultWidget(self.calendar)
@@ -273,7 +275,7 @@ class ReferenceEditor(FieldEditor):
         combo.setCompleter(completer)
         line = combo.lineEdit()
         assert line is not None
-        line.setPlaceholderText(parent.tr("Type to search…"))
+        line.setPlaceholderText(translate("RecordForm", "Type to search…"))
         super().__init__(field, combo)
         self.combo = combo
         self.noun = REFERENCES.get(field.name, "record")

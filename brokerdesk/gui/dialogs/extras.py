@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from brokerdesk.core import vocabulary
 from brokerdesk.core.services.fields import Field
 from brokerdesk.gui.dialogs.editors import ReferenceEditor
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
 
 class ExtraSection(QObject):
@@ -51,8 +53,8 @@ class OfferAreaChecks(ExtraSection):
     """A tick box per offer area (there are six: a list of boxes reads better than a list)."""
 
     def __init__(self, key: str, label: str, areas: list[tuple[int, str]], parent: QWidget) -> None:
-        group = QGroupBox(parent.tr(label), parent)
-        group.setAccessibleName(parent.tr(label))
+        group = QGroupBox(translate("RecordForm", label), parent)
+        group.setAccessibleName(translate("RecordForm", label))
         grid = QGridLayout(group)
         self.boxes: dict[int, QCheckBox] = {}
         for n, (area_id, name) in enumerate(areas):
@@ -79,7 +81,7 @@ class OfferAreaChecks(ExtraSection):
 class TagsEdit(ExtraSection):
     def __init__(self, key: str, label: str, parent: QWidget) -> None:
         edit = QLineEdit(parent)
-        edit.setPlaceholderText(parent.tr("Separate tags with commas"))
+        edit.setPlaceholderText(translate("RecordForm", "Separate tags with commas"))
         edit.textEdited.connect(lambda _t: self.edited.emit())
         super().__init__(key, label, edit)
         self.edit = edit
@@ -97,13 +99,13 @@ class PartnerRoles(ExtraSection):
     def __init__(
         self, key: str, label: str, partners: list[tuple[int, str]], parent: QWidget
     ) -> None:
-        group = QGroupBox(parent.tr(label), parent)
-        group.setAccessibleName(parent.tr(label))
+        group = QGroupBox(translate("RecordForm", label), parent)
+        group.setAccessibleName(translate("RecordForm", label))
         self._partners = partners
         self._rows: list[tuple[QWidget, ReferenceEditor, QComboBox]] = []
         self.rows_layout = QVBoxLayout()
-        self.add_button = QPushButton(parent.tr("Add a partner"), group)
-        self.add_button.setAccessibleName(parent.tr("Add a partner"))
+        self.add_button = QPushButton(translate("RecordForm", "Add a partner"), group)
+        self.add_button.setAccessibleName(translate("RecordForm", "Add a partner"))
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(lambda: self._add_row(None, "lead", focus=True))
         outer = QVBoxLayout(group)
@@ -120,17 +122,17 @@ class PartnerRoles(ExtraSection):
         partner = ReferenceEditor(
             Field("partner_id", f"Partner {number}", "int"), row, self._partners
         )
-        partner.set_accessible_name(self.widget.tr("Partner {0}").format(number))
+        partner.set_accessible_name(translate("RecordForm", "Partner {0}").format(number))
         partner.set_value(partner_id)
         partner.edited.connect(self.edited.emit)
         roles = QComboBox(row)
-        roles.setAccessibleName(self.widget.tr("Role of partner {0}").format(number))
+        roles.setAccessibleName(translate("RecordForm", "Role of partner {0}").format(number))
         for stored, text in vocabulary.PARTNER_ROLE_LABELS.items():
-            roles.addItem(self.widget.tr(text), stored)
+            roles.addItem(translate("RecordForm", text), stored)
         roles.setCurrentIndex(max(roles.findData(role), 0))
         roles.activated.connect(lambda _i: self.edited.emit())
-        remove = QPushButton(self.widget.tr("Remove"), row)
-        remove.setAccessibleName(self.widget.tr("Remove partner {0}").format(number))
+        remove = QPushButton(translate("RecordForm", "Remove"), row)
+        remove.setAccessibleName(translate("RecordForm", "Remove partner {0}").format(number))
         remove.setAutoDefault(False)
         remove.clicked.connect(lambda: self._remove(row))
         line.addWidget(partner.combo, 3)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,6 +29,8 @@ from brokerdesk.core import integrity as checks
 from brokerdesk.gui.dialogs.restore_backup import install_restore_action, restore_and_reopen
 from brokerdesk.gui.live_refresh import LiveRefresh
 from brokerdesk.gui.views.history_panel import install_history_action
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
 if TYPE_CHECKING:
     from brokerdesk.gui.launcher import Launcher
@@ -51,9 +54,11 @@ def confirm_location(parent: QWidget | None, address: str) -> bool:
     if warning is None:
         return True
     box = QMessageBox(QMessageBox.Icon.Warning, "BrokerDesk", warning, parent=parent)
-    box.setWindowTitle(box.tr("This folder is not safe for a database"))
+    box.setWindowTitle(translate("IntegrityDialog", "This folder is not safe for a database"))
     box.setAccessibleName(box.windowTitle())
-    go = box.addButton(box.tr("Open anyway"), QMessageBox.ButtonRole.AcceptRole)
+    go = box.addButton(
+        translate("IntegrityDialog", "Open anyway"), QMessageBox.ButtonRole.AcceptRole
+    )
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
@@ -182,7 +187,7 @@ def check_in_background(
 
     window.ctx.tasks.start(
         work,
-        window.tr("Checking the database"),
+        translate("IntegrityDialog", "Checking the database"),
         on_done=done,
         on_error=lambda exc: window.ctx.report_error(str(exc)),
     )

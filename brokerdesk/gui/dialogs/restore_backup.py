@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from brokerdesk.core import backup
 from brokerdesk.core.errors import BrokerDeskError
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
 if TYPE_CHECKING:
     from brokerdesk.gui.launcher import Launcher
@@ -161,15 +163,19 @@ def restore_and_reopen(launcher: Launcher, db_path: Path, backup_path: Path) -> 
     try:
         aside = backup.restore_backup(db_path, backup_path)
     except BrokerDeskError as exc:
-        QMessageBox.warning(launcher.window, launcher.tr("Restore from backup"), str(exc))
+        QMessageBox.warning(
+            launcher.window, translate("RestoreBackupDialog", "Restore from backup"), str(exc)
+        )
         if launcher.window is None:
             launcher.open(str(db_path))
         return False
     launcher.open(str(db_path))
     if launcher.window is not None:
-        note = launcher.tr("Restored the backup {0}.").format(backup_path.name)
+        note = translate("RestoreBackupDialog", "Restored the backup {0}.").format(backup_path.name)
         if aside is not None:
-            note += " " + launcher.tr("The previous file is kept as {0}.").format(aside.name)
+            note += " " + translate(
+                "RestoreBackupDialog", "The previous file is kept as {0}."
+            ).format(aside.name)
         launcher.window.ctx.notify(note)
     return True
 
@@ -206,16 +212,21 @@ def ask_and_restore(launcher: Launcher) -> bool:
 
 def install_restore_action(launcher: Launcher, window: MainWindow) -> QAction:
     """Add File ▸ Restore from backup… before Quit; disabled, with the reason, in team mode."""
-    action = QAction(window.tr("&Restore from backup…"), window)
+    action = QAction(translate("RestoreBackupDialog", "&Restore from backup…"), window)
     action.setObjectName("restore-from-backup")
     action.triggered.connect(lambda: ask_and_restore(launcher))
     if window.ctx.db.path is None:
         action.setEnabled(False)
-        reason = window.tr("A team server is backed up by whoever runs it; ask them to restore it.")
+        reason = translate(
+            "RestoreBackupDialog",
+            "A team server is backed up by whoever runs it; ask them to restore it.",
+        )
         action.setToolTip(reason)
         action.setStatusTip(reason)
     else:
-        action.setStatusTip(window.tr("Go back to an earlier copy of this database"))
+        action.setStatusTip(
+            translate("RestoreBackupDialog", "Go back to an earlier copy of this database")
+        )
     menu = window.menus["file"]
     menu.setToolTipsVisible(True)
     actions = menu.actions()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from brokerdesk.core.search import SEARCH_TYPES, SearchHit, SearchService, group_hits
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
 DEBOUNCE_MS = 120
 PER_KIND = 6  # results shown per kind of record
@@ -235,7 +237,7 @@ def install_search_palette(window: Any) -> SearchPalette:
 
     palette = SearchPalette(window.ctx, window)
     palette.open_requested.connect(window.open_record)
-    action = QAction(window.tr("Search everything…"), window)
+    action = QAction(translate("SearchPalette", "Search everything…"), window)
     action.setObjectName("search-everything-action")
     action.setShortcut(QKeySequence("Ctrl+K"))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from brokerdesk.core.services.history import HistoryEntry, HistoryService
 from brokerdesk.gui.dialogs.conflict import plain
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
 if TYPE_CHECKING:
     from brokerdesk.gui.app import AppContext
@@ -168,7 +170,7 @@ def show_history(window: MainWindow) -> HistoryDialog | None:
     page = window.record_page
     location = window.location if page is not None and page.isVisible() else None
     if location is None or location.record_id is None:
-        window.ctx.notify(window.tr("Open a record first to see its history."))
+        window.ctx.notify(translate("HistoryPanel", "Open a record first to see its history."))
         return None
     heading = getattr(page, "heading", None)
     title = heading.text() if isinstance(heading, QLabel) else window.windowTitle()
@@ -180,10 +182,10 @@ def show_history(window: MainWindow) -> HistoryDialog | None:
 
 def install_history_action(window: MainWindow) -> QAction:
     """Add Edit ▸ Show history… (Ctrl+H) to a main window."""
-    action = QAction(window.tr("Show &history…"), window)
+    action = QAction(translate("HistoryPanel", "Show &history…"), window)
     action.setObjectName("show-history")
     action.setShortcut(QKeySequence("Ctrl+H"))
-    action.setStatusTip(window.tr("Who changed this record, what and when"))
+    action.setStatusTip(translate("HistoryPanel", "Who changed this record, what and when"))
     action.triggered.connect(lambda: show_history(window))
     window.addAction(action)
     menu = window.menus["edit"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 from brokerdesk.core.errors import BrokerDeskError, ValidationError
 from brokerdesk.core.lists import ListState
 from brokerdesk.core.services.saved_views import SavedViewRecord, SavedViewService
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
 KEY_PREFIX = "saved-view:"
 HEADING_KEY = "saved-views-heading"
@@ -306,7 +308,7 @@ class SavedViewsNavigator(QObject):
 def install_saved_views(window: Any) -> SavedViewsNavigator:
     """Add saved views to the navigation and "Save view…" (Ctrl+Shift+S) to the View menu."""
     navigator = SavedViewsNavigator(window)
-    action = QAction(window.tr("Save view…"), window)
+    action = QAction(translate("SavedViewsNavigator", "Save view…"), window)
     action.setObjectName("save-view-action")
     action.setShortcut(QKeySequence("Ctrl+Shift+S"))
     action.triggered.connect(navigator.save_current)
