@@ -7,6 +7,7 @@ a link or a contents entry takes them, the What's This pointer, a menu in Welsh.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -216,3 +217,31 @@ def test_the_guide_is_found_where_the_build_puts_it() -> None:
     assert pictures, "the guide shows screenshots"
     for picture in pictures:
         assert (ROOT / "docs" / picture).exists(), picture
+
+
+def test_the_frozen_build_shows_the_guide_with_its_pictures(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A bundle laid out as brokerdesk.spec lays it out: docs/user-guide.md and only the
+    screenshots the guide shows (picked by the spec's own pattern)."""
+    spec = (ROOT / "brokerdesk.spec").read_text("utf-8")
+    pattern = re.search(r're\.findall\(r"(.+?)", GUIDE', spec)
+    assert pattern is not None, "the spec picks the guide's pictures with re.findall"
+    guide_text = (ROOT / "docs" / "user-guide.md").read_text("utf-8")
+    bundle = tmp_path / "bundle"
+    (bundle / "docs").mkdir(parents=True)
+    shutil.copy(ROOT / "docs" / "user-guide.md", bundle / "docs")
+    pictures = sorted(set(re.findall(pattern.group(1), guide_text)))
+    for picture in pictures:
+        (bundle / "docs" / picture).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / "docs" / picture, bundle / "docs" / picture)
+    monkeypatch.setattr(sys, "_MEIPASS", str(bundle), raising=False)
+    assert guide_path() == bundle / "docs" / "user-guide.md"
+    guide = UserGuideWindow()
+    qtbot.addWidget(guide)
+    guide.show()
+    document = guide.browser.document()
+    for picture in pictures:
+        image = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(picture))
+        assert image is not None and not image.isNull(), picture
+    assert len(pictures) < len(list((ROOT / "docs" / "screenshots").glob("*.png")))
