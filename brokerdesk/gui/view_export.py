@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
@@ -28,6 +28,8 @@ from brokerdesk.gui.models.record_table import format_value
 BLOCK = 2_000  # rows read per query
 BACKGROUND_ROWS = 5_000  # views larger than this export in a worker with progress
 Progress = Callable[[int, int, str], bool]
+
+translate = QCoreApplication.translate  # lupdate reads translate("ViewExport", "…")
 
 
 def shown_columns(page: Any) -> list[Column]:
@@ -161,15 +163,15 @@ def export_current_view(window: Any, path: Path | None = None) -> None:
     """Ask for a file (the dialog confirms overwriting) and export the current list view."""
     page = window.current_list()
     if page is None:
-        window.ctx.notify(window.tr("Open a list to export it."))
+        window.ctx.notify(translate("ViewExport", "Open a list to export it."))
         return
     if path is None:
         default = safe_filename(page.record_list.title) + ".xlsx"
         chosen, _filter = QFileDialog.getSaveFileName(
             window,
-            window.tr("Export view"),
+            translate("ViewExport", "Export view"),
             default,
-            window.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
+            translate("ViewExport", "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
         )
         if not chosen:
             return
@@ -184,14 +186,14 @@ def export_current_view(window: Any, path: Path | None = None) -> None:
         _exported(window, count, path)
         return
     dialog = QProgressDialog(
-        window.tr("Exporting {0} rows…").format(f"{len(ids):,}"),
-        window.tr("Cancel"),
+        translate("ViewExport", "Exporting {0} rows…").format(f"{len(ids):,}"),
+        translate("ViewExport", "Cancel"),
         0,
         len(ids),
         window,
     )
-    dialog.setWindowTitle(window.tr("Export view"))
-    dialog.setAccessibleName(window.tr("Export progress"))
+    dialog.setWindowTitle(translate("ViewExport", "Export view"))
+    dialog.setAccessibleName(translate("ViewExport", "Export progress"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
 
@@ -203,10 +205,13 @@ def export_current_view(window: Any, path: Path | None = None) -> None:
         lambda progress: export_view(
             db, record_list, state, columns, path, ids=ids, progress=progress
         ),
-        window.tr("Export view"),
+        translate("ViewExport", "Export view"),
         on_done=finished,
         on_error=lambda exc: (dialog.close(), window.ctx.report_error(str(exc))),
-        on_cancel=lambda: (dialog.close(), window.ctx.notify(window.tr("Export cancelled"))),
+        on_cancel=lambda: (
+            dialog.close(),
+            window.ctx.notify(translate("ViewExport", "Export cancelled")),
+        ),
     )
     task.signals.progress.connect(lambda done, _total, _text: dialog.setValue(done))
     dialog.canceled.connect(task.cancel)
@@ -218,10 +223,10 @@ def _exported(window: Any, count: int, path: Path) -> None:
     """Say so in the status bar and offer "Open file" and "Show in folder"."""
     from brokerdesk.gui.dialogs.export_done import show_export_done
 
-    text = window.tr("Exported {0} rows to {1}").format(f"{count:,}", path.name)
+    text = translate("ViewExport", "Exported {0} rows to {1}").format(f"{count:,}", path.name)
     window.ctx.notify(text)
     window.last_export = path
-    show_export_done(window, window.tr("View exported"), text, path, detail=str(path))
+    show_export_done(window, translate("ViewExport", "View exported"), text, path, detail=str(path))
 
 
 def install_view_export(window: Any) -> QAction:
@@ -229,10 +234,12 @@ def install_view_export(window: Any) -> QAction:
 
     The export features move it into the Export menu once that exists.
     """
-    action = QAction(window.tr("Export &view…"), window)
+    action = QAction(translate("ViewExport", "Export &view…"), window)
     action.setObjectName("export-view-action")
     action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-    action.setToolTip(window.tr("Export the rows of this list as shown (Ctrl+Shift+E)"))
+    action.setToolTip(
+        translate("ViewExport", "Export the rows of this list as shown (Ctrl+Shift+E)")
+    )
     action.triggered.connect(lambda: export_current_view(window))
     window.addAction(action)
     menus = getattr(window, "menus", {})

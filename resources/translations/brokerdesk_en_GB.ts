@@ -3639,6 +3639,66 @@
     </message>
 </context>
 <context>
+    <name>ViewExport</name>
+    <message>
+        <location filename="../../brokerdesk/gui/view_export.py" line="166"/>
+        <source>Open a list to export it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/view_export.py" line="172"/>
+        <location filename="../../brokerdesk/gui/view_export.py" line="195"/>
+        <location filename="../../brokerdesk/gui/view_export.py" line="208"/>
+        <source>Export view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/view_export.py" line="174"/>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/view_export.py" line="189"/>
+        <source>Exporting {0} rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/view_export.py" line="190"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/view_export.py" line="196"/>
+        <source>Export progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/view_export.py" line="213"/>
+        <source>Export cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/view_export.py" line="226"/>
+        <source>Exported {0} rows to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/view_export.py" line="229"/>
+        <source>View exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/view_export.py" line="237"/>
+        <source>Export &amp;view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/view_export.py" line="241"/>
+        <source>Export the rows of this list as shown (Ctrl+Shift+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WelcomeDialog</name>
     <message>
         <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="92"/>
@@ -3715,66 +3775,6 @@
     <message>
         <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="175"/>
         <source>Open a database</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="164"/>
-        <source>Open a list to export it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="170"/>
-        <location filename="../../brokerdesk/gui/view_export.py" line="193"/>
-        <location filename="../../brokerdesk/gui/view_export.py" line="206"/>
-        <source>Export view</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="172"/>
-        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="187"/>
-        <source>Exporting {0} rows…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="188"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="194"/>
-        <source>Export progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="209"/>
-        <source>Export cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="221"/>
-        <source>Exported {0} rows to {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="224"/>
-        <source>View exported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="232"/>
-        <source>Export &amp;view…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="235"/>
-        <source>Export the rows of this list as shown (Ctrl+Shift+E)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
