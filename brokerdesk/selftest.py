@@ -79,6 +79,14 @@ def _run(folder: Path) -> list[str]:
     if not pdf.read_bytes().startswith(b"%PDF") or pdf.stat().st_size < 2000:
         raise RuntimeError("the partner summary PDF is not a PDF")
     steps.append(f"partner summary PDF written ({pdf.stat().st_size:,} bytes)")
+    from brokerdesk.gui.dialogs.user_guide import UserGuideWindow
+
+    guide = UserGuideWindow(window)
+    headings = [h.text for h in guide.headings]
+    if "Record a new partner" not in headings:
+        raise RuntimeError(f"the user guide is missing or unreadable ({guide.path})")
+    steps.append(f"user guide opens ({len(headings)} sections)")
+    guide.close()
     window.close()
     db.dispose()
     return steps
