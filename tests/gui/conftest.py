@@ -112,7 +112,38 @@ class ModalWatchdog:
 
 @pytest.fixture(autouse=True)
 def modal_watchdog(qapp: object) -> Iterator[ModalWatchdog]:
+    release_held_keys()
     watchdog = ModalWatchdog()
     yield watchdog
     watchdog.stop()
     assert not watchdog.stuck, f"modal dialog left open with nobody to answer: {watchdog.stuck}"
+
+
+def release_held_keys() -> None:
+    """Let go of Shift, Ctrl, Alt or Meta that an earlier test pressed and never released.
+
+    A shortcut that opens and closes a dialog (Ctrl+S saving a form, Shift+F1 entering What's
+    This mode) can swallow its own key release; Qt then believes the key is still held and
+    the next test's clicks become Ctrl- or Shift-clicks. Each test starts with none held.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    held = QApplication.keyboardModifiers()
+    if held == Qt.KeyboardModifier.NoModifier:
+        return
+    pad = QWidget()
+    pad.show()
+    keys = (
+        (Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_Shift),
+        (Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Control),
+        (Qt.KeyboardModifier.AltModifier, Qt.Key.Key_Alt),
+        (Qt.KeyboardModifier.MetaModifier, Qt.Key.Key_Meta),
+    )
+    for flag, key in keys:
+        if held & flag:
+            QTest.keyRelease(pad, key)
+    pad.close()
+    pad.deleteLater()
+    assert QApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier

@@ -126,7 +126,11 @@ def test_shift_f1_enters_whats_this_mode(qtbot, window: MainWindow) -> None:  # 
         assert QApplication.overrideCursor().shape() == Qt.CursorShape.WhatsThisCursor
     finally:
         QWhatsThis.leaveWhatsThisMode()
+        # What's This mode ate Shift's release: release it, or Qt keeps Shift held for every
+        # later test (selectRow would then extend selections).
+        qtbot.keyRelease(window, Qt.Key.Key_Shift)
     assert not QWhatsThis.inWhatsThisMode()
+    assert QApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
 
 
 def test_the_main_controls_say_what_they_do(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
