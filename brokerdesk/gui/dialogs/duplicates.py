@@ -10,7 +10,6 @@ kept record and merges through an undoable command, so Edit ▸ Undo (Ctrl+Z) ta
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -23,32 +22,23 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
-    QRadioButton,
-    QScrollArea,
     QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from brokerdesk.gui.dialogs.merge_view import MergeDialog
 from brokerdesk.gui.duplicates_features import (
-    MergeFacts,
-    MergeRecords,
-    amp,
     load_merge_facts,
-    moves_text,
     quoted,
 )
 
@@ -61,14 +51,6 @@ translate = QCoreApplication.translate  # lupdate reads translate("Duplicates", 
 
 DEFAULT_THRESHOLD = {"partner": 88, "contact": 90}  # the core finders' defaults
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def local_time(saved: dt.datetime | None) -> str:
-    """A stored time (UTC) as the user's clock shows it: "29 Nov 2026 14:05"."""
-    if saved is None:
-        return "—"
-    aware = saved if saved.tzinfo is not None else saved.replace(tzinfo=dt.UTC)
-    return aware.astimezone().strftime("%d %b %Y %H:%M")
 
 
 # ---------------------------------------------------------------------- the pairs table
@@ -484,224 +466,3 @@ class DuplicatesDialog(QDialog):
             self.record_id = None
         self.show_pairs()
         self._again.start()
-
-
-# ---------------------------------------------------------------------- the merge view
-class MergeDialog(QDialog):
-    """Both records side by side: which to keep, and for each differing field which value.
-
-    Attributes:
-        keep: the button group whose checked id (0 or 1) is the side kept.
-        fields: field name -> the button group whose checked id is the side whose value stays.
-        merged_away: after a merge, the id of the record merged into the other.
-    """
-
-    def __init__(self, ctx: AppContext, facts: MergeFacts, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.facts = facts
-        self.merged_away: int | None = None
-        self.fields: dict[str, QButtonGroup] = {}
-        self.radios: dict[str, tuple[QRadioButton, QRadioButton]] = {}
-        noun = self.tr("partners") if facts.entity == "partner" else self.tr("contacts")
-        self.setObjectName("merge-dialog")
-        self.setWindowTitle(self.tr("Merge two {0}").format(noun))
-        self.setAccessibleName(self.windowTitle())
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self._build()
-        self._survivor_changed()
-
-    def newer_side(self) -> int:
-        """The side saved last (the second on a tie: it was added later)."""
-        first, second = self.facts.updated
-        if first is not None and second is not None and first > second:
-            return 0
-        return 1
-
-    def default_side(self, name: str) -> int:
-        """The non-empty value, else the newer record's."""
-        empty = [self.facts.values[s][name] in (None, "") for s in (0, 1)]
-        if empty[0] != empty[1]:
-            return 1 if empty[0] else 0
-        return self.newer_side()
-
-    def _build(self) -> None:
-        facts = self.facts
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr(
-                "Choose the record to keep, then, for each field that differs, the value to "
-                "keep. Everything linked to the other record moves to the one you keep."
-            ),
-            self,
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-
-        box = QGroupBox(self.tr("Record to &keep"), self)
-        row = QHBoxLayout(box)
-        self.keep = QButtonGroup(self)
-        for side in (0, 1):
-            saved = facts.updated[side]
-            when = local_time(saved)
-            text = self.tr("{0} (#{1}, saved {2})").format(
-                quoted(facts.label(side), 50), facts.ids[side], when
-            )
-            radio = QRadioButton(amp(text), box)
-            radio.setAccessibleName(self.tr("Keep {0}").format(text))
-            radio.setObjectName(f"merge-keep-{side}")
-            self.keep.addButton(radio, side)
-            row.addWidget(radio)
-        row.addStretch(1)
-        self.keep.button(0).setChecked(True)  # the older record, as the finder lists it first
-        self.keep.idToggled.connect(self._keep_toggled)
-        layout.addWidget(box)
-
-        host = QWidget(self)
-        grid = QGridLayout(host)
-        grid.setHorizontalSpacing(16)
-        grid.addWidget(QLabel(f"<b>{self.tr('Field')}</b>", host), 0, 0)
-        self.side_headers: list[QLabel] = []
-        for side in (0, 1):
-            header = QLabel(host)
-            header.setWordWrap(True)
-            grid.addWidget(header, 0, side + 1)
-            self.side_headers.append(header)
-        line = 1
-        for f in facts.fields:
-            self._add_field(grid, host, line, f.name, self.tr(f.label))
-            line += 1
-        for label, text in facts.combined.items():
-            name = QLabel(label + ":", host)
-            value = QLabel(
-                self.tr("Both combined: {0}").format(text) if text else self.tr("(none)"), host
-            )
-            value.setWordWrap(True)
-            value.setAccessibleName(self.tr("{0}: both combined").format(label))
-            grid.addWidget(name, line, 0)
-            grid.addWidget(value, line, 1, 1, 2)
-            line += 1
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(2, 1)
-        grid.setRowStretch(line, 1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(host)
-        scroll.setAccessibleName(self.tr("The two records, field by field"))
-        layout.addWidget(scroll, 1)
-
-        self.moves = QLabel(self)
-        self.moves.setObjectName("merge-moves")
-        self.moves.setWordWrap(True)
-        self.moves.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.moves.setFrameShape(QLabel.Shape.StyledPanel)
-        self.moves.setMargin(6)
-        layout.addWidget(self.moves)
-
-        buttons = QDialogButtonBox(self)
-        self.merge_button = buttons.addButton(
-            self.tr("&Merge"), QDialogButtonBox.ButtonRole.ActionRole
-        )
-        self.merge_button.setDefault(True)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName(self.tr("Cancel, merge nothing"))
-        buttons.rejected.connect(self.reject)
-        self.merge_button.clicked.connect(self.confirm_and_merge)
-        layout.addWidget(buttons)
-        host.setMinimumWidth(720)
-        self.resize(820, min(host.sizeHint().height() + 300, 720))
-
-    def _add_field(
-        self, grid: QGridLayout, host: QWidget, line: int, name: str, label: str
-    ) -> None:
-        shown = self.facts.shown
-        title = QLabel(label + ":", host)
-        grid.addWidget(title, line, 0, Qt.AlignmentFlag.AlignTop)
-        if self.facts.values[0][name] == self.facts.values[1][name]:
-            same = QLabel(self.tr("{0} (the same in both)").format(shown[0][name]), host)
-            same.setWordWrap(True)
-            same.setAccessibleName(self.tr("{0}: the same in both").format(label))
-            grid.addWidget(same, line, 1, 1, 2)
-            return
-        group = QButtonGroup(self)
-        pair: list[QRadioButton] = []
-        for side in (0, 1):
-            text = shown[side][name]
-            short = text if len(text) <= 70 else text[:69] + "…"
-            radio = QRadioButton(amp(short.replace("\n", " ")), host)
-            radio.setObjectName(f"merge-{name}-{side}")
-            radio.setToolTip(text)
-            radio.setAccessibleName(self.tr("{0}: {1}").format(label, short))
-            radio.setAccessibleDescription(
-                self.tr("from {0}").format(quoted(self.facts.label(side)))
-            )
-            group.addButton(radio, side)
-            grid.addWidget(radio, line, side + 1, Qt.AlignmentFlag.AlignTop)
-            pair.append(radio)
-        title.setBuddy(pair[0])
-        group.button(self.default_side(name)).setChecked(True)
-        self.fields[name] = group
-        self.radios[name] = (pair[0], pair[1])
-
-    # ------------------------------------------------------------------ choices
-    def survivor_side(self) -> int:
-        return self.keep.checkedId()
-
-    def choose(self, name: str, side: int) -> None:
-        """Keep ``name``'s value from side 0 or 1 (what clicking its radio does)."""
-        self.radios[name][side].setChecked(True)
-
-    def choices(self) -> dict[str, str]:
-        """Field -> "survivor" or "other", as the core merge takes them."""
-        kept = self.survivor_side()
-        return {
-            name: "survivor" if group.checkedId() == kept else "other"
-            for name, group in self.fields.items()
-        }
-
-    def _keep_toggled(self, _side: int, checked: bool) -> None:
-        if checked:
-            self._survivor_changed()
-
-    def _survivor_changed(self) -> None:
-        kept = self.survivor_side()
-        facts = self.facts
-        for side, header in enumerate(self.side_headers):
-            role = self.tr("kept") if side == kept else self.tr("merged in, then deleted")
-            header.setText(f"<b>{quoted(facts.label(side)).replace('<', '&lt;')}</b><br>{role}")
-            header.setAccessibleName(f"{facts.label(side)}: {role}")
-        self.moves.setText(moves_text(facts, kept))
-        self.moves.setAccessibleName(self.moves.text())
-
-    # ------------------------------------------------------------------ merging
-    def confirm_and_merge(self) -> bool:
-        """Ask once, naming both records and what moves; merge through the undo stack."""
-        kept = self.survivor_side()
-        facts = self.facts
-        survivor, other = facts.label(kept), facts.label(1 - kept)
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Merge"))
-        box.setText(self.tr("Merge {0} into {1}?").format(quoted(other), quoted(survivor)))
-        box.setInformativeText(moves_text(facts, kept))
-        merge_button = box.addButton(self.tr("Merge"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(merge_button)
-        box.exec()
-        if box.clickedButton() is not merge_button:
-            return False
-        command = MergeRecords(
-            self.ctx,
-            facts.entity,
-            facts.ids[kept],
-            facts.ids[1 - kept],
-            self.choices(),
-            self.tr("Merge {0} into {1}").format(quoted(other), quoted(survivor)),
-        )
-        if self.ctx.perform(command) is None:
-            return False
-        self.merged_away = facts.ids[1 - kept]
-        self.accept()
-        return True
