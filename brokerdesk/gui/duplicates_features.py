@@ -16,10 +16,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QPushButton
-from sqlalchemy import UniqueConstraint, and_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from brokerdesk.core import snapshots
 from brokerdesk.core.models import LibraryService, OfferArea, Partner
 from brokerdesk.core.services.fields import Field
 from brokerdesk.core.services.records import Change
@@ -194,47 +193,14 @@ class MergeFacts:
 def merge_preview(
     session: Session, entity: str, survivor_id: int, other_id: int
 ) -> list[tuple[str, int, int]]:
-    """What merging ``other_id`` into ``survivor_id`` would do to the rows that refer to it.
+    """What merging would do to the rows that refer to the other record (read-only).
 
-    Read-only; mirrors the rules of the core merge: rows with their own id move unless the
-    survivor already has one like it (a role in the same programme), link rows without an id
-    (tags, offer areas) are added where the survivor lacks them.
-
-    Returns:
-        (table, rows that move or are added, rows the survivor already has), per table with
-        any row referring to the other record.
+    The rules are the core merge's own: see :func:`brokerdesk.core.services.duplicates.
+    merge_preview`.
     """
-    out: list[tuple[str, int, int]] = []
-    for child, fk in snapshots._referrers(snapshots.metadata_table(entity)):
-        column = fk.parent
-        rows = list(session.execute(select(child).where(column == other_id)).mappings())
-        if not rows:
-            continue
-        moving = already = 0
-        unique_sets = [
-            [c.name for c in con.columns]
-            for con in child.constraints
-            if isinstance(con, UniqueConstraint) and column.name in con.columns
-        ]
-        for row in rows:
-            if "id" in child.c:
-                probes = [
-                    and_(
-                        *[child.c[c] == (survivor_id if c == column.name else row[c]) for c in cols]
-                    )
-                    for cols in unique_sets
-                ]
-                clash = any(session.execute(select(child.c.id).where(p)).first() for p in probes)
-            else:
-                copy = {**dict(row), column.name: survivor_id}
-                probe = and_(*[child.c[k] == v for k, v in copy.items()])
-                clash = session.execute(select(column).where(probe)).first() is not None
-            if clash:
-                already += 1
-            else:
-                moving += 1
-        out.append((child.name, moving, already))
-    return out
+    from brokerdesk.core.services.duplicates import merge_preview as core_preview
+
+    return core_preview(session, entity, survivor_id, other_id)
 
 
 def _shown(f: Field, value: Any, names: Mapping[str, Mapping[int, str]]) -> str:

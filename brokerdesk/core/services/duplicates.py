@@ -10,7 +10,7 @@ to put every row back where it was.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -198,6 +198,65 @@ def _label_field(entity: str) -> str:
     return "name" if entity == "partner" else "full_name"
 
 
+def _referring_rows(
+    session: Session, table: Any, survivor_id: int, other_id: int
+) -> Iterator[tuple[Any, Any, dict[str, Any], bool]]:
+    """Every row that refers to the other record, with whether the survivor has one like it.
+
+    Yields (child table, referring column, row, clash). For a row with its own id, a clash
+    means re-pointing it would break a unique rule (the survivor already has a role in the same
+    programme); for a link row without an id (tags, offer areas), that the survivor already has
+    the same link. The merge and its preview share this rule.
+    """
+    for child, fk in snapshots._referrers(table):
+        column = fk.parent
+        unique_sets = [
+            [c.name for c in con.columns]
+            for con in child.constraints
+            if isinstance(con, UniqueConstraint) and column.name in con.columns
+        ]
+        rows = [
+            dict(r) for r in session.execute(select(child).where(column == other_id)).mappings()
+        ]
+        for row in rows:
+            if "id" in child.c:
+                clash = any(
+                    session.execute(
+                        select(child.c.id).where(
+                            and_(
+                                *[
+                                    child.c[c] == (survivor_id if c == column.name else row[c])
+                                    for c in cols
+                                ]
+                            )
+                        )
+                    ).first()
+                    for cols in unique_sets
+                )
+            else:
+                copy = {**row, column.name: survivor_id}
+                probe = and_(*[child.c[k] == v for k, v in copy.items()])
+                clash = session.execute(select(column).where(probe)).first() is not None
+            yield child, column, row, clash
+
+
+def merge_preview(
+    session: Session, entity: str, survivor_id: int, other_id: int
+) -> list[tuple[str, int, int]]:
+    """What merging ``other_id`` into ``survivor_id`` would do, without changing anything.
+
+    Returns:
+        (table, rows that move or are added, rows the survivor already has), per table with
+        any row referring to the other record.
+    """
+    counts: dict[str, list[int]] = {}
+    table = snapshots.metadata_table(entity)
+    for child, _column, _row, clash in _referring_rows(session, table, survivor_id, other_id):
+        moving_already = counts.setdefault(child.name, [0, 0])
+        moving_already[1 if clash else 0] += 1
+    return [(name, moving, already) for name, (moving, already) in counts.items()]
+
+
 def _move_references(
     session: Session, table: Any, survivor_id: int, other_id: int
 ) -> tuple[list[tuple[str, int, str]], list[tuple[str, dict[str, Any]]]]:
@@ -210,37 +269,19 @@ def _move_references(
     """
     moved: list[tuple[str, int, str]] = []
     added: list[tuple[str, dict[str, Any]]] = []
-    for child, fk in snapshots._referrers(table):
-        column = fk.parent
+    planned = list(_referring_rows(session, table, survivor_id, other_id))
+    for child, column, row, clash in planned:
+        if clash:
+            continue
         if "id" in child.c:
-            unique_sets = [
-                [c.name for c in con.columns]
-                for con in child.constraints
-                if isinstance(con, UniqueConstraint) and column.name in con.columns
-            ]
-            for row in session.execute(select(child).where(column == other_id)).mappings():
-                clash = False
-                for cols in unique_sets:
-                    probe = [
-                        child.c[c] == (survivor_id if c == column.name else row[c]) for c in cols
-                    ]
-                    if session.execute(select(child.c.id).where(and_(*probe))).first():
-                        clash = True
-                if clash:
-                    continue
-                session.execute(
-                    update(child).where(child.c.id == row["id"]).values({column.name: survivor_id})
-                )
-                moved.append((child.name, int(row["id"]), column.name))
+            session.execute(
+                update(child).where(child.c.id == row["id"]).values({column.name: survivor_id})
+            )
+            moved.append((child.name, int(row["id"]), column.name))
         else:
-            for row in session.execute(select(child).where(column == other_id)).mappings():
-                copy = {**dict(row), column.name: survivor_id}
-                exists = session.execute(
-                    select(column).where(and_(*[child.c[k] == v for k, v in copy.items()]))
-                ).first()
-                if not exists:
-                    session.execute(insert(child), [copy])
-                    added.append((child.name, copy))
+            copy = {**row, column.name: survivor_id}
+            session.execute(insert(child), [copy])
+            added.append((child.name, copy))
     return moved, added
 
 

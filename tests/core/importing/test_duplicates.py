@@ -13,6 +13,7 @@ from brokerdesk.core.services.duplicates import (
     find_duplicate_contacts,
     find_duplicate_partners,
     merge,
+    merge_preview,
     undo_merge,
 )
 from tests.builders.small_world import World
@@ -85,6 +86,19 @@ def test_merge_moves_everything_and_undo_puts_it_all_back(db: Database, world: W
     s.interactions.create({"occurred_on": "2026-01-05", "subject": "Kick-off", "partner_id": other})
     s.agreements.create({"partner_id": other, "title": "MoU"})
     before = _dump(db)
+    with db.read() as session:
+        preview = {
+            t: (moving, kept) for t, moving, kept in merge_preview(session, "partner", keep, other)
+        }
+    assert _dump(db) == before  # the preview changes nothing
+    # What the merge view promises: the funder role clashes with the lead role (stays), the
+    # shared "sight loss" tag is there already, everything else moves or is added.
+    assert preview["programme_partner"] == (1, 1)
+    assert preview["partner_tag"] == (1, 1)
+    assert preview["contact"] == (1, 0)
+    assert preview["interaction"] == (1, 0)
+    assert preview["agreement"] == (1, 0)
+    assert preview["partner_offer_area"] == (1, 0)
     change = merge(db, "partner", keep, other, {"website": "other", "owner": "other"})
     merged = s.partners.get(keep)
     assert merged["name"] == "RNIB" and merged["website"] == "https://rnib.org.uk"
