@@ -259,6 +259,12 @@ class InteractionImporter(Importer):
                 plan.warnings.append(f"No contact has the email {source['contact']}; not linked.")
         for key in [k for k, v in values.items() if v is None]:
             del values[key]
+        about = ("partner_id", "service_id", "programme_id")
+        if plan.action not in ("refuse", "review") and not any(k in values for k in about):
+            # The database would refuse it too, and with it the whole file.
+            plan.refuse(
+                "Say who the interaction was with: a partner, a library service or a programme."
+            )
         return None  # keyed after validation, in decide()
 
     def decide(self, plan: RowPlan) -> RowPlan:

@@ -268,3 +268,26 @@ def test_the_same_service_twice_in_a_sheet_is_linked_once_across_chunks(
     ]
     linked = [sid for sid, _stage in _participations(db)]
     assert len(linked) == len(set(linked)) == 5
+
+
+def test_an_interaction_with_nobody_is_refused_by_row_not_by_the_database(
+    db: Database, services: dict[str, int], tmp_path: Path
+) -> None:
+    """Row 3 names no partner, service or programme: with --skip-invalid only it is left out;
+    without, the file is refused with the row's reason (not a database error)."""
+    path = _write_csv(
+        tmp_path / "calls.csv",
+        [
+            ["Date", "Subject", "Library service"],
+            ["2026-03-02", "Call about summer reading", "Bristol"],
+            ["2026-03-03", "Note to self", ""],
+        ],
+    )
+    source = open_spreadsheet(path)
+    mapping = suggest_mapping(IMPORTERS["interactions"].targets, source.sheet().headers)
+    refused = run_import(db, source, "interactions", mapping, ImportOptions())
+    assert not refused.written and refused.refused == 1
+    assert refused.refused_rows[0].row == 3
+    assert "partner, a library service or a programme" in refused.refused_rows[0].reasons[0]
+    kept = run_import(db, source, "interactions", mapping, ImportOptions(skip_invalid=True))
+    assert kept.written and (kept.created, kept.refused) == (1, 1)
