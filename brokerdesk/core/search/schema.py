@@ -90,6 +90,19 @@ class _Trigger:
     events: tuple[str, ...]
     entity: str
     ids: dict[str, str]  # event -> SELECT of the affected record ids, column ``i``
+    # UPDATE fires only when one of these columns changes (empty: any column). Interactions
+    # are indexed by subject and notes alone, and other columns of theirs are kept by
+    # triggers of their own (the list's sort names), which must not re-index a million rows.
+    update_of: tuple[str, ...] = ()
+
+    def event_sql(self, event: str) -> str:
+        if event == "UPDATE" and self.update_of:
+            return f"UPDATE OF {', '.join(self.update_of)}"
+        return event
+
+
+# Entities whose index rows come from these columns of their own table only.
+INDEXED_COLUMNS = {"interaction": ("subject", "notes")}
 
 
 def _triggers() -> list[_Trigger]:
@@ -104,6 +117,7 @@ def _triggers() -> list[_Trigger]:
                 "UPDATE": "SELECT OLD.id AS i UNION SELECT NEW.id",
                 "DELETE": "SELECT OLD.id AS i",
             },
+            INDEXED_COLUMNS.get(e.entity, ()),
         )
         for e in ENTITIES
     ]
@@ -191,7 +205,8 @@ def create_sqlite_triggers(conn: Connection) -> None:
                 rows = sqlite_rows_sql(e, f"WHERE x.id IN (SELECT i FROM ({ids}))")
                 steps.append(f"INSERT INTO search_index(rowid, name, body) {rows};")
             conn.exec_driver_sql(
-                f"CREATE TRIGGER IF NOT EXISTS {t.name}_{event.lower()} AFTER {event} "
+                f"CREATE TRIGGER IF NOT EXISTS {t.name}_{event.lower()} "
+                f"AFTER {t.event_sql(event)} "
                 f"ON {t.table} FOR EACH ROW BEGIN {' '.join(steps)} END"
             )
 
@@ -257,7 +272,8 @@ def create_postgres_triggers(conn: Connection) -> None:
         conn.exec_driver_sql(_pg_trigger_function(t))
         conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {t.name} ON {t.table}")
         conn.exec_driver_sql(
-            f"CREATE TRIGGER {t.name} AFTER {' OR '.join(t.events)} ON {t.table} "
+            f"CREATE TRIGGER {t.name} AFTER {' OR '.join(t.event_sql(e) for e in t.events)} "
+            f"ON {t.table} "
             f"FOR EACH ROW EXECUTE FUNCTION {t.name}_trigger()"
         )
 
