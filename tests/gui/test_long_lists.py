@@ -149,3 +149,25 @@ def test_working_shows_while_a_background_task_runs_and_goes_when_it_ends(
     assert window.busy_label.text() == "Working…"
     release.set()
     qtbot.waitUntil(lambda: not window.busy_label.isVisible())
+
+
+def test_sorting_by_a_column_queries_once(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qt 6's sortByColumn asks the model to sort twice; the second ask must not re-query."""
+    window.open_list("programme")
+    page = window.lists["programme"]
+    queries: list[ListState] = []
+    real = page.model.refresh
+
+    def counted() -> None:
+        queries.append(page.model.state)
+        real()
+
+    monkeypatch.setattr(page.model, "refresh", counted)
+    column = page.model.column_index("services")
+    page.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    assert len(queries) == 1
+    assert (page.model.state.sort_key, page.model.state.descending) == ("services", True)
+    page.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)  # the other way: asks again
+    assert len(queries) == 2

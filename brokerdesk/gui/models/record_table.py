@@ -289,7 +289,10 @@ class RecordTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
-        self.state.sort_key = self.columns[column].key
-        self.state.descending = order == Qt.SortOrder.DescendingOrder
+        key, descending = self.columns[column].key, order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.state.sort_key, self.state.descending):
+            return  # already so (QTableView.sortByColumn asks twice in Qt 6)
+        self.state.sort_key = key
+        self.state.descending = descending
         if self.loaded:  # building the view sorts it once: the first show queries, not that
             self.refresh()
