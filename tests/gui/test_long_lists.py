@@ -15,7 +15,7 @@ from brokerdesk.core.db import Database
 from brokerdesk.core.lists import ListState
 from brokerdesk.gui.main_window import MainWindow
 from brokerdesk.gui.models import record_table
-from brokerdesk.gui.models.record_table import RECORD_ID
+from brokerdesk.gui.models.record_table import RAW, RECORD_ID
 
 
 @pytest.fixture
@@ -171,3 +171,27 @@ def test_sorting_by_a_column_queries_once(
     assert (page.model.state.sort_key, page.model.state.descending) == ("services", True)
     page.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)  # the other way: asks again
     assert len(queries) == 2
+
+
+def test_columns_start_as_wide_as_their_values_need(window: MainWindow) -> None:
+    window.open_list("interaction")
+    header = window.lists["interaction"].table.horizontalHeader()
+    model = window.lists["interaction"].model
+    date, with_ = model.column_index("occurred_on"), model.column_index("about")
+    assert header.sectionSize(date) < header.sectionSize(with_)
+    partners = window.lists["partner"]
+    assert partners.table.horizontalHeader().sectionSize(0) == 260  # names get the most room
+
+
+def test_each_list_opens_in_its_own_order(window: MainWindow) -> None:
+    """Partners A to Z by name; interactions newest first (not Qt's default, Z to A)."""
+    window.open_list("partner")
+    partners = window.lists["partner"].model
+    first, second = (partners.index(r, 0).data() for r in (0, 1))
+    assert (partners.state.sort_key, partners.state.descending) == ("name", False)
+    assert first.casefold() <= second.casefold()
+    window.open_list("interaction")
+    interactions = window.lists["interaction"].model
+    assert (interactions.state.sort_key, interactions.state.descending) == ("occurred_on", True)
+    newest, older = (interactions.index(r, 0).data(RAW) for r in (0, 1))
+    assert newest >= older

@@ -30,6 +30,8 @@ from brokerdesk.gui.models.record_table import RecordTableModel
 SEARCH_DELAY_MS = 150
 # Lists longer than this wait for a word of 3 letters before searching (see _apply_state).
 SHORT_SEARCH_LIST_SIZE = 50_000
+# Starting column widths by the kind of value (until the user resizes; then remembered).
+DEFAULT_WIDTHS = {"text": 190, "date": 105, "int": 95, "money": 110, "choice": 125, "bool": 80}
 NOUNS = {
     "partner": ("partner", "partners"),
     "library_service": ("library service", "library services"),
@@ -101,10 +103,15 @@ class ListPage(QWidget):
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
+        # Up to three filters sit beside the search field; more get a row of their own, so
+        # the search field keeps its room (the Partners list has five).
+        self.filter_bar = bar if len(self.record_list.filters) <= 3 else QHBoxLayout()
         for flt in self.record_list.filters:
             widget = self._filter_widget(flt)
             self._filter_widgets[flt.key] = widget
-            bar.addWidget(widget, 1)
+            self.filter_bar.addWidget(widget, 1)
+        if self.filter_bar is not bar:
+            self.filter_bar.addStretch(1)
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName(self.tr("Result count"))
         bar.addWidget(self.count_label)
@@ -120,6 +127,13 @@ class ListPage(QWidget):
         self.table.setObjectName(f"table-{self.entity}")
         self.table.setAccessibleName(self.tr("{0} table").format(title))
         self.table.setModel(self.model)
+        # The indicator first: enabling sorting sorts by it, and Qt's own default is
+        # descending by the first column (partners would open Z to A).
+        initial = self.model.state
+        self.table.horizontalHeader().setSortIndicator(
+            self.model.column_index(initial.sort_key or self.record_list.default_sort),
+            Qt.SortOrder.DescendingOrder if initial.descending else Qt.SortOrder.AscendingOrder,
+        )
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -150,6 +164,8 @@ class ListPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
+        if self.filter_bar is not bar:
+            layout.addLayout(self.filter_bar)
         layout.addWidget(self.table)
         self.setTabOrder(self.search, self.table)
         self._restore_layout()
@@ -369,7 +385,9 @@ class ListPage(QWidget):
             return
         for i, column in enumerate(self.record_list.columns):
             self.table.setColumnHidden(i, not column.shown)
-        header.resizeSection(0, 260)
+            header.resizeSection(i, DEFAULT_WIDTHS.get(column.kind, 140))
+        if self.record_list.columns[0].kind == "text":
+            header.resizeSection(0, 260)  # the record's name: the column people read first
 
     def _save_layout(self) -> None:
         self.ctx.settings.set_layout(
