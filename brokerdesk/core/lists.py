@@ -175,8 +175,8 @@ class RecordList:
             .order_by(*order)
         )
         if limit is not None:
-            query = query.limit(limit).offset(offset)
-        elif offset:
+            query = query.limit(limit)
+        if offset:
             query = query.offset(offset)
         return query
 
@@ -589,26 +589,21 @@ def _interactions() -> RecordList:
                 _follow_up_condition,
             ),
         ),
-        source=lambda: (
-            select(Interaction.id)
-            .outerjoin(Partner, Partner.id == Interaction.partner_id)
-            .outerjoin(LibraryService, LibraryService.id == Interaction.service_id)
-            .outerjoin(Programme, Programme.id == Interaction.programme_id)
-        ),
-        lean_source=lambda: select(Interaction.id),
+        # Every column is the interaction's own (the names kept by triggers): no joins.
+        source=lambda: select(Interaction.id),
         default_sort="occurred_on",
         default_descending=True,
     )
 
 
 def _follow_up_condition(value: Any) -> ColumnElement[bool]:
-    open_ = and_(Interaction.follow_up_on.is_not(None), Interaction.follow_up_done.is_(False))
+    due = Interaction.follow_up_due  # the follow-up date while still to do (indexed)
     today = dt.date.today()
     if value == "overdue":
-        return and_(open_, Interaction.follow_up_on < today)
+        return due < today
     if value == "due":
-        return and_(open_, Interaction.follow_up_on <= today + dt.timedelta(days=7))
-    return open_
+        return due <= today + dt.timedelta(days=7)
+    return due.is_not(None)
 
 
 LISTS: dict[str, Callable[[], RecordList]] = {

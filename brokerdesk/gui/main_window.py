@@ -137,9 +137,9 @@ class MainWindow(QMainWindow):
         self.navigation.setSpacing(2)
         self.navigation.currentItemChanged.connect(self._navigate)
         # From a record page, clicking or pressing Enter on the list it came from (still the
-        # current item) must go back to that list too.
-        self.navigation.itemClicked.connect(lambda item: self._navigate(item, None))
-        self.navigation.itemActivated.connect(lambda item: self._navigate(item, None))
+        # current item, so currentItemChanged stays silent) must go back to that list too.
+        self.navigation.itemClicked.connect(self._back_to_list)
+        self.navigation.itemActivated.connect(self._back_to_list)
         self.splitter = QSplitter(self)
         self.splitter.setObjectName("main-splitter")
         self.splitter.addWidget(self.navigation)
@@ -310,6 +310,10 @@ class MainWindow(QMainWindow):
     def _navigate(self, current: QListWidgetItem | None, _previous: object) -> None:
         if current is not None:
             self.open_list(current.data(Qt.ItemDataRole.UserRole))
+
+    def _back_to_list(self, item: QListWidgetItem) -> None:
+        if self.record_page is not None and self.stack.currentWidget() is self.record_page:
+            self._navigate(item, None)
 
     def open_list(self, entity: str, state: ListState | None = None) -> None:
         """Show a list (or another navigation page such as the dashboard)."""

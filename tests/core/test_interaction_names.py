@@ -114,3 +114,41 @@ def test_the_follow_up_shows_while_it_is_still_to_do(db: Database, world: World)
             text("SELECT follow_up_due FROM interaction WHERE id = :i"), {"i": call}
         )
     assert due is None
+
+
+def test_the_follow_up_filters_pick_the_open_follow_ups(db: Database, world: World) -> None:
+    import datetime as dt
+
+    from brokerdesk.core.lists import ListState, record_list
+
+    s = Services(db)
+    agency = s.partners.create({"name": "Arts Council"}).id
+    today = dt.date.today()
+
+    def log(subject: str, days: int, done: bool = False) -> int:
+        return s.interactions.create(
+            {
+                "occurred_on": (today - dt.timedelta(days=30)).isoformat(),
+                "subject": subject,
+                "partner_id": agency,
+                "follow_up_on": (today + dt.timedelta(days=days)).isoformat(),
+                "follow_up_done": done,
+            }
+        ).id
+
+    late, soon, later, _already_done = (
+        log("Late", -3),
+        log("Soon", 5),
+        log("Later", 40),
+        log("Done", -3, True),
+    )
+    interactions = record_list("interaction")
+    with db.read() as session:
+
+        def chosen(value: str) -> set[int]:
+            state = ListState(filters={"follow_up": value}, sort_key="occurred_on")
+            return set(interactions.ids(session, state))
+
+        assert chosen("overdue") == {late}
+        assert chosen("due") == {late, soon}
+        assert chosen("open") == {late, soon, later}  # not the one already done
