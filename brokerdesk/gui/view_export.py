@@ -16,9 +16,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QProgressDialog
+from PySide6.QtWidgets import QFileDialog
 
 from brokerdesk.core.errors import Cancelled
 from brokerdesk.core.exporting.safety import atomic_path, neutralise, safe_filename
@@ -160,7 +160,14 @@ def _write_xlsx(db, record_list, ids, columns, indexes, tmp, progress) -> None: 
 
 
 def export_current_view(window: Any, path: Path | None = None) -> None:
-    """Ask for a file (the dialog confirms overwriting) and export the current list view."""
+    """Ask for a file and export the current list view.
+
+    An existing file is replaced only after the Replace question that names it, also when
+    ".xlsx" was added to the name typed. Long views are written off the GUI thread.
+    """
+    from brokerdesk.gui.dialogs.export_done import confirm_replace
+    from brokerdesk.gui.dialogs.export_tasks import progress_dialog, start_export
+
     page = window.current_list()
     if page is None:
         window.ctx.notify(translate("ViewExport", "Open a list to export it."))
@@ -172,51 +179,43 @@ def export_current_view(window: Any, path: Path | None = None) -> None:
             translate("ViewExport", "Export view"),
             default,
             translate("ViewExport", "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,  # asked below, naming the file
         )
         if not chosen:
             return
         path = Path(chosen)
         if path.suffix.lower() not in (".xlsx", ".csv"):
-            path = path.with_suffix(".xlsx")
+            path = path.with_name(path.name + ".xlsx")
+    if path.exists() and not confirm_replace(window, [path], 1, path.parent):
+        window.ctx.notify(
+            translate("ViewExport", "Nothing was exported; '{0}' was kept as it was.").format(
+                path.name
+            )
+        )
+        return
     record_list, state = page.record_list, page.current_state()
     columns, ids = shown_columns(page), page.model.ids
-    db = window.ctx.db
+    db, target = window.ctx.db, path
     if len(ids) <= BACKGROUND_ROWS:
-        count = export_view(db, record_list, state, columns, path, ids=ids)
-        _exported(window, count, path)
+        count = export_view(db, record_list, state, columns, target, ids=ids)
+        _exported(window, count, target)
         return
-    dialog = QProgressDialog(
-        translate("ViewExport", "Exporting {0} rows…").format(f"{len(ids):,}"),
-        translate("ViewExport", "Cancel"),
-        0,
-        len(ids),
+    title = translate("ViewExport", "Export view")
+    dialog = progress_dialog(
         window,
+        title,
+        translate("ViewExport", "Exporting {0} rows…").format(f"{len(ids):,}"),
+        len(ids),
     )
-    dialog.setWindowTitle(translate("ViewExport", "Export view"))
-    dialog.setAccessibleName(translate("ViewExport", "Export progress"))
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(0)
-
-    def finished(count: int) -> None:
-        dialog.close()
-        _exported(window, count, path)
-
-    task = window.ctx.tasks.start(
+    start_export(
+        window,
         lambda progress: export_view(
-            db, record_list, state, columns, path, ids=ids, progress=progress
+            db, record_list, state, columns, target, ids=ids, progress=progress
         ),
-        translate("ViewExport", "Export view"),
-        on_done=finished,
-        on_error=lambda exc: (dialog.close(), window.ctx.report_error(str(exc))),
-        on_cancel=lambda: (
-            dialog.close(),
-            window.ctx.notify(translate("ViewExport", "Export cancelled")),
-        ),
+        title,
+        lambda count: _exported(window, count, target),
+        dialog=dialog,
     )
-    task.signals.progress.connect(lambda done, _total, _text: dialog.setValue(done))
-    dialog.canceled.connect(task.cancel)
-    window.export_task = task
-    window.last_export = path
 
 
 def _exported(window: Any, count: int, path: Path) -> None:

@@ -95,15 +95,42 @@ def test_cancel_leaves_no_file_and_existing_file_is_not_overwritten(window, tmp_
 def test_large_view_exports_in_the_background_with_progress(  # type: ignore[no-untyped-def]
     qtbot, window, tmp_path: Path, monkeypatch
 ) -> None:
+    import threading
+
     import brokerdesk.gui.view_export as view_export
 
     monkeypatch.setattr(view_export, "BACKGROUND_ROWS", 0)
     monkeypatch.setattr(view_export, "BLOCK", 5)
+    writers: list[threading.Thread] = []
+    real_export = view_export.export_view
+
+    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
+        writers.append(threading.current_thread())
+        return real_export(*args, **kwargs)
+
+    monkeypatch.setattr(view_export, "export_view", watched)
     page = _prepare(window)
     target = tmp_path / "big.csv"
     export_current_view(window, target)
-    assert window.export_task is not None  # ran as a task, not on the GUI thread
     qtbot.waitUntil(lambda: target.exists(), timeout=10_000)
     window.ctx.tasks.wait(5_000)
+    assert writers and writers[0] is not threading.main_thread()  # not on the GUI thread
     frame = pd.read_csv(target, encoding="utf-8-sig", dtype=str, keep_default_na=False)
     assert len(frame) == page.model.rowCount()
+
+
+def test_an_existing_file_is_replaced_only_after_asking(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.drive import answer_message_box
+
+    _prepare(window)
+    target = tmp_path / "partners.csv"
+    target.write_bytes(b"last month's list")
+    keep = answer_message_box("Cancel")
+    export_current_view(window, target)
+    keep.check()
+    assert target.read_bytes() == b"last month's list"
+    assert "Nothing was exported" in window.statusBar().currentMessage()
+    replace = answer_message_box("Replace")
+    export_current_view(window, target)
+    replace.check()
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")  # the view, as CSV
