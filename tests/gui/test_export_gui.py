@@ -290,11 +290,23 @@ def test_matrix_and_whole_database_export_and_open_the_right_places(  # type: ig
     message.open_button.click()
     assert opened == [QUrl.fromLocalFile(str(matrix))]
 
+    import threading
+
+    import brokerdesk.gui.dialogs.export_tasks as export_tasks
+
+    writers: list[threading.Thread] = []
+    real_writer = export_tasks.export_database_workbook
+
+    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
+        writers.append(threading.current_thread())
+        return real_writer(*args, **kwargs)
+
+    monkeypatch.setattr(export_tasks, "export_database_workbook", watched)
     workbook = tmp_path / "sub" / "everything.xlsx"
     window.last_export_message = None
-    task = export_features.export_database(window, workbook)
-    assert task is window.export_task and window.export_progress is not None  # off the GUI thread
+    export_features.export_database(window, workbook)
     message = _finish(qtbot, window)
+    assert writers and writers[0] is not threading.main_thread()  # written off the GUI thread
     partners = pd.read_excel(workbook, sheet_name="partner", dtype=str, engine="openpyxl")
     assert name in set(partners["name"])
     message.folder_button.click()

@@ -58,7 +58,9 @@ def test_f1_opens_the_guide_beside_the_window(qtbot, window: MainWindow) -> None
         QTextDocument.ResourceType.ImageResource, QUrl("screenshots/welcome.png")
     )
     assert image is not None and not image.isNull()
-    # The main window stays usable while the guide is open.
+    # The main window stays usable while the guide is open: the guide is not modal, and F1
+    # again brings the same guide forward instead of opening a second one.
+    assert not guide.isModal() and QApplication.activeModalWidget() is None
     qtbot.keyClick(window, Qt.Key.Key_F1)
     assert window.user_guide is guide  # type: ignore[attr-defined]
     guide.close()

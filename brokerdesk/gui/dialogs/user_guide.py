@@ -21,7 +21,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
-    QImage,
+    QImageReader,
     QKeySequence,
     QTextCursor,
     QTextDocument,
@@ -207,10 +207,12 @@ class UserGuideWindow(QWidget):
                 char_format = fragment.charFormat()
                 if char_format.isImageFormat():
                     image_format = char_format.toImageFormat()
-                    image = QImage(str(folder / image_format.name()))
-                    if not image.isNull() and image.width() > MAX_IMAGE_WIDTH:
+                    # The header's size only: decoding every screenshot here would do twice
+                    # what the document does anyway.
+                    size = QImageReader(str(folder / image_format.name())).size()
+                    if size.isValid() and size.width() > MAX_IMAGE_WIDTH:
                         image_format.setWidth(MAX_IMAGE_WIDTH)
-                        image_format.setHeight(image.height() * MAX_IMAGE_WIDTH / image.width())
+                        image_format.setHeight(size.height() * MAX_IMAGE_WIDTH / size.width())
                         changes.append((fragment.position(), fragment.length(), image_format))
                 iterator += 1
             block = block.next()
