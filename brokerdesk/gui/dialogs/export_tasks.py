@@ -133,6 +133,19 @@ def choose_file(window: Any, title: str, default: Path) -> Path | None:
     return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
 
+def may_write(window: Any, target: Path) -> bool:
+    """Ask before replacing ``target``; on yes remember its folder, on no say nothing changed."""
+    if not confirm_replace(window, [target] if target.exists() else [], 1, target.parent):
+        window.ctx.notify(
+            translate("Export", "Nothing was exported; '{0}' was left as it was.").format(
+                target.name
+            )
+        )
+        return False
+    remember_folder(window.ctx, target.parent)
+    return True
+
+
 def export_matrix(window: Any, path: Path | None = None) -> Any:
     """Library services × programmes, the stage in each cell, as one XLSX sheet."""
     ctx = window.ctx
@@ -142,14 +155,8 @@ def export_matrix(window: Any, path: Path | None = None) -> Any:
         if path is None:
             return None
     target = path
-    if not confirm_replace(window, [target] if target.exists() else [], 1, target.parent):
-        ctx.notify(
-            translate("Export", "Nothing was exported; '{0}' was left as it was.").format(
-                target.name
-            )
-        )
+    if not may_write(window, target):
         return None
-    remember_folder(ctx, target.parent)
     db, overwrite = ctx.db, target.exists()
 
     def done(written: Path) -> None:
@@ -181,14 +188,8 @@ def export_database(window: Any, path: Path | None = None) -> Any:
         if path is None:
             return None
     target = path
-    if not confirm_replace(window, [target] if target.exists() else [], 1, target.parent):
-        ctx.notify(
-            translate("Export", "Nothing was exported; '{0}' was left as it was.").format(
-                target.name
-            )
-        )
+    if not may_write(window, target):
         return None
-    remember_folder(ctx, target.parent)
     db, overwrite, total = ctx.db, target.exists(), len(tables_in_order())
     step = translate("Export", "Table {0} of {1}")
     title = translate("Export", "Export the whole database")
