@@ -67,11 +67,8 @@ class Task(QRunnable):
                 self.signals.cancelled.emit()
             else:
                 self.signals.failed.emit(exc)
-        else:
-            if self._cancel.is_set():
-                self.signals.cancelled.emit()
-            else:
-                self.signals.finished.emit(result)
+        else:  # the work is done (perhaps written) even if Cancel came too late: say so
+            self.signals.finished.emit(result)
 
 
 class TaskRunner(QObject):

@@ -195,3 +195,18 @@ def test_each_list_opens_in_its_own_order(window: MainWindow) -> None:
     assert (interactions.state.sort_key, interactions.state.descending) == ("occurred_on", True)
     newest, older = (interactions.index(r, 0).data(RAW) for r in (0, 1))
     assert newest >= older
+
+
+def test_work_that_finished_is_reported_done_even_if_cancel_came_too_late(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A task that ignored a late Cancel and completed (an import that committed) must not
+    be reported as "cancelled, nothing written"."""
+    import threading
+
+    release = threading.Event()
+    task = window.ctx.tasks.start(lambda _progress: release.wait(10) and "written", "Import")
+    task.cancel()  # the user presses Cancel while the last step runs
+    with qtbot.waitSignal(task.signals.finished, timeout=5_000) as done:
+        release.set()
+    assert done.args == ["written"]

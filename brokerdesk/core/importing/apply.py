@@ -10,7 +10,7 @@ skip invalid rows; a cancel, a dry run or a refusal rolls everything back.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -220,6 +220,8 @@ def run_import(
                     progress(done, max(total, done))
             if progress is not None:
                 progress(done, done)
+            if cancel is not None and cancel():  # Cancel pressed during the last chunk
+                raise Cancelled("The import was cancelled; nothing was written.")
             if opts.dry_run or (summary.refused and not opts.skip_invalid):
                 raise _RollBack
             audit.record(
@@ -266,11 +268,3 @@ def _count(summary: ImportSummary, plan: RowPlan) -> None:
     for message in plan.warnings:
         if len(summary.warnings) < MAX_KEPT_WARNINGS:
             summary.warnings.append((plan.row, message))
-
-
-def plans_by_action(plans: list[RowPlan]) -> Mapping[str, int]:
-    """Counts per action, for the preview page's headline."""
-    counts: dict[str, int] = {}
-    for plan in plans:
-        counts[plan.action] = counts.get(plan.action, 0) + 1
-    return counts

@@ -61,6 +61,7 @@ class SpreadsheetFile:
     sheet_names: list[str] = field(default_factory=list)
     _headers: dict[str, Sheet] = field(default_factory=dict, repr=False)
     _loaded: dict[str, Any] = field(default_factory=dict, repr=False)
+    _estimates: dict[str, int] = field(default_factory=dict, repr=False)
 
     def sheet(self, name: str | None = None) -> Sheet:
         """The chosen sheet's header row (the first sheet when ``name`` is None)."""
@@ -102,8 +103,13 @@ class SpreadsheetFile:
             yield Chunk(batch)
 
     def estimate_rows(self, name: str | None = None) -> int:
-        """About how many data rows there are (for a progress bar; cheap even for 200 MB)."""
+        """About how many data rows there are (for a progress bar; counted once per sheet)."""
         chosen = self._sheet_name(name)
+        if chosen not in self._estimates:
+            self._estimates[chosen] = self._count_rows(chosen)
+        return self._estimates[chosen]
+
+    def _count_rows(self, chosen: str) -> int:
         if self.format == "xlsx":
             return max(0, int(self._xlsx_sheet(chosen).height) - 1)
         lines = 0

@@ -291,3 +291,28 @@ def test_an_interaction_with_nobody_is_refused_by_row_not_by_the_database(
     assert "partner, a library service or a programme" in refused.refused_rows[0].reasons[0]
     kept = run_import(db, source, "interactions", mapping, ImportOptions(skip_invalid=True))
     assert kept.written and (kept.created, kept.refused) == (1, 1)
+
+
+def test_cancel_during_the_last_chunk_writes_nothing(
+    db: Database, services: dict[str, int], tmp_path: Path
+) -> None:
+    """A file of one chunk: Cancel pressed while it is planned still writes nothing."""
+    programme = _programme(db)
+    source = open_spreadsheet(_sheet(tmp_path, ["Bristol", "Hull", "St Helens"]))
+    mapping = suggest_mapping(IMPORTERS["participations"].targets, source.sheet().headers)
+    asked: list[bool] = []
+
+    def cancel() -> bool:  # not yet at the start of the chunk; pressed by the end of it
+        asked.append(True)
+        return len(asked) > 1
+
+    with pytest.raises(Cancelled):
+        run_import(
+            db,
+            source,
+            "participations",
+            mapping,
+            ImportOptions(programme_id=programme),
+            cancel=cancel,
+        )
+    assert _participations(db) == []

@@ -58,7 +58,7 @@ class MappingPage(QWizardPage):
         self.samples: dict[str, QLabel] = {}
         self.messages: dict[str, QLabel] = {}
         self.samples_by_header: dict[str, str] = {}
-        self._built_for: tuple[str, str | None, tuple[str, ...]] | None = None
+        self._built_for: tuple[str, str, str | None, tuple[str, ...]] | None = None
         self.source_note = message_label("import-mapping-note")
         self.blocked = message_label("import-mapping-blocked")
         self.blocked.setStyleSheet(ERROR_STYLE)
@@ -103,7 +103,7 @@ class MappingPage(QWizardPage):
         state = self.state
         assert state.source is not None
         header = state.source.sheet(state.sheet)
-        key = (state.kind, state.sheet, tuple(header.headers))
+        key = (str(state.source.path), state.kind, state.sheet, tuple(header.headers))
         if key == self._built_for:
             return  # back from the preview: keep what the user chose
         self._built_for = key
