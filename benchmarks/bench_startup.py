@@ -2,59 +2,91 @@
 
 Run: ``python benchmarks/bench_startup.py [scale] [repeats]``
 
-Each run is a fresh ``python`` process that records the time when the window is first exposed
-(its first paint) and exits; the parent measures from spawning it. The floor is the same
-Python showing an empty PySide6 ``QMainWindow`` the same way. Goal: within 2.5x the floor.
+Each run is a fresh ``python`` process running the real entry point (``brokerdesk --db X``,
+as the desktop shortcut does) with an application-wide event filter that records two times:
+
+- **shown**: the main window's first paint (the window at its place, saying what it opens);
+- **ready**: the first paint of the Partners table with rows in it, the moment the user can
+  work.
+
+The parent measures both from spawning the process. The floor is the same Python showing an
+empty PySide6 ``QMainWindow`` the same way. Goal (issue #4): shown within 2.5x the floor.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import percentile, scale_database  # noqa: E402
+from benchmarks.common import CACHE, percentile, scale_database  # noqa: E402
 
-CHILD = r"""
+BARE = r"""
 import os, sys, time
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, {root!r})
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 class Exposed(QObject):
     def eventFilter(self, obj, event):
-        if event.type() in (QEvent.Type.Expose, QEvent.Type.Paint):
-            print(time.time(), flush=True)
+        if event.type() == QEvent.Type.Paint:
+            print("shown", time.time(), flush=True)
             os._exit(0)
         return False
 
 app = QApplication([])
-if {bare!r}:
-    window = QMainWindow()
-else:
-    from brokerdesk.gui.app import create_main_window
-    from brokerdesk.gui.search_features import install_search_features
-    window = create_main_window({db!r})
-    install_search_features(window)
+window = QMainWindow()
 window.resize(1280, 800)
 watcher = Exposed()
 window.installEventFilter(watcher)
 window.show()
-QTimer.singleShot(0, lambda: (print(time.time(), flush=True), os._exit(0)))
 app.exec()
 """
 
+APP = r"""
+import os, sys, time
+sys.path.insert(0, {root!r})
+from PySide6.QtCore import QEvent, QObject
+from brokerdesk.gui.app import ensure_application
 
-def run_once(db_path: str, bare: bool) -> float:
-    code = CHILD.format(root=str(ROOT), bare=bare, db=db_path)
+class Probe(QObject):
+    shown = False
+
+    def eventFilter(self, obj, event):
+        if event.type() != QEvent.Type.Paint:
+            return False
+        window = obj.window() if obj.isWidgetType() else None
+        if window is None or window.objectName() != "main-window":
+            return False
+        if not self.shown:
+            self.shown = True
+            print("shown", time.time(), flush=True)
+        lists = getattr(window, "lists", None)
+        if lists and lists["partner"].model.rowCount() > 0:
+            print("ready", time.time(), flush=True)
+            os._exit(0)
+        return False
+
+app = ensure_application()  # what run_gui does first; it finds this one
+probe = Probe()
+app.installEventFilter(probe)
+from brokerdesk.cli import main
+sys.exit(main(["--db", {db!r}]))
+"""
+
+
+def run_once(code: str, env: dict[str, str]) -> dict[str, float]:
     start = time.time()
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return (float(out.stdout.split()[0]) - start) * 1000
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    marks = dict(line.split() for line in out.stdout.splitlines() if line[:5] in {"shown", "ready"})
+    return {name: (float(value) - start) * 1000 for name, value in marks.items()}
 
 
 def main() -> int:
@@ -63,22 +95,37 @@ def main() -> int:
     db = scale_database(scale)
     path = str(db.path)
     db.dispose()
-    run_once(path, True)  # warm the file cache for both
-    run_once(path, False)
-    bare = [run_once(path, True) for _ in range(repeats)]
-    full = [run_once(path, False) for _ in range(repeats)]
-    floor, app = percentile(bare, 50), percentile(full, 50)
+    home = Path(tempfile.mkdtemp(prefix="brokerdesk-bench-home-", dir=CACHE))
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        "HOME": str(home),  # fresh settings: no remembered window or database
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+    }
+    app_code = APP.format(root=str(ROOT), db=path)
+    run_once(BARE, env)  # warm the file cache for both (and make today's backup once)
+    run_once(app_code, env)
+    bare = [run_once(BARE, env)["shown"] for _ in range(repeats)]
+    runs = [run_once(app_code, env) for _ in range(repeats)]
+    shown = [r["shown"] for r in runs]
+    ready = [r["ready"] for r in runs]
+    floor, first = percentile(bare, 50), percentile(shown, 50)
+
+    def line(label: str, values: list[float]) -> str:
+        return (
+            f"{label:<34} p50 {percentile(values, 50):6.0f} ms  "
+            f"p95 {percentile(values, 95):6.0f} ms (n={repeats})"
+        )
+
+    print(f"Scale {scale:g} database: {path}")
+    print(line("bare QMainWindow shown (floor)", bare))
+    print(line("BrokerDesk window shown", shown))
+    print(line("BrokerDesk Partners list filled", ready))
     print(
-        f"bare QMainWindow shown   p50 {floor:7.0f} ms  "
-        f"p95 {percentile(bare, 95):7.0f} ms (n={repeats})"
-    )
-    print(
-        f"BrokerDesk window shown  p50 {app:7.0f} ms  "
-        f"p95 {percentile(full, 95):7.0f} ms (n={repeats})"
-    )
-    print(
-        f"ratio {app / floor:.2f}x the floor (goal <= 2.5x): "
-        f"{'met' if app <= 2.5 * floor else 'MISSED'}"
+        f"shown: {first / floor:.2f}x the floor (goal <= 2.5x): "
+        f"{'met' if first <= 2.5 * floor else 'MISSED'}; "
+        f"list filled: {percentile(ready, 50) / floor:.2f}x the floor"
     )
     return 0
 

@@ -1,9 +1,6 @@
 """BrokerDesk: a desktop relationship manager for brokering national partnerships with UK
 public library services."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("brokerdesk")
-except PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0.1.0"
+# Kept equal to pyproject.toml's version by tests/test_version.py. A constant rather than
+# importlib.metadata, which costs 40 ms of every start-up.
+__version__ = "0.1.0"

@@ -43,7 +43,9 @@ def add_db_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """The command line. Without ``with_commands`` only the app's own options are known:
+    the subcommands import the database layer, which opening the app should not wait for."""
     parser = argparse.ArgumentParser(
         prog="brokerdesk",
         description="BrokerDesk: national partnerships with UK public library services. "
@@ -62,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="open a temporary database, render the main window offscreen, write a partner "
         "summary PDF and exit (used to check a packaged build)",
     )
+    if not with_commands:
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module_name in COMMANDS.items():
         try:
@@ -76,9 +80,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse the command line, loading the subcommands only when one may be asked for."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not any(word in COMMANDS or word in ("-h", "--help") for word in words):
+        args, rest = build_parser(with_commands=False).parse_known_args(words)
+        if not rest:  # the app itself; anything else gets the full parser's message
+            return args
+    return build_parser().parse_args(words)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_arguments(argv)
     handler = getattr(args, "handler", None)
     try:
         if args.self_test:

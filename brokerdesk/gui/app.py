@@ -18,16 +18,16 @@ from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from brokerdesk import __version__
-from brokerdesk.core.db import Database, open_database
 from brokerdesk.core.errors import BrokerDeskError
-from brokerdesk.core.services import Services
-from brokerdesk.core.services.records import Change
-from brokerdesk.gui.changes import ChangeBus
 from brokerdesk.gui.settings import Settings
 from brokerdesk.gui.tasks import TaskRunner
 from brokerdesk.paths import resource
 
+# The database layer (SQLAlchemy and the models: most of a second to import) is imported
+# where it is used, so the main window can be on screen before it is loaded.
 if TYPE_CHECKING:
+    from brokerdesk.core.db import Database
+    from brokerdesk.core.services.records import Change
     from brokerdesk.gui.undo import ServiceCommand
 
 APP_NAME = "BrokerDesk"
@@ -43,6 +43,9 @@ class AppContext(QObject):
     message = Signal(str, bool)
 
     def __init__(self, db: Database, settings: Settings | None = None) -> None:
+        from brokerdesk.core.services import Services
+        from brokerdesk.gui.changes import ChangeBus
+
         super().__init__()
         self.db = db
         self.settings = settings or Settings()
@@ -130,6 +133,7 @@ def create_main_window(
     db: str | os.PathLike[str] | Database | None, settings: Settings | None = None
 ) -> QMainWindow:
     """The ready main window for a database address (a QApplication must exist)."""
+    from brokerdesk.core.db import Database, open_database
     from brokerdesk.gui.main_window import MainWindow
 
     database = db if isinstance(db, Database) else open_database(db)
@@ -145,6 +149,7 @@ def demo_database_path() -> Path:
 
 def build_demo_database(path: Path) -> None:
     """A fresh demo database: the real library services plus fictional partners."""
+    from brokerdesk.core.db import open_database
     from brokerdesk.core.demo import build_demo
     from brokerdesk.core.reference.load import initialise
 

@@ -7,30 +7,45 @@ saving to another.
 
 from __future__ import annotations
 
+import importlib
 import os
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
-from sqlalchemy import func, select
-from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
-from brokerdesk.core.db import Database, open_database
 from brokerdesk.core.errors import BrokerDeskError
-from brokerdesk.core.models import LibraryService
 from brokerdesk.gui import settings as keys
 from brokerdesk.gui.app import APP_NAME, AppContext, build_demo_database, demo_database_path
-from brokerdesk.gui.dialogs.integrity import after_open, confirm_location, recover_damaged_file
 from brokerdesk.gui.dialogs.welcome import DEMO, FILE_FILTER, TeamServerDialog, WelcomeDialog
 from brokerdesk.gui.main_window import MainWindow
 from brokerdesk.gui.settings import Settings
 
+if TYPE_CHECKING:
+    from brokerdesk.core.db import Database
+
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
+
+# The database layer and what the first list needs, imported on a worker thread while the
+# window is drawn (pure Python, no Qt: nothing here touches a widget).
+PRELOAD: tuple[str, ...] = (
+    "sqlalchemy.orm",
+    "brokerdesk.core.db",
+    "brokerdesk.core.models",
+    "brokerdesk.core.lists",
+    "brokerdesk.core.services",
+    "brokerdesk.core.search",
+)
 
 
 def ensure_reference_data(database: Database) -> None:
     """A new database starts with every library service, branch and offer area in it."""
+    from sqlalchemy import func, select
+
+    from brokerdesk.core.models import LibraryService
     from brokerdesk.core.reference.load import initialise
 
     with database.read() as session:
@@ -39,7 +54,43 @@ def ensure_reference_data(database: Database) -> None:
         initialise(database)
 
 
+def describe_address(address: str) -> str:
+    """How the window names a database before it is open: the file name or the server."""
+    if address == DEMO:
+        return translate("Launcher", "the demo database")
+    if "://" in address:
+        return address.split("@")[-1]  # never show a password from the URL
+    return Path(address).name
+
+
+class Preload(QObject):
+    """Imports ``PRELOAD`` on a worker thread; ``done`` arrives on the GUI thread."""
+
+    done = Signal()
+
+    def start(self) -> None:
+        threading.Thread(target=self._run, name="brokerdesk-preload", daemon=True).start()
+
+    def _run(self) -> None:
+        try:
+            for name in PRELOAD:
+                importlib.import_module(name)
+            from sqlalchemy.orm import configure_mappers
+
+            configure_mappers()
+        finally:  # a failed import is raised again, in words, when the database is opened
+            self.done.emit()
+
+
 class Launcher(QObject):
+    """Owns the one main window.
+
+    Signals:
+        opened(MainWindow): a window now shows a database (its lists are filled).
+    """
+
+    opened = Signal(object)
+
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
@@ -47,18 +98,53 @@ class Launcher(QObject):
 
     # ------------------------------------------------------------------ start-up
     def start(self, address: str | None, demo: bool = False) -> bool:
-        """Open the first window. Returns False if the user quit from the welcome dialog."""
+        """Open the first window. Returns False if the user quit from the welcome dialog.
+
+        With a database to open, the window is shown at once, saying what it is opening,
+        and fills in once the database layer is loaded (``opened`` tells when).
+        """
         if demo:
             address = DEMO
         address = address or os.environ.get("BROKERDESK_DB") or self._last_database()
+        if address:
+            self._open_in_new_frame(address)
+            return True
+        return self._ask_and_open(None)
+
+    def _ask_and_open(self, frame: MainWindow | None) -> bool:
         while True:
-            if not address:
-                address = self.ask_for_database()
-                if address is None:
-                    return False
-            if self.open(address):
+            address = self.ask_for_database(frame)
+            if address is None:
+                return False
+            if self.open(address, frame):
                 return True
-            address = None  # the message was shown; offer the choices again
+
+    def _open_in_new_frame(self, address: str) -> None:
+        frame = MainWindow(settings=self.settings)
+        frame.show_opening(describe_address(address))
+        frame.show()
+        preload = Preload(frame)
+        waiting = {"painted", "loaded"}
+
+        def ready(what: str) -> None:
+            waiting.discard(what)
+            if not waiting:  # after the first paint, so "Opening…" is on screen meanwhile
+                QTimer.singleShot(0, frame, lambda: self._finish_opening(frame, address))
+
+        frame.painted.connect(lambda: ready("painted"))
+        preload.done.connect(lambda: ready("loaded"))
+        # A minimised or hidden start is never painted: do not wait for it for ever.
+        QTimer.singleShot(2000, frame, lambda: ready("painted"))
+        preload.start()
+
+    def _finish_opening(self, frame: MainWindow, address: str) -> None:
+        if not frame.isVisible() or frame.is_attached:  # closed while opening, or done
+            return
+        if self.open(address, frame) or self._ask_and_open(frame):
+            if self.window is not frame:  # a restored backup opened in a window of its own
+                frame.close()
+            return
+        frame.close()  # the user chose Quit: the last window closes and the app ends
 
     def _last_database(self) -> str | None:
         last = self.settings.get(keys.LAST_DATABASE)
@@ -75,9 +161,19 @@ class Launcher(QObject):
         return dialog.address
 
     # ------------------------------------------------------------------ opening
-    def open(self, address: str) -> bool:
-        """Open ``address`` in a new window, replacing the current one."""
-        parent = self.window
+    def open(self, address: str, frame: MainWindow | None = None) -> bool:
+        """Open ``address`` in a new window (or in ``frame``, a window not yet showing a
+        database), replacing the current one."""
+        from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+
+        from brokerdesk.core.db import open_database
+        from brokerdesk.gui.dialogs.integrity import (
+            after_open,
+            confirm_location,
+            recover_damaged_file,
+        )
+
+        parent = frame or self.window
         if address != DEMO and not confirm_location(parent, address):
             return False
         try:
@@ -94,18 +190,24 @@ class Launcher(QObject):
                 return True
             QMessageBox.warning(parent, APP_NAME, str(exc))
             return False
-        window = MainWindow(AppContext(database, self.settings))
+        ctx = AppContext(database, self.settings)
+        if frame is None:
+            window = MainWindow(ctx)
+        else:
+            window = frame
+            window.attach(ctx)
         self._add_file_actions(window)
         if address != DEMO:
             self.settings.add_recent_database(address)
         self.settings.set(keys.LAST_DATABASE, address)
         previous, self.window = self.window, window
         window.show()
-        if previous is not None:
+        if previous is not None and previous is not window:
             previous.close()
             previous.ctx.db.dispose()
             previous.deleteLater()
         after_open(self, window)
+        self.opened.emit(window)
         return True
 
     def _add_file_actions(self, window: MainWindow) -> None:

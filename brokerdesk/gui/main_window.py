@@ -4,28 +4,35 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QSplitter,
     QStackedWidget,
     QStyle,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
-from brokerdesk.core import backup
-from brokerdesk.core.lists import ListState, record_list
 from brokerdesk.gui import settings as keys
-from brokerdesk.gui.app import APP_NAME, AppContext
-from brokerdesk.gui.undo import DeleteRecords
-from brokerdesk.gui.views.list_page import ListPage
+from brokerdesk.gui.app import APP_NAME
+from brokerdesk.gui.settings import Settings
+
+# Nothing here loads the database layer: the window can be shown (see ``show_opening``)
+# while SQLAlchemy and the models, most of a second, are still being imported.
+if TYPE_CHECKING:
+    from brokerdesk.core.lists import ListState
+    from brokerdesk.gui.app import AppContext
+    from brokerdesk.gui.views.list_page import ListPage
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -77,25 +84,87 @@ class Location:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext) -> None:
+    """The one window of an open database.
+
+    ``MainWindow(ctx)`` is ready at once. ``MainWindow(settings=...)`` followed by
+    ``show_opening()`` is the window at its remembered place saying what it is opening, shown
+    before the database layer is even imported; ``attach(ctx)`` then fills it.
+
+    Signals:
+        painted(): the window was drawn on screen for the first time.
+    """
+
+    painted = Signal()
+
+    def __init__(self, ctx: AppContext | None = None, *, settings: Settings | None = None):
         super().__init__()
-        self.ctx = ctx
+        self.settings = ctx.settings if ctx is not None else settings or Settings()
         self.setObjectName("main-window")
-        self.setWindowTitle(f"{APP_NAME} — {ctx.db.description}")
+        self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
         self.lists: dict[str, ListPage] = {}
+        self.pages: dict[str, QWidget] = {}
         self.record_page: QWidget | None = None
         self._history: list[Location] = []
         self._position = -1
+        self._painted = False
+        self._restore_geometry()
+        if ctx is not None:
+            self.attach(ctx)
+
+    @property
+    def is_attached(self) -> bool:
+        """True once the window shows a database (``attach`` has run)."""
+        return hasattr(self, "ctx")
+
+    def show_opening(self, description: str) -> None:
+        """Before ``attach``: say which database is being opened, where the lists will be."""
+        self.setWindowTitle(f"{APP_NAME} — {description}")
+        panel = QWidget(self)
+        panel.setObjectName("opening-panel")
+        layout = QVBoxLayout(panel)
+        layout.addStretch(1)
+        icon = QLabel(panel)
+        icon.setPixmap(self.windowIcon().pixmap(64, 64))
+        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label = QLabel(self.tr("Opening {0}…").format(description), panel)
+        label.setObjectName("opening-label")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        label.setFont(font)
+        busy = QProgressBar(panel)  # no range: it moves to show the app is working
+        busy.setRange(0, 0)
+        busy.setTextVisible(False)
+        busy.setFixedWidth(260)
+        busy.setAccessibleName(self.tr("Opening the database"))
+        for widget in (icon, label):
+            layout.addWidget(widget)
+        layout.addWidget(busy, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        self.setCentralWidget(panel)
+        self.statusBar().showMessage(self.tr("Opening the database…"))
+
+    def attach(self, ctx: AppContext) -> None:
+        """Show ``ctx``'s database: navigation, lists, menus, toolbar, the first list."""
+        self.ctx = ctx
+        self.setWindowTitle(f"{APP_NAME} — {ctx.db.description}")
+        self.statusBar().clearMessage()
         self._build_navigation()
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
         ctx.message.connect(self._show_message)
-        self._restore_geometry()
+        self._restore_layout()
         self.open_list(NAVIGATION[0][0])
         self._install_features()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.painted.emit()
 
     def _install_features(self) -> None:
         """Features that live in their own modules, plugged in through public attributes."""
@@ -113,6 +182,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ building
     def _build_navigation(self) -> None:
+        from brokerdesk.core.lists import record_list
+        from brokerdesk.gui.views.list_page import ListPage
+
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Navigation"))
@@ -129,7 +201,6 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         # The dashboard and trash are built the first time they are opened: the dashboard
         # alone costs a quarter of a second of queries that start-up should not wait for.
-        self.pages: dict[str, QWidget] = {}
         for key, title, _module, _factory in OTHER_PAGES:
             item = QListWidgetItem(self.tr(title), self.navigation)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -386,6 +457,10 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ actions
     def current_list(self) -> ListPage | None:
+        from brokerdesk.gui.views.list_page import ListPage
+
+        if not self.is_attached:
+            return None
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, ListPage) else None
 
@@ -425,6 +500,8 @@ class MainWindow(QMainWindow):
             open_record_form(self.ctx, self.location.entity, self.location.record_id, parent=self)
 
     def delete_selected(self) -> None:
+        from brokerdesk.gui.undo import DeleteRecords
+
         page = self.current_list()
         if page is not None:
             entity, ids = page.entity, page.selected_ids()
@@ -474,6 +551,8 @@ class MainWindow(QMainWindow):
             self._show_record(self.location.entity, self.location.record_id)
 
     def backup_now(self) -> None:
+        from brokerdesk.core import backup
+
         path = self.ctx.attempt(lambda: backup.make_backup(self.ctx.db, reason="manual"))
         if path is not None:
             self.ctx.notify(self.tr("Backed up to {0}").format(path))
@@ -511,25 +590,29 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ persistence
     def _restore_geometry(self) -> None:
-        geometry = self.ctx.settings.get(keys.WINDOW_GEOMETRY)
+        geometry = self.settings.get(keys.WINDOW_GEOMETRY)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
-        state = self.ctx.settings.get(keys.WINDOW_STATE)
+
+    def _restore_layout(self) -> None:
+        state = self.settings.get(keys.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
-        splitter = self.ctx.settings.layout("main/splitter")
+        splitter = self.settings.layout("main/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
 
     def save_layout(self) -> None:
-        self.ctx.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
-        self.ctx.settings.set(keys.WINDOW_STATE, self.saveState())
-        self.ctx.settings.set_layout("main/splitter", self.splitter.saveState())
-        for page in self.lists.values():
-            page.save_layout()
-        self.ctx.settings.sync()
+        self.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
+        if self.is_attached:  # closed while opening: the toolbars and lists were not there
+            self.settings.set(keys.WINDOW_STATE, self.saveState())
+            self.settings.set_layout("main/splitter", self.splitter.saveState())
+            for page in self.lists.values():
+                page.save_layout()
+        self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
-        self.ctx.tasks.wait(10_000)
+        if self.is_attached:
+            self.ctx.tasks.wait(10_000)
         super().closeEvent(event)

@@ -71,7 +71,11 @@ def test_opening_a_database_remembers_it_and_adds_file_actions(
     assert texts[:3] == ["&New database…", "&Open database…", "Connect to a &team server…"]
     assert settings.get(keys.RECENT_DATABASES) == [target]
     assert settings.get(keys.LAST_DATABASE) == target
-    assert launcher.start(None) is True, "the last database opens without the welcome dialog"
+    next_start = Launcher(settings)
+    with qtbot.waitSignal(next_start.opened, timeout=20_000) as reopened:
+        assert next_start.start(None), "the last database opens without the welcome dialog"
+    qtbot.addWidget(reopened.args[0])
+    assert reopened.args[0].ctx.db.path == Path(target)
 
 
 def test_an_unusable_file_is_explained_and_nothing_opens(

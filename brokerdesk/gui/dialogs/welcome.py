@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brokerdesk.core.db import default_database_path
-
 DEMO = "demo"
 FILE_FILTER = "BrokerDesk databases (*.sqlite3 *.db);;All files (*)"
 
@@ -166,7 +164,7 @@ class WelcomeDialog(QDialog):
 
     def _create(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Create a new database"), str(default_database_path()), FILE_FILTER
+            self, self.tr("Create a new database"), str(_default_path()), FILE_FILTER
         )
         self._choose(path)
 
@@ -186,3 +184,10 @@ class WelcomeDialog(QDialog):
 
     def _recent_chosen(self, item: QListWidgetItem) -> None:
         self._choose(item.text())
+
+
+def _default_path() -> Path:
+    # The database layer is imported on use: the welcome dialog opens before it is loaded.
+    from brokerdesk.core.db import default_database_path
+
+    return default_database_path()

@@ -1,0 +1,106 @@
+"""Start-up: the window is on screen, saying what it opens, before the database layer loads;
+then the same window fills in. Closing it meanwhile, or a file that will not open, is safe."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar
+from pytestqt.qtbot import QtBot
+
+from brokerdesk.gui import settings as keys
+from brokerdesk.gui.dialogs.welcome import WelcomeDialog
+from brokerdesk.gui.launcher import Launcher
+from brokerdesk.gui.main_window import MainWindow
+from brokerdesk.gui.settings import Settings
+from tests.gui.drive import ModalDriver
+
+
+def _main_windows() -> list[MainWindow]:
+    shown = QApplication.topLevelWidgets()
+    return [w for w in shown if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def _preload_finished() -> bool:
+    return not any(t.name == "brokerdesk-preload" for t in threading.enumerate())
+
+
+@pytest.fixture
+def team_file(world_file: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "team.sqlite3"
+    shutil.copyfile(world_file, target)
+    return target
+
+
+def test_the_window_shows_what_it_opens_then_fills_in_without_being_replaced(
+    qtbot: QtBot, team_file: Path, settings: Settings
+) -> None:
+    launcher = Launcher(settings)
+    assert launcher.start(str(team_file)) is True
+    (window,) = _main_windows()
+    qtbot.addWidget(window)
+    assert window.isVisible() and not window.is_attached
+    assert window.windowTitle() == "BrokerDesk — team.sqlite3"
+    opening = window.findChild(QLabel, "opening-label")
+    assert opening is not None and opening.text() == "Opening team.sqlite3…"
+    assert window.findChild(QProgressBar) is not None, "something moves while it opens"
+
+    with qtbot.waitSignal(launcher.opened, timeout=20_000) as opened:
+        pass
+    assert opened.args == [window], "the same window, not a second one"
+    assert launcher.window is window and window.is_attached
+    still = window.findChild(QLabel, "opening-label")  # deleted later by Qt, hidden now
+    assert still is None or not still.isVisible()
+    assert window.centralWidget() is window.splitter
+    assert window.lists["partner"].model.rowCount() > 0
+    assert window.windowTitle().endswith(str(team_file))
+    assert settings.get(keys.LAST_DATABASE) == str(team_file)
+    assert [a.text() for a in window.menus["file"].actions()][0] == "&New database…"
+
+
+def test_the_last_database_opens_at_start_without_the_welcome_dialog(
+    qtbot: QtBot, team_file: Path, settings: Settings
+) -> None:
+    settings.set(keys.LAST_DATABASE, str(team_file))
+    launcher = Launcher(settings)
+    assert launcher.start(None) is True
+    with qtbot.waitSignal(launcher.opened, timeout=20_000):
+        pass
+    assert launcher.window is not None
+    qtbot.addWidget(launcher.window)
+    assert launcher.window.ctx.db.path == team_file
+
+
+def test_closing_the_window_while_it_opens_opens_nothing(
+    qtbot: QtBot, team_file: Path, settings: Settings
+) -> None:
+    launcher = Launcher(settings)
+    launcher.start(str(team_file))
+    (window,) = _main_windows()
+    qtbot.addWidget(window)
+    window.close()
+    qtbot.waitUntil(_preload_finished, timeout=20_000)
+    qtbot.wait(100)  # the queued "loaded" and the paint fallback run, and do nothing
+    assert launcher.window is None and not window.is_attached
+    assert settings.get(keys.LAST_DATABASE) == "", "a database never opened is not remembered"
+
+
+def test_a_file_that_will_not_open_is_explained_then_the_choices_are_offered(
+    qtbot: QtBot, tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    notes = tmp_path / "notes.sqlite3"
+    notes.write_text("not a database")
+    launcher = Launcher(settings)
+    launcher.start(str(notes))
+    (window,) = _main_windows()
+    qtbot.addWidget(window)
+    quit_welcome = ModalDriver(WelcomeDialog, lambda dialog: dialog.reject())
+    qtbot.waitUntil(lambda: quit_welcome.ran and not window.isVisible(), timeout=20_000)
+    quit_welcome.check()
+    assert shown and "not a BrokerDesk database" in shown[0]
+    assert launcher.window is None, "choosing Quit closes the window that was opening"
