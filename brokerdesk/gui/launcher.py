@@ -95,6 +95,7 @@ class Launcher(QObject):
         super().__init__()
         self.settings = settings or Settings()
         self.window: MainWindow | None = None
+        self._opening: tuple[MainWindow, str] | None = None  # shown, database not yet open
 
     # ------------------------------------------------------------------ start-up
     def start(self, address: str | None, demo: bool = False) -> bool:
@@ -124,20 +125,26 @@ class Launcher(QObject):
         frame.show_opening(describe_address(address))
         frame.show()
         preload = Preload(frame)
-        waiting = {"painted", "loaded"}
+        self._opening = (frame, address)
+        # A bound method of this QObject (GUI thread): the worker's signal arrives queued.
+        preload.done.connect(self._finish_opening)
+        # The worker starts once "Opening…" is drawn: started earlier, it takes turns with
+        # the first paint for Python's interpreter lock. A minimised or hidden start is never
+        # painted: do not wait for it for ever.
+        started: list[bool] = []
 
-        def ready(what: str) -> None:
-            waiting.discard(what)
-            if not waiting:  # after the first paint, so "Opening…" is on screen meanwhile
-                QTimer.singleShot(0, frame, lambda: self._finish_opening(frame, address))
+        def start_loading() -> None:
+            if not started:
+                started.append(True)
+                preload.start()
 
-        frame.painted.connect(lambda: ready("painted"))
-        preload.done.connect(lambda: ready("loaded"))
-        # A minimised or hidden start is never painted: do not wait for it for ever.
-        QTimer.singleShot(2000, frame, lambda: ready("painted"))
-        preload.start()
+        frame.painted.connect(start_loading)
+        QTimer.singleShot(2000, frame, start_loading)
 
-    def _finish_opening(self, frame: MainWindow, address: str) -> None:
+    def _finish_opening(self) -> None:
+        if self._opening is None:
+            return
+        (frame, address), self._opening = self._opening, None
         if not frame.isVisible() or frame.is_attached:  # closed while opening, or done
             return
         if self.open(address, frame) or self._ask_and_open(frame):

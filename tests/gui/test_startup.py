@@ -39,6 +39,8 @@ def test_the_window_shows_what_it_opens_then_fills_in_without_being_replaced(
     qtbot: QtBot, team_file: Path, settings: Settings
 ) -> None:
     launcher = Launcher(settings)
+    opened_on: list[threading.Thread] = []
+    launcher.opened.connect(lambda _w: opened_on.append(threading.current_thread()))
     assert launcher.start(str(team_file)) is True
     (window,) = _main_windows()
     qtbot.addWidget(window)
@@ -51,6 +53,7 @@ def test_the_window_shows_what_it_opens_then_fills_in_without_being_replaced(
     with qtbot.waitSignal(launcher.opened, timeout=20_000) as opened:
         pass
     assert opened.args == [window], "the same window, not a second one"
+    assert opened_on == [threading.main_thread()], "widgets are built on the GUI thread"
     assert launcher.window is window and window.is_attached
     still = window.findChild(QLabel, "opening-label")  # deleted later by Qt, hidden now
     assert still is None or not still.isVisible()
