@@ -100,7 +100,7 @@ class SearchService:
         if terms.is_empty or limit <= 0:
             return []
         with self.db.read() as session:
-            scored = self._scored(session, terms, wanted)
+            scored = self._scored(session, terms, wanted, limit)
             best = sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:limit]
             found = titles(session, [k for k, _ in best])
         hits = [
@@ -117,32 +117,38 @@ class SearchService:
     # -- internals ------------------------------------------------------------------------
 
     def _scored(
-        self, session: Session, terms: Terms, wanted: list[IndexedEntity]
+        self, session: Session, terms: Terms, wanted: list[IndexedEntity], limit: int
     ) -> dict[int, float]:
         # Adjacent kinds of record share one query (one key range): every FTS5 query reads
         # the doclists of its trigrams afresh, so fewer queries is most of the speed.
         names = spans([e for e in wanted if e.entity != "interaction"])
         notes = [(e.low, e.high) for e in wanted if e.entity == "interaction"]
         scores: dict[int, float] = {}
+        score = NameScorer(terms)
         if terms.is_short:
             for span in names:
-                _keep(scores, self.backend.short(session, span, terms, NAME_CAP), terms)
+                _keep(scores, self.backend.short(session, span, terms, NAME_CAP), score)
             return scores
         for span in names:
             _keep(
                 scores,
                 self.backend.strict(session, span, terms, name_only=True, cap=NAME_CAP),
-                terms,
+                score,
             )
         name_hits = len(scores)
-        for span in names + notes:
-            anywhere = self.backend.strict(
-                session, span, terms, name_only=False, cap=ANY_CAP, newest_first=span in notes
-            )
-            for key, name in anywhere:
-                if key not in scores:
-                    named = all(w in name for w in terms.long_words)
-                    scores[key] = name_score(terms, name) if named else BODY_SCORE
+        for span in notes:
+            self._anywhere(session, span, terms, scores, score, newest_first=True)
+        # Every hit so far whose name holds the words scores above BODY_SCORE. With a name
+        # hit and ``limit`` of those, no body-only hit (BODY_SCORE) can reach the results,
+        # and the names' own ranges need not be asked again: any record there whose name
+        # holds the words was among the first NAME_CAP name hits (names are a subset of
+        # name-or-body matches, both read in key order), so it is already scored. With a
+        # name hit the typo pass below does not run either, so the results are those of
+        # asking every range.
+        named = sum(1 for value in scores.values() if value > BODY_SCORE)
+        if not (name_hits and named >= limit):
+            for span in names:
+                self._anywhere(session, span, terms, scores, score, newest_first=False)
         longest = max(terms.words, key=len)
         # Typo tolerance only when no name holds the words and few notes do (a word in many
         # notes is spelt right); codes and postcodes (any digit) are typed exactly, and
@@ -160,6 +166,25 @@ class SearchService:
                     if typo is not None and key not in scores:
                         scores[key] = typo
         return scores
+
+    def _anywhere(
+        self,
+        session: Session,
+        span: Span,
+        terms: Terms,
+        scores: dict[int, float],
+        score: NameScorer,
+        *,
+        newest_first: bool,
+    ) -> None:
+        """Records in ``span`` with the words in their name or notes, not already scored."""
+        anywhere = self.backend.strict(
+            session, span, terms, name_only=False, cap=ANY_CAP, newest_first=newest_first
+        )
+        for key, name in anywhere:
+            if key not in scores:
+                named = all(w in name for w in terms.long_words)
+                scores[key] = score(name) if named else BODY_SCORE
 
 
 def text_filter(entity: str, text: str, dialect: str) -> ColumnElement[bool]:
@@ -213,9 +238,56 @@ def _split(key: int) -> tuple[str, int]:
     return ENTITIES[code - 1].entity, record_id
 
 
-def _keep(scores: dict[int, float], candidates: Iterable[Candidate], terms: Terms) -> None:
+def _keep(scores: dict[int, float], candidates: Iterable[Candidate], score: NameScorer) -> None:
     for key, name in candidates:
-        scores[key] = max(scores.get(key, 0.0), name_score(terms, name))
+        scores[key] = max(scores.get(key, 0.0), score(name))
+
+
+class NameScorer:
+    """How well a folded name answers the query: exact > starts > word start > inside.
+
+    Made once per search and called for every candidate name (up to NAME_CAP of them), so
+    the query's parts are prepared here once.
+    """
+
+    __slots__ = ("query", "spaced", "words")
+
+    def __init__(self, terms: Terms) -> None:
+        self.query = terms.text
+        self.spaced = f" {terms.text}"
+        self.words = terms.long_words
+
+    def __call__(self, name: str) -> float:
+        # A library service's name row holds its names and GSS code separated by " | ".
+        if " | " not in name:
+            return self._part(name.strip() or name)
+        query = self.query
+        if query in name:
+            # A part holding the whole query scores at least 0.85 - 0.02, above any part
+            # that does not (0.8 at most): only those parts can be the best.
+            holding = [self._part(p.strip()) for p in name.split(" | ") if query in p]
+            if holding:
+                return max(holding)
+        parts = [stripped for stripped in (p.strip() for p in name.split(" | ")) if stripped]
+        return max(self._part(part) for part in parts or [name])
+
+    def _part(self, part: str) -> float:
+        query = self.query
+        if query in part:
+            if part == query:
+                score = 1.0
+            elif part.startswith(query):
+                score = 0.95
+            elif self.spaced in part:  # the query starts a word of the name
+                score = 0.9
+            else:
+                score = 0.85
+        elif all(w in part for w in self.words):
+            score = 0.8
+        else:
+            score = 0.75
+        # Among equals, the shorter name is the closer one.
+        return score - min(len(part), 200) / 10_000
 
 
 def _name_parts(name: str) -> list[str]:
@@ -224,25 +296,8 @@ def _name_parts(name: str) -> list[str]:
 
 
 def name_score(terms: Terms, name: str) -> float:
-    """How well a folded name answers the query: exact > starts > word start > inside."""
-    query = terms.text
-    best = 0.0
-    for part in _name_parts(name) or [name]:
-        if part == query:
-            score = 1.0
-        elif part.startswith(query):
-            score = 0.95
-        elif f" {query}" in f" {part}":
-            score = 0.9
-        elif query in part:
-            score = 0.85
-        elif all(w in part for w in terms.long_words):
-            score = 0.8
-        else:
-            score = 0.75
-        # Among equals, the shorter name is the closer one.
-        best = max(best, score - min(len(part), 200) / 10_000)
-    return best
+    """How well a folded name answers the query (see :class:`NameScorer`)."""
+    return NameScorer(terms)(name)
 
 
 def fuzzy_score(terms: Terms, name: str) -> float | None:

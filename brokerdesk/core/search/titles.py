@@ -7,9 +7,12 @@ subtitle (a contact's organisation, a branch's service) is never stale.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Executable, bindparam, select
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.elements import BindParameter
 
 from brokerdesk.core.models import (
     Branch,
@@ -36,85 +39,70 @@ def titles(session: Session, keys: list[int]) -> Titles:
         code, record_id = divmod(key, KEY_BASE)
         ids[ENTITIES[code - 1].entity].append(record_id)
     found: Titles = {}
+    conn = session.connection()
     for entity, wanted in ids.items():
-        for record_id, title, subtitle in _READERS[entity](session, wanted):
-            found[(entity, record_id)] = (title, subtitle)
+        statement, describe = _READERS[entity]
+        for row in conn.execute(statement, {"ids": wanted}):
+            found[(entity, row[0])] = (row[1], describe(row))
     return found
 
 
-def _partners(session: Session, ids: list[int]) -> list[tuple[int, str, str]]:
-    rows = session.execute(
-        select(Partner.id, Partner.name, Partner.partner_type, Partner.status, Partner.owner).where(
-            Partner.id.in_(ids)
-        )
+# One statement per kind of record, built once: SQLAlchemy finds its compiled SQL in the
+# cache, and it runs on the Connection (plain rows, no ORM layer). ``ids`` expands to the
+# hits' ids. Each describer turns a row into the subtitle.
+_IDS: BindParameter[int] = bindparam("ids", expanding=True)
+_SERVICE = aliased(LibraryService)
+
+_PARTNERS = select(
+    Partner.id, Partner.name, Partner.partner_type, Partner.status, Partner.owner
+).where(Partner.id.in_(_IDS))
+
+_CONTACTS = (
+    select(Contact.id, Contact.full_name, Contact.role, Partner.name, LibraryService.nice_name)
+    .outerjoin(Partner, Partner.id == Contact.partner_id)
+    .outerjoin(LibraryService, LibraryService.id == Contact.service_id)
+    .where(Contact.id.in_(_IDS))
+)
+
+_SERVICES = select(
+    LibraryService.id,
+    LibraryService.nice_name,
+    LibraryService.gss_code,
+    LibraryService.region,
+    LibraryService.nation,
+).where(LibraryService.id.in_(_IDS))
+
+_BRANCHES = (
+    select(Branch.id, Branch.name, Branch.postcode, LibraryService.nice_name)
+    .join(LibraryService, LibraryService.id == Branch.service_id)
+    .where(Branch.id.in_(_IDS))
+)
+
+_PROGRAMMES = (
+    select(Programme.id, Programme.name, Programme.status, OfferArea.name)
+    .join(OfferArea, OfferArea.id == Programme.offer_area_id)
+    .where(Programme.id.in_(_IDS))
+)
+
+_INTERACTIONS = (
+    select(
+        Interaction.id,
+        Interaction.subject,
+        Interaction.occurred_on,
+        Interaction.kind,
+        Partner.name,
+        _SERVICE.nice_name,
     )
-    return [(r[0], r[1], _join(r[2].replace("_", " "), r[3], r[4])) for r in rows]
+    .outerjoin(Partner, Partner.id == Interaction.partner_id)
+    .outerjoin(_SERVICE, _SERVICE.id == Interaction.service_id)
+    .where(Interaction.id.in_(_IDS))
+)
 
-
-def _contacts(session: Session, ids: list[int]) -> list[tuple[int, str, str]]:
-    rows = session.execute(
-        select(Contact.id, Contact.full_name, Contact.role, Partner.name, LibraryService.nice_name)
-        .outerjoin(Partner, Partner.id == Contact.partner_id)
-        .outerjoin(LibraryService, LibraryService.id == Contact.service_id)
-        .where(Contact.id.in_(ids))
-    )
-    return [(r[0], r[1], _join(r[2], r[3] or r[4])) for r in rows]
-
-
-def _services(session: Session, ids: list[int]) -> list[tuple[int, str, str]]:
-    rows = session.execute(
-        select(
-            LibraryService.id,
-            LibraryService.nice_name,
-            LibraryService.gss_code,
-            LibraryService.region,
-            LibraryService.nation,
-        ).where(LibraryService.id.in_(ids))
-    )
-    return [(r[0], r[1], _join(r[2], r[3] if r[3] != r[4] else None, r[4])) for r in rows]
-
-
-def _branches(session: Session, ids: list[int]) -> list[tuple[int, str, str]]:
-    rows = session.execute(
-        select(Branch.id, Branch.name, Branch.postcode, LibraryService.nice_name)
-        .join(LibraryService, LibraryService.id == Branch.service_id)
-        .where(Branch.id.in_(ids))
-    )
-    return [(r[0], r[1], _join(r[2], r[3])) for r in rows]
-
-
-def _programmes(session: Session, ids: list[int]) -> list[tuple[int, str, str]]:
-    rows = session.execute(
-        select(Programme.id, Programme.name, Programme.status, OfferArea.name)
-        .join(OfferArea, OfferArea.id == Programme.offer_area_id)
-        .where(Programme.id.in_(ids))
-    )
-    return [(r[0], r[1], _join(r[2], r[3])) for r in rows]
-
-
-def _interactions(session: Session, ids: list[int]) -> list[tuple[int, str, str]]:
-    service = aliased(LibraryService)
-    rows = session.execute(
-        select(
-            Interaction.id,
-            Interaction.subject,
-            Interaction.occurred_on,
-            Interaction.kind,
-            Partner.name,
-            service.nice_name,
-        )
-        .outerjoin(Partner, Partner.id == Interaction.partner_id)
-        .outerjoin(service, service.id == Interaction.service_id)
-        .where(Interaction.id.in_(ids))
-    )
-    return [(r[0], r[1], _join(r[2].isoformat(), r[3], r[4] or r[5])) for r in rows]
-
-
-_READERS = {
-    "partner": _partners,
-    "contact": _contacts,
-    "library_service": _services,
-    "branch": _branches,
-    "programme": _programmes,
-    "interaction": _interactions,
+_READERS: dict[str, tuple[Executable, Callable[[Sequence[Any]], str]]] = {
+    "partner": (_PARTNERS, lambda r: _join(r[2].replace("_", " "), r[3], r[4])),
+    "contact": (_CONTACTS, lambda r: _join(r[2], r[3] or r[4])),
+    "library_service": (_SERVICES, lambda r: _join(r[2], r[3] if r[3] != r[4] else None, r[4])),
+    "branch": (_BRANCHES, lambda r: _join(r[2], r[3])),
+    "programme": (_PROGRAMMES, lambda r: _join(r[2], r[3])),
+    "interaction": (_INTERACTIONS, lambda r: _join(r[2].isoformat(), r[3], r[4] or r[5])),
 }
