@@ -13,6 +13,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 
 def run_self_test() -> int:
@@ -74,6 +75,7 @@ def _run(folder: Path) -> list[str]:
     if window.grab().isNull():
         raise RuntimeError("the main window did not render")
     steps.append(f"main window rendered ({window.width()}×{window.height()})")
+    steps.append(_start_as_the_shortcut_does(db.path, settings))
     pdf = folder / "summary.pdf"
     write_partner_summary_pdf(gather_partner_summary(db, partner.id), pdf)
     if not pdf.read_bytes().startswith(b"%PDF") or pdf.stat().st_size < 2000:
@@ -90,3 +92,25 @@ def _run(folder: Path) -> list[str]:
     window.close()
     db.dispose()
     return steps
+
+
+def _start_as_the_shortcut_does(path: Path | None, settings: Any) -> str:
+    """The launcher's start: the window first, then the database layer on a worker thread."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from brokerdesk.gui.launcher import Launcher
+
+    launcher = Launcher(settings)
+    loop = QEventLoop()
+    launcher.opened.connect(loop.quit)
+    QTimer.singleShot(30_000, loop.quit)
+    launcher.start(str(path))
+    loop.exec()
+    window = launcher.window
+    if window is None or not window.is_attached:
+        raise RuntimeError("the app did not open the database in its window at start-up")
+    rows = window.lists["partner"].model.rowCount()
+    window.close()
+    window.ctx.db.dispose()
+    listed = f"{rows} partner" + ("" if rows == 1 else "s")
+    return f"started as the desktop shortcut does: window shown, then {listed} listed in it"

@@ -90,4 +90,5 @@ def test_self_test_exercises_the_whole_app() -> None:
     result = brokerdesk("--self-test")
     assert result.returncode == 0, result.stderr
     assert "partner summary PDF written" in result.stdout
+    assert "window shown, then 1 partner listed in it" in result.stdout
     assert "self-test passed" in result.stdout
