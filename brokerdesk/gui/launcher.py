@@ -33,11 +33,19 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "â€
 # window is drawn (pure Python, no Qt: nothing here touches a widget).
 PRELOAD: tuple[str, ...] = (
     "sqlalchemy.orm",
+    "sqlalchemy.dialects.sqlite",
     "brokerdesk.core.db",
     "brokerdesk.core.models",
+    "brokerdesk.core.migrate",
     "brokerdesk.core.lists",
     "brokerdesk.core.services",
+    "brokerdesk.core.services.history",
+    "brokerdesk.core.services.saved_views",
     "brokerdesk.core.search",
+    "brokerdesk.core.backup",
+    "brokerdesk.core.integrity",
+    "brokerdesk.core.reference.load",
+    "brokerdesk.core.exporting",
 )
 
 
