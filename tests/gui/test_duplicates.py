@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -338,3 +339,39 @@ def test_contact_merge_moves_local_contact_roles_and_undo_puts_them_back(
     assert not s.contacts.exists(other)
     window.undo_action.trigger()
     assert _dump(db) == before
+
+
+class _SlowScorer:
+    """rapidfuzz's process, a little slower per chunk, so Stop lands mid-search."""
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+
+    def cdist(self, *args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.02)
+        return self.real.cdist(*args, **kwargs)
+
+
+def test_the_bar_shows_how_far_the_search_is_and_stop_stops_it(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from brokerdesk.core.services import duplicates
+
+    monkeypatch.setattr(duplicates, "CHUNK", 1)  # one name at a time: many steps
+    dialog = _open_finder(qtbot, window)
+    partners = window.lists["partner"].model.rowCount()
+    steps: list[tuple[int, int]] = []
+    dialog.progress.valueChanged.connect(lambda v: steps.append((v, dialog.progress.maximum())))
+    dialog.find_button.click()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=10_000)
+    assert steps[-1] == (partners, partners), "the bar fills as the names are compared"
+    assert len(steps) > partners // 2
+
+    monkeypatch.setattr(duplicates, "process", _SlowScorer(duplicates.process))
+    dialog.find_button.click()
+    assert dialog.stop_button.isVisible()
+    qtbot.waitUntil(lambda: dialog.progress.value() >= 2, timeout=10_000)
+    dialog.stop_button.click()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=10_000)
+    assert dialog.status.text() == "Stopped. Press Find again to look again."
+    assert not dialog.stop_button.isVisible() and dialog.find_button.isEnabled()

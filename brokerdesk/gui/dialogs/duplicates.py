@@ -215,7 +215,7 @@ class DuplicatesDialog(QDialog):
         self.status.setAccessibleName(self.tr("Search status"))
         self.status.setWordWrap(True)
         self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)  # the finders cannot say how far they are
+        self.progress.setRange(0, 0)  # moving until the finder says how far it is
         self.progress.setAccessibleName(self.tr("Looking for duplicates"))
         self.progress.setMaximumWidth(160)
         self.stop_button = QPushButton(self.tr("S&top"), self)
@@ -299,7 +299,7 @@ class DuplicatesDialog(QDialog):
 
         def work(progress: Progress) -> list[DuplicatePair]:
             progress(0, 0, "")
-            return finder(db, threshold)
+            return finder(db, threshold, lambda done, total: progress(done, total, ""))
 
         self._set_busy(True)
         self.status.setText(self.tr("Looking for likely duplicate {0}…").format(noun))
@@ -310,6 +310,14 @@ class DuplicatesDialog(QDialog):
             on_error=lambda exc: self._failed(generation, exc),
             on_cancel=lambda: self._stopped(generation),
         )
+        self.task.signals.progress.connect(
+            lambda done, total, _text: self._advance(generation, done, total)
+        )
+
+    def _advance(self, generation: int, done: int, total: int) -> None:
+        if generation == self._generation:
+            self.progress.setRange(0, total)  # total 0 keeps the bar moving
+            self.progress.setValue(done)
 
     def stop(self) -> None:
         if self.task is not None:
@@ -338,6 +346,8 @@ class DuplicatesDialog(QDialog):
         self.status.setText(self.tr("Stopped. Press Find again to look again."))
 
     def _set_busy(self, busy: bool) -> None:
+        if busy:
+            self.progress.setRange(0, 0)
         self.progress.setVisible(busy)
         self.stop_button.setVisible(busy)
         self.find_button.setEnabled(not busy)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from sqlalchemy import text
 
 from brokerdesk.core.db import Database
+from brokerdesk.core.errors import Cancelled
 from brokerdesk.core.models import Base
-from brokerdesk.core.services import Services
+from brokerdesk.core.services import Services, duplicates
 from brokerdesk.core.services.duplicates import (
     find_duplicate_contacts,
     find_duplicate_partners,
@@ -148,3 +150,34 @@ def test_contact_merge_moves_local_contacts_and_interactions(db: Database, world
     undo_merge(db, change)
     assert _dump(db) == before
     assert s.participations.get(link)["local_contact_id"] == other
+
+
+def _partners_with_similar_names(db: Database) -> None:
+    s = Services(db)
+    for stem in ("Reading", "Sight", "Health", "Digital", "Poetry"):
+        for suffix in ("Trust", "Trust UK", "Foundation", "Foundation Ltd", "Society"):
+            s.partners.create({"name": f"{stem} Friends {suffix}"})
+
+
+def test_finding_in_small_chunks_finds_exactly_the_same_pairs(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _partners_with_similar_names(db)
+    whole = find_duplicate_partners(db, threshold=80)
+    assert len(whole) > 10
+    monkeypatch.setattr(duplicates, "CHUNK", 3)  # 25 names in 9 chunks, each pair once
+    assert find_duplicate_partners(db, threshold=80) == whole
+
+
+def test_the_finder_reports_progress_and_stops_when_asked(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _partners_with_similar_names(db)
+    monkeypatch.setattr(duplicates, "CHUNK", 10)
+    seen: list[tuple[int, int]] = []
+    find_duplicate_partners(db, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(10, 25), (20, 25), (25, 25)]
+    asked: list[int] = []
+    with pytest.raises(Cancelled):
+        find_duplicate_partners(db, progress=lambda done, _total: asked.append(done) or False)
+    assert asked == [10], "stopped after the first chunk"
