@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWizard
+from shiboken6 import isValid
 from sqlalchemy import select, text
 
 from brokerdesk.core.db import Database
@@ -43,7 +44,7 @@ def wizard(qtbot, window: MainWindow, tmp_path: Path) -> Iterator[ImportWizard]:
     qtbot.waitExposed(opened)
     yield opened
     window.ctx.tasks.wait(10_000)
-    if opened.isVisible():
+    if isValid(opened) and opened.isVisible():  # a second wizard replaces (deletes) it
         opened.reject()
 
 
@@ -51,7 +52,8 @@ def _choose_file(qtbot, wizard: ImportWizard, path: Path, kind: str) -> None:  #
     page = wizard.file_page
     page.kind.setCurrentIndex(page.kind.findData(kind))
     qtbot.keyClicks(page.path, str(path))
-    wizard.button(Button.NextButton).click()
+    wizard.button(Button.NextButton).click()  # reads the file, then goes on by itself
+    qtbot.waitUntil(lambda: wizard.currentId() != wizard.FILE, timeout=20_000)
 
 
 def _to_preview(qtbot, wizard: ImportWizard) -> None:  # type: ignore[no-untyped-def]
@@ -179,7 +181,8 @@ def test_cancel_part_way_writes_nothing(
         wizard.button(Button.CommitButton).click()
     task = wizard.import_task
     dialog = wizard.progress
-    assert task is not None and dialog is not None and dialog.isVisible()
+    assert task is not None and dialog is not None
+    qtbot.waitUntil(dialog.isVisible)  # after a moment, while the import is still running
 
     def hold(done: int, _total: int, _text: str) -> None:  # in the worker, between chunks
         if done >= 5_000:
@@ -209,7 +212,7 @@ def test_garbage_file_is_refused_at_once(
     page = wizard.file_page
     qtbot.keyClicks(page.path, str(garbage))
     qtbot.keyClick(page.path, Qt.Key.Key_Return)
-    assert "cannot be imported" in page.status.text()
+    qtbot.waitUntil(lambda: "cannot be imported" in page.status.text(), timeout=10_000)
     assert "not a spreadsheet" in page.status.text()
     assert not wizard.button(Button.NextButton).isEnabled()
     assert wizard.currentId() == wizard.FILE
@@ -240,7 +243,7 @@ def test_workbook_with_two_sheets_imports_the_chosen_one(
     sheet = wizard.sheet_page
     assert sheet.sheets.currentText() == "Read me"
     sheet.sheets.setCurrentIndex(sheet.sheets.findText("New partners"))
-    assert "Organisation, Web site" in sheet.status.text()
+    qtbot.waitUntil(lambda: "Organisation, Web site" in sheet.status.text(), timeout=10_000)
     wizard.button(Button.NextButton).click()
     assert wizard.mapping_page.combos["name"].currentText() == "Organisation"
     assert wizard.mapping_page.samples["website"].text() == "https://example.org/nlrt"
@@ -286,6 +289,7 @@ def test_saved_mapping_is_offered_the_second_time(
         assert again.file_page.kind.currentData() == "contacts"  # remembered too
         qtbot.keyClicks(again.file_page.path, str(path))
         again.button(Button.NextButton).click()
+        qtbot.waitUntil(lambda: again.currentId() == again.MAPPING, timeout=10_000)
         page = again.mapping_page
         assert "mapping you saved" in page.source_note.text()
         assert page.combos["full_name"].currentText() == "Who"

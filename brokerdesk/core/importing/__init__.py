@@ -23,9 +23,11 @@ from brokerdesk.core.importing.apply import (
 from brokerdesk.core.importing.base import ON_MATCH, Importer, ImportOptions, Review, RowPlan
 from brokerdesk.core.importing.kinds_places import IMPORTERS, KINDS
 from brokerdesk.core.importing.mapping import (
+    MappingProblem,
     MappingStore,
     Target,
     load_mapping_file,
+    mapping_problems,
     suggest_mapping,
 )
 from brokerdesk.core.importing.matching import Candidate, Match, ServiceMatcher, name_key
@@ -39,6 +41,7 @@ __all__ = [
     "ImportOptions",
     "ImportSummary",
     "Importer",
+    "MappingProblem",
     "MappingStore",
     "Match",
     "Preview",
@@ -51,6 +54,7 @@ __all__ = [
     "UnreadableFileError",
     "importer_class",
     "load_mapping_file",
+    "mapping_problems",
     "name_key",
     "open_spreadsheet",
     "preview",

@@ -143,8 +143,13 @@ def preview(
     options: ImportOptions | None = None,
     sheet: str | None = None,
     limit: int = 200,
+    cancel: Callable[[], bool] | None = None,
 ) -> Preview:
-    """Plan the first ``limit`` rows without writing anything."""
+    """Plan the first ``limit`` rows without writing anything.
+
+    Raises:
+        Cancelled: ``cancel`` returned True (it is checked before each row).
+    """
     cls = importer_class(kind)
     header = source.sheet(sheet)
     columns = _columns(cls, header.headers, mapping)
@@ -153,6 +158,8 @@ def preview(
         importer = cls(session, options or ImportOptions())
         for chunk in source.rows(sheet, chunk_rows=min(limit, 1000)):
             for number, row in chunk.rows:
+                if cancel is not None and cancel():
+                    raise Cancelled("The check of the first rows was cancelled.")
                 plans.append(importer.plan(number, _cells(columns, row)))
                 if len(plans) >= limit:
                     break

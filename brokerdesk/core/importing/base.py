@@ -109,6 +109,8 @@ class Importer:
     defaults: ClassVar[Mapping[str, Any]] = {}
     # Fields whose cells are reference names resolved to ids (not validated as text).
     lookups: ClassVar[frozenset[str]] = frozenset()
+    # Groups of fields of which at least one needs a column (a service by name or by code).
+    one_of: ClassVar[tuple[tuple[str, ...], ...]] = ()
     allow_create_on_match: ClassVar[bool] = False
     default_on_match: ClassVar[str] = "skip"
 

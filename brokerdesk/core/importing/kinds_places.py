@@ -39,6 +39,7 @@ class LibraryServiceImporter(Importer):
         if f.name in ("website", "email", "phone", "notes", "is_member")
     )
     lookups = frozenset({"service", "service_code"})
+    one_of = (("service", "service_code"),)
     default_on_match = "update"
     targets = (
         *SERVICE_TARGETS,
@@ -171,6 +172,7 @@ class ParticipationImporter(Importer):
     fields = ParticipationService.fields
     defaults = ParticipationService.defaults
     lookups = frozenset({"service", "service_code", "programme", "branch", "local_contact"})
+    one_of = (("service", "service_code"), ("programme",))  # or options.programme_id
     targets = (
         *SERVICE_TARGETS,
         Target("programme", "Programme", ("Programme name", "Project")),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,26 +71,90 @@ def suggest_mapping(targets: Sequence[Target], headers: Sequence[str]) -> Mappin
     return chosen
 
 
+@dataclass(frozen=True)
+class MappingProblem:
+    """One reason a mapping cannot be used, and the field it is about.
+
+    Attributes:
+        field: the target field a form shows the problem beside.
+        kind: ``unknown_column``, ``unknown_field``, ``column_twice`` (one column chosen for
+            two fields), ``field_twice`` (two columns mapped to one field), ``required``, or
+            ``one_of`` (none of a group of fields, such as a service's name or code, has a
+            column).
+        text: the sentence for the command line.
+        header: the column concerned, if any.
+        other: for ``column_twice`` the field that has the column already; for ``one_of``
+            the group's fields, joined by ``|``.
+    """
+
+    field: str
+    kind: str
+    text: str
+    header: str = ""
+    other: str = ""
+
+
+def mapping_problems(
+    targets: Sequence[Target],
+    headers: Sequence[str],
+    pairs: Iterable[tuple[str, str]],
+    *,
+    one_of: Sequence[tuple[str, ...]] = (),
+    given: Collection[str] = (),
+) -> list[MappingProblem]:
+    """Everything that stops a mapping being used, each tied to a field.
+
+    Args:
+        targets: the importer's fields.
+        headers: the file's column headers.
+        pairs: (column, field) as chosen: a form may give one column to two fields, a
+            mapping file one field to two columns; both are problems.
+        one_of: groups of fields of which at least one needs a column.
+        given: fields filled for every row without a column (a programme chosen for the
+            whole file), so a column for them is not needed.
+    """
+    known = {t.name: t for t in targets}
+    chosen = list(pairs)
+    problems: list[MappingProblem] = []
+    by_column: dict[str, str] = {}
+    by_field: dict[str, str] = {}
+    for header, field in chosen:
+        if header not in headers:
+            text = f"The mapping names a column '{header}' that the file does not have."
+            problems.append(MappingProblem(field, "unknown_column", text, header))
+        if field not in known:
+            text = f"'{field}' is not a field this import can fill."
+            problems.append(MappingProblem(field, "unknown_field", text, header))
+        if header in by_column:
+            first = by_column[header]
+            label = known[first].label if first in known else first
+            text = f"'{header}' is already the column for {label}."
+            problems.append(MappingProblem(field, "column_twice", text, header, first))
+        else:
+            by_column[header] = field
+        if field in by_field:
+            text = f"Both '{by_field[field]}' and '{header}' are mapped to {field}."
+            problems.append(MappingProblem(field, "field_twice", text, header))
+        else:
+            by_field[field] = header
+    filled = set(by_field) | set(given)
+    for target in targets:
+        if target.required and target.name not in filled:
+            text = f"No column is mapped to '{target.label}', which is required."
+            problems.append(MappingProblem(target.name, "required", text))
+    for group in one_of:
+        if group and not filled & set(group):
+            labels = " or ".join(f"'{known[f].label if f in known else f}'" for f in group)
+            text = f"No column is mapped to {labels}; one of them is required."
+            problems.append(MappingProblem(group[0], "one_of", text, other="|".join(group)))
+    return problems
+
+
 def check_mapping(
     targets: Sequence[Target], headers: Sequence[str], mapping: Mapping_
 ) -> list[str]:
     """Problems that stop an import before any row is read (unknown fields, missing columns)."""
-    known = {t.name: t for t in targets}
-    problems = []
-    for header, field in mapping.items():
-        if header not in headers:
-            problems.append(f"The mapping names a column '{header}' that the file does not have.")
-        if field not in known:
-            problems.append(f"'{field}' is not a field this import can fill.")
-    seen: dict[str, str] = {}
-    for header, field in mapping.items():
-        if field in seen:
-            problems.append(f"Both '{seen[field]}' and '{header}' are mapped to {field}.")
-        seen[field] = header
-    for target in targets:
-        if target.required and target.name not in mapping.values():
-            problems.append(f"No column is mapped to '{target.label}', which is required.")
-    return problems
+    return [p.text for p in mapping_problems(targets, headers, mapping.items())]
 
 
 class MappingStore:

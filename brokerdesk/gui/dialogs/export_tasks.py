@@ -1,7 +1,7 @@
 """Running an export off the GUI thread, and the two exports that are one file each.
 
-Shared by every export in the app: the folder last used (a setting), a window-modal progress
-dialog whose Cancel stops the worker, errors turned into sentences, the save-file question
+Shared by every export in the app: the folder last used (a setting), the progress dialog and
+error sentences of :mod:`brokerdesk.gui.progress` in the export's words, the save-file question
 (which does not ask about replacing: :func:`confirm_replace` does, naming the file). The
 participation matrix and the whole-database workbook live here too; partner summaries are
 in ``brokerdesk.gui.export_features``.
@@ -14,10 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
-from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.core.exporting import (
     FileExistsRefused,
     export_database_workbook,
@@ -26,6 +25,8 @@ from brokerdesk.core.exporting import (
 from brokerdesk.core.exporting.database import tables_in_order
 from brokerdesk.gui import settings as keys
 from brokerdesk.gui.dialogs.export_done import confirm_replace, show_export_done
+from brokerdesk.gui.progress import error_sentence, run_with_progress
+from brokerdesk.gui.progress import progress_dialog as shared_progress_dialog
 
 translate = QCoreApplication.translate  # lupdate reads translate("Export", "…") calls
 
@@ -49,26 +50,23 @@ def error_text(exc: BaseException) -> str:
         return translate(
             "Export", "'{0}' appeared while exporting and was left as it was; nothing was replaced."
         ).format(exc.paths[0].name if exc.paths else "")
-    if isinstance(exc, BrokerDeskError):
-        return str(exc)
-    if isinstance(exc, OSError):
-        return translate("Export", "The export could not be written: {0}.").format(
-            exc.strerror or exc
-        )
-    return translate("Export", "The export failed: {0}").format(exc)
+    return error_sentence(
+        exc,
+        unreadable=translate("Export", "The export could not be written: {0}."),
+        failed=translate("Export", "The export failed: {0}"),
+    )
 
 
 def progress_dialog(window: Any, title: str, label: str, total: int) -> QProgressDialog:
-    dialog = QProgressDialog(label, translate("Export", "Cancel"), 0, total, window)
-    dialog.setObjectName("export-progress")
-    dialog.setWindowTitle(title)
-    dialog.setAccessibleName(translate("Export", "Export progress"))
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(0)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    dialog.setMinimumWidth(460)
-    dialog.setValue(0)
+    """The export's progress dialog (shown by :func:`start_export` if the work takes a while)."""
+    dialog = shared_progress_dialog(
+        window,
+        title,
+        label,
+        total,
+        name="export-progress",
+        accessible_name=translate("Export", "Export progress"),
+    )
     window.export_progress = dialog
     return dialog
 
@@ -83,40 +81,21 @@ def start_export(
 ) -> Any:
     """Run ``work`` off the GUI thread; the progress dialog (if any) follows and cancels it."""
 
-    def closed(then: Callable[..., None]) -> Callable[..., None]:
-        def handler(*args: Any) -> None:
-            if dialog is not None:
-                dialog.close()  # emits canceled; the task has already stopped
-            then(*args)
-
-        return handler
-
-    def failed(exc: BaseException) -> None:
-        window.ctx.report_error(error_text(exc))
-
     def cancelled() -> None:
         window.ctx.notify(translate("Export", "Export cancelled; nothing was written."))
 
-    task = window.ctx.tasks.start(
+    run = run_with_progress(
+        window.ctx,
         work,
-        title,
-        on_done=closed(on_done),
-        on_error=closed(failed),
-        on_cancel=closed(on_cancel or cancelled),
+        title=title,
+        dialog=dialog,
+        sentence=error_text,
+        on_done=on_done,
+        on_error=window.ctx.report_error,
+        on_cancel=on_cancel or cancelled,
     )
-    if dialog is not None:
-        dialog.canceled.connect(task.cancel)
-
-        def follow(done: int, total: int, text: str) -> None:
-            if dialog.isVisible():
-                dialog.setMaximum(max(total, 1))
-                dialog.setValue(min(done, total))
-                if text:
-                    dialog.setLabelText(text)
-
-        task.signals.progress.connect(follow)
-    window.export_task = task
-    return task
+    window.export_task = run.task
+    return run.task
 
 
 def choose_file(window: Any, title: str, default: Path) -> Path | None:

@@ -21,17 +21,18 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from brokerdesk.core.errors import BrokerDeskError
-from brokerdesk.core.importing import Target, suggest_mapping
+from brokerdesk.core.importing import (
+    MappingProblem,
+    Target,
+    mapping_problems,
+    suggest_mapping,
+)
 from brokerdesk.core.vocabulary import STAGE_LABELS
 from brokerdesk.gui.dialogs.editors import reference_options
 from brokerdesk.gui.dialogs.import_wizard.source_pages import ERROR_STYLE, message_label
 
 if TYPE_CHECKING:
     from brokerdesk.gui.dialogs.import_wizard.wizard import ImportWizard
-
-SAMPLE_ROWS = 20
-NEEDS_SERVICE = ("participations", "library_services")
 
 
 class MappingPage(QWizardPage):
@@ -102,14 +103,15 @@ class MappingPage(QWizardPage):
     def initializePage(self) -> None:
         state = self.state
         assert state.source is not None
-        header = state.source.sheet(state.sheet)
+        facts = state.sheet_facts()  # read off the GUI thread by the file and sheet pages
+        header = facts.header
         key = (str(state.source.path), state.kind, state.sheet, tuple(header.headers))
         if key == self._built_for:
             return  # back from the preview: keep what the user chose
         self._built_for = key
         state.headers = list(header.headers)
         state.forget_reviews()
-        self.samples_by_header = self._samples()
+        self.samples_by_header = dict(facts.samples)
         saved = state.store.find(state.kind, state.headers)
         if saved:
             mapping = saved
@@ -128,22 +130,6 @@ class MappingPage(QWizardPage):
         if participations:
             self._fill_programmes()
         self._changed()
-
-    def _samples(self) -> dict[str, str]:
-        """The first non-empty value of each column in the first rows."""
-        state = self.state
-        assert state.source is not None
-        found: dict[str, str] = {}
-        try:
-            for chunk in state.source.rows(state.sheet, chunk_rows=SAMPLE_ROWS):
-                for _number, row in chunk.rows:
-                    for header, cell in zip(state.headers, row, strict=False):
-                        if header and header not in found and cell.strip():
-                            found[header] = cell.strip()
-                break
-        except BrokerDeskError:
-            pass  # the preview reports an unreadable row with its sentence
-        return found
 
     def _build(self, targets: tuple[Target, ...], chosen: dict[str, str]) -> None:
         while self.grid.count():
@@ -235,43 +221,42 @@ class MappingPage(QWizardPage):
         self.completeChanged.emit()
 
     def problems(self) -> dict[str, str]:
-        """field -> why the mapping cannot be used for it."""
+        """field -> why the mapping cannot be used for it, from core ``mapping_problems``."""
         state = self.state
+        importer = state.importer
+        labels = {t.name: t.label for t in importer.targets}
+        pairs = [
+            (str(combo.currentData()), field)
+            for field, combo in self.combos.items()
+            if combo.currentData()
+        ]
+        given = {"programme"} if state.programme_id is not None else set()
+        found = mapping_problems(
+            importer.targets, state.headers, pairs, one_of=importer.one_of, given=given
+        )
         out: dict[str, str] = {}
-        used: dict[str, str] = {}
-        labels = {t.name: t.label for t in state.importer.targets}
-        for field, combo in self.combos.items():
-            header = str(combo.currentData() or "")
-            if header and header in used:
-                out[field] = self.tr("'{0}' is already the column for {1}.").format(
-                    header, labels[used[header]]
-                )
-            elif header:
-                used[header] = field
-        chosen = set(state.mapping.values())
-        for target in state.importer.targets:
-            if target.required and target.name not in chosen:
-                out.setdefault(
-                    target.name,
-                    self.tr("Required: choose the column that holds {0}.").format(target.label),
-                )
-        if state.kind in NEEDS_SERVICE and not chosen & {"service", "service_code"}:
-            out.setdefault(
-                "service",
-                self.tr(
-                    "Required: choose the column that names the library service (or GSS code)."
-                ),
-            )
-        if (
-            state.kind == "participations"
-            and "programme" not in chosen
-            and state.programme_id is None
-        ):
-            out.setdefault(
-                "programme",
-                self.tr("Required: choose a Programme column, or the programme below."),
-            )
+        for problem in found:
+            out.setdefault(problem.field, self.sentence(problem, labels))
         return out
+
+    def sentence(self, problem: MappingProblem, labels: dict[str, str]) -> str:
+        """The problem in the page's words (the core's sentences are for the command line)."""
+        if problem.kind == "column_twice":
+            return self.tr("'{0}' is already the column for {1}.").format(
+                problem.header, labels.get(problem.other, problem.other)
+            )
+        if problem.kind == "required":
+            return self.tr("Required: choose the column that holds {0}.").format(
+                labels.get(problem.field, problem.field)
+            )
+        if problem.kind == "one_of" and problem.field == "programme":
+            return self.tr("Required: choose a Programme column, or the programme below.")
+        if problem.kind == "one_of":
+            names = [labels.get(f, f) for f in problem.other.split("|")]
+            return self.tr("Required: choose the column that holds {0}.").format(
+                self.tr(" or ").join(names)
+            )
+        return problem.text
 
     def isComplete(self) -> bool:
         return bool(self.combos) and not self.problems()

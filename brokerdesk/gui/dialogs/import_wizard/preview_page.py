@@ -188,11 +188,16 @@ class PreviewPage(QWizardPage):
         splitter.setSizes([320, 160])
         self.error = message_label("import-preview-error")
         self.error.setStyleSheet(ERROR_STYLE)
+        self.again = QPushButton(self.tr("Check the rows &again"))
+        self.again.setObjectName("import-preview-again")
+        self.again.clicked.connect(self._run)
+        self.again.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
         layout.addWidget(self.busy)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.error)
+        layout.addWidget(self.again, 0, Qt.AlignmentFlag.AlignLeft)
         self.rerun = QTimer(self)
         self.rerun.setSingleShot(True)
         self.rerun.setInterval(250)
@@ -202,7 +207,9 @@ class PreviewPage(QWizardPage):
         self._run()
 
     def _run(self) -> None:
+        self.rerun.stop()
         self.busy.show()
+        self.again.hide()
         self.error.clear()
         self.counts.setText(self.tr("Checking the first rows…"))
         self.state.start_preview()
@@ -220,6 +227,21 @@ class PreviewPage(QWizardPage):
             self.error.setText(error)
         else:
             self.counts.setText(self.count_text(result))
+        self._fill_reviews()
+        self.completeChanged.emit()
+
+    def show_cancelled(self) -> None:
+        """Cancel in the progress dialog: say so, and offer to check again."""
+        self.busy.hide()
+        self.model.set_preview(None, {})
+        self.counts.setText("")
+        self.error.setText(
+            self.tr(
+                "Checking the rows was cancelled, so there is nothing to show yet. Press Check "
+                "the rows again, or go Back to change the choices."
+            )
+        )
+        self.again.show()
         self._fill_reviews()
         self.completeChanged.emit()
 
@@ -295,3 +317,4 @@ class PreviewPage(QWizardPage):
 
     def cleanupPage(self) -> None:
         self.rerun.stop()
+        self.state.stop_preview()  # Back while checking: the rows checked no longer matter

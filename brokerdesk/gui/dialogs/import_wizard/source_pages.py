@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.core.importing import KINDS
 from brokerdesk.gui.dialogs.import_wizard.wizard import FOLDER_SETTING, kind_labels
 
@@ -79,6 +77,8 @@ class FilePage(QWizardPage):
         self.status = message_label("import-file-status")
         self.status.setAccessibleName(self.tr("About the file"))
         self._failed = ""  # the path that could not be read, until it is edited
+        self._reading = ""  # the path being read off the GUI thread
+        self._go_on = False  # Next was pressed while reading: go on when it is read
         form = QFormLayout(self)
         file_label = QLabel(self.tr("&File:"))
         file_label.setBuddy(self.path)
@@ -89,9 +89,11 @@ class FilePage(QWizardPage):
         form.addRow(self.status)
 
     def _edited(self, _text: str) -> None:
-        if self.state.source is not None or self._failed:
+        if self.state.source is not None or self._failed or self._reading:
+            self.state.stop_reading()
             self.state.source = None
-            self._failed = ""
+            self._failed = self._reading = ""
+            self._go_on = False
             self.status.clear()
         self.completeChanged.emit()
 
@@ -107,26 +109,49 @@ class FilePage(QWizardPage):
             self.path.setText(chosen)
             self.check_file()
 
+    def _is_open(self, text: str) -> bool:
+        source = self.state.source
+        return source is not None and source.path == Path(text).expanduser()
+
     def check_file(self) -> None:
-        """Open the file now, so an unreadable one is refused before anything else."""
+        """Start reading the file now (off the GUI thread), so an unreadable one is refused
+        before anything else; Next waits until it has been read."""
         text = self.path.text().strip()
-        if not text:
+        if not text or self._is_open(text) or text == self._reading:
             return
-        if self.state.source is not None and str(self.state.source.path) == text:
-            return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            problem = self.state.open_file(text)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self.state.forget_reviews()
-        self._failed = text if problem else ""
-        if problem:
-            self.status.setStyleSheet(ERROR_STYLE)
-            self.status.setText(self.tr("This file cannot be imported: {0}").format(problem))
-        else:
-            self.status.setStyleSheet("")
-            self.status.setText(self.describe())
+        self._reading, self._failed = text, ""
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Reading {0}…").format(Path(text).name))
+        self.state.read_file(text)
+        self.completeChanged.emit()
+
+    def file_read(self) -> None:
+        """The wizard has read the file: describe it, and go on if Next was pressed."""
+        self._reading = ""
+        self.status.setStyleSheet("")
+        self.status.setText(self.describe())
+        self.completeChanged.emit()
+        if self._go_on:
+            self._go_on = False
+            self.wizard().next()
+
+    def read_failed(self, problem: str) -> None:
+        self._failed, self._reading, self._go_on = self._reading, "", False
+        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setText(self.tr("This file cannot be imported: {0}").format(problem))
+        self.completeChanged.emit()
+
+    def read_cancelled(self) -> None:
+        name = Path(self._reading).name
+        self._reading, self._go_on = "", False
+        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setText(
+            self.tr(
+                "Reading {0} was cancelled, so it has not been opened. Press Next to read it "
+                "again, or choose another file."
+            ).format(name)
+        )
         self.completeChanged.emit()
 
     def describe(self) -> str:
@@ -136,20 +161,24 @@ class FilePage(QWizardPage):
             return self.tr("An Excel workbook with {0} sheet(s): {1}.").format(
                 len(source.sheet_names), ", ".join(source.sheet_names)
             )
+        facts = self.state.facts[""]
         encoding = self.tr(ENCODINGS.get(source.encoding, source.encoding))
         separator = self.tr(SEPARATORS.get(source.delimiter, repr(source.delimiter)))
-        columns = len(source.sheet().headers)
         return self.tr(
             "A CSV file: text encoding {0}, columns separated by {1}; {2} columns, about {3} rows."
-        ).format(encoding, separator, columns, f"{source.estimate_rows():,}")
+        ).format(encoding, separator, len(facts.header.headers), f"{facts.rows:,}")
 
     def isComplete(self) -> bool:
         text = self.path.text().strip()
-        return bool(text) and text != self._failed
+        return bool(text) and text != self._failed and not self._reading
 
     def validatePage(self) -> bool:
+        text = self.path.text().strip()
+        if self._is_open(text):
+            return True
+        self._go_on = True  # Next was pressed: go on by itself once the file has been read
         self.check_file()
-        return self.state.source is not None
+        return False
 
 
 class SheetPage(QWizardPage):
@@ -172,9 +201,12 @@ class SheetPage(QWizardPage):
         label.setBuddy(self.sheets)
         form.addRow(label, self.sheets)
         form.addRow(self.status)
-        self._ok = False
+        self._ok = False  # the chosen sheet has been read and can be imported
+        self._reading = ""  # the sheet being read off the GUI thread
+        self._go_on = False
 
     def initializePage(self) -> None:
+        self._go_on = False
         source = self.state.source
         assert source is not None
         self.sheets.blockSignals(True)
@@ -186,33 +218,65 @@ class SheetPage(QWizardPage):
         self.check_sheet()
 
     def check_sheet(self) -> None:
-        source = self.state.source
+        """Show what was read of the chosen sheet, or read it now off the GUI thread."""
+        state = self.state
         name = self.sheets.currentText()
-        if source is None or not name:
+        if state.source is None or not name:
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            header = source.sheet(name)
-            rows = source.estimate_rows(name)
-        except BrokerDeskError as exc:
-            self._ok = False
+        self._ok = False
+        if name in state.sheet_problems:
             self.status.setStyleSheet(ERROR_STYLE)
-            self.status.setText(self.tr("This sheet cannot be imported: {0}").format(exc))
-        else:
+            self.status.setText(
+                self.tr("This sheet cannot be imported: {0}").format(state.sheet_problems[name])
+            )
+        elif name in state.facts:
             self._ok = True
-            if self.state.sheet != name:
-                self.state.forget_reviews()
-            self.state.sheet = name
+            if state.sheet != name:
+                state.forget_reviews()
+            state.sheet = name
+            facts = state.facts[name]
             self.status.setStyleSheet("")
-            shown = ", ".join(h for h in header.headers if h)
+            shown = ", ".join(h for h in facts.header.headers if h)
             self.status.setText(
                 self.tr("About {0} rows under the header row {1}. Columns: {2}.").format(
-                    f"{rows:,}", header.header_line, shown
+                    f"{facts.rows:,}", facts.header.header_line, shown
                 )
             )
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        else:
+            self._reading = name
+            self.status.setStyleSheet("")
+            self.status.setText(self.tr("Reading the sheet '{0}'…").format(name))
+            state.read_sheet(name)
+        self.completeChanged.emit()
+
+    def sheet_read(self, name: str) -> None:
+        """The wizard has read (or could not read) ``name``."""
+        self._reading = ""
+        if name == self.sheets.currentText():
+            self.check_sheet()
+            if self._ok and self._go_on:
+                self._go_on = False
+                self.wizard().next()
+        self._go_on = False
+
+    def read_cancelled(self, name: str) -> None:
+        self._reading, self._go_on = "", False
+        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setText(
+            self.tr(
+                "Reading the sheet '{0}' was cancelled. Press Next to read it again, or choose "
+                "another sheet."
+            ).format(name)
+        )
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return self._ok
+        name = self.sheets.currentText()
+        return bool(name) and not self._reading and name not in self.state.sheet_problems
+
+    def validatePage(self) -> bool:
+        if self._ok and self.state.sheet == self.sheets.currentText():
+            return True
+        self._go_on = True
+        self.check_sheet()
+        return False

@@ -1,20 +1,23 @@
-"""The wizard itself: what the user has chosen so far, and the two pieces of work it runs.
+"""The wizard itself: what the user has chosen so far, and the work it runs off the GUI thread.
 
 The pages only show and edit the choices held here (the file, the kind, the sheet, the
-mapping, the review decisions, the on-match choice). The preview and the import run in
-``ctx.tasks`` workers; the import's progress dialog is window-modal over the wizard, so
-nothing can change while it runs, and its Cancel stops the import between chunks.
+mapping, the review decisions, the on-match choice). Reading the file (and each sheet), the
+preview and the import run in ``ctx.tasks`` workers through :mod:`brokerdesk.gui.progress`:
+a window-modal progress dialog with Cancel appears if the work takes a moment, so nothing can
+change while it runs. Cancel abandons a read or a preview at once (they write nothing) and
+stops the import between chunks (one transaction: nothing is written).
 """
 
 from __future__ import annotations
 
+import itertools
+import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget, QWizard
 
-from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.core.importing import (
     IMPORTERS,
     Importer,
@@ -24,11 +27,18 @@ from brokerdesk.core.importing import (
     Preview,
     Review,
     SpreadsheetFile,
-    open_spreadsheet,
     preview,
     run_import,
 )
-from brokerdesk.gui.tasks import Task
+from brokerdesk.gui.dialogs.import_wizard.reading import (
+    FileFacts,
+    SheetFacts,
+    read_file,
+    read_sheet,
+)
+from brokerdesk.gui.progress import ProgressRun, progress_dialog, run_with_progress
+from brokerdesk.gui.progress import error_sentence as shared_error_sentence
+from brokerdesk.gui.tasks import Progress, Task
 
 translate = QCoreApplication.translate  # lupdate reads translate("ImportWizard", "…") calls
 
@@ -51,13 +61,12 @@ def kind_labels() -> dict[str, str]:
 
 
 def error_sentence(exc: BaseException) -> str:
-    if isinstance(exc, BrokerDeskError):
-        return str(exc)
-    if isinstance(exc, OSError):
-        return translate("ImportWizard", "The file could not be read: {0}.").format(
-            exc.strerror or exc
-        )
-    return translate("ImportWizard", "The import failed: {0}").format(exc)
+    """What went wrong in a reader, preview or import worker, in a sentence."""
+    return shared_error_sentence(
+        exc,
+        unreadable=translate("ImportWizard", "The file could not be read: {0}."),
+        failed=translate("ImportWizard", "The import failed: {0}"),
+    )
 
 
 class ImportWizard(QWizard):
@@ -107,13 +116,15 @@ class ImportWizard(QWizard):
         self.skip_invalid = False
         self.reviews: dict[int, Review] = {}
         self.resolutions: dict[int, int | None] = {}
+        self.facts: dict[str, SheetFacts] = {}  # sheet name ("" for a CSV) -> what was read
+        self.sheet_problems: dict[str, str] = {}  # sheet name -> why it cannot be imported
         self.preview_result: Preview | None = None
-        self.preview_task: Task | None = None
+        self.reading: ProgressRun | None = None  # a file or sheet being read
+        self.previewing: ProgressRun | None = None
         self.import_task: Task | None = None
-        self.progress: QProgressDialog | None = None
+        self.progress: QProgressDialog | None = None  # the import's progress dialog
         self.summary: ImportSummary | None = None
-        self._preview_number = 0
-        self._closed = False
+        self.file_lock = threading.Lock()  # one worker at a time reads self.source
         self.file_page = FilePage(self)
         self.sheet_page = SheetPage(self)
         self.mapping_page = MappingPage(self)
@@ -143,19 +154,100 @@ class ImportWizard(QWizard):
     def importer(self) -> type[Importer]:
         return IMPORTERS[self.kind]
 
-    def open_file(self, path: str | Path) -> str:
-        """Open the spreadsheet at ``path``; return the reason it cannot be read ("" if none)."""
+    # ------------------------------------------------------------------ reading
+    def read_file(self, path: str | Path) -> None:
+        """Open the spreadsheet and read its first sheet off the GUI thread.
+
+        The File page hears back through ``file_read``, ``read_failed`` or ``read_cancelled``.
+        """
+        self.stop_reading()
         self.source = None
-        try:
-            self.source = open_spreadsheet(Path(path).expanduser())
-        except BrokerDeskError as exc:
-            return str(exc)
-        except OSError as exc:
-            return error_sentence(exc)
+        self.facts, self.sheet_problems = {}, {}
+        target = Path(path).expanduser()
+        text = self.tr("Reading {0}…").format(target.name)
+        lock, page = self.file_lock, self.file_page
+
+        def work(progress: Progress) -> FileFacts:
+            with lock:
+                return read_file(target, progress, text)
+
+        self.reading = self._read(
+            work, text, self._file_read, page.read_failed, page.read_cancelled
+        )
+
+    def _file_read(self, found: FileFacts) -> None:
+        self.reading = None
+        self.source = found.source
+        self.facts, self.sheet_problems = dict(found.sheets), dict(found.problems)
         self.sheet = self.source.sheet_names[0] or None
         self.headers = []
         self.ctx.settings.set_value(FOLDER_SETTING, str(self.source.path.parent))
-        return ""
+        self.file_page.file_read()
+
+    def read_sheet(self, name: str) -> None:
+        """Read one sheet of the workbook off the GUI thread; the Sheet page hears back."""
+        self.stop_reading()
+        source, lock, page = self.source, self.file_lock, self.sheet_page
+        assert source is not None
+        text = self.tr("Reading the sheet '{0}' of {1}…").format(name, source.path.name)
+
+        def work(progress: Progress) -> SheetFacts:
+            with lock:
+                return read_sheet(source, name, progress, text)
+
+        def read(facts: SheetFacts) -> None:
+            self.reading = None
+            self.facts[name] = facts
+            page.sheet_read(name)
+
+        def failed(sentence: str) -> None:
+            self.reading = None
+            self.sheet_problems[name] = sentence
+            page.sheet_read(name)
+
+        self.reading = self._read(work, text, read, failed, lambda: page.read_cancelled(name))
+
+    def _read(
+        self, work: Any, text: str, on_done: Any, on_error: Any, on_cancel: Any
+    ) -> ProgressRun:
+        def cancelled() -> None:
+            self.reading = None
+            on_cancel()
+
+        def failed(sentence: str) -> None:
+            self.reading = None
+            on_error(sentence)
+
+        dialog = progress_dialog(
+            self,
+            self.tr("Reading the spreadsheet"),
+            text,
+            0,
+            name="import-reading",
+            accessible_name=self.tr("Reading the spreadsheet"),
+        )
+        return run_with_progress(
+            self.ctx,
+            work,
+            title=text,
+            dialog=dialog,
+            sentence=error_sentence,
+            on_done=on_done,
+            on_error=failed,
+            on_cancel=cancelled,
+            abandon_on_cancel=True,  # reading writes nothing: the page is usable at once
+        )
+
+    def stop_reading(self) -> None:
+        """Abandon a read in progress (a new file or sheet was chosen, or the wizard closed)."""
+        if self.reading is not None:
+            self.reading.abandon()
+            self.reading = None
+
+    def sheet_facts(self) -> SheetFacts:
+        """What was read of the chosen sheet."""
+        assert self.source is not None
+        return self.facts[self.sheet or self.source.sheet_names[0]]
 
     def set_kind(self, kind: str) -> None:
         self.kind = kind
@@ -189,35 +281,66 @@ class ImportWizard(QWizard):
 
     # ------------------------------------------------------------------ preview
     def start_preview(self) -> None:
-        """Plan the first rows off the GUI thread; :meth:`_previewed` shows them."""
+        """Plan the first rows off the GUI thread; the Preview page hears back."""
         assert self.source is not None
-        self._preview_number += 1
-        number = self._preview_number
+        self.stop_preview()
         self.preview_result = None
         db, source, kind, sheet = self.ctx.db, self.source, self.kind, self.sheet
-        mapping, options = dict(self.mapping), self.import_options()
+        mapping, options, lock = dict(self.mapping), self.import_options(), self.file_lock
+        total = max(1, min(PREVIEW_ROWS, self.sheet_facts().rows))
+        step = self.tr("Checking row {0} of the first {1}…")
 
-        def work(_progress: Any) -> Preview:
-            return preview(db, source, kind, mapping, options, sheet=sheet, limit=PREVIEW_ROWS)
+        def work(progress: Progress) -> Preview:
+            counter = itertools.count(1)
 
-        self.preview_task = self.ctx.tasks.start(
-            work,
+            def cancel() -> bool:  # called before each row
+                done = next(counter)
+                return not progress(done - 1, total, step.format(f"{done:,}", f"{total:,}"))
+
+            with lock:
+                return preview(
+                    db, source, kind, mapping, options, sheet=sheet, limit=PREVIEW_ROWS,
+                    cancel=cancel,
+                )  # fmt: skip
+
+        dialog = progress_dialog(
+            self,
             self.tr("Checking the first rows"),
-            on_done=lambda result: self._previewed(number, result, None),
-            on_error=lambda exc: self._previewed(number, None, exc),
+            self.tr("Checking the first rows of {0}…").format(source.path.name),
+            total,
+            name="import-preview-progress",
+            accessible_name=self.tr("Preview progress"),
+        )
+        self.previewing = run_with_progress(
+            self.ctx,
+            work,
+            title=self.tr("Checking the first rows"),
+            dialog=dialog,
+            sentence=error_sentence,
+            on_done=lambda result: self._previewed(result, ""),
+            on_error=lambda text: self._previewed(None, text),
+            on_cancel=self._preview_cancelled,
+            abandon_on_cancel=True,  # a preview writes nothing
         )
 
-    def _previewed(self, number: int, result: Preview | None, exc: BaseException | None) -> None:
-        if self._closed or number != self._preview_number:
-            return  # the wizard closed, or a newer preview was asked for
-        self.preview_task = None
+    def stop_preview(self) -> None:
+        if self.previewing is not None:
+            self.previewing.abandon()
+            self.previewing = None
+
+    def _previewed(self, result: Preview | None, error: str) -> None:
+        self.previewing = None
         self.preview_result = result
         if result is not None:
             for plan in result.plans:
                 if plan.review is not None:
                     self.reviews.setdefault(plan.row, plan.review)
-        self.preview_page.show_result(result, error_sentence(exc) if exc else "")
+        self.preview_page.show_result(result, error)
         self.previewed.emit()
+
+    def _preview_cancelled(self) -> None:
+        self.previewing = None
+        self.preview_page.show_cancelled()
 
     # ------------------------------------------------------------------ import
     def start_import(self) -> Task:
@@ -225,74 +348,51 @@ class ImportWizard(QWizard):
         assert self.source is not None
         self.store.save(self.kind, self.headers, self.mapping)
         db, source, kind, sheet = self.ctx.db, self.source, self.kind, self.sheet
-        mapping, options = dict(self.mapping), self.import_options()
+        mapping, options, lock = dict(self.mapping), self.import_options(), self.file_lock
         step = self.tr("Importing row {0} of about {1}…")
-        dialog = QProgressDialog(
-            self.tr("Starting the import (a backup is taken first)…"),
-            self.tr("Cancel"),
-            0,
-            max(1, source.estimate_rows(sheet)),
+        dialog = progress_dialog(
             self,
+            self.tr("Importing {0}").format(source.path.name),
+            self.tr("Starting the import (a backup is taken first)…"),
+            max(1, self.sheet_facts().rows),
+            name="import-progress",
+            accessible_name=self.tr("Import progress"),
         )
-        dialog.setObjectName("import-progress")
-        dialog.setWindowTitle(self.tr("Importing {0}").format(source.path.name))
-        dialog.setAccessibleName(self.tr("Import progress"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setMinimumWidth(460)
-        dialog.setValue(0)
-        dialog.show()
         self.progress = dialog
 
-        def work(progress: Any) -> ImportSummary:
+        def work(progress: Progress) -> ImportSummary:
             going = [True]
 
             def report(done: int, total: int) -> None:
                 going[0] = bool(progress(done, total, step.format(f"{done:,}", f"{total:,}")))
 
-            return run_import(
-                db,
-                source,
-                kind,
-                mapping,
-                options,
-                sheet=sheet,
-                progress=report,
-                cancel=lambda: not going[0],
-            )
+            with lock:
+                return run_import(
+                    db,
+                    source,
+                    kind,
+                    mapping,
+                    options,
+                    sheet=sheet,
+                    progress=report,
+                    cancel=lambda: not going[0],
+                )
 
-        task: Task = self.ctx.tasks.start(
+        run = run_with_progress(
+            self.ctx,
             work,
-            self.tr("Import {0}").format(source.path.name),
+            title=self.tr("Import {0}").format(source.path.name),
+            dialog=dialog,
+            sentence=error_sentence,
             on_done=self._imported,
             on_error=self._import_failed,
             on_cancel=self._import_cancelled,
         )
-        dialog.canceled.connect(task.cancel)
-
-        def follow(done: int, total: int, text: str) -> None:
-            if dialog.isVisible():
-                dialog.setMaximum(max(total, 1))
-                dialog.setValue(min(done, total))
-                if text:
-                    dialog.setLabelText(text)
-
-        task.signals.progress.connect(follow)
-        self.import_task = task
-        return task
-
-    def _close_progress(self) -> None:
-        self.import_task = None
-        if self.progress is not None:
-            self.progress.canceled.disconnect()
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+        self.import_task = run.task
+        return run.task
 
     def _imported(self, summary: ImportSummary) -> None:
-        self._close_progress()
+        self.import_task, self.progress = None, None
         self.summary = summary
         if summary.written:
             table = str(self.importer.model.__tablename__)
@@ -306,15 +406,14 @@ class ImportWizard(QWizard):
         self.matches_page.finished = True
         self.next()
 
-    def _import_failed(self, exc: BaseException) -> None:
-        self._close_progress()
-        text = error_sentence(exc)
+    def _import_failed(self, text: str) -> None:
+        self.import_task, self.progress = None, None
         if "nothing was written" not in text:
             text = self.tr("The import stopped and nothing was written: {0}").format(text)
         self.matches_page.show_outcome(text, error=True)
 
     def _import_cancelled(self) -> None:
-        self._close_progress()
+        self.import_task, self.progress = None, None
         text = self.tr(
             "The import was cancelled; nothing was written, because the file is imported in "
             "one transaction."
@@ -324,9 +423,8 @@ class ImportWizard(QWizard):
 
     # ------------------------------------------------------------------ closing
     def done(self, result: int) -> None:
-        self._closed = True
-        if self.preview_task is not None:
-            self.preview_task.cancel()
+        self.stop_reading()
+        self.stop_preview()
         super().done(result)
 
 
