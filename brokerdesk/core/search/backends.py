@@ -13,13 +13,14 @@ parameters, in a larger statement.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
+    Row,
     Select,
     String,
     and_,
@@ -37,7 +38,7 @@ from sqlalchemy.sql.elements import BindParameter, ColumnClause, UnaryExpression
 from brokerdesk.core.search.schema import IndexedEntity
 from brokerdesk.core.search.terms import Terms, like_escape, quote
 
-Candidate = tuple[int, str]  # (index key, folded name)
+Candidate = Row[int, str]  # (index key, folded name); unpacks like a tuple
 Span = tuple[int, int]  # an inclusive key range: one or more adjacent kinds of record
 
 _INDEX = table("search_index", column("name"), column("body"))
@@ -164,9 +165,10 @@ class Backend:
 
     def _run(
         self, session: Session, stmt: Select[int, str], span: Span, values: Mapping[str, str]
-    ) -> list[Candidate]:
+    ) -> Sequence[Candidate]:
         params = {**values, "low": span[0], "high": span[1]}
-        return [(row[0], row[1]) for row in session.connection().execute(stmt, params)]
+        # all() fetches every row in one driver call.
+        return session.connection().execute(stmt, params).all()
 
     # -- questions ------------------------------------------------------------------------
 
@@ -179,7 +181,7 @@ class Backend:
         name_only: bool,
         cap: int,
         newest_first: bool = False,
-    ) -> list[Candidate]:
+    ) -> Sequence[Candidate]:
         """Records in ``span`` holding every long word; oldest first unless ``newest_first``.
 
         FTS5 stops early in ascending key order when the range ends below the top of the
@@ -188,15 +190,15 @@ class Backend:
         stmt = _strict_statement(self.dialect, len(terms.long_words), name_only, newest_first, cap)
         return self._run(session, stmt, span, _strict_values(self.dialect, terms, name_only))
 
-    def short(self, session: Session, span: Span, terms: Terms, cap: int) -> list[Candidate]:
+    def short(self, session: Session, span: Span, terms: Terms, cap: int) -> Sequence[Candidate]:
         stmt = _short_statement(self.dialect, len(terms.words), cap)
         return self._run(session, stmt, span, _prefix_values(terms))
 
-    def fuzzy(self, session: Session, span: Span, terms: Terms, cap: int) -> list[Candidate]:
+    def fuzzy(self, session: Session, span: Span, terms: Terms, cap: int) -> Sequence[Candidate]:
         """Names sharing trigrams with the longest word: candidates for typo matching."""
         grams = terms.trigrams()
         if not grams:
-            return []
+            return ()
         if self.dialect == "sqlite":
             values = {"match": "{name} : (" + " OR ".join(quote(g) for g in grams) + ")"}
         else:
