@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar
 from pytestqt.qtbot import QtBot
 
 from brokerdesk.gui import settings as keys
-from brokerdesk.gui.dialogs.welcome import WelcomeDialog
-from brokerdesk.gui.launcher import Launcher
+from brokerdesk.gui.dialogs.welcome import DEMO, WelcomeDialog
+from brokerdesk.gui.launcher import Launcher, describe_address
 from brokerdesk.gui.main_window import MainWindow
 from brokerdesk.gui.settings import Settings
 from tests.gui.drive import ModalDriver
@@ -107,3 +107,10 @@ def test_a_file_that_will_not_open_is_explained_then_the_choices_are_offered(
     quit_welcome.check()
     assert shown and "not a BrokerDesk database" in shown[0]
     assert launcher.window is None, "choosing Quit closes the window that was opening"
+
+
+def test_the_opening_window_names_the_database_without_any_password() -> None:
+    assert describe_address("/home/priya/team.sqlite3") == "team.sqlite3"
+    assert describe_address(DEMO) == "the demo database"
+    url = "postgresql+psycopg://priya:s3cret@db.example.org:5432/brokerdesk"
+    assert describe_address(url) == "db.example.org:5432/brokerdesk"
