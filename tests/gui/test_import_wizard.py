@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QWizard
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWizard
 from shiboken6 import isValid
 from sqlalchemy import select, text
 
@@ -174,8 +176,6 @@ def test_cancel_part_way_writes_nothing(
     _to_preview(qtbot, wizard)
     wizard.button(Button.NextButton).click()
     before = _count(window.ctx.db, "interaction")
-    import threading
-
     released = threading.Event()
     with qtbot.waitSignal(wizard.ctx.tasks.busy_changed, timeout=5_000):
         wizard.button(Button.CommitButton).click()
@@ -361,3 +361,206 @@ def test_preview_and_refused_models_pass_the_model_tester(
     refused = RefusedModel()
     refused.set_rows([RefusedRow(3, ["Name is required."], {"name": ""})])
     qtmodeltester.check(refused)
+
+
+# ---------------------------------------------------------------------- reading off the GUI thread
+
+
+def _held_reader(monkeypatch, release: threading.Event) -> list[threading.Thread]:  # type: ignore[no-untyped-def]
+    """The real reader, recording its thread and holding until ``release`` (the big file)."""
+    from brokerdesk.gui.dialogs.import_wizard import reading
+
+    threads: list[threading.Thread] = []
+    real = reading.open_spreadsheet
+
+    def held(path: Path) -> Any:
+        opened = real(path)  # a real read of the real file
+        threads.append(threading.current_thread())
+        release.wait(10)
+        return opened
+
+    monkeypatch.setattr(reading, "open_spreadsheet", held)
+    return threads
+
+
+def _reading_dialog(wizard: ImportWizard) -> QProgressDialog | None:
+    found = wizard.findChildren(QProgressDialog, "import-reading")
+    return next((d for d in found if d.isVisible()), None)
+
+
+def test_file_is_read_off_the_gui_thread_and_next_waits_for_it(
+    qtbot,  # type: ignore[no-untyped-def]
+    wizard: ImportWizard,
+    tmp_path: Path,
+    monkeypatch,
+) -> None:
+    rows = [["Name", "Website"]] + [[f"Partner {i}", f"https://example.org/{i}"] for i in range(3)]
+    path = _csv(tmp_path / "partners.csv", rows)
+    release = threading.Event()
+    threads = _held_reader(monkeypatch, release)
+    page = wizard.file_page
+    page.kind.setCurrentIndex(page.kind.findData("partners"))
+    next_button = wizard.button(Button.NextButton)
+    qtbot.keyClicks(page.path, str(path))
+    next_button.click()
+    assert page.status.text() == "Reading partners.csv…"
+    assert not next_button.isEnabled()  # nothing to go on with until the file is read
+    qtbot.waitUntil(lambda: bool(threads))
+    assert threads[0] is not threading.main_thread()
+    qtbot.waitUntil(lambda: _reading_dialog(wizard) is not None)  # after a moment
+    assert wizard.currentId() == wizard.FILE
+    release.set()
+    qtbot.waitUntil(lambda: wizard.currentId() == wizard.MAPPING, timeout=10_000)  # goes on
+    assert _reading_dialog(wizard) is None
+    assert "2 columns, about" in page.status.text()
+    assert wizard.mapping_page.samples["name"].text() == "Partner 0"
+
+
+def test_cancelled_read_leaves_the_page_usable_and_the_late_result_is_dropped(
+    qtbot,  # type: ignore[no-untyped-def]
+    wizard: ImportWizard,
+    tmp_path: Path,
+    monkeypatch,
+) -> None:
+    path = _csv(tmp_path / "big.csv", [["Name"], ["Tidewater Trust"]])
+    release = threading.Event()
+    threads = _held_reader(monkeypatch, release)
+    page = wizard.file_page
+    qtbot.keyClicks(page.path, str(path))
+    qtbot.keyClick(page.path, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _reading_dialog(wizard) is not None)
+    dialog = _reading_dialog(wizard)
+    assert dialog is not None and "Reading big.csv" in dialog.labelText()
+    next(b for b in dialog.findChildren(QPushButton) if b.text() == "Cancel").click()
+    # usable at once, while the worker is still inside the read
+    assert "Reading big.csv was cancelled" in page.status.text()
+    assert wizard.button(Button.NextButton).isEnabled()
+    assert wizard.source is None and _reading_dialog(wizard) is None
+    release.set()
+    qtbot.waitUntil(lambda: not wizard.ctx.tasks.busy, timeout=10_000)
+    qtbot.wait(50)
+    assert wizard.source is None and "cancelled" in page.status.text()  # late result dropped
+    assert len(threads) == 1
+
+    wizard.button(Button.NextButton).click()  # read it again, and go on this time
+    qtbot.waitUntil(lambda: wizard.currentId() == wizard.MAPPING, timeout=10_000)
+    assert len(threads) == 2 and all(t is not threading.main_thread() for t in threads)
+
+
+def test_workbook_sheets_are_read_off_the_gui_thread(
+    qtbot,  # type: ignore[no-untyped-def]
+    wizard: ImportWizard,
+    tmp_path: Path,
+    monkeypatch,
+) -> None:
+    from openpyxl import Workbook
+
+    from brokerdesk.core.importing import readers
+
+    book = Workbook()
+    book.active.title = "Empty"
+    partners = book.create_sheet("Partners")
+    partners.append(["Organisation"])
+    for i in range(2_000):
+        partners.append([f"Partner {i}"])
+    path = tmp_path / "partners.xlsx"
+    book.save(path)
+    threads: list[str] = []
+    real = readers.SpreadsheetFile._find_header
+
+    def watched(self: Any, chosen: str) -> Any:
+        threads.append(threading.current_thread().name)
+        return real(self, chosen)
+
+    monkeypatch.setattr(readers.SpreadsheetFile, "_find_header", watched)
+    _choose_file(qtbot, wizard, path, "partners")
+    sheet = wizard.sheet_page
+    assert "There is no header row" in sheet.status.text() or "empty" in sheet.status.text()
+    assert not wizard.button(Button.NextButton).isEnabled()  # the empty sheet cannot be used
+    sheet.sheets.setCurrentIndex(sheet.sheets.findText("Partners"))
+    assert sheet.status.text() == "Reading the sheet 'Partners'…"
+    assert not wizard.button(Button.NextButton).isEnabled()
+    qtbot.waitUntil(lambda: "About 2,000 rows" in sheet.status.text(), timeout=10_000)
+    assert wizard.button(Button.NextButton).isEnabled()
+    assert len(threads) == 2 and threading.main_thread().name not in threads
+
+
+def test_preview_honours_cancel_and_can_check_again(
+    qtbot,  # type: ignore[no-untyped-def]
+    wizard: ImportWizard,
+    tmp_path: Path,
+) -> None:
+    rows = [["Name", "Website"]] + [[f"Partner {i}", ""] for i in range(800)]
+    path = _csv(tmp_path / "partners.csv", rows)
+    _choose_file(qtbot, wizard, path, "partners")
+    released = threading.Event()
+    checked: list[int] = []
+    wizard.button(Button.NextButton).click()
+    run = wizard.previewing
+    assert run is not None
+
+    def hold(done: int, _total: int, _text: str) -> None:  # in the worker, before each row
+        checked.append(done)
+        if done == 10:
+            released.wait(10)
+
+    run.task.signals.progress.connect(hold, Qt.ConnectionType.DirectConnection)
+
+    def shown() -> QProgressDialog | None:
+        found = wizard.findChildren(QProgressDialog, "import-preview-progress")
+        return next((d for d in found if d.isVisible()), None)
+
+    qtbot.waitUntil(lambda: shown() is not None)
+    dialog = shown()
+    assert dialog is not None and wizard.previewing is run
+    next(b for b in dialog.findChildren(QPushButton) if b.text() == "Cancel").click()
+    released.set()
+    qtbot.waitUntil(lambda: not wizard.ctx.tasks.busy, timeout=10_000)
+    page = wizard.preview_page
+    assert "Checking the rows was cancelled" in page.error.text()
+    assert page.model.rowCount() == 0 and page.again.isVisible()
+    assert not wizard.button(Button.NextButton).isEnabled()
+    assert max(checked) <= 11  # the worker stopped at the next row, not after 500
+
+    with qtbot.waitSignal(wizard.previewed, timeout=20_000):
+        page.again.click()
+    assert "The first 500 rows (of about 801)" in page.counts.text()
+    assert wizard.button(Button.NextButton).isEnabled()
+
+
+def test_mapping_problems_come_from_the_core_check(
+    qtbot,  # type: ignore[no-untyped-def]
+    wizard: ImportWizard,
+    tmp_path: Path,
+) -> None:
+    path = _csv(tmp_path / "services.csv", [["Authority", "Web"], ["Hull", "https://example.org"]])
+    _choose_file(qtbot, wizard, path, "library_services")
+    page = wizard.mapping_page
+    next_button = wizard.button(Button.NextButton)
+    assert next_button.isEnabled()
+    page.choose("service", "")
+    assert page.messages["service"].text() == (
+        "Required: choose the column that holds Library service or GSS code."
+    )
+    assert not next_button.isEnabled()
+    page.choose("service_code", "Authority")
+    page.choose("website", "Authority")
+    assert page.messages["website"].text() == "'Authority' is already the column for GSS code."
+    assert not next_button.isEnabled()
+    page.choose("website", "Web")
+    assert next_button.isEnabled() and not page.blocked.text()
+
+
+def test_closing_with_a_typed_path_reads_nothing(
+    qtbot,  # type: ignore[no-untyped-def]
+    wizard: ImportWizard,
+    tmp_path: Path,
+    monkeypatch,
+) -> None:
+    path = _csv(tmp_path / "later.csv", [["Name"], ["Tidewater Trust"]])
+    threads = _held_reader(monkeypatch, threading.Event())
+    wizard.file_page.path.setFocus()
+    qtbot.keyClicks(wizard.file_page.path, str(path))
+    wizard.button(Button.CancelButton).click()  # the line edit loses focus as it closes
+    qtbot.wait(50)
+    assert not wizard.isVisible() and not wizard.ctx.tasks.busy and threads == []

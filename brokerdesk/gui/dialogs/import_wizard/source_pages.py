@@ -117,7 +117,7 @@ class FilePage(QWizardPage):
         """Start reading the file now (off the GUI thread), so an unreadable one is refused
         before anything else; Next waits until it has been read."""
         text = self.path.text().strip()
-        if not text or self._is_open(text) or text == self._reading:
+        if not text or self._is_open(text) or text == self._reading or self.state.closed:
             return
         self.state.forget_reviews()
         self._reading, self._failed = text, ""

@@ -125,6 +125,7 @@ class ImportWizard(QWizard):
         self.progress: QProgressDialog | None = None  # the import's progress dialog
         self.summary: ImportSummary | None = None
         self.file_lock = threading.Lock()  # one worker at a time reads self.source
+        self.closed = False  # closing: a line edit losing focus must not start a read
         self.file_page = FilePage(self)
         self.sheet_page = SheetPage(self)
         self.mapping_page = MappingPage(self)
@@ -423,6 +424,7 @@ class ImportWizard(QWizard):
 
     # ------------------------------------------------------------------ closing
     def done(self, result: int) -> None:
+        self.closed = True
         self.stop_reading()
         self.stop_preview()
         super().done(result)
