@@ -3,7 +3,9 @@
 Three passes, each cheap because the index is asked for bounded candidate sets:
 
 1. Words of three letters or more must all appear (as substrings, accents and case
-   ignored); names are asked first, then names and notes.
+   ignored); names are asked first (up to NAME_CAP, all scored), then the newest
+   interactions' subjects and notes, then the other records' notes unless enough names
+   already outrank anything found only in notes.
 2. One- and two-letter queries, which a trigram index cannot answer, match the start of a
    name or of a word in it (interactions skipped: their subjects would drown everything).
 3. When the first pass finds little, names sharing trigrams with the longest word are scored
@@ -142,9 +144,9 @@ class SearchService:
         # hit and ``limit`` of those, no body-only hit (BODY_SCORE) can reach the results,
         # and the names' own ranges need not be asked again: any record there whose name
         # holds the words was among the first NAME_CAP name hits (names are a subset of
-        # name-or-body matches, both read in key order), so it is already scored. With a
-        # name hit the typo pass below does not run either, so the results are those of
-        # asking every range.
+        # name-or-body matches, both read in key order, ANY_CAP <= NAME_CAP), so it is
+        # already scored. With a name hit the typo pass below does not run either, so the
+        # results are those of asking every range.
         named = sum(1 for value in scores.values() if value > BODY_SCORE)
         if not (name_hits and named >= limit):
             for span in names:
