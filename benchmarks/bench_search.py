@@ -14,9 +14,10 @@ For each of 30 fixed queries (common and rare words, 3-letter substrings, typos)
   every name matching the words among records other than interactions (read in key order up
   to the service's cap of 500 names, since all of them must be seen to rank them), the 50
   newest interactions holding the words, name-or-notes matches of the other records only
-  when fewer than 50 names matched, and for a typo (no name and fewer than 10 hits) the
-  trigram OR query on those records' names ranked by bm25 (50 rows). Rows only (key and
-  name), no scoring, no titles: the service does strictly more.
+  when fewer than 50 names matched, and for a typo (no name, fewer than 10 hits, a longest
+  word of four letters or more without digits: the service's rule) the trigram OR query on
+  those records' names ranked by bm25 (50 rows). Rows only (key and name), no scoring, no
+  titles: the service does strictly more.
 
 Prints one line per query, a table per class of query (p50 and p95 of the service and of
 both floors, and the service/floor ratio of p95 and of p50), then the overall figures.
