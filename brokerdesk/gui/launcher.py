@@ -125,8 +125,28 @@ class Launcher(QObject):
             address = self.ask_for_database(frame)
             if address is None:
                 return False
-            if self.open(address, frame):
+            if self._open_or_explain(address, frame):
                 return True
+
+    def _open_or_explain(self, address: str, frame: MainWindow | None) -> bool:
+        """``open``, with any failure ``open`` does not explain itself put in a sentence (a
+        slot's exception would leave the window saying "Opening…" for ever)."""
+        try:
+            return self.open(address, frame)
+        except Exception as exc:  # whatever it was, the user is told
+            if isinstance(exc, ImportError):
+                reason = translate(
+                    "Launcher", "part of BrokerDesk is missing ({0}); reinstalling it should help"
+                ).format(exc)
+            elif isinstance(exc, OSError):
+                reason = f"{exc.strerror or exc}" + (f" ({exc.filename})" if exc.filename else "")
+            else:
+                reason = str(exc) or type(exc).__name__
+            text = translate("Launcher", "{0} could not be opened: {1}.")
+            QMessageBox.warning(
+                frame or self.window, APP_NAME, text.format(describe_address(address), reason)
+            )
+            return False
 
     def _open_in_new_frame(self, address: str) -> None:
         frame = MainWindow(settings=self.settings)
@@ -155,7 +175,7 @@ class Launcher(QObject):
         (frame, address), self._opening = self._opening, None
         if not frame.isVisible() or frame.is_attached:  # closed while opening, or done
             return
-        if self.open(address, frame) or self._ask_and_open(frame):
+        if self._open_or_explain(address, frame) or self._ask_and_open(frame):
             if self.window is not frame:  # a restored backup opened in a window of its own
                 frame.close()
             return

@@ -114,3 +114,41 @@ def test_the_opening_window_names_the_database_without_any_password() -> None:
     assert describe_address(DEMO) == "the demo database"
     url = "postgresql+psycopg://priya:s3cret@db.example.org:5432/brokerdesk"
     assert describe_address(url) == "db.example.org:5432/brokerdesk"
+
+
+def test_an_address_that_cannot_be_opened_is_explained_not_left_opening(
+    qtbot: QtBot, tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Any failure while opening (here the folder for a new file cannot be made, because a
+    file has its name) is a sentence and the choices, never a window left 'Opening…'."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    notes = tmp_path / "notes.txt"
+    notes.write_text("a file, not a folder")
+    launcher = Launcher(settings)
+    launcher.start(str(notes / "team.sqlite3"))
+    (window,) = _main_windows()
+    qtbot.addWidget(window)
+    quit_welcome = ModalDriver(WelcomeDialog, lambda dialog: dialog.reject())
+    qtbot.waitUntil(lambda: quit_welcome.ran and not window.isVisible(), timeout=20_000)
+    quit_welcome.check()
+    assert shown and shown[0].startswith("team.sqlite3 could not be opened: ")
+    assert launcher.window is None
+
+
+def test_a_team_server_whose_driver_is_missing_is_explained_not_left_opening(
+    qtbot: QtBot, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    launcher = Launcher(settings)
+    launcher.start("postgresql+psycopg2://priya:s3cret@localhost:1/brokerdesk")
+    (window,) = _main_windows()
+    qtbot.addWidget(window)
+    quit_welcome = ModalDriver(WelcomeDialog, lambda dialog: dialog.reject())
+    qtbot.waitUntil(lambda: quit_welcome.ran and not window.isVisible(), timeout=20_000)
+    quit_welcome.check()
+    assert shown == [
+        "localhost:1/brokerdesk could not be opened: part of BrokerDesk is missing (No module "
+        "named 'psycopg2'); reinstalling it should help."
+    ]
