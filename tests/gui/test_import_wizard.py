@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWizard
 from shiboken6 import isValid
 from sqlalchemy import select, text
@@ -564,3 +565,29 @@ def test_closing_with_a_typed_path_reads_nothing(
     wizard.button(Button.CancelButton).click()  # the line edit loses focus as it closes
     qtbot.wait(50)
     assert not wizard.isVisible() and not wizard.ctx.tasks.busy and threads == []
+
+
+def test_once_import_is_pressed_only_its_progress_dialog_can_stop_it(
+    qtbot,  # type: ignore[no-untyped-def]
+    wizard: ImportWizard,
+    window: MainWindow,
+    tmp_path: Path,
+) -> None:
+    """Esc on the wizard straight after Import must not close it while the import goes on
+    writing behind it: the progress dialog (with Cancel) is in front from the first moment."""
+    rows = [["Date", "Subject", "Organisation"]]
+    rows += [
+        [f"2025-0{1 + i % 9}-1{i % 9}", f"Call {i}", "Civic Data Collective"] for i in range(6)
+    ]
+    _choose_file(qtbot, wizard, _csv(tmp_path / "calls.csv", rows), "interactions")
+    _to_preview(qtbot, wizard)
+    wizard.button(Button.NextButton).click()
+    before = _count(window.ctx.db, "interaction")
+    wizard.button(Button.CommitButton).click()
+    dialog = wizard.progress
+    assert dialog is not None and dialog.isVisible(), "the progress dialog is there at once"
+    QTest.keyClick(wizard.windowHandle(), Qt.Key.Key_Escape)  # as the window system sends it
+    qtbot.waitUntil(lambda: wizard.import_task is None, timeout=30_000)
+    assert wizard.isVisible() and wizard.currentId() == wizard.SUMMARY
+    assert wizard.summary is not None and wizard.summary.created == 6
+    assert _count(window.ctx.db, "interaction") == before + 6

@@ -389,6 +389,9 @@ class ImportWizard(QWizard):
             on_error=self._import_failed,
             on_cancel=self._import_cancelled,
         )
+        # In front at once, not after a moment: an import writes, so the wizard must not be
+        # closed or stepped Back behind it; Cancel in this dialog is the way to stop it.
+        dialog.show()
         self.import_task = run.task
         return run.task
 
