@@ -11,12 +11,17 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar
 from pytestqt.qtbot import QtBot
 
+from brokerdesk.core import integrity
 from brokerdesk.gui import settings as keys
+from brokerdesk.gui.dialogs.integrity import IntegrityDialog
 from brokerdesk.gui.dialogs.welcome import DEMO, WelcomeDialog
 from brokerdesk.gui.launcher import Launcher, describe_address
 from brokerdesk.gui.main_window import MainWindow
 from brokerdesk.gui.settings import Settings
 from tests.gui.drive import ModalDriver
+from tests.gui.test_restore import damage, database_with_backup, partner_names
+
+__all__ = ["database_with_backup"]  # a fixture, shared with the restore tests
 
 
 def _main_windows() -> list[MainWindow]:
@@ -152,3 +157,24 @@ def test_a_team_server_whose_driver_is_missing_is_explained_not_left_opening(
         "localhost:1/brokerdesk could not be opened: part of BrokerDesk is missing (No module "
         "named 'psycopg2'); reinstalling it should help."
     ]
+
+
+def test_a_damaged_file_at_start_is_restored_and_opened_in_one_window(
+    qtbot: QtBot, database_with_backup: Path, settings: Settings
+) -> None:
+    path = database_with_backup
+    damage(path, where=0.5)
+    restore = ModalDriver(IntegrityDialog, lambda dialog: dialog.restore_button.click())
+    launcher = Launcher(settings)
+    launcher.start(str(path))
+    (frame,) = _main_windows()
+    qtbot.addWidget(frame)
+    with qtbot.waitSignal(launcher.opened, timeout=20_000):
+        pass
+    restore.check()
+    window = launcher.window
+    assert window is not None and window.is_attached
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: _main_windows() == [window], timeout=5_000)
+    assert integrity.quick_check(path).ok and "Kept Partner" in partner_names(path)
+    window.ctx.tasks.wait(10_000)
