@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -341,14 +341,19 @@ def test_contact_merge_moves_local_contact_roles_and_undo_puts_them_back(
     assert _dump(db) == before
 
 
-class _SlowScorer:
-    """rapidfuzz's process, a little slower per chunk, so Stop lands mid-search."""
+class _HeldScorer:
+    """rapidfuzz's process, held from the third chunk until ``release``, so Stop lands
+    mid-search however busy the machine is (a fixed delay let a loaded run finish first)."""
 
-    def __init__(self, real: Any) -> None:
+    def __init__(self, real: Any, release: threading.Event) -> None:
         self.real = real
+        self.release = release
+        self.calls = 0
 
     def cdist(self, *args: Any, **kwargs: Any) -> Any:
-        time.sleep(0.02)
+        self.calls += 1
+        if self.calls > 2:
+            self.release.wait(10)
         return self.real.cdist(*args, **kwargs)
 
 
@@ -367,11 +372,13 @@ def test_the_bar_shows_how_far_the_search_is_and_stop_stops_it(
     assert steps[-1] == (partners, partners), "the bar fills as the names are compared"
     assert len(steps) > partners // 2
 
-    monkeypatch.setattr(duplicates, "process", _SlowScorer(duplicates.process))
+    release = threading.Event()
+    monkeypatch.setattr(duplicates, "process", _HeldScorer(duplicates.process, release))
     dialog.find_button.click()
     assert dialog.stop_button.isVisible()
     qtbot.waitUntil(lambda: dialog.progress.value() >= 2, timeout=10_000)
     dialog.stop_button.click()
+    release.set()
     qtbot.waitUntil(lambda: dialog.task is None, timeout=10_000)
     assert dialog.status.text() == "Stopped. Press Find again to look again."
     assert not dialog.stop_button.isVisible() and dialog.find_button.isEnabled()
