@@ -295,188 +295,188 @@
 <context>
     <name>Duplicates</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="86"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="68"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="87"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="69"/>
         <source>Possible duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="88"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="70"/>
         <source>Similarity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="89"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="71"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="95"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="77"/>
         <source>same website domain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="96"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="78"/>
         <source>similar name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="97"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="79"/>
         <source>same email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="100"/>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="345"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="99"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="311"/>
         <source>contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="100"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="99"/>
         <source>contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="102"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="101"/>
         <source>interaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="103"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="102"/>
         <source>interactions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="105"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="104"/>
         <source>agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="105"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="104"/>
         <source>agreements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="107"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="106"/>
         <source>programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="108"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="107"/>
         <source>programmes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="111"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="110"/>
         <source>participation (as local contact)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="112"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="111"/>
         <source>participations (as local contact)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="114"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="113"/>
         <source>tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="114"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="113"/>
         <source>tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="116"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="115"/>
         <source>offer area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="117"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="116"/>
         <source>offer areas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="128"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="127"/>
         <source>{0} and {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="142"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="141"/>
         <source>{0} move to {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="144"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="143"/>
         <source>No other records refer to {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="148"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="147"/>
         <source>{0} also gets {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="153"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="152"/>
         <source>In {0} {1} already has a role: it keeps its own role there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="159"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="158"/>
         <source>Then {0} is deleted. Edit ▸ Undo (Ctrl+Z) takes the whole merge back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="244"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="210"/>
         <source>(empty)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="272"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="238"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="279"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="245"/>
         <source>Offer areas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="297"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="263"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="343"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="309"/>
         <source>partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="347"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="313"/>
         <source>Find d&amp;uplicates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="349"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="315"/>
         <source>Find duplicates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="350"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="316"/>
         <source>Records that may be this {0} twice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="366"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="332"/>
         <source>Find &amp;duplicates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="369"/>
+        <location filename="../../brokerdesk/gui/duplicates_features.py" line="335"/>
         <source>Partners or contacts recorded twice, to merge into one (Ctrl+Shift+D)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -484,175 +484,175 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="163"/>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="326"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="145"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="308"/>
         <source>Find duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="176"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="158"/>
         <source>Partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="177"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="159"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="178"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="160"/>
         <source>Look for duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="179"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="161"/>
         <source>&amp;Look for duplicate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="185"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="167"/>
         <source>Names at least this similar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="187"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="169"/>
         <source>Lower finds more pairs, and more that are not the same record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="189"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="171"/>
         <source>Names at least this &amp;similar:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="191"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="173"/>
         <source>Find &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="192"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="174"/>
         <source>Find again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="203"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="185"/>
         <source>Show &amp;every pair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="204"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="186"/>
         <source>Show every pair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="216"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="198"/>
         <source>Likely duplicate pairs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="233"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="215"/>
         <source>Search status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="237"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="219"/>
         <source>Looking for duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="239"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="221"/>
         <source>S&amp;top</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="240"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="222"/>
         <source>Stop looking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="249"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="231"/>
         <source>&amp;Merge…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="251"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="233"/>
         <source>Merge…: the selected pair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="254"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="236"/>
         <source>&amp;Not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="257"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="239"/>
         <source>Not duplicates: hide the selected pair until BrokerDesk is closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="261"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="243"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="316"/>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="389"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="298"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="381"/>
         <source>partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="316"/>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="389"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="298"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="381"/>
         <source>contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="323"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="305"/>
         <source>Looking for likely duplicate {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="349"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="339"/>
         <source>The search for duplicates failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="356"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="346"/>
         <source>Stopped. Press Find again to look again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="393"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="385"/>
         <source>1 likely duplicate pair.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="395"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="387"/>
         <source>{0} likely duplicate pairs, most alike first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="400"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="392"/>
         <source>No likely duplicate {0} at this similarity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="402"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="394"/>
         <source>1 pair marked “Not duplicates” is hidden.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="404"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="396"/>
         <source>{0} pairs marked “Not duplicates” are hidden.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="409"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="401"/>
         <source>Only pairs that include {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="451"/>
+        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="443"/>
         <source>{0} and {1} are marked as not duplicates for this session.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -721,7 +721,6 @@
     <message>
         <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="70"/>
         <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="72"/>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="62"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -756,7 +755,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="49"/>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="50"/>
         <source>&apos;{0}&apos; appeared while exporting and was left as it was; nothing was replaced.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -766,86 +765,85 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="58"/>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="56"/>
         <source>The export failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="65"/>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="68"/>
         <source>Export progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="98"/>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="85"/>
         <source>Export cancelled; nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="127"/>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="106"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="140"/>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="132"/>
         <source>Participation matrix.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="141"/>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="166"/>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="133"/>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="152"/>
         <source>Export the participation matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="147"/>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="186"/>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="119"/>
         <location filename="../../brokerdesk/gui/export_actions.py" line="85"/>
         <source>Nothing was exported; &apos;{0}&apos; was left as it was.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="156"/>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="142"/>
         <source>Wrote the participation matrix to &apos;{0}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="160"/>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="146"/>
         <source>Matrix exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="175"/>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="161"/>
         <source>BrokerDesk database {0}.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="179"/>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="194"/>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="165"/>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="174"/>
         <source>Export the whole database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="193"/>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="173"/>
         <source>Table {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="195"/>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="175"/>
         <source>Preparing the workbook…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="204"/>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="184"/>
         <source>Wrote the whole database to &apos;{0}&apos;, one sheet per table.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="210"/>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="190"/>
         <source>Database exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="214"/>
+        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="194"/>
         <source>The database export was cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1182,42 +1180,42 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="54"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="52"/>
         <source>Choose the spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="55"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="53"/>
         <source>A CSV or Excel (XLSX) file whose first row names the columns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="58"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="56"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="59"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="57"/>
         <source>Type the file&apos;s path or press Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="62"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="60"/>
         <source>&amp;Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="64"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="62"/>
         <source>Browse… for the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="74"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="72"/>
         <source>What to import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="80"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="78"/>
         <source>About the file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1232,27 +1230,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="102"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="104"/>
         <source>Choose the spreadsheet to import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="104"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="106"/>
         <source>Spreadsheets (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="126"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="125"/>
+        <source>Reading {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="142"/>
         <source>This file cannot be imported: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="136"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="151"/>
+        <source>Reading {0} was cancelled, so it has not been opened. Press Next to read it again, or choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="161"/>
         <source>An Excel workbook with {0} sheet(s): {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="143"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="168"/>
         <source>A CSV file: text encoding {0}, columns separated by {1}; {2} columns, about {3} rows.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1601,119 +1609,150 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="43"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="53"/>
         <source>Partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="44"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="54"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="45"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="55"/>
         <source>Library services (contact details)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="46"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="56"/>
         <source>Branches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="47"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="57"/>
         <source>Programmes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="48"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="58"/>
         <source>Participations (a sign-up sheet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="49"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="59"/>
         <source>Interactions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="57"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="67"/>
         <source>The file could not be read: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="60"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="68"/>
         <source>The import failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="92"/>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="93"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="101"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="102"/>
         <source>Import a spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="135"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="147"/>
         <source>&amp;Next &gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="136"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="148"/>
         <source>&lt; &amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="137"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="149"/>
         <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="138"/>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="232"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="150"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="205"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="168"/>
+        <source>Reading {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="193"/>
+        <source>Reading the sheet &apos;{0}&apos; of {1}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="224"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="228"/>
+        <source>Reading the spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="292"/>
+        <source>Checking row {0} of the first {1}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="309"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="318"/>
         <source>Checking the first rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="229"/>
-        <source>Importing row {0} of about {1}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="231"/>
-        <source>Starting the import (a backup is taken first)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="238"/>
-        <source>Importing {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="239"/>
-        <source>Import progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="268"/>
-        <source>Import {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="301"/>
-        <source>Imported {0}: {1} created, {2} updated.</source>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="310"/>
+        <source>Checking the first rows of {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="313"/>
+        <source>Preview progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="353"/>
+        <source>Importing row {0} of about {1}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="357"/>
+        <source>Starting the import (a backup is taken first)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="356"/>
+        <source>Importing {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="360"/>
+        <source>Import progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="385"/>
+        <source>Import {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="405"/>
+        <source>Imported {0}: {1} created, {2} updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="416"/>
         <source>The import stopped and nothing was written: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="319"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="422"/>
         <source>The import was cancelled; nothing was written, because the file is imported in one transaction.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1792,27 +1831,42 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="120"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="68"/>
+        <source>the demo database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/launcher.py" line="138"/>
+        <source>part of BrokerDesk is missing ({0}); reinstalling it should help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/launcher.py" line="145"/>
+        <source>{0} could not be opened: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/launcher.py" line="257"/>
         <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="121"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="258"/>
         <source>Open recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="140"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="277"/>
         <source>No recent databases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="148"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="285"/>
         <source>Create a new database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="155"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="292"/>
         <source>Open a database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1933,78 +1987,78 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="81"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="83"/>
         <source>{0} list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="97"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="99"/>
         <source>Search {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="98"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="100"/>
         <source>Search {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="109"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="116"/>
         <source>Result count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="112"/>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="187"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="119"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="203"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="113"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="120"/>
         <source>Columns: show or hide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="114"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="121"/>
         <source>Show or hide columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="121"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="128"/>
         <source>{0} table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="140"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="154"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="167"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="183"/>
         <source>{0}: any</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="168"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="184"/>
         <source> days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="177"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="193"/>
         <source>Any {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="281"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="297"/>
         <source>Type 3 or more letters to search {0} {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="349"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="365"/>
         <source>Updating the list…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="361"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="377"/>
         <source>{0} {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2012,204 +2066,219 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="38"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="49"/>
         <source>Partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="39"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="50"/>
         <source>Library services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="40"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="51"/>
         <source>Programmes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="41"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="52"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="42"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="53"/>
         <source>Interactions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="49"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="60"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="55"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="66"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="118"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="133"/>
+        <source>Opening {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="142"/>
+        <source>Opening the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="151"/>
+        <source>Opening the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="197"/>
         <source>Navigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="121"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="200"/>
         <source>Main area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="176"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="256"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="182"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="262"/>
         <source>&amp;Forward</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="188"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="268"/>
         <source>&amp;New…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="192"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="272"/>
         <source>New record of the kind shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="195"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="275"/>
         <source>&amp;Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="199"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="279"/>
         <source>Edit the selected record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="202"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="282"/>
         <source>&amp;Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="206"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="286"/>
         <source>Delete the selected records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="208"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="288"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="211"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="291"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="216"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="296"/>
         <source>&amp;Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="219"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="299"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="225"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="305"/>
         <source>Back up &amp;now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="229"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="309"/>
         <source>Copy the database to the backup folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="232"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="312"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="233"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="313"/>
         <source>&amp;About BrokerDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="244"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="324"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="248"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="328"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="254"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="334"/>
         <source>&amp;Go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="258"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="338"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="260"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="340"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="271"/>
-        <location filename="../../brokerdesk/gui/main_window.py" line="273"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="353"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="355"/>
         <source>Main toolbar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="285"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="367"/>
         <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="289"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="371"/>
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="291"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="373"/>
         <source>Working in the background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="448"/>
-        <location filename="../../brokerdesk/gui/main_window.py" line="456"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="544"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="552"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="449"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="545"/>
         <source>Delete {0}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="453"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="549"/>
         <source>You can undo this (Ctrl+Z) or restore it from the Trash.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="475"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="575"/>
         <source>Backed up to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="482"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="582"/>
         <source>About BrokerDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="484"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="584"/>
         <source>&lt;h3&gt;BrokerDesk {0}&lt;/h3&gt;&lt;p&gt;National partnerships with UK public library services.&lt;/p&gt;&lt;p&gt;Library authorities: mySociety (CC BY 4.0) and ONS codes (Open Government Licence v3.0). Library branches: Arts Council England Basic Dataset for Libraries 2023 via Libraries Hacked (Open Government Licence v3.0; contains OS data © Crown copyright, Royal Mail data © Royal Mail copyright, ONS data © Crown copyright). Service directory: Libraries Hacked (CC0 1.0). Map boundaries: Office for National Statistics (Open Government Licence v3.0; contains OS data © Crown copyright and database right 2024; contains LPS Intellectual Property © Crown copyright and database right 2024).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2289,122 +2358,123 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="50"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="51"/>
         <source>Match the columns to fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="53"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="54"/>
         <source>Choose the column that holds each field. Fields marked * are required; columns left out are not imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="72"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="73"/>
         <source>Fields and their columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="80"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="81"/>
         <source>Programme for every row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="83"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="84"/>
         <source>Stage for rows without one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="84"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="85"/>
         <source>(from the file, or Invited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="87"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="88"/>
         <source>&amp;Programme for every row:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="89"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="90"/>
         <source>S&amp;tage for rows without one:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="117"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="119"/>
         <source>Filled in from the mapping you saved for these columns last time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="122"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="124"/>
         <source>Suggested from the column headers: check each field before going on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="158"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="144"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="158"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="144"/>
         <source>Column in the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="158"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="144"/>
         <source>First value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="164"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="150"/>
         <source>{0} *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="168"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="154"/>
         <source>Column for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="169"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="155"/>
         <source> (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="170"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="156"/>
         <source>(not imported)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="180"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="166"/>
         <source>First value for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="196"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="182"/>
         <source>(from the file&apos;s Programme column)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="231"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="217"/>
         <source>Next is blocked until the fields marked in red have a column.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="246"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="245"/>
         <source>&apos;{0}&apos; is already the column for {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="249"/>
         <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="256"/>
         <source>Required: choose the column that holds {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="262"/>
-        <source>Required: choose the column that names the library service (or GSS code).</source>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="257"/>
+        <source> or </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="272"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="253"/>
         <source>Required: choose a Programme column, or the programme below.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2480,113 +2550,113 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="506"/>
+        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="71"/>
         <source>partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="506"/>
+        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="71"/>
         <source>contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="508"/>
+        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="73"/>
         <source>Merge two {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="533"/>
+        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="98"/>
         <source>Choose the record to keep, then, for each field that differs, the value to keep. Everything linked to the other record moves to the one you keep.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="541"/>
+        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="106"/>
         <source>Record to &amp;keep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="547"/>
+        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="112"/>
         <source>{0} (#{1}, saved {2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="551"/>
+        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="116"/>
         <source>Keep {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="577"/>
+        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="142"/>
         <source>Both combined: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="577"/>
+        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="142"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="580"/>
+        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="145"/>
         <source>{0}: both combined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="592"/>
+        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="157"/>
         <source>The two records, field by field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="605"/>
+        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="170"/>
         <source>&amp;Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="609"/>
+        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="174"/>
         <source>Cancel, merge nothing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="623"/>
+        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="188"/>
         <source>{0} (the same in both)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="625"/>
+        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="190"/>
         <source>{0}: the same in both</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="636"/>
+        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="201"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="638"/>
+        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="203"/>
         <source>from {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="672"/>
+        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="237"/>
         <source>kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="672"/>
+        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="237"/>
         <source>merged in, then deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="686"/>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="689"/>
+        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="251"/>
+        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="254"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="687"/>
+        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="252"/>
         <source>Merge {0} into {1}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="701"/>
+        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="266"/>
         <source>Merge {0} into {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2688,67 +2758,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="207"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="191"/>
+        <source>Check the rows &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="214"/>
         <source>Checking the first rows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="229"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="240"/>
+        <source>Checking the rows was cancelled, so there is nothing to show yet. Press Check the rows again, or go Back to change the choices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="251"/>
         <source>The first {0} rows (of about {1}): </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="233"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="255"/>
         <source>All {0} rows: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="235"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="257"/>
         <source>{0} to create</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="236"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="258"/>
         <source>{0} to update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="237"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="259"/>
         <source>{0} to skip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="238"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="260"/>
         <source>{0} refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="239"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="261"/>
         <source>{0} need review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="244"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="266"/>
         <source>The other rows are checked when you import; any refused there are listed in the summary.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="258"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="280"/>
         <source>Leave the row refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="261"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="283"/>
         <source>{0} ({1}% alike)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="267"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="289"/>
         <source>Row {0}: &apos;{1}&apos; ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="268"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="290"/>
         <source>uncertain</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2778,6 +2858,14 @@
     <message>
         <location filename="../../brokerdesk/gui/views/pages/programme.py" line="115"/>
         <source>{0} of {1} shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <location filename="../../brokerdesk/gui/progress.py" line="54"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3190,38 +3278,48 @@
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="162"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="191"/>
         <source>Choose the sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="163"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="192"/>
         <source>The workbook has more than one place the rows could be.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="166"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="195"/>
         <source>Sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="169"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="198"/>
         <source>About the sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="171"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="200"/>
         <source>&amp;Sheet:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="200"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="230"/>
         <source>This sheet cannot be imported: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="209"/>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="241"/>
         <source>About {0} rows under the header row {1}. Columns: {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="248"/>
+        <source>Reading the sheet &apos;{0}&apos;…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="267"/>
+        <source>Reading the sheet &apos;{0}&apos; was cancelled. Press Next to read it again, or choose another sheet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3401,38 +3499,38 @@
 <context>
     <name>TeamServerDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="41"/>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="42"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="39"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="40"/>
         <source>Connect to a team server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="51"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="49"/>
         <source>&amp;Host</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="52"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="50"/>
         <source>&amp;Port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="53"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="51"/>
         <source>&amp;Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="54"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="52"/>
         <source>&amp;User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="60"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="58"/>
         <source>BrokerDesk never stores your password. Put it in your ~/.pgpass file (pgpass.conf on Windows) or ask your administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="69"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="67"/>
         <source>Connect</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3623,17 +3721,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="264"/>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="266"/>
         <source>That section is not in this guide.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="297"/>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="299"/>
         <source>Search went round to the other end</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="299"/>
+        <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="301"/>
         <source>“{0}” is not in the guide</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3641,59 +3739,48 @@
 <context>
     <name>ViewExport</name>
     <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="166"/>
+        <location filename="../../brokerdesk/gui/view_export.py" line="173"/>
         <source>Open a list to export it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="172"/>
-        <location filename="../../brokerdesk/gui/view_export.py" line="195"/>
-        <location filename="../../brokerdesk/gui/view_export.py" line="208"/>
+        <location filename="../../brokerdesk/gui/view_export.py" line="179"/>
+        <location filename="../../brokerdesk/gui/view_export.py" line="203"/>
         <source>Export view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="174"/>
+        <location filename="../../brokerdesk/gui/view_export.py" line="181"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="189"/>
+        <location filename="../../brokerdesk/gui/view_export.py" line="191"/>
+        <source>Nothing was exported; &apos;{0}&apos; was kept as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/view_export.py" line="207"/>
         <source>Exporting {0} rows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="190"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="196"/>
-        <source>Export progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="213"/>
-        <source>Export cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="226"/>
+        <location filename="../../brokerdesk/gui/view_export.py" line="225"/>
         <source>Exported {0} rows to {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="229"/>
+        <location filename="../../brokerdesk/gui/view_export.py" line="228"/>
         <source>View exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="237"/>
+        <location filename="../../brokerdesk/gui/view_export.py" line="236"/>
         <source>Export &amp;view…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="241"/>
+        <location filename="../../brokerdesk/gui/view_export.py" line="240"/>
         <source>Export the rows of this list as shown (Ctrl+Shift+E)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3701,79 +3788,79 @@
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="92"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="90"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="91"/>
         <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="93"/>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="95"/>
         <source>Welcome to BrokerDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="102"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="100"/>
         <source>Track national partners, the programmes you broker and every library service that takes part. Where would you like to start?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="113"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="111"/>
         <source>&amp;Create a new database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="115"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="113"/>
         <source>A fresh database on this computer, with every UK library service already in it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="121"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="119"/>
         <source>&amp;Open an existing database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="122"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="120"/>
         <source>A BrokerDesk file you or a colleague made.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="126"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="124"/>
         <source>Connect to a &amp;team server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="127"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="125"/>
         <source>Work on the team&apos;s shared PostgreSQL database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="131"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="129"/>
         <source>&amp;Explore the demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="133"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="131"/>
         <source>Fictional partners and programmes on the real library services, to try things out safely.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="146"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="144"/>
         <source>Recent databases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="151"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="149"/>
         <source>&amp;Recent databases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="158"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="156"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="169"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="167"/>
         <source>Create a new database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="175"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="173"/>
         <source>Open a database</source>
         <translation type="unfinished"></translation>
     </message>

@@ -113,7 +113,7 @@ def _similar_names(
         same = queries is choices or queries == choices
         for start in range(0, len(queries), CHUNK):
             part = queries[start : start + CHUNK]
-            # Within one set only the pairs after each row: every pair is scored once.
+            # Within one set only the rows from this chunk on: pairs before it were scored.
             against = choices[start:] if same else choices
             scores = process.cdist(
                 [names[q] for q in part],
