@@ -366,9 +366,15 @@ def test_the_bar_shows_how_far_the_search_is_and_stop_stops_it(
     dialog = _open_finder(qtbot, window)
     partners = window.lists["partner"].model.rowCount()
     steps: list[tuple[int, int]] = []
-    dialog.progress.valueChanged.connect(lambda v: steps.append((v, dialog.progress.maximum())))
+    bar = dialog.progress
+
+    def record(value: int) -> None:
+        steps.append((value, bar.maximum()))
+
+    bar.valueChanged.connect(record)
     dialog.find_button.click()
     qtbot.waitUntil(lambda: dialog.task is None, timeout=10_000)
+    bar.valueChanged.disconnect(record)
     assert steps[-1] == (partners, partners), "the bar fills as the names are compared"
     assert len(steps) > partners // 2
 

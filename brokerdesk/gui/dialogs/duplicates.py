@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -310,12 +311,11 @@ class DuplicatesDialog(QDialog):
             on_error=lambda exc: self._failed(generation, exc),
             on_cancel=lambda: self._stopped(generation),
         )
-        self.task.signals.progress.connect(
-            lambda done, total, _text: self._advance(generation, done, total)
-        )
+        # A bound method of the dialog: Qt drops the connection if the dialog goes first.
+        self.task.signals.progress.connect(self._advance)
 
-    def _advance(self, generation: int, done: int, total: int) -> None:
-        if generation == self._generation:
+    def _advance(self, done: int, total: int, _text: str) -> None:
+        if self.task is not None and self.sender() is self.task.signals:  # not an older search
             self.progress.setRange(0, total)  # total 0 keeps the bar moving
             self.progress.setValue(done)
 
@@ -324,7 +324,7 @@ class DuplicatesDialog(QDialog):
             self.task.cancel()
 
     def _found(self, generation: int, pairs: list[DuplicatePair]) -> None:
-        if generation != self._generation:
+        if not self._is_current(generation):
             return
         self.task = None
         self._set_busy(False)
@@ -332,18 +332,22 @@ class DuplicatesDialog(QDialog):
         self.show_pairs()
 
     def _failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
+        if not self._is_current(generation):
             return
         self.task = None
         self._set_busy(False)
         self.status.setText(self.tr("The search for duplicates failed: {0}").format(exc))
 
     def _stopped(self, generation: int) -> None:
-        if generation != self._generation:
+        if not self._is_current(generation):
             return
         self.task = None
         self._set_busy(False)
         self.status.setText(self.tr("Stopped. Press Find again to look again."))
+
+    def _is_current(self, generation: int) -> bool:
+        """The newest search, and the dialog still there (a search can end after it closed)."""
+        return generation == self._generation and shiboken6.isValid(self.progress)
 
     def _set_busy(self, busy: bool) -> None:
         if busy:
