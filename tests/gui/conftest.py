@@ -147,3 +147,21 @@ def release_held_keys() -> None:
     pad.close()
     pad.deleteLater()
     assert QApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
+
+
+@pytest.fixture
+def warnings_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of QMessageBox.warning calls, answered at once instead of shown modally."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    return shown
+
+
+@pytest.fixture
+def not_a_database(tmp_path: Path) -> Path:
+    """A file named like a database that holds plain text."""
+    notes = tmp_path / "notes.sqlite3"
+    notes.write_text("not a database")
+    return notes

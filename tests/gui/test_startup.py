@@ -97,12 +97,9 @@ def test_closing_the_window_while_it_opens_opens_nothing(
 
 
 def test_a_file_that_will_not_open_is_explained_then_the_choices_are_offered(
-    qtbot: QtBot, tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, settings: Settings, warnings_shown: list[str], not_a_database: Path
 ) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
-    notes = tmp_path / "notes.sqlite3"
-    notes.write_text("not a database")
+    shown, notes = warnings_shown, not_a_database
     launcher = Launcher(settings)
     launcher.start(str(notes))
     (window,) = _main_windows()

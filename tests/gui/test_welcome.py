@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QCommandLinkButton, QMessageBox
+from PySide6.QtWidgets import QCommandLinkButton
 from pytestqt.qtbot import QtBot
 
 from brokerdesk.gui import settings as keys
@@ -79,12 +79,9 @@ def test_opening_a_database_remembers_it_and_adds_file_actions(
 
 
 def test_an_unusable_file_is_explained_and_nothing_opens(
-    qtbot: QtBot, tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, settings: Settings, warnings_shown: list[str], not_a_database: Path
 ) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
-    notes = tmp_path / "notes.sqlite3"
-    notes.write_text("not a database")
+    shown, notes = warnings_shown, not_a_database
     launcher = Launcher(settings)
     assert launcher.open(str(notes)) is False
     assert launcher.window is None
