@@ -8,9 +8,11 @@ newer than this app.
 
 from __future__ import annotations
 
+import errno
 import getpass
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,15 +26,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from brokerdesk.core import audit
-from brokerdesk.core.errors import BrokerDeskError
+from brokerdesk.core.errors import BrokerDeskError, DiskFullError
+from brokerdesk.core.errors import DamagedDatabaseError as DamagedDatabaseError
+from brokerdesk.core.errors import DatabaseError as DatabaseError  # kept importable from here
+from brokerdesk.core.errors import ReadOnlyDatabaseError as ReadOnlyDatabaseError
 
 ENV_VAR = "BROKERDESK_DB"
 DEFAULT_FILE_NAME = "brokerdesk.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
-
-
-class DatabaseError(BrokerDeskError):
-    """A database could not be opened; the message is written for the user."""
+# The drivers this app installs and is tested with; any other one would fail on import.
+DRIVERS = {"sqlite": "pysqlite", "postgresql": "psycopg"}
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class SchemaTooNewError(DatabaseError):
@@ -53,7 +57,8 @@ def resolve_address(address: str | os.PathLike[str] | None) -> URL:
     """
     raw = os.fspath(address) if address is not None else os.environ.get(ENV_VAR)
     if not raw:
-        return _sqlite_url(default_database_path())
+        path = default_database_path()
+        return _sqlite_url(path, str(path))
     if "://" in raw:
         try:
             url = make_url(raw)
@@ -64,14 +69,116 @@ def resolve_address(address: str | os.PathLike[str] | None) -> URL:
                 f"BrokerDesk works with SQLite files and PostgreSQL servers, not "
                 f"'{url.get_backend_name()}'."
             )
-        if url.get_backend_name() == "postgresql" and url.drivername == "postgresql":
-            url = url.set(drivername="postgresql+psycopg")
+        if url.drivername == url.get_backend_name():
+            url = url.set(drivername=f"{url.drivername}+{DRIVERS[url.get_backend_name()]}")
+        if url.get_driver_name() != DRIVERS[url.get_backend_name()]:
+            backend = url.get_backend_name()
+            raise DatabaseError(
+                f"BrokerDesk connects to {backend} through {DRIVERS[backend]}, not "
+                f"'{url.get_driver_name()}': use an address starting "
+                f"{backend}+{DRIVERS[backend]}://"
+            )
+        if url.get_backend_name() == "sqlite" and url.database:
+            return _sqlite_url(Path(url.database).expanduser(), raw)
         return url
-    return _sqlite_url(Path(raw).expanduser())
+    return _sqlite_url(Path(raw), raw)
 
 
-def _sqlite_url(path: Path) -> URL:
-    return URL.create("sqlite+pysqlite", database=str(path.resolve()))
+def _sqlite_url(path: Path, raw: str) -> URL:
+    try:
+        resolved = path.expanduser().resolve()
+    except RuntimeError as exc:  # Python < 3.13: a symlink loop, or ~user that does not exist
+        if "loop" in str(exc).lower():
+            raise DatabaseError(_path_sentence(Path(raw), OSError(errno.ELOOP, ""))) from exc
+        raise DatabaseError(f"{raw} cannot be used as a database: {exc}.") from exc
+    except OSError as exc:
+        raise DatabaseError(_path_sentence(Path(raw), exc)) from exc
+    return URL.create("sqlite+pysqlite", database=str(resolved))
+
+
+def _path_sentence(path: Path, exc: OSError) -> str:
+    """Why a path cannot hold a database, in words (the OS's own reason as the fallback)."""
+    if exc.errno == errno.ENAMETOOLONG:
+        return (
+            f"The name {path} is too long for the file system (a name can be at most 255 "
+            "bytes): choose a shorter one."
+        )
+    if exc.errno == errno.ELOOP:
+        return f"{path} is a symbolic link that points round in a loop, not a database file."
+    if exc.errno == errno.ENOTDIR:
+        return f"{path} cannot be a database: part of its folder path is a file, not a folder."
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"You do not have permission to open {path}."
+    if exc.errno == errno.EROFS:
+        return f"{path} is on a read-only disk, so BrokerDesk cannot write there."
+    return f"{path} cannot be used as a database: {exc.strerror or exc}."
+
+
+def check_database_file(path: Path, *, create: bool = False) -> None:
+    """Refuse, in a sentence, a path that cannot be a database, before SQLite touches it.
+
+    A folder, a device, a pipe (which would block for ever), a symlink loop or a name too long
+    are refused; an empty file is a BrokerDesk database only when ``create`` (``init`` and the
+    app's new-database path), never for commands that read or add to an existing database.
+
+    Raises:
+        DatabaseError: the path is unusable; the message says why.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if not create:
+            raise DatabaseError(f"There is no database at {path}.") from None
+        _check_new_file_place(path)
+        return
+    except OSError as exc:
+        raise DatabaseError(_path_sentence(path, exc)) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise DatabaseError(f"{path} is a folder, not a database file.")
+    if not stat.S_ISREG(info.st_mode):
+        raise DatabaseError(
+            f"{path} is not an ordinary file (it is a device, a pipe or a socket), so it "
+            "cannot be a database."
+        )
+    if info.st_size == 0:
+        if create:
+            return
+        raise DatabaseError(
+            f"{path} is empty, not a BrokerDesk database. To make a new database there, run "
+            f"'brokerdesk init --db {path}'."
+        )
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseError(_path_sentence(path, exc)) from exc
+    if header != SQLITE_HEADER:
+        raise DatabaseError(f"{path} is not a BrokerDesk database (not an SQLite file).")
+    if not os.access(path.parent, os.W_OK):
+        raise ReadOnlyDatabaseError(
+            f"{path} is in a folder you cannot write to (or on a read-only disk). BrokerDesk "
+            "keeps its journal beside the database, so it cannot open it there; nothing was "
+            "changed. Copy it to a folder you can write to."
+        )
+
+
+def _check_new_file_place(path: Path) -> None:
+    """A new database's folder exists (or can be made) and can be written."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.stat(path)  # a name too long for the file system shows here, before SQLite
+    except FileNotFoundError:
+        pass
+    except FileExistsError as exc:
+        raise DatabaseError(
+            f"{path} cannot be a database: {exc.filename} is a file, not a folder."
+        ) from exc
+    except OSError as exc:
+        raise DatabaseError(_path_sentence(path, exc)) from exc
+    if not os.access(path.parent, os.W_OK):
+        raise ReadOnlyDatabaseError(
+            f"You cannot create {path}: its folder is read-only for you. Nothing was written."
+        )
 
 
 def describe(url: URL) -> str:
@@ -114,6 +221,7 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
     event.listen(engine, "handle_error", _busy_is_a_sentence)
+    event.listen(engine, "handle_error", _sqlite_fault_is_a_sentence)
 
 
 def _busy_is_a_sentence(context: ExceptionContext) -> BaseException | None:
@@ -132,6 +240,50 @@ def _busy_is_a_sentence(context: ExceptionContext) -> BaseException | None:
         "Another BrokerDesk window (or another program) kept the database busy for too long, "
         "so this change was not saved. Nothing was written; try again in a moment."
     )
+
+
+_DAMAGE = (
+    "malformed",  # database disk image is malformed; malformed database schema
+    "file is not a database",
+    "disk i/o error",
+    "no such table",  # a table of the schema is gone (a dropped search index)
+    "no such column",
+    "corrupt",
+    "fts5: ",  # the search index's own pages are scrambled
+)
+
+
+def translate_sqlite_error(error: BaseException, where: str) -> BrokerDeskError | None:
+    """SQLite's own words for a damaged, read-only or full database, as one of our errors.
+
+    ``where`` names the database in the sentence. Returns None for anything else (a bug,
+    which should keep its traceback).
+    """
+    if not isinstance(error, sqlite3.DatabaseError):
+        return None
+    text = str(error).lower()
+    if "database or disk is full" in text:
+        return DiskFullError(
+            f"The disk holding {where} is full, so nothing was written. Free some space "
+            "and try again."
+        )
+    if "readonly database" in text or "read-only" in text:
+        return ReadOnlyDatabaseError(
+            f"{where} is read-only for you (the file or its folder), so nothing was written. "
+            "Ask for write access, or copy it to a folder you can write to."
+        )
+    if any(sign in text for sign in _DAMAGE):
+        return DamagedDatabaseError(
+            f"{where} is damaged ({error}), so nothing was changed. Run 'brokerdesk check' "
+            "to see what is wrong, then 'brokerdesk restore BACKUP' to put back a good backup."
+        )
+    return None
+
+
+def _sqlite_fault_is_a_sentence(context: ExceptionContext) -> BaseException | None:
+    """Every command and the app get a sentence, not a driver traceback, for a sick file."""
+    where = describe(context.engine.url) if context.engine is not None else "The database"
+    return translate_sqlite_error(context.original_exception, where)
 
 
 class Database:
@@ -218,13 +370,7 @@ def open_database(
 
     url = address if isinstance(address, URL) else resolve_address(address)
     if url.get_backend_name() == "sqlite" and url.database:
-        path = Path(url.database)
-        if not path.exists():
-            if not create:
-                raise DatabaseError(f"There is no database at {path}.")
-            path.parent.mkdir(parents=True, exist_ok=True)
-        elif not _looks_like_sqlite(path):
-            raise DatabaseError(f"{path} is not a BrokerDesk database (not an SQLite file).")
+        check_database_file(Path(url.database), create=create)
     engine = create_database_engine(url)
     db = Database(url, engine, user_name or current_user_name())
     try:
@@ -244,13 +390,6 @@ def open_database(
     if db.path is not None:
         _owner_only(db.path)
     return db
-
-
-def _looks_like_sqlite(path: Path) -> bool:
-    if path.stat().st_size == 0:
-        return True
-    with path.open("rb") as fh:
-        return fh.read(16) == b"SQLite format 3\x00"
 
 
 def _owner_only(path: Path) -> None:

@@ -9,6 +9,26 @@ class BrokerDeskError(Exception):
     """Base of every error whose message is meant to be shown to the user as it is."""
 
 
+class DatabaseError(BrokerDeskError):
+    """A database could not be opened or used; the message is written for the user."""
+
+
+class DamagedDatabaseError(DatabaseError):
+    """SQLite found the file damaged (malformed pages, not a database, a missing table).
+
+    Every command and the app say so and point at ``brokerdesk check`` and ``restore``,
+    instead of showing the driver's traceback.
+    """
+
+
+class ReadOnlyDatabaseError(DatabaseError):
+    """The database file, or the folder it lives in, cannot be written by this user."""
+
+
+class DiskFullError(BrokerDeskError):
+    """The disk filled up mid-write; the transaction or the copy was abandoned whole."""
+
+
 class ValidationError(BrokerDeskError):
     """Values a form or an import offered that the data rules refuse.
 
