@@ -15,7 +15,7 @@ os.environ.setdefault("BROKERDESK_USER", "tester")
 from brokerdesk.core.db import Database, open_database
 from tests.builders import small_world
 
-pytest_plugins = ["tests.fixtures_pg"]
+pytest_plugins = ["tests.fixtures_clock", "tests.fixtures_pg"]  # clock first: it pins "today"
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"

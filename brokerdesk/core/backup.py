@@ -27,6 +27,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from brokerdesk.core import clock
 from brokerdesk.core.db import Database, DatabaseError
 from brokerdesk.core.errors import BrokerDeskError
 
@@ -93,7 +94,7 @@ def backup_file(source: Path, reason: str = "manual", folder: Path | None = None
     target_dir.mkdir(parents=True, exist_ok=True)
     if os.name == "posix" and folder is None:
         target_dir.chmod(0o700)
-    stamp = dt.datetime.now().strftime(_STAMP)
+    stamp = clock.local_now().strftime(_STAMP)
     target = target_dir / f"{source.stem}-{stamp}-{reason}.sqlite3"
     copy_database(source, target)
     return target
@@ -153,7 +154,7 @@ def _bucket(age: dt.timedelta, taken: dt.datetime) -> tuple[str, object] | None:
 
 def thin_backups(db_path: Path, now: dt.datetime | None = None) -> list[Path]:
     """Delete backups the policy no longer keeps; return what was deleted."""
-    moment = now or dt.datetime.now()
+    moment = now or clock.local_now()
     backups = list_backups(db_path)
     kept: set[tuple[str, object]] = set()
     removed: list[Path] = []
@@ -177,7 +178,7 @@ def backup_if_due(
     """
     if db.path is None:
         return None
-    moment = now or dt.datetime.now()
+    moment = now or clock.local_now()
     backups = list_backups(db.path)
     if backups and moment - backups[0].taken_at < max_age:
         return None
@@ -216,7 +217,7 @@ def _set_aside(db_path: Path) -> Path | None:
     """Rename the current file (and its -wal/-shm) to a timestamped name beside it."""
     if not db_path.exists():
         return None
-    stamp = dt.datetime.now().strftime(_STAMP)
+    stamp = clock.local_now().strftime(_STAMP)
     aside = db_path.with_name(f"{db_path.stem}-before-restore-{stamp}{db_path.suffix}")
     try:  # fold the WAL into the file when it is readable, so the set-aside copy is whole
         conn = sqlite3.connect(db_path, timeout=2)

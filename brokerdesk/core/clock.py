@@ -8,20 +8,28 @@ with the ``BROKERDESK_CLOCK`` environment variable, and nothing passes or fails 
 date it happens to run on.
 
 ``BROKERDESK_CLOCK`` takes an ISO date (``2026-06-15``, meaning 09:00 local time that day) or
-an ISO date and time (``2026-06-15T14:30:00``, local unless it carries an offset). The clock
-stands still at that moment; a pinned moment set in code wins over the variable.
+an ISO date and time (``2026-06-15T14:30:00``, local unless it carries an offset). A pinned
+moment set in code wins over the variable.
+
+A set clock starts at its moment and then runs on with real elapsed time (the monotonic clock,
+from the pin or from the process's start), the way ``time-machine``'s ``tick=True`` does: two
+backups taken in one test still get different names, and history stays in the order things
+happened. ``pin(..., tick=False)`` makes it stand still for a test that needs an exact value.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 ENV_VAR = "BROKERDESK_CLOCK"
 
-_pinned: dt.datetime | None = None
+# (moment, monotonic reading when it was set or None when the clock stands still)
+_pinned: tuple[dt.datetime, float | None] | None = None
+_STARTED = time.monotonic()  # when this process began: the environment's clock runs from here
 
 
 class ClockSettingError(ValueError):
@@ -37,10 +45,12 @@ def _aware(moment: dt.datetime | dt.date) -> dt.datetime:
     return moment
 
 
-def _from_environment() -> dt.datetime | None:
-    text = os.environ.get(ENV_VAR, "").strip()
-    if not text:
-        return None
+def parse_setting(text: str) -> dt.datetime:
+    """The moment a ``BROKERDESK_CLOCK`` value names.
+
+    Raises:
+        ClockSettingError: ``text`` is not an ISO date or date and time.
+    """
     try:
         if "T" in text or " " in text:
             return _aware(dt.datetime.fromisoformat(text))
@@ -52,8 +62,29 @@ def _from_environment() -> dt.datetime | None:
         ) from exc
 
 
+def check_setting() -> None:
+    """Refuse a bad ``BROKERDESK_CLOCK`` at start-up, before anything reads the clock.
+
+    Raises:
+        ClockSettingError: the variable is set to something that is not a date.
+    """
+    _from_environment()
+
+
+def _from_environment() -> dt.datetime | None:
+    text = os.environ.get(ENV_VAR, "").strip()
+    if not text:
+        return None
+    return parse_setting(text) + dt.timedelta(seconds=time.monotonic() - _STARTED)
+
+
 def _fixed() -> dt.datetime | None:
-    return _pinned if _pinned is not None else _from_environment()
+    if _pinned is None:
+        return _from_environment()
+    moment, since = _pinned
+    if since is None:
+        return moment
+    return moment + dt.timedelta(seconds=time.monotonic() - since)
 
 
 def now() -> dt.datetime:
@@ -75,10 +106,13 @@ def today() -> dt.date:
     return local_now().date()
 
 
-def pin(moment: dt.datetime | dt.date | None) -> None:
-    """Make the clock stand still at ``moment`` (``None`` lets it run again)."""
+def pin(moment: dt.datetime | dt.date | None, *, tick: bool = True) -> None:
+    """Set the clock to ``moment`` (``None`` gives it back to the system).
+
+    With ``tick`` it runs on from there; without, it stands still at ``moment``.
+    """
     global _pinned
-    _pinned = None if moment is None else _aware(moment)
+    _pinned = None if moment is None else (_aware(moment), time.monotonic() if tick else None)
 
 
 def is_pinned() -> bool:
@@ -86,11 +120,26 @@ def is_pinned() -> bool:
 
 
 @contextmanager
-def pinned(moment: dt.datetime | dt.date) -> Iterator[None]:
-    """Within the block the clock stands at ``moment``; afterwards it is as it was."""
+def pinned(moment: dt.datetime | dt.date, *, tick: bool = True) -> Iterator[None]:
+    """Within the block the clock is set to ``moment``; afterwards it is as it was."""
     global _pinned
     before = _pinned
-    pin(moment)
+    pin(moment, tick=tick)
+    try:
+        yield
+    finally:
+        _pinned = before
+
+
+@contextmanager
+def kept() -> Iterator[None]:
+    """Whatever the block does to the clock (``pin``, ``pin(None)``) is undone afterwards.
+
+    The test suite wraps every test in it, so a test that pins and forgets cannot move the
+    next test's day, and the clock keeps running from where it was.
+    """
+    global _pinned
+    before = _pinned
     try:
         yield
     finally:

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from brokerdesk.core import audit, models, vocabulary
+from brokerdesk.core import audit, clock, models, vocabulary
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.core.models import (
@@ -99,7 +99,7 @@ def build_demo(db: Database, seed: int = 2026, today: dt.date | None = None) -> 
         ).all()
         if not {code for code, _, _ in vocabulary.OFFER_AREAS} <= set(areas) or not members:
             raise BrokerDeskError("Load the reference data first (brokerdesk init).")
-        builder = _Builder(session, random.Random(seed), today or dt.date.today(), areas, members)
+        builder = _Builder(session, random.Random(seed), today or clock.today(), areas, members)
         builder.partners(report)
         builder.service_contacts(report)
         builder.programmes(report)

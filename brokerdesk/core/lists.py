@@ -13,11 +13,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Date, Select, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import visitors
 from sqlalchemy.sql.expression import ColumnClause
 
+from brokerdesk.core import clock
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.models import (
     Agreement,
@@ -255,10 +256,19 @@ def _regions(session: Session) -> list[tuple[Any, str]]:
 
 def _older_than(column: Any) -> Callable[[Any], ColumnElement[bool]]:
     def condition(days: Any) -> ColumnElement[bool]:
-        cutoff = dt.date.today() - dt.timedelta(days=int(days))
+        cutoff = clock.today() - dt.timedelta(days=int(days))
         return or_(column.is_(None), column < cutoff)
 
     return condition
+
+
+def _today() -> Any:
+    """Today as a value bound at each execution: a list built yesterday still asks today.
+
+    Not the database's ``CURRENT_DATE``: that is the server's clock (UTC on SQLite), not the
+    user's day, and tests cannot pin it.
+    """
+    return bindparam(None, callable_=clock.today, type_=Date)
 
 
 # --------------------------------------------------------------------------- the lists
@@ -281,7 +291,7 @@ def _partners() -> RecordList:
     )
     next_end = (
         select(func.min(Agreement.end_date))
-        .where(Agreement.partner_id == Partner.id, Agreement.end_date >= func.current_date())
+        .where(Agreement.partner_id == Partner.id, Agreement.end_date >= _today())
         .correlate(Partner)
         .scalar_subquery()
     )
@@ -503,8 +513,8 @@ def _programme_list() -> RecordList:
                 "days",
                 None,
                 lambda days: and_(
-                    Programme.end_date >= func.current_date(),
-                    Programme.end_date <= dt.date.today() + dt.timedelta(days=int(days)),
+                    Programme.end_date >= clock.today(),
+                    Programme.end_date <= clock.today() + dt.timedelta(days=int(days)),
                 ),
             ),
         ),
@@ -598,7 +608,7 @@ def _interactions() -> RecordList:
 
 def _follow_up_condition(value: Any) -> ColumnElement[bool]:
     due = Interaction.follow_up_due  # the follow-up date while still to do (indexed)
-    today = dt.date.today()
+    today = clock.today()
     if value == "overdue":
         return due < today
     if value == "due":

@@ -31,6 +31,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from brokerdesk.core import clock
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -61,8 +63,8 @@ def _not_blank(column: str) -> str:
 
 
 def utcnow() -> dt.datetime:
-    """Timezone-aware now, stored as UTC."""
-    return dt.datetime.now(dt.UTC)
+    """Timezone-aware now, stored as UTC (from the one clock, so tests can pin it)."""
+    return clock.now()
 
 
 class Base(DeclarativeBase):

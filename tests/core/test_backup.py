@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from brokerdesk import cli
-from brokerdesk.core import backup
+from brokerdesk.core import backup, clock
 from brokerdesk.core.db import Database, open_database
 from brokerdesk.core.services import Services
 
@@ -33,7 +33,7 @@ def test_backup_is_due_once_a_day(db: Database) -> None:
     first = backup.backup_if_due(db)
     assert first is not None and first.exists()
     assert backup.backup_if_due(db) is None, "a second open the same day makes no new backup"
-    tomorrow = dt.datetime.now() + dt.timedelta(days=1, minutes=1)
+    tomorrow = clock.local_now() + dt.timedelta(days=1, minutes=1)
     assert backup.backup_if_due(db, now=tomorrow) is not None
 
 

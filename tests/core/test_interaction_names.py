@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
+from brokerdesk.core import clock
 from brokerdesk.core.db import Database
 from brokerdesk.core.services import Services
 from tests.builders.small_world import World
@@ -123,7 +124,7 @@ def test_the_follow_up_filters_pick_the_open_follow_ups(db: Database, world: Wor
 
     s = Services(db)
     agency = s.partners.create({"name": "Arts Council"}).id
-    today = dt.date.today()
+    today = clock.today()
 
     def log(subject: str, days: int, done: bool = False) -> int:
         return s.interactions.create(

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from brokerdesk.core import clock
 from brokerdesk.core.db import Database
 from brokerdesk.core.lists import ListState, record_list
 from brokerdesk.core.services import Services
@@ -35,7 +36,7 @@ def services(db: Database, world: World) -> Services:
     )
     services.interactions.create(
         {
-            "occurred_on": dt.date.today() - dt.timedelta(days=200),
+            "occurred_on": clock.today() - dt.timedelta(days=200),
             "subject": "Intro call",
             "partner_id": northlight,
         }

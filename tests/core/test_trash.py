@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import update
 
+from brokerdesk.core import clock
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import NotFoundError, ValidationError
 from brokerdesk.core.models import TrashItem
@@ -80,8 +81,71 @@ def test_empty_purges_only_old_items(db: Database, world: World) -> None:
         session.execute(
             update(TrashItem)
             .where(TrashItem.label == "Old Trust")
-            .values(deleted_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=40))
+            .values(deleted_at=clock.now() - dt.timedelta(days=40))
         )
     trash = TrashService(db)
     assert trash.empty(older_than_days=30) == 1
     assert [e.label for e in trash.list()] == ["New Trust"]
+
+
+def _interaction(s: Services, subject: str, **about: int) -> int:
+    values = {"subject": subject, "kind": "call", "occurred_on": dt.date(2026, 11, 2), **about}
+    return s.interactions.create(values).id
+
+
+def test_purging_a_library_service_keeps_an_interaction_also_about_a_partner(
+    db: Database, world: World
+) -> None:
+    s = Services(db)
+    manchester = world.services["E08000003"]
+    pid = s.partners.create({"name": "Open Book Trust"}).id
+    shared = _interaction(s, "Pilot call with Manchester", partner_id=pid, service_id=manchester)
+    alone = _interaction(s, "Manchester's own visit", service_id=manchester)
+    assert s.library_services.delete_impact([manchester]) == [
+        "1 interaction will be deleted with it.",  # about nothing else, so it goes with it
+        "1 interaction will be unlinked from it.",
+    ]
+    s.library_services.delete(manchester)
+    trash = TrashService(db)
+    (entry,) = trash.list()
+    assert "1 interaction" in entry.took_with_it
+    assert "1 interaction unlinked" in entry.took_with_it
+    trash.purge(entry.id)
+
+    kept = s.interactions.get(shared)
+    assert kept["partner_id"] == pid and kept["service_id"] is None
+    assert kept["subject"] == "Pilot call with Manchester"
+    assert not s.interactions.exists(alone)
+
+
+def test_restoring_a_library_service_brings_its_interactions_back(
+    db: Database, world: World
+) -> None:
+    s = Services(db)
+    manchester = world.services["E08000003"]
+    pid = s.partners.create({"name": "Open Book Trust"}).id
+    shared = _interaction(s, "Pilot call", partner_id=pid, service_id=manchester)
+    alone = _interaction(s, "Manchester's own visit", service_id=manchester)
+    s.library_services.delete(manchester)
+    trash = TrashService(db)
+    trash.restore(trash.list()[0].id)
+    assert s.interactions.get(shared)["service_id"] == manchester
+    assert s.interactions.get(alone)["service_id"] == manchester
+
+
+def test_deleting_a_programme_takes_only_the_interactions_about_nothing_else(
+    db: Database, world: World
+) -> None:
+    s = Services(db)
+    area = world.offer_areas["reading"]
+    programme = s.programmes.create({"name": "Summer Reading", "offer_area_id": area}).id
+    pid = s.partners.create({"name": "Open Book Trust"}).id
+    shared = _interaction(s, "Planning with the trust", partner_id=pid, programme_id=programme)
+    alone = _interaction(s, "Programme board", programme_id=programme)
+    s.programmes.delete(programme)  # refused by the database before: about nothing at all
+    assert s.interactions.get(shared)["programme_id"] is None
+    assert not s.interactions.exists(alone)
+    trash = TrashService(db)
+    trash.restore(trash.list()[0].id)
+    assert s.interactions.get(alone)["programme_id"] == programme
+    assert s.interactions.get(shared)["programme_id"] == programme

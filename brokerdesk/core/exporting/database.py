@@ -20,6 +20,7 @@ from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, Table, 
 from sqlalchemy import text as sql_text
 from sqlalchemy.exc import IntegrityError
 
+from brokerdesk.core import clock
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import BrokerDeskError, Cancelled
 from brokerdesk.core.exporting import safety
@@ -87,7 +88,7 @@ def export_database_workbook(
             ["format", FORMAT_MARK],
             ["version", FORMAT_VERSION],
             ["source", db.description],
-            ["exported_at", dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()],
+            ["exported_at", clock.now().replace(microsecond=0).isoformat()],
         ]
         writer.table(ABOUT_SHEET, ["key", "value"], about)
         for done, table in enumerate(tables):

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from brokerdesk.core import clock
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import BrokerDeskError, NotFoundError
@@ -167,7 +168,7 @@ def gather_partner_summary(
     Raises:
         NotFoundError: the partner no longer exists.
     """
-    today = today or dt.date.today()
+    today = today or clock.today()
     overview = OverviewService(db).partner(partner_id, interaction_limit=RECENT_INTERACTIONS)
     with db.read() as session:
         contacts = _rows(

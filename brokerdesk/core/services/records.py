@@ -7,7 +7,6 @@ change broadcast and for undo), and raises an error whose message a user can act
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from brokerdesk.core import audit, snapshots
+from brokerdesk.core import audit, clock, snapshots
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import (
     EditConflict,
@@ -195,7 +194,7 @@ class RecordService(Generic[M]):
                     setattr(obj, key, value)
                 self.apply_extra(session, obj, extra)
                 if extra and not session.is_modified(obj, include_collections=False):
-                    obj.updated_at = dt.datetime.now(dt.UTC)  # bump the version for link edits
+                    obj.updated_at = clock.now()  # bump the version for link edits
                 session.flush()
                 after = self.values_of(session, obj)
         except IntegrityError as exc:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from brokerdesk.core import clock
 from brokerdesk.core.db import Database
 from brokerdesk.core.models import Branch, Contact, LibraryService, OfferArea, Partner, Programme
 from brokerdesk.core.services.fields import Field, parse_date
@@ -233,7 +234,7 @@ class DateEditor(FieldEditor):
         try:
             day = parse_date(self.edit.text())
         except ValueError:
-            day = dt.date.today()
+            day = clock.today()
         self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
 
     def _pick(self, day: QDate) -> None:

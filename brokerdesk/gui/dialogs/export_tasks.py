@@ -9,7 +9,6 @@ in ``brokerdesk.gui.export_features``.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
+from brokerdesk.core import clock
 from brokerdesk.core.exporting import (
     FileExistsRefused,
     export_database_workbook,
@@ -158,9 +158,7 @@ def export_database(window: Any, path: Path | None = None) -> Any:
     """Every table into one XLSX workbook, one sheet each, with progress and Cancel."""
     ctx = window.ctx
     if path is None:
-        name = translate("Export", "BrokerDesk database {0}.xlsx").format(
-            dt.date.today().isoformat()
-        )
+        name = translate("Export", "BrokerDesk database {0}.xlsx").format(clock.today().isoformat())
         path = choose_file(
             window, translate("Export", "Export the whole database"), default_folder(ctx) / name
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brokerdesk.core import coverage
+from brokerdesk.core import clock, coverage
 from brokerdesk.core.coverage import ALL_REGIONS, CoverageFilter, CoverageMatrix
 from brokerdesk.gui.views.dashboard.record_table import RecordTable
 from brokerdesk.gui.views.dashboard.rows_model import Row
@@ -60,7 +59,7 @@ class CoverageTab(QWidget):
         status_label.setBuddy(self.status)
         self.use_date = QCheckBox(self.tr("&As at"), self)
         self.use_date.setAccessibleName(self.tr("As at"))
-        today = dt.date.today()
+        today = clock.today()
         self.as_at = QDateEdit(QDate(today.year, today.month, today.day), self)
         self.as_at.setCalendarPopup(True)
         self.as_at.setDisplayFormat("d MMM yyyy")

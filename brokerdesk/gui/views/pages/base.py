@@ -8,7 +8,6 @@ their own page with a double click or Enter.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brokerdesk.core import clock
 from brokerdesk.core.errors import NotFoundError
 from brokerdesk.gui.help_features import record_button_help
 from brokerdesk.gui.models.rows import RowColumn, RowsModel, plain_text
@@ -322,5 +322,5 @@ class RecordPage(QWidget):
             "interaction",
             None,
             self,
-            initial={about_key: self.record_id, "occurred_on": dt.date.today()},
+            initial={about_key: self.record_id, "occurred_on": clock.today()},
         )

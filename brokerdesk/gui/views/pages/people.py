@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from brokerdesk.core import clock
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.errors import NotFoundError
 from brokerdesk.core.models import Contact, Interaction, LibraryService, Partner, Programme
@@ -107,11 +108,9 @@ class ContactPage(LinksPage):
         self._values = c
 
     def _log(self) -> None:
-        import datetime as dt
-
         from brokerdesk.gui.dialogs.record_form import open_record_form
 
-        initial: dict[str, Any] = {"contact_id": self.record_id, "occurred_on": dt.date.today()}
+        initial: dict[str, Any] = {"contact_id": self.record_id, "occurred_on": clock.today()}
         for key in ("partner_id", "service_id"):
             if self._values.get(key) is not None:
                 initial[key] = self._values[key]
