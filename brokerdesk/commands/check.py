@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import URL
+
 from brokerdesk.core import integrity
-from brokerdesk.core.db import open_database, resolve_address
-from brokerdesk.core.errors import BrokerDeskError
+from brokerdesk.core.db import check_database_file, open_database, resolve_address
+from brokerdesk.core.errors import ReadOnlyDatabaseError
 
 
 def register(subparsers: Any, name: str) -> argparse.ArgumentParser:
@@ -20,15 +23,24 @@ def register(subparsers: Any, name: str) -> argparse.ArgumentParser:
         "Exit 0 when all is well, 1 with the problems found.",
     )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument(
+        "--rebuild-search-index",
+        action="store_true",
+        help="rebuild the search index from the records (after a backup), then check",
+    )
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
     url = resolve_address(args.db)
+    if args.rebuild_search_index:
+        _rebuild_search_index(url)
     if url.get_backend_name() == "sqlite" and url.database:
         path = Path(url.database)
-        if not path.exists():
-            raise BrokerDeskError(f"There is no database at {path}.")
+        # A folder, a pipe (which would block), an empty file: refused before opening. A
+        # read-only file is checked as a private copy: read-only is not damage.
+        with contextlib.suppress(ReadOnlyDatabaseError):
+            check_database_file(path)
         result = integrity.full_check(path)
     else:
         db = open_database(url, migrate=False, create=False)
@@ -46,5 +58,22 @@ def run(args: argparse.Namespace) -> int:
             print(f"  - {problem}")
         if result.newest_good_backup:
             print(f"Newest good backup: {result.newest_good_backup}")
-            print(f"Restore it with: brokerdesk restore {result.newest_good_backup} --db {path}")
+            print(
+                f"Restore it with: brokerdesk restore {result.newest_good_backup} "
+                f"--db {result.database}"
+            )
     return 0 if result.ok else 1
+
+
+def _rebuild_search_index(url: URL) -> None:
+    """Refill the search index from the records, in one transaction, after a backup."""
+    from brokerdesk.core import backup
+    from brokerdesk.core.search import rebuild_index
+
+    db = open_database(url, migrate=False, create=False)
+    try:
+        backup.backup_before(db, "before-rebuild")
+        rebuild_index(db)
+    finally:
+        db.dispose()
+    print(f"Rebuilt the search index of {db.description}.")

@@ -5,13 +5,21 @@ quick_check`` reads every page, which takes a moment on a big file) and, when it
 offers the newest backup that passes its own check. ``brokerdesk check`` runs
 :func:`full_check`: the full integrity check, the foreign keys, and the search index.
 Both accept a :class:`Database` or a SQLite file path, because a damaged file may not open.
+
+The full check opens the file read-write (and writes nothing): SQLite skips CHECK constraints
+in ``PRAGMA integrity_check`` on a read-only connection. A file the user cannot write (or in
+a read-only folder) is checked as a private copy, so "read-only" is never reported as damage.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
+import shutil
 import sqlite3
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +28,9 @@ from sqlalchemy import text
 
 from brokerdesk.core import backup
 from brokerdesk.core.db import Database
+from brokerdesk.core.errors import BrokerDeskError, DatabaseError
+
+REBUILD_HINT = "run 'brokerdesk check --rebuild-search-index' to rebuild it from the records"
 
 
 @dataclass
@@ -50,9 +61,33 @@ class CheckResult:
         }
 
 
+@contextmanager
+def checkable(path: Path) -> Iterator[Path]:
+    """``path`` itself when this user can write it and its folder, else a private copy.
+
+    A read-only connection would skip CHECK constraints, and a WAL file in a read-only folder
+    cannot be opened at all; a copy of the file and its journal can be checked fully.
+    """
+    if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="brokerdesk-check-") as folder:
+        copy = Path(folder) / "check.sqlite3"
+        try:
+            shutil.copyfile(path, copy)
+            wal = Path(f"{path}-wal")
+            if wal.is_file():
+                shutil.copyfile(wal, Path(f"{copy}-wal"))
+        except OSError as exc:
+            raise DatabaseError(
+                f"{path} cannot be read ({exc.strerror or exc}), so it could not be checked."
+            ) from exc
+        yield copy
+
+
 def _sqlite_pragma(path: Path, pragma: str) -> list[str]:
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=10)
         try:
             rows = conn.execute(pragma).fetchall()
         finally:
@@ -65,7 +100,20 @@ def _sqlite_pragma(path: Path, pragma: str) -> list[str]:
             for table, rowid, parent, _ in rows
         ]
     found = [str(r[0]) for r in rows]
-    return [] if found == ["ok"] else found
+    return [] if found == ["ok"] else [_in_words(line) for line in found]
+
+
+def _in_words(line: str) -> str:
+    """SQLite's integrity lines, in words where they name a broken rule."""
+    for rule in ("CHECK", "NOT NULL"):
+        prefix = f"{rule} constraint failed in "
+        if line.startswith(prefix):
+            table = line.removeprefix(prefix).split()[0]
+            return (
+                f"A row of {table} breaks one of its rules ({line}); correct it in the app, "
+                "or restore a backup."
+            )
+    return line
 
 
 def _target(db: Database | Path) -> tuple[str, Path | None, Database | None]:
@@ -86,25 +134,110 @@ def quick_check(db: Database | Path) -> CheckResult:
     name, path, database = _target(db)
     result = CheckResult(name)
     if path is not None:
-        result.problems = _sqlite_pragma(path, "PRAGMA quick_check")
+        with checkable(path) as target:
+            result.problems = _sqlite_pragma(target, "PRAGMA quick_check")
     elif database is not None:
         result.problems = _server_problems(database)
     return _with_backup(result, path)
 
 
 def full_check(db: Database | Path) -> CheckResult:
-    """The full integrity check, foreign keys and the search index."""
+    """The full integrity check, foreign keys, dates, the schema version and the search index."""
     name, path, database = _target(db)
     result = CheckResult(name)
-    if path is not None:
-        result.problems = _sqlite_pragma(path, "PRAGMA integrity_check")
+    if path is None:
+        if database is not None:
+            result.problems = _server_problems(database)
         if not result.problems:
-            result.problems += _sqlite_pragma(path, "PRAGMA foreign_key_check")
-    elif database is not None:
-        result.problems = _server_problems(database)
-    if not result.problems:
-        result.problems += _search_index_problems(db)
+            result.problems += _search_index_problems(db)
+        return result
+    with checkable(path) as target:
+        result.problems = _sqlite_pragma(target, "PRAGMA integrity_check")
+        if not result.problems:
+            result.problems += _sqlite_pragma(target, "PRAGMA foreign_key_check")
+        if not result.problems:
+            result.problems += _sqlite_content_problems(target)
+        if not result.problems:
+            checked = database if database is not None and target == path else target
+            result.problems += _search_index_problems(checked)
     return _with_backup(result, path)
+
+
+def _sqlite_content_problems(path: Path) -> list[str]:
+    """What pages and constraints cannot show: the schema version, dates and the index."""
+    conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=10, isolation_level=None)
+    try:
+        return _schema_problems(conn) or [*_date_problems(conn), *_fts_problems(conn)]
+    except sqlite3.DatabaseError as exc:
+        return [f"The database file cannot be read: {exc}."]
+    finally:
+        conn.close()
+
+
+def _schema_problems(conn: sqlite3.Connection) -> list[str]:
+    from brokerdesk.core import migrate
+
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "alembic_version" not in tables:
+        return [
+            "This file holds no BrokerDesk tables: it is not a BrokerDesk database"
+            + (" (it is empty)." if not tables else ".")
+        ]
+    versions = [row[0] for row in conn.execute("SELECT version_num FROM alembic_version")]
+    if len(versions) != 1:
+        return [
+            f"The schema version is recorded {len(versions)} times instead of once "
+            f"({', '.join(versions) or 'none'}); restore a backup."
+        ]
+    if versions[0] not in migrate.known_revisions():
+        return [f"The database was saved by a newer BrokerDesk (schema {versions[0]})."]
+    return []
+
+
+def _date_problems(conn: sqlite3.Connection) -> list[str]:
+    """Text in a date column that is not an ISO date: every list or export showing it fails."""
+    problems: list[str] = []
+    tables = [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    for table in tables:
+        for column in conn.execute(f'PRAGMA table_info("{table}")').fetchall():
+            kind, name = str(column[2]).upper(), column[1]
+            if kind not in ("DATE", "DATETIME"):
+                continue
+            bad = conn.execute(
+                f'SELECT count(*), min(quote("{name}")) FROM "{table}" WHERE "{name}" IS NOT NULL '
+                f'AND NOT (typeof("{name}") = \'text\' AND "{name}" GLOB '
+                f"'[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]*' AND "
+                f'date("{name}") = substr("{name}", 1, 10))'
+            ).fetchone()
+            if bad[0]:
+                problems.append(
+                    f"{bad[0]} row(s) of {table} have a value in {name} that is not a "
+                    f"date (such as {bad[1]}); correct them, or restore a backup."
+                )
+    return problems
+
+
+def _fts_problems(conn: sqlite3.Connection) -> list[str]:
+    """The search index's own structure (FTS5 'integrity-check'; read, then rolled back)."""
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE name = 'search_index' AND type = 'table'"
+    ).fetchone()
+    if found is None:
+        return [f"The search index is missing (its table was dropped); {REBUILD_HINT}."]
+    conn.execute("BEGIN")
+    try:
+        conn.execute("INSERT INTO search_index(search_index) VALUES ('integrity-check')")
+    except sqlite3.DatabaseError as exc:
+        return [f"The search index is scrambled ({exc}); {REBUILD_HINT}."]
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    return []
 
 
 def _server_problems(db: Database) -> list[str]:
@@ -125,12 +258,15 @@ def _search_index_problems(db: Database | Path) -> list[str]:
     check: Callable[[Database], list[str]] | None = getattr(search, "check_index", None)
     if check is None:
         return []
-    if isinstance(db, Database):
-        return list(check(db))
-    from brokerdesk.core.db import open_database
-
-    opened = open_database(db, migrate=False, create=False)
     try:
-        return list(check(opened))
-    finally:
-        opened.dispose()
+        if isinstance(db, Database):
+            return list(check(db))
+        from brokerdesk.core.db import open_database
+
+        opened = open_database(db, migrate=False, create=False)
+        try:
+            return list(check(opened))
+        finally:
+            opened.dispose()
+    except BrokerDeskError as exc:  # a damaged index table, or a file that would not open
+        return [str(exc)]

@@ -14,13 +14,14 @@ from sqlalchemy import Connection, inspect, text
 
 from brokerdesk.core import backup
 from brokerdesk.core.db import Database, DatabaseError, SchemaTooNewError, has_tables
+from brokerdesk.core.errors import DamagedDatabaseError
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest migration this app ships (a test checks it against Alembic's own head).
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 
 
 def alembic_config() -> Config:
@@ -57,19 +58,30 @@ def _current(db: Database) -> str | None:
         return current_revision(conn)
 
 
-def is_at_head(db: Database) -> bool:
-    """One plain query: is this database already at the app's newest schema?"""
+def recorded_versions(db: Database) -> list[str] | None:
+    """The rows of ``alembic_version`` (None when the table is not there)."""
     with db.engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
-            return False
-        versions = [row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))]
-    return versions == [HEAD_REVISION]
+            return None
+        return [row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))]
+
+
+def is_at_head(db: Database) -> bool:
+    """One plain query: is this database already at the app's newest schema?"""
+    return recorded_versions(db) == [HEAD_REVISION]
 
 
 def check_not_newer(db: Database) -> str | None:
     """Refuse a database written by a newer BrokerDesk, before anything touches it."""
-    if is_at_head(db):
+    versions = recorded_versions(db)
+    if versions == [HEAD_REVISION]:
         return HEAD_REVISION
+    if versions is not None and len(versions) > 1:
+        raise DamagedDatabaseError(
+            f"{db.description} is damaged: it records {len(versions)} schema versions "
+            f"({', '.join(versions)}) instead of one, so it was not opened and nothing was "
+            "changed. Run 'brokerdesk check' and restore a backup."
+        )
     current = _current(db)
     if current is not None and current not in known_revisions():
         raise SchemaTooNewError(

@@ -15,8 +15,10 @@ def rebuild_index(db: Database) -> None:
         if db.is_sqlite:
             for name in schema.trigger_names("sqlite"):
                 conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+            # Dropped and made anew: a scrambled index cannot even be emptied row by row.
+            conn.exec_driver_sql("DROP TABLE IF EXISTS search_index")
             conn.exec_driver_sql(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS search_index "
+                "CREATE VIRTUAL TABLE search_index "
                 "USING fts5(name, body, tokenize = 'trigram case_sensitive 0')"
             )
             schema.create_sqlite_triggers(conn)
