@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.orm import Session
 
-from brokerdesk.core.db import Database
+from brokerdesk.core.db import Database, open_database
 from brokerdesk.core.errors import NotFoundError, ValidationError
+from brokerdesk.core.lists import LISTS, Filter, ListState, record_list
 from brokerdesk.core.services.saved_views import SavedViewService
 
 LIVE_HEALTH_WALES: dict[str, Any] = {
     "search": "wellbeing",
-    "filters": {
-        "offer_area_id": [3],
-        "nation": "Wales",
-        "region": ["Wales"],
-        "status": ["live"],
-        "stage": "signed_up",
-        "owner": "Priya",
-        "is_member": True,
-        "date_ranges": [{"field": "start_date", "from": "2026-01-01", "to": None}],
-        "no_interaction_days": 90,
-        "agreement_ends_within_days": 120,
-    },
+    "filters": {"offer_area_id": 3, "status": "live", "partner_id": 7, "ends_within_days": 120},
     "columns": ["name", "status", "offer_area"],
     "sort": ["name", "desc"],
 }
@@ -44,7 +38,7 @@ def test_a_saved_view_comes_back_as_saved(db: Database) -> None:
 
 def test_duplicate_name_on_the_same_list_is_refused(db: Database) -> None:
     views = SavedViewService(db)
-    views.save("partner", "Quiet partners", {"filters": {"no_interaction_days": 120}})
+    views.save("partner", "Quiet partners", {"filters": {"no_contact_days": 120}})
     with pytest.raises(ValidationError, match="already a saved view called 'Quiet partners'"):
         views.save("partner", "Quiet partners", {})
     # The same name on another list is fine.
@@ -77,17 +71,13 @@ def test_update_replaces_the_definition(db: Database) -> None:
     ("definition", "message"),
     [
         ({"filters": {"colour": "red"}}, "Unknown filter: colour"),
+        ({"filters": {"nation": "Wales"}}, "Unknown filter: nation"),  # a services filter
         ({"sort": ["name", "up"]}, "Sort must be"),
-        ({"filters": {"no_interaction_days": "ninety"}}, "whole number of days"),
-        ({"filters": {"date_ranges": [{"field": "end_date", "from": "2026-13-01"}]}}, "not a date"),
-        (
-            {
-                "filters": {
-                    "date_ranges": [{"field": "x", "from": "2026-02-01", "to": "2026-01-01"}]
-                }
-            },
-            "ends before it starts",
-        ),
+        ({"sort": ["colour", "asc"]}, "cannot sort by colour"),
+        ({"columns": ["name", "colour"]}, "has no column colour"),
+        ({"filters": {"no_contact_days": "ninety"}}, "whole number of days"),
+        ({"filters": {"status": ["active", "prospect"]}}, "one of its choices"),
+        ({"filters": {"owner": True}}, "one of its choices"),
         ({"layout": {}}, "Unknown saved view setting"),
     ],
 )
@@ -106,3 +96,81 @@ def test_blank_name_and_unknown_list_are_refused(db: Database) -> None:
         views.save("partner", "   ", {})
     with pytest.raises(ValidationError, match="no list view called 'spaceship'"):
         views.save("spaceship", "X", {})
+
+
+def test_a_view_saved_under_an_earlier_filter_name_opens_with_the_lists_own(
+    db: Database,
+) -> None:
+    views = SavedViewService(db)
+    view_id = views.save("partner", "Quiet", {"filters": {"no_interaction_days": 90}})
+    assert views.get(view_id).definition == {"filters": {"no_contact_days": 90}}
+    with db.write() as session:  # as an earlier version stored it
+        session.execute(
+            text("UPDATE saved_view SET definition = :d WHERE id = :i"),
+            {"d": '{"filters": {"agreement_ends_within_days": 30}}', "i": view_id},
+        )
+    assert views.get(view_id).definition == {"filters": {"ends_within_days": 30}}
+
+
+def _a_value(flt: Filter, session: Session) -> Any:
+    """A value the filter's control offers; for a choice, the one matching fewest rows > 0."""
+    if flt.kind == "bool":
+        return True
+    if flt.kind == "days":
+        return 30
+    assert flt.options is not None
+    options = [value for value, _label in flt.options(session)]
+    assert options, f"{flt.key} offers nothing to choose in the demo world"
+    return options[len(options) // 2]
+
+
+EVERY_FILTER = [(entity, flt.key) for entity in LISTS for flt in record_list(entity).filters]
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from brokerdesk.core.demo import build_demo
+    from brokerdesk.core.reference.load import initialise
+
+    path = tmp_path_factory.mktemp("saved-views") / "demo.sqlite3"
+    database = open_database(path, user_name="tester")
+    try:
+        initialise(database)
+        build_demo(database)
+    finally:
+        database.dispose()
+    return path
+
+
+@pytest.mark.parametrize(("entity", "key"), EVERY_FILTER, ids=[f"{e}-{k}" for e, k in EVERY_FILTER])
+def test_every_filter_of_every_list_round_trips_through_a_saved_view(
+    demo_file: Path, tmp_path: Path, entity: str, key: str
+) -> None:
+    """Save a view with this filter set, open it again: the same value and the same rows."""
+    copy = tmp_path / "demo.sqlite3"
+    shutil.copyfile(demo_file, copy)
+    database = open_database(copy, user_name="tester")
+    try:
+        the_list = record_list(entity)
+        flt = next(f for f in the_list.filters if f.key == key)
+        with database.read() as session:
+            state = the_list.initial_state()
+            state.filters[key] = _a_value(flt, session)
+            expected = the_list.ids(session, state)
+        views = SavedViewService(database)
+        definition = {
+            "filters": dict(state.filters),
+            "sort": [state.sort_key, "desc" if state.descending else "asc"],
+        }
+        view_id = views.save(entity, f"By {key}", definition)
+        again = views.get(view_id).definition
+        assert again["filters"] == state.filters
+        reopened = ListState(
+            filters=again["filters"],
+            sort_key=again["sort"][0],
+            descending=again["sort"][1] == "desc",
+        )
+        with database.read() as session:
+            assert the_list.ids(session, reopened) == expected
+    finally:
+        database.dispose()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox
 
-from brokerdesk.core.lists import ListState
+from brokerdesk.core.lists import LISTS, ListState
 from brokerdesk.core.services.saved_views import SavedViewService
 from brokerdesk.gui.search_features import install_search_features
 
@@ -98,3 +99,63 @@ def test_save_reopen_rename_delete_round_trip(qtbot, window) -> None:  # type: i
     assert SavedViewService(window.ctx.db).list() == []
     assert "Saved views" not in _nav_texts(window)
     assert window.lists["partner"].model.rowCount() > 0  # the records were not touched
+
+
+def test_partners_of_type_funder_save_and_reopen_from_the_keyboard(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """The issue's steps: Partners ▸ Type = Funder ▸ Ctrl+Shift+S ▸ Save, then reopen it."""
+    install_search_features(window)
+    window.open_list("partner")
+    page = window.lists["partner"]
+    box = page._filter_widgets["partner_type"]
+    box.setFocus()
+    qtbot.keyClicks(box, "Funder")
+    assert box.currentText() == "Funder"
+    funders = list(page.model.ids)
+    assert funders
+
+    dialog = _save_as(qtbot, window, "Funders")
+    assert not dialog.isVisible(), dialog.message.text()
+    page.apply_state(ListState())
+    assert box.currentIndex() == 0 and len(page.model.ids) > len(funders)
+    window.navigation.setCurrentItem(window.saved_views.items()[0])
+    assert box.currentText() == "Funder"
+    assert page.model.ids == funders
+
+
+def _choose(page, key: str) -> object:  # type: ignore[no-untyped-def]
+    """Set one filter through its control, as a user would; returns the value it holds."""
+    widget = page._filter_widgets[key]
+    if isinstance(widget, QCheckBox):
+        widget.setChecked(not widget.isChecked())
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(30)
+    else:
+        assert isinstance(widget, QComboBox)
+        page._fill_options()
+        assert widget.count() > 1, f"{key} offers nothing to choose"
+        widget.setCurrentIndex(widget.count() // 2 or 1)
+    page._apply_state()  # what the debounce timer does a moment later
+    return page.current_state().filters.get(key)
+
+
+def test_every_filter_of_every_list_reopens_from_its_saved_view(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    install_search_features(window)
+    for entity in LISTS:
+        window.open_list(entity)
+        page = window.lists[entity]
+        for flt in page.record_list.filters:
+            page.apply_state(page.record_list.initial_state())
+            value = _choose(page, flt.key)
+            state = page.current_state()
+            expected = list(page.model.ids)
+            name = f"{entity} {flt.key}"
+            dialog = _save_as(qtbot, window, name)
+            assert not dialog.isVisible(), f"{name}: {dialog.message.text()}"
+
+            page.apply_state(ListState(search="x"))  # something else entirely
+            item = next(i for i in window.saved_views.items() if i.text().endswith(name))
+            window.navigation.setCurrentItem(item)
+            assert window.current_list() is page
+            assert page.current_state().filters == state.filters, name
+            assert page.current_state().filters.get(flt.key) == value, name
+            assert page.model.ids == expected, name

@@ -7,30 +7,21 @@ Definition (stored as JSON in ``saved_view.definition``; every key optional)::
 
     {
       "search": "reading",                     # the list view's search text
-      "filters": {
-        "offer_area_id": 3,                    # int, or a list of ints (any of them)
-        "nation": "Wales",                     # str or list of str
-        "region": "North West",                # str or list of str
-        "status": ["live", "negotiating"],     # partner / programme status
-        "stage": "signed_up",                  # participation stage
-        "owner": "Priya",                      # relationship owner
-        "is_member": true,                     # library services
-        "date_ranges": [                       # inclusive; either end may be null
-          {"field": "start_date", "from": "2026-01-01", "to": null}
-        ],
-        "no_interaction_days": 90,             # nothing logged for N days
-        "agreement_ends_within_days": 90       # an agreement ends in the next N days
-      },
+      "filters": {"status": "active", "partner_type": "funder", "no_contact_days": 90},
       "columns": ["name", "status", "owner"],  # shown columns, in order
       "sort": ["name", "asc"]                  # column and "asc" | "desc"
     }
+
+A view accepts exactly the filters and columns its list declares (``core.lists``): a choice
+filter takes one of its values (text or a record id), a yes/no filter true or false, an
+"N days" filter a whole number. Adding a filter to a list makes it saveable; nothing here
+needs to know it.
 
 The list views (GUI) turn filters into SQL; this service checks and stores definitions.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -40,22 +31,15 @@ from sqlalchemy.exc import IntegrityError
 
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import NotFoundError, ValidationError
+from brokerdesk.core.lists import LISTS, Filter, RecordList, record_list
 from brokerdesk.core.models import SavedView
 
-VIEW_ENTITIES = (
-    "partner",
-    "contact",
-    "library_service",
-    "branch",
-    "programme",
-    "participation",
-    "interaction",
-    "agreement",
-)
-_ID_FILTERS = {"offer_area_id"}
-_TEXT_FILTERS = {"nation", "region", "status", "stage", "owner"}
-_DAY_FILTERS = {"no_interaction_days", "agreement_ends_within_days"}
-FILTER_KEYS = frozenset(_ID_FILTERS | _TEXT_FILTERS | _DAY_FILTERS | {"is_member", "date_ranges"})
+VIEW_ENTITIES = tuple(LISTS)
+# Filters stored under other names by earlier versions, read as the lists' own keys.
+_OLD_NAMES = {
+    "no_interaction_days": "no_contact_days",
+    "agreement_ends_within_days": "ends_within_days",
+}
 _TOP_KEYS = frozenset({"search", "filters", "columns", "sort"})
 
 
@@ -94,7 +78,9 @@ class SavedViewService:
         """Store a new view; returns its id. Refuses a name already used on that list."""
         _check_entity(entity)
         clean_name = _check_name(name)
-        text = json.dumps(validate_definition(definition), ensure_ascii=False, sort_keys=True)
+        text = json.dumps(
+            validate_definition(entity, definition), ensure_ascii=False, sort_keys=True
+        )
         try:
             with self.db.write() as session:
                 view = SavedView(entity=entity, name=clean_name, definition=text)
@@ -106,10 +92,10 @@ class SavedViewService:
 
     def update(self, view_id: int, definition: dict[str, Any]) -> None:
         """Replace a view's definition (the user changed filters and saved again)."""
-        text = json.dumps(validate_definition(definition), ensure_ascii=False, sort_keys=True)
         with self.db.write() as session:
             view = _existing(session.get(SavedView, view_id))
-            view.definition = text
+            checked = validate_definition(view.entity, definition)
+            view.definition = json.dumps(checked, ensure_ascii=False, sort_keys=True)
 
     def rename(self, view_id: int, new_name: str) -> None:
         clean_name = _check_name(new_name)
@@ -126,7 +112,11 @@ class SavedViewService:
 
 
 def _record(view: SavedView) -> SavedViewRecord:
-    return SavedViewRecord(view.id, view.entity, view.name, json.loads(view.definition))
+    definition = json.loads(view.definition)
+    filters = definition.get("filters")
+    if isinstance(filters, dict):
+        definition["filters"] = {_OLD_NAMES.get(k, k): v for k, v in filters.items()}
+    return SavedViewRecord(view.id, view.entity, view.name, definition)
 
 
 def _existing(view: SavedView | None) -> SavedView:
@@ -155,24 +145,37 @@ def _check_name(name: str) -> str:
     return clean
 
 
-def validate_definition(definition: dict[str, Any]) -> dict[str, Any]:
-    """The definition, checked (see the module docstring); raises ValidationError."""
+def validate_definition(entity: str, definition: dict[str, Any]) -> dict[str, Any]:
+    """The definition, checked against ``entity``'s list (see the module docstring).
+
+    Raises:
+        ValidationError: a setting, filter or column the list does not have, or a value of
+            the wrong kind.
+    """
+    _check_entity(entity)
     if not isinstance(definition, dict):
         raise ValidationError({"definition": "A saved view's definition must be a JSON object."})
     unknown = sorted(set(definition) - _TOP_KEYS)
     if unknown:
         raise ValidationError({"definition": f"Unknown saved view setting: {', '.join(unknown)}."})
+    the_list = record_list(entity)
     out: dict[str, Any] = {}
     if "search" in definition:
         if not isinstance(definition["search"], str):
             raise ValidationError({"search": "The search text must be text."})
         out["search"] = definition["search"]
     if "filters" in definition:
-        out["filters"] = _check_filters(definition["filters"])
+        out["filters"] = _check_filters(the_list, definition["filters"])
+    column_keys = {c.key for c in the_list.columns}
     if "columns" in definition:
         columns = definition["columns"]
         if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
             raise ValidationError({"columns": "Columns must be a list of column names."})
+        unknown = sorted(set(columns) - column_keys)
+        if unknown:
+            raise ValidationError(
+                {"columns": f"The {the_list.title} list has no column {', '.join(unknown)}."}
+            )
         out["columns"] = list(columns)
     if "sort" in definition:
         sort = definition["sort"]
@@ -183,52 +186,41 @@ def validate_definition(definition: dict[str, Any]) -> dict[str, Any]:
             or sort[1] not in ("asc", "desc")
         ):
             raise ValidationError({"sort": 'Sort must be [column, "asc" or "desc"].'})
+        if sort[0] not in column_keys:
+            raise ValidationError(
+                {"sort": f"The {the_list.title} list cannot sort by {sort[0]}: no such column."}
+            )
         out["sort"] = [sort[0], sort[1]]
     return out
 
 
-def _check_filters(filters: Any) -> dict[str, Any]:
+def _check_filters(the_list: RecordList, filters: Any) -> dict[str, Any]:
     if not isinstance(filters, dict):
         raise ValidationError({"filters": "Filters must be a JSON object."})
-    unknown = sorted(set(filters) - FILTER_KEYS)
+    declared = {f.key: f for f in the_list.filters}
+    named: dict[str, Any] = {_OLD_NAMES.get(str(k), str(k)): v for k, v in filters.items()}
+    unknown = sorted(set(named) - set(declared))
     if unknown:
-        raise ValidationError({"filters": f"Unknown filter: {', '.join(unknown)}."})
-    for key, value in filters.items():
-        values = value if isinstance(value, list) else [value]
-        if key in _ID_FILTERS and not all(_is_int(v) for v in values):
-            raise ValidationError({key: f"{key} must be a record id or a list of ids."})
-        if key in _TEXT_FILTERS and not all(isinstance(v, str) for v in values):
-            raise ValidationError({key: f"{key} must be text or a list of texts."})
-        if key in _DAY_FILTERS and not (_is_int(value) and value >= 0):
-            raise ValidationError({key: f"{key} must be a whole number of days."})
-        if key == "is_member" and not isinstance(value, bool):
-            raise ValidationError({key: "is_member must be true or false."})
-        if key == "date_ranges":
-            _check_date_ranges(value)
-    return dict(filters)
+        raise ValidationError(
+            {
+                "filters": f"Unknown filter: {', '.join(unknown)} "
+                f"(the {the_list.title} list has {', '.join(declared) or 'none'})."
+            }
+        )
+    for key, value in named.items():
+        _check_value(declared[key], value)
+    return named
+
+
+def _check_value(flt: Filter, value: Any) -> None:
+    """One filter's value, as its control on the list could hold it."""
+    if flt.kind == "bool" and not isinstance(value, bool):
+        raise ValidationError({flt.key: f"{flt.label} must be true or false."})
+    if flt.kind == "days" and not (_is_int(value) and value >= 0):
+        raise ValidationError({flt.key: f"{flt.label} must be a whole number of days."})
+    if flt.kind == "choice" and not (isinstance(value, str) or _is_int(value)):
+        raise ValidationError({flt.key: f"{flt.label} must be one of its choices."})
 
 
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _check_date_ranges(ranges: Any) -> None:
-    if not isinstance(ranges, list):
-        raise ValidationError({"date_ranges": "Date ranges must be a list."})
-    for item in ranges:
-        if not isinstance(item, dict) or not isinstance(item.get("field"), str):
-            raise ValidationError({"date_ranges": "Each date range needs a field name."})
-        if set(item) - {"field", "from", "to"}:
-            raise ValidationError({"date_ranges": "A date range has field, from and to only."})
-        bounds = [item.get("from"), item.get("to")]
-        for bound in bounds:
-            if bound is not None:
-                try:
-                    dt.date.fromisoformat(bound)
-                except (TypeError, ValueError) as exc:
-                    raise ValidationError(
-                        {"date_ranges": f"'{bound}' is not a date (use YYYY-MM-DD)."}
-                    ) from exc
-        start, end = bounds
-        if start is not None and end is not None and str(start) > str(end):
-            raise ValidationError({"date_ranges": "A date range ends before it starts."})

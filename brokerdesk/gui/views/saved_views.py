@@ -35,12 +35,6 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "â€
 
 KEY_PREFIX = "saved-view:"
 HEADING_KEY = "saved-views-heading"
-# List filter keys whose saved-view name differs (the service's vocabulary).
-_TO_SAVED = {
-    "no_contact_days": "no_interaction_days",
-    "ends_within_days": "agreement_ends_within_days",
-}
-_FROM_SAVED = {v: k for k, v in _TO_SAVED.items()}
 
 
 def definition_of(page: Any) -> dict[str, Any]:
@@ -51,7 +45,7 @@ def definition_of(page: Any) -> dict[str, Any]:
     order = sorted(range(len(columns)), key=header.visualIndex)
     definition: dict[str, Any] = {
         "search": state.search,
-        "filters": {_TO_SAVED.get(k, k): v for k, v in state.filters.items()},
+        "filters": dict(state.filters),  # the list's own filter keys: the service checks them
         "columns": [columns[i].key for i in order if not page.table.isColumnHidden(i)],
     }
     if state.sort_key:
@@ -62,7 +56,7 @@ def definition_of(page: Any) -> dict[str, Any]:
 def state_of(definition: dict[str, Any]) -> ListState:
     """The list state a definition asks for (columns are applied separately)."""
     sort = definition.get("sort") or [None, "asc"]
-    filters = {_FROM_SAVED.get(k, k): v for k, v in definition.get("filters", {}).items()}
+    filters = dict(definition.get("filters", {}))
     return ListState(
         search=definition.get("search", ""),
         filters=filters,
