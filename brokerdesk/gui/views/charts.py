@@ -4,11 +4,16 @@ stage, new participations per month; each exportable as a PNG.
 Colours are the Okabe–Ito palette (distinguishable with deuteranopia and protanopia), each
 bar carries its value as a label and the legend names every series, so colour is never the
 only signal. The chart theme follows the application palette (light or dark).
+
+A chart with nothing to count in its range (a new database, a year with no new
+participations) draws a plain 0–1 axis, not Qt's automatic range (0 to 0, which Qt turns into
+NaN with a warning), and each builder says why in a sentence the tab shows beside it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCharts import (
@@ -20,12 +25,14 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from brokerdesk.core import vocabulary
 from brokerdesk.core.errors import BrokerDeskError
+
+translate = QCoreApplication.translate  # lupdate reads translate("Charts", "…")
 
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
 
@@ -49,12 +56,22 @@ def _chart(title: str) -> QChart:
     return chart
 
 
+@dataclass(frozen=True)
+class Drawn:
+    """A chart and, when it has nothing to show, why (a sentence for the user)."""
+
+    chart: QChart
+    empty: str = ""
+
+
 def _axes(
     chart: QChart,
     series: QBarSeries | QStackedBarSeries,
     categories: Sequence[str],
+    top: float,
     angle: int = 0,
 ) -> None:
+    """Category axis below, count axis left from 0 to ``top`` (the tallest bar or stack)."""
     chart.addSeries(series)
     x = QBarCategoryAxis()
     x.append(list(categories))
@@ -65,7 +82,12 @@ def _axes(
     y.setLabelFormat("%d")
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(y)
-    y.applyNiceNumbers()
+    if top > 0:
+        y.setRange(0, top)
+        y.applyNiceNumbers()
+    else:
+        y.setRange(0, 1)
+        y.setTickCount(2)
     series.setLabelsVisible(True)
 
 
@@ -79,38 +101,56 @@ def _bar_set(name: str, values: Sequence[int], colour: str) -> QBarSet:
     return bar
 
 
-def programmes_chart(data: Sequence[tuple[str, dict[str, int]]]) -> QChart:
+def programmes_chart(data: Sequence[tuple[str, dict[str, int]]]) -> Drawn:
     """Stacked bars: one per offer area, one band per programme status."""
-    chart = _chart("Programmes by offer area and status")
+    chart = _chart(translate("Charts", "Programmes by offer area and status"))
     series = QStackedBarSeries()
     for n, (status, label) in enumerate(vocabulary.PROGRAMME_STATUS_LABELS.items()):
         values = [counts.get(status, 0) for _, counts in data]
         if any(values):
             series.append(_bar_set(label, values, OKABE_ITO[n % len(OKABE_ITO)]))
-    _axes(chart, series, [_short(name) for name, _ in data], angle=-20)
-    return chart
+    top = max((sum(counts.values()) for _, counts in data), default=0)
+    _axes(chart, series, [_short(name) for name, _ in data], top, angle=-20)
+    if top:
+        return Drawn(chart)
+    return Drawn(
+        chart, translate("Charts", "No programmes yet, so there is nothing to count by offer area.")
+    )
 
 
-def stages_chart(data: dict[str, int]) -> QChart:
-    chart = _chart("Participations by stage")
+def stages_chart(data: dict[str, int]) -> Drawn:
+    chart = _chart(translate("Charts", "Participations by stage"))
     series = QBarSeries()
     series.append(_bar_set("Participations", list(data.values()), OKABE_ITO[4]))
     labels = [vocabulary.label(vocabulary.STAGE_LABELS, s) for s in data]
-    _axes(chart, series, labels, angle=-30)
+    top = max(data.values(), default=0)
+    _axes(chart, series, labels, top, angle=-30)
     chart.legend().hide()
-    return chart
+    if top:
+        return Drawn(chart)
+    return Drawn(chart, translate("Charts", "No library service takes part in a programme yet."))
 
 
-def monthly_chart(data: Sequence[tuple[str, int]]) -> QChart:
-    title = "New participations per month"
+def monthly_chart(data: Sequence[tuple[str, int]]) -> Drawn:
+    title = translate("Charts", "New participations per month")
     if data:
         title += f" ({_month(data[0][0])} – {_month(data[-1][0])})"
     chart = _chart(title)
     series = QBarSeries()
     series.append(_bar_set("New participations", [n for _, n in data], OKABE_ITO[2]))
-    _axes(chart, series, [_month(month).split()[0] for month, _ in data])
+    top = max((n for _, n in data), default=0)
+    _axes(chart, series, [_month(month).split()[0] for month, _ in data], top)
     chart.legend().hide()
-    return chart
+    if top:
+        return Drawn(chart)
+    if not data:
+        return Drawn(chart, translate("Charts", "No months to show."))
+    return Drawn(
+        chart,
+        translate("Charts", "No participations started between {0} and {1}.").format(
+            _month(data[0][0]), _month(data[-1][0])
+        ),
+    )
 
 
 def _month(key: str) -> str:

@@ -1,4 +1,8 @@
-"""The Charts tab: three charts, each with an "Export as PNG…" button."""
+"""The Charts tab: three charts, each with an "Export as PNG…" button.
+
+A chart with nothing to count says why under it, in words; the same sentence is the chart
+view's accessible description, so a screen reader hears why the chart is blank.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import QChartView
-from PySide6.QtWidgets import QFileDialog, QGridLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from brokerdesk.core import coverage
 from brokerdesk.gui.views import charts
@@ -21,6 +32,7 @@ class ChartsTab(WorksFromToday, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.views: dict[str, QChartView] = {}
+        self.reasons: dict[str, QLabel] = {}  # why a chart is empty (hidden when it is not)
         self.grid = QGridLayout(self)
 
     def refresh(self) -> None:
@@ -30,14 +42,20 @@ class ChartsTab(WorksFromToday, QWidget):
             "stages": charts.stages_chart(coverage.participations_by_stage(db)),
             "months": charts.monthly_chart(coverage.new_participations_by_month(db, self.today)),
         }
-        for n, (key, chart) in enumerate(built.items()):
+        for n, (key, drawn) in enumerate(built.items()):
+            chart = drawn.chart
             if key in self.views:
                 old = self.views[key].chart()
                 self.views[key].setChart(chart)
                 old.deleteLater()
+                self._say_why(key, drawn.empty)
                 continue
             view = charts.chart_view(chart, chart.title(), self)
             self.views[key] = view
+            reason = QLabel(self)
+            reason.setWordWrap(True)
+            reason.setBuddy(view)
+            self.reasons[key] = reason
             button = QPushButton(self.tr("Export “{0}” as PNG…").format(chart.title()), self)
             button.setAccessibleName(button.text())
             button.clicked.connect(lambda _=False, k=key: self._choose_export(k))
@@ -45,8 +63,18 @@ class ChartsTab(WorksFromToday, QWidget):
             box = QVBoxLayout(cell)
             box.setContentsMargins(0, 0, 0, 0)
             box.addWidget(view, 1)
+            box.addWidget(reason)
             box.addWidget(button)
             self.grid.addWidget(cell, n // 2, n % 2)
+            self._say_why(key, drawn.empty)
+
+    def _say_why(self, key: str, why: str) -> None:
+        """Show (and describe to assistive technology) why a chart is blank, or nothing."""
+        label = self.reasons[key]
+        label.setText(why)
+        label.setAccessibleName(why)
+        label.setVisible(bool(why))
+        self.views[key].setAccessibleDescription(why)
 
     def _choose_export(self, key: str) -> None:
         name, _ = QFileDialog.getSaveFileName(
