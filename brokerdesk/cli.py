@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from brokerdesk import __version__
+from brokerdesk.core import clock
 from brokerdesk.core.errors import BrokerDeskError
 
 EXIT_OK = 0
@@ -93,6 +94,11 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(argv)
     handler = getattr(args, "handler", None)
+    try:
+        clock.check_setting()  # a bad BROKERDESK_CLOCK is refused before anything is written
+    except clock.ClockSettingError as exc:
+        print(f"brokerdesk: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         if args.self_test:
             from brokerdesk.selftest import run_self_test
