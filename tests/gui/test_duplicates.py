@@ -7,15 +7,15 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPushButton
 from sqlalchemy import text
 
 from brokerdesk.core.db import Database
 from brokerdesk.core.models import Base
 from brokerdesk.gui.dialogs.duplicates import DuplicatesDialog, MergeDialog
 from brokerdesk.gui.main_window import MainWindow
-from tests.gui.drive import answer_message_box
+from tests.gui.drive import ModalDriver, answer_message_box
 
 
 @dataclass
@@ -141,16 +141,16 @@ def test_merge_keeps_chosen_fields_moves_everything_and_undo_restores(
     qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
     merge = dialog.merge_dialog
     assert isinstance(merge, MergeDialog) and merge.isVisible()
-    # Defaults: the non-empty value (owner), else the newer record's (name, status, notes...).
+    # Defaults: the kept record's values (name, status, notes...), the other's for its blanks.
     assert merge.survivor_side() == 0
     assert merge.fields["owner"].checkedId() == 1
-    assert merge.fields["name"].checkedId() == 1
+    assert merge.fields["name"].checkedId() == 0 and merge.fields["status"].checkedId() == 0
     assert "partner_type" not in merge.fields  # the same in both: nothing to choose
     moves = merge.moves.text()
     assert "1 contact, 1 programme and 1 interaction move to “Sightline Reading Trust”" in moves
     assert "also gets 1 tag" in moves and "already has a role" in moves
-    qtbot.mouseClick(merge.radios["name"][0], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(merge.radios["notes"][0], Qt.MouseButton.LeftButton)
+    _click(qtbot, merge.radios["status"][1])
+    _click(qtbot, merge.radios["website"][1])
     assert merge.choices() == {
         "name": "survivor",
         "status": "other",
@@ -388,3 +388,66 @@ def test_the_bar_shows_how_far_the_search_is_and_stop_stops_it(
     qtbot.waitUntil(lambda: dialog.task is None, timeout=10_000)
     assert dialog.status.text() == "Stopped. Press Find again to look again."
     assert not dialog.stop_button.isVisible() and dialog.find_button.isEnabled()
+
+
+def _click(qtbot: Any, radio: QAbstractButton) -> None:
+    """Click a radio on its round button (its middle may be empty space beyond a short label)."""
+    qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(6, radio.height() // 2))
+
+
+def test_merge_defaults_keep_the_kept_records_values_and_follow_a_swap(
+    qtbot: Any, window: MainWindow
+) -> None:
+    """The issue's steps: a new "…Ltd" spelling (a Prospect) merged into the Active record."""
+    db = window.ctx.db
+    kept_id, status, owner = _one(
+        db, "SELECT id, status, owner FROM partner WHERE name = 'Northlight Sight Loss Trust'"
+    )
+    assert status == "active" and owner
+    typo = window.ctx.services.partners.create({"name": "Northlight Sight-Loss Trust Ltd"}).id
+    assert _one(db, "SELECT status FROM partner WHERE id = :i", i=typo)[0] == "prospect"
+    dialog = _open_finder(qtbot, window)
+    _select(dialog, "Northlight Sight Loss Trust")
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    merge = dialog.merge_dialog
+    assert merge is not None
+    assert merge.facts.ids == (kept_id, typo) and merge.survivor_side() == 0
+    # Every default keeps the record kept: nothing of it is blank, so nothing is taken.
+    assert all(group.checkedId() == 0 for group in merge.fields.values())
+    assert "keeps all its own values" in merge.moves.text()
+
+    # Keep the new record instead: the defaults follow, and its blanks fill from the other.
+    _click(qtbot, merge.keep.button(1))
+    assert merge.fields["name"].checkedId() == 1 and merge.fields["status"].checkedId() == 1
+    assert merge.fields["owner"].checkedId() == 0  # the new record has no owner
+    # A value the user picked stays picked when the record kept changes again.
+    _click(qtbot, merge.radios["name"][0])
+    _click(qtbot, merge.keep.button(0))
+    assert merge.fields["status"].checkedId() == 0 and merge.fields["name"].checkedId() == 0
+    _click(qtbot, merge.radios["name"][1])
+    _click(qtbot, merge.keep.button(1))
+    _click(qtbot, merge.keep.button(0))
+    assert merge.fields["name"].checkedId() == 1  # chosen: stays
+    assert "It will be called “Northlight Sight-Loss Trust Ltd”" in merge.moves.text()
+    _click(qtbot, merge.radios["name"][0])
+    assert merge.fields["name"].checkedId() == 0
+
+    asked: list[str] = []
+
+    def read_and_merge(box: QMessageBox) -> None:
+        asked.append(f"{box.text()}\n{box.informativeText()}")
+        next(b for b in box.buttons() if b.text().replace("&", "") == "Merge").click()
+
+    confirm = ModalDriver(QMessageBox, read_and_merge)
+    qtbot.mouseClick(merge.merge_button, Qt.MouseButton.LeftButton)
+    confirm.check()
+    assert asked[0].startswith(
+        "Merge “Northlight Sight-Loss Trust Ltd” into “Northlight Sight Loss Trust”?"
+    )
+    assert "“Northlight Sight Loss Trust” keeps all its own values." in asked[0]
+    assert tuple(_one(db, "SELECT name, status, owner FROM partner WHERE id = :i", i=kept_id)) == (
+        "Northlight Sight Loss Trust",
+        "active",
+        owner,
+    )
+    assert _one(db, "SELECT count(*) FROM partner WHERE id = :i", i=typo)[0] == 0

@@ -58,6 +58,7 @@ class MergeDialog(QDialog):
     Attributes:
         keep: the button group whose checked id (0 or 1) is the side kept.
         fields: field name -> the button group whose checked id is the side whose value stays.
+        chosen: the fields whose value the user picked; the others follow the record kept.
         merged_away: after a merge, the id of the record merged into the other.
     """
 
@@ -67,6 +68,7 @@ class MergeDialog(QDialog):
         self.facts = facts
         self.merged_away: int | None = None
         self.fields: dict[str, QButtonGroup] = {}
+        self.chosen: set[str] = set()
         self.radios: dict[str, tuple[QRadioButton, QRadioButton]] = {}
         noun = self.tr("partners") if facts.entity == "partner" else self.tr("contacts")
         self.setObjectName("merge-dialog")
@@ -76,19 +78,15 @@ class MergeDialog(QDialog):
         self._build()
         self._survivor_changed()
 
-    def newer_side(self) -> int:
-        """The side saved last (the second on a tie: it was added later)."""
-        first, second = self.facts.updated
-        if first is not None and second is not None and first > second:
-            return 0
-        return 1
-
     def default_side(self, name: str) -> int:
-        """The non-empty value, else the newer record's."""
+        """The kept record's value; the other's only where the kept record has none.
+
+        A merge tidies the record the user chose to keep: it must not rename it or change
+        its status because the duplicate was typed in later.
+        """
+        kept = self.survivor_side()
         empty = [self.facts.values[s][name] in (None, "") for s in (0, 1)]
-        if empty[0] != empty[1]:
-            return 1 if empty[0] else 0
-        return self.newer_side()
+        return 1 - kept if empty[kept] and not empty[1 - kept] else kept
 
     def _build(self) -> None:
         facts = self.facts
@@ -207,6 +205,8 @@ class MergeDialog(QDialog):
             pair.append(radio)
         title.setBuddy(pair[0])
         group.button(self.default_side(name)).setChecked(True)
+        group.idClicked.connect(lambda _side, field=name: self.chosen.add(field))
+        group.idToggled.connect(self._field_toggled)
         self.fields[name] = group
         self.radios[name] = (pair[0], pair[1])
 
@@ -217,6 +217,29 @@ class MergeDialog(QDialog):
     def choose(self, name: str, side: int) -> None:
         """Keep ``name``'s value from side 0 or 1 (what clicking its radio does)."""
         self.radios[name][side].setChecked(True)
+        self.chosen.add(name)
+
+    def kept_label(self) -> str:
+        """The kept record's name as it will be after the merge (the name chosen)."""
+        name = "name" if self.facts.entity == "partner" else "full_name"
+        group = self.fields.get(name)
+        side = group.checkedId() if group is not None else self.survivor_side()
+        return self.facts.label(side)
+
+    def brought_in_text(self) -> str:
+        """What the kept record will hold: its own values, and which it takes from the other."""
+        kept = self.survivor_side()
+        survivor, other = quoted(self.facts.label(kept)), quoted(self.facts.label(1 - kept))
+        labels = {f.name: self.tr(f.label) for f in self.facts.fields}
+        taken = [labels[n] for n, group in self.fields.items() if group.checkedId() != kept]
+        if not taken:
+            return self.tr("{0} keeps all its own values.").format(survivor)
+        text = self.tr("{0} keeps its own values except {1}, taken from {2}.").format(
+            survivor, ", ".join(taken), other
+        )
+        if self.kept_label() != self.facts.label(kept):
+            text += " " + self.tr("It will be called {0}.").format(quoted(self.kept_label()))
+        return text
 
     def choices(self) -> dict[str, str]:
         """Field -> "survivor" or "other", as the core merge takes them."""
@@ -226,6 +249,10 @@ class MergeDialog(QDialog):
             for name, group in self.fields.items()
         }
 
+    def _field_toggled(self, _side: int, checked: bool) -> None:
+        if checked:
+            self._show_summary()
+
     def _keep_toggled(self, _side: int, checked: bool) -> None:
         if checked:
             self._survivor_changed()
@@ -233,11 +260,21 @@ class MergeDialog(QDialog):
     def _survivor_changed(self) -> None:
         kept = self.survivor_side()
         facts = self.facts
+        for name, group in self.fields.items():  # the defaults follow the record kept
+            if name not in self.chosen:
+                group.button(self.default_side(name)).setChecked(True)
         for side, header in enumerate(self.side_headers):
             role = self.tr("kept") if side == kept else self.tr("merged in, then deleted")
             header.setText(f"<b>{quoted(facts.label(side)).replace('<', '&lt;')}</b><br>{role}")
             header.setAccessibleName(f"{facts.label(side)}: {role}")
-        self.moves.setText(moves_text(facts, kept))
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        """What the kept record will hold, and what moves to it (below the fields)."""
+        if not hasattr(self, "moves"):  # still building: the fields come first
+            return
+        kept = self.survivor_side()
+        self.moves.setText(self.brought_in_text() + "\n" + moves_text(self.facts, kept))
         self.moves.setAccessibleName(self.moves.text())
 
     # ------------------------------------------------------------------ merging
@@ -250,7 +287,7 @@ class MergeDialog(QDialog):
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Merge"))
         box.setText(self.tr("Merge {0} into {1}?").format(quoted(other), quoted(survivor)))
-        box.setInformativeText(moves_text(facts, kept))
+        box.setInformativeText(self.brought_in_text() + "\n\n" + moves_text(facts, kept))
         merge_button = box.addButton(self.tr("Merge"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(merge_button)
