@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -214,7 +215,13 @@ def newest_good_backup(db_path: Path) -> BackupInfo | None:
 
 
 def _set_aside(db_path: Path) -> Path | None:
-    """Rename the current file (and its -wal/-shm) to a timestamped name beside it."""
+    """Keep the current file (and its -wal/-shm) under a timestamped name beside it.
+
+    The file itself is linked (or copied) aside, not renamed: its own name must hold a whole
+    database until the backup replaces it in one rename, or a crash in between leaves no file
+    and the next start makes a new, empty database (tests/crash found it). The journal files
+    do move, before that rename, so the old WAL is never applied to the restored file.
+    """
     if not db_path.exists():
         return None
     stamp = clock.local_now().strftime(_STAMP)
@@ -227,7 +234,10 @@ def _set_aside(db_path: Path) -> Path | None:
             conn.close()
     except sqlite3.DatabaseError:
         pass  # a damaged file: keep its journal files beside it as they are
-    os.replace(db_path, aside)
+    try:
+        os.link(db_path, aside)
+    except OSError:  # a file system without hard links
+        shutil.copy2(db_path, aside)
     for suffix in ("-wal", "-shm"):
         extra = Path(f"{db_path}{suffix}")
         if extra.exists():
