@@ -1,300 +1,242 @@
-"""Kill a process running a BrokerDesk operation at a random moment, then check the database.
+"""Kill a process running a BrokerDesk operation part-way through, then check the database.
 
-Each kill point copies a prepared database, starts a child process that opens it and runs one
-operation (a bulk participation import, a bulk stage edit, a bulk insert of interactions, or a
-delete that cascades), and SIGKILLs it after a random delay drawn over the operation's measured
-duration. The parent then opens the file as the next app start would and checks that
-``PRAGMA integrity_check`` is ok and that the operation is either wholly there or wholly
-absent. The same code drives the CI test (tests/crash/test_crash.py) and the benchmark
-(benchmarks/bench_crash.py).
+Each kill point copies the operation's starting file into a folder of its own, forks a child
+process (tests/crash/driver.py) that runs one operation on it (a spreadsheet import, a merge, a
+bulk link, a bulk stage change, a bulk insert, a cascading delete, a restore or a migration;
+see operations.py), and SIGKILLs it part-way:
 
-When ``brokerdesk.core.importing`` or ``brokerdesk.core.services.duplicates`` arrive, add their
-operations here: the checks below are what they must pass too.
+* a *timed* kill: the parent sends SIGKILL after a random delay drawn over the operation's
+  measured duration;
+* a *step* kill: the child SIGKILLs itself just before its k-th SQL statement, backup page
+  batch or file move/remove/sync, k drawn over the steps the operation takes. This reaches the
+  moments between two renames that a timer almost never hits.
+
+A kill point counts only if the operation had not finished (no DONE from the child); timed
+kills that come too late are retried with shorter delays. The parent then opens the file as the
+next start would: it must exist, ``PRAGMA integrity_check`` must say ok, and the operation must
+be wholly there or wholly absent. The same code drives the CI test (tests/crash/test_crash.py)
+and the benchmark (benchmarks/bench_crash.py).
 """
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
+import multiprocessing.context
 import os
 import random
 import shutil
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-BULK_ROWS = 3000
-IMPORT_PROGRAMME = "Crash import programme"
-EDIT_PROGRAMME = "Crash edit programme"
-DOOMED_PARTNER = "Doomed Partner Trust"
+from tests.crash import driver, seed
+from tests.crash.operations import OPERATIONS, Known, contents
 
-# The child: open the database as the app does, say READY, run one operation, say DONE.
-DRIVER = r"""
-import datetime as dt, sys
-from sqlalchemy import insert, select
-from brokerdesk.core.db import open_database
-from brokerdesk.core.models import Interaction, Participation, Partner, Programme, LibraryService
-from brokerdesk.core.services import Services
-from brokerdesk.core import audit
-
-path, op = sys.argv[1], sys.argv[2]
-db = open_database(path, user_name="crash-test")
-s = Services(db)
-with db.read() as session:
-    programmes = dict(session.execute(select(Programme.name, Programme.id)).all())
-    services = list(session.scalars(select(LibraryService.id)))
-    partner = session.scalar(select(Partner.id).where(Partner.name == "__DOOMED__"))
-    editable = list(session.scalars(select(Participation.id).where(
-        Participation.programme_id == programmes["__EDIT__"])))
-print("READY", flush=True)
-if op == "import":
-    s.participations.link_services(programmes["__IMPORT__"], services, stage="interested")
-elif op == "bulk_edit":
-    s.participations.set_stage(editable, "active")
-elif op == "bulk_insert":
-    with db.write() as session:
-        rows = [{"kind": "note", "occurred_on": dt.date(2026, 1, 1), "subject": f"Imported {i}",
-                 "partner_id": partner, "version_id": 1, "follow_up_done": False}
-                for i in range(__ROWS__)]
-        session.execute(insert(Interaction), rows)
-        audit.record(session, "import", "interaction", f"{len(rows)} interactions imported")
-elif op == "delete":
-    s.partners.delete(partner)
-print("DONE", flush=True)
-"""
-DRIVER = (
-    DRIVER.replace("__DOOMED__", DOOMED_PARTNER)
-    .replace("__EDIT__", EDIT_PROGRAMME)
-    .replace("__IMPORT__", IMPORT_PROGRAMME)
-    .replace("__ROWS__", str(BULK_ROWS))
-)
-
-OPERATIONS = ("import", "bulk_edit", "bulk_insert", "delete")
+ROUNDS = 4  # timed kills that land after the end are planned again, with shorter delays
 
 
-def prepare_seed(folder: Path) -> Path:
-    """A database with the programmes, services and partner the operations work on."""
-    from sqlalchemy import insert
+@dataclass
+class Ran:
+    """What one child did: killed mid-operation, or finished (and how many steps it took)."""
 
-    from brokerdesk.core.db import open_database
-    from brokerdesk.core.models import Agreement, Contact, LibraryService
-    from brokerdesk.core.services import Services
-    from tests.builders import small_world
-
-    path = folder / "seed.sqlite3"
-    db = open_database(path, user_name="seed")
-    world = small_world.build(db)
-    with db.write() as session:
-        session.execute(
-            insert(LibraryService),
-            [
-                {
-                    "gss_code": f"E99{i:06d}",
-                    "name": f"Test Council {i}",
-                    "nice_name": f"Test {i}",
-                    "nation": "England",
-                    "region": "North West",
-                    "is_member": True,
-                    "version_id": 1,
-                }
-                for i in range(BULK_ROWS)
-            ],
-        )
-    s = Services(db)
-    area = world.offer_areas["reading"]
-    s.programmes.create({"name": IMPORT_PROGRAMME, "offer_area_id": area})
-    edit = s.programmes.create({"name": EDIT_PROGRAMME, "offer_area_id": area}).id
-    with db.read() as session:
-        from sqlalchemy import select
-
-        ids = list(session.scalars(select(LibraryService.id)))
-    s.participations.link_services(edit, ids, stage="invited")
-    doomed = s.partners.create({"name": DOOMED_PARTNER}).id
-    with db.write() as session:
-        session.execute(
-            insert(Agreement),
-            [
-                {"partner_id": doomed, "title": f"Agreement {i}", "version_id": 1}
-                for i in range(200)
-            ],
-        )
-        session.execute(
-            insert(Contact),
-            [
-                {"full_name": f"Contact {i}", "partner_id": doomed, "version_id": 1}
-                for i in range(50)
-            ],
-        )
-    with db.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.dispose()
-    return path
-
-
-def _scalar(conn: sqlite3.Connection, sql: str, *args: object) -> int:
-    row = conn.execute(sql, args).fetchone()
-    return int(row[0]) if row and row[0] is not None else 0
-
-
-def _programme(conn: sqlite3.Connection, name: str) -> int:
-    return _scalar(conn, "SELECT id FROM programme WHERE name = ?", name)
-
-
-def _check_import(conn: sqlite3.Connection) -> str | None:
-    pid = _programme(conn, IMPORT_PROGRAMME)
-    rows = _scalar(conn, "SELECT count(*) FROM participation WHERE programme_id = ?", pid)
-    audited = _scalar(
-        conn,
-        "SELECT count(*) FROM audit_event WHERE entity='participation' AND action='create' "
-        "AND changes LIKE ?",
-        f'%"programme_id": {pid},%',
-    )
-    services = _scalar(conn, "SELECT count(*) FROM library_service")
-    if (rows, audited) in ((0, 0), (services, 1)):
-        return None
-    return f"import: {rows} of {services} participations, {audited} audit events"
-
-
-def _check_bulk_edit(conn: sqlite3.Connection) -> str | None:
-    pid = _programme(conn, EDIT_PROGRAMME)
-    stages = dict(
-        conn.execute(
-            "SELECT stage, count(*) FROM participation WHERE programme_id = ? GROUP BY stage",
-            (pid,),
-        ).fetchall()
-    )
-    audited = _scalar(
-        conn, "SELECT count(*) FROM audit_event WHERE summary LIKE 'Stage changed for %'"
-    )
-    if set(stages) == {"invited"} and audited == 0:
-        return None
-    if set(stages) == {"active"} and audited == 1:
-        return None
-    return f"bulk edit: stages {stages}, {audited} audit events"
-
-
-def _check_bulk_insert(conn: sqlite3.Connection) -> str | None:
-    rows = _scalar(conn, "SELECT count(*) FROM interaction WHERE subject LIKE 'Imported %'")
-    audited = _scalar(conn, "SELECT count(*) FROM audit_event WHERE action = 'import'")
-    if (rows, audited) in ((0, 0), (BULK_ROWS, 1)):
-        return None
-    return f"bulk insert: {rows} of {BULK_ROWS} interactions, {audited} audit events"
-
-
-def _check_delete(conn: sqlite3.Connection) -> str | None:
-    partner = _scalar(conn, "SELECT count(*) FROM partner WHERE name = ?", DOOMED_PARTNER)
-    agreements = _scalar(conn, "SELECT count(*) FROM agreement")
-    linked = _scalar(conn, "SELECT count(*) FROM contact WHERE partner_id IS NOT NULL")
-    trash = _scalar(conn, "SELECT count(*) FROM trash_item")
-    state = (partner, agreements, linked, trash)
-    if state in ((1, 200, 50, 0), (0, 0, 0, 1)):
-        return None
-    return f"delete: partner/agreements/linked contacts/trash = {state}"
-
-
-CHECKS: dict[str, Callable[[sqlite3.Connection], str | None]] = {
-    "import": _check_import,
-    "bulk_edit": _check_bulk_edit,
-    "bulk_insert": _check_bulk_insert,
-    "delete": _check_delete,
-}
+    killed: bool
+    steps: int
+    seconds: float
 
 
 @dataclass
 class Outcome:
-    """One kill point: whether the kill landed mid-operation and what the check found."""
-
     operation: str
+    how: str
     killed: bool
+    step: int = 0
     corrupt: list[str] = field(default_factory=list)
     partial: str | None = None
 
 
-def _child_env() -> dict[str, str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join([str(REPO_ROOT), env.get("PYTHONPATH", "")])
-    return env
-
-
-def run_once(seed: Path, work: Path, operation: str, delay: float | None) -> tuple[bool, float]:
-    """Run ``operation`` on a copy of ``seed`` at ``work``; SIGKILL after ``delay`` seconds.
-
-    Returns (killed while running, seconds from READY to the end).
-    """
-    shutil.copyfile(seed, work)
-    child = subprocess.Popen(
-        [sys.executable, "-c", DRIVER, str(work), operation],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=_child_env(),
-        cwd=REPO_ROOT,
-    )
-    assert child.stdout is not None
-    line = child.stdout.readline()
-    if line.strip() != "READY":
-        err = child.stderr.read() if child.stderr else ""
-        child.wait()
-        raise RuntimeError(f"the {operation} driver did not start: {line!r} {err}")
-    started = time.perf_counter()
-    killed = False
-    if delay is not None:
-        time.sleep(delay)
-        if child.poll() is None:
-            child.send_signal(signal.SIGKILL)
-            killed = True
-    child.communicate(timeout=120)
-    if not killed and child.returncode != 0:
-        raise RuntimeError(f"the {operation} driver failed with exit {child.returncode}")
-    return killed, time.perf_counter() - started
-
-
-def inspect(path: Path, operation: str) -> Outcome:
-    """Open the file as the next start would; check integrity and all-or-nothing."""
-    outcome = Outcome(operation, killed=False)
-    conn = sqlite3.connect(path)
-    try:
-        found = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
-        if found != ["ok"]:
-            outcome.corrupt = found
-            return outcome
-        outcome.partial = CHECKS[operation](conn)
-    finally:
-        conn.close()
-    return outcome
-
-
-def measure(seed: Path, folder: Path) -> dict[str, float]:
-    """How long each operation takes here, so kill delays cover it."""
-    durations = {}
-    for op in OPERATIONS:
-        work = folder / f"measure-{op}.sqlite3"
-        _, took = run_once(seed, work, op, None)
-        problem = inspect(work, op)
-        assert not problem.corrupt and problem.partial is None, problem
-        durations[op] = took
-    return durations
+@dataclass
+class Tally:
+    tried: int = 0
+    timed: int = 0
+    stepped: int = 0
+    finished_first: int = 0
+    corruptions: int = 0
+    partial: int = 0
 
 
 @dataclass
 class Report:
-    tried: int = 0
-    finished_first: int = 0
-    corruptions: int = 0
-    partial: int = 0
+    """Kill points tried per operation, corruptions and partial operations found."""
+
+    operations: dict[str, Tally] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     durations: dict[str, float] = field(default_factory=dict)
+    steps: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def tried(self) -> int:
+        return sum(t.tried for t in self.operations.values())
+
+    @property
+    def finished_first(self) -> int:
+        return sum(t.finished_first for t in self.operations.values())
+
+    @property
+    def corruptions(self) -> int:
+        return sum(t.corruptions for t in self.operations.values())
+
+    @property
+    def partial(self) -> int:
+        return sum(t.partial for t in self.operations.values())
 
     def line(self) -> str:
         return (
             f"kill points tried: {self.tried}, corruptions found: {self.corruptions}, "
             f"partial operations: {self.partial}"
         )
+
+    def table(self) -> str:
+        rows = [
+            f"{'operation':<12} {'takes':>8} {'steps':>6} {'tried':>6} {'timed':>6} "
+            f"{'at step':>7} {'too late':>8} {'corrupt':>7} {'partial':>7}"
+        ]
+        for name, t in self.operations.items():
+            rows.append(
+                f"{name:<12} {self.durations.get(name, 0) * 1000:>6.0f}ms "
+                f"{self.steps.get(name, 0):>6} {t.tried:>6} {t.timed:>6} {t.stepped:>7} "
+                f"{t.finished_first:>8} {t.corruptions:>7} {t.partial:>7}"
+            )
+        return "\n".join(rows)
+
+
+PRELOAD = [
+    "sqlalchemy",
+    "alembic.command",
+    "brokerdesk.core.backup",
+    "brokerdesk.core.db",
+    "brokerdesk.core.importing",
+    "brokerdesk.core.migrate",
+    "brokerdesk.core.services",
+    "brokerdesk.core.services.duplicates",
+    "tests.crash.driver",
+]
+
+
+def _processes() -> multiprocessing.context.ForkServerContext:
+    """Children forked from a server that has already imported what they need."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
+
+
+def _hear(hear: Connection, wait: float) -> object:
+    """The child's next word, or None when it said nothing more (it was killed)."""
+    try:
+        return hear.recv() if hear.poll(wait) else None
+    except EOFError:
+        return None
+
+
+def run_once(
+    inputs: Path, work: Path, operation: str, delay: float | None = None, step: int = 0
+) -> Ran:
+    """Run ``operation`` on a fresh copy of its starting file at ``work``.
+
+    Kill it ``delay`` seconds after READY, or just before its ``step``-th step (0: neither).
+    """
+    work.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(inputs / OPERATIONS[operation].source, work)
+    hear, say = multiprocessing.Pipe(duplex=False)
+    child = _processes().Process(
+        target=driver.run, args=(inputs, work, operation, step, say), daemon=True
+    )
+    child.start()
+    say.close()
+    try:
+        first = _hear(hear, 120)
+        if first != "READY":
+            raise RuntimeError(f"the {operation} driver did not start: {first}")
+        started = time.perf_counter()
+        if delay is not None:
+            time.sleep(delay)
+            if child.is_alive():
+                os.kill(child.pid or 0, signal.SIGKILL)
+        child.join(300)
+        took = time.perf_counter() - started
+        last = _hear(hear, 0)
+    finally:
+        hear.close()
+        if child.is_alive():
+            child.kill()
+            child.join()
+    if isinstance(last, tuple) and last[0] == "DONE":
+        return Ran(killed=False, steps=int(last[1]), seconds=took)
+    if child.exitcode != -signal.SIGKILL:
+        raise RuntimeError(f"the {operation} driver failed (exit {child.exitcode}): {last}")
+    return Ran(killed=True, steps=0, seconds=took)
+
+
+def inspect(work: Path, operation: str, known: Known) -> Outcome:
+    """Open the file as the next start would; check it is there, sound and all-or-nothing."""
+    outcome = Outcome(operation, how="", killed=False)
+    if not work.is_file():
+        outcome.partial = f"{operation}: the database file is missing"
+        return outcome
+    with contextlib.closing(sqlite3.connect(work)) as conn:
+        found = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
+        if found != ["ok"]:
+            outcome.corrupt = found
+            return outcome
+        outcome.partial = OPERATIONS[operation].check(conn, work, known)
+    return outcome
+
+
+def _digest(path: Path) -> str:
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        return contents(conn)
+
+
+def measure(inputs: Path, folder: Path, names: list[str], workers: int) -> tuple[Known, Report]:
+    """One unkilled run of each operation: its duration, its steps and the states it may leave."""
+    known = Known(
+        {
+            "restore-old": _digest(inputs / seed.SEED),
+            "restore-new": _digest(inputs / seed.RESTORE_SOURCE),
+            "migration-old": _digest(inputs / seed.OLD_SCHEMA),
+        }
+    )
+
+    def one(name: str) -> tuple[str, Ran]:
+        work = folder / f"measure-{name}" / "crm.sqlite3"
+        return name, run_once(inputs, work, name)
+
+    report = Report()
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for name, ran in pool.map(one, names):
+            work = folder / f"measure-{name}" / "crm.sqlite3"
+            if name == "migration":
+                known.digests["migration-new"] = _digest(work)
+            outcome = inspect(work, name, known)
+            assert not outcome.corrupt and outcome.partial is None, outcome
+            report.durations[name], report.steps[name] = ran.seconds, ran.steps
+            report.operations[name] = Tally()
+            shutil.rmtree(work.parent)
+    return known, report
+
+
+def _steps_to_try(rng: random.Random, steps: int, count: int) -> list[int]:
+    """``count`` steps in 1..steps, each step once before any is repeated."""
+    order: list[int] = []
+    while len(order) < count:
+        batch = list(range(1, steps + 1))
+        rng.shuffle(batch)
+        order.extend(batch)
+    return order[:count]
 
 
 def run_campaign(
@@ -303,42 +245,73 @@ def run_campaign(
     seed_value: int = 8,
     workers: int = 2,
     spread: float = 0.9,
+    operations: list[str] | None = None,
+    every_step: tuple[str, ...] = (),
 ) -> Report:
-    """Kill each operation ``kills_per_operation`` times at random moments; tally the damage.
+    """Land ``kills_per_operation`` kill points in each operation (half timed, half at a step).
 
-    Delays are drawn from 0 to ``spread`` times the operation's measured duration (above 1,
-    some runs finish before their kill, which exercises the finished state too).
+    Timed delays are drawn from 0 to ``spread`` times the measured duration; a run that ends
+    before its kill is not counted and is planned again with half the spread, up to
+    :data:`ROUNDS` times. The operations named in ``every_step`` are also killed once at each
+    of their steps.
     """
-    seed = prepare_seed(folder)
-    durations = measure(seed, folder)
+    names = operations or list(OPERATIONS)
+    inputs = seed.prepare_inputs(folder)
+    known, report = measure(inputs, folder, names, workers)
     rng = random.Random(seed_value)
-    plan = [
-        (op, i, rng.uniform(0.0, durations[op] * spread))
-        for op in OPERATIONS
-        for i in range(kills_per_operation)
-    ]
-    report = Report(durations=durations)
+    plan: list[tuple[str, str, float | None, int]] = []
+    for name in names:
+        at_step = kills_per_operation // 2
+        if name in every_step:
+            plan += [(name, "step", None, k) for k in range(1, report.steps[name] + 1)]
+        plan += [(name, "step", None, k) for k in _steps_to_try(rng, report.steps[name], at_step)]
+        plan += [
+            (name, "timed", rng.uniform(0.0, report.durations[name] * spread), 0)
+            for _ in range(kills_per_operation - at_step)
+        ]
+    counter = iter(range(10**9))
 
-    def one(item: tuple[str, int, float]) -> Outcome:
-        op, i, delay = item
-        work = folder / f"kill-{op}-{i}.sqlite3"
-        killed, _ = run_once(seed, work, op, delay)
-        outcome = inspect(work, op)
-        outcome.killed = killed
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{work}{suffix}").unlink(missing_ok=True)
+    def one(item: tuple[str, str, float | None, int]) -> Outcome:
+        name, how, delay, step = item
+        work = folder / f"kill-{name}-{next(counter)}" / "crm.sqlite3"
+        ran = run_once(inputs, work, name, delay, step)
+        outcome = inspect(work, name, known) if ran.killed else Outcome(name, how, False)
+        outcome.how, outcome.killed, outcome.step = how, ran.killed, step
+        shutil.rmtree(work.parent)
         return outcome
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        for outcome in pool.map(one, plan):
-            if outcome.killed:
-                report.tried += 1
-            else:
-                report.finished_first += 1
-            if outcome.corrupt:
-                report.corruptions += 1
-                report.problems.append(f"{outcome.operation}: {outcome.corrupt[:3]}")
-            if outcome.partial:
-                report.partial += 1
-                report.problems.append(outcome.partial)
+        for round_ in range(ROUNDS):
+            late: list[tuple[str, str, float | None, int]] = []
+            for item, outcome in zip(plan, pool.map(one, plan), strict=True):
+                _tally(report, outcome)
+                if not outcome.killed:
+                    name = item[0]
+                    shorter = report.durations[name] * spread / 2 ** (round_ + 1)
+                    late.append((name, "timed", rng.uniform(0.0, shorter), 0))
+            plan = late
+            if not plan:
+                break
     return report
+
+
+def _tally(report: Report, outcome: Outcome) -> None:
+    tally = report.operations[outcome.operation]
+    if not outcome.killed:
+        tally.finished_first += 1
+        return
+    tally.tried += 1
+    if outcome.how == "timed":
+        tally.timed += 1
+    else:
+        tally.stepped += 1
+    if outcome.corrupt:
+        tally.corruptions += 1
+        report.problems.append(f"{outcome.operation} ({_how(outcome)}): {outcome.corrupt[:3]}")
+    if outcome.partial:
+        tally.partial += 1
+        report.problems.append(f"{outcome.partial} ({_how(outcome)})")
+
+
+def _how(outcome: Outcome) -> str:
+    return f"killed at step {outcome.step}" if outcome.step else "timed kill"
