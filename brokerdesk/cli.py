@@ -7,9 +7,12 @@ prints a sentence, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from brokerdesk import __version__
 from brokerdesk.core import clock
@@ -108,14 +111,77 @@ def main(argv: Sequence[str] | None = None) -> int:
             from brokerdesk.gui.app import run_gui
 
             return run_gui(args)
-        result: int = handler(args)
+        with _watched_stdout():
+            result: int = handler(args)
+            sys.stdout.flush()  # a closed pipe or a full disk shows here, not after main
         return result
     except BrokerDeskError as exc:
-        print(f"brokerdesk: {exc}", file=sys.stderr)
+        _say(f"brokerdesk: {exc}")
         return EXIT_REFUSED
     except KeyboardInterrupt:
-        print("brokerdesk: interrupted; nothing more was written.", file=sys.stderr)
+        _say("brokerdesk: interrupted; nothing more was written.")
         return EXIT_REFUSED
+    except OutputLost as lost:
+        _discard_stdout()
+        if isinstance(lost.error, BrokenPipeError):
+            return EXIT_OK  # the reader stopped reading (``| head``): stop quietly, as others do
+        from brokerdesk.core.exporting.targets import reason
+
+        _say(f"brokerdesk: the output could not be written: {reason(lost.error)}.")
+        return EXIT_REFUSED
+
+
+def _say(text: str) -> None:
+    with contextlib.suppress(OSError):  # stderr may be gone too; the exit code still tells
+        print(text, file=sys.stderr)
+
+
+class OutputLost(Exception):  # noqa: N818 - what happened to the output
+    """Standard output refused what was printed: a closed pipe, or a full disk."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class _Stdout:
+    """Standard output whose failures are told apart from any other file's."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self._stream.write(text))
+        except OSError as exc:
+            raise OutputLost(exc) from exc
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise OutputLost(exc) from exc
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _watched_stdout() -> Iterator[None]:
+    original = sys.stdout
+    sys.stdout = _Stdout(original)
+    try:
+        yield
+    finally:
+        sys.stdout = original
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so Python's own flush at exit stays quiet."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -16,11 +16,18 @@ from typing import Any
 
 import xlsxwriter
 
+from brokerdesk.commands.exporting import output_path
 from brokerdesk.core import coverage
 from brokerdesk.core.coverage import ALL_REGIONS, CoverageFilter
 from brokerdesk.core.db import Database, open_database
 from brokerdesk.core.errors import BrokerDeskError
-from brokerdesk.core.exporting.safety import atomic_path, neutralise, refuse_existing
+from brokerdesk.core.exporting.safety import (
+    atomic_path,
+    in_memory,
+    neutralise,
+    refuse_database_files,
+    refuse_existing,
+)
 from brokerdesk.core.models import PROGRAMME_STATUSES
 
 FORMATS = ("csv", "xlsx")
@@ -68,11 +75,12 @@ def export_coverage(
     """
     if fmt not in FORMATS:
         raise BrokerDeskError(f"Unknown format {fmt!r}: use csv or xlsx.")
+    refuse_database_files(db.path, [path] if fmt == "xlsx" else [path, gaps_path(path)])
     matrix, gaps = coverage_tables(db, offer_area_ids, flt or CoverageFilter())
     if fmt == "xlsx":
-        with atomic_path(path, overwrite=overwrite) as tmp:
+        with atomic_path(path, overwrite=overwrite) as tmp, in_memory(tmp) as out:
             book = xlsxwriter.Workbook(
-                str(tmp), {"strings_to_formulas": False, "strings_to_urls": False}
+                out, {"strings_to_formulas": False, "strings_to_urls": False}
             )
             bold = book.add_format({"bold": True})
             for title, rows in (("Coverage", matrix), ("Gaps", gaps)):
@@ -103,7 +111,7 @@ def register(subparsers: Any, name: str) -> argparse.ArgumentParser:
     )
     parser.add_argument("--offer-area", action="append", metavar="AREA", help="code or name")
     parser.add_argument("--format", choices=FORMATS, default="csv")
-    parser.add_argument("-o", "--output", metavar="FILE", required=True)
+    parser.add_argument("-o", "--output", type=output_path, metavar="FILE", required=True)
     parser.add_argument(
         "--status", action="append", choices=PROGRAMME_STATUSES, help="programme status (live)"
     )

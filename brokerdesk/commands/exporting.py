@@ -26,9 +26,11 @@ from brokerdesk.core.exporting import (
     export_partner_summaries,
     find_partner,
     gather_partner_summary,
+    refuse_database_files,
     summary_file_name,
     write_participation_matrix,
 )
+from brokerdesk.core.exporting.safety import exists
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -43,6 +45,13 @@ def _ids(values: list[str] | None, what: str) -> list[int] | None:
         return [int(part) for value in values for part in value.split(",") if part.strip()]
     except ValueError as exc:
         raise BrokerDeskError(f"{what} are given by id, separated by commas (1,2,3).") from exc
+
+
+def output_path(text: str) -> str:
+    """``-o``: a name is needed; an empty one would silently mean the current folder."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("give a file or folder name, not an empty one")
+    return text
 
 
 def _open(args: argparse.Namespace) -> Database:
@@ -76,8 +85,9 @@ def run_partner_summary(args: argparse.Namespace) -> int:
         default_name = summary_file_name(partner_id, summary.name, fmt)
         target = Path(args.output).expanduser() if args.output else Path(default_name)
         names_folder = bool(args.output) and args.output.endswith(("/", os.sep))
-        if fmt != "csv" and (target.is_dir() or names_folder):
+        if fmt != "csv" and ((exists(target) and target.is_dir()) or names_folder):
             target = target / default_name
+        refuse_database_files(db.path, [target.absolute()])
         written = _writer(fmt)(summary, target.absolute(), overwrite=args.force)
     finally:
         db.dispose()
@@ -149,7 +159,11 @@ def _add_partner_summary(subs: Any, name: str) -> argparse.ArgumentParser:
         "--format", choices=FORMATS, help="pdf, xlsx or csv (default: from -o, else pdf)"
     )
     p.add_argument(
-        "-o", "--output", metavar="PATH", help="file, folder (csv), or folder to put it in"
+        "-o",
+        "--output",
+        type=output_path,
+        metavar="PATH",
+        help="file, folder (csv), or folder to put it in",
     )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(export_handler=run_partner_summary)
@@ -167,7 +181,9 @@ def _add_partners(subs: Any, name: str) -> argparse.ArgumentParser:
     which.add_argument("--all", action="store_true", help="every partner")
     which.add_argument("--ids", action="append", metavar="1,2,3", help="these partners")
     p.add_argument("--format", choices=FORMATS, default="pdf", help="pdf (default), xlsx or csv")
-    p.add_argument("-o", "--output", metavar="DIR", required=True, help="the folder to write")
+    p.add_argument(
+        "-o", "--output", type=output_path, metavar="DIR", required=True, help="the folder to write"
+    )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(export_handler=run_partners)
     return p
@@ -183,7 +199,14 @@ def _add_matrix(subs: Any, name: str) -> argparse.ArgumentParser:
     p.add_argument(
         "--programmes", action="append", metavar="1,2,3", help="only these programmes (ids)"
     )
-    p.add_argument("-o", "--output", metavar="FILE", required=True, help="the XLSX file to write")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=output_path,
+        metavar="FILE",
+        required=True,
+        help="the XLSX file to write",
+    )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(export_handler=run_matrix)
     return p
@@ -196,7 +219,14 @@ def _add_database(subs: Any, name: str) -> argparse.ArgumentParser:
         description="Write every table to one XLSX workbook, which can be imported into an "
         "empty database to restore it.",
     )
-    p.add_argument("-o", "--output", metavar="FILE", required=True, help="the XLSX file to write")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=output_path,
+        metavar="FILE",
+        required=True,
+        help="the XLSX file to write",
+    )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(export_handler=run_database)
     return p

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QPageLayout,
@@ -118,10 +118,10 @@ def _footer(
     painter.drawText(text_rect, int(right_align), f"Page {page} of {pages}")
 
 
-def render_partner_summary_pdf(summary: PartnerSummary, target: Path) -> int:
+def render_partner_summary_pdf(summary: PartnerSummary, target: Path | QIODevice) -> int:
     """Print ``summary`` to ``target`` (overwriting it). Returns the number of pages."""
     ensure_gui_application()
-    writer = QPdfWriter(str(target))
+    writer = QPdfWriter(target if isinstance(target, QIODevice) else str(target))
     writer.setResolution(DPI)
     writer.setPageLayout(
         QPageLayout(
@@ -168,6 +168,11 @@ def write_partner_summary_pdf(
     Raises:
         FileExistsRefused: ``path`` exists and ``overwrite`` is False.
     """
+    safety.refuse_existing([path], overwrite)  # before the work of drawing it
+    buffer = QBuffer()  # Qt does not say when a disk fills; Python's own write does
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    render_partner_summary_pdf(summary, buffer)
+    buffer.close()
     with safety.atomic_path(path, overwrite=overwrite) as tmp:
-        render_partner_summary_pdf(summary, tmp)
+        tmp.write_bytes(buffer.data().data())
     return path

@@ -20,9 +20,11 @@ from brokerdesk.core.exporting.database import (
 )
 from brokerdesk.core.exporting.matrix import participation_matrix, write_participation_matrix
 from brokerdesk.core.exporting.safety import (
+    DatabaseFileRefused,
     ExportError,
     FileExistsRefused,
     neutralise,
+    refuse_database_files,
     safe_filename,
 )
 from brokerdesk.core.exporting.spreadsheets import (
@@ -41,6 +43,7 @@ __all__ = [
     "SPREADSHEET_WRITERS",
     "AmbiguousPartnerError",
     "BatchResult",
+    "DatabaseFileRefused",
     "ExportError",
     "FileExistsRefused",
     "PartnerSummary",
@@ -52,6 +55,7 @@ __all__ = [
     "import_database_workbook",
     "neutralise",
     "participation_matrix",
+    "refuse_database_files",
     "safe_filename",
     "summary_file_name",
     "write_participation_matrix",

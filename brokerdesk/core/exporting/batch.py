@@ -23,7 +23,7 @@ from brokerdesk.core.exporting.spreadsheets import (
     write_tables_csv,
     write_tables_xlsx,
 )
-from brokerdesk.core.exporting.summary import PartnerSummary, gather_partner_summary
+from brokerdesk.core.exporting.summary import PartnerSummary, could_be_id, gather_partner_summary
 from brokerdesk.core.exporting.tables import SUMMARY_TABLE_NAMES, Column, Table
 from brokerdesk.core.models import Partner
 
@@ -48,9 +48,14 @@ class BatchResult:
 
 
 def summary_file_name(partner_id: int, name: str, fmt: str) -> str:
-    """``Reading Agency (12).pdf``: the name made safe, the id keeping it unique."""
-    stem = safety.safe_filename(f"{name} ({partner_id})")
-    return stem if fmt == "csv" else f"{stem}.{fmt}"
+    """``Reading Agency (12).pdf``: the name made safe, the id keeping it unique.
+
+    A long name is cut (to fit a disk's limit in bytes, on a character boundary), never the
+    id after it, so two partners whose names start alike still get two files.
+    """
+    tail = f" ({partner_id})" + ("" if fmt == "csv" else f".{fmt}")
+    room = safety.MAX_NAME_BYTES - len(tail.encode("utf-8"))
+    return safety.safe_filename(name, default="partner", max_bytes=room) + tail
 
 
 def _targets(path: Path, fmt: str) -> list[Path]:
@@ -68,7 +73,7 @@ def partners_to_export(db: Database, partner_ids: Sequence[int] | None) -> list[
     with db.read() as session:
         query = select(Partner.id, Partner.name).order_by(Partner.name, Partner.id)
         if partner_ids is not None:
-            query = query.where(Partner.id.in_(list(partner_ids)))
+            query = query.where(Partner.id.in_([i for i in partner_ids if could_be_id(i)]))
         found = [(int(i), str(n)) for i, n in session.execute(query)]
     if partner_ids is not None:
         missing = sorted(set(partner_ids) - {i for i, _ in found})
@@ -115,9 +120,9 @@ def export_partner_summaries(
         raise BrokerDeskError("There are no partners to export.")
     plan = [(pid, name, folder / summary_file_name(pid, name, fmt)) for pid, name in partners]
     index_paths = [folder / "index.csv", folder / "index.xlsx"]
-    safety.refuse_existing(
-        [t for _, _, p in plan for t in _targets(p, fmt)] + index_paths, overwrite
-    )
+    every_file = [t for _, _, p in plan for t in _targets(p, fmt)] + index_paths
+    safety.refuse_database_files(db.path, [folder, *every_file])
+    safety.refuse_existing(every_file, overwrite)
     result = BatchResult()
     total = len(plan)
     for done, (pid, name, path) in enumerate(plan):
@@ -127,7 +132,15 @@ def export_partner_summaries(
                 f"Cancelled after {done} of {total} summaries; the index was not written."
             )
         summary: PartnerSummary = gather_partner_summary(db, pid, today=today)
-        write(summary, path, overwrite=overwrite)
+        try:
+            write(summary, path, overwrite=overwrite)
+        except safety.ExportError as exc:
+            if done and type(exc) is safety.ExportError:  # a full disk, a lost folder
+                raise safety.ExportError(
+                    f"{exc} The {done} of {total} summaries before it were written whole to "
+                    f"{folder}; the index was not written."
+                ) from exc
+            raise
         result.files.append((pid, name, path))
     index = Table(
         "index",

@@ -76,13 +76,19 @@ def export_database_workbook(
 
     Raises:
         FileExistsRefused: ``path`` exists and ``overwrite`` is False.
+        DatabaseFileRefused: ``path`` is the database itself, its journal or its backups.
         Cancelled: the user cancelled; no file was left behind.
     """
+    safety.refuse_database_files(db.path, [path])
     tables = tables_in_order()
-    with safety.atomic_path(path, overwrite=overwrite) as tmp, db.read() as session:
+    with (
+        safety.atomic_path(path, overwrite=overwrite) as tmp,
+        safety.in_memory(tmp) as out,
+        db.read() as session,
+    ):
         import xlsxwriter  # loaded when a workbook is written, not at start-up
 
-        workbook = xlsxwriter.Workbook(str(tmp), workbook_options())
+        workbook = xlsxwriter.Workbook(out, workbook_options())
         writer = SheetWriter(workbook, reversible=True)
         about: list[list[Any]] = [
             ["format", FORMAT_MARK],

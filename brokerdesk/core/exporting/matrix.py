@@ -16,6 +16,7 @@ from brokerdesk.core.db import Database
 from brokerdesk.core.errors import NotFoundError
 from brokerdesk.core.exporting import safety
 from brokerdesk.core.exporting.spreadsheets import SheetWriter, workbook_options
+from brokerdesk.core.exporting.summary import could_be_id
 from brokerdesk.core.exporting.tables import Cell
 from brokerdesk.core.models import LibraryService, Participation, Programme
 
@@ -36,7 +37,7 @@ def participation_matrix(
     with db.read() as session:
         query = select(Programme.id, Programme.name).order_by(Programme.name, Programme.id)
         if programme_ids is not None:
-            query = query.where(Programme.id.in_(list(programme_ids)))
+            query = query.where(Programme.id.in_([i for i in programme_ids if could_be_id(i)]))
         programmes = session.execute(query).all()
         if programme_ids is not None:
             missing = set(programme_ids) - {p.id for p in programmes}
@@ -79,12 +80,17 @@ def write_participation_matrix(
     programme_ids: Sequence[int] | None = None,
     overwrite: bool = False,
 ) -> Path:
-    """The matrix as one XLSX sheet, with the service columns frozen beside the stages."""
+    """The matrix as one XLSX sheet, with the service columns frozen beside the stages.
+
+    Raises:
+        DatabaseFileRefused: ``path`` is the database itself, its journal or its backups.
+    """
+    safety.refuse_database_files(db.path, [path])
     headers, rows = participation_matrix(db, programme_ids)
-    with safety.atomic_path(path, overwrite=overwrite) as tmp:
+    with safety.atomic_path(path, overwrite=overwrite) as tmp, safety.in_memory(tmp) as out:
         import xlsxwriter  # loaded when a workbook is written, not at start-up
 
-        workbook = xlsxwriter.Workbook(str(tmp), workbook_options())
+        workbook = xlsxwriter.Workbook(out, workbook_options())
         writer = SheetWriter(workbook)
         sheet = writer.table("Participation matrix", headers, rows)
         sheet.freeze_panes(1, 1)

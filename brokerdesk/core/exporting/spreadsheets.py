@@ -109,10 +109,10 @@ def write_tables_xlsx(tables: Sequence[Table], path: Path, *, overwrite: bool = 
     Raises:
         FileExistsRefused: ``path`` exists and ``overwrite`` is False.
     """
-    with safety.atomic_path(path, overwrite=overwrite) as tmp:
+    with safety.atomic_path(path, overwrite=overwrite) as tmp, safety.in_memory(tmp) as out:
         import xlsxwriter  # only when a workbook is written: it costs start-up 36 ms
 
-        workbook = xlsxwriter.Workbook(str(tmp), workbook_options())
+        workbook = xlsxwriter.Workbook(out, workbook_options())
         writer = SheetWriter(workbook)
         for table in tables:
             writer.table(

@@ -37,6 +37,12 @@ Row = dict[str, Any]
 RECENT_INTERACTIONS = 10
 RENEWAL_HORIZON_DAYS = 180
 SHOWN_CANDIDATES = 20  # an ambiguous name lists this many partners, then a count
+LARGEST_ID = 2**63 - 1  # a database integer; a larger number cannot name any record
+
+
+def could_be_id(number: int) -> bool:
+    """False for a number no record can have (SQLite refuses to even look one up)."""
+    return 0 < number <= LARGEST_ID
 
 
 @dataclass
@@ -258,7 +264,8 @@ def find_partner(db: Database, text: str) -> int:
     """
     text = text.strip()
     with db.read() as session:
-        if text.isdigit() and session.get(Partner, int(text)) is not None:
+        number = int(text) if text.isdecimal() else 0
+        if could_be_id(number) and session.get(Partner, number) is not None:
             return int(text)
         exact = session.execute(
             select(Partner.id, Partner.name).where(func.lower(Partner.name) == text.lower())
