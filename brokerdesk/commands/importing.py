@@ -8,8 +8,12 @@ with its candidates printed, unless ``--accept-best`` takes the best candidate.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import json
+import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -23,6 +27,7 @@ from brokerdesk.core.importing import (
     ImportOptions,
     ImportSummary,
     MappingStore,
+    SpreadsheetFile,
     load_mapping_file,
     open_spreadsheet,
     run_import,
@@ -75,6 +80,9 @@ def register(subparsers: Any, name: str) -> argparse.ArgumentParser:
     parser.add_argument(
         "--refused-report", metavar="CSV", help="write the refused rows and reasons to this file"
     )
+    parser.add_argument(
+        "--force", action="store_true", help="replace an existing --refused-report file"
+    )
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     return parser
 
@@ -105,6 +113,7 @@ def run(args: argparse.Namespace) -> int:
         )
     db = open_database(args.db, create=False)
     try:
+        report = _report_path(args, db) if args.refused_report else None
         options = ImportOptions(
             on_match=args.on_match,
             skip_invalid=args.skip_invalid,
@@ -113,38 +122,161 @@ def run(args: argparse.Namespace) -> int:
             programme_id=_programme_id(db, args.programme) if args.programme else None,
             dry_run=args.dry_run,
         )
-        summary = run_import(db, source, args.kind, mapping, options, sheet=args.sheet)
+        summary = _import(db, source, args, mapping, options)
     finally:
         db.dispose()
-    if args.refused_report and summary.refused_rows:
-        summary.save_refused_csv(args.refused_report)
-    refused = summary.refused > 0 and not args.skip_invalid
+    # From here on the import is saved (or was never going to be): nothing below may turn a
+    # saved import into exit 1, and nothing may fail with a traceback.
+    code = 1 if summary.refused > 0 and not args.skip_invalid else 0
+    lines: list[tuple[str, str]] = []
+    if report is not None and summary.refused_rows:
+        try:
+            summary.save_refused_csv(report)
+        except OSError as exc:
+            lines.append(("err", _report_lost(summary, report, exc)))
     if args.json:
         data = summary.to_dict()
         data["mapping"] = mapping
-        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        lines.insert(0, ("out", json.dumps(data, ensure_ascii=False, indent=2, default=str)))
     else:
-        _print(summary, mapping)
-    return 1 if refused else 0
+        lines[:0] = _summary_lines(summary, mapping)
+    if not _emit(lines, summary) and summary.dry_run:
+        code = 1  # a check whose answer could not be shown did not check anything
+    return code
 
 
-def _print(summary: ImportSummary, mapping: dict[str, str]) -> None:
+def _import(
+    db: Database,
+    source: SpreadsheetFile,
+    args: argparse.Namespace,
+    mapping: dict[str, str],
+    options: ImportOptions,
+) -> ImportSummary:
+    try:
+        return run_import(db, source, args.kind, mapping, options, sheet=args.sheet)
+    except OSError as exc:  # the backup before the import, on a full or failing disk
+        if exc.errno == errno.ENOSPC:
+            raise BrokerDeskError(
+                "The disk is full, so the backup BrokerDesk takes before an import could not "
+                "be made and nothing was imported. Free some space and try again."
+            ) from exc
+        raise BrokerDeskError(
+            f"The import could not start ({exc.strerror or exc}); nothing was imported."
+        ) from exc
+
+
+def _report_path(args: argparse.Namespace, db: Database) -> Path:
+    """The refused-rows file, checked before anything is written: exit 1 means nothing was
+    written, so a report that cannot be made must be found out now, not after the commit."""
+    target = Path(args.refused_report)
+    where = f"The refused-rows report {target}"
+    try:
+        if target.is_dir():
+            raise BrokerDeskError(f"{where} is a folder; give a file name. Nothing was imported.")
+        folder = target.parent
+        if not folder.is_dir():
+            raise BrokerDeskError(
+                f"{where} cannot be written: there is no folder {folder}. Nothing was imported."
+            )
+        if not os.access(folder, os.W_OK):
+            raise BrokerDeskError(
+                f"{where} cannot be written: you cannot write to {folder}. Nothing was imported."
+            )
+        if target.exists():
+            for other, what in (
+                (args.file, "the file being imported"),
+                (args.mapping, "the mapping file"),
+                (db.path, "the database"),
+            ):
+                if other and Path(other).exists() and os.path.samefile(target, other):
+                    raise BrokerDeskError(
+                        f"{where} is {what}; choose another name. Nothing was imported."
+                    )
+            if not target.is_file():
+                raise BrokerDeskError(f"{where} is not a file; nothing was imported.")
+            if not args.force:
+                raise BrokerDeskError(
+                    f"{where} already exists; nothing was imported. Choose another name, or "
+                    "give --force to replace it."
+                )
+    except OSError as exc:  # a name too long, a symlink loop, a folder we may not enter
+        raise BrokerDeskError(
+            f"{where} cannot be written ({exc.strerror or exc}). Nothing was imported."
+        ) from exc
+    return target
+
+
+def _report_lost(summary: ImportSummary, report: Path, exc: OSError) -> str:
+    reason = "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+    if summary.written:
+        return (
+            f"brokerdesk: the import was saved, but the refused rows could not be written to "
+            f"{report} ({reason}); run it again with --dry-run to list them."
+        )
+    return f"brokerdesk: the refused rows could not be written to {report} ({reason})."
+
+
+def _emit(lines: list[tuple[str, str]], summary: ImportSummary) -> bool:
+    """Print the summary; False when standard output refused it (a full disk, a closed pipe).
+
+    The import is saved (or refused) by then: a summary that cannot be printed must not
+    end in a traceback, nor make a saved import look refused.
+    """
+    try:
+        for stream, text in lines:
+            print(text, file=sys.stdout if stream == "out" else sys.stderr)
+        sys.stdout.flush()
+    except Exception as exc:  # OSError, or the command line's wrapper around one
+        error = exc if isinstance(exc, OSError) else getattr(exc, "error", None)
+        if not isinstance(error, OSError):
+            raise
+        _quiet_stdout()
+        if isinstance(error, BrokenPipeError):
+            return True  # the reader stopped reading (``| head``): its choice, not a failure
+        reason = "the disk is full" if error.errno == errno.ENOSPC else error.strerror
+        done = (
+            f"the import was saved ({summary.created} created, {summary.updated} updated)"
+            if summary.written
+            else "nothing was written"
+        )
+        with contextlib.suppress(OSError):
+            print(
+                f"brokerdesk: {done}, but the summary could not be printed ({reason}).",
+                file=sys.stderr,
+            )
+        return False
+    return True
+
+
+def _quiet_stdout() -> None:
+    """Send what is left of standard output to the null device, so the flush at exit is quiet."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno())  # type: ignore[union-attr]
+        os.close(devnull)
+
+
+def _summary_lines(summary: ImportSummary, mapping: dict[str, str]) -> list[tuple[str, str]]:
+    """What the import says, as (``out`` or ``err``, line): reasons go to stderr when refused."""
     columns = ", ".join(f"{h} -> {f}" for h, f in mapping.items())
-    print(f"Columns: {columns}")
+    lines = [("out", f"Columns: {columns}")]
     verb = "Would import" if summary.dry_run else "Imported"
     if not summary.written and not summary.dry_run:
         verb = "Refused; nothing was written. Checked"
-    print(
-        f"{verb} {summary.rows} rows: {summary.created} created, {summary.updated} updated, "
-        f"{summary.skipped} skipped, {summary.refused} refused."
+    lines.append(
+        (
+            "out",
+            f"{verb} {summary.rows} rows: {summary.created} created, {summary.updated} "
+            f"updated, {summary.skipped} skipped, {summary.refused} refused.",
+        )
     )
-    out = sys.stderr if summary.refused else sys.stdout
-    lines = [f"  row {r.row}: {'; '.join(r.reasons)}" for r in summary.refused_rows]
-    for line in lines[:MAX_REASON_LINES]:
-        print(line, file=out)
-    if len(lines) > MAX_REASON_LINES:
-        print(f"  and {len(lines) - MAX_REASON_LINES} more", file=out)
+    out = "err" if summary.refused else "out"
+    reasons = [f"  row {r.row}: {'; '.join(r.reasons)}" for r in summary.refused_rows]
+    lines += [(out, line) for line in reasons[:MAX_REASON_LINES]]
+    if len(reasons) > MAX_REASON_LINES:
+        lines.append((out, f"  and {len(reasons) - MAX_REASON_LINES} more"))
     for row, message in summary.warnings[:MAX_REASON_LINES]:
-        print(f"  note, row {row}: {message}")
+        lines.append(("out", f"  note, row {row}: {message}"))
     if len(summary.warnings) > MAX_REASON_LINES:
-        print(f"  and {len(summary.warnings) - MAX_REASON_LINES} more notes")
+        lines.append(("out", f"  and {len(summary.warnings) - MAX_REASON_LINES} more notes"))
+    return lines

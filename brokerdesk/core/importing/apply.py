@@ -80,12 +80,20 @@ class ImportSummary:
         """The refused rows with their reasons, as a CSV the user can fix and import again."""
         target = Path(path)
         columns = sorted({k for r in self.refused_rows for k in r.cells})
-        with target.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["Row", "Reasons", *columns])
-            for item in self.refused_rows:
-                cells = [item.cells.get(c, "") for c in columns]
-                writer.writerow([item.row, " | ".join(item.reasons), *cells])
+        # Written beside it and renamed: a full disk leaves no half report, and the file it
+        # replaces is kept until the new one is whole.
+        partial = target.with_name(target.name + ".partial")
+        try:
+            with partial.open("w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(["Row", "Reasons", *columns])
+                for item in self.refused_rows:
+                    cells = [item.cells.get(c, "") for c in columns]
+                    writer.writerow([item.row, " | ".join(item.reasons), *cells])
+            partial.replace(target)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
         return target
 
 
@@ -202,8 +210,10 @@ def run_import(
     if not opts.dry_run:
         made = backup_before(db, "before-import")
         summary.backup = str(made) if made else None
+    # A dry run saves nothing, so it reads: it needs no write lock and waits for no writer.
+    transaction = db.read() if opts.dry_run else db.write()
     try:
-        with db.write() as session:
+        with transaction as session:
             session.info["audit_disabled"] = True
             importer = cls(session, opts)
             done = 0

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from brokerdesk.core.errors import ValidationError
 from brokerdesk.core.importing.cleaning import clean_cell, clean_email, yes_no
+from brokerdesk.core.importing.folding import invisible_only
 from brokerdesk.core.importing.mapping import Target
 from brokerdesk.core.importing.matching import Match
 from brokerdesk.core.models import Base, utcnow
@@ -127,6 +128,7 @@ class Importer:
         self._by_name = {f.name: f for f in self.fields}
         self._seen: dict[Any, int] = {}  # this chunk's keys (earlier chunks: a temp table)
         self._memo: dict[tuple[str, Any], tuple[bool, Any]] = {}
+        self.invisible: dict[str, str] = {}  # this row's cells that show nothing
 
     # ----------------------------------------------------------------- per row
     def clean(self, cells: Mapping[str, str]) -> dict[str, str]:
@@ -140,14 +142,19 @@ class Importer:
                 text = clean_cell(raw)
             if field_ is not None and field_.kind == "bool":
                 text = yes_no(text)
-            if text:
+            if invisible_only(text) or (not text and invisible_only(raw.strip())):
+                self.invisible[name] = text or raw.strip()  # zero-width characters, cleaned away
+            elif text:
                 out[name] = text
         return out
 
     def plan(self, row: int, cells: Mapping[str, str]) -> RowPlan:
         """Decide what to do with one row."""
+        self.invisible.clear()
         source = self.clean(cells)
         plan = RowPlan(row, source=source)
+        for name, text in self.invisible.items():
+            self._nothing_visible(plan, name, text)
         values: dict[str, Any] = {k: v for k, v in source.items() if k not in self.lookups}
         key = self.resolve(plan, source, values)
         if plan.action in ("refuse", "review"):
@@ -173,6 +180,18 @@ class Importer:
         self._seen[key] = plan.row
         plan.key = repr(key)
         return False
+
+    def _nothing_visible(self, plan: RowPlan, name: str, text: str) -> None:
+        """A cell of only right-to-left marks, overrides or joiners: never a name or a value."""
+        labels = {t.name: t for t in self.targets}
+        target = labels.get(name)
+        label = target.label if target else name
+        shown = [f"U+{ord(ch):04X}" for ch in text if not ch.isspace()]
+        codes = " ".join(shown[:6]) + (" ..." if len(shown) > 6 else "")
+        if target is not None and target.required:
+            plan.refuse(f"{label} holds only invisible characters ({codes}).")
+        else:
+            plan.warnings.append(f"{label} held only invisible characters ({codes}); left empty.")
 
     def _same_as(self, plan: RowPlan, first: int) -> None:
         plan.action = "skip"

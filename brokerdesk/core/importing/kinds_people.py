@@ -8,13 +8,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from brokerdesk.core.importing.base import Importer, ImportOptions, RowPlan
+from brokerdesk.core.importing.folding import match_key
 from brokerdesk.core.importing.mapping import Target
 from brokerdesk.core.importing.matching import (
     ContactMatcher,
     Match,
     PartnerMatcher,
     ServiceMatcher,
-    _fold,
 )
 from brokerdesk.core.models import Contact, Interaction, OfferArea, Partner, Programme
 from brokerdesk.core.services.partners import PartnerService
@@ -103,7 +103,7 @@ class PartnerImporter(Importer):
             if self.on_match == "update":
                 values.pop("name", None)  # the name found the record; keep its spelling
             return ("id", plan.record_id)
-        return _fold(name)
+        return match_key(name) or None  # nothing visible: never "the same" as another row
 
 
 class ContactImporter(Importer):
@@ -142,7 +142,7 @@ class ContactImporter(Importer):
         if email:
             return email
         return (
-            _fold(source.get("full_name", "")),
+            match_key(source.get("full_name", "")),
             values.get("partner_id"),
             values.get("service_id"),
         )
@@ -177,23 +177,26 @@ class ProgrammeImporter(Importer):
         for aid, code, name in session.execute(
             select(OfferArea.id, OfferArea.code, OfferArea.name)
         ):
-            self.areas[_fold(code)] = aid
-            self.areas[_fold(name)] = aid
+            self.areas[match_key(code)] = aid
+            self.areas[match_key(name)] = aid
+        self.areas.pop("", None)
         self.existing = {
-            _fold(name): pid for pid, name in session.execute(select(Programme.id, Programme.name))
+            key: pid
+            for pid, name in session.execute(select(Programme.id, Programme.name))
+            if (key := match_key(name))
         }
 
     def resolve(self, plan: RowPlan, source: dict[str, str], values: dict[str, Any]) -> Any:
         area = source.get("offer_area")
         if area is not None:
-            found = self.areas.get(_fold(area))
+            found = self.areas.get(match_key(area))
             if found is None:
                 known = ", ".join(sorted({n for n in self.areas if " " in n}))
                 plan.refuse(f"Offer area: '{area}' is not an offer area ({known}).")
             values["offer_area_id"] = found
-        key = _fold(source.get("name", ""))
-        plan.record_id = self.existing.get(key)
-        return key
+        key = match_key(source.get("name", ""))
+        plan.record_id = self.existing.get(key) if key else None
+        return key or None
 
 
 class InteractionImporter(Importer):
@@ -229,10 +232,12 @@ class InteractionImporter(Importer):
         self.services = ServiceMatcher(session)
         self.contacts = ContactMatcher(session)
         self.programmes = {
-            _fold(name): pid for pid, name in session.execute(select(Programme.id, Programme.name))
+            key: pid
+            for pid, name in session.execute(select(Programme.id, Programme.name))
+            if (key := match_key(name))
         }
         self.existing: dict[tuple[Any, ...], int] = {
-            (on, _fold(subject), partner, service, programme): iid
+            (on, match_key(subject), partner, service, programme): iid
             for iid, on, subject, partner, service, programme in session.execute(
                 select(
                     Interaction.id,
@@ -250,7 +255,7 @@ class InteractionImporter(Importer):
             values["partner_id"] = resolve_partner(self, plan, source["partner"])
         values["service_id"] = resolve_service(self, plan, source)
         if "programme" in source:
-            values["programme_id"] = self.programmes.get(_fold(source["programme"]))
+            values["programme_id"] = self.programmes.get(match_key(source["programme"]))
             if values["programme_id"] is None:
                 plan.refuse(f"Programme: there is no programme called '{source['programme']}'.")
         if "contact" in source:
@@ -271,7 +276,7 @@ class InteractionImporter(Importer):
         v = plan.values
         key = (
             v.get("occurred_on"),
-            _fold(v.get("subject") or ""),
+            match_key(v.get("subject") or ""),
             v.get("partner_id"),
             v.get("service_id"),
             v.get("programme_id"),

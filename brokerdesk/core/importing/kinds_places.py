@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -10,9 +11,10 @@ from sqlalchemy.orm import Session
 
 from brokerdesk.core.errors import ValidationError
 from brokerdesk.core.importing.base import Importer, ImportOptions, RowPlan
+from brokerdesk.core.importing.folding import match_key
 from brokerdesk.core.importing.kinds_people import SERVICE_TARGETS, resolve_service
 from brokerdesk.core.importing.mapping import Target
-from brokerdesk.core.importing.matching import ContactMatcher, ServiceMatcher, _fold
+from brokerdesk.core.importing.matching import ContactMatcher, ServiceMatcher
 from brokerdesk.core.models import Branch, LibraryService, Participation, Programme
 from brokerdesk.core.services.fields import Field, validate
 from brokerdesk.core.services.library_services import LibraryServiceService
@@ -21,6 +23,30 @@ from brokerdesk.core.services.programmes import ParticipationService
 
 def _postcode(text: str | None) -> str:
     return re.sub(r"\s+", "", text or "").upper()
+
+
+# Every library in the UK lies inside this box (Scilly to Unst, Fermanagh to Lowestoft), so a
+# coordinate outside it is a typo, a swapped pair or another grid (eastings), never a library.
+UK_BOUNDS = {"latitude": (49.8, 60.9), "longitude": (-8.2, 1.8)}
+_MARGIN = 0.2
+
+
+def coordinate_problem(name: str, text: str) -> str | None:
+    """Why ``text`` cannot be a UK library's latitude or longitude, or None when it can."""
+    label = name.title()
+    try:
+        number = float(text)
+    except ValueError:
+        return f"{label}: '{text}' is not a number."
+    if not math.isfinite(number):
+        return f"{label}: '{text}' is not a number (give degrees, such as 51.45 or -2.58)."
+    low, high = UK_BOUNDS[name]
+    if not low - _MARGIN <= number <= high + _MARGIN:
+        return (
+            f"{label}: {text} is outside the UK ({name}s {low:g} to {high:g}); check that "
+            "latitude and longitude are not swapped and are in degrees"
+        )
+    return None
 
 
 class LibraryServiceImporter(Importer):
@@ -125,7 +151,7 @@ class BranchImporter(Importer):
             )
         ):
             self.existing[("key", key)] = bid
-            place = (_fold(name), _postcode(postcode), _fold(address or ""), uprn or "")
+            place = (match_key(name), _postcode(postcode), match_key(address or ""), uprn or "")
             self.existing[(sid, *place)] = bid
 
     def resolve(self, plan: RowPlan, source: dict[str, str], values: dict[str, Any]) -> Any:
@@ -137,17 +163,16 @@ class BranchImporter(Importer):
         values["service_id"] = sid
         for name in ("latitude", "longitude"):
             if name in values:
-                try:
-                    number = float(values[name])
-                except ValueError:
-                    plan.refuse(f"{name.title()}: '{values[name]}' is not a number.")
+                problem = coordinate_problem(name, values[name])
+                if problem:
+                    plan.refuse(problem)
                     continue
-                values[name] = str(number)
+                values[name] = str(float(values[name]))
         key = (
             sid,
-            _fold(source.get("name", "")),
+            match_key(source.get("name", "")),
             _postcode(source.get("postcode")),
-            _fold(source.get("address", "")),
+            match_key(source.get("address", "")),
             source.get("uprn", ""),
         )
         gss = self.services.labels[sid].rsplit("(", 1)[-1].rstrip(")")
@@ -195,7 +220,9 @@ class ParticipationImporter(Importer):
         self.services = ServiceMatcher(session)
         self.contacts = ContactMatcher(session)
         self.programmes = {
-            _fold(name): pid for pid, name in session.execute(select(Programme.id, Programme.name))
+            key: pid
+            for pid, name in session.execute(select(Programme.id, Programme.name))
+            if (key := match_key(name))
         }
         if options.programme_id is not None:
             found = session.scalar(select(func.count()).where(Programme.id == options.programme_id))
@@ -220,7 +247,7 @@ class ParticipationImporter(Importer):
         if "programme" in source:
             text = source["programme"]
             if text not in self._programme_names:
-                self._programme_names[text] = self.programmes.get(_fold(text))
+                self._programme_names[text] = self.programmes.get(match_key(text))
             programme_id = self._programme_names[text]
             if programme_id is None and text.isdigit():
                 programme_id = int(text) if int(text) in self.programmes.values() else None
@@ -262,12 +289,13 @@ class ParticipationImporter(Importer):
     def _branch(self, service_id: int, name: str) -> int | None:
         if service_id not in self._branches:
             self._branches[service_id] = {
-                _fold(n): bid
+                key: bid
                 for bid, n in self.session.execute(
                     select(Branch.id, Branch.name).where(Branch.service_id == service_id)
                 )
+                if (key := match_key(n))
             }
-        return self._branches[service_id].get(_fold(name))
+        return self._branches[service_id].get(match_key(name))
 
 
 IMPORTERS: dict[str, type[Importer]] = {}

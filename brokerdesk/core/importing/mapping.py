@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brokerdesk.core.errors import BrokerDeskError
+from brokerdesk.core.importing.folding import fold
 
 Mapping_ = dict[str, str]  # header -> target field name (unmapped headers are left out)
 
@@ -37,8 +38,13 @@ class Target:
 
 
 def header_key(text: str) -> str:
-    """A header reduced for comparison: 'E-mail address:' -> 'emailaddress'."""
-    return re.sub(r"[^a-z0-9]+", "", text.lower())
+    """A header reduced for comparison: 'E-mail address:' -> 'emailaddress'.
+
+    Headers in other scripts keep their letters ('Имя' -> 'имя'), so two different sets of
+    Russian or Chinese headers are not the same saved mapping."""
+    if text.isascii():
+        return re.sub(r"[^a-z0-9]+", "", text.lower())
+    return "".join(fold(text).split())
 
 
 def suggest_mapping(targets: Sequence[Target], headers: Sequence[str]) -> Mapping_:
@@ -78,7 +84,8 @@ class MappingProblem:
     Attributes:
         field: the target field a form shows the problem beside.
         kind: ``unknown_column``, ``unknown_field``, ``column_twice`` (one column chosen for
-            two fields), ``field_twice`` (two columns mapped to one field), ``required``, or
+            two fields), ``field_twice`` (two columns mapped to one field), ``same_header``
+            (the file has several columns with the chosen header), ``required``, or
             ``one_of`` (none of a group of fields, such as a service's name or code, has a
             column).
         text: the sentence for the command line.
@@ -122,6 +129,13 @@ def mapping_problems(
         if header not in headers:
             text = f"The mapping names a column '{header}' that the file does not have."
             problems.append(MappingProblem(field, "unknown_column", text, header))
+        elif (times := list(headers).count(header)) > 1:
+            # Only the first would be read and the others dropped without a word.
+            text = (
+                f"The file has {times} columns headed '{header}', so it is not clear which "
+                "one to import; give them different headers and try again."
+            )
+            problems.append(MappingProblem(field, "same_header", text, header))
         if field not in known:
             text = f"'{field}' is not a field this import can fill."
             problems.append(MappingProblem(field, "unknown_field", text, header))
@@ -181,7 +195,7 @@ class MappingStore:
     def _load(self) -> dict[str, Mapping_]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return {}
         return data if isinstance(data, dict) else {}
 
@@ -214,6 +228,11 @@ def load_mapping_file(path: str | Path) -> Mapping_:
         ) from exc
     except ValueError as exc:
         raise BrokerDeskError(f"The mapping file {path} is not valid JSON ({exc}).") from exc
+    except RecursionError:  # '[[[[...' thousands deep: Python's parser gives up
+        raise BrokerDeskError(
+            f"The mapping file {path} is nested too deeply to be a mapping; it should be a "
+            'JSON object like {"Column": "field"}.'
+        ) from None
     if isinstance(data, dict) and isinstance(data.get("columns"), dict):
         data = data["columns"]
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):

@@ -10,7 +10,6 @@ its candidates and a confidence, so nothing is guessed silently.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -19,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from brokerdesk.core.importing.cleaning import web_domain
+from brokerdesk.core.importing.folding import fold, match_key
 from brokerdesk.core.models import (
     Contact,
     FormerAuthority,
@@ -51,12 +51,7 @@ _SUFFIXES = (
 _PREFIXES = ("london borough of", "royal borough of", "city and county of", "the")
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = text.replace("&", " and ").replace("st.", "st ").replace("saint ", "st ")
-    text = re.sub(r"[^a-z0-9 ]+", " ", text)
-    return " ".join(text.split())
+_fold = fold  # the name the importers and the duplicate finder have always used
 
 
 _FILLER = frozenset(
@@ -189,6 +184,8 @@ class ServiceMatcher:
         if GSS_CODE.match(code):
             return self._by_code(code)
         folded, key = _fold(cell), name_key(cell)
+        if not folded:  # no letters or digits: nothing to match on, never "all the same"
+            return Match("none", reason=f"'{cell}' has no letters or digits to match a name")
         for table, former_table, probe in (
             (self._exact, self._former_exact, folded),
             (self._keys, self.former_names, key),
@@ -259,14 +256,16 @@ class PartnerMatcher:
 
     def add(self, pid: int, name: str, website: str | None) -> None:
         self.labels[pid] = name
-        self.by_name.setdefault(_fold(name), pid)
+        key = match_key(name)
+        if key:  # a name with nothing visible matches nothing
+            self.by_name.setdefault(key, pid)
         domain = web_domain(website)
         if domain:
             self.by_domain.setdefault(domain, pid)
 
     def match(self, name: str, website: str | None = None) -> Match:
-        folded = _fold(name)
-        if folded in self.by_name:
+        folded = match_key(name)
+        if folded and folded in self.by_name:
             return Match("matched", self.by_name[folded], 100.0, "same name")
         domain = web_domain(website)
         if domain and domain in self.by_domain:

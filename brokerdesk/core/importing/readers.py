@@ -113,9 +113,12 @@ class SpreadsheetFile:
         if self.format == "xlsx":
             return max(0, int(self._xlsx_sheet(chosen).height) - 1)
         lines = 0
-        with self.path.open("rb") as handle:
-            while block := handle.read(1 << 20):
-                lines += block.count(b"\n")
+        try:
+            with self.path.open("rb") as handle:
+                while block := handle.read(1 << 20):
+                    lines += block.count(b"\n")
+        except OSError as exc:
+            raise UnreadableFileError(_unreadable(self.path, exc)) from exc
         return max(1, lines)
 
     # ----------------------------------------------------------------- internals
@@ -156,6 +159,8 @@ class SpreadsheetFile:
             raise UnreadableFileError(
                 "The file mixes text encodings; save it again as CSV UTF-8 and retry."
             ) from exc
+        except OSError as exc:  # removed, or its disk failed, while it was being read
+            raise UnreadableFileError(_unreadable(self.path, exc)) from exc
 
 
 @dataclass
@@ -176,8 +181,24 @@ def open_spreadsheet(path: str | Path) -> SpreadsheetFile:
             spreadsheet, with a sentence that says so straight away.
     """
     source = Path(path)
-    if not source.is_file():
+    try:
+        return _open_spreadsheet(source)
+    except OSError as exc:  # no permission, a folder, a name too long, a failing disk
+        raise UnreadableFileError(_unreadable(source, exc)) from exc
+
+
+def _unreadable(source: Path, exc: OSError) -> str:
+    reason = exc.strerror or type(exc).__name__
+    return f"{source} could not be read ({reason}); nothing was imported."
+
+
+def _open_spreadsheet(source: Path) -> SpreadsheetFile:
+    if source.is_dir():
+        raise UnreadableFileError(f"{source} is a folder; choose a CSV or XLSX file in it.")
+    if not source.exists():
         raise UnreadableFileError(f"There is no file at {source}.")
+    if not source.is_file():  # a pipe or a device would be read for ever
+        raise UnreadableFileError(f"{source} is not a file; choose a CSV or XLSX file.")
     with source.open("rb") as handle:
         head = handle.read(_SAMPLE_BYTES)
     if not head.strip():

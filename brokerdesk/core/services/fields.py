@@ -20,8 +20,10 @@ from brokerdesk.core.errors import ValidationError
 
 FieldKind = Literal["text", "longtext", "choice", "date", "int", "decimal", "bool", "email", "url"]
 
-# Zero-width characters and NUL (which PostgreSQL refuses in text) never belong in a value.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\x00"), None)
+# Zero-width characters and NUL (which PostgreSQL refuses in text) never belong in a value;
+# the joiners only where they join: emoji (👨‍👩‍👧) and letters of scripts that need them (Persian).
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\x00"), None)
+_JOINERS = re.compile("[\u200c\u200d]")
 INT_LIMIT = 2**31 - 1
 AMOUNT_LIMIT = Decimal("9999999999.99")  # Numeric(12, 2): ten digits before the point
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2007]+")
@@ -53,9 +55,22 @@ class Field:
     minimum: int | None = None
 
 
+def _joiner(match: re.Match[str]) -> str:
+    text, at = match.string, match.start()
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    kinds = unicodedata.category(before), unicodedata.category(after)
+    if match.group() == "\u200d" and (kinds[0] in ("So", "Sk") or before == "\ufe0f"):
+        return match.group() if kinds[1] == "So" else ""  # inside an emoji sequence
+    letters = kinds[0][0] in "LM" and kinds[1][0] == "L"
+    return match.group() if letters and not (before.isascii() or after.isascii()) else ""
+
+
 def clean_text(value: str) -> str:
     """Trim, collapse runs of spaces (no-break ones too) and drop invisible characters."""
     text = unicodedata.normalize("NFC", value).translate(_INVISIBLE)
+    if "\u200c" in text or "\u200d" in text:
+        text = _JOINERS.sub(_joiner, text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
     return "\n".join(lines).strip()
 
