@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from brokerdesk.core.errors import BrokerDeskError
@@ -109,6 +109,7 @@ def run_with_progress(
     on_cancel: Callable[[], None],
     abandon_on_cancel: bool = False,
     show_after_ms: int = SHOW_AFTER_MS,
+    owner: QObject | None = None,
 ) -> ProgressRun:
     """Run ``work(progress)`` in ``ctx.tasks``; ``dialog`` follows it and its Cancel stops it.
 
@@ -122,6 +123,8 @@ def run_with_progress(
             dialog has closed.
         abandon_on_cancel: for work that writes nothing: Cancel calls ``on_cancel`` at once
             and whatever the worker does afterwards is ignored.
+        owner: the widget the callbacks update (by default the dialog's parent); if it is
+            deleted first, none is called.
     """
     run: ProgressRun
 
@@ -141,6 +144,7 @@ def run_with_progress(
         on_done=ending(on_done),
         on_error=ending(lambda exc: on_error(sentence(exc))),
         on_cancel=ending(on_cancel),
+        owner=owner if owner is not None or dialog is None else dialog.parentWidget(),
     )
     run = ProgressRun(task, dialog)
     if dialog is None:

@@ -6,6 +6,13 @@ text)``, which returns False once the user has cancelled; the function then stop
 raises ``core.errors.Cancelled`` (its transaction rolls back, so cancel writes nothing).
 The result or the error comes back on the GUI thread by signal; no worker ever touches a
 widget.
+
+Lifetimes: a task's signals object belongs to the task, which the runner holds until the
+worker has returned from ``run`` (not only until its last signal arrives), so a worker never
+emits into a deleted object and the object is freed on the GUI thread. A caller whose
+callbacks touch a widget passes it as ``owner``: the callbacks are delivered through a child
+of the owner, so once the owner is gone Qt drops them (and the task is asked to stop)
+instead of calling into a deleted widget.
 """
 
 from __future__ import annotations
@@ -13,9 +20,10 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from brokerdesk.core.errors import Cancelled
 
@@ -43,6 +51,7 @@ class Task(QRunnable):
         self.title = title
         self.signals = TaskSignals()
         self._cancel = threading.Event()
+        self.returned = threading.Event()  # set as the worker leaves run(): safe to free
         self.setAutoDelete(False)
 
     def cancel(self) -> None:
@@ -58,6 +67,12 @@ class Task(QRunnable):
 
     def run(self) -> None:
         try:
+            self._run()
+        finally:
+            self.returned.set()
+
+    def _run(self) -> None:
+        try:
             result = self.fn(self._progress)
         except Cancelled:
             self.signals.cancelled.emit()
@@ -69,6 +84,35 @@ class Task(QRunnable):
                 self.signals.failed.emit(exc)
         else:  # the work is done (perhaps written) even if Cancel came too late: say so
             self.signals.finished.emit(result)
+
+
+class _Delivery(QObject):
+    """Hands a task's outcome to callbacks while its owner (this object's parent) exists."""
+
+    def __init__(
+        self,
+        owner: QObject,
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+        on_cancel: Callable[[], None] | None,
+    ) -> None:
+        super().__init__(owner)
+        self._on_done, self._on_error, self._on_cancel = on_done, on_error, on_cancel
+
+    @Slot(object)
+    def done(self, result: Any) -> None:
+        if self._on_done is not None:
+            self._on_done(result)
+
+    @Slot(object)
+    def failed(self, exc: BaseException) -> None:
+        if self._on_error is not None:
+            self._on_error(exc)
+
+    @Slot()
+    def cancelled(self) -> None:
+        if self._on_cancel is not None:
+            self._on_cancel()
 
 
 class TaskRunner(QObject):
@@ -84,7 +128,8 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
-        self._running: set[Task] = set()
+        self._running: dict[int, Task] = {}
+        self._ending: list[Task] = []  # reported, perhaps still leaving run()
 
     def start(
         self,
@@ -93,25 +138,50 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         on_cancel: Callable[[], None] | None = None,
+        *,
+        owner: QObject | None = None,
     ) -> Task:
+        """Run ``fn`` in a worker; one of the callbacks follows on the GUI thread.
+
+        Args:
+            owner: the widget the callbacks update. When it is deleted first, they are not
+                called and the task is cancelled.
+        """
+        self._sweep()
         task = Task(fn, title)
-        if on_done:
-            task.signals.finished.connect(on_done)
-        if on_error:
-            task.signals.failed.connect(on_error)
-        if on_cancel:
-            task.signals.cancelled.connect(on_cancel)
-        for signal in (task.signals.finished, task.signals.failed, task.signals.cancelled):
-            signal.connect(lambda *_args, t=task: self._forget(t))
-        self._running.add(task)
+        signals = task.signals
+        key = id(task)
+        for signal in (signals.finished, signals.failed, signals.cancelled):
+            signal.connect(partial(self._forget, key))  # holds no reference to the task
+        if owner is not None:
+            delivery = _Delivery(owner, on_done, on_error, on_cancel)
+            signals.finished.connect(delivery.done)
+            signals.failed.connect(delivery.failed)
+            signals.cancelled.connect(delivery.cancelled)
+            delivery.destroyed.connect(lambda *_args, stop=task._cancel: stop.set())
+        else:
+            if on_done:
+                signals.finished.connect(on_done)
+            if on_error:
+                signals.failed.connect(on_error)
+            if on_cancel:
+                signals.cancelled.connect(on_cancel)
+        self._running[key] = task
         self.busy_changed.emit(True)
         self.pool.start(task)
         return task
 
-    def _forget(self, task: Task) -> None:
-        self._running.discard(task)
+    def _forget(self, key: int, *_args: Any) -> None:
+        task = self._running.pop(key, None)
+        if task is not None:
+            self._ending.append(task)
+        self._sweep()
         if not self._running:
             self.busy_changed.emit(False)
+
+    def _sweep(self) -> None:
+        """Let go of tasks whose worker has left run(), here on the GUI thread."""
+        self._ending = [t for t in self._ending if not t.returned.is_set()]
 
     @property
     def busy(self) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -96,3 +98,35 @@ def test_clicking_back_into_the_window_closes_the_palette(qtbot, window) -> None
     palette = _open_palette(qtbot, window)
     window.lists["partner"].search.setFocus()
     qtbot.waitUntil(lambda: not palette.isVisible())
+
+
+def test_closing_the_palette_mid_search_is_quiet(qtbot, window, capfd, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The palette goes (closed, its window replaced) while its search is still running:
+    the late result reaches nothing, and nothing is printed: no traceback, no Qt warning."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from brokerdesk.core.search import SearchService
+
+    palette = _open_palette(qtbot, window)
+    started, release = threading.Event(), threading.Event()
+    search = SearchService.search
+
+    def held(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        started.set()
+        release.wait(10)
+        return search(self, *args, **kwargs)
+
+    monkeypatch.setattr(SearchService, "search", held)
+    qtbot.keyClicks(palette.field, "bristol")
+    qtbot.waitUntil(started.is_set, timeout=5_000)
+    qtbot.keyClick(palette.field, Qt.Key.Key_Escape)
+    assert not palette.isVisible()
+    palette.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    capfd.readouterr()  # only what follows the palette's going counts
+    release.set()
+    assert window.ctx.tasks.wait(10_000)
+    qtbot.waitUntil(lambda: not window.ctx.tasks.busy, timeout=5_000)
+    QCoreApplication.processEvents()
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "Error" not in err, err

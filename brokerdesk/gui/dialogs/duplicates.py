@@ -310,6 +310,7 @@ class DuplicatesDialog(QDialog):
             on_done=lambda pairs: self._found(generation, pairs),
             on_error=lambda exc: self._failed(generation, exc),
             on_cancel=lambda: self._stopped(generation),
+            owner=self,
         )
         # A bound method of the dialog: Qt drops the connection if the dialog goes first.
         self.task.signals.progress.connect(self._advance)

@@ -190,6 +190,7 @@ def check_in_background(
         translate("IntegrityDialog", "Checking the database"),
         on_done=done,
         on_error=lambda exc: window.ctx.report_error(str(exc)),
+        owner=window,
     )
 
 

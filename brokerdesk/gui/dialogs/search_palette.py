@@ -129,6 +129,7 @@ class SearchPalette(QFrame):
             self.tr("Search"),
             on_done=lambda hits: self._show(generation, query, hits),
             on_error=lambda exc: self._failed(generation, exc),
+            owner=self,
         )
 
     @property
@@ -208,7 +209,9 @@ class SearchPalette(QFrame):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.field and event.type() == QEvent.Type.FocusOut:
-            QTimer.singleShot(0, self._hide_if_left)  # clicked elsewhere: close like a popup
+            # Clicked elsewhere: close like a popup. The palette is the timer's context, so
+            # Qt drops the call if the palette is deleted first.
+            QTimer.singleShot(0, self, self._hide_if_left)
         if watched is self.field and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()

@@ -109,6 +109,7 @@ class RecordTableModel(QAbstractTableModel):
                 "Updating the list",
                 on_done=lambda answer: self._apply(generation, state, answer),
                 on_error=lambda exc: self._query_failed(generation, exc),
+                owner=self,
             )
             return
         try:

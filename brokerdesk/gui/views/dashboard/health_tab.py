@@ -115,6 +115,7 @@ class HealthTab(WorksFromToday, QWidget):
             self.tr("Checking follow-ups and contact"),
             on_done=lambda result: self._show(generation, result),
             on_error=self._failed,
+            owner=self,
         )
 
     def _failed(self, exc: BaseException) -> None:

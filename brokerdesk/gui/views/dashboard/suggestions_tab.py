@@ -127,6 +127,7 @@ class SuggestionsTab(QWidget):
             self.tr("Ranking suggestions"),
             on_done=lambda result: self._show(generation, result),
             on_error=self._failed,
+            owner=self,
         )
 
     def _failed(self, exc: BaseException) -> None:
