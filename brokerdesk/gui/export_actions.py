@@ -32,6 +32,7 @@ from brokerdesk.gui.dialogs.export_tasks import (
     progress_dialog,
     remember_folder,
     start_export,
+    target_refused,
 )
 from brokerdesk.gui.export_features import FORMAT_NAMES, partners_in_view
 from brokerdesk.reports import summary_writer
@@ -77,6 +78,8 @@ def export_partner_summary(
             return None
         request = dialog.request()
     target = request.target
+    if target_refused(window, summary_targets(target, request.fmt)):
+        return None
     existing = [t for t in summary_targets(target, request.fmt) if t.exists()]
     if request.fmt == "csv" and existing:
         existing = [target]  # one question about the folder, not about each CSV in it
@@ -146,6 +149,8 @@ def export_summaries(
     plan = [folder / summary_file_name(pid, name, chosen_fmt) for pid, name in partners]
     targets = [t for p in plan for t in summary_targets(p, chosen_fmt)]
     targets += [folder / "index.csv", folder / "index.xlsx"]
+    if target_refused(window, targets, folder):
+        return None
     existing = [t for t in targets if t.exists()]
     if not confirm_replace(window, existing, len(targets), folder):
         ctx.notify(translate("Export", "Nothing was exported; no file was replaced."))

@@ -20,8 +20,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
-from brokerdesk.core.errors import Cancelled
-from brokerdesk.core.exporting.safety import atomic_path, neutralise, safe_filename
+from brokerdesk.core.errors import BrokerDeskError, Cancelled
+from brokerdesk.core.exporting.safety import (
+    atomic_path,
+    in_memory,
+    neutralise,
+    refuse_database_files,
+    safe_filename,
+)
 from brokerdesk.core.lists import Column, ListState, RecordList
 from brokerdesk.gui.models.record_table import format_value
 
@@ -87,9 +93,11 @@ def export_view(
             ids = record_list.ids(session, state)
     indexes = [record_list.columns.index(c) for c in columns]
     is_xlsx = path.suffix.lower() == ".xlsx"
+    refuse_database_files(getattr(db, "path", None), [path])
     with atomic_path(path, overwrite=overwrite) as tmp:
         if is_xlsx:
-            _write_xlsx(db, record_list, ids, columns, indexes, tmp, progress)
+            with in_memory(tmp) as out:
+                _write_xlsx(db, record_list, ids, columns, indexes, out, progress)
         else:
             _write_csv(db, record_list, ids, columns, indexes, tmp, progress)
     return len(ids)
@@ -121,7 +129,7 @@ def _write_csv(db, record_list, ids, columns, indexes, tmp, progress) -> None:  
 def _write_xlsx(db, record_list, ids, columns, indexes, tmp, progress) -> None:  # type: ignore[no-untyped-def]
     import xlsxwriter  # loaded when a workbook is written, not at start-up
 
-    book = xlsxwriter.Workbook(str(tmp), {"constant_memory": True, "strings_to_formulas": False})
+    book = xlsxwriter.Workbook(tmp, {"constant_memory": True, "strings_to_formulas": False})
     try:
         sheet = book.add_worksheet(record_list.title[:31] or "View")
         bold = book.add_format({"bold": True})
@@ -166,7 +174,7 @@ def export_current_view(window: Any, path: Path | None = None) -> None:
     ".xlsx" was added to the name typed. Long views are written off the GUI thread.
     """
     from brokerdesk.gui.dialogs.export_done import confirm_replace
-    from brokerdesk.gui.dialogs.export_tasks import progress_dialog, start_export
+    from brokerdesk.gui.dialogs.export_tasks import progress_dialog, start_export, target_refused
 
     page = window.current_list()
     if page is None:
@@ -186,6 +194,8 @@ def export_current_view(window: Any, path: Path | None = None) -> None:
         path = Path(chosen)
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_name(path.name + ".xlsx")
+    if target_refused(window, [path]):
+        return
     if path.exists() and not confirm_replace(window, [path], 1, path.parent):
         window.ctx.notify(
             translate("ViewExport", "Nothing was exported; '{0}' was kept as it was.").format(
@@ -197,7 +207,11 @@ def export_current_view(window: Any, path: Path | None = None) -> None:
     columns, ids = shown_columns(page), page.model.ids
     db, target = window.ctx.db, path
     if len(ids) <= BACKGROUND_ROWS:
-        count = export_view(db, record_list, state, columns, target, ids=ids)
+        try:
+            count = export_view(db, record_list, state, columns, target, ids=ids)
+        except BrokerDeskError as exc:  # a full disk, a folder taken away: in words
+            window.ctx.report_error(str(exc))
+            return
         _exported(window, count, target)
         return
     title = translate("ViewExport", "Export view")

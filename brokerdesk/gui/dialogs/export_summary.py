@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from brokerdesk.core.exporting import FORMATS, safe_filename, summary_file_name
 from brokerdesk.core.exporting.tables import SUMMARY_TABLE_NAMES
+from brokerdesk.core.exporting.targets import MAX_NAME_BYTES
 
 
 @dataclass(frozen=True)
@@ -202,7 +203,9 @@ class ExportSummaryDialog(QDialog):
             name = self.name_edit.text().strip()
             if not name:
                 return self.tr("Give the file a name.")
-            if safe_filename(name) != name:
+            if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+                return self.tr("The file name is too long for a disk; shorten it.")
+            if safe_filename(name, max_length=len(name), max_bytes=MAX_NAME_BYTES) != name:
                 return self.tr('A file name cannot contain / \\ : * ? " < > | or start with a dot.')
         return ""
 

@@ -18,11 +18,14 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from brokerdesk.core import clock
 from brokerdesk.core.exporting import (
+    ExportError,
     FileExistsRefused,
     export_database_workbook,
+    refuse_database_files,
     write_participation_matrix,
 )
 from brokerdesk.core.exporting.database import tables_in_order
+from brokerdesk.core.exporting.safety import refuse_existing
 from brokerdesk.gui import settings as keys
 from brokerdesk.gui.dialogs.export_done import confirm_replace, show_export_done
 from brokerdesk.gui.progress import error_sentence, run_with_progress
@@ -112,8 +115,27 @@ def choose_file(window: Any, title: str, default: Path) -> Path | None:
     return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
 
+def target_refused(window: Any, targets: list[Path], folder: Path | None = None) -> bool:
+    """Say so, before any question, when an export cannot write ``targets`` at all.
+
+    The live database (or its journal or backups, however the path is spelled), a folder
+    where a file is meant, or a name longer than a disk allows: the user sees a sentence
+    and nothing is asked or written. ``folder``, where a batch writes, must not be the
+    database's backups folder either.
+    """
+    try:
+        refuse_database_files(window.ctx.db.path, [*targets, *([folder] if folder else [])])
+        refuse_existing(targets, overwrite=True)  # only what can never be written
+    except ExportError as exc:
+        window.ctx.report_error(str(exc))
+        return True
+    return False
+
+
 def may_write(window: Any, target: Path) -> bool:
     """Ask before replacing ``target``; on yes remember its folder, on no say nothing changed."""
+    if target_refused(window, [target]):
+        return False
     if not confirm_replace(window, [target] if target.exists() else [], 1, target.parent):
         window.ctx.notify(
             translate("Export", "Nothing was exported; '{0}' was left as it was.").format(
