@@ -215,7 +215,9 @@ class PartnerOfferArea(Base):
     partner_id: Mapped[int] = mapped_column(
         ForeignKey("partner.id", ondelete="CASCADE"), primary_key=True
     )
-    offer_area_id: Mapped[int] = mapped_column(ForeignKey("offer_area.id"), primary_key=True)
+    offer_area_id: Mapped[int] = mapped_column(
+        ForeignKey("offer_area.id"), primary_key=True, index=True
+    )
 
 
 class PartnerTag(Base):
@@ -224,7 +226,9 @@ class PartnerTag(Base):
     partner_id: Mapped[int] = mapped_column(
         ForeignKey("partner.id", ondelete="CASCADE"), primary_key=True
     )
-    tag_id: Mapped[int] = mapped_column(ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True)
+    tag_id: Mapped[int] = mapped_column(
+        ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class Partner(Editable, Base):
@@ -313,7 +317,9 @@ class ProgrammeOfferArea(Base):
     programme_id: Mapped[int] = mapped_column(
         ForeignKey("programme.id", ondelete="CASCADE"), primary_key=True
     )
-    offer_area_id: Mapped[int] = mapped_column(ForeignKey("offer_area.id"), primary_key=True)
+    offer_area_id: Mapped[int] = mapped_column(
+        ForeignKey("offer_area.id"), primary_key=True, index=True
+    )
 
 
 class Programme(Editable, Base):
@@ -401,7 +407,9 @@ class Participation(Editable, Base):
         ForeignKey("programme.id", ondelete="CASCADE"), index=True
     )
     service_id: Mapped[int] = mapped_column(ForeignKey("library_service.id"), index=True)
-    branch_id: Mapped[int | None] = mapped_column(ForeignKey("branch.id", ondelete="SET NULL"))
+    branch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("branch.id", ondelete="SET NULL"), index=True
+    )
     stage: Mapped[str] = mapped_column(String(20), default="invited", index=True)
     start_date: Mapped[dt.date | None] = mapped_column(Date)
     end_date: Mapped[dt.date | None] = mapped_column(Date)
@@ -443,6 +451,11 @@ class Interaction(Editable, Base):
             "partner_id IS NOT NULL OR service_id IS NOT NULL OR programme_id IS NOT NULL",
             name="about_something",
         ),
+        # What it is about. Deleting the library service or programme unlinks it (ON DELETE
+        # SET NULL), so it outlives them; it goes (to the Trash, with that record) only when
+        # it would be left about nothing at all (core.snapshots). A partner still takes its
+        # interactions with it (CASCADE).
+        {"info": {"about": ("partner_id", "service_id", "programme_id")}},
     )
     __mapper_args__ = {"version_id_col": Editable.version_id}
 
@@ -455,7 +468,7 @@ class Interaction(Editable, Base):
         ForeignKey("partner.id", ondelete="CASCADE"), index=True
     )
     service_id: Mapped[int | None] = mapped_column(
-        ForeignKey("library_service.id", ondelete="CASCADE"), index=True
+        ForeignKey("library_service.id", ondelete="SET NULL"), index=True
     )
     programme_id: Mapped[int | None] = mapped_column(
         ForeignKey("programme.id", ondelete="SET NULL"), index=True

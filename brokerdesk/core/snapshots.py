@@ -3,7 +3,11 @@
 One mechanism serves undo of a delete, the Trash, and undo of a merge: before rows are
 deleted, :func:`capture` follows every foreign key that points at them. Rows the database
 would delete with them (``ON DELETE CASCADE``) are captured too, recursively; rows it would
-unlink (``ON DELETE SET NULL``) are remembered so :func:`restore` can link them again.
+unlink (``ON DELETE SET NULL``) are remembered so :func:`restore` can link them again,
+except rows that unlinking would leave about nothing: a table lists what its rows are about
+in ``info["about"]`` (an interaction: partner, library service, programme), and a row whose
+only remaining subject is being deleted is taken with it (captured, and deleted by
+:func:`remove_taken`, since the database would refuse to unlink it).
 Because it reads the foreign keys from the metadata, a table added later is covered without
 anyone remembering to extend it.
 """
@@ -17,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Numeric, Table, and_, insert, select, update
+from sqlalchemy import Boolean, Date, DateTime, Numeric, Table, and_, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from brokerdesk.core.models import Base
@@ -41,6 +45,8 @@ class Snapshot:
 
     rows: list[tuple[str, Row]] = field(default_factory=list)
     relinks: list[Relink] = field(default_factory=list)
+    # Rows the delete must remove itself (the database would only unlink them): table, id.
+    taken: list[tuple[str, int]] = field(default_factory=list)
 
     def count(self, table: str) -> int:
         return sum(1 for name, _ in self.rows if name == table)
@@ -135,8 +141,29 @@ def _capture(
                         seen.add(key)
                         snapshot.rows.append((child.name, row))
         elif fk.ondelete == "SET NULL":
+            alone = _left_about_nothing(session, child, column, ids)
             for row_id, value in session.execute(select(child.c.id, column).where(column.in_(ids))):
-                snapshot.relinks.append(Relink(child.name, row_id, column.name, value))
+                if row_id not in alone:
+                    snapshot.relinks.append(Relink(child.name, row_id, column.name, value))
+            snapshot.taken += [(child.name, row_id) for row_id in alone]
+            _capture(session, child, alone, snapshot, seen)
+
+
+def _left_about_nothing(session: Session, child: Table, column: Any, ids: list[int]) -> list[int]:
+    """Rows of ``child`` that unlinking ``column`` from ``ids`` would leave about nothing."""
+    about = child.info.get("about", ())
+    if column.name not in about:
+        return []
+    others = [child.c[name].is_(None) for name in about if name != column.name]
+    return sorted(session.scalars(select(child.c.id).where(column.in_(ids), *others)))
+
+
+def remove_taken(session: Session, snapshot: Snapshot) -> None:
+    """Delete the rows the snapshot takes along that the database would only unlink."""
+    for table_name in dict.fromkeys(name for name, _ in snapshot.taken):
+        table = metadata_table(table_name)
+        ids = [row_id for name, row_id in snapshot.taken if name == table_name]
+        session.execute(delete(table).where(table.c.id.in_(ids)))
 
 
 def blockers(session: Session, table_name: str, ids: Iterable[int]) -> dict[str, int]:

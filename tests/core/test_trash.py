@@ -110,27 +110,17 @@ def test_purging_a_library_service_keeps_an_interaction_also_about_a_partner(
     (entry,) = trash.list()
     assert "1 interaction" in entry.took_with_it
     assert "1 interaction unlinked" in entry.took_with_it
-    trash.purge(entry.id)
+    trash.restore(entry.id)  # comes back whole, linked as before
+    assert s.interactions.get(shared)["service_id"] == manchester
+    assert s.interactions.get(alone)["service_id"] == manchester
+
+    s.library_services.delete(manchester)
+    trash.purge(trash.list()[0].id)
 
     kept = s.interactions.get(shared)
     assert kept["partner_id"] == pid and kept["service_id"] is None
     assert kept["subject"] == "Pilot call with Manchester"
     assert not s.interactions.exists(alone)
-
-
-def test_restoring_a_library_service_brings_its_interactions_back(
-    db: Database, world: World
-) -> None:
-    s = Services(db)
-    manchester = world.services["E08000003"]
-    pid = s.partners.create({"name": "Open Book Trust"}).id
-    shared = _interaction(s, "Pilot call", partner_id=pid, service_id=manchester)
-    alone = _interaction(s, "Manchester's own visit", service_id=manchester)
-    s.library_services.delete(manchester)
-    trash = TrashService(db)
-    trash.restore(trash.list()[0].id)
-    assert s.interactions.get(shared)["service_id"] == manchester
-    assert s.interactions.get(alone)["service_id"] == manchester
 
 
 def test_deleting_a_programme_takes_only_the_interactions_about_nothing_else(

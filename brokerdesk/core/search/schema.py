@@ -8,7 +8,9 @@ thing a user types most) and ``body`` (notes, descriptions, emails, addresses).
 Triggers, not application code, keep the index in step, so the ORM, bulk Core inserts,
 imports and the sqlite3 shell all leave it right. Every trigger does the same thing: it
 "refreshes" a set of record ids (delete their rows, insert the rows of the records that still
-exist). Migration 0002 and :func:`rebuild_index` call the same functions here.
+exist). :func:`rebuild_index` calls the functions here. Migrations 0002 and 0005 ran them
+too, and now run a frozen copy of what they generated (``core/migrations/sql``): a change
+here reaches existing databases only through a new migration (or a rebuild).
 """
 
 from __future__ import annotations

@@ -245,6 +245,7 @@ class RecordService(Generic[M]):
             if len(roots) != len(set(ids)):
                 raise NotFoundError(f"The {self.label} no longer exists.")
             model_table = snapshots.metadata_table(self.table)
+            snapshots.remove_taken(session, snap)
             session.execute(delete(model_table).where(model_table.c.id.in_(ids)))
             for row in roots:
                 label = _row_label(row)

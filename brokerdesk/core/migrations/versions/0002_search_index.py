@@ -1,7 +1,9 @@
 """search index
 
 The search index (FTS5 trigram on SQLite, pg_trgm on PostgreSQL) and the triggers that keep
-it in step with every write path; filled from the records already there.
+it in step with every write path; filled from the records already there. The SQL is the
+frozen copy in ``sql/0002_search_index.*.sql`` (what ``core/search/schema.py`` generated when
+this migration was last run from it), so later changes to the search code change nothing here.
 
 Revision ID: 0002
 Revises: 0001
@@ -13,7 +15,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-from brokerdesk.core.search import schema
+from brokerdesk.core.migrations import frozen
 
 revision: str = "0002"
 down_revision: str | None = "0001"
@@ -22,10 +24,8 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    conn = op.get_bind()
-    schema.create(conn)
-    schema.fill(conn)
+    frozen.run(op.get_bind(), "0002_search_index", "upgrade")
 
 
 def downgrade() -> None:
-    schema.drop(op.get_bind())
+    frozen.run(op.get_bind(), "0002_search_index", "downgrade")

@@ -6,7 +6,8 @@ an open follow-up) computed it for every row (1.6 s). These now live on the inte
 itself, indexed, and triggers keep them right when an interaction is written or a partner,
 library service or programme is renamed. The search index's interaction trigger
 first learns to fire only when the subject or notes change, so filling these columns never
-re-indexes the interactions.
+re-indexes the interactions. The search triggers are the frozen copy in
+``sql/0005_interaction_sort_names.*.sql``, so later changes to the search code change nothing here.
 
 Revision ID: 0005
 Revises: 0004
@@ -19,7 +20,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from brokerdesk.core.search import schema
+from brokerdesk.core.migrations import frozen
 
 revision: str = "0005"
 down_revision: str | None = "0004"
@@ -114,9 +115,7 @@ def _narrow_search_trigger(conn: sa.Connection) -> None:
     """Re-create the search triggers so the interaction one fires on subject and notes only."""
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("DROP TRIGGER IF EXISTS search_interaction_update")
-        schema.create_sqlite_triggers(conn)
-    else:
-        schema.create_postgres_triggers(conn)
+    frozen.run(conn, "0005_interaction_sort_names", "search_triggers")
 
 
 def upgrade() -> None:
@@ -158,4 +157,4 @@ def downgrade() -> None:
         batch.drop_column("programme_name")
         batch.drop_column("about_name")
     if conn.dialect.name == "sqlite":  # the batch re-created the table without its triggers
-        schema.create_sqlite_triggers(conn)
+        frozen.run(conn, "0005_interaction_sort_names", "search_triggers")
