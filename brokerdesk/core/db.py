@@ -8,6 +8,7 @@ newer than this app.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import getpass
 import os
@@ -154,12 +155,32 @@ def check_database_file(path: Path, *, create: bool = False) -> None:
         raise DatabaseError(_path_sentence(path, exc)) from exc
     if header != SQLITE_HEADER:
         raise DatabaseError(f"{path} is not a BrokerDesk database (not an SQLite file).")
+    if _holds_other_tables(path):
+        raise DatabaseError(
+            f"{path} holds tables that are not a BrokerDesk database; it has not been changed."
+        )
     if not os.access(path.parent, os.W_OK):
         raise ReadOnlyDatabaseError(
             f"{path} is in a folder you cannot write to (or on a read-only disk). BrokerDesk "
             "keeps its journal beside the database, so it cannot open it there; nothing was "
             "changed. Copy it to a folder you can write to."
         )
+
+
+def _holds_other_tables(path: Path) -> bool:
+    """Another application's SQLite file: tables, none of them BrokerDesk's version table.
+
+    Read with ``immutable=1`` (no lock, no journal files): opening it the usual way would
+    first switch it to WAL, rewriting its header, before the migration check refused it.
+    """
+    try:
+        uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+        with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
+            rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            names = {row[0] for row in rows}
+    except sqlite3.DatabaseError:
+        return False  # damaged, or not readable this way: the open that follows says so
+    return bool(names) and "alembic_version" not in names
 
 
 def _check_new_file_place(path: Path) -> None:
