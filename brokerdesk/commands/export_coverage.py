@@ -8,6 +8,7 @@ for spreadsheet programs (see ``core.exporting.safety``), and files appear whole
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import json
@@ -94,10 +95,11 @@ def export_coverage(
         return [path]
     targets = [path, gaps_path(path)]
     refuse_existing(targets, overwrite)
-    for target, rows in zip(targets, (matrix, gaps), strict=True):
-        with atomic_path(target, overwrite=overwrite) as tmp, tmp.open("w", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerows([[_text(v) for v in row] for row in rows])
+    with contextlib.ExitStack() as both_or_neither:  # renamed into place once both are whole
+        for target, rows in zip(targets, (matrix, gaps), strict=True):
+            tmp = both_or_neither.enter_context(atomic_path(target, overwrite=overwrite))
+            with tmp.open("w", newline="") as out:
+                csv.writer(out).writerows([[_text(v) for v in row] for row in rows])
     return targets
 
 

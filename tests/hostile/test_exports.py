@@ -20,7 +20,7 @@ import pytest
 
 from brokerdesk.core.db import Database
 from brokerdesk.core.services import Services
-from tests.builders.small_world import World
+from tests.builders.small_world import World, today
 from tests.core.exporting.data import build_partners
 from tests.hostile.harness import (
     EXIT_OK,
@@ -159,14 +159,6 @@ def test_a_file_standing_where_the_folder_should_be_is_refused(live: Path) -> No
         assert_sentence(outcome, EXIT_REFUSED, f"Cannot write to {blocker}", "not a folder")
     assert blocker.read_bytes() == OLD
     assert fingerprint(live) == before
-
-
-def test_an_existing_file_is_kept_without_force(live: Path) -> None:
-    target = live.parent / "matrix.xlsx"
-    target.write_bytes(OLD)
-    outcome = _export(live, "matrix", "-o", str(target))
-    assert_sentence(outcome, EXIT_REFUSED, "already exists", "--force")
-    assert target.read_bytes() == OLD
 
 
 # ---------------------------------------------------------------------- names and ids
@@ -337,3 +329,35 @@ def test_malformed_pages_during_an_export_say_the_database_is_damaged(
     assert target.read_bytes() == OLD
     assert hashlib.sha256(live.read_bytes()).hexdigest() == digest
     assert _leftovers(live.parent) == []
+
+
+@pytest.mark.skipif(not is_root(), reason="a real full disk needs a tmpfs mount (root)")
+def test_a_disk_that_fills_part_way_through_a_csv_folder_keeps_every_old_file(
+    db: Database, db_path: Path, world: World, tmp_path: Path
+) -> None:
+    partner = build_partners(db, world).reading_trust
+    Services(db).interactions.create(  # Interactions.csv, written last, needs two pages
+        {
+            "kind": "meeting",
+            "occurred_on": today(),
+            "subject": "Long notes",
+            "partner_id": partner,
+            "notes": "Minutes of the meeting. " * 300,
+        }
+    )
+    db.dispose()
+    names = ["Summary", "Programmes", "Participations", "Contacts", "Interactions"]
+    before = fingerprint(db_path)
+    with _full_disk(tmp_path) as disk:
+        folder = disk / "northlight"
+        folder.mkdir()
+        for name in names:
+            (folder / f"{name}.csv").write_bytes(OLD)
+        fill(disk, leave=4096)  # one page: enough to replace the small files one by one
+        what = ["partner-summary", str(partner), "--format", "csv", "-o", str(folder)]
+        outcome = _export(db_path, *what, "--force")
+        assert_sentence(outcome, EXIT_REFUSED, "disk is full")
+        assert {p.name: p.read_bytes() for p in folder.iterdir()} == {
+            f"{name}.csv": OLD for name in names
+        }  # not four new files beside an old one
+    assert fingerprint(db_path) == before

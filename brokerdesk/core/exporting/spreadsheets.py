@@ -8,6 +8,7 @@ numbers. Both writers go through a temporary file renamed into place.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import decimal
@@ -135,19 +136,20 @@ def write_tables_csv(
 ) -> list[Path]:
     """One UTF-8 (with BOM, so Excel reads accents right) CSV file per table in ``folder``.
 
-    Nothing is written if any of the files exists and ``overwrite`` is False.
+    Nothing is written if any of the files exists and ``overwrite`` is False. The files are
+    renamed into place only once all of them are written, so a disk that fills on the third
+    leaves the first two as they were, not a mix of old and new.
     """
     paths = csv_paths(tables, folder)
     safety.refuse_existing(paths, overwrite)
-    for table, path in zip(tables, paths, strict=True):
-        with (
-            safety.atomic_path(path, overwrite=overwrite) as tmp,
-            tmp.open("w", encoding="utf-8-sig", newline="") as fh,
-        ):
-            out = csv.writer(fh)
-            out.writerow([safety.neutralise(c.header) for c in table.columns])
-            for row in table.rows:
-                out.writerow([_csv_cell(v) for v in row])
+    with contextlib.ExitStack() as all_or_none:
+        for table, path in zip(tables, paths, strict=True):
+            tmp = all_or_none.enter_context(safety.atomic_path(path, overwrite=overwrite))
+            with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+                out = csv.writer(fh)
+                out.writerow([safety.neutralise(c.header) for c in table.columns])
+                for row in table.rows:
+                    out.writerow([_csv_cell(v) for v in row])
     return paths
 
 
