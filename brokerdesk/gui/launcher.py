@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
 from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.gui import settings as keys
@@ -122,17 +122,20 @@ class Launcher(QObject):
 
     def _ask_and_open(self, frame: MainWindow | None) -> bool:
         while True:
-            address = self.ask_for_database(frame)
-            if address is None:
+            dialog = WelcomeDialog(self.settings.get(keys.RECENT_DATABASES), frame)
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.address is None:
                 return False
-            if self._open_or_explain(address, frame):
+            if self._open_or_explain(dialog.address, frame, new=dialog.new):
                 return True
 
-    def _open_or_explain(self, address: str, frame: MainWindow | None) -> bool:
+    def _open_or_explain(
+        self, address: str, frame: MainWindow | None = None, *, new: bool = False
+    ) -> bool:
         """``open``, with any failure ``open`` does not explain itself put in a sentence (a
-        slot's exception would leave the window saying "Opening…" for ever)."""
+        slot's exception would leave the window saying "Opening…" for ever, or a menu
+        action's would only print a traceback)."""
         try:
-            return self.open(address, frame)
+            return self.open(address, frame, new=new)
         except Exception as exc:  # whatever it was, the user is told
             if isinstance(exc, ImportError):
                 reason = translate(
@@ -189,16 +192,15 @@ class Launcher(QObject):
             return last
         return None
 
-    def ask_for_database(self, parent: QWidget | None = None) -> str | None:
-        dialog = WelcomeDialog(self.settings.get(keys.RECENT_DATABASES), parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.address
-
     # ------------------------------------------------------------------ opening
-    def open(self, address: str, frame: MainWindow | None = None) -> bool:
+    def open(self, address: str, frame: MainWindow | None = None, *, new: bool = False) -> bool:
         """Open ``address`` in a new window (or in ``frame``, a window not yet showing a
-        database), replacing the current one."""
+        database), replacing the current one.
+
+        An existing empty file is made a database only when ``new`` (the user chose it as a
+        new database, and the file dialog asked before replacing it); otherwise it is refused
+        in a sentence, as the command line does.
+        """
         from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
         from brokerdesk.core.db import open_database
@@ -209,6 +211,10 @@ class Launcher(QObject):
         )
 
         parent = frame or self.window
+        empty = None if new or address == DEMO else _empty_file_sentence(address)
+        if empty is not None:
+            QMessageBox.warning(parent, APP_NAME, empty)
+            return False
         if address != DEMO and not confirm_location(parent, address):
             return False
         try:
@@ -221,7 +227,11 @@ class Launcher(QObject):
                 database = open_database(address)
                 ensure_reference_data(database)
         except (BrokerDeskError, SQLAlchemyDatabaseError) as exc:  # a damaged file: offer a backup
-            if recover_damaged_file(self, address, exc):
+            try:
+                recovered = recover_damaged_file(self, address, exc)
+            except OSError:  # a path the OS will not even look at (a name too long): no backup
+                recovered = False
+            if recovered:
                 return True
             QMessageBox.warning(parent, APP_NAME, str(exc))
             return False
@@ -278,23 +288,40 @@ class Launcher(QObject):
             empty.setEnabled(False)
         for address in recent:
             action = menu.addAction(address)
-            action.triggered.connect(lambda _c=False, a=address: self.open(a))
+            action.triggered.connect(lambda _c=False, a=address: self._open_or_explain(a))
 
     def _new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("Create a new database"), str(Path.home()), FILE_FILTER
         )
         if path:
-            self.open(path)
+            self._open_or_explain(path, new=True)
 
     def _open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self.window, self.tr("Open a database"), str(Path.home()), FILE_FILTER
         )
         if path:
-            self.open(path)
+            self._open_or_explain(path)
 
     def _team_server(self) -> None:
         dialog = TeamServerDialog(self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.open(dialog.address())
+            self._open_or_explain(dialog.address())
+
+
+def _empty_file_sentence(address: str) -> str | None:
+    """A sentence when ``address`` is an existing empty file (a database is never empty)."""
+    if "://" in address:
+        return None
+    try:
+        empty = os.stat(address).st_size == 0 and Path(address).is_file()
+    except OSError:  # missing, or a path the database layer will explain
+        return None
+    if not empty:
+        return None
+    return translate(
+        "Launcher",
+        "{0} is an empty file, not a BrokerDesk database, so it was not opened. To start a "
+        "new database there, choose File ▸ New database….",
+    ).format(address)

@@ -87,6 +87,7 @@ class WelcomeDialog(QDialog):
     def __init__(self, recent: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.address: str | None = None
+        self.new = False  # "Create a new database" chose it: an empty file there may be used
         self.setWindowTitle(self.tr("Welcome to BrokerDesk"))
         self.setAccessibleName(self.tr("Welcome to BrokerDesk"))
         self.setMinimumWidth(560)
@@ -166,6 +167,7 @@ class WelcomeDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Create a new database"), str(_default_path()), FILE_FILTER
         )
+        self.new = bool(path)
         self._choose(path)
 
     def _open(self) -> None:
