@@ -13,18 +13,22 @@ Thinning policy (like Anki's), applied after each automatic backup:
 * then the newest of each month for 12 months;
 * older backups are deleted; the newest backup of all is never deleted.
 
-Restoring (:func:`restore_backup`) checks the backup's integrity first, keeps the current file
-aside under a timestamped name (with its -wal/-shm files, so nothing it held is lost), and puts
-the backup in place with an atomic rename.
+Restoring (:func:`restore_backup`) checks the backup first (sound, and a BrokerDesk schema this
+version can open), then, holding the database's write lock, keeps a copy of the current file
+aside under a timestamped name and writes the backup into the database in one transaction. A
+file too damaged for SQLite to open is set aside and replaced by an atomic rename instead.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import os
 import re
 import shutil
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +37,7 @@ from brokerdesk.core.db import Database, DatabaseError
 from brokerdesk.core.errors import BrokerDeskError
 
 DUE_AFTER = dt.timedelta(days=1)
+RESTORE_WAIT_S = 10  # how long a restore waits for another writer to finish
 _STAMP = "%Y%m%d-%H%M%S-%f"
 _NAME = re.compile(r"-(\d{8}-\d{6}-\d{6})-([a-z0-9-]+)\.sqlite3$")
 
@@ -102,10 +107,15 @@ def backup_file(source: Path, reason: str = "manual", folder: Path | None = None
 
 
 def copy_database(source: Path, target: Path) -> Path:
-    """A consistent copy of ``source`` at ``target`` (atomic, owner-only), via the backup API."""
+    """A consistent copy of ``source`` at ``target`` (atomic, owner-only), via the backup API.
+
+    Raises:
+        BackupError: the copy could not be made (a full disk, a read-only or missing folder,
+            a name too long, a damaged source); no partial file is left behind.
+    """
     partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
     try:
+        partial.unlink(missing_ok=True)
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
             dst = sqlite3.connect(partial)
@@ -116,12 +126,36 @@ def copy_database(source: Path, target: Path) -> Path:
                 dst.close()
         finally:
             src.close()
-    except sqlite3.DatabaseError as exc:
-        partial.unlink(missing_ok=True)
-        raise BackupError(f"Could not back up {source}: {exc}.") from exc
-    _owner_only(partial)
-    os.replace(partial, target)
+        _owner_only(partial)
+        with partial.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(partial, target)
+    except (sqlite3.DatabaseError, OSError) as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise BackupError(
+            f"Could not copy {source} to {target}: {_reason(exc)}. Nothing was replaced."
+        ) from exc
     return target
+
+
+def _reason(exc: BaseException) -> str:
+    """Why a copy failed, in words: the full disk and read-only places named plainly."""
+    text = str(exc).lower()
+    code = getattr(exc, "errno", None)
+    if code == errno.ENOSPC or "disk is full" in text:
+        return "the disk is full"
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS) or "readonly" in text:
+        return "that place is read-only for you"
+    if code == errno.ENAMETOOLONG:
+        return "the name is too long for the file system"
+    if code == errno.EISDIR:
+        return "it is a folder"
+    if code in (errno.ENOENT, errno.ENOTDIR) or "unable to open" in text:
+        return "its folder does not exist or cannot be written"
+    if isinstance(exc, OSError):
+        return str(exc.strerror or exc)
+    return str(exc)
 
 
 def list_backups(db_path: Path, folder: Path | None = None) -> list[BackupInfo]:
@@ -190,11 +224,19 @@ def backup_if_due(
 
 def verify_backup(path: Path) -> list[str]:
     """Problems found in a backup file (empty when it is a sound SQLite database)."""
-    if not path.is_file():
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return [f"{path} is a folder, not a backup file."]
+        if not stat.S_ISREG(info.st_mode):
+            return [f"{path} is not an ordinary file, so it cannot be a backup."]
+        with path.open("rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                return [f"{path.name} is not a database backup."]
+    except FileNotFoundError:
         return [f"There is no backup at {path}."]
-    with path.open("rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            return [f"{path.name} is not a database backup."]
+    except OSError as exc:
+        return [f"{path} cannot be read: {_reason(exc)}."]
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -204,6 +246,32 @@ def verify_backup(path: Path) -> list[str]:
     except sqlite3.DatabaseError as exc:
         return [f"{path.name} cannot be read: {exc}."]
     return [] if rows == ["ok"] else rows
+
+
+def brokerdesk_schema_problems(path: Path) -> list[str]:
+    """Why ``path`` is not a BrokerDesk database this version can open (empty when it is).
+
+    Another application's SQLite file, or one saved by a newer BrokerDesk, passes the
+    integrity check but would leave every command refusing the restored database.
+    """
+    from brokerdesk.core import migrate
+
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            if "alembic_version" not in tables:
+                return [f"{path.name} is not a BrokerDesk database (another program's file)."]
+            versions = [r[0] for r in conn.execute("SELECT version_num FROM alembic_version")]
+    except sqlite3.DatabaseError as exc:
+        return [f"{path.name} cannot be read: {exc}."]
+    if len(versions) != 1:
+        return [f"{path.name} records {len(versions)} schema versions instead of one."]
+    if versions[0] not in migrate.known_revisions():
+        return [
+            f"{path.name} was saved by a newer version of BrokerDesk (schema {versions[0]}); "
+            "install that version to restore it."
+        ]
+    return []
 
 
 def newest_good_backup(db_path: Path) -> BackupInfo | None:
@@ -245,6 +313,65 @@ def _set_aside(db_path: Path) -> Path | None:
     return aside
 
 
+def _restore_in_place(db_path: Path, backup_path: Path) -> Path:
+    try:
+        live = sqlite3.connect(
+            f"file:{db_path}?mode=rw", uri=True, timeout=RESTORE_WAIT_S, isolation_level=None
+        )
+    except sqlite3.DatabaseError as exc:
+        raise _NotInPlace from exc
+    try:
+        try:
+            live.execute("BEGIN IMMEDIATE")  # the write lock: no other writer from here on
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise BackupError(
+                    f"{db_path.name} is being changed by another BrokerDesk window or program; "
+                    "close it and try again. Nothing was restored."
+                ) from exc
+            raise _NotInPlace from exc
+        except sqlite3.DatabaseError as exc:
+            raise _NotInPlace from exc
+        aside = _copy_aside(db_path)
+        live.execute("COMMIT")  # nothing written: the backup step takes the lock straight back
+        with contextlib.closing(sqlite3.connect(f"file:{backup_path}?mode=ro", uri=True)) as src:
+            try:
+                src.backup(live)
+            except sqlite3.DatabaseError as exc:
+                raise BackupError(
+                    f"Could not restore {backup_path.name} into {db_path.name}: "
+                    f"{_reason(exc)}. Your database is unchanged; its copy is kept as {aside}."
+                ) from exc
+        with contextlib.suppress(sqlite3.DatabaseError):
+            live.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        live.close()
+    return aside
+
+
+def _copy_aside(db_path: Path) -> Path:
+    """The file and its WAL copied, as they are under the write lock, to a timestamped name."""
+    stamp = clock.local_now().strftime(_STAMP)
+    aside = db_path.with_name(f"{db_path.stem}-before-restore-{stamp}{db_path.suffix}")
+    try:
+        wal = Path(f"{db_path}-wal")
+        if wal.exists():
+            shutil.copyfile(wal, Path(f"{aside}-wal"))
+        partial = aside.with_name(aside.name + ".partial")
+        shutil.copyfile(db_path, partial)
+        _owner_only(partial)
+        os.replace(partial, aside)
+    except OSError as exc:
+        for leftover in (Path(f"{aside}-wal"), aside.with_name(aside.name + ".partial")):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+        raise BackupError(
+            f"Could not keep a copy of {db_path.name} before restoring: {_reason(exc)}. "
+            "Nothing was restored."
+        ) from exc
+    return aside
+
+
 def _ensure_not_in_use(db_path: Path) -> None:
     if not db_path.exists():
         return
@@ -265,18 +392,42 @@ def _ensure_not_in_use(db_path: Path) -> None:
         pass  # damaged: exactly the file a restore is for
 
 
+class _NotInPlace(Exception):  # noqa: N818 - a signal to take the other way, not an error
+    """The live file cannot take the backup through SQLite (it is too damaged to open)."""
+
+
 def restore_backup(db_path: Path, backup_path: Path) -> Path | None:
     """Replace the database with a backup; return where the old file was kept (None if none).
 
+    A database SQLite can still open is restored in place, through the backup API, while
+    holding its write lock: the current contents are copied aside under that lock, then the
+    backup's pages are written into the same file in one transaction. Every connection, even
+    one opened before the restore, sees the restored database, and no writer can land in the
+    copy kept aside. A file too damaged to open is replaced by a rename instead.
+
     Raises:
-        BackupError: the backup is damaged or the database is being written; nothing changed.
+        BackupError: the backup is damaged, is not a BrokerDesk database this version can
+            open, or the database stayed busy; nothing changed.
     """
     problems = verify_backup(backup_path)
     if problems:
         raise BackupError(
-            f"The backup {backup_path.name} is damaged, so it was not restored; "
+            f"The backup {backup_path.name} is damaged or unreadable, so it was not restored; "
             f"your database is unchanged. ({problems[0]})"
         )
+    problems = brokerdesk_schema_problems(backup_path)
+    if problems:
+        raise BackupError(
+            f"The backup {backup_path.name} was not restored, and your database is unchanged: "
+            f"{problems[0]}"
+        )
+    if not db_path.exists():
+        copy_database(backup_path, db_path)
+        return None
+    try:
+        return _restore_in_place(db_path, backup_path)
+    except _NotInPlace:
+        pass
     _ensure_not_in_use(db_path)
     incoming = db_path.with_name(db_path.name + ".restoring")
     copy_database(backup_path, incoming)
