@@ -212,3 +212,148 @@ def _read_only_folder(folder: Path, world_file: Path) -> Iterator[Path]:
         yield target
     finally:
         folder.chmod(0o755)
+
+
+# --- the import wizard's file page ------------------------------------------------------------
+
+
+def _unreadable(folder: Path) -> Path:
+    """A file the OS will not read: no permission, or for root (whom permissions do not stop)
+    a file whose every read fails with an I/O error."""
+    if is_root():
+        return Path("/proc/self/mem")
+    path = folder / "locked.csv"
+    path.write_text("Name\nNorthlight Trust\n")
+    path.chmod(0o000)
+    return path
+
+
+def _import_folder(folder: Path) -> Path:
+    (folder / "partners.csv").mkdir()
+    return folder / "partners.csv"
+
+
+def _import_fifo(folder: Path) -> Path:
+    os.mkfifo(folder / "partners.csv")
+    return folder / "partners.csv"
+
+
+def _binary(folder: Path) -> Path:
+    path = folder / "partners.csv"
+    path.write_bytes(bytes(range(256)) * 40)
+    return path
+
+
+def _empty(folder: Path) -> Path:
+    (folder / "partners.csv").touch()
+    return folder / "partners.csv"
+
+
+BAD_IMPORT_FILES: dict[str, tuple[Callable[[Path], Path], tuple[str, ...]]] = {
+    "unreadable": (_unreadable, ("could not be read", "permission")),
+    "folder": (_import_folder, ("is a folder",)),
+    "fifo": (_import_fifo, ("not a file",)),
+    "binary": (_binary, ("binary",)),
+    "empty": (_empty, ("empty",)),
+}
+
+
+@pytest.fixture
+def import_wizard(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> Iterator[object]:
+    """The wizard as File ▸ Import… opens it."""
+    from shiboken6 import isValid
+
+    from brokerdesk.core.importing import MappingStore
+
+    window.import_mapping_store = MappingStore(tmp_path / "config")  # type: ignore[attr-defined]
+    window.import_action.trigger()  # type: ignore[attr-defined]
+    opened = window.import_wizard  # type: ignore[attr-defined]
+    qtbot.waitExposed(opened)
+    yield opened
+    window.ctx.tasks.wait(10_000)
+    if isValid(opened) and opened.isVisible():
+        opened.reject()
+
+
+def _try_file(qtbot: QtBot, wizard: object, path: Path) -> None:
+    """Type the path and press Next, as a user does; wait until the file has been tried."""
+    from PySide6.QtWidgets import QWizard
+
+    from brokerdesk.gui.dialogs.import_wizard import ImportWizard
+
+    assert isinstance(wizard, ImportWizard)
+    page = wizard.file_page
+    page.path.clear()
+    qtbot.keyClicks(page.path, str(path))
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    qtbot.waitUntil(
+        lambda: wizard.currentId() != wizard.FILE or page.status.text().startswith("This file"),
+        timeout=20_000,
+    )
+
+
+def _backups(database: Path) -> list[str]:
+    from brokerdesk.core.backup import backup_folder
+
+    folder = backup_folder(database)
+    return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+
+
+def _database_file(window: MainWindow) -> Path:
+    path = window.ctx.db.path
+    assert path is not None
+    return path
+
+
+@pytest.mark.parametrize("case", list(BAD_IMPORT_FILES))
+def test_import_wizard_refuses_a_bad_file_on_its_page(
+    qtbot: QtBot, window: MainWindow, import_wizard: object, tmp_path: Path, case: str
+) -> None:
+    from brokerdesk.gui.dialogs.import_wizard import ImportWizard
+    from tests.hostile.harness import fingerprint
+
+    assert isinstance(import_wizard, ImportWizard)
+    make, words = BAD_IMPORT_FILES[case]
+    folder = tmp_path / "files"
+    folder.mkdir()
+    bad = make(folder)
+    database = _database_file(window)
+    before, backups_before = fingerprint(database), _backups(database)
+
+    _try_file(qtbot, import_wizard, bad)
+
+    said = import_wizard.file_page.status.text()
+    assert import_wizard.currentId() == import_wizard.FILE
+    assert said.startswith("This file cannot be imported"), said
+    assert any(word in said.lower() for word in words), said
+    assert not import_wizard.button(import_wizard.WizardButton.NextButton).isEnabled()
+    good = folder / "good.csv"
+    good.write_text("Name,Website\nNorthlight Trust,https://northlight.example\n")
+    _try_file(qtbot, import_wizard, good)  # the wizard is still usable: the next file reads
+    assert import_wizard.currentId() == import_wizard.MAPPING
+    assert fingerprint(database) == before
+    assert _backups(database) == backups_before, "a refused file was backed up for"
+
+
+def test_import_wizard_explains_two_columns_with_the_same_header(
+    qtbot: QtBot, window: MainWindow, import_wizard: object, tmp_path: Path
+) -> None:
+    from brokerdesk.gui.dialogs.import_wizard import ImportWizard
+    from tests.hostile.harness import fingerprint
+
+    assert isinstance(import_wizard, ImportWizard)
+    sheet = tmp_path / "partners.csv"
+    sheet.write_text("Name,Website,Name\nNorthlight Trust,https://n.example,Southlight Trust\n")
+    database = _database_file(window)
+    before = fingerprint(database)
+    page = import_wizard.file_page
+    page.kind.setCurrentIndex(page.kind.findData("partners"))
+
+    _try_file(qtbot, import_wizard, sheet)
+
+    assert import_wizard.currentId() == import_wizard.MAPPING
+    mapping = import_wizard.mapping_page
+    shown = " ".join(label.text() for label in mapping.messages.values())
+    assert "2 columns headed 'Name'" in shown, shown
+    assert not import_wizard.button(import_wizard.WizardButton.NextButton).isEnabled()
+    assert fingerprint(database) == before
