@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import stat
 from pathlib import Path
 from typing import Any
 
 from brokerdesk.core import backup
-from brokerdesk.core.db import resolve_address
-from brokerdesk.core.errors import BrokerDeskError
+from brokerdesk.core.db import check_database_file, resolve_address
+from brokerdesk.core.errors import BrokerDeskError, ReadOnlyDatabaseError
 
 
 def register(subparsers: Any, name: str) -> argparse.ArgumentParser:
@@ -20,6 +22,9 @@ def register(subparsers: Any, name: str) -> argparse.ArgumentParser:
         "Without -o the backup goes to the database's backup folder.",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write the backup to FILE")
+    parser.add_argument(
+        "--force", action="store_true", help="replace FILE if it exists (never the database)"
+    )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     return parser
 
@@ -32,15 +37,42 @@ def database_file(address: str | None) -> Path:
             "A team server is backed up on the server (pg_dump); BrokerDesk backs up files."
         )
     path = Path(url.database)
-    if not path.exists():
-        raise BrokerDeskError(f"There is no database at {path}.")
+    # A folder, a device such as /dev/full, a pipe (which would block), an empty file: refused
+    # before SQLite opens it. A read-only database can still be copied somewhere else.
+    with contextlib.suppress(ReadOnlyDatabaseError):
+        check_database_file(path)
     return path
+
+
+def output_file(source: Path, output: str, force: bool) -> Path:
+    """Where ``-o`` writes: a new file (or, with --force, an existing one), never the database."""
+    target = Path(output).expanduser().absolute()
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        return target
+    except OSError as exc:
+        raise BrokerDeskError(f"Cannot write the backup to {output}: {exc.strerror}.") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise BrokerDeskError(
+            f"{output} is a folder: give the backup a file name, such as "
+            f"{target / (source.stem + '-backup.sqlite3')}."
+        )
+    if target.resolve() == source.resolve():
+        raise BrokerDeskError("The backup cannot replace the database itself: choose another file.")
+    if not stat.S_ISREG(info.st_mode):
+        raise BrokerDeskError(f"{output} is not an ordinary file, so the backup cannot go there.")
+    if not force:
+        raise BrokerDeskError(
+            f"{output} already exists; nothing was written. Add --force to replace it."
+        )
+    return target
 
 
 def run(args: argparse.Namespace) -> int:
     source = database_file(args.db)
     if args.output:
-        target = backup.copy_database(source, Path(args.output).expanduser().absolute())
+        target = backup.copy_database(source, output_file(source, args.output, args.force))
     else:
         target = backup.backup_file(source, reason="manual")
     problems = backup.verify_backup(target)

@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from brokerdesk.commands.backup import database_file
 from brokerdesk.core import backup
-from brokerdesk.core.db import resolve_address
+from brokerdesk.core.db import check_database_file, resolve_address
 from brokerdesk.core.errors import BrokerDeskError
 
 
@@ -32,14 +31,14 @@ def run(args: argparse.Namespace) -> int:
     if url.get_backend_name() != "sqlite" or not url.database:
         raise BrokerDeskError("A team server is restored on the server, not by BrokerDesk.")
     target = Path(url.database)
-    if target.exists():
-        database_file(args.db)
+    # The place restored into: not a folder, a device or a pipe, and writable.
+    check_database_file(target, create=True)
     source = Path(args.backup).expanduser()
-    problems = backup.verify_backup(source)
+    problems = backup.verify_backup(source) or backup.brokerdesk_schema_problems(source)
     if problems:
         raise BrokerDeskError(
-            f"The backup {source} is damaged, so it was not restored; your database is "
-            f"unchanged. ({problems[0]})"
+            f"The backup {source} was not restored (it is damaged, unreadable or not a "
+            f"BrokerDesk backup); your database is unchanged. {problems[0]}"
         )
     if not args.force:
         if not sys.stdin.isatty():

@@ -97,9 +97,14 @@ def backup_before(db: Database, reason: str) -> Path | None:
 def backup_file(source: Path, reason: str = "manual", folder: Path | None = None) -> Path:
     """Back ``source`` up into ``folder`` (default: its backup folder) under a timestamped name."""
     target_dir = folder or backup_folder(source)
-    target_dir.mkdir(parents=True, exist_ok=True)
-    if os.name == "posix" and folder is None:
-        target_dir.chmod(0o700)
+    try:
+        target_dir.mkdir(parents=True, exist_ok=True)
+        if os.name == "posix" and folder is None:
+            target_dir.chmod(0o700)
+    except OSError as exc:
+        raise BackupError(
+            f"Could not make the backup folder {target_dir}: {_reason(exc)}. Nothing was written."
+        ) from exc
     stamp = clock.local_now().strftime(_STAMP)
     target = target_dir / f"{source.stem}-{stamp}-{reason}.sqlite3"
     copy_database(source, target)
@@ -116,7 +121,10 @@ def copy_database(source: Path, target: Path) -> Path:
     partial = target.with_name(target.name + ".partial")
     try:
         partial.unlink(missing_ok=True)
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        # A WAL file in a read-only folder opens only as immutable (nobody can write it there
+        # either); the copy is checked afterwards all the same.
+        frozen = "" if os.access(source.parent, os.W_OK) else "&immutable=1"
+        src = sqlite3.connect(f"file:{source}?mode=ro{frozen}", uri=True)
         try:
             dst = sqlite3.connect(partial)
             try:
