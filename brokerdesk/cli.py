@@ -118,6 +118,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokerDeskError as exc:
         _say(f"brokerdesk: {exc}")
         return EXIT_REFUSED
+    except ValueError as exc:  # SQLAlchemy reading text that is not a date from a date column
+        if "isoformat" not in str(exc):
+            raise
+        _say(
+            f"brokerdesk: the database is damaged: a date column holds text that is not a date "
+            f"({exc}). Nothing was changed; run 'brokerdesk check' to find it, or restore a backup."
+        )
+        return EXIT_REFUSED
     except KeyboardInterrupt:
         _say("brokerdesk: interrupted; nothing more was written.")
         return EXIT_REFUSED
