@@ -3,8 +3,9 @@
 A session-level ``after_flush`` hook looks at what the flush wrote (new, changed and deleted
 editable records) and inserts one ``audit_event`` per record, with each changed field's old
 and new value. Because it hooks the ORM flush, every write path that uses the ORM is audited
-without remembering to call anything; bulk Core inserts (imports) write a summary event
-themselves through :func:`record`.
+without remembering to call anything. Imports write in bulk SQL, so they record their own
+events per record (``core.importing.trail``) and a summary event through :func:`record`;
+both name the import as the source (``SOURCE_KEY``/``SOURCE_FIELD``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ from sqlalchemy.orm import Session, UOWTransaction
 from brokerdesk.core.models import AuditEvent, Base, utcnow
 
 USER_KEY = "brokerdesk_user"
+# session.info key: what made the session's changes when it is not a person at a form
+# ("Import of partners.csv"); stored in each event's changes under SOURCE_FIELD.
+SOURCE_KEY = "brokerdesk_source"
+SOURCE_FIELD = "_source"
 SKIP_FIELDS = frozenset({"created_at", "updated_at", "version_id"})
 AUDITED_TABLES = frozenset(
     {
@@ -37,12 +42,16 @@ AUDITED_TABLES = frozenset(
 )
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """A stored value as the audit trail's JSON keeps it."""
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
     return value
+
+
+_plain = plain
 
 
 def _label(obj: Base) -> str:
@@ -110,6 +119,9 @@ def _event_row(session: Session, obj: Base, action: str) -> dict[str, Any] | Non
     changes = _column_changes(obj, created=action == "create", deleted=action == "delete")
     if action == "update" and not changes:
         return None
+    source = session.info.get(SOURCE_KEY)
+    if source:
+        changes[SOURCE_FIELD] = source
     return {
         "at": utcnow(),
         "user_name": session.info.get(USER_KEY, "unknown"),

@@ -25,6 +25,7 @@ from brokerdesk.core.importing.base import Importer, ImportOptions, RowPlan
 from brokerdesk.core.importing.kinds_places import IMPORTERS
 from brokerdesk.core.importing.mapping import Mapping_, check_mapping
 from brokerdesk.core.importing.readers import SpreadsheetFile
+from brokerdesk.core.importing.trail import ImportTrail, import_source
 
 Progress = Callable[[int, int], None]
 MAX_KEPT_WARNINGS = 1_000
@@ -214,8 +215,10 @@ def run_import(
     transaction = db.read() if opts.dry_run else db.write()
     try:
         with transaction as session:
+            # Bulk SQL, not the ORM: the trail records each record's change instead of the hook.
             session.info["audit_disabled"] = True
             importer = cls(session, opts)
+            trail = ImportTrail(session, importer.table, import_source(source.path.name))
             done = 0
             for chunk in source.rows(sheet):
                 if cancel is not None and cancel():
@@ -231,7 +234,7 @@ def run_import(
                         updates.append(plan)
                 healthy = summary.refused == 0 or opts.skip_invalid
                 if healthy and not opts.dry_run:
-                    importer.write(creates, updates)
+                    trail.write(importer.write, creates, updates)
                 done += len(chunk)
                 if progress is not None:
                     progress(done, max(total, done))

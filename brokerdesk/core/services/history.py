@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
+from brokerdesk.core.audit import SOURCE_FIELD
 from brokerdesk.core.db import Database
 from brokerdesk.core.models import AuditEvent
 
@@ -37,6 +38,7 @@ class HistoryEntry:
     action: str
     summary: str
     changes: tuple[FieldChange, ...]
+    source: str | None = None  # what made the change when not a form: "Import of partners.csv"
 
 
 def field_labels(db: Database, entity: str) -> dict[str, str]:
@@ -80,6 +82,7 @@ class HistoryService:
             entries: list[HistoryEntry] = []
             for event in events:
                 data = json.loads(event.changes or "{}")
+                source = data.pop(SOURCE_FIELD, None)
                 if "service_ids" in data:  # a bulk link keyed by programme, not by this record
                     continue
                 if event.record_id is None:
@@ -97,7 +100,13 @@ class HistoryService:
                     )
                 entries.append(
                     HistoryEntry(
-                        event.id, event.at, event.user_name, event.action, event.summary, changes
+                        event.id,
+                        event.at,
+                        event.user_name,
+                        event.action,
+                        event.summary,
+                        changes,
+                        source if isinstance(source, str) else None,
                     )
                 )
             return entries

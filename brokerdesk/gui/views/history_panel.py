@@ -118,6 +118,8 @@ class HistoryPanel(QWidget):
                 what = self.tr("Changed {0}").format(", ".join(c.label for c in changes))
             else:
                 what = action
+            if entry.source:
+                what = self.tr("{0} ({1})").format(what, entry.source)
             top = QTreeWidgetItem([when(entry.at), entry.user_name, what])
             sentence = self.tr("{0}, {1}: {2}").format(when(entry.at), entry.user_name, what)
             top.setData(0, Qt.ItemDataRole.AccessibleTextRole, sentence)

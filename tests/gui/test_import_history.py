@@ -1,0 +1,41 @@
+"""A partner's History names the import that changed it, beside who ran it."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+
+from brokerdesk.cli import main
+from brokerdesk.gui.main_window import MainWindow
+from brokerdesk.gui.views.history_panel import HistoryPanel
+
+
+def test_history_panel_shows_an_imports_change_and_its_source(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    db = window.ctx.db
+    with db.read() as session:
+        partner_id, owner = session.execute(
+            text("SELECT id, owner FROM partner WHERE name = 'Northlight Sight Loss Trust'")
+        ).one()
+    sheet = tmp_path / "owners.csv"
+    with sheet.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(
+            [["Name", "Relationship owner"], ["Northlight Sight Loss Trust", "Sam Green"]]
+        )
+    args = ["import", "partners", str(sheet), "--db", str(db.path), "--on-match", "update"]
+    assert main(args) == 0
+
+    panel = HistoryPanel(window.ctx, "partner", partner_id)
+    qtbot.addWidget(panel)
+    panel.refresh()
+    top = panel.tree.topLevelItem(0)
+    assert top is not None
+    assert top.text(1) == "tester"
+    assert top.text(2) == "Changed Relationship owner (Import of owners.csv)"
+    field = top.child(0)
+    assert field is not None
+    assert field.text(0) == f"Relationship owner: {owner} → Sam Green"
