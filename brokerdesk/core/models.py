@@ -451,10 +451,10 @@ class Interaction(Editable, Base):
             "partner_id IS NOT NULL OR service_id IS NOT NULL OR programme_id IS NOT NULL",
             name="about_something",
         ),
-        # What it is about. Deleting the library service or programme unlinks it (ON DELETE
-        # SET NULL), so it outlives them; it goes (to the Trash, with that record) only when
-        # it would be left about nothing at all (core.snapshots). A partner still takes its
-        # interactions with it (CASCADE).
+        # What it is about. Deleting the partner, library service or programme unlinks it (ON
+        # DELETE SET NULL), so it outlives any one of them; it goes (to the Trash, with that
+        # record) only when it would be left about nothing at all (core.snapshots). The
+        # contact is who it was with, not what it is about: deleting one only unlinks it.
         {"info": {"about": ("partner_id", "service_id", "programme_id")}},
     )
     __mapper_args__ = {"version_id_col": Editable.version_id}
@@ -465,7 +465,7 @@ class Interaction(Editable, Base):
     notes: Mapped[str | None] = mapped_column(Text)
     by_whom: Mapped[str | None] = mapped_column(String(120))
     partner_id: Mapped[int | None] = mapped_column(
-        ForeignKey("partner.id", ondelete="CASCADE"), index=True
+        ForeignKey("partner.id", ondelete="SET NULL"), index=True
     )
     service_id: Mapped[int | None] = mapped_column(
         ForeignKey("library_service.id", ondelete="SET NULL"), index=True

@@ -72,14 +72,47 @@ def test_every_link_between_records_has_an_index(db: Database) -> None:
     assert unindexed == []
 
 
-def test_interactions_stay_when_their_library_service_goes(db: Database) -> None:
-    inspector = inspect(db.engine)
-    (fk,) = [
-        fk
-        for fk in inspector.get_foreign_keys("interaction")
-        if fk["constrained_columns"] == ["service_id"]
-    ]
-    assert fk["options"].get("ondelete") == "SET NULL"
+def _interaction_on_delete(db: Database) -> dict[str, str | None]:
+    """What deleting each record an interaction links to does to it: column -> ON DELETE."""
+    return {
+        fk["constrained_columns"][0]: fk["options"].get("ondelete")
+        for fk in inspect(db.engine).get_foreign_keys("interaction")
+    }
+
+
+def test_interactions_stay_when_any_record_they_are_about_goes(db: Database) -> None:
+    assert _interaction_on_delete(db) == {
+        "partner_id": "SET NULL",
+        "service_id": "SET NULL",
+        "programme_id": "SET NULL",
+        "contact_id": "SET NULL",
+    }
+
+
+def _triggers(db: Database) -> set[tuple[str, str]]:
+    """Every trigger with its definition, as the database reports it."""
+    if db.engine.dialect.name == "sqlite":
+        sql = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+    else:
+        sql = (
+            "SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger "
+            "WHERE NOT tgisinternal AND tgrelid::regclass::text NOT LIKE 'pg_%'"
+        )
+    with db.engine.connect() as conn:
+        return {(name, definition) for name, definition in conn.execute(text(sql))}
+
+
+def test_0006_frees_interactions_from_a_database_of_the_previous_release(db: Database) -> None:
+    migrate.downgrade_to(db, "0005")  # a real downgrade: partners and services cascade again
+    old = _interaction_on_delete(db)
+    assert (old["partner_id"], old["service_id"]) == ("CASCADE", "CASCADE")
+    triggers = _triggers(db)
+    assert {"partner_rename_names", "library_service_rename_names"} <= {n for n, _ in triggers}
+
+    migrate.upgrade(db)
+
+    assert set(_interaction_on_delete(db).values()) == {"SET NULL"}
+    assert _triggers(db) == triggers, "the interaction table's triggers come back as they were"
 
 
 def _app_imports(path: Path) -> set[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import text, update
 
 from brokerdesk.core import clock
 from brokerdesk.core.db import Database
@@ -139,3 +139,68 @@ def test_deleting_a_programme_takes_only_the_interactions_about_nothing_else(
     trash.restore(trash.list()[0].id)
     assert s.interactions.get(alone)["programme_id"] == programme
     assert s.interactions.get(shared)["programme_id"] == programme
+
+
+def _with_name(db: Database, interaction: int) -> str | None:
+    """What the interactions list shows under "With" for ``interaction``."""
+    with db.read() as session:
+        sql = text("SELECT about_name FROM interaction WHERE id = :i")
+        name: str | None = session.execute(sql, {"i": interaction}).scalar_one()
+        return name
+
+
+def test_purging_a_partner_keeps_an_interaction_also_about_a_library_service(
+    db: Database, world: World
+) -> None:
+    s = Services(db)
+    manchester = world.services["E08000003"]
+    pid = s.partners.create({"name": "Open Book Trust"}).id
+    shared = _interaction(s, "Pilot call with Manchester", partner_id=pid, service_id=manchester)
+    alone = _interaction(s, "Trustees' meeting", partner_id=pid)
+    impact = s.partners.delete_impact([pid])
+    assert "1 interaction will be deleted with it." in impact  # about nothing else
+    assert "1 interaction will be unlinked from it." in impact
+    s.partners.delete(pid)
+    trash = TrashService(db)
+    (entry,) = trash.list()
+    assert "1 interaction" in entry.took_with_it
+    assert "1 interaction unlinked" in entry.took_with_it
+    trash.purge(entry.id)
+
+    kept = s.interactions.get(shared)
+    assert kept["partner_id"] is None and kept["service_id"] == manchester
+    assert kept["subject"] == "Pilot call with Manchester"
+    assert _with_name(db, shared) == s.library_services.get(manchester)["nice_name"]
+    assert not s.interactions.exists(alone)
+
+
+def test_deleting_and_restoring_a_partner_brings_its_interactions_back_whole(
+    db: Database, world: World
+) -> None:
+    s = Services(db)
+    manchester = world.services["E08000003"]
+    area = world.offer_areas["reading"]
+    programme = s.programmes.create({"name": "Summer Reading", "offer_area_id": area}).id
+    pid, contact = _partner_with_links(s)
+    shared = _interaction(
+        s, "Pilot call", partner_id=pid, service_id=manchester, contact_id=contact
+    )
+    with_programme = _interaction(s, "Planning", partner_id=pid, programme_id=programme)
+    alone = _interaction(s, "Trustees' meeting", partner_id=pid, contact_id=contact)
+    before = {i: s.interactions.get(i) for i in (shared, with_programme, alone)}
+
+    s.partners.delete(pid)
+    assert not s.interactions.exists(alone), "about nothing else: in the Trash with it"
+    assert s.interactions.get(shared)["partner_id"] is None
+    assert s.interactions.get(shared)["contact_id"] == contact, "the person is still named"
+    assert _with_name(db, with_programme) == "Summer Reading"
+    trash = TrashService(db)
+    (entry,) = trash.list()
+    assert "1 interaction" in entry.took_with_it
+    assert "2 interactions unlinked" in entry.took_with_it
+
+    trash.restore(entry.id)
+    assert {i: s.interactions.get(i) for i in before} == before
+    assert _with_name(db, shared) == _with_name(db, alone) == "Open Book Trust"
+    assert s.contacts.get(contact)["partner_id"] == pid
+    assert trash.list() == []

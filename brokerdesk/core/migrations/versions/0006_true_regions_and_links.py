@@ -1,4 +1,4 @@
-"""ONS regions for Derbyshire and Lincolnshire; an interaction outlives its library service
+"""ONS regions for Derbyshire and Lincolnshire; an interaction outlives its partner and service
 
 Three corrections from issue #13:
 
@@ -7,18 +7,21 @@ Three corrections from issue #13:
   Each is corrected where it still holds the old value (a new version, and a line in the
   record's history saying this migration made it), so every regional count, the coverage
   matrix and the map agree with ONS.
-- ``interaction.service_id`` was ON DELETE CASCADE: deleting a library service erased every
-  interaction about it, also those about a partner or a programme as well. It is now ON
-  DELETE SET NULL, as ``programme_id`` already was: such an interaction stays with what else
-  it is about (the Trash takes only those about nothing else, core.snapshots).
+- ``interaction.partner_id`` and ``interaction.service_id`` were ON DELETE CASCADE: deleting
+  a partner erased every interaction about it, also those about a library service or a
+  programme as well, and deleting a library service those about a partner or a programme.
+  Both are now ON DELETE SET NULL, as ``programme_id`` (and ``contact_id``) already were: an
+  interaction outlives any one of the records it is about and stays with what else it is
+  about (the Trash takes only those about nothing else, core.snapshots).
 - Four foreign keys had no index of their own, so deleting or checking the parent row read
   the whole child table: participation.branch_id, partner_offer_area.offer_area_id,
   programme_offer_area.offer_area_id, partner_tag.tag_id.
 
-SQLite cannot change a foreign key in place: the batch re-creates the interaction table,
-which drops the triggers on it, and SQLite refuses to rename the new table into place while
-other tables' triggers name the old one. So every trigger on or naming ``interaction`` is
-read from the schema first, dropped, and put back exactly as it was afterwards.
+SQLite cannot change a foreign key in place: one batch re-creates the interaction table with
+both foreign keys changed, which drops the triggers on it, and SQLite refuses to rename the
+new table into place while other tables' triggers name the old one. So every trigger on or
+naming ``interaction`` is read from the schema first, dropped, and put back exactly as it was
+afterwards.
 
 Revision ID: 0006
 Revises: 0005
@@ -51,7 +54,11 @@ INDEXES = (
     ("ix_programme_offer_area_offer_area_id", "programme_offer_area", ["offer_area_id"]),
     ("ix_partner_tag_tag_id", "partner_tag", ["tag_id"]),
 )
-SERVICE_FK = "fk_interaction_service_id_library_service"
+# What an interaction is about, beside the programme: (constraint, column, referred table).
+ABOUT_FKS = (
+    ("fk_interaction_partner_id_partner", "partner_id", "partner"),
+    ("fk_interaction_service_id_library_service", "service_id", "library_service"),
+)
 WHO = "BrokerDesk (migration 0006)"
 
 _service = sa.table(
@@ -114,22 +121,23 @@ def _interaction_triggers(conn: sa.Connection) -> list[tuple[str, str]]:
     return [(n, sql) for n, table, sql in rows if table == "interaction" or naming.search(sql)]
 
 
-def _set_service_fk(ondelete: str) -> None:
+def _set_about_fks(ondelete: str) -> None:
+    """Make deleting a partner or a library service do ``ondelete`` to its interactions."""
     conn = op.get_bind()
     if conn.dialect.name != "sqlite":
-        op.drop_constraint(SERVICE_FK, "interaction", type_="foreignkey")
-        op.create_foreign_key(
-            SERVICE_FK, "interaction", "library_service", ["service_id"], ["id"], ondelete=ondelete
-        )
+        for name, column, referred in ABOUT_FKS:
+            op.drop_constraint(name, "interaction", type_="foreignkey")
+            op.create_foreign_key(
+                name, "interaction", referred, [column], ["id"], ondelete=ondelete
+            )
         return
     triggers = _interaction_triggers(conn)
     for name, _sql in triggers:
         conn.exec_driver_sql(f'DROP TRIGGER IF EXISTS "{name}"')
-    with op.batch_alter_table("interaction") as batch:
-        batch.drop_constraint(SERVICE_FK, type_="foreignkey")
-        batch.create_foreign_key(
-            SERVICE_FK, "library_service", ["service_id"], ["id"], ondelete=ondelete
-        )
+    with op.batch_alter_table("interaction") as batch:  # one copy of the table for both
+        for name, column, referred in ABOUT_FKS:
+            batch.drop_constraint(name, type_="foreignkey")
+            batch.create_foreign_key(name, referred, [column], ["id"], ondelete=ondelete)
     for _name, sql in triggers:
         conn.exec_driver_sql(sql)
 
@@ -138,11 +146,11 @@ def upgrade() -> None:
     _move_regions(op.get_bind(), forward=True)
     for name, table, columns in INDEXES:
         op.create_index(name, table, columns)
-    _set_service_fk("SET NULL")
+    _set_about_fks("SET NULL")
 
 
 def downgrade() -> None:
-    _set_service_fk("CASCADE")
+    _set_about_fks("CASCADE")
     for name, table, _columns in INDEXES:
         op.drop_index(name, table_name=table)
     _move_regions(op.get_bind(), forward=False)
