@@ -276,7 +276,9 @@ class Importer:
         if plan.record_id is None:
             plan.action = "create"
         elif self.on_match == "update":
-            plan.action = "update"
+            plan.action = "update" if plan.values else "skip"
+            if not plan.values:  # counted as updated, it changed nothing: say so instead
+                plan.warnings.append(f"Nothing to change in this {self.singular}; skipped.")
         elif self.on_match == "create":
             if not self.allow_create_on_match:
                 return plan.refuse(f"This {self.singular} already exists (#{plan.record_id}).")

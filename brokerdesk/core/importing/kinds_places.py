@@ -97,7 +97,9 @@ class LibraryServiceImporter(Importer):
     def decide(self, plan: RowPlan) -> RowPlan:
         if self.on_match == "create":
             return plan.refuse("Library services are never created by an import.")
-        plan.action = "update" if self.on_match == "update" else "skip"
+        plan.action = "update" if self.on_match == "update" and plan.values else "skip"
+        if self.on_match == "update" and not plan.values:
+            plan.warnings.append("Nothing to change in this library service; skipped.")
         return plan
 
 
