@@ -7,15 +7,31 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: run test lint typecheck pytest system-deps benchmarks package translations clean
+.PHONY: run test lint typecheck pytest pytest-shifted-clocks system-deps benchmarks package \
+	translations clean
 
 run: $(STAMP)
 	$(BIN)/python -m brokerdesk --demo
 
-test: $(STAMP) system-deps lint typecheck pytest package
+test: $(STAMP) system-deps lint typecheck pytest pytest-shifted-clocks package
 
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# The date-sensitive tests again with the system clock moved by libfaketime (Debian package
+# faketime): a year ahead, and an hour before the end of January 2027 (an offset, not an
+# absolute start, so PostgreSQL's processes agree on the time). BROKERDESK_TEST_CLOCK=system
+# makes the suite's clock start from that shifted time, and tests/core/test_clock.py checks
+# that Python, SQLite and a subprocess all see the expected day. The monotonic clock is faked
+# too: libfaketime 0.9.10's DONT_FAKE_MONOTONIC makes time.sleep fail with EINVAL.
+SHIFTED_PYTEST = BROKERDESK_TEST_CLOCK=system QT_QPA_PLATFORM=offscreen faketime -f
+MONTH_END := 2027-01-31 23:00
+pytest-shifted-clocks: $(STAMP) system-deps
+	BROKERDESK_EXPECT_SYSTEM_DATE=$$(date -d '+365 days' +%F) \
+		$(SHIFTED_PYTEST) '+365d' $(BIN)/python -m pytest -m date_sensitive -q -p no:cacheprovider
+	BROKERDESK_EXPECT_SYSTEM_DATE=$$(date -d '$(MONTH_END)' +%F) \
+		$(SHIFTED_PYTEST) "$$(printf '%+d' $$(( $$(date -d '$(MONTH_END)' +%s) - $$(date +%s) )))s" \
+		$(BIN)/python -m pytest -m date_sensitive -q -p no:cacheprovider
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

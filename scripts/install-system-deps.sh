@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages BrokerDesk's CI needs: a PostgreSQL server for the team-mode tests, the
-# runtime libraries PySide6 needs on the offscreen platform, and poppler-utils for PDF checks.
+# runtime libraries PySide6 needs on the offscreen platform, poppler-utils for PDF checks, and
+# faketime (libfaketime) for the date-sensitive tests under shifted clocks.
 # Idempotent and quiet: installs only what is missing; needs root (or sudo) for that.
 set -euo pipefail
 
@@ -13,6 +14,7 @@ PACKAGES=(
   libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 libxrender1 libxi6 libsm6 libice6
   libnss3 libasound2 fonts-dejavu-core
   poppler-utils         # pdftotext, for checking exported PDFs
+  faketime              # libfaketime: `make pytest-shifted-clocks` moves the system clock
 )
 
 missing=()

@@ -14,6 +14,7 @@ a message saying how to install them: a skip would hide that team mode went unte
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import re
@@ -21,6 +22,7 @@ import shutil
 import stat
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -91,14 +93,51 @@ def postgresql_server() -> Iterator[PostgreSQLExecutor]:
         password="",
     )
     try:
-        executor.start()
+        with _server_on_the_real_clock():
+            executor.start()
     except Exception as exc:  # show the server's own words, not mirakuru's
         log = base / "server.log"
         detail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
         pytest.fail(f"PostgreSQL did not start with {pg_ctl}: {exc}\n{detail}", pytrace=False)
+    _wait_until_accepting(executor)
     yield executor
-    executor.stop()
+    with _server_on_the_real_clock():
+        executor.stop()
     shutil.rmtree(base, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _server_on_the_real_clock() -> Iterator[None]:
+    """Start and stop the server without libfaketime (the Makefile's shifted-clock runs).
+
+    pg_ctl -w under a faked clock sometimes returned while the server was still starting up;
+    the server's own clock plays no part in the tests (the app binds its dates, from
+    core/clock.py), and a team's server keeps its own time anyway.
+    """
+    preload = os.environ.pop("LD_PRELOAD", None)  # not FAKETIME: this process re-reads it
+    try:
+        yield
+    finally:
+        if preload is not None:
+            os.environ["LD_PRELOAD"] = preload
+
+
+def _wait_until_accepting(server: PostgreSQLExecutor, limit_s: float = 30.0) -> None:
+    """Wait for the server to accept connections, not only to be running.
+
+    The executor's start returns once ``pg_ctl status`` says the server runs, which can be
+    while it is still starting up ("FATAL: the database system is starting up"); a loaded
+    machine, or libfaketime's overhead in the shifted-clock runs, made the first test fail so.
+    """
+    deadline = time.monotonic() + limit_s
+    while True:
+        try:
+            _admin(server).close()
+            return
+        except psycopg.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
 
 
 def _admin(server: PostgreSQLExecutor) -> psycopg.Connection[Any]:

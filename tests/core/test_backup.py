@@ -15,6 +15,8 @@ from brokerdesk.core import backup, clock
 from brokerdesk.core.db import Database, open_database
 from brokerdesk.core.services import Services
 
+pytestmark = pytest.mark.date_sensitive  # also run under shifted clocks (Makefile)
+
 
 def _partner(db: Database, name: str) -> int:
     return Services(db).partners.create({"name": name}).id

@@ -27,6 +27,8 @@ from brokerdesk.core.demo import build_demo
 from brokerdesk.core.reference.load import initialise
 from tests.fixtures_clock import MOVE_VAR, TEST_MOMENT
 
+pytestmark = pytest.mark.date_sensitive  # also run under shifted clocks (Makefile)
+
 PACKAGE = Path(__file__).resolve().parents[2] / "brokerdesk"
 EXPECT_VAR = "BROKERDESK_EXPECT_SYSTEM_DATE"  # set by the Makefile's shifted-clock runs
 

@@ -24,6 +24,8 @@ from brokerdesk.core.models import (
 )
 from tests.builders import small_world
 
+pytestmark = pytest.mark.date_sensitive  # also run under shifted clocks (Makefile)
+
 
 def add_programme(
     db: Database,

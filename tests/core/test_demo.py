@@ -16,6 +16,8 @@ from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.core.reference import initialise
 from brokerdesk.core.reference.demo_cast import PARTNERS
 
+pytestmark = pytest.mark.date_sensitive  # also run under shifted clocks (Makefile)
+
 TODAY = dt.date(2026, 11, 28)
 # Wall-clock columns differ between any two builds; everything else must not.
 CLOCK_COLUMNS = {"created_at", "updated_at", "at", "deleted_at"}

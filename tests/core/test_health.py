@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import text
 
 from brokerdesk.core import health
 from brokerdesk.core.db import Database
 from brokerdesk.core.models import Agreement, Interaction, Partner, Programme
 from tests.builders import small_world
+
+pytestmark = pytest.mark.date_sensitive  # also run under shifted clocks (Makefile)
 
 TODAY = dt.date(2026, 11, 28)
 

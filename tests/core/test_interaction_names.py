@@ -92,6 +92,7 @@ def test_names_survive_a_bulk_insert_and_a_deleted_programme(db: Database, world
     assert ("BookTrust", None) in names(db).values()
 
 
+@pytest.mark.date_sensitive
 def test_the_follow_up_shows_while_it_is_still_to_do(db: Database, world: World) -> None:
     s = Services(db)
     agency = s.partners.create({"name": "Libraries Connected"}).id
@@ -117,6 +118,7 @@ def test_the_follow_up_shows_while_it_is_still_to_do(db: Database, world: World)
     assert due is None
 
 
+@pytest.mark.date_sensitive
 def test_the_follow_up_filters_pick_the_open_follow_ups(db: Database, world: World) -> None:
     import datetime as dt
 

@@ -66,6 +66,7 @@ def test_partner_filters_combine(db: Database, services: Services) -> None:
     assert _names(db, "partner", state) == ["Café Digital"]
 
 
+@pytest.mark.date_sensitive
 def test_not_contacted_filter_includes_never_contacted(db: Database, services: Services) -> None:
     state = ListState(filters={"no_contact_days": 90})
     assert _names(db, "partner", state) == [

@@ -10,6 +10,8 @@ from brokerdesk.core.errors import NotFoundError
 from tests.builders import small_world
 from tests.core.test_coverage import add_programme
 
+pytestmark = pytest.mark.date_sensitive  # also run under shifted clocks (Makefile)
+
 
 @pytest.fixture
 def setup(db: Database, world: small_world.World) -> dict[str, int]:

@@ -29,6 +29,8 @@ from tests.core.test_coverage import INDEPENDENT_SQL, TOTALS_SQL, build_random_u
 from tests.core.test_health import TODAY
 from tests.core.test_health import build as build_health
 
+pytestmark = pytest.mark.date_sensitive  # also run under shifted clocks (Makefile)
+
 
 def settle(qtbot: QtBot, page: DashboardPage) -> None:
     """Wait for the tabs that compute off the GUI thread."""
