@@ -39,10 +39,26 @@ class Operation:
 
 
 def contents(conn: sqlite3.Connection) -> str:
-    """A digest of the schema and every row: equal digests mean the same database."""
+    """A digest of the schema's objects and every row: equal digests mean the same database.
+
+    Objects are compared by kind, name, table and columns, not by their SQL text: Alembic's
+    batch mode rebuilds a table with its columns and indexes in an order that differs from
+    one process to the next (set ordering), which is the same schema.
+    """
     digest = hashlib.sha256()
-    for line in conn.iterdump():
-        digest.update(line.encode("utf-8", "surrogatepass"))
+    objects = conn.execute(
+        "SELECT type, name, tbl_name FROM sqlite_master ORDER BY type, name"
+    ).fetchall()
+    for kind, name, table in objects:
+        digest.update(repr((kind, name, table)).encode())
+        if kind != "table":
+            continue
+        columns = sorted(tuple(c[1:]) for c in conn.execute(f'PRAGMA table_info("{name}")'))
+        digest.update(repr(columns).encode())
+        names = ", ".join(f'"{c[0]}"' for c in columns)
+        rows = sorted(repr(r) for r in conn.execute(f'SELECT {names} FROM "{name}"'))
+        for row in rows:
+            digest.update(row.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
