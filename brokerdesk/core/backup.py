@@ -139,8 +139,9 @@ def copy_database(source: Path, target: Path) -> Path:
             os.fsync(fh.fileno())
         os.replace(partial, target)
     except (sqlite3.DatabaseError, OSError) as exc:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
         raise BackupError(
             f"Could not copy {source} to {target}: {_reason(exc)}. Nothing was replaced."
         ) from exc
