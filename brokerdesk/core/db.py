@@ -274,6 +274,36 @@ _DAMAGE = (
 )
 
 
+class _AlsoDriverError(SQLAlchemyDatabaseError):
+    """Our sentence that is still a SQLAlchemy DatabaseError, so code that keeps the app alive
+    on any driver failure (list models, undo) catches it as before."""
+
+    def __init__(self, message: str, original: BaseException) -> None:
+        Exception.__init__(self, message)
+        self.statement = None
+        self.params = None
+        self.orig = original  # type: ignore[assignment]
+        self.hide_parameters = False
+        self.connection_invalidated = False
+        self.detail = []
+        self.code = None  # type: ignore[assignment]
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class DamagedSqliteError(DamagedDatabaseError, _AlsoDriverError):
+    """SQLite said the file is damaged (see :func:`translate_sqlite_error`)."""
+
+
+class ReadOnlySqliteError(ReadOnlyDatabaseError, _AlsoDriverError):
+    """SQLite was asked to write a file it may only read."""
+
+
+class DiskFullSqliteError(DiskFullError, _AlsoDriverError):
+    """SQLite ran out of disk mid-transaction (rolled back)."""
+
+
 def translate_sqlite_error(error: BaseException, where: str) -> BrokerDeskError | None:
     """SQLite's own words for a damaged, read-only or full database, as one of our errors.
 
@@ -284,19 +314,22 @@ def translate_sqlite_error(error: BaseException, where: str) -> BrokerDeskError 
         return None
     text = str(error).lower()
     if "database or disk is full" in text:
-        return DiskFullError(
+        return DiskFullSqliteError(
             f"The disk holding {where} is full, so nothing was written. Free some space "
-            "and try again."
+            "and try again.",
+            error,
         )
     if "readonly database" in text or "read-only" in text:
-        return ReadOnlyDatabaseError(
+        return ReadOnlySqliteError(
             f"{where} is read-only for you (the file or its folder), so nothing was written. "
-            "Ask for write access, or copy it to a folder you can write to."
+            "Ask for write access, or copy it to a folder you can write to.",
+            error,
         )
     if any(sign in text for sign in _DAMAGE):
-        return DamagedDatabaseError(
+        return DamagedSqliteError(
             f"{where} is damaged ({error}), so nothing was changed. Run 'brokerdesk check' "
-            "to see what is wrong, then 'brokerdesk restore BACKUP' to put back a good backup."
+            "to see what is wrong, then 'brokerdesk restore BACKUP' to put back a good backup.",
+            error,
         )
     return None
 
@@ -399,6 +432,9 @@ def open_database(
             migrations.upgrade(db)
         else:
             migrations.check_not_newer(db)
+    except BrokerDeskError:  # already a sentence (damaged, read-only, disk full, too new)
+        engine.dispose()
+        raise
     except SQLAlchemyDatabaseError as exc:
         engine.dispose()
         raise DatabaseError(
