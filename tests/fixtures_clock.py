@@ -2,12 +2,14 @@
 
 The suite's clock starts at ``TEST_MOMENT`` (local time) when the session starts and runs on
 from there (``clock.pin`` ticks), so the day is the same in every test on every machine and
-on every date the suite happens to run. ``BROKERDESK_CLOCK`` is set to the clock's reading as
-each test starts, so a command-line subprocess begins on the same day and hour.
+on every date the suite happens to run. ``BROKERDESK_CLOCK`` and ``BROKERDESK_CLOCK_SET_AT``
+are set as each test starts to the clock's reading and the real time, so a command-line
+subprocess runs on the same timeline as the test: what it stamps comes after what the test
+did before running it.
 
 ``BROKERDESK_TEST_CLOCK`` moves the suite's moment: an ISO date or date and time, or
 ``system`` for the system clock as the session starts. The Makefile's shifted-clock runs use
-``system`` under libfaketime (a year ahead, the last minute of a month), so the date-sensitive
+``system`` under libfaketime (a year ahead, an hour before a month ends), so the date-sensitive
 tests also run at those dates. A test that needs another day still uses ``clock.pinned``.
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -41,6 +44,7 @@ def suite_clock() -> Iterator[dt.datetime]:
     moment = suite_moment()
     with pytest.MonkeyPatch.context() as patch, clock.pinned(moment):
         patch.setenv(clock.ENV_VAR, moment.isoformat())
+        patch.setenv(clock.SET_AT_VAR, repr(time.time()))
         yield moment
 
 
@@ -48,5 +52,6 @@ def suite_clock() -> Iterator[dt.datetime]:
 def pinned_clock(suite_clock: dt.datetime, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Each test: subprocesses start from the clock's reading; pins the test makes end with it."""
     monkeypatch.setenv(clock.ENV_VAR, clock.local_now().isoformat())
+    monkeypatch.setenv(clock.SET_AT_VAR, repr(time.time()))  # the real time of that reading
     with clock.kept():
         yield

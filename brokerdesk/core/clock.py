@@ -15,6 +15,9 @@ A set clock starts at its moment and then runs on with real elapsed time (the mo
 from the pin or from the process's start), the way ``time-machine``'s ``tick=True`` does: two
 backups taken in one test still get different names, and history stays in the order things
 happened. ``pin(..., tick=False)`` makes it stand still for a test that needs an exact value.
+``BROKERDESK_CLOCK_SET_AT`` (POSIX seconds of the real clock at the moment named) makes every
+process run on one timeline instead: the test suite sets it, so a command it runs never
+stamps a backup or a change earlier than what the test itself did before it.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 ENV_VAR = "BROKERDESK_CLOCK"
+SET_AT_VAR = "BROKERDESK_CLOCK_SET_AT"
 
 # (moment, monotonic reading when it was set or None when the clock stands still)
 _pinned: tuple[dt.datetime, float | None] | None = None
@@ -75,7 +79,15 @@ def _from_environment() -> dt.datetime | None:
     text = os.environ.get(ENV_VAR, "").strip()
     if not text:
         return None
-    return parse_setting(text) + dt.timedelta(seconds=time.monotonic() - _STARTED)
+    moment = parse_setting(text)
+    set_at = os.environ.get(SET_AT_VAR, "").strip()
+    try:
+        elapsed = time.time() - float(set_at) if set_at else time.monotonic() - _STARTED
+    except ValueError as exc:
+        raise ClockSettingError(
+            f"{SET_AT_VAR} is set to {set_at!r}, which is not a number of seconds."
+        ) from exc
+    return moment + dt.timedelta(seconds=max(0.0, elapsed))
 
 
 def _fixed() -> dt.datetime | None:

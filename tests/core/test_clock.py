@@ -15,6 +15,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+import time
 import tokenize
 from pathlib import Path
 
@@ -121,6 +122,21 @@ def test_the_suite_is_pinned_and_a_subprocess_sees_the_same_day(
         check=True,
     )
     assert shown.stdout.strip() == suite_clock.date().isoformat()
+
+
+def test_a_command_run_later_stamps_a_later_time() -> None:
+    """A test's own work, then a command: the command's clock is not behind the test's (a
+    backup it makes is the newest), because both run on the suite's one timeline."""
+    time.sleep(0.5)  # the test's own work takes a while
+    before = clock.local_now()
+    shown = subprocess.run(
+        [sys.executable, "-c", "from brokerdesk.core import clock; print(clock.local_now())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    after = clock.local_now()
+    assert before <= dt.datetime.fromisoformat(shown.stdout.strip()) <= after
 
 
 def test_a_set_clock_runs_on_from_its_moment_unless_told_to_stand_still() -> None:
