@@ -310,7 +310,7 @@ class FileMaker:
             at = rng.randrange(len(headers))
             headers.append(headers[at])
             for row in rows:
-                row.append(row[at] if rng.random() < 0.5 else self._name())
+                row.append(row[at] if at < len(row) and rng.random() < 0.5 else self._name())
         elif what == "ragged_rows":
             for row in rows:
                 if rng.random() < 0.5:
