@@ -23,11 +23,12 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from brokerdesk.core import audit
-from brokerdesk.core.errors import BrokerDeskError, DiskFullError
+from brokerdesk.core.errors import BrokerDeskError, DiskFullError, StorageError
 from brokerdesk.core.errors import DamagedDatabaseError as DamagedDatabaseError
 from brokerdesk.core.errors import DatabaseError as DatabaseError  # kept importable from here
 from brokerdesk.core.errors import ReadOnlyDatabaseError as ReadOnlyDatabaseError
@@ -291,6 +292,11 @@ class _AlsoDriverError(SQLAlchemyDatabaseError):
     def __str__(self) -> str:
         return str(self.args[0])
 
+    @property
+    def reason(self) -> str:
+        """SQLite's own first line, as :class:`StorageError` quotes it."""
+        return reason_of(self)
+
 
 class DamagedSqliteError(DamagedDatabaseError, _AlsoDriverError):
     """SQLite said the file is damaged (see :func:`translate_sqlite_error`)."""
@@ -332,6 +338,28 @@ def translate_sqlite_error(error: BaseException, where: str) -> BrokerDeskError 
             error,
         )
     return None
+
+
+@contextmanager
+def storage_errors() -> Iterator[None]:
+    """Let the core's own errors out of a service, never the driver's.
+
+    A fault already said in words (damaged, read-only, full, busy) passes as it is; any other
+    SQLAlchemy error becomes a :class:`~brokerdesk.core.errors.StorageError` quoting the
+    driver's first line.
+    """
+    try:
+        yield
+    except BrokerDeskError:
+        raise
+    except SQLAlchemyError as exc:
+        raise StorageError(reason_of(exc)) from exc
+
+
+def reason_of(exc: BaseException) -> str:
+    """The driver's own first line for a database fault (what a status bar can quote)."""
+    text = str(getattr(exc, "orig", None) or exc)
+    return (text.splitlines() or [""])[0]
 
 
 def _sqlite_fault_is_a_sentence(context: ExceptionContext) -> BaseException | None:

@@ -25,6 +25,21 @@ class ReadOnlyDatabaseError(DatabaseError):
     """The database file, or the folder it lives in, cannot be written by this user."""
 
 
+class StorageError(DatabaseError):
+    """The database driver failed to read or write (a lost server, a file changed under us).
+
+    Services raise it in place of the driver's own exception, so windows catch the core's
+    error types and never SQLAlchemy's.
+
+    Attributes:
+        reason: the driver's first line, to quote in a sentence the window writes.
+    """
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"The database could not be used ({reason}).")
+
+
 class DiskFullError(BrokerDeskError):
     """The disk filled up mid-write; the transaction or the copy was abandoned whole."""
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -23,11 +23,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from brokerdesk.core.db import Database
+from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.core.lists import Column, ListState, RecordList
+from brokerdesk.core.services.listing import ListService
 from brokerdesk.gui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from brokerdesk.core.db import Database
 
 Index = QModelIndex | QPersistentModelIndex
 BLOCK = 256  # rows of values fetched at a time
@@ -81,6 +84,7 @@ class RecordTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.db = db
         self.record_list = record_list
+        self.listing = ListService(db, record_list)
         self.columns = record_list.columns
         self.state = record_list.initial_state()
         self.tasks = tasks
@@ -114,24 +118,19 @@ class RecordTableModel(QAbstractTableModel):
             return
         try:
             answer = self._query(state)
-        except SQLAlchemyError as exc:  # keep what is shown; say why it did not change
+        except BrokerDeskError as exc:  # keep what is shown; say why it did not change
             self._failed(exc)
             return
         self._apply(generation, state, answer)
 
     def _query(self, state: ListState) -> tuple[list[int], int]:
-        with self.db.read() as session:
-            prefix = self.record_list.ids(session, state, limit=PREFIX + 1)
-            total = len(prefix)
-            if total > PREFIX:
-                total = self.record_list.count(session, state)
-        return prefix, total
+        return self.listing.first_ids(state, PREFIX)
 
     def _query_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
         self._set_busy(False)
-        if isinstance(exc, SQLAlchemyError):
+        if isinstance(exc, BrokerDeskError):
             self._failed(exc)
         else:
             self.read_failed.emit(str(exc))
@@ -172,9 +171,8 @@ class RecordTableModel(QAbstractTableModel):
         wanted = [i for i in self._ids[start : start + BLOCK] if i is not None]
         wanted = [i for i in wanted if i not in self._rows]
         try:
-            with self.db.read() as session:
-                fetched = self.record_list.rows(session, wanted)
-        except SQLAlchemyError as exc:  # data() must never raise into Qt's paint loop
+            fetched = self.listing.rows(wanted)
+        except BrokerDeskError as exc:  # data() must never raise into Qt's paint loop
             fetched = {}
             self._failed(exc)
         self._rows.update(fetched)
@@ -184,17 +182,14 @@ class RecordTableModel(QAbstractTableModel):
     def _fetch_ids_around(self, row: int) -> None:
         total = len(self._ids)
         try:
-            with self.db.read() as session:
-                if row >= total - WINDOW:  # near the end: count back from the last record
-                    tail = self.record_list.ids(
-                        session, self._shown, limit=min(WINDOW, total), from_end=True
-                    )
-                    for back, record_id in enumerate(tail):
-                        self._ids[total - 1 - back] = record_id
-                    return
-                start = max(0, row - WINDOW // 4)
-                window = self.record_list.ids(session, self._shown, limit=WINDOW, offset=start)
-        except SQLAlchemyError as exc:
+            if row >= total - WINDOW:  # near the end: count back from the last record
+                tail = self.listing.ids(self._shown, limit=min(WINDOW, total), from_end=True)
+                for back, record_id in enumerate(tail):
+                    self._ids[total - 1 - back] = record_id
+                return
+            start = max(0, row - WINDOW // 4)
+            window = self.listing.ids(self._shown, limit=WINDOW, offset=start)
+        except BrokerDeskError as exc:
             self._failed(exc)
             return
         self._ids[start : start + len(window)] = window
@@ -206,8 +201,9 @@ class RecordTableModel(QAbstractTableModel):
             record_id = self._ids[row]
         return record_id
 
-    def _failed(self, exc: SQLAlchemyError) -> None:
-        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+    def _failed(self, exc: BrokerDeskError) -> None:
+        # A driver fault quotes its first line; a fault said in words has no other.
+        reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
         if self._read_error == reason:
             return
         self._read_error = reason
@@ -238,8 +234,7 @@ class RecordTableModel(QAbstractTableModel):
     def ids(self) -> list[int]:
         """Every matching id in order (fetches the rest of a long list first)."""
         if None in self._ids:
-            with self.db.read() as session:
-                self._ids = list(self.record_list.ids(session, self._shown))
+            self._ids = list(self.listing.ids(self._shown))
         return [i for i in self._ids if i is not None]
 
     def column_index(self, key: str) -> int:

@@ -242,13 +242,12 @@ class ListPage(QWidget):
         """Fill the choice filters from the database, once, when first needed (not at start)."""
         if not self._unfilled_options:
             return
-        with self.ctx.db.read() as session:
-            for combo, flt in self._unfilled_options:
-                assert flt.options is not None
-                combo.blockSignals(True)
-                for value, label in flt.options(session):
-                    combo.addItem(label, value)
-                combo.blockSignals(False)
+        options = self.model.listing.filter_options([flt.key for _, flt in self._unfilled_options])
+        for combo, flt in self._unfilled_options:
+            combo.blockSignals(True)
+            for value, label in options[flt.key]:
+                combo.addItem(label, value)
+            combo.blockSignals(False)
         self._unfilled_options.clear()
 
     def apply_state(self, state: ListState) -> None:
