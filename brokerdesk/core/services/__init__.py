@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from brokerdesk.core.db import Database
+from brokerdesk.core.kinds import KINDS
 from brokerdesk.core.services.library_services import LibraryServiceService, OfferAreaService
 from brokerdesk.core.services.overview import OverviewService
 from brokerdesk.core.services.partners import AgreementService, PartnerService
@@ -35,22 +36,16 @@ class Services:
         self.overview = OverviewService(db)
 
     def for_entity(self, entity: str) -> RecordService:  # type: ignore[type-arg]
-        """The service that owns a table (undo and the Trash restore through it)."""
-        by_table: dict[str, RecordService] = {  # type: ignore[type-arg]
-            s.table: s
-            for s in (
-                self.partners,
-                self.agreements,
-                self.contacts,
-                self.interactions,
-                self.programmes,
-                self.programme_partners,
-                self.participations,
-                self.library_services,
-                self.offer_areas,
-            )
-        }
-        return by_table[entity]
+        """The service that owns a table (undo and the Trash restore through it).
+
+        Raises:
+            KeyError: no registered kind of that name has a service.
+        """
+        found = KINDS.get(entity)
+        if found is None or found.service is None:
+            raise KeyError(entity)
+        service: RecordService = getattr(self, found.service)  # type: ignore[type-arg]
+        return service
 
 
 __all__ = ["Change", "Services"]

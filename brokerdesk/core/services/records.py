@@ -25,23 +25,16 @@ from brokerdesk.core.errors import (
     NotFoundError,
     ValidationError,
 )
+from brokerdesk.core.kinds import KINDS
 from brokerdesk.core.models import Base, TrashItem
 from brokerdesk.core.services.fields import Field, validate
 
 M = TypeVar("M", bound=Base)
 
-# Friendly names for tables, used in messages ("3 contacts will be unlinked").
+# Friendly names for tables, used in messages ("3 contacts will be unlinked"): the kinds of
+# record from their registry, and the link tables that are no kind of their own.
 TABLE_NOUNS: dict[str, tuple[str, str]] = {
-    "partner": ("partner", "partners"),
-    "contact": ("contact", "contacts"),
-    "programme": ("programme", "programmes"),
-    "programme_partner": ("programme role", "programme roles"),
-    "participation": ("participation", "participations"),
-    "interaction": ("interaction", "interactions"),
-    "agreement": ("agreement", "agreements"),
-    "library_service": ("library service", "library services"),
-    "branch": ("branch", "branches"),
-    "offer_area": ("offer area", "offer areas"),
+    **{key: (k.singular, k.plural) for key, k in KINDS.items()},
     "partner_offer_area": ("offer area link", "offer area links"),
     "programme_offer_area": ("secondary offer area", "secondary offer areas"),
     "partner_tag": ("tag", "tags"),

@@ -1,0 +1,64 @@
+"""The registry of record kinds covers every kind the core serves, lists and searches.
+
+A kind added to the models, the services, the lists or the search index without its
+registration (or registered with a service, list or search type that does not exist) fails
+here, before a window shows a key instead of a name.
+"""
+
+from __future__ import annotations
+
+from brokerdesk.core.db import Database
+from brokerdesk.core.kinds import KINDS, LISTED, kind
+from brokerdesk.core.lists import LISTS
+from brokerdesk.core.models import Base
+from brokerdesk.core.search import SEARCH_TYPES
+from brokerdesk.core.services import Services
+from brokerdesk.core.services.records import RecordService, noun
+
+
+def test_every_kind_is_a_table_and_its_key() -> None:
+    for key, registered in KINDS.items():
+        assert registered.key == key
+        assert key in Base.metadata.tables, key
+        assert registered.singular and registered.plural != registered.singular
+
+
+def test_every_service_belongs_to_a_kind_and_every_kind_to_its_service(db: Database) -> None:
+    services = Services(db)
+    owned = {
+        name: value for name, value in vars(services).items() if isinstance(value, RecordService)
+    }
+    by_service = {k.service: k.key for k in KINDS.values() if k.service is not None}
+    assert set(owned) == set(by_service)
+    for name, service in owned.items():
+        assert service.table == by_service[name], name
+        assert services.for_entity(service.table) is service
+
+
+def test_the_lists_and_the_navigation_are_the_listed_kinds() -> None:
+    assert [k.key for k in LISTED] == list(LISTS)
+    assert [k.key for k in LISTED] == [
+        "partner",
+        "library_service",
+        "programme",
+        "contact",
+        "interaction",
+    ]
+    for listed in LISTED:
+        assert LISTS[listed.key]().title == listed.plural.capitalize()
+        assert listed.has_page
+
+
+def test_every_search_type_is_a_kind() -> None:
+    searched = [k.search_type for k in KINDS.values() if k.search_type is not None]
+    assert sorted(searched) == sorted(SEARCH_TYPES)
+    for key in SEARCH_TYPES:
+        assert KINDS[key].search_type == key
+
+
+def test_messages_count_in_the_users_words() -> None:
+    assert kind("library_service").count(1) == "1 library service"
+    assert kind("branch").count(1204) == "1,204 branches"
+    assert noun("branch", 2) == "2 branches"
+    assert noun("programme_partner", 1) == "1 programme role"
+    assert kind("service_name_variant").plural == "service name variants"  # not registered
