@@ -23,15 +23,15 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from brokerdesk.core import audit
-from brokerdesk.core.errors import BrokerDeskError, DiskFullError, StorageError
+from brokerdesk.core.errors import BrokerDeskError, DiskFullError, reason_of
 from brokerdesk.core.errors import DamagedDatabaseError as DamagedDatabaseError
 from brokerdesk.core.errors import DatabaseError as DatabaseError  # kept importable from here
 from brokerdesk.core.errors import ReadOnlyDatabaseError as ReadOnlyDatabaseError
+from brokerdesk.core.errors import storage_errors as storage_errors  # services use it from here
 
 ENV_VAR = "BROKERDESK_DB"
 DEFAULT_FILE_NAME = "brokerdesk.sqlite3"
@@ -338,28 +338,6 @@ def translate_sqlite_error(error: BaseException, where: str) -> BrokerDeskError 
             error,
         )
     return None
-
-
-@contextmanager
-def storage_errors() -> Iterator[None]:
-    """Let the core's own errors out of a service, never the driver's.
-
-    A fault already said in words (damaged, read-only, full, busy) passes as it is; any other
-    SQLAlchemy error becomes a :class:`~brokerdesk.core.errors.StorageError` quoting the
-    driver's first line.
-    """
-    try:
-        yield
-    except BrokerDeskError:
-        raise
-    except SQLAlchemyError as exc:
-        raise StorageError(reason_of(exc)) from exc
-
-
-def reason_of(exc: BaseException) -> str:
-    """The driver's own first line for a database fault (what a status bar can quote)."""
-    text = str(getattr(exc, "orig", None) or exc)
-    return (text.splitlines() or [""])[0]
 
 
 def _sqlite_fault_is_a_sentence(context: ExceptionContext) -> BaseException | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 
@@ -97,3 +99,30 @@ class EditConflict(BrokerDeskError):  # noqa: N818 - the users' word for it
 
 class Cancelled(Exception):  # noqa: N818 - not an error: the user chose to stop
     """Long work stopped because the user cancelled; its transaction rolled back."""
+
+
+@contextmanager
+def storage_errors() -> Iterator[None]:
+    """Let the core's own errors out of a service or an undo, never the driver's.
+
+    A fault already said in words (damaged, read-only, full, busy) passes as it is; any other
+    SQLAlchemy error becomes a :class:`StorageError` quoting the driver's first line.
+    """
+    try:
+        yield
+    except BrokerDeskError:
+        raise
+    except Exception as exc:
+        from sqlalchemy.exc import (
+            SQLAlchemyError,  # only once a fault happened: start-up stays light
+        )
+
+        if isinstance(exc, SQLAlchemyError):
+            raise StorageError(reason_of(exc)) from exc
+        raise
+
+
+def reason_of(exc: BaseException) -> str:
+    """The driver's own first line for a database fault (what a status bar can quote)."""
+    text = str(getattr(exc, "orig", None) or exc)
+    return (text.splitlines() or [""])[0]

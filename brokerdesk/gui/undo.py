@@ -48,23 +48,21 @@ class ServiceCommand(QUndoCommand):
         self._run(self.undo_action, "Undo")
 
     def _run(self, action: Any, verb: str) -> None:
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from brokerdesk.core.errors import BrokerDeskError
+        from brokerdesk.core.errors import BrokerDeskError, StorageError, storage_errors
 
         try:
-            change = action()
+            with storage_errors():
+                change = action()
+        except StorageError as exc:  # records changed meanwhile in a way the undo can't fit
+            self.setObsolete(True)
+            self.ctx.report_error(
+                f"{verb} of “{self.text()}” was not possible: the records have changed since "
+                f"({exc.reason}). Nothing was changed."
+            )
+            return
         except BrokerDeskError as exc:
             self.setObsolete(True)
             self.ctx.report_error(f"{verb} of “{self.text()}” was not possible: {exc}")
-            return
-        except SQLAlchemyError as exc:  # records changed meanwhile in a way the undo can't fit
-            self.setObsolete(True)
-            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-            self.ctx.report_error(
-                f"{verb} of “{self.text()}” was not possible: the records have changed since "
-                f"({reason}). Nothing was changed."
-            )
             return
         self.ctx.changes.broadcast(change)
 
