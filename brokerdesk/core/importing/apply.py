@@ -78,7 +78,13 @@ class ImportSummary:
         return data
 
     def save_refused_csv(self, path: str | Path) -> Path:
-        """The refused rows with their reasons, as a CSV the user can fix and import again."""
+        """The refused rows with their reasons, as a CSV the user can fix and import again.
+
+        A cell a spreadsheet would run as a formula (``=HYPERLINK(...)`` in the file that was
+        refused) is written with a leading quote, as every export does; the importer reads
+        ``'=`` back as ``=``, so the corrected file imports what was typed."""
+        from brokerdesk.core.exporting.safety import neutralise
+
         target = Path(path)
         columns = sorted({k for r in self.refused_rows for k in r.cells})
         # Written beside it and renamed: a full disk leaves no half report, and the file it
@@ -89,8 +95,9 @@ class ImportSummary:
                 writer = csv.writer(handle)
                 writer.writerow(["Row", "Reasons", *columns])
                 for item in self.refused_rows:
-                    cells = [item.cells.get(c, "") for c in columns]
-                    writer.writerow([item.row, " | ".join(item.reasons), *cells])
+                    cells = [neutralise(str(item.cells.get(c, ""))) for c in columns]
+                    reasons = neutralise(" | ".join(item.reasons))
+                    writer.writerow([item.row, reasons, *cells])
             partial.replace(target)
         except BaseException:
             partial.unlink(missing_ok=True)

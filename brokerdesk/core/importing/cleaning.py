@@ -54,8 +54,21 @@ def clean_cell(value: str) -> str:
     if not value:
         return ""
     if value.isascii() and value.isprintable() and "  " not in value and value == value.strip():
-        return value  # the common case, already clean: skip the Unicode work
-    return clean_text(repair_mojibake(value))
+        cleaned = value  # the common case, already clean: skip the Unicode work
+    else:
+        cleaned = clean_text(repair_mojibake(value))
+    return unquote_formula(cleaned) if cleaned[:1] == "'" else cleaned
+
+
+def unquote_formula(text: str) -> str:
+    """``'=SUM(A1)`` reads back as ``=SUM(A1)``: the quote is what our exports and the
+    refused-rows report put before a cell a spreadsheet would run as a formula, so a file
+    BrokerDesk wrote imports as the values it held. Any other leading quote stays."""
+    from brokerdesk.core.exporting.safety import FORMULA_STARTS, QUOTE
+
+    if text.startswith(QUOTE) and text[1:2] and text[1] in FORMULA_STARTS:
+        return text[1:]
+    return text
 
 
 def clean_email(value: str) -> str:

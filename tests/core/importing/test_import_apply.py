@@ -316,3 +316,32 @@ def test_cancel_during_the_last_chunk_writes_nothing(
             cancel=cancel,
         )
     assert _participations(db) == []
+
+
+def test_the_refused_rows_report_cannot_run_a_formula_and_imports_back_as_typed(
+    db: Database, tmp_path: Path
+) -> None:
+    formula = '=HYPERLINK("http://example.invalid","Click")'
+    path = _write_csv(
+        tmp_path / "partners.csv",
+        [["Name", "Type", "Notes"], ["Good Trust", "Charity", ""], [formula, "Nonsense", "-5"]],
+    )
+    source = open_spreadsheet(path)
+    mapping = suggest_mapping(IMPORTERS["partners"].targets, source.sheet().headers)
+    summary = run_import(db, source, "partners", mapping, ImportOptions())
+    assert not summary.written and [r.row for r in summary.refused_rows] == [3]
+    report = summary.save_refused_csv(tmp_path / "refused.csv")
+    with report.open(encoding="utf-8-sig", newline="") as handle:
+        header, row = list(csv.reader(handle))
+    cells = dict(zip(header, row, strict=True))
+    # A spreadsheet opening the report shows text, not a live link or a sum.
+    assert not any(value.startswith(("=", "+", "-", "@")) for value in cells.values())
+    # The user corrects the type in the report and imports it: the name is what was typed.
+    cells["partner_type"] = "Charity"
+    fixed = _write_csv(tmp_path / "fixed.csv", [list(cells), list(cells.values())])
+    source = open_spreadsheet(fixed)
+    mapping = suggest_mapping(IMPORTERS["partners"].targets, source.sheet().headers)
+    assert run_import(db, source, "partners", mapping, ImportOptions()).written
+    with db.read() as session:
+        partner = session.scalars(select(Partner).where(Partner.name == formula)).one()
+        assert partner.notes == "-5"
