@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from brokerdesk.core import models
 
+NATIONS = models.NATIONS  # the four nations, in the order the team lists them
+
 PARTNER_TYPE_LABELS = {
     "charity": "Charity",
     "public_body": "Public body",

@@ -35,6 +35,7 @@ M = TypeVar("M", bound=Base)
 # record from their registry, and the link tables that are no kind of their own.
 TABLE_NOUNS: dict[str, tuple[str, str]] = {
     **{key: (k.singular, k.plural) for key, k in KINDS.items()},
+    "programme_partner": ("programme role", "programme roles"),  # as messages have always said
     "partner_offer_area": ("offer area link", "offer area links"),
     "programme_offer_area": ("secondary offer area", "secondary offer areas"),
     "partner_tag": ("tag", "tags"),
@@ -128,6 +129,10 @@ class RecordService(Generic[M]):
         if obj is None:
             raise NotFoundError(f"The {self.label} #{record_id} no longer exists.")
         return obj
+
+    def load(self, session: Session, record_id: int) -> Any:
+        """The record, read in the caller's session (NotFoundError if it no longer exists)."""
+        return self._load(session, record_id)
 
     def values_of(self, session: Session, obj: Any) -> dict[str, Any]:
         out = {f.name: getattr(obj, f.name) for f in self.fields}
