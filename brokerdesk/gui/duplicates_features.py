@@ -16,10 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QPushButton
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from brokerdesk.core.models import LibraryService, OfferArea, Partner
 from brokerdesk.core.services.fields import Field
 from brokerdesk.core.services.records import Change
 from brokerdesk.gui.undo import ServiceCommand
@@ -38,7 +35,6 @@ __all__ = [
     "amp",
     "install_duplicates_features",
     "load_merge_facts",
-    "merge_preview",
     "moves_text",
     "open_duplicate_finder",
     "quoted",
@@ -190,19 +186,6 @@ class MergeFacts:
         return str(self.values[side][name])
 
 
-def merge_preview(
-    session: Session, entity: str, survivor_id: int, other_id: int
-) -> list[tuple[str, int, int]]:
-    """What merging would do to the rows that refer to the other record (read-only).
-
-    The rules are the core merge's own: see :func:`brokerdesk.core.services.duplicates.
-    merge_preview`.
-    """
-    from brokerdesk.core.services.duplicates import merge_preview as core_preview
-
-    return core_preview(session, entity, survivor_id, other_id)
-
-
 def _shown(f: Field, value: Any, names: Mapping[str, Mapping[int, str]]) -> str:
     from brokerdesk.gui.dialogs.conflict import plain
 
@@ -217,42 +200,20 @@ def _shown(f: Field, value: Any, names: Mapping[str, Mapping[int, str]]) -> str:
 
 def load_merge_facts(ctx: AppContext, entity: str, first_id: int, second_id: int) -> MergeFacts:
     """Everything the merge view needs about a pair (raises NotFoundError if one has gone)."""
-    service = ctx.services.for_entity(entity)
-    ids = (first_id, second_id)
-    with ctx.db.read() as session:
-        objs = [service._load(session, i) for i in ids]
-        values = (service.values_of(session, objs[0]), service.values_of(session, objs[1]))
-        updated = (objs[0].updated_at, objs[1].updated_at)
-        names: dict[str, dict[int, str]] = {}
-        for key, id_column, name_column in (
-            ("partner_id", Partner.id, Partner.name),
-            ("service_id", LibraryService.id, LibraryService.name),
-        ):
-            wanted = {v[key] for v in values if v.get(key) is not None}
-            if wanted:
-                rows = session.execute(select(id_column, name_column).where(id_column.in_(wanted)))
-                names[key] = {int(i): str(n) for i, n in rows}
-        combined: dict[str, str] = {}
-        if entity == "partner":
-            tags = sorted({t for v in values for t in v["tags"]}, key=str.lower)
-            combined[translate("Duplicates", "Tags")] = ", ".join(tags)
-            area_ids = {a for v in values for a in v["offer_area_ids"]}
-            areas = session.scalars(
-                select(OfferArea.name)
-                .where(OfferArea.id.in_(area_ids))
-                .order_by(OfferArea.sort_order)
-            )
-            combined[translate("Duplicates", "Offer areas")] = ", ".join(areas)
-        moves = {
-            first_id: merge_preview(session, entity, first_id, second_id),
-            second_id: merge_preview(session, entity, second_id, first_id),
-        }
-    fields = tuple(service.fields)
+    from brokerdesk.core.services.merge_facts import merge_facts
+
+    pair = merge_facts(ctx.db, entity, first_id, second_id)
+    combined: dict[str, str] = {}
+    if entity == "partner":
+        combined[translate("Duplicates", "Tags")] = ", ".join(pair.tags)
+        combined[translate("Duplicates", "Offer areas")] = ", ".join(pair.offer_areas)
+    fields = tuple(ctx.services.for_entity(entity).fields)
+    values = pair.values
     shown = (
-        {f.name: _shown(f, values[0][f.name], names) for f in fields},
-        {f.name: _shown(f, values[1][f.name], names) for f in fields},
+        {f.name: _shown(f, values[0][f.name], pair.names) for f in fields},
+        {f.name: _shown(f, values[1][f.name], pair.names) for f in fields},
     )
-    return MergeFacts(entity, ids, fields, values, shown, updated, combined, moves)
+    return MergeFacts(entity, pair.ids, fields, values, shown, pair.updated, combined, pair.moves)
 
 
 def tools_menu(window: Any) -> QMenu:

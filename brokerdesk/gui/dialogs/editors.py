@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,23 +27,25 @@ from PySide6.QtWidgets import (
     QWidget,
     QWidgetAction,
 )
-from sqlalchemy import select
 
 from brokerdesk.core import clock
-from brokerdesk.core.db import Database
-from brokerdesk.core.models import Branch, Contact, LibraryService, OfferArea, Partner, Programme
+from brokerdesk.core.services.choices import ReferenceChoices
 from brokerdesk.core.services.fields import Field, parse_date
+from brokerdesk.gui import kind_words
+
+if TYPE_CHECKING:
+    from brokerdesk.core.db import Database
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
-# Field names that refer to another record, and what they refer to.
+# Field names that refer to another record, and the kind of record they refer to.
 REFERENCES: dict[str, str] = {
     "partner_id": "partner",
-    "service_id": "library service",
+    "service_id": "library_service",
     "programme_id": "programme",
     "contact_id": "contact",
     "local_contact_id": "contact",
-    "offer_area_id": "offer area",
+    "offer_area_id": "offer_area",
     "branch_id": "branch",
 }
 
@@ -54,29 +56,7 @@ class NotChosenError(ValueError):
 
 def reference_options(db: Database, field_name: str) -> list[tuple[int, str]]:
     """(id, label) of every record a reference field may point at, in the order shown."""
-    with db.read() as session:
-        if field_name == "partner_id":
-            query = select(Partner.id, Partner.name).order_by(Partner.name)
-        elif field_name == "service_id":
-            query = select(LibraryService.id, LibraryService.nice_name).order_by(
-                LibraryService.nice_name
-            )
-        elif field_name == "programme_id":
-            query = select(Programme.id, Programme.name).order_by(Programme.name)
-        elif field_name in ("contact_id", "local_contact_id"):
-            query = select(Contact.id, Contact.full_name).order_by(Contact.full_name, Contact.id)
-        elif field_name == "offer_area_id":
-            query = select(OfferArea.id, OfferArea.name).order_by(OfferArea.sort_order)
-        elif field_name == "branch_id":
-            rows = session.execute(
-                select(Branch.id, Branch.name, LibraryService.nice_name)
-                .join(LibraryService, LibraryService.id == Branch.service_id)
-                .order_by(Branch.name, LibraryService.nice_name)
-            ).all()
-            return [(bid, f"{name} ({service})") for bid, name, service in rows]
-        else:
-            raise KeyError(field_name)
-        return [(int(i), str(label)) for i, label in session.execute(query)]
+    return list(ReferenceChoices(db).for_field(field_name))
 
 
 class FieldEditor(QObject):
@@ -279,7 +259,7 @@ class ReferenceEditor(FieldEditor):
         line.setPlaceholderText(translate("RecordForm", "Type to search…"))
         super().__init__(field, combo)
         self.combo = combo
-        self.noun = REFERENCES.get(field.name, "record")
+        self.noun = kind_words.one(REFERENCES[field.name]) if field.name in REFERENCES else "record"
         line.textEdited.connect(lambda _t: self.edited.emit())
         combo.activated.connect(lambda _i: self.edited.emit())
 

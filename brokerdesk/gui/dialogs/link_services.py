@@ -28,10 +28,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from brokerdesk.core import vocabulary as v
-from brokerdesk.core.models import NATIONS, LibraryService, Participation, Programme
+from brokerdesk.core.services.linkable import linkable_services
 from brokerdesk.gui.models.rows import ChoosableRowsModel, RowColumn
 from brokerdesk.gui.undo import LinkServices
 
@@ -63,40 +62,20 @@ class LinkServicesDialog(QDialog):
         self.resize(820, 620)
 
     def _load(self) -> list[dict[str, Any]]:
-        with self.ctx.db.read() as session:
-            self.programme_name = str(
-                session.scalar(select(Programme.name).where(Programme.id == self.programme_id))
-            )
-            linked = set(
-                session.scalars(
-                    select(Participation.service_id).where(
-                        Participation.programme_id == self.programme_id
-                    )
-                )
-            )
-            rows = session.execute(
-                select(
-                    LibraryService.id,
-                    LibraryService.nice_name,
-                    LibraryService.name,
-                    LibraryService.gss_code,
-                    LibraryService.nation,
-                    LibraryService.region,
-                    LibraryService.is_member,
-                ).order_by(LibraryService.nice_name)
-            ).all()
+        found = linkable_services(self.ctx.db, self.programme_id)
+        self.programme_name = str(found.programme_name)
         return [
             {
-                "id": r.id,
-                "name": r.nice_name,
-                "gss_code": r.gss_code,
-                "nation": r.nation,
-                "region": r.region,
-                "is_member": r.is_member,
-                "linked": r.id in linked,
-                "_search": folded(f"{r.nice_name} {r.name} {r.gss_code}"),
+                "id": s.id,
+                "name": s.name,
+                "gss_code": s.gss_code,
+                "nation": s.nation,
+                "region": s.region,
+                "is_member": s.is_member,
+                "linked": s.linked,
+                "_search": folded(f"{s.name} {s.official_name} {s.gss_code}"),
             }
-            for r in rows
+            for s in found.services
         ]
 
     def _build(self) -> None:
@@ -106,7 +85,7 @@ class LinkServicesDialog(QDialog):
         self.search.setClearButtonEnabled(True)
         self.nation = QComboBox(self)
         self.nation.addItem(self.tr("Any nation"), None)
-        for nation in NATIONS:
+        for nation in v.NATIONS:
             self.nation.addItem(nation, nation)
         self.region = QComboBox(self)
         self.region.addItem(self.tr("Any region"), None)

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from brokerdesk.core import coverage, vocabulary
-from brokerdesk.core.models import LibraryService, OfferArea, Programme
+from brokerdesk.core.services.choices import ReferenceChoices
+from brokerdesk.core.services.map_services import ServicesOnMap
 from brokerdesk.gui.views.dashboard.record_table import RecordTable
 from brokerdesk.gui.views.dashboard.rows_model import Row
 from brokerdesk.gui.views.map_view import MapCanvas, Shade, brush_for, hatch_for
@@ -106,15 +106,8 @@ class MapTab(QWidget):
         self.choice.currentIndexChanged.connect(self.refresh)
 
     def _fill_choices(self) -> None:
-        with self.ctx.db.read() as session:
-            areas = session.execute(
-                select(OfferArea.id, OfferArea.name).order_by(OfferArea.sort_order)
-            ).all()
-            programmes = session.execute(
-                select(Programme.id, Programme.name)
-                .where(Programme.status.in_(("live", "negotiating")))
-                .order_by(Programme.name)
-            ).all()
+        choices = ReferenceChoices(self.ctx.db)
+        areas, programmes = choices.offer_areas(), choices.live_programmes()
         self.choice.blockSignals(True)
         self.choice.clear()
         for area_id, name in areas:
@@ -135,10 +128,7 @@ class MapTab(QWidget):
         if not data:
             return {}, AREA_CLASSES
         kind, record_id = data
-        with self.ctx.db.read() as session:
-            members = list(
-                session.scalars(select(LibraryService.id).where(LibraryService.is_member.is_(True)))
-            )
+        members = ServicesOnMap(self.ctx.db).member_ids()
         if kind == "area":
             counts = coverage.covered_service_ids(self.ctx.db, offer_area_id=record_id)
             shades = {}
@@ -158,17 +148,7 @@ class MapTab(QWidget):
 
     def refresh(self) -> None:
         shades, classes = self.shading()
-        with self.ctx.db.read() as session:
-            services = session.execute(
-                select(
-                    LibraryService.id,
-                    LibraryService.gss_code,
-                    LibraryService.nice_name,
-                    LibraryService.region,
-                    LibraryService.is_member,
-                )
-            ).all()
-        by_code = {row.gss_code: row for row in services}
+        by_code = {row.gss_code: row for row in ServicesOnMap(self.ctx.db).all()}
         rows = []
         for code, item in self.canvas.items_by_code.items():
             row = by_code.get(code)
@@ -178,13 +158,13 @@ class MapTab(QWidget):
                 continue
             item.service_id = row.id
             shade = shades.get(row.id)
-            item.set_shade(shade, bool(row.is_member), row.nice_name)
+            item.set_shade(shade, row.is_member, row.name)
             value = shade.text if row.is_member and shade else self.tr("Not a member")
             rows.append(
                 Row(
-                    [row.nice_name, row.region, value],
+                    [row.name, row.region, value],
                     ("library_service", row.id),
-                    tooltip=f"{row.nice_name}: {value}",
+                    tooltip=f"{row.name}: {value}",
                 )
             )
         rows.sort(key=lambda r: str(r.cells[0]).casefold())

@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from brokerdesk.core import suggestions
-from brokerdesk.core.models import LibraryService, Programme
+from brokerdesk.core.services.choices import ReferenceChoices
 from brokerdesk.core.suggestions import Suggestion
 from brokerdesk.gui.views.dashboard.record_table import RecordTable
 from brokerdesk.gui.views.dashboard.rows_model import Row
@@ -87,17 +86,8 @@ class SuggestionsTab(QWidget):
         self.service.currentIndexChanged.connect(self.recompute)
 
     def refresh(self) -> None:
-        with self.ctx.db.read() as session:
-            programmes = session.execute(
-                select(Programme.id, Programme.name)
-                .where(Programme.status.in_(("live", "negotiating")))
-                .order_by(Programme.name)
-            ).all()
-            services = session.execute(
-                select(LibraryService.id, LibraryService.nice_name)
-                .where(LibraryService.is_member.is_(True))
-                .order_by(LibraryService.nice_name)
-            ).all()
+        choices = ReferenceChoices(self.ctx.db)
+        programmes, services = choices.live_programmes(), choices.member_services()
         for combo, rows in ((self.programme, programmes), (self.service, services)):
             keep = combo.currentData()
             combo.blockSignals(True)

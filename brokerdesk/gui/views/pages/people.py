@@ -5,39 +5,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-
 from brokerdesk.core import clock
 from brokerdesk.core import vocabulary as v
-from brokerdesk.core.errors import NotFoundError
-from brokerdesk.core.models import Contact, Interaction, LibraryService, Partner, Programme
+from brokerdesk.core.services.people_pages import PeoplePages, PersonPage
+from brokerdesk.gui import kind_words
 from brokerdesk.gui.models.rows import RowColumn
 from brokerdesk.gui.views.pages import columns
 from brokerdesk.gui.views.pages.base import RecordPage
 
 LINK_COLUMNS = (RowColumn("kind", "Kind"), RowColumn("name", "Name"))
-KINDS = {
-    "partner": "Partner",
-    "library_service": "Library service",
-    "programme": "Programme",
-    "contact": "Contact",
-}
 
 
-def _links(session: Any, values: dict[str, Any]) -> list[dict[str, Any]]:
+def _links(page: PersonPage) -> list[dict[str, Any]]:
     """The records a contact or interaction points at, as rows of the Links table."""
-    rows = []
-    for key, entity, model, name in (
-        ("partner_id", "partner", Partner, Partner.name),
-        ("service_id", "library_service", LibraryService, LibraryService.nice_name),
-        ("programme_id", "programme", Programme, Programme.name),
-        ("contact_id", "contact", Contact, Contact.full_name),
-    ):
-        ref = values.get(key)
-        if ref is not None:
-            label = session.scalar(select(name).where(model.id == ref))
-            rows.append({"kind": KINDS[entity], "name": label, "entity": entity, "id": ref})
-    return rows
+    return [{"kind": kind_words.title(link["entity"], plural=False), **link} for link in page.links]
 
 
 class LinksPage(RecordPage):
@@ -71,29 +52,8 @@ class ContactPage(LinksPage):
         self.interactions = self.add_table("Interactions", columns.INTERACTIONS, "interaction")
 
     def fetch(self) -> dict[str, Any]:
-        with self.ctx.db.read() as session:
-            contact = session.get(Contact, self.record_id)
-            if contact is None:
-                raise NotFoundError("The contact no longer exists.")
-            values = self.ctx.services.contacts.values_of(session, contact)
-            links = _links(session, values)
-            interactions = [
-                {
-                    "id": i.id,
-                    "occurred_on": i.occurred_on,
-                    "kind": i.kind,
-                    "subject": i.subject,
-                    "by_whom": i.by_whom,
-                    "follow_up_on": i.follow_up_on,
-                }
-                for i in session.scalars(
-                    select(Interaction)
-                    .where(Interaction.contact_id == self.record_id)
-                    .order_by(Interaction.occurred_on.desc())
-                    .limit(50)
-                )
-            ]
-        return {"values": values, "links": links, "interactions": interactions}
+        page = PeoplePages(self.ctx.db).contact(self.record_id)
+        return {"values": page.values, "links": _links(page), "interactions": page.interactions}
 
     def fill(self, data: dict[str, Any]) -> None:
         c = data["values"]
@@ -125,12 +85,8 @@ class InteractionPage(LinksPage):
         self.add_links_table()
 
     def fetch(self) -> dict[str, Any]:
-        with self.ctx.db.read() as session:
-            interaction = session.get(Interaction, self.record_id)
-            if interaction is None:
-                raise NotFoundError("The interaction no longer exists.")
-            values = self.ctx.services.interactions.values_of(session, interaction)
-            return {"values": values, "links": _links(session, values)}
+        page = PeoplePages(self.ctx.db).interaction(self.record_id)
+        return {"values": page.values, "links": _links(page)}
 
     def fill(self, data: dict[str, Any]) -> None:
         i = data["values"]
