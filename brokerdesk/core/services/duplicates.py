@@ -22,7 +22,7 @@ from brokerdesk.core import audit, snapshots
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import Cancelled, NotFoundError, ValidationError
 from brokerdesk.core.importing.cleaning import web_domain
-from brokerdesk.core.importing.matching import _fold
+from brokerdesk.core.importing.folding import match_key
 from brokerdesk.core.models import Contact, Partner
 from brokerdesk.core.services.partners import PartnerService
 from brokerdesk.core.services.people import ContactService
@@ -78,8 +78,13 @@ def _pairs(
         for i, (a, la) in enumerate(items):
             for b, lb in items[i + 1 :]:
                 found[(a, b)] = DuplicatePair(entity, a, b, la, lb, 100.0, exact_reason)
-    names = [_fold(label) for _, label, _, _ in rows]
+    # match_key, not the bare fold: names with no letters ("📚", "🎭") fold to "" and two
+    # empty strings score 100; their visible characters tell them apart, and a name that
+    # shows nothing is like no other.
+    names = [match_key(label) for _, label, _, _ in rows]
     for i, j, score in _similar_names(names, [r[3] for r in rows], threshold, progress):
+        if not names[i] or not names[j]:
+            continue
         a, la, _, _ = rows[i]
         b, lb, _, _ = rows[j]
         pair = (min(a, b), max(a, b))

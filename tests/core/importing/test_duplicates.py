@@ -181,3 +181,15 @@ def test_the_finder_reports_progress_and_stops_when_asked(
     with pytest.raises(Cancelled):
         find_duplicate_partners(db, progress=lambda done, _total: asked.append(done) or False)
     assert asked == [10], "stopped after the first chunk"
+
+
+def test_names_in_other_scripts_or_only_symbols_are_not_taken_for_duplicates(
+    db: Database, world: World
+) -> None:
+    s = Services(db)
+    for name in ("📚", "🎭", "読書協会", "Книжный клуб", "Σύλλογος Βιβλίων", "مكتبة الشارقة"):
+        s.partners.create({"name": name})
+    s.partners.create({"name": "Книжный Клуб"})
+    pairs = [(p.first_label, p.second_label) for p in find_duplicate_partners(db)]
+    # Only the two spellings of one Russian name; the emoji and the other scripts are apart.
+    assert pairs == [("Книжный клуб", "Книжный Клуб")], pairs
