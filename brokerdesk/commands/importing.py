@@ -16,8 +16,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from brokerdesk.core.db import Database, open_database
 from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.core.importing import (
@@ -33,7 +31,8 @@ from brokerdesk.core.importing import (
     run_import,
     suggest_mapping,
 )
-from brokerdesk.core.models import PARTICIPATION_STAGES, Programme
+from brokerdesk.core.models import PARTICIPATION_STAGES
+from brokerdesk.core.services.programmes import ProgrammeService
 
 MAX_REASON_LINES = 20
 
@@ -87,20 +86,6 @@ def register(subparsers: Any, name: str) -> argparse.ArgumentParser:
     return parser
 
 
-def _programme_id(db: Database, text: str) -> int:
-    with db.read() as session:
-        if text.isdigit() and session.get(Programme, int(text)) is not None:
-            return int(text)
-        found = list(
-            session.scalars(select(Programme.id).where(Programme.name.ilike(text.strip())))
-        )
-    if len(found) == 1:
-        return found[0]
-    if not found:
-        raise BrokerDeskError(f"There is no programme '{text}'.")
-    raise BrokerDeskError(f"Several programmes are called '{text}'; give its id instead.")
-
-
 def run(args: argparse.Namespace) -> int:
     source = open_spreadsheet(args.file)
     header = source.sheet(args.sheet)
@@ -119,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
             skip_invalid=args.skip_invalid,
             accept_best=args.accept_best,
             stage=args.stage,
-            programme_id=_programme_id(db, args.programme) if args.programme else None,
+            programme_id=ProgrammeService(db).id_named(args.programme) if args.programme else None,
             dry_run=args.dry_run,
         )
         summary = _import(db, source, args, mapping, options)

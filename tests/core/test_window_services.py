@@ -11,7 +11,7 @@ import pytest
 
 from brokerdesk.core import vocabulary
 from brokerdesk.core.db import Database
-from brokerdesk.core.errors import NotFoundError, ValidationError
+from brokerdesk.core.errors import BrokerDeskError, NotFoundError, ValidationError
 from brokerdesk.core.services import Services
 from brokerdesk.core.services.choices import ReferenceChoices
 from brokerdesk.core.services.linkable import linkable_services
@@ -170,3 +170,16 @@ def test_merge_facts_show_both_partners_and_what_would_move(
         merge_facts(db, "partner", older, newer + 1000)
     with pytest.raises(ValidationError):
         merge_facts(db, "programme", older, newer)
+
+
+def test_a_programme_is_found_by_id_or_by_name_in_any_case(
+    services: Services, world: World
+) -> None:
+    zines = _programme(services, world, "Zines", "live")
+    assert services.programmes.id_named(str(zines)) == zines
+    assert services.programmes.id_named(" ZINES ") == zines
+    with pytest.raises(BrokerDeskError, match="There is no programme 'Comics'"):
+        services.programmes.id_named("Comics")
+    _programme(services, world, "zines", "idea")
+    with pytest.raises(BrokerDeskError, match="Several programmes are called 'zines'"):
+        services.programmes.id_named("zines")

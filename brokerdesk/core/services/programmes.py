@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from brokerdesk.core import audit, models
 from brokerdesk.core import vocabulary as v
-from brokerdesk.core.errors import NotFoundError, ValidationError
+from brokerdesk.core.errors import BrokerDeskError, NotFoundError, ValidationError
 from brokerdesk.core.models import (
     Branch,
     Contact,
@@ -89,6 +89,21 @@ class ProgrammeService(RecordService[Programme]):
             "secondary_offer_area_ids": [a.id for a in obj.secondary_offer_areas],
             "partners": sorted((link.partner_id, link.role) for link in obj.partner_links),
         }
+
+    def id_named(self, text: str) -> int:
+        """The programme someone means by its id or its name, in any case (as typed at the
+        command line); BrokerDeskError in a sentence when none or several are meant."""
+        with self.db.read() as session:
+            if text.isdigit() and session.get(Programme, int(text)) is not None:
+                return int(text)
+            found = list(
+                session.scalars(select(Programme.id).where(Programme.name.ilike(text.strip())))
+            )
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise BrokerDeskError(f"There is no programme '{text}'.")
+        raise BrokerDeskError(f"Several programmes are called '{text}'; give its id instead.")
 
 
 class ParticipationService(RecordService[Participation]):
