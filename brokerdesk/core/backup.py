@@ -105,8 +105,11 @@ def backup_file(source: Path, reason: str = "manual", folder: Path | None = None
         raise BackupError(
             f"Could not make the backup folder {target_dir}: {_reason(exc)}. Nothing was written."
         ) from exc
-    stamp = clock.local_now().strftime(_STAMP)
-    target = target_dir / f"{source.stem}-{stamp}-{reason}.sqlite3"
+    moment = clock.local_now()
+    target = target_dir / f"{source.stem}-{moment.strftime(_STAMP)}-{reason}.sqlite3"
+    while target.exists():  # a clock set back or standing still never replaces a backup
+        moment += dt.timedelta(microseconds=1)
+        target = target_dir / f"{source.stem}-{moment.strftime(_STAMP)}-{reason}.sqlite3"
     copy_database(source, target)
     return target
 

@@ -154,3 +154,22 @@ def test_cli_restore_refuses_a_corrupt_backup_with_exit_1(
     assert cli.main(["restore", str(bad), "--db", str(path), "--force"]) == 1
     assert "damaged" in capsys.readouterr().err
     assert path.read_bytes() == before
+
+
+def test_a_clock_standing_still_never_replaces_a_backup(db: Database) -> None:
+    """Two backups in the same instant (a clock set back, or one that stands still) are two
+    files: the second never writes over the first."""
+    _partner(db, "Before")
+    with clock.pinned(dt.datetime(2026, 3, 1, 9, 0), tick=False):
+        first = backup.make_backup(db, "manual")
+        _partner(db, "After")
+        second = backup.make_backup(db, "manual")
+    assert first != second and first.exists() and second.exists()
+    listed = backup.list_backups(db.path)  # type: ignore[arg-type]
+    assert [b.path for b in listed[:2]] == [second, first]
+    for path, names in ((first, ["Before"]), (second, ["After", "Before"])):
+        copy = open_database(path)
+        try:
+            assert _names(copy) == names
+        finally:
+            copy.dispose()

@@ -2,8 +2,9 @@
 
 An importer turns one row of cleaned text into a :class:`RowPlan` (create, update, skip,
 refuse, or review) using the entity service's declared fields for validation, so an import
-accepts exactly what the form accepts. Writing is bulk SQL inside the caller's transaction,
-with one audit event for the whole import instead of one per row.
+accepts exactly what the form accepts. Writing is bulk SQL inside the caller's transaction;
+the history gets one summary event for the import and, through ``importing/trail.py``, an
+entry for every record it created or changed, named with the import as its source.
 """
 
 from __future__ import annotations
