@@ -48,7 +48,8 @@ def main() -> int:
     from sqlalchemy import func, select
 
     from brokerdesk.core.models import Interaction, Participation, Programme
-    from brokerdesk.gui.app import AppContext, ensure_application
+    from brokerdesk.gui.app import ensure_application
+    from brokerdesk.gui.context import AppContext
     from brokerdesk.gui.settings import Settings
     from brokerdesk.gui.views.dashboard import create_dashboard_page
 

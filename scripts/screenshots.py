@@ -29,7 +29,8 @@ from brokerdesk.core.models import (  # noqa: E402
     Partner,
     ProgrammePartner,
 )
-from brokerdesk.gui.app import AppContext, build_demo_database, ensure_application  # noqa: E402
+from brokerdesk.gui.app import build_demo_database, ensure_application  # noqa: E402
+from brokerdesk.gui.context import AppContext  # noqa: E402
 from brokerdesk.gui.main_window import MainWindow  # noqa: E402
 from brokerdesk.gui.settings import Settings  # noqa: E402
 

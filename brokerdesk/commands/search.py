@@ -8,16 +8,8 @@ from dataclasses import asdict
 from typing import Any
 
 from brokerdesk.core.db import open_database
+from brokerdesk.core.kinds import kind
 from brokerdesk.core.search import SEARCH_TYPES, SearchService
-
-_LABELS = {
-    "library_service": "Library services",
-    "partner": "Partners",
-    "programme": "Programmes",
-    "contact": "Contacts",
-    "branch": "Branches",
-    "interaction": "Interactions",
-}
 
 
 def register(subparsers: Any, name: str) -> argparse.ArgumentParser:
@@ -71,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     for hit in hits:
         if hit.entity != current:
             current = hit.entity
-            print(f"{_LABELS.get(hit.entity, hit.entity)}:")
+            print(f"{kind(hit.entity).title}:")
         subtitle = f"  ({hit.subtitle})" if hit.subtitle else ""
         print(f"  {hit.title}{subtitle}  [#{hit.record_id}]")
     return 0

@@ -20,6 +20,7 @@ from sqlalchemy.sql.expression import ColumnClause
 
 from brokerdesk.core import clock
 from brokerdesk.core import vocabulary as v
+from brokerdesk.core.kinds import KINDS
 from brokerdesk.core.models import (
     Agreement,
     Branch,
@@ -297,7 +298,7 @@ def _partners() -> RecordList:
     )
     return RecordList(
         entity="partner",
-        title="Partners",
+        title=KINDS["partner"].title,
         id_column=Partner.id,
         columns=(
             Column("name", "Name", Partner.name),
@@ -376,7 +377,7 @@ def _services() -> RecordList:
     )
     return RecordList(
         entity="library_service",
-        title="Library services",
+        title=KINDS["library_service"].title,
         id_column=LibraryService.id,
         columns=(
             Column("nice_name", "Name", LibraryService.nice_name),
@@ -468,7 +469,7 @@ def _programme_list() -> RecordList:
     )
     return RecordList(
         entity="programme",
-        title="Programmes",
+        title=KINDS["programme"].title,
         id_column=Programme.id,
         columns=(
             Column("name", "Name", Programme.name),
@@ -529,7 +530,7 @@ def _contacts() -> RecordList:
     organisation = func.coalesce(Partner.name, LibraryService.nice_name)
     return RecordList(
         entity="contact",
-        title="Contacts",
+        title=KINDS["contact"].title,
         id_column=Contact.id,
         columns=(
             Column("full_name", "Name", Contact.full_name),
@@ -568,7 +569,7 @@ def _interactions() -> RecordList:
     due = Interaction.follow_up_due  # the follow-up date while it is still to do
     return RecordList(
         entity="interaction",
-        title="Interactions",
+        title=KINDS["interaction"].title,
         id_column=Interaction.id,
         columns=(
             Column("occurred_on", "Date", Interaction.occurred_on, "date"),

@@ -22,7 +22,7 @@ from brokerdesk.core.services.records import Change
 from brokerdesk.gui.undo import ServiceCommand
 
 if TYPE_CHECKING:
-    from brokerdesk.gui.app import AppContext
+    from brokerdesk.gui.context import AppContext
     from brokerdesk.gui.dialogs.duplicates import DuplicatesDialog
 
 translate = QCoreApplication.translate  # lupdate reads translate("Duplicates", "…") calls

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from brokerdesk.core.changes import ChangeFeed
 
 if TYPE_CHECKING:
-    from brokerdesk.gui.app import AppContext
+    from brokerdesk.gui.context import AppContext
 
 
 class _PollSignals(QObject):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from brokerdesk.gui import settings as keys
-from brokerdesk.gui.app import APP_NAME
+from brokerdesk.gui.context import APP_NAME
 from brokerdesk.gui.settings import Settings
 
 # Nothing here loads the database layer: the window can be shown (see ``show_opening``)
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyle
 
     from brokerdesk.core.lists import ListState
-    from brokerdesk.gui.app import AppContext
+    from brokerdesk.gui.context import AppContext
     from brokerdesk.gui.views.list_page import ListPage
 
 

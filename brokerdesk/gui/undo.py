@@ -17,7 +17,7 @@ from brokerdesk.core.services.records import Change, RecordService
 
 if TYPE_CHECKING:
     from brokerdesk.core import snapshots
-    from brokerdesk.gui.app import AppContext
+    from brokerdesk.gui.context import AppContext
 
 
 class ServiceCommand(QUndoCommand):

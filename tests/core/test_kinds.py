@@ -45,7 +45,7 @@ def test_the_lists_and_the_navigation_are_the_listed_kinds() -> None:
         "interaction",
     ]
     for listed in LISTED:
-        assert LISTS[listed.key]().title == listed.plural.capitalize()
+        assert LISTS[listed.key]().title == listed.title == listed.plural.capitalize()
         assert listed.has_page
 
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QSettings
 from brokerdesk.core.db import Database, open_database
 from brokerdesk.core.demo import build_demo
 from brokerdesk.core.reference.load import initialise
-from brokerdesk.gui.app import AppContext
+from brokerdesk.gui.context import AppContext
 from brokerdesk.gui.main_window import MainWindow
 from brokerdesk.gui.settings import Settings
 

@@ -20,7 +20,7 @@ from sqlalchemy import text
 
 from brokerdesk.core.db import Database
 from brokerdesk.core.models import Agreement, Interaction, Partner
-from brokerdesk.gui.app import AppContext
+from brokerdesk.gui.context import AppContext
 from brokerdesk.gui.settings import Settings
 from brokerdesk.gui.views import charts
 from brokerdesk.gui.views.dashboard import DashboardPage, create_dashboard_page

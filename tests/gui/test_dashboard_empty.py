@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from brokerdesk.core import clock
 from brokerdesk.core.db import Database
 from brokerdesk.core.reference.load import initialise
-from brokerdesk.gui.app import AppContext
+from brokerdesk.gui.context import AppContext
 from brokerdesk.gui.settings import Settings
 from brokerdesk.gui.views.dashboard import DashboardPage, create_dashboard_page
 from tests.builders import small_world

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from brokerdesk.core.db import Database
-from brokerdesk.gui.app import AppContext
+from brokerdesk.gui.context import AppContext
 from brokerdesk.gui.settings import Settings
 from brokerdesk.gui.views.dashboard.map_tab import MapTab
 from brokerdesk.gui.views.map_view import PALETTE, ServiceShapeItem

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from shiboken6 import isValid
 
 from brokerdesk.core.errors import Cancelled
-from brokerdesk.gui.app import AppContext
+from brokerdesk.gui.context import AppContext
 from brokerdesk.gui.progress import error_sentence, progress_dialog, run_with_progress
 
 

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from brokerdesk.core import backup, integrity
 from brokerdesk.core.db import open_database
 from brokerdesk.core.services import Services
-from brokerdesk.gui.app import AppContext
+from brokerdesk.gui.context import AppContext
 from brokerdesk.gui.dialogs.integrity import IntegrityDialog
 from brokerdesk.gui.dialogs.restore_backup import RestoreBackupDialog, install_restore_action
 from brokerdesk.gui.launcher import Launcher

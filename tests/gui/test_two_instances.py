@@ -21,7 +21,7 @@ from brokerdesk.core.db import Database, open_database
 from brokerdesk.core.models import Partner
 from brokerdesk.core.services import Services
 from brokerdesk.core.services.history import HistoryService
-from brokerdesk.gui.app import AppContext
+from brokerdesk.gui.context import AppContext
 from brokerdesk.gui.dialogs.conflict import ConflictDialog
 from brokerdesk.gui.dialogs.record_form import RecordForm
 from brokerdesk.gui.live_refresh import LiveRefresh

@@ -14,6 +14,7 @@ from typing import Any
 
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.exporting.summary import PartnerSummary
+from brokerdesk.core.kinds import KINDS
 
 Cell = str | int | float | bool | dt.date | dt.datetime | None
 
@@ -93,7 +94,7 @@ def _programmes_table(s: PartnerSummary) -> Table:
         ]
         for p in s.programmes
     ]
-    return Table("Programmes", columns, rows)
+    return Table(KINDS["programme"].title, columns, rows)
 
 
 def _participations_table(s: PartnerSummary) -> Table:
@@ -130,7 +131,7 @@ def _participations_table(s: PartnerSummary) -> Table:
         ]
         for r in s.participations
     ]
-    return Table("Participations", columns, rows)
+    return Table(KINDS["participation"].title, columns, rows)
 
 
 def _contacts_table(s: PartnerSummary) -> Table:
@@ -144,7 +145,7 @@ def _contacts_table(s: PartnerSummary) -> Table:
     rows: list[list[Cell]] = [
         [c["full_name"], c["role"], c["email"], c["phone"], c["notes"]] for c in s.contacts
     ]
-    return Table("Contacts", columns, rows)
+    return Table(KINDS["contact"].title, columns, rows)
 
 
 def _interactions_table(s: PartnerSummary) -> Table:
@@ -173,10 +174,13 @@ def _interactions_table(s: PartnerSummary) -> Table:
         ]
         for i in s.interactions
     ]
-    return Table("Interactions", columns, rows)
+    return Table(KINDS["interaction"].title, columns, rows)
 
 
-SUMMARY_TABLE_NAMES = ("Summary", "Programmes", "Participations", "Contacts", "Interactions")
+SUMMARY_TABLE_NAMES = (
+    "Summary",
+    *(KINDS[k].title for k in ("programme", "participation", "contact", "interaction")),
+)
 
 
 def summary_tables(summary: PartnerSummary) -> list[Table]:

@@ -11,7 +11,7 @@ from brokerdesk.core import vocabulary as v
 from brokerdesk.gui.undo import SetStages
 
 if TYPE_CHECKING:
-    from brokerdesk.gui.app import AppContext
+    from brokerdesk.gui.context import AppContext
 
 
 class ChangeStageDialog(QDialog):

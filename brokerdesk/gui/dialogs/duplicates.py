@@ -45,7 +45,7 @@ from brokerdesk.gui.duplicates_features import (
 
 if TYPE_CHECKING:
     from brokerdesk.core.services.duplicates import DuplicatePair
-    from brokerdesk.gui.app import AppContext
+    from brokerdesk.gui.context import AppContext
     from brokerdesk.gui.tasks import Progress, Task
 
 translate = QCoreApplication.translate  # lupdate reads translate("Duplicates", "…") calls

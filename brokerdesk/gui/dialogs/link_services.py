@@ -35,7 +35,7 @@ from brokerdesk.gui.models.rows import ChoosableRowsModel, RowColumn
 from brokerdesk.gui.undo import LinkServices
 
 if TYPE_CHECKING:
-    from brokerdesk.gui.app import AppContext
+    from brokerdesk.gui.context import AppContext
 
 
 def folded(text: str) -> str:

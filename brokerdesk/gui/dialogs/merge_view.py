@@ -38,7 +38,7 @@ from brokerdesk.gui.duplicates_features import (
 )
 
 if TYPE_CHECKING:
-    from brokerdesk.gui.app import AppContext
+    from brokerdesk.gui.context import AppContext
 
 translate = QCoreApplication.translate  # lupdate reads translate("Duplicates", "…") calls
 

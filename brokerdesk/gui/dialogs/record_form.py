@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from brokerdesk.core.errors import BrokerDeskError, EditConflict, NotFoundError, ValidationError
 from brokerdesk.core.services.records import Change, RecordService
+from brokerdesk.gui import kind_words
 from brokerdesk.gui.dialogs.conflict import resolve_conflict
 from brokerdesk.gui.dialogs.editors import (
     FieldEditor,
@@ -42,17 +43,8 @@ from brokerdesk.gui.dialogs.extras import ExtraSection, OfferAreaChecks, Partner
 from brokerdesk.gui.undo import CreateRecord, ServiceCommand, UpdateRecord
 
 if TYPE_CHECKING:
-    from brokerdesk.gui.app import AppContext
+    from brokerdesk.gui.context import AppContext
 
-NOUNS = {
-    "partner": "partner",
-    "library_service": "library service",
-    "programme": "programme",
-    "contact": "contact",
-    "interaction": "interaction",
-    "participation": "participation",
-    "agreement": "agreement",
-}
 WARNING = "⚠ "
 ConflictResolver = Callable[..., "dict[str, Any] | None"]
 
@@ -86,7 +78,7 @@ class RecordForm(QDialog):
         self.entity = entity
         self.record_id = record_id
         self.service: RecordService[Any] = ctx.services.for_entity(entity)
-        self.noun = NOUNS.get(entity, entity.replace("_", " "))
+        self.noun = kind_words.one(entity)
         self.saved_id: int | None = None
         self.expected_version: int | None = None
         self.resolve_conflict: ConflictResolver | None = resolve_conflict

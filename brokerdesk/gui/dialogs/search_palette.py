@@ -24,28 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from brokerdesk.core.search import SEARCH_TYPES, SearchHit, SearchService, group_hits
+from brokerdesk.gui import kind_words
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
 DEBOUNCE_MS = 120
 PER_KIND = 6  # results shown per kind of record
 HIT_ROLE = int(Qt.ItemDataRole.UserRole)
-
-# Singular and plural names of each kind of record, in the users' words.
-KIND_NAMES: dict[str, tuple[str, str]] = {
-    "partner": ("Partner", "Partners"),
-    "library_service": ("Library service", "Library services"),
-    "branch": ("Branch", "Branches"),
-    "programme": ("Programme", "Programmes"),
-    "contact": ("Contact", "Contacts"),
-    "interaction": ("Interaction", "Interactions"),
-}
-
-
-def kind_names(entity: str) -> tuple[str, str]:
-    """Singular and plural label of a kind of record (falls back to the key)."""
-    fallback = entity.replace("_", " ").capitalize()
-    return KIND_NAMES.get(entity, (fallback, fallback + "s"))
 
 
 class SearchPalette(QFrame):
@@ -147,19 +132,20 @@ class SearchPalette(QFrame):
         self.results.clear()
         current_kind = None
         for hit in hits:
-            singular, plural = kind_names(hit.entity)
+            singular = kind_words.title(hit.entity, plural=False)
+            plural = kind_words.title(hit.entity)
             if hit.entity != current_kind:
                 current_kind = hit.entity
-                header = QListWidgetItem(self.tr(plural), self.results)
+                header = QListWidgetItem(plural, self.results)
                 header.setFlags(Qt.ItemFlag.ItemIsEnabled)  # readable, not selectable
                 font = header.font()
                 font.setBold(True)
                 header.setFont(font)
-                header.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr(plural))
+                header.setData(Qt.ItemDataRole.AccessibleTextRole, plural)
             text = f"{hit.title}\n    {hit.subtitle}" if hit.subtitle else hit.title
             item = QListWidgetItem(text, self.results)
             item.setData(HIT_ROLE, (hit.entity, hit.record_id))
-            spoken = f"{self.tr(singular)}: {hit.title}"
+            spoken = f"{singular}: {hit.title}"
             if hit.subtitle:
                 spoken += f" — {hit.subtitle}"
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)

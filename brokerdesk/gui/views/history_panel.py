@@ -29,7 +29,7 @@ from brokerdesk.gui.dialogs.conflict import plain
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
 if TYPE_CHECKING:
-    from brokerdesk.gui.app import AppContext
+    from brokerdesk.gui.context import AppContext
     from brokerdesk.gui.main_window import MainWindow
 
 ACTIONS = {

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from brokerdesk.core.lists import Filter, ListState, RecordList
-from brokerdesk.gui.app import AppContext
+from brokerdesk.gui import kind_words
+from brokerdesk.gui.context import AppContext
 from brokerdesk.gui.models.record_table import RecordTableModel
 
 SEARCH_DELAY_MS = 150
@@ -32,13 +33,6 @@ SEARCH_DELAY_MS = 150
 SHORT_SEARCH_LIST_SIZE = 50_000
 # Starting column widths by the kind of value (until the user resizes; then remembered).
 DEFAULT_WIDTHS = {"text": 190, "date": 105, "int": 95, "money": 110, "choice": 125, "bool": 80}
-NOUNS = {
-    "partner": ("partner", "partners"),
-    "library_service": ("library service", "library services"),
-    "programme": ("programme", "programmes"),
-    "contact": ("contact", "contacts"),
-    "interaction": ("interaction", "interactions"),
-}
 
 
 class ChoiceFilter(QComboBox):
@@ -291,7 +285,7 @@ class ListPage(QWidget):
 
         if self._unsearched_total <= SHORT_SEARCH_LIST_SIZE or not parse(state.search).is_short:
             return False
-        many = NOUNS.get(self.entity, ("record", "records"))[1]
+        many = kind_words.many(self.entity)
         self.count_label.setText(
             self.tr("Type 3 or more letters to search {0} {1}").format(
                 f"{self._unsearched_total:,}", many
@@ -371,7 +365,7 @@ class ListPage(QWidget):
             self.select_ids(selected)
         if not self.model.state.search.strip():
             self._unsearched_total = count
-        one, many = NOUNS.get(self.entity, ("record", "records"))
+        one, many = kind_words.one(self.entity), kind_words.many(self.entity)
         self.count_label.setText(
             self.tr("{0} {1}").format(f"{count:,}", one if count == 1 else many)
         )

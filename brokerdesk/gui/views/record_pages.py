@@ -18,7 +18,7 @@ from brokerdesk.gui.views.pages.programme import ProgrammePage
 from brokerdesk.gui.views.pages.service import ServicePage
 
 if TYPE_CHECKING:
-    from brokerdesk.gui.app import AppContext
+    from brokerdesk.gui.context import AppContext
 
 PAGES: dict[str, type[RecordPage]] = {
     "partner": PartnerPage,

@@ -29,7 +29,7 @@ from brokerdesk.core.services.trash import TrashEntry, TrashService
 from brokerdesk.gui.views.history_panel import when
 
 if TYPE_CHECKING:
-    from brokerdesk.gui.app import AppContext
+    from brokerdesk.gui.context import AppContext
 
 COLUMNS = ("What", "Name", "Deleted by", "When", "Took with it")
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from brokerdesk.gui.views.dashboard.page import DashboardPage
 
 if TYPE_CHECKING:
-    from brokerdesk.gui.app import AppContext
+    from brokerdesk.gui.context import AppContext
 
 
 def create_dashboard_page(ctx: AppContext, window: QWidget | None = None) -> DashboardPage:

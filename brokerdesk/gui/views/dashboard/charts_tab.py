@@ -24,7 +24,7 @@ from brokerdesk.gui.views import charts
 from brokerdesk.gui.views.dashboard.today import WorksFromToday
 
 if TYPE_CHECKING:
-    from brokerdesk.gui.app import AppContext
+    from brokerdesk.gui.context import AppContext
 
 
 class ChartsTab(WorksFromToday, QWidget):

@@ -25,7 +25,7 @@ from brokerdesk.gui.views.dashboard.record_table import RecordTable
 from brokerdesk.gui.views.dashboard.rows_model import Row
 
 if TYPE_CHECKING:
-    from brokerdesk.gui.app import AppContext
+    from brokerdesk.gui.context import AppContext
 
 STATUS_CHOICES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Live programmes", ("live",)),

@@ -14,7 +14,7 @@ from brokerdesk.gui.views.dashboard.rows_model import Row
 from brokerdesk.gui.views.dashboard.today import WorksFromToday
 
 if TYPE_CHECKING:
-    from brokerdesk.gui.app import AppContext
+    from brokerdesk.gui.context import AppContext
 
 SERVICE_LIMIT_KEY = "dashboard/service_contact_limit_days"
 

@@ -24,7 +24,7 @@ from brokerdesk.gui.views.dashboard.rows_model import Row
 from brokerdesk.gui.views.map_view import MapCanvas, Shade, brush_for, hatch_for
 
 if TYPE_CHECKING:
-    from brokerdesk.gui.app import AppContext
+    from brokerdesk.gui.context import AppContext
 
 AREA_CLASSES = ("Not reached", "1 programme", "2 programmes", "3 or more programmes")
 STAGE_CLASSES = ("Not taking part", "Invited or interested", "Signed up or active", "Completed")

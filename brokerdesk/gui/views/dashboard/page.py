@@ -20,7 +20,7 @@ from brokerdesk.gui.views.dashboard.map_tab import MapTab
 from brokerdesk.gui.views.dashboard.suggestions_tab import SuggestionsTab
 
 if TYPE_CHECKING:
-    from brokerdesk.gui.app import AppContext
+    from brokerdesk.gui.context import AppContext
     from brokerdesk.gui.dialogs.record_form import RecordForm
 
 ABOUT_FIELD = {

@@ -46,7 +46,8 @@ def dark_palette() -> QPalette:
 
 
 def shoot(database: Path, folder: Path, theme: str) -> list[Path]:
-    from brokerdesk.gui.app import AppContext, ensure_application
+    from brokerdesk.gui.app import ensure_application
+    from brokerdesk.gui.context import AppContext
     from brokerdesk.gui.settings import Settings
     from brokerdesk.gui.views.dashboard import create_dashboard_page
 

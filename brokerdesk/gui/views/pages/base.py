@@ -28,20 +28,14 @@ from PySide6.QtWidgets import (
 
 from brokerdesk.core import clock
 from brokerdesk.core.errors import NotFoundError
+from brokerdesk.gui import kind_words
 from brokerdesk.gui.help_features import record_button_help
 from brokerdesk.gui.models.rows import RowColumn, RowsModel, plain_text
 
 if TYPE_CHECKING:
-    from brokerdesk.gui.app import AppContext
+    from brokerdesk.gui.context import AppContext
 
 Row = dict[str, Any]
-NOUNS = {
-    "partner": "partner",
-    "library_service": "library service",
-    "programme": "programme",
-    "contact": "contact",
-    "interaction": "interaction",
-}
 
 
 def counts_text(counts: Mapping[str, int], labels: Mapping[str, str] | None = None) -> str:
@@ -149,7 +143,7 @@ class RecordPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.record_id = record_id
-        self.noun = NOUNS[self.entity]
+        self.noun = kind_words.one(self.entity)
         self.deleted = False
         self.setObjectName(f"page-{self.entity}")
         self.heading = QLabel(self)

@@ -1,0 +1,1 @@
+"""Dialogs: forms, pickers, the import wizard and the export, merge and restore windows."""

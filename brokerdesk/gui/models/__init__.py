@@ -1,0 +1,1 @@
+"""Item models over the core's lists, for the views."""

@@ -1,0 +1,107 @@
+"""The window names kinds of record from the core registry, in words a translator can reach.
+
+The navigation, the search palette, forms and record pages take their nouns from
+``brokerdesk.core.kinds`` through ``brokerdesk.gui.kind_words``; lupdate must still find every
+word (a kind registered without its words in kind_words would reach the screen untranslatable),
+and a catalogue that translates them must change what the window shows.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+
+from brokerdesk.core.kinds import KINDS, LISTED
+from brokerdesk.gui import kind_words
+from brokerdesk.gui.app import install_translation
+from brokerdesk.gui.main_window import MainWindow
+from brokerdesk.gui.views.record_pages import PAGES
+
+ROOT = Path(__file__).resolve().parents[2]
+TOOLS = Path(sys.executable).parent
+
+
+def test_lupdate_extracts_every_registered_word(tmp_path: Path) -> None:
+    catalogue = tmp_path / "kinds.ts"
+    subprocess.run(
+        [
+            str(TOOLS / "pyside6-lupdate"),
+            "-silent",
+            str(ROOT / "brokerdesk" / "gui" / "kind_words.py"),
+            "-ts",
+            str(catalogue),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    extracted = set(re.findall(r"<source>(.*?)</source>", catalogue.read_text("utf-8")))
+    words = {w for k in KINDS.values() for w in (k.singular, k.plural)}
+    assert words - extracted == set()
+
+
+def test_the_navigation_shows_the_listed_kinds_in_order(window: MainWindow) -> None:
+    shown = [window.navigation.item(i).text() for i in range(window.navigation.count())]
+    assert shown == [
+        "Partners",
+        "Library services",
+        "Programmes",
+        "Contacts",
+        "Interactions",
+        "Dashboard",
+        "Trash",
+    ]
+    assert [a.text() for a in window.go_actions] == shown[: len(LISTED)]
+
+
+def test_every_kind_with_a_page_has_one() -> None:
+    assert set(PAGES) == {k.key for k in KINDS.values() if k.has_page}
+    for key, page in PAGES.items():
+        assert page.entity == key
+
+
+WELSH_TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="cy_GB" sourcelanguage="en_GB">
+<context>
+    <name>RecordKinds</name>
+    <message>
+        <source>library services</source>
+        <translation>gwasanaethau llyfrgell</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>partner (cy)</translation>
+    </message>
+</context>
+</TS>
+"""
+
+
+def test_a_catalogue_translates_the_kinds_on_screen(qtbot, ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "brokerdesk_cy.ts"
+    source.write_text(WELSH_TS, encoding="utf-8")
+    subprocess.run(
+        [str(TOOLS / "pyside6-lrelease"), str(source), "-qm", str(tmp_path / "brokerdesk_cy.qm")],
+        check=True,
+        capture_output=True,
+    )
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translator = install_translation(app, QLocale("cy_GB"), folder=tmp_path)
+    assert translator is not None
+    try:
+        assert kind_words.title("library_service") == "Gwasanaethau llyfrgell"
+        assert kind_words.one("partner") == "partner (cy)"
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        shown = [window.navigation.item(i).text() for i in range(window.navigation.count())]
+        assert "Gwasanaethau llyfrgell" in shown
+        assert "Library services" not in shown
+    finally:
+        app.removeTranslator(translator)
+    assert kind_words.title("library_service") == "Library services"
