@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brokerdesk.core.kinds import KINDS, LISTED
+from brokerdesk.gui import kind_words
 from brokerdesk.gui import settings as keys
 from brokerdesk.gui.context import APP_NAME
 from brokerdesk.gui.settings import Settings
@@ -45,13 +47,8 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
-NAVIGATION: tuple[tuple[str, str], ...] = (
-    ("partner", QT_TRANSLATE_NOOP("MainWindow", "Partners")),
-    ("library_service", QT_TRANSLATE_NOOP("MainWindow", "Library services")),
-    ("programme", QT_TRANSLATE_NOOP("MainWindow", "Programmes")),
-    ("contact", QT_TRANSLATE_NOOP("MainWindow", "Contacts")),
-    ("interaction", QT_TRANSLATE_NOOP("MainWindow", "Interactions")),
-)
+# The record lists, in the registry's order: (kind, its English plural; kind_words translates).
+NAVIGATION: tuple[tuple[str, str], ...] = tuple((k.key, k.plural) for k in LISTED)
 # Pages that are not record lists, shown after the lists: (key, title, module, factory name).
 # A module that is not there yet is simply not offered.
 OTHER_PAGES: tuple[tuple[str, str, str, str], ...] = (
@@ -69,14 +66,6 @@ OTHER_PAGES: tuple[tuple[str, str, str, str], ...] = (
     ),
 )
 OTHER_PAGE_KEYS = frozenset(key for key, *_rest in OTHER_PAGES)
-ENTITY_NOUN = {
-    "partner": "partner",
-    "library_service": "library service",
-    "programme": "programme",
-    "contact": "contact",
-    "interaction": "interaction",
-    "participation": "participation",
-}
 
 
 @dataclass(frozen=True)
@@ -198,8 +187,8 @@ class MainWindow(QMainWindow):
         self.navigation.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget(self)
         self.stack.setAccessibleName(self.tr("Main area"))
-        for entity, title in NAVIGATION:
-            item = QListWidgetItem(self.tr(title), self.navigation)
+        for entity, _plural in NAVIGATION:
+            item = QListWidgetItem(kind_words.title(entity), self.navigation)
             item.setData(Qt.ItemDataRole.UserRole, entity)
             page = ListPage(self.ctx, record_list(entity), self)
             page.open_requested.connect(self.open_record)
@@ -312,10 +301,12 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.about_action = self._action(self.tr("&About BrokerDesk"), self.show_about)
         self.go_actions: list[QAction] = []
-        for number, (entity, title) in enumerate(NAVIGATION, start=1):
+        for number, (entity, _plural) in enumerate(NAVIGATION, start=1):
             self.go_actions.append(
                 self._action(
-                    self.tr(title), lambda _c=False, e=entity: self.open_list(e), f"Ctrl+{number}"
+                    kind_words.title(entity),
+                    lambda _c=False, e=entity: self.open_list(e),
+                    f"Ctrl+{number}",
                 )
             )
 
@@ -491,7 +482,8 @@ class MainWindow(QMainWindow):
 
     def _new_entity(self) -> str | None:
         entity = self.location.entity if self._history else None
-        return entity if entity in ENTITY_NOUN and entity != "library_service" else None
+        registered = KINDS.get(entity or "")
+        return entity if registered is not None and registered.creatable else None
 
     def new_record(self) -> None:
         from brokerdesk.gui.dialogs.record_form import open_record_form
@@ -526,8 +518,11 @@ class MainWindow(QMainWindow):
             return
         if ids and self.confirm_delete(entity, ids):
             service = self.ctx.services.for_entity(entity)
-            noun = ENTITY_NOUN[entity]
-            label = f"Delete {len(ids)} {noun}s" if len(ids) > 1 else f"Delete {noun}"
+            label = (
+                f"Delete {len(ids)} {kind_words.many(entity)}"
+                if len(ids) > 1
+                else f"Delete {kind_words.one(entity)}"
+            )
             done = self.ctx.perform(DeleteRecords(self.ctx, service, ids, label)) is not None
             if done and page is None:
                 self.go_back()
@@ -537,8 +532,11 @@ class MainWindow(QMainWindow):
         impact = self.ctx.attempt(lambda: service.delete_impact(ids))
         if impact is None:
             return False
-        noun = ENTITY_NOUN[entity]
-        what = f"these {len(ids)} {noun}s" if len(ids) > 1 else f"this {noun}"
+        what = (
+            f"these {len(ids)} {kind_words.many(entity)}"
+            if len(ids) > 1
+            else f"this {kind_words.one(entity)}"
+        )
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Delete"))
