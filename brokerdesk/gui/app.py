@@ -82,12 +82,6 @@ def create_main_window(
     return MainWindow(ctx)
 
 
-def demo_database_path() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path(APP_NAME, appauthor=False, ensure_exists=True) / "demo.sqlite3"
-
-
 def build_demo_database(path: Path) -> None:
     """A fresh demo database: the real library services plus fictional partners."""
     from brokerdesk.core.opening import build_demo_file

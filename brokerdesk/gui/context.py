@@ -8,6 +8,7 @@ whole GUI in (or making an import cycle).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -25,6 +26,13 @@ if TYPE_CHECKING:
     from brokerdesk.gui.undo import ServiceCommand
 
 APP_NAME = "BrokerDesk"
+
+
+def demo_database_path() -> Path:
+    """Where ``brokerdesk --demo`` keeps its database: the app's own data folder."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False, ensure_exists=True) / "demo.sqlite3"
 
 
 class AppContext(QObject):

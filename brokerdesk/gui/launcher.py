@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
 from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.gui import settings as keys
-from brokerdesk.gui.app import build_demo_database, demo_database_path
-from brokerdesk.gui.context import APP_NAME, AppContext
+from brokerdesk.gui.app import build_demo_database
+from brokerdesk.gui.context import APP_NAME, AppContext, demo_database_path
 from brokerdesk.gui.dialogs.welcome import DEMO, FILE_FILTER, TeamServerDialog, WelcomeDialog
 from brokerdesk.gui.main_window import MainWindow
 from brokerdesk.gui.settings import Settings

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+import brokerdesk.core.exporting.safety as safety
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import BrokerDeskError, Cancelled
-from brokerdesk.core.exporting import safety
 from brokerdesk.core.exporting.spreadsheets import (
     write_partner_summary_csv,
     write_partner_summary_xlsx,

@@ -20,10 +20,10 @@ from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, Table, 
 from sqlalchemy import text as sql_text
 from sqlalchemy.exc import IntegrityError
 
+import brokerdesk.core.exporting.safety as safety
 from brokerdesk.core import clock
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import BrokerDeskError, Cancelled
-from brokerdesk.core.exporting import safety
 from brokerdesk.core.exporting.spreadsheets import SheetWriter, workbook_options
 from brokerdesk.core.models import Base
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+import brokerdesk.core.exporting.safety as safety
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import NotFoundError
-from brokerdesk.core.exporting import safety
 from brokerdesk.core.exporting.spreadsheets import SheetWriter, workbook_options
 from brokerdesk.core.exporting.summary import could_be_id
 from brokerdesk.core.exporting.tables import Cell

@@ -19,8 +19,8 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
+import brokerdesk.core.exporting.targets as targets
 from brokerdesk.core.errors import BrokerDeskError
-from brokerdesk.core.exporting import targets
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"

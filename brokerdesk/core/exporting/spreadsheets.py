@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from brokerdesk.core.exporting import safety
+import brokerdesk.core.exporting.safety as safety
 from brokerdesk.core.exporting.summary import PartnerSummary
 from brokerdesk.core.exporting.tables import Table, as_text, summary_tables
 

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from brokerdesk.core.importing import ImportSummary, RefusedRow
+from brokerdesk.gui.dialogs.import_wizard.shared import FOLDER_SETTING, kind_labels
 from brokerdesk.gui.dialogs.import_wizard.source_pages import ERROR_STYLE, message_label
-from brokerdesk.gui.dialogs.import_wizard.wizard import FOLDER_SETTING, kind_labels
 
 if TYPE_CHECKING:
     from brokerdesk.gui.dialogs.import_wizard.wizard import ImportWizard

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from brokerdesk.core.importing import Preview, RowPlan
+from brokerdesk.gui.dialogs.import_wizard.shared import PREVIEW_ROWS, translate
 from brokerdesk.gui.dialogs.import_wizard.source_pages import ERROR_STYLE, message_label
-from brokerdesk.gui.dialogs.import_wizard.wizard import PREVIEW_ROWS, translate
 
 if TYPE_CHECKING:
     from brokerdesk.gui.dialogs.import_wizard.wizard import ImportWizard

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from brokerdesk.core.importing import KINDS
-from brokerdesk.gui.dialogs.import_wizard.wizard import FOLDER_SETTING, kind_labels
+from brokerdesk.gui.dialogs.import_wizard.shared import FOLDER_SETTING, kind_labels
 
 if TYPE_CHECKING:
     from brokerdesk.gui.dialogs.import_wizard.wizard import ImportWizard

@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget, QWizard
 
 from brokerdesk.core.importing import (
@@ -36,37 +36,14 @@ from brokerdesk.gui.dialogs.import_wizard.reading import (
     read_file,
     read_sheet,
 )
+from brokerdesk.gui.dialogs.import_wizard.shared import (
+    FOLDER_SETTING,
+    KIND_SETTING,
+    PREVIEW_ROWS,
+    error_sentence,
+)
 from brokerdesk.gui.progress import ProgressRun, progress_dialog, run_with_progress
-from brokerdesk.gui.progress import error_sentence as shared_error_sentence
 from brokerdesk.gui.tasks import Progress, Task
-
-translate = QCoreApplication.translate  # lupdate reads translate("ImportWizard", "…") calls
-
-KIND_SETTING = "import/kind"
-FOLDER_SETTING = "import/folder"
-PREVIEW_ROWS = 500
-
-
-def kind_labels() -> dict[str, str]:
-    """What each importer is called on the File page, in the users' words."""
-    return {
-        "partners": translate("ImportWizard", "Partners"),
-        "contacts": translate("ImportWizard", "Contacts"),
-        "library_services": translate("ImportWizard", "Library services (contact details)"),
-        "branches": translate("ImportWizard", "Branches"),
-        "programmes": translate("ImportWizard", "Programmes"),
-        "participations": translate("ImportWizard", "Participations (a sign-up sheet)"),
-        "interactions": translate("ImportWizard", "Interactions"),
-    }
-
-
-def error_sentence(exc: BaseException) -> str:
-    """What went wrong in a reader, preview or import worker, in a sentence."""
-    return shared_error_sentence(
-        exc,
-        unreadable=translate("ImportWizard", "The file could not be read: {0}."),
-        failed=translate("ImportWizard", "The import failed: {0}"),
-    )
 
 
 class ImportWizard(QWizard):
