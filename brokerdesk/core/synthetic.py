@@ -12,7 +12,6 @@ summary audit event instead); the search index triggers still fire, so the index
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import random
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -38,6 +37,7 @@ from brokerdesk.core.models import (
     Programme,
     ProgrammePartner,
 )
+from brokerdesk.core.reference.load import ensure_reference_data
 from brokerdesk.core.search import schema
 
 PER_SCALE = {
@@ -240,20 +240,8 @@ def target_counts(scale: float) -> dict[str, int]:
 
 
 def ensure_reference(db: Database) -> None:
-    """Load the real library services, branches and offer areas (idempotent)."""
-    try:
-        loader = importlib.import_module("brokerdesk.core.reference.load")
-    except ModuleNotFoundError:
-        loader = None  # an older tree without the loader: use what the database holds
-    if loader is not None:
-        loader.initialise(db)
-    with db.read() as session:
-        services = session.scalar(select(func.count()).select_from(LibraryService))
-        areas = session.scalar(select(func.count()).select_from(OfferArea))
-    if not services or not areas:
-        raise BrokerDeskError(
-            "The library services and offer areas are not loaded; run `brokerdesk init` first."
-        )
+    """Load the real library services, branches and offer areas if the database has none."""
+    ensure_reference_data(db)
 
 
 def has_partners(db: Database) -> bool:

@@ -11,7 +11,6 @@ import importlib
 import os
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -19,14 +18,10 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
 from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.gui import settings as keys
-from brokerdesk.gui.app import build_demo_database
 from brokerdesk.gui.context import APP_NAME, AppContext, demo_database_path
 from brokerdesk.gui.dialogs.welcome import DEMO, FILE_FILTER, TeamServerDialog, WelcomeDialog
 from brokerdesk.gui.main_window import MainWindow
 from brokerdesk.gui.settings import Settings
-
-if TYPE_CHECKING:
-    from brokerdesk.core.db import Database
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
@@ -48,19 +43,6 @@ PRELOAD: tuple[str, ...] = (
     "brokerdesk.core.reference.load",
     "brokerdesk.core.exporting",
 )
-
-
-def ensure_reference_data(database: Database) -> None:
-    """A new database starts with every library service, branch and offer area in it."""
-    from sqlalchemy import func, select
-
-    from brokerdesk.core.models import LibraryService
-    from brokerdesk.core.reference.load import initialise
-
-    with database.read() as session:
-        empty = session.scalar(select(func.count()).select_from(LibraryService)) == 0
-    if empty:
-        initialise(database)
 
 
 def describe_address(address: str) -> str:
@@ -202,9 +184,7 @@ class Launcher(QObject):
         new database, and the file dialog asked before replacing it); otherwise it is refused
         in a sentence, as the command line does.
         """
-        from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
-
-        from brokerdesk.core.db import open_database
+        from brokerdesk.core.opening import build_demo_file, open_for_app
         from brokerdesk.gui.dialogs.integrity import (
             after_open,
             confirm_location,
@@ -222,12 +202,11 @@ class Launcher(QObject):
             if address == DEMO:
                 path = demo_database_path()
                 if not path.exists():
-                    build_demo_database(path)
-                database = open_database(path)
+                    build_demo_file(path)
+                database = open_for_app(path)
             else:
-                database = open_database(address)
-                ensure_reference_data(database)
-        except (BrokerDeskError, SQLAlchemyDatabaseError) as exc:  # a damaged file: offer a backup
+                database = open_for_app(address)
+        except BrokerDeskError as exc:  # a damaged file: offer a backup
             try:
                 recovered = recover_damaged_file(self, address, exc)
             except OSError:  # a path the OS will not even look at (a name too long): no backup

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from brokerdesk.core import audit, vocabulary
@@ -114,6 +114,21 @@ def initialise(db: Database) -> InitReport:
                 session, "import", "library_service", f"Reference data loaded: {report.summary()}"
             )
     return report
+
+
+def ensure_reference_data(db: Database) -> InitReport | None:
+    """Load the reference data into a database that has none yet (a new file or server).
+
+    Every opening asks (the app, ``seed-synthetic``); a database that already holds library
+    services and offer areas is left as it is, so opening stays quick. Returns the load's
+    report, or None when nothing needed loading.
+    """
+    with db.read() as session:
+        services = session.scalar(select(func.count()).select_from(LibraryService))
+        areas = session.scalar(select(func.count()).select_from(OfferArea))
+    if services and areas:
+        return None
+    return initialise(db)
 
 
 def _upsert(

@@ -190,6 +190,6 @@ class WelcomeDialog(QDialog):
 
 def _default_path() -> Path:
     # The database layer is imported on use: the welcome dialog opens before it is loaded.
-    from brokerdesk.core.db import default_database_path
+    from brokerdesk.core.opening import default_database_path
 
     return default_database_path()
