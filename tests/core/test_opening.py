@@ -1,0 +1,46 @@
+"""Opening a database for the app: a new one gets the reference data, once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from brokerdesk.core.errors import BrokerDeskError
+from brokerdesk.core.models import LibraryService, OfferArea
+from brokerdesk.core.opening import open_for_app
+from brokerdesk.core.reference.load import ensure_reference_data
+
+
+def _services(path: Path) -> int:
+    db = open_for_app(path)
+    try:
+        with db.read() as session:
+            return int(session.scalar(select(func.count()).select_from(LibraryService)) or 0)
+    finally:
+        db.dispose()
+
+
+def test_a_new_database_opens_with_every_library_service(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite3"
+    assert _services(path) > 200
+    db = open_for_app(path)
+    try:
+        assert ensure_reference_data(db) is None  # already there: nothing is loaded again
+        with db.write() as session:  # the team's own offer areas stay as they are
+            session.execute(
+                OfferArea.__table__.update()
+                .where(OfferArea.code == "health_wellbeing")
+                .values(name="Renamed")
+            )
+        assert ensure_reference_data(db) is None
+        with db.read() as session:
+            assert "Renamed" in set(session.scalars(select(OfferArea.name)))
+    finally:
+        db.dispose()
+
+
+def test_an_unusable_address_is_a_sentence(tmp_path: Path) -> None:
+    with pytest.raises(BrokerDeskError, match="is a folder"):
+        open_for_app(tmp_path)
