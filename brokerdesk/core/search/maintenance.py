@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
+import brokerdesk.core.search.schema as schema
 from brokerdesk.core.db import Database
-from brokerdesk.core.search import schema
 
 
 def rebuild_index(db: Database) -> None:

@@ -1,0 +1,1 @@
+"""Architecture checks: the import contracts `make lint` runs, and tests of them."""
