@@ -14,9 +14,10 @@ Thinning policy (like Anki's), applied after each automatic backup:
 * older backups are deleted; the newest backup of all is never deleted.
 
 Restoring (:func:`restore_backup`) checks the backup first (sound, and a BrokerDesk schema this
-version can open), then, holding the database's write lock, keeps a copy of the current file
-aside under a timestamped name and writes the backup into the database in one transaction. A
-file too damaged for SQLite to open is set aside and replaced by an atomic rename instead.
+version can open), then writes the backup into the database in one transaction of the SQLite
+backup API, and keeps a copy of the current contents aside under a timestamped name from
+inside that transaction, while it holds the write lock. A file too damaged for SQLite to open
+is set aside and replaced by an atomic rename instead.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ from brokerdesk.core.errors import BrokerDeskError
 
 DUE_AFTER = dt.timedelta(days=1)
 RESTORE_WAIT_S = 10  # how long a restore waits for another writer to finish
+# Pages a restore writes per backup step: well inside SQLite's page cache, so the first step
+# (after which the copy aside is taken) writes nothing to disk yet.
+_RESTORE_BATCH = 64
 _STAMP = "%Y%m%d-%H%M%S-%f"
 _NAME = re.compile(r"-(\d{8}-\d{6}-\d{6})-([a-z0-9-]+)\.sqlite3$")
 
@@ -114,8 +118,12 @@ def backup_file(source: Path, reason: str = "manual", folder: Path | None = None
     return target
 
 
-def copy_database(source: Path, target: Path) -> Path:
+def copy_database(source: Path, target: Path, *, as_is: bool = False) -> Path:
     """A consistent copy of ``source`` at ``target`` (atomic, owner-only), via the backup API.
+
+    The copy is a standalone file (rollback journal), unless ``as_is``: then its pages are
+    exactly the source's, journal mode included, which also copies a file whose schema is
+    damaged (changing the journal mode would have to read that schema).
 
     Raises:
         BackupError: the copy could not be made (a full disk, a read-only or missing folder,
@@ -132,7 +140,8 @@ def copy_database(source: Path, target: Path) -> Path:
             dst = sqlite3.connect(partial)
             try:
                 src.backup(dst)
-                dst.execute("PRAGMA journal_mode = DELETE")
+                if not as_is:
+                    dst.execute("PRAGMA journal_mode = DELETE")
             finally:
                 dst.close()
         finally:
@@ -326,6 +335,21 @@ def _set_aside(db_path: Path) -> Path | None:
 
 
 def _restore_in_place(db_path: Path, backup_path: Path) -> Path:
+    """Write the backup into the live file through the backup API, keeping a copy aside first.
+
+    The copy aside is taken *inside* the backup's own write transaction: SQLite holds the
+    destination's write lock from the backup's first step until it commits (documented for
+    sqlite3_backup_step), and the copy is made between the first step and the second. Every
+    write acknowledged before that is in the copy aside; every write attempted after it waits
+    (busy timeout) and lands in the restored database. Taking the lock in a transaction of
+    our own and releasing it for the backup left a moment in which another process could
+    commit into the file after it was copied and just before the backup overwrote it:
+    reported saved, then in neither file.
+
+    The copy aside is made through SQLite too, never by opening the live file with an
+    ordinary file handle: closing such a handle cancels every POSIX lock this process holds
+    on the file, the restore's own included (SQLite's "How To Corrupt" 2.2).
+    """
     try:
         live = sqlite3.connect(
             f"file:{db_path}?mode=rw", uri=True, timeout=RESTORE_WAIT_S, isolation_level=None
@@ -333,55 +357,77 @@ def _restore_in_place(db_path: Path, backup_path: Path) -> Path:
     except sqlite3.DatabaseError as exc:
         raise _NotInPlace from exc
     try:
-        try:
-            live.execute("BEGIN IMMEDIATE")  # the write lock: no other writer from here on
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise BackupError(
-                    f"{db_path.name} is being changed by another BrokerDesk window or program; "
-                    "close it and try again. Nothing was restored."
-                ) from exc
-            raise _NotInPlace from exc
-        except sqlite3.DatabaseError as exc:
-            raise _NotInPlace from exc
-        aside = _copy_aside(db_path)
-        live.execute("COMMIT")  # nothing written: the backup step takes the lock straight back
+        _check_writable_now(live, db_path)
+        kept: list[Path] = []
+
+        def copy_aside_under_the_lock(status: int, _remaining: int, _total: int) -> None:
+            if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                raise _busy(db_path)
+            if status == sqlite3.SQLITE_OK and not kept:  # first step done: the lock is ours
+                kept.append(_copy_aside(db_path))
+
         with contextlib.closing(sqlite3.connect(f"file:{backup_path}?mode=ro", uri=True)) as src:
+            # In steps, the first smaller than the whole, so the copy aside is made after it:
+            # a BrokerDesk schema is always more than one page (checked), so the backup cannot
+            # finish before it.
+            pages = int(src.execute("PRAGMA page_count").fetchone()[0])
+            if pages < 2:
+                raise BackupError(
+                    f"The backup {backup_path.name} is not a BrokerDesk database, so it was "
+                    "not restored; your database is unchanged."
+                )
             try:
-                src.backup(live)
+                src.backup(
+                    live,
+                    pages=min(_RESTORE_BATCH, pages - 1),
+                    progress=copy_aside_under_the_lock,
+                )
             except sqlite3.DatabaseError as exc:
+                where = f"; its copy is kept as {kept[0]}" if kept else ""
                 raise BackupError(
                     f"Could not restore {backup_path.name} into {db_path.name}: "
-                    f"{_reason(exc)}. Your database is unchanged; its copy is kept as {aside}."
+                    f"{_reason(exc)}. Your database is unchanged{where}."
                 ) from exc
         with contextlib.suppress(sqlite3.DatabaseError):
             live.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         live.close()
-    return aside
+    return kept[0]
+
+
+def _check_writable_now(live: sqlite3.Connection, db_path: Path) -> None:
+    """Refuse in a sentence while another writer keeps the database; a file SQLite cannot
+    open takes the other way (:class:`_NotInPlace`)."""
+    try:
+        live.execute("BEGIN IMMEDIATE")
+        live.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise _busy(db_path) from exc
+        raise _NotInPlace from exc
+    except sqlite3.DatabaseError as exc:
+        raise _NotInPlace from exc
+
+
+def _busy(db_path: Path) -> BackupError:
+    return BackupError(
+        f"{db_path.name} is being changed by another BrokerDesk window or program; "
+        "close it and try again. Nothing was restored."
+    )
 
 
 def _copy_aside(db_path: Path) -> Path:
-    """The file and its WAL copied, as they are under the write lock, to a timestamped name."""
+    """A consistent copy of the database, as last committed, under a timestamped name."""
     stamp = clock.local_now().strftime(_STAMP)
     aside = db_path.with_name(f"{db_path.stem}-before-restore-{stamp}{db_path.suffix}")
     try:
-        wal = Path(f"{db_path}-wal")
-        if wal.exists():
-            shutil.copyfile(wal, Path(f"{aside}-wal"))
-        partial = aside.with_name(aside.name + ".partial")
-        shutil.copyfile(db_path, partial)
-        _owner_only(partial)
-        os.replace(partial, aside)
-    except OSError as exc:
-        for leftover in (Path(f"{aside}-wal"), aside.with_name(aside.name + ".partial")):
-            with contextlib.suppress(OSError):
-                leftover.unlink(missing_ok=True)
+        return copy_database(db_path, aside, as_is=True)  # damage included: kept as it was
+    except BackupError as exc:
+        cause = exc.__cause__ if exc.__cause__ is not None else exc
         raise BackupError(
-            f"Could not keep a copy of {db_path.name} before restoring: {_reason(exc)}. "
+            f"Could not keep a copy of {db_path.name} before restoring: {_reason(cause)}. "
             "Nothing was restored."
         ) from exc
-    return aside
 
 
 def _ensure_not_in_use(db_path: Path) -> None:
@@ -411,11 +457,12 @@ class _NotInPlace(Exception):  # noqa: N818 - a signal to take the other way, no
 def restore_backup(db_path: Path, backup_path: Path) -> Path | None:
     """Replace the database with a backup; return where the old file was kept (None if none).
 
-    A database SQLite can still open is restored in place, through the backup API, while
-    holding its write lock: the current contents are copied aside under that lock, then the
-    backup's pages are written into the same file in one transaction. Every connection, even
-    one opened before the restore, sees the restored database, and no writer can land in the
-    copy kept aside. A file too damaged to open is replaced by a rename instead.
+    A database SQLite can still open is restored in place: the backup's pages are written
+    into the same file in one transaction of the backup API, and the current contents are
+    copied aside inside that transaction, under its write lock. Every connection, even one
+    opened before the restore, sees the restored database; a write acknowledged before the
+    restore is in the copy kept aside, and one attempted during it waits and lands in the
+    restored database. A file too damaged to open is replaced by a rename instead.
 
     Raises:
         BackupError: the backup is damaged, is not a BrokerDesk database this version can

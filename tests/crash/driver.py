@@ -53,8 +53,12 @@ class _CountingConnection(sqlite3.Connection):
         return super().execute(*args, **kwargs)
 
     def backup(self, target: sqlite3.Connection, **kwargs: Any) -> None:
-        def progress(_status: int, _remaining: int, _total: int) -> None:
+        theirs = kwargs.get("progress")  # restore keeps its copy aside from inside this callback
+
+        def progress(status: int, remaining: int, total: int) -> None:
             _step()
+            if theirs is not None:
+                theirs(status, remaining, total)
 
         kwargs.setdefault("pages", 16)
         kwargs["progress"] = progress
