@@ -146,7 +146,7 @@ class NoModuleCyclesContract(Contract):
 
     def check(self, graph: grimp.ImportGraph, verbose: bool) -> ContractCheck:
         cycles = {
-            container: [one_cycle(graph, g) for g in module_cycles(graph, container)]
+            container: [(g, one_cycle(graph, g)) for g in module_cycles(graph, container)]
             for container in self.containers  # type: ignore[attr-defined]
         }
         broken = {c: found for c, found in cycles.items() if found}
@@ -157,7 +157,8 @@ class NoModuleCyclesContract(Contract):
         for container, cycles in check.metadata["cycles"].items():
             output.print_error(f"{len(cycles)} import cycle(s) in {container}:")
             output.new_line()
-            for cycle in cycles:
+            for group, cycle in cycles:
+                output.print_error(f"{len(group)} modules: {', '.join(group)}; for example")
                 output.print_error(" -> ".join(cycle), bold=False)
                 for importer, imported in itertools.pairwise(cycle):
                     for line in import_lines(graph, importer, imported):
