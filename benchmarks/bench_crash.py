@@ -1,6 +1,7 @@
 """Crash-safety benchmark: many more SIGKILL points than CI, per operation.
 
-Run: ``.venv/bin/python benchmarks/bench_crash.py [kill points per operation, default 64]``.
+Run: ``.venv/bin/python benchmarks/bench_crash.py [KILLS] [--only restore,merge]`` (KILLS:
+kill points per operation, default 64).
 Eight operations (import, merge, bulk link, bulk stage change, bulk insert, cascading delete,
 restore, migration) are each killed that many times, half at a random moment and half at a
 random step (statement, backup page batch or file move); a restore is also killed at every
@@ -11,6 +12,7 @@ partial operations: 0".
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 import time
@@ -19,10 +21,21 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.crash import harness
+from tests.crash.operations import OPERATIONS
 
 
-def main() -> int:
-    kills = int(sys.argv[1]) if len(sys.argv) > 1 else 64
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("kills", nargs="?", type=int, default=64, help="kill points per operation")
+    parser.add_argument("--only", default="", help="comma-separated: " + ", ".join(OPERATIONS))
+    args = parser.parse_args(argv)
+    operations = [o.strip() for o in args.only.split(",") if o.strip()] or None
+    unknown = [o for o in operations or [] if o not in OPERATIONS]
+    if unknown:
+        parser.error(f"no operation called {', '.join(unknown)}; known: {', '.join(OPERATIONS)}")
+    if args.kills < 1:
+        parser.error("KILLS must be a whole number of at least 1")
+    kills = args.kills
     with tempfile.TemporaryDirectory(prefix="brokerdesk-crash-") as folder:
         started = time.perf_counter()
         report = harness.run_campaign(
@@ -30,7 +43,8 @@ def main() -> int:
             kills_per_operation=kills,
             seed_value=int(started),
             spread=1.1,
-            every_step=("restore",),
+            operations=operations,
+            every_step=("restore",) if operations is None or "restore" in operations else (),
         )
         took = time.perf_counter() - started
     print(report.table())
