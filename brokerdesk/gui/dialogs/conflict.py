@@ -10,9 +10,7 @@ conflict and the dialog shows again, so a third change cannot be lost either.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brokerdesk.core.display import display
 from brokerdesk.core.errors import EditConflict
 
 MINE, THEIRS = "mine", "theirs"
@@ -37,17 +36,11 @@ def plain(value: Any) -> str:
     """A value as a person reads it: dates in British order, empty as "(empty)"."""
     if value is None or value == "":
         return "(empty)"
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, dt.datetime):
-        return value.strftime("%d %b %Y %H:%M")
-    if isinstance(value, dt.date):
-        return value.strftime("%d %b %Y")
-    if isinstance(value, Decimal):
-        return f"{value:,.2f}"
     if isinstance(value, (list, tuple, set, frozenset)):
         return ", ".join(plain(v) for v in value) or "(none)"
-    return str(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)  # a year or a target as typed in the form
+    return display(value)  # a budget in pounds, as the lists show it
 
 
 def _labels_from(parent: QWidget | None) -> dict[str, str]:

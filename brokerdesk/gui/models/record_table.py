@@ -12,8 +12,6 @@ the SQL, never a proxy model.
 from __future__ import annotations
 
 import copy
-import datetime as dt
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -24,6 +22,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from brokerdesk.core.display import display
 from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.core.lists import Column, ListState, RecordList
 from brokerdesk.core.services.listing import ListService
@@ -48,19 +47,7 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 def format_value(column: Column, value: Any) -> str:
     """How a stored value reads in a table cell (UK dates, labels, pounds)."""
-    if value is None:
-        return ""
-    if column.kind == "date" and isinstance(value, dt.date):
-        return value.strftime("%d %b %Y")
-    if column.kind == "choice" and column.labels:
-        return column.labels.get(str(value), str(value))
-    if column.kind == "bool":
-        return "Yes" if value else "No"
-    if column.kind == "money":
-        return f"£{Decimal(value):,.2f}"
-    if column.kind == "int":
-        return f"{int(value):,}"
-    return str(value)
+    return display(value, column.kind, column.labels)
 
 
 class RecordTableModel(QAbstractTableModel):

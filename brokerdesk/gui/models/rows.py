@@ -16,6 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from brokerdesk.core.display import display
+
 Index = QModelIndex | QPersistentModelIndex
 Row = dict[str, Any]
 DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -28,23 +30,7 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 def plain_text(value: Any, labels: Mapping[str, str] | None = None) -> str:
     """How a value reads in a cell: UK dates, labels for stored words, thousands separators."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, dt.datetime):
-        return value.strftime("%d %b %Y %H:%M")
-    if isinstance(value, dt.date):
-        return value.strftime("%d %b %Y")
-    if isinstance(value, int):
-        return f"{value:,}"
-    if isinstance(value, Decimal):
-        return f"£{value:,.2f}"
-    if isinstance(value, list | tuple):
-        return ", ".join(plain_text(v, labels) for v in value)
-    if labels is not None:
-        return labels.get(str(value), str(value))
-    return str(value)
+    return display(value, None, labels)
 
 
 @dataclass(frozen=True)
