@@ -2,8 +2,8 @@
 
 Team mode must behave like the embedded SQLite file, so the service tests run on both: a
 module marked ``pytestmark = pytest.mark.both_backends`` gets each test twice, once on a
-SQLite file and once on a fresh PostgreSQL database migrated by ``open_database(url)``
-exactly as the app does it.
+SQLite file and once on a fresh PostgreSQL database: a copy (``CREATE DATABASE ... TEMPLATE``)
+of one migrated once per session by ``open_database(url)`` exactly as the app does it.
 
 The server is started once per session with pytest-postgresql's ``pg_ctl`` executor and the
 newest PostgreSQL found on the machine (Debian keeps them in ``/usr/lib/postgresql/<N>/bin``).
@@ -88,7 +88,11 @@ def postgresql_server() -> Iterator[PostgreSQLExecutor]:
         logfile=str(base / "server.log"),
         startparams="-w",
         dbname="brokerdesk_tests",
-        postgres_options="-c fsync=off -c full_page_writes=off -c max_connections=200",
+        # No waiting for the disk: a test server's data is thrown away at the end anyway.
+        postgres_options=(
+            "-c fsync=off -c full_page_writes=off -c synchronous_commit=off"
+            " -c wal_level=minimal -c max_wal_senders=0 -c max_connections=200"
+        ),
         user="postgres",
         password="",
     )
@@ -157,6 +161,37 @@ def pg_url(postgresql_server: PostgreSQLExecutor) -> Iterator[str]:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@pytest.fixture(scope="session")
+def pg_template(postgresql_server: PostgreSQLExecutor, suite_clock: Any) -> str:
+    """A PostgreSQL database migrated to head once per session (per xdist worker).
+
+    Each PostgreSQL ``db`` is ``CREATE DATABASE ... TEMPLATE`` of it: a file-level copy made
+    by the server, much cheaper than running every migration again.
+    """
+    name = f"bd_{os.getpid()}_template"
+    with _admin(postgresql_server) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    from brokerdesk.core.db import open_database
+
+    open_database(_url(postgresql_server, name), user_name="tester").dispose()
+    return name
+
+
+@pytest.fixture
+def pg_migrated_url(postgresql_server: PostgreSQLExecutor, pg_template: str) -> Iterator[str]:
+    """A fresh PostgreSQL database for one test, already migrated (a copy of the template)."""
+    name = f"bd_{os.getpid()}_{next(_counter)}"
+    with _admin(postgresql_server) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
+    yield _url(postgresql_server, name)
+    with _admin(postgresql_server) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _url(server: PostgreSQLExecutor, name: str) -> str:
+    return f"postgresql+psycopg://postgres@{server.host}:{server.port}/{name}"
+
+
 @pytest.fixture(autouse=True)
 def backend(request: pytest.FixtureRequest) -> str:
     """Which backend this test's ``db`` runs on (SQLite unless the module asks for both)."""
@@ -185,8 +220,8 @@ def pytest_fixture_setup(fixturedef: Any, request: pytest.FixtureRequest) -> Any
 
     key = fixturedef.cache_key(request)
     try:
-        url = request.getfixturevalue("pg_url")
-        database = open_database(url, user_name="tester")
+        url = request.getfixturevalue("pg_migrated_url")
+        database = open_database(url, user_name="tester")  # at head already: migrates nothing
     except BaseException as exc:  # cache the failure as pytest itself does, then report it
         fixturedef.cached_result = (None, key, (exc, exc.__traceback__))
         raise
