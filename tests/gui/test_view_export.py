@@ -97,10 +97,11 @@ def test_large_view_exports_in_the_background_with_progress(  # type: ignore[no-
 ) -> None:
     import threading
 
+    import brokerdesk.core.exporting.view as view_writer
     import brokerdesk.gui.view_export as view_export
 
     monkeypatch.setattr(view_export, "BACKGROUND_ROWS", 0)
-    monkeypatch.setattr(view_export, "BLOCK", 5)
+    monkeypatch.setattr(view_writer, "BLOCK", 5)
     writers: list[threading.Thread] = []
     real_export = view_export.export_view
 
