@@ -13,7 +13,14 @@ from brokerdesk.core.db import Database, default_database_path, open_database
 from brokerdesk.core.errors import storage_errors
 from brokerdesk.core.reference.load import ensure_reference_data
 
-__all__ = ["Database", "as_database", "build_demo_file", "default_database_path", "open_for_app"]
+__all__ = [
+    "Database",
+    "as_database",
+    "build_demo_file",
+    "default_database_path",
+    "open_for_app",
+    "prepare_models",
+]
 
 
 def open_for_app(address: str | os.PathLike[str]) -> Database:
@@ -36,6 +43,14 @@ def open_for_app(address: str | os.PathLike[str]) -> Database:
 def as_database(db: str | os.PathLike[str] | Database | None) -> Database:
     """An open database as it is; an address (or None: the default) opened."""
     return db if isinstance(db, Database) else open_database(db)
+
+
+def prepare_models() -> None:
+    """Settle the models' relationships now (start-up does it on a worker thread while the
+    window is drawn), rather than on the first query a window makes."""
+    from sqlalchemy.orm import configure_mappers
+
+    configure_mappers()
 
 
 def build_demo_file(path: Path) -> None:

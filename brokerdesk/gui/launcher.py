@@ -41,6 +41,7 @@ PRELOAD: tuple[str, ...] = (
     "brokerdesk.core.backup",
     "brokerdesk.core.integrity",
     "brokerdesk.core.reference.load",
+    "brokerdesk.core.opening",
     "brokerdesk.core.exporting",
 )
 
@@ -66,9 +67,9 @@ class Preload(QObject):
         try:
             for name in PRELOAD:
                 importlib.import_module(name)
-            from sqlalchemy.orm import configure_mappers
+            from brokerdesk.core.opening import prepare_models
 
-            configure_mappers()
+            prepare_models()
         finally:  # a failed import is raised again, in words, when the database is opened
             self.done.emit()
 
