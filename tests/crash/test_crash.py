@@ -17,7 +17,10 @@ import pytest
 from tests.crash.harness import Report, run_campaign
 from tests.crash.operations import OPERATIONS
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX"),
+    pytest.mark.slow,  # the campaign runs for 30-70 s
+]
 
 KILLS_PER_OPERATION = 8
 

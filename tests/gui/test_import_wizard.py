@@ -162,6 +162,7 @@ def test_sign_up_sheet_mapped_fixed_reviewed_and_imported(
     assert not wizard.isVisible()
 
 
+@pytest.mark.slow  # imports enough rows to cancel part-way: 10-20 s
 def test_cancel_part_way_writes_nothing(
     qtbot,  # type: ignore[no-untyped-def]
     wizard: ImportWizard,

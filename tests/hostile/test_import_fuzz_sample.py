@@ -15,6 +15,7 @@ from brokerdesk.core.importing import KINDS
 
 
 # 300 real imports, each with its backup: about a minute on a quiet machine, more on a busy one.
+@pytest.mark.slow  # 300 files through the real command: 20-30 s
 @pytest.mark.timeout(600)
 def test_three_hundred_generated_files_end_in_a_sentence_and_the_right_database(
     tmp_path: Path,
