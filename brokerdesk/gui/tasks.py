@@ -87,7 +87,13 @@ class Task(QRunnable):
 
 
 class _Delivery(QObject):
-    """Hands a task's outcome to callbacks while its owner (this object's parent) exists."""
+    """Hands a task's outcome to callbacks while its owner (this object's parent) exists.
+
+    It lives only until it has handed over one outcome: then it stops cancelling the task
+    when it goes, lets go of the callbacks (and whatever they hold) and deletes itself, so
+    an owner that starts many tasks (a list's refreshes, a palette's keystrokes) does not
+    gather a child per task.
+    """
 
     def __init__(
         self,
@@ -95,24 +101,38 @@ class _Delivery(QObject):
         on_done: Callable[[Any], None] | None,
         on_error: Callable[[BaseException], None] | None,
         on_cancel: Callable[[], None] | None,
+        stop: threading.Event,
     ) -> None:
         super().__init__(owner)
         self._on_done, self._on_error, self._on_cancel = on_done, on_error, on_cancel
+        self._stops_task = self.destroyed.connect(lambda *_args: stop.set())
+
+    def _hand_over(self) -> None:
+        """The task has reported: after this call it is neither delivered to nor stopped."""
+        QObject.disconnect(self._stops_task)
+        self._on_done = self._on_error = self._on_cancel = None
+        self.deleteLater()  # not now: we are inside one of its slots
 
     @Slot(object)
     def done(self, result: Any) -> None:
-        if self._on_done is not None:
-            self._on_done(result)
+        on_done = self._on_done
+        self._hand_over()
+        if on_done is not None:
+            on_done(result)
 
     @Slot(object)
     def failed(self, exc: BaseException) -> None:
-        if self._on_error is not None:
-            self._on_error(exc)
+        on_error = self._on_error
+        self._hand_over()
+        if on_error is not None:
+            on_error(exc)
 
     @Slot()
     def cancelled(self) -> None:
-        if self._on_cancel is not None:
-            self._on_cancel()
+        on_cancel = self._on_cancel
+        self._hand_over()
+        if on_cancel is not None:
+            on_cancel()
 
 
 class TaskRunner(QObject):
@@ -154,11 +174,10 @@ class TaskRunner(QObject):
         for signal in (signals.finished, signals.failed, signals.cancelled):
             signal.connect(partial(self._forget, key))  # holds no reference to the task
         if owner is not None:
-            delivery = _Delivery(owner, on_done, on_error, on_cancel)
+            delivery = _Delivery(owner, on_done, on_error, on_cancel, task._cancel)
             signals.finished.connect(delivery.done)
             signals.failed.connect(delivery.failed)
             signals.cancelled.connect(delivery.cancelled)
-            delivery.destroyed.connect(lambda *_args, stop=task._cancel: stop.set())
         else:
             if on_done:
                 signals.finished.connect(on_done)
