@@ -20,6 +20,8 @@ import time
 from itertools import pairwise
 from pathlib import Path
 
+import pytest
+
 from brokerdesk.core import backup
 from brokerdesk.core.db import open_database
 
@@ -70,6 +72,7 @@ def _content(path: Path) -> tuple[dict[str, list[str]], set[str]]:
     return rows, markers
 
 
+@pytest.mark.slow  # many restores under two writer processes: 15-30 s
 def test_no_acknowledged_write_is_lost_across_many_restores(tmp_path: Path) -> None:
     from brokerdesk.core.reference.load import initialise
 
