@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
     def _install_features(self) -> None:
         """Features that live in their own modules, plugged in through public attributes."""
         from brokerdesk.gui.duplicates_features import install_duplicates_features
-        from brokerdesk.gui.export_features import install_export_features
+        from brokerdesk.gui.exporting import install as install_exporting
         from brokerdesk.gui.help_features import install_help_features
         from brokerdesk.gui.import_features import install_import_features
         from brokerdesk.gui.search_features import install_search_features
@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         install_search_features(self)
         install_import_features(self)
         install_duplicates_features(self)
-        install_export_features(self)
+        self.export_actions = install_exporting(self)
         install_help_features(self)
 
     # ------------------------------------------------------------------ building

@@ -27,12 +27,9 @@ STILL_IN_CYCLES = {
     "brokerdesk.core.backup",
     "brokerdesk.core.db",
     "brokerdesk.core.migrate",
-    "brokerdesk.gui.dialogs.duplicates",  # the duplicates and export installers (#15 features)
+    "brokerdesk.gui.dialogs.duplicates",  # the duplicates installers (#15 features)
     "brokerdesk.gui.dialogs.merge_view",
     "brokerdesk.gui.duplicates_features",
-    "brokerdesk.gui.export_actions",
-    "brokerdesk.gui.export_features",
-    "brokerdesk.gui.views.pages.partner",
 }
 
 

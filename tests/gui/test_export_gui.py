@@ -17,13 +17,14 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from shiboken6 import isValid
 from sqlalchemy import select
 
-import brokerdesk.gui.dialogs.export_done as export_done
-import brokerdesk.gui.export_actions as export_actions
-import brokerdesk.gui.export_features as export_features
+import brokerdesk.gui.exporting.done as export_done
+import brokerdesk.gui.exporting.menu as export_features
+import brokerdesk.gui.exporting.summaries as export_actions
 from brokerdesk.core.exporting import summary_file_name
 from brokerdesk.core.models import Partner
 from brokerdesk.gui import settings as keys
-from brokerdesk.gui.dialogs.export_summary import ExportSummaryDialog, SummaryRequest
+from brokerdesk.gui.exporting.chosen import partners_in_view
+from brokerdesk.gui.exporting.summary_dialog import ExportSummaryDialog, SummaryRequest
 from tests.gui.drive import ModalDriver, answer_message_box
 
 # ---------------------------------------------------------------------- helpers
@@ -75,7 +76,7 @@ def test_export_menu_sits_between_view_and_help_and_holds_every_export(window) -
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles.index("&View") < titles.index("E&xport") < titles.index("&Tools")
     assert titles.index("&Tools") < titles.index("&Help")
-    menu = window.menus["export"]
+    menu = window.export_actions.menu
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert texts == [
         "&Partner summary…",
@@ -85,12 +86,12 @@ def test_export_menu_sits_between_view_and_help_and_holds_every_export(window) -
         "&Whole database…",
         "Export &view…",
     ]
-    view_action = window.export_view_action
+    view_action = window.export_actions.view
     assert view_action.objectName() == "export-view-action"
     assert view_action.shortcut().toString() == "Ctrl+Shift+E"
     assert view_action in menu.actions()
     assert view_action not in window.menus["file"].actions()
-    assert window.export_summary_action.shortcut().toString() == "Ctrl+Shift+P"
+    assert window.export_actions.partner_summary.shortcut().toString() == "Ctrl+Shift+P"
 
 
 def test_partner_actions_follow_what_is_shown_or_selected(qtbot, window) -> None:  # type: ignore[no-untyped-def]
@@ -98,15 +99,15 @@ def test_partner_actions_follow_what_is_shown_or_selected(qtbot, window) -> None
     page = window.lists["partner"]
     qtbot.waitUntil(lambda: page.model.rowCount() > 3)
     page.table.clearSelection()
-    assert not window.export_summary_action.isEnabled()
-    assert not page.export_summaries_button.isEnabled()
+    assert not window.export_actions.partner_summary.isEnabled()
+    assert not window.export_actions.summaries_button.isEnabled()
     (first_id, _name), (second_id, _other) = _partners(window, 2)
     page.select_ids([first_id, second_id])
-    assert window.export_selected_action.isEnabled()
-    assert page.export_summaries_button.isEnabled()
+    assert window.export_actions.selected_summaries.isEnabled()
+    assert window.export_actions.summaries_button.isEnabled()
     _open_partner_page(qtbot, window, first_id)
-    assert window.export_summary_action.isEnabled()
-    assert export_features.partners_in_view(window) == [first_id]
+    assert window.export_actions.partner_summary.isEnabled()
+    assert partners_in_view(window) == [first_id]
 
 
 # ---------------------------------------------------------------------- one partner
@@ -188,7 +189,7 @@ def test_three_selected_partners_give_three_files_and_an_index(  # type: ignore[
     page.select_ids([pid for pid, _ in chosen])
     out = tmp_path / "trustees"
     driver = ModalDriver(ExportSummaryDialog, _fill_dialog(out, "xlsx"))
-    page.export_summaries_button.click()
+    window.export_actions.summaries_button.click()
     driver.check()
     message = _finish(qtbot, window)
     assert "Wrote 3 partner summaries" in message.text()
@@ -294,7 +295,7 @@ def test_matrix_and_whole_database_export_and_open_the_right_places(  # type: ig
 
     import threading
 
-    import brokerdesk.gui.dialogs.export_tasks as export_tasks
+    import brokerdesk.gui.exporting.workbooks as export_tasks
 
     writers: list[threading.Thread] = []
     real_writer = export_tasks.export_database_workbook

@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-import brokerdesk.gui.export_features as export_features
-from brokerdesk.gui.dialogs.export_summary import ExportSummaryDialog, SummaryRequest
+import brokerdesk.gui.exporting.menu as export_features
+from brokerdesk.gui.exporting.summary_dialog import ExportSummaryDialog, SummaryRequest
+from brokerdesk.gui.exporting.view import export_current_view
 from brokerdesk.gui.search_features import install_search_features
-from brokerdesk.gui.view_export import export_current_view
 from tests.gui.drive import ModalDriver
 from tests.hostile.harness import fill, fingerprint, is_root, small_disk
 
@@ -102,7 +102,7 @@ def test_summary_dialog_refuses_the_database_backups_folder(
     page.select_ids([page.model.ids[0]])
     seen: list[str] = []
     driver = ModalDriver(ExportSummaryDialog, choose_backups)
-    window.export_summary_action.trigger()
+    window.export_actions.partner_summary.trigger()
     driver.check()
     boxes = _every_box(seen)
     qtbot.waitUntil(lambda: bool(seen), timeout=20_000)

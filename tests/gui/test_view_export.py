@@ -11,8 +11,8 @@ import pytest
 from brokerdesk.core.errors import Cancelled
 from brokerdesk.core.lists import ListState
 from brokerdesk.core.models import Partner
+from brokerdesk.gui.exporting.view import export_current_view, export_view, shown_columns
 from brokerdesk.gui.search_features import install_search_features
-from brokerdesk.gui.view_export import export_current_view, export_view, shown_columns
 
 
 def _prepare(window):  # type: ignore[no-untyped-def]
@@ -98,7 +98,7 @@ def test_large_view_exports_in_the_background_with_progress(  # type: ignore[no-
     import threading
 
     import brokerdesk.core.exporting.view as view_writer
-    import brokerdesk.gui.view_export as view_export
+    import brokerdesk.gui.exporting.view as view_export
 
     monkeypatch.setattr(view_export, "BACKGROUND_ROWS", 0)
     monkeypatch.setattr(view_writer, "BLOCK", 5)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QMenu, QPushButton
+
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.services.overview import PartnerOverview
 from brokerdesk.gui.models.rows import RowColumn
@@ -16,6 +19,14 @@ def _stages(row: dict[str, Any]) -> str:
 
 
 class PartnerPage(RecordPage):
+    """One partner's page.
+
+    Signals:
+        export_requested(int, str): the user asked for this partner's summary as "pdf",
+            "xlsx" or "csv" (the Export summary button; the export feature answers).
+    """
+
+    export_requested = Signal(int, str)
     entity = "partner"
     watches = frozenset({"programme", "contact", "interaction", "participation"})
 
@@ -25,9 +36,7 @@ class PartnerPage(RecordPage):
         self.add_button(
             "&Log interaction…", lambda: self.log_interaction("partner_id"), shortcut="Ctrl+I"
         )
-        from brokerdesk.gui.export_features import add_partner_export_button
-
-        add_partner_export_button(self)  # "Export summary ▾": PDF, XLSX, CSV
+        self.export_button, self.export_menu = self._add_export_button()
         self.programmes = self.add_table(
             "Programmes",
             (
@@ -96,6 +105,32 @@ class PartnerPage(RecordPage):
         self.set_table_rows(self.contacts, data.contacts)
         self.set_table_rows(self.interactions, data.interactions)
         self.set_table_rows(self.agreements, data.agreements)
+
+    def _add_export_button(self) -> tuple[QPushButton, QMenu]:
+        """ "Export summary ▾" (PDF, XLSX, CSV): each says ``export_requested``."""
+        translate = QCoreApplication.translate  # the export's own catalogue context
+        button = QPushButton(translate("Export", "Export &summary"), self)
+        button.setObjectName("export-summary-button")
+        button.setAccessibleName(translate("Export", "Export summary"))
+        button.setToolTip(translate("Export", "Export this partner's summary as PDF, XLSX or CSV"))
+        button.setAutoDefault(False)
+        menu = QMenu(button)
+        menu.setAccessibleName(translate("Export", "Export summary as"))
+        labels = {
+            "pdf": translate("Export", "&PDF…"),
+            "xlsx": translate("Export", "&XLSX…"),
+            "csv": translate("Export", "&CSV…"),
+        }
+        for fmt, label in labels.items():
+            action = menu.addAction(label)
+            action.setObjectName(f"export-summary-{fmt}")
+            action.triggered.connect(
+                lambda _checked=False, f=fmt: self.export_requested.emit(self.record_id, f)
+            )
+        button.setMenu(menu)
+        self.button_bar.addWidget(button)
+        self.buttons.append(button)  # disabled with the others when the partner is deleted
+        return button, menu
 
     def add_contact(self) -> None:
         from brokerdesk.gui.dialogs.record_form import open_record_form

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from brokerdesk.core.errors import BrokerDeskError
@@ -38,8 +37,8 @@ def export_current_view(window: Any, path: Path | None = None) -> None:
     An existing file is replaced only after the Replace question that names it, also when
     ".xlsx" was added to the name typed. Long views are written off the GUI thread.
     """
-    from brokerdesk.gui.dialogs.export_done import confirm_replace
-    from brokerdesk.gui.dialogs.export_tasks import progress_dialog, start_export, target_refused
+    from brokerdesk.gui.exporting.done import confirm_replace
+    from brokerdesk.gui.exporting.running import progress_dialog, start_export, target_refused
 
     page = window.current_list()
     if page is None:
@@ -99,32 +98,9 @@ def export_current_view(window: Any, path: Path | None = None) -> None:
 
 def _exported(window: Any, count: int, path: Path) -> None:
     """Say so in the status bar and offer "Open file" and "Show in folder"."""
-    from brokerdesk.gui.dialogs.export_done import show_export_done
+    from brokerdesk.gui.exporting.done import show_export_done
 
     text = translate("ViewExport", "Exported {0} rows to {1}").format(f"{count:,}", path.name)
     window.ctx.notify(text)
     window.last_export = path
     show_export_done(window, translate("ViewExport", "View exported"), text, path, detail=str(path))
-
-
-def install_view_export(window: Any) -> QAction:
-    """Add "Export view…" (Ctrl+Shift+E) to the File menu and the toolbar.
-
-    The export features move it into the Export menu once that exists.
-    """
-    action = QAction(translate("ViewExport", "Export &view…"), window)
-    action.setObjectName("export-view-action")
-    action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-    action.setToolTip(
-        translate("ViewExport", "Export the rows of this list as shown (Ctrl+Shift+E)")
-    )
-    action.triggered.connect(lambda: export_current_view(window))
-    window.addAction(action)
-    menus = getattr(window, "menus", {})
-    if "file" in menus:
-        menus["file"].insertAction(menus["file"].actions()[0], action)
-    toolbar = getattr(window, "toolbar", None)
-    if toolbar is not None:
-        toolbar.addAction(action)
-    window.export_view_action = action
-    return action

@@ -1,8 +1,8 @@
-"""The partner-summary exports behind the Export menu and buttons (loaded on first use).
+"""Partner summaries: one partner's, or many into one folder with an index (loaded on first use).
 
-Kept apart from :mod:`brokerdesk.gui.export_features` so that building the main window does
-not load the exporters and the PDF renderer; the menu's actions import this module when they
-are triggered.
+Kept apart from :mod:`brokerdesk.gui.exporting.menu` so that building the main window does
+not load the exporters and the PDF renderer; the menu's actions and the partner page's
+``export_requested`` import this module when they are triggered.
 """
 
 from __future__ import annotations
@@ -21,20 +21,20 @@ from brokerdesk.core.exporting import (
     summary_file_name,
 )
 from brokerdesk.core.exporting.batch import partners_to_export
-from brokerdesk.gui.dialogs.export_done import confirm_replace, show_export_done
-from brokerdesk.gui.dialogs.export_summary import (
-    ExportSummaryDialog,
-    SummaryRequest,
-    summary_targets,
-)
-from brokerdesk.gui.dialogs.export_tasks import (
+from brokerdesk.gui.exporting.chosen import FORMAT_NAMES, partners_in_view
+from brokerdesk.gui.exporting.done import confirm_replace, show_export_done
+from brokerdesk.gui.exporting.running import (
     default_folder,
     progress_dialog,
     remember_folder,
     start_export,
     target_refused,
 )
-from brokerdesk.gui.export_features import FORMAT_NAMES, partners_in_view
+from brokerdesk.gui.exporting.summary_dialog import (
+    ExportSummaryDialog,
+    SummaryRequest,
+    summary_targets,
+)
 from brokerdesk.reports import summary_writer
 
 translate = QCoreApplication.translate  # lupdate reads translate("Export", "…") calls

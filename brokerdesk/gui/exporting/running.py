@@ -4,7 +4,7 @@ Shared by every export in the app: the folder last used (a setting), the progres
 error sentences of :mod:`brokerdesk.gui.progress` in the export's words, the save-file question
 (which does not ask about replacing: :func:`confirm_replace` does, naming the file). The
 participation matrix and the whole-database workbook live here too; partner summaries are
-in ``brokerdesk.gui.export_features``.
+in ``brokerdesk.gui.exporting.menu``.
 """
 
 from __future__ import annotations
@@ -16,18 +16,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
-from brokerdesk.core import clock
-from brokerdesk.core.exporting import (
-    ExportError,
-    FileExistsRefused,
-    export_database_workbook,
-    refuse_database_files,
-    write_participation_matrix,
-)
-from brokerdesk.core.exporting.database import tables_in_order
+from brokerdesk.core.exporting import ExportError, FileExistsRefused, refuse_database_files
 from brokerdesk.core.exporting.safety import refuse_existing
 from brokerdesk.gui import settings as keys
-from brokerdesk.gui.dialogs.export_done import confirm_replace, show_export_done
+from brokerdesk.gui.exporting.done import confirm_replace
 from brokerdesk.gui.progress import error_sentence, run_with_progress
 from brokerdesk.gui.progress import progress_dialog as shared_progress_dialog
 
@@ -145,72 +137,3 @@ def may_write(window: Any, target: Path) -> bool:
         return False
     remember_folder(window.ctx, target.parent)
     return True
-
-
-def export_matrix(window: Any, path: Path | None = None) -> Any:
-    """Library services × programmes, the stage in each cell, as one XLSX sheet."""
-    ctx = window.ctx
-    if path is None:
-        default = default_folder(ctx) / translate("Export", "Participation matrix.xlsx")
-        path = choose_file(window, translate("Export", "Export the participation matrix"), default)
-        if path is None:
-            return None
-    target = path
-    if not may_write(window, target):
-        return None
-    db, overwrite = ctx.db, target.exists()
-
-    def done(written: Path) -> None:
-        text = translate("Export", "Wrote the participation matrix to '{0}'.").format(written.name)
-        ctx.notify(text)
-        window.last_export = written
-        show_export_done(
-            window, translate("Export", "Matrix exported"), text, written, detail=str(written)
-        )
-
-    return start_export(
-        window,
-        lambda _progress: write_participation_matrix(db, target, overwrite=overwrite),
-        translate("Export", "Export the participation matrix"),
-        done,
-    )
-
-
-def export_database(window: Any, path: Path | None = None) -> Any:
-    """Every table into one XLSX workbook, one sheet each, with progress and Cancel."""
-    ctx = window.ctx
-    if path is None:
-        name = translate("Export", "BrokerDesk database {0}.xlsx").format(clock.today().isoformat())
-        path = choose_file(
-            window, translate("Export", "Export the whole database"), default_folder(ctx) / name
-        )
-        if path is None:
-            return None
-    target = path
-    if not may_write(window, target):
-        return None
-    db, overwrite, total = ctx.db, target.exists(), len(tables_in_order())
-    step = translate("Export", "Table {0} of {1}")
-    title = translate("Export", "Export the whole database")
-    dialog = progress_dialog(window, title, translate("Export", "Preparing the workbook…"), total)
-
-    def work(progress: Any) -> Path:
-        def report(done: int, all_: int) -> bool:
-            return bool(progress(done, all_, step.format(min(done + 1, all_), all_)))
-
-        return export_database_workbook(db, target, overwrite=overwrite, progress=report)
-
-    def done(written: Path) -> None:
-        text = translate(
-            "Export", "Wrote the whole database to '{0}', one sheet per table."
-        ).format(written.name)
-        ctx.notify(text)
-        window.last_export = written
-        show_export_done(
-            window, translate("Export", "Database exported"), text, written, detail=str(written)
-        )
-
-    def cancelled() -> None:
-        ctx.notify(translate("Export", "The database export was cancelled; no file was written."))
-
-    return start_export(window, work, title, done, cancelled, dialog)
