@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
 
     def _install_features(self) -> None:
         """Features that live in their own modules, plugged in through public attributes."""
-        from brokerdesk.gui.duplicates_features import install_duplicates_features
+        from brokerdesk.gui.duplicates import install as install_duplicates
         from brokerdesk.gui.exporting import install as install_exporting
         from brokerdesk.gui.help_features import install_help_features
         from brokerdesk.gui.import_features import install_import_features
@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
 
         install_search_features(self)
         install_import_features(self)
-        install_duplicates_features(self)
+        self.duplicates_actions = install_duplicates(self)
         self.export_actions = install_exporting(self)
         install_help_features(self)
 
@@ -328,6 +328,8 @@ class MainWindow(QMainWindow):
         go_menu.addActions(self.go_actions)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.refresh_action)
+        tools_menu = bar.addMenu(self.tr("&Tools"))
+        tools_menu.setObjectName("tools-menu")
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
         self.menus = {
@@ -335,6 +337,7 @@ class MainWindow(QMainWindow):
             "edit": edit_menu,
             "go": go_menu,
             "view": view_menu,
+            "tools": tools_menu,
             "help": help_menu,
         }
 

@@ -27,9 +27,6 @@ STILL_IN_CYCLES = {
     "brokerdesk.core.backup",
     "brokerdesk.core.db",
     "brokerdesk.core.migrate",
-    "brokerdesk.gui.dialogs.duplicates",  # the duplicates installers (#15 features)
-    "brokerdesk.gui.dialogs.merge_view",
-    "brokerdesk.gui.duplicates_features",
 }
 
 

@@ -13,7 +13,8 @@ from sqlalchemy import text
 
 from brokerdesk.core.db import Database
 from brokerdesk.core.models import Base
-from brokerdesk.gui.dialogs.duplicates import DuplicatesDialog, MergeDialog
+from brokerdesk.gui.duplicates.finder import DuplicatesDialog
+from brokerdesk.gui.duplicates.merge_view import MergeDialog
 from brokerdesk.gui.main_window import MainWindow
 from tests.gui.drive import ModalDriver, answer_message_box
 
@@ -99,8 +100,8 @@ def _one(db: Database, sql: str, **params: Any) -> Any:
 
 
 def _open_finder(qtbot: Any, window: MainWindow) -> DuplicatesDialog:
-    window.find_duplicates_action.trigger()
-    dialog: DuplicatesDialog = window.duplicates_dialog
+    window.duplicates_actions.find_duplicates.trigger()
+    dialog: DuplicatesDialog = window.duplicates_actions.finder.dialog
     qtbot.waitUntil(lambda: dialog.isVisible() and dialog.task is None, timeout=10_000)
     return dialog
 
@@ -119,8 +120,8 @@ def test_tools_menu_sits_before_help_and_finds_the_pair(
 ) -> None:
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles.index("&Tools") < titles.index("&Help")
-    assert window.menus["tools"].actions()[0] is window.find_duplicates_action
-    assert window.find_duplicates_action.text() == "Find &duplicates…"
+    assert window.menus["tools"].actions()[0] is window.duplicates_actions.find_duplicates
+    assert window.duplicates_actions.find_duplicates.text() == "Find &duplicates…"
     dialog = _open_finder(qtbot, window)
     qtmodeltester.check(dialog.model)
     assert ("Sightline Reading Trust", "Sightline Reading Trust UK") in _labels(dialog)
@@ -261,7 +262,7 @@ def test_partner_page_button_shows_only_that_partners_pairs(
     button = page.findChild(QPushButton, "find-duplicates-button")
     assert button is not None and button.text() == "Find d&uplicates…"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    dialog: DuplicatesDialog = window.duplicates_dialog
+    dialog: DuplicatesDialog = window.duplicates_actions.finder.dialog
     qtbot.waitUntil(lambda: dialog.task is None and dialog.model.rowCount() > 0, timeout=10_000)
     assert _labels(dialog) == [("Sightline Reading Trust", "Sightline Reading Trust UK")]
     assert dialog.only.isVisible()

@@ -131,13 +131,17 @@ class RecordPage(QWidget):
 
     Signals:
         open_requested(str, int): the user opened a related record.
+        find_duplicates_requested(str, int): the user asked for records that may be this one
+            twice (the page's "Find duplicates…" button, shown when ``finds_duplicates``).
 
     Subclasses set ``entity`` and ``watches`` and implement ``fetch`` and ``fill``.
     """
 
     open_requested = Signal(str, int)
+    find_duplicates_requested = Signal(str, int)
     entity = ""
     watches: frozenset[str] = frozenset()
+    finds_duplicates = False  # partners and contacts can be merged
 
     def __init__(self, ctx: AppContext, record_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -178,6 +182,13 @@ class RecordPage(QWidget):
         self.add_button("&Edit…", self.edit, "Edit this {noun}")
         self.add_button("&Delete…", self.delete, "Delete this {noun}")
         self.build()
+        if self.finds_duplicates:
+            button = self.add_button(
+                "Find d&uplicates…",
+                lambda: self.find_duplicates_requested.emit(self.entity, self.record_id),
+                "Records that may be this {noun} twice",
+            )
+            button.setObjectName("find-duplicates-button")
         self.button_bar.addStretch(1)
         ctx.changes.changed.connect(self._on_change)
         self.reload()

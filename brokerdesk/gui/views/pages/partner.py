@@ -28,6 +28,7 @@ class PartnerPage(RecordPage):
 
     export_requested = Signal(int, str)
     entity = "partner"
+    finds_duplicates = True
     watches = frozenset({"programme", "contact", "interaction", "participation"})
 
     def build(self) -> None:

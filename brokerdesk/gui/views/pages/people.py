@@ -44,6 +44,7 @@ class LinksPage(RecordPage):
 
 class ContactPage(LinksPage):
     entity = "contact"
+    finds_duplicates = True
     watches = frozenset({"partner", "library_service", "interaction"})
 
     def build(self) -> None:

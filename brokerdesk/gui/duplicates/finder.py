@@ -37,11 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brokerdesk.gui.dialogs.merge_view import MergeDialog
-from brokerdesk.gui.duplicates_features import (
-    load_merge_facts,
-    quoted,
-)
+from brokerdesk.gui.duplicates.merge_facts import load_merge_facts, quoted
+from brokerdesk.gui.duplicates.merge_view import MergeDialog
 
 if TYPE_CHECKING:
     from brokerdesk.core.services.duplicates import DuplicatePair

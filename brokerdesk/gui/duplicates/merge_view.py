@@ -29,13 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brokerdesk.gui.duplicates_features import (
-    MergeFacts,
-    MergeRecords,
-    amp,
-    moves_text,
-    quoted,
-)
+from brokerdesk.gui.duplicates.merge_command import MergeRecords
+from brokerdesk.gui.duplicates.merge_facts import MergeFacts, amp, moves_text, quoted
 
 if TYPE_CHECKING:
     from brokerdesk.gui.context import AppContext

@@ -1,10 +1,4 @@
-"""Plugs Tools ▸ Find duplicates… (finder and field-by-field merge) into a built main window.
-
-The main window calls :func:`install_duplicates_features` once, after the search features.
-Besides the menu item it gives partner and contact pages a "Find duplicates…" button that
-opens the finder on pairs including that record. The finder and merge view are loaded when
-first used (they pull in rapidfuzz), so start-up stays as light as before.
-"""
+"""What the merge view shows about a pair: both records' values as read, and what moves."""
 
 from __future__ import annotations
 
@@ -14,68 +8,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QPushButton
 
 from brokerdesk.core.services.fields import Field
-from brokerdesk.core.services.records import Change
-from brokerdesk.gui.undo import ServiceCommand
 
 if TYPE_CHECKING:
     from brokerdesk.gui.context import AppContext
-    from brokerdesk.gui.dialogs.duplicates import DuplicatesDialog
 
 translate = QCoreApplication.translate  # lupdate reads translate("Duplicates", "…") calls
-
-MERGEABLE = ("partner", "contact")
-
-__all__ = [
-    "MergeFacts",
-    "MergeRecords",
-    "amp",
-    "install_duplicates_features",
-    "load_merge_facts",
-    "moves_text",
-    "open_duplicate_finder",
-    "quoted",
-    "tools_menu",
-]
-
-
-# ---------------------------------------------------------------------- the undoable merge
-class MergeRecords(ServiceCommand):
-    """Merge one partner or contact into another; undo brings it back with every link."""
-
-    def __init__(
-        self,
-        ctx: AppContext,
-        entity: str,
-        survivor_id: int,
-        other_id: int,
-        choices: Mapping[str, str],
-        text: str,
-    ) -> None:
-        super().__init__(ctx, text)
-        self.entity = entity
-        self.survivor_id = survivor_id
-        self.other_id = other_id
-        self.choices = dict(choices)
-
-    def perform(self) -> Change:
-        from brokerdesk.core.services.duplicates import merge
-
-        self.change = merge(self.ctx.db, self.entity, self.survivor_id, self.other_id, self.choices)
-        return self.change
-
-    def undo_action(self) -> Change:
-        from brokerdesk.core.services.duplicates import undo_merge
-
-        assert self.change is not None
-        return undo_merge(self.ctx.db, self.change)
-
-    def redo_action(self) -> Change:
-        return self.perform()
-
 
 # ---------------------------------------------------------------------- what the merge view shows
 LINK_TABLES = frozenset({"partner_tag", "partner_offer_area"})
@@ -214,94 +153,3 @@ def load_merge_facts(ctx: AppContext, entity: str, first_id: int, second_id: int
         {f.name: _shown(f, values[1][f.name], pair.names) for f in fields},
     )
     return MergeFacts(entity, pair.ids, fields, values, shown, pair.updated, combined, pair.moves)
-
-
-def tools_menu(window: Any) -> QMenu:
-    """The window's Tools menu, made (before Help) the first time a feature asks for it."""
-    menu = window.menus.get("tools")
-    if menu is not None:
-        return menu  # type: ignore[no-any-return]
-    menu = QMenu(translate("Duplicates", "&Tools"), window)
-    menu.setObjectName("tools-menu")
-    help_menu = window.menus.get("help")
-    if help_menu is not None:
-        window.menuBar().insertMenu(help_menu.menuAction(), menu)
-    else:
-        window.menuBar().addMenu(menu)
-    window.menus["tools"] = menu
-    return menu
-
-
-def open_duplicate_finder(
-    window: Any, entity: str | None = None, record_id: int | None = None
-) -> DuplicatesDialog:
-    """Show the finder (one per window, so dismissed pairs stay dismissed this session).
-
-    Args:
-        entity: ``partner`` or ``contact``; None keeps the finder's current choice.
-        record_id: show only the pairs that include this record.
-    """
-    from brokerdesk.gui.dialogs.duplicates import DuplicatesDialog
-
-    dialog: DuplicatesDialog | None = getattr(window, "duplicates_dialog", None)
-    if dialog is None:
-        dialog = DuplicatesDialog(window.ctx, window)
-        for action in (window.undo_action, window.redo_action):
-            dialog.addAction(action)  # Ctrl+Z works while the finder has the focus
-        window.duplicates_dialog = dialog
-    dialog.start(entity, record_id)
-    dialog.show()
-    dialog.raise_()
-    dialog.activateWindow()
-    dialog.table.setFocus()
-    return dialog
-
-
-def _add_page_button(window: Any) -> None:
-    """A "Find duplicates…" button on the partner or contact page being shown."""
-    from brokerdesk.gui.views.pages.base import RecordPage
-
-    page = window.stack.currentWidget()
-    if not isinstance(page, RecordPage) or page.entity not in MERGEABLE:
-        return
-    if page.findChild(QPushButton, "find-duplicates-button") is not None:
-        return
-    noun = (
-        translate("Duplicates", "partner")
-        if page.entity == "partner"
-        else translate("Duplicates", "contact")
-    )
-    button = QPushButton(translate("Duplicates", "Find d&uplicates…"), page)
-    button.setObjectName("find-duplicates-button")
-    button.setAccessibleName(translate("Duplicates", "Find duplicates…"))
-    button.setToolTip(translate("Duplicates", "Records that may be this {0} twice").format(noun))
-    button.setAutoDefault(False)
-    button.setEnabled(not page.deleted)
-    button.clicked.connect(lambda: open_duplicate_finder(window, page.entity, page.record_id))
-    bar = page.button_bar
-    last = bar.itemAt(bar.count() - 1) if bar.count() else None
-    at_end = last is not None and last.spacerItem() is not None
-    bar.insertWidget(bar.count() - 1 if at_end else bar.count(), button)  # before the stretch
-    page.buttons.append(button)  # disabled with the others when the record is deleted
-
-
-def install_duplicates_features(window: Any) -> None:
-    """Add Tools ▸ Find duplicates… (finder and field-by-field merge) to ``window``."""
-    if getattr(window, "duplicates_features_installed", False):
-        return
-    menu = tools_menu(window)
-    action = QAction(translate("Duplicates", "Find &duplicates…"), window)
-    action.setObjectName("tools-find-duplicates")
-    action.setShortcut(QKeySequence("Ctrl+Shift+D"))
-    tip = translate(
-        "Duplicates", "Partners or contacts recorded twice, to merge into one (Ctrl+Shift+D)"
-    )
-    action.setToolTip(tip)
-    action.setStatusTip(tip)
-    action.triggered.connect(lambda: open_duplicate_finder(window))
-    window.addAction(action)
-    menu.addAction(action)
-    window.find_duplicates_action = action
-    window.stack.currentChanged.connect(lambda _index: _add_page_button(window))
-    _add_page_button(window)
-    window.duplicates_features_installed = True
