@@ -166,9 +166,9 @@ class MainWindow(QMainWindow):
         from brokerdesk.gui.exporting import install as install_exporting
         from brokerdesk.gui.help_features import install_help_features
         from brokerdesk.gui.import_features import install_import_features
-        from brokerdesk.gui.search_features import install_search_features
+        from brokerdesk.gui.search import install as install_search
 
-        install_search_features(self)
+        self.search_actions = install_search(self)
         install_import_features(self)
         self.duplicates_actions = install_duplicates(self)
         self.export_actions = install_exporting(self)
