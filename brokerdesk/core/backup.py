@@ -32,10 +32,15 @@ import sqlite3
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from brokerdesk.core import clock
-from brokerdesk.core.db import Database, DatabaseError
-from brokerdesk.core.errors import BrokerDeskError
+from brokerdesk.core.errors import BrokerDeskError, DatabaseError
+from brokerdesk.core.schema_versions import known_revisions
+
+if TYPE_CHECKING:
+    # Only a type: core.db migrates on opening, and migrating backs up first.
+    from brokerdesk.core.db import Database
 
 DUE_AFTER = dt.timedelta(days=1)
 RESTORE_WAIT_S = 10  # how long a restore waits for another writer to finish
@@ -275,8 +280,6 @@ def brokerdesk_schema_problems(path: Path) -> list[str]:
     Another application's SQLite file, or one saved by a newer BrokerDesk, passes the
     integrity check but would leave every command refusing the restored database.
     """
-    from brokerdesk.core import migrate
-
     try:
         with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
@@ -287,7 +290,7 @@ def brokerdesk_schema_problems(path: Path) -> list[str]:
         return [f"{path.name} cannot be read: {exc}."]
     if len(versions) != 1:
         return [f"{path.name} records {len(versions)} schema versions instead of one."]
-    if versions[0] not in migrate.known_revisions():
+    if versions[0] not in known_revisions():
         return [
             f"{path.name} was saved by a newer version of BrokerDesk (schema {versions[0]}); "
             "install that version to restore it."

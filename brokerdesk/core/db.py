@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import Session, sessionmaker
@@ -31,6 +31,7 @@ from brokerdesk.core.errors import BrokerDeskError, DiskFullError, reason_of
 from brokerdesk.core.errors import DamagedDatabaseError as DamagedDatabaseError
 from brokerdesk.core.errors import DatabaseError as DatabaseError  # kept importable from here
 from brokerdesk.core.errors import ReadOnlyDatabaseError as ReadOnlyDatabaseError
+from brokerdesk.core.errors import SchemaTooNewError as SchemaTooNewError
 from brokerdesk.core.errors import storage_errors as storage_errors  # services use it from here
 
 ENV_VAR = "BROKERDESK_DB"
@@ -39,10 +40,6 @@ BUSY_TIMEOUT_MS = 10_000
 # The drivers this app installs and is tested with; any other one would fail on import.
 DRIVERS = {"sqlite": "pysqlite", "postgresql": "psycopg"}
 SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-class SchemaTooNewError(DatabaseError):
-    """The database was written by a newer BrokerDesk; it is left untouched."""
 
 
 def default_database_path() -> Path:
@@ -465,7 +462,3 @@ def _owner_only(path: Path) -> None:
                 candidate.chmod(0o600)
         except OSError:
             pass  # a file we do not own (shared folder): nothing sensible to do
-
-
-def has_tables(engine: Engine) -> bool:
-    return bool(inspect(engine).get_table_names())

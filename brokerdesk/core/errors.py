@@ -15,6 +15,10 @@ class DatabaseError(BrokerDeskError):
     """A database could not be opened or used; the message is written for the user."""
 
 
+class SchemaTooNewError(DatabaseError):
+    """The database was written by a newer BrokerDesk; it is left untouched."""
+
+
 class DamagedDatabaseError(DatabaseError):
     """SQLite found the file damaged (malformed pages, not a database, a missing table).
 

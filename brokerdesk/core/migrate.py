@@ -10,41 +10,36 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 from brokerdesk.core import backup
-from brokerdesk.core.db import Database, DatabaseError, SchemaTooNewError, has_tables
-from brokerdesk.core.errors import DamagedDatabaseError
+from brokerdesk.core.errors import DamagedDatabaseError, DatabaseError, SchemaTooNewError
+from brokerdesk.core.schema_versions import (
+    HEAD_REVISION,
+    MIGRATIONS_DIR,
+    alembic_config,
+    head_revision,
+    known_revisions,
+)
 
 if TYPE_CHECKING:
-    from alembic.config import Config
+    # Only a type here: core.db opens the database and calls this module, so importing it
+    # at run time would close a circle.
+    from brokerdesk.core.db import Database
 
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-# The newest migration this app ships (a test checks it against Alembic's own head).
-HEAD_REVISION = "0006"
-
-
-def alembic_config() -> Config:
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return cfg
-
-
-def head_revision() -> str:
-    from alembic.script import ScriptDirectory
-
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None, "BrokerDesk ships at least one migration"
-    return head
-
-
-def known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+__all__ = [
+    "HEAD_REVISION",
+    "MIGRATIONS_DIR",
+    "alembic_config",
+    "check_not_newer",
+    "current_revision",
+    "downgrade_to",
+    "head_revision",
+    "is_at_head",
+    "known_revisions",
+    "recorded_versions",
+    "upgrade",
+]
 
 
 def current_revision(connection: Connection) -> str | None:
@@ -88,7 +83,7 @@ def check_not_newer(db: Database) -> str | None:
             f"{db.description} was saved by a newer version of BrokerDesk (schema {current}). "
             "Install the newer version to open it; this file has not been changed."
         )
-    if current is None and has_tables(db.engine):
+    if current is None and _has_tables(db.engine):
         raise DatabaseError(
             f"{db.description} holds tables that are not a BrokerDesk database; "
             "it has not been changed."
@@ -124,3 +119,7 @@ def downgrade_to(db: Database, revision: str) -> None:
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, revision)
+
+
+def _has_tables(engine: Engine) -> bool:
+    return bool(inspect(engine).get_table_names())

@@ -18,6 +18,7 @@ __all__ = [
     "as_database",
     "build_demo_file",
     "default_database_path",
+    "open_existing",
     "open_for_app",
     "prepare_models",
 ]
@@ -38,6 +39,17 @@ def open_for_app(address: str | os.PathLike[str]) -> Database:
             database.dispose()
             raise
     return database
+
+
+def open_existing(address: str | os.PathLike[str]) -> Database:
+    """Open (and migrate) a database that must already exist, as the screenshot tools do:
+    a missing or empty file is refused in words instead of becoming a new database.
+
+    Raises:
+        BrokerDeskError: the address is unusable, missing or damaged, said in words.
+    """
+    with storage_errors():
+        return open_database(address, create=False)
 
 
 def as_database(db: str | os.PathLike[str] | Database | None) -> Database:

@@ -1,8 +1,8 @@
 """The import contracts: they see imports inside functions, and no new cycle creeps in.
 
-`make lint` runs the contracts that pass (pyproject.toml); importlinter-pending.toml holds the
-ones the #15 work has not yet made pass. These tests prove the two contract types of our own
-catch what they are for, on small real packages written to ``tmp_path``.
+`make lint` runs the contracts in pyproject.toml's [tool.importlinter]. These tests prove the two
+contract types of our own catch what they are for, on small real packages written to
+``tmp_path``, and that the contracts pass on BrokerDesk itself.
 """
 
 from __future__ import annotations
@@ -18,16 +18,6 @@ import pytest
 from tests.architecture.contracts import face_imports, module_cycles
 
 ROOT = Path(__file__).resolve().parents[2]
-
-# The cycles #15 has not yet broken (see importlinter-pending.toml). Remove a module from
-# here when its cycle is gone; a module that is not listed must never be in a cycle.
-STILL_IN_CYCLES = {
-    # db -> migrate (open_database) -> backup -> db, and backup <-> migrate (known_revisions):
-    # backup.py is being changed for restore, so these wait for that work.
-    "brokerdesk.core.backup",
-    "brokerdesk.core.db",
-    "brokerdesk.core.migrate",
-}
 
 
 def _package(root: Path, name: str, modules: dict[str, str]) -> None:
@@ -89,10 +79,10 @@ def test_a_child_going_back_through_its_package_face_is_named(
     ]
 
 
-def test_no_module_outside_the_known_list_is_in_an_import_cycle() -> None:
+def test_no_module_is_in_an_import_cycle() -> None:
+    # #15 broke the last cycles; the no-cycles contract keeps it so, and this names the knot.
     graph = grimp.build_graph("brokerdesk", exclude_type_checking_imports=True, cache_dir=None)
-    in_cycles = {m for group in module_cycles(graph, "brokerdesk") for m in group}
-    assert in_cycles <= STILL_IN_CYCLES, sorted(in_cycles - STILL_IN_CYCLES)
+    assert module_cycles(graph, "brokerdesk") == []
 
 
 def test_the_contracts_make_lint_runs_pass() -> None:

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.core.models import LibraryService, OfferArea
-from brokerdesk.core.opening import open_for_app
+from brokerdesk.core.opening import open_existing, open_for_app
 from brokerdesk.core.reference.load import ensure_reference_data
 
 
@@ -44,3 +44,12 @@ def test_a_new_database_opens_with_every_library_service(tmp_path: Path) -> None
 def test_an_unusable_address_is_a_sentence(tmp_path: Path) -> None:
     with pytest.raises(BrokerDeskError, match="is a folder"):
         open_for_app(tmp_path)
+
+
+def test_a_tool_opening_a_missing_database_is_refused_and_makes_no_file(tmp_path: Path) -> None:
+    # The dashboard screenshots read an existing database; a mistyped path is said in words
+    # instead of turning into a new, empty database the screenshots would then show.
+    missing = tmp_path / "mistyped.sqlite3"
+    with pytest.raises(BrokerDeskError, match=r"mistyped\.sqlite3"):
+        open_existing(missing)
+    assert not missing.exists()

@@ -43,7 +43,7 @@ class HistoryEntry:
 
 def field_labels(db: Database, entity: str) -> dict[str, str]:
     """Column name -> form label for an entity, from its service's declared fields."""
-    from brokerdesk.core.services import Services
+    from brokerdesk.core.services.bundle import Services
 
     try:
         service = Services(db).for_entity(entity)

@@ -96,7 +96,7 @@ class TrashService:
             ValidationError: something it belonged to is gone, or a record with the same
                 identity exists now; nothing was restored.
         """
-        from brokerdesk.core.services import Services
+        from brokerdesk.core.services.bundle import Services
 
         item = self._item(item_id)
         snap = snapshots.Snapshot.from_json(item.snapshot)

@@ -16,8 +16,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from brokerdesk.core.db import open_database
-
 
 def dark_palette() -> QPalette:
     palette = QPalette()
@@ -46,18 +44,19 @@ def dark_palette() -> QPalette:
 
 
 def shoot(database: Path, folder: Path, theme: str) -> list[Path]:
+    from brokerdesk.core.opening import open_existing
     from brokerdesk.gui.app import ensure_application
     from brokerdesk.gui.context import AppContext
     from brokerdesk.gui.settings import Settings
-    from brokerdesk.gui.views.dashboard import create_dashboard_page
+    from brokerdesk.gui.views.dashboard.page import DashboardPage
 
     app = ensure_application()
     app.setStyle("Fusion")
     app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
-    db = open_database(database, create=False)
+    db = open_existing(database)
     settings_file = Path(tempfile.mkdtemp()) / "settings.ini"
     ctx = AppContext(db, Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)))
-    page = create_dashboard_page(ctx, None)
+    page = DashboardPage(ctx, None)
     page.resize(1400, 860)
     page.show()
     written = []
