@@ -79,7 +79,9 @@ def create_main_window(
 
     database = as_database(db)
     ctx = AppContext(database, settings)
-    return MainWindow(ctx)
+    window = MainWindow(ctx)
+    window.safety.start()  # live refresh, as the launcher's window has
+    return window
 
 
 def build_demo_database(path: Path) -> None:

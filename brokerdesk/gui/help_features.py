@@ -100,12 +100,6 @@ def describe_main_controls(window: Any) -> None:
             "<b>Refresh</b><p>Read the lists again from the database (F5). Colleagues' "
             "changes normally appear by themselves within seconds.</p>",
         ),
-        "import_action": translate(
-            "Help",
-            "<b>Import</b><p>Bring partners, contacts, programmes, participations or "
-            "interactions in from a CSV or Excel file, checking every row first "
-            "(Ctrl+Shift+I).</p>",
-        ),
         "find_action": translate(
             "Help", "<b>Find</b><p>Jump to the search field of the list on screen (Ctrl+F).</p>"
         ),

@@ -186,7 +186,7 @@ class Launcher(QObject):
         in a sentence, as the command line does.
         """
         from brokerdesk.core.opening import build_demo_file, open_for_app
-        from brokerdesk.gui.dialogs.integrity import (
+        from brokerdesk.gui.safety.integrity import (
             after_open,
             confirm_location,
             recover_damaged_file,

@@ -165,11 +165,13 @@ class MainWindow(QMainWindow):
         from brokerdesk.gui.duplicates import install as install_duplicates
         from brokerdesk.gui.exporting import install as install_exporting
         from brokerdesk.gui.help_features import install_help_features
-        from brokerdesk.gui.import_features import install_import_features
-        from brokerdesk.gui.search import install as install_search
+        from brokerdesk.gui.importing import install as install_importing
+        from brokerdesk.gui.safety import install as install_safety
+        from brokerdesk.gui.search_features import install_search_features
 
-        self.search_actions = install_search(self)
-        install_import_features(self)
+        install_search_features(self)
+        self.import_actions = install_importing(self)
+        self.safety = install_safety(self)
         self.duplicates_actions = install_duplicates(self)
         self.export_actions = install_exporting(self)
         install_help_features(self)
@@ -634,5 +636,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         if self.is_attached:
+            self.safety.live_refresh.stop()
             self.ctx.tasks.wait(10_000)
         super().closeEvent(event)

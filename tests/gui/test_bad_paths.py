@@ -265,9 +265,9 @@ def import_wizard(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> Iterator[
 
     from brokerdesk.core.importing import MappingStore
 
-    window.import_mapping_store = MappingStore(tmp_path / "config")  # type: ignore[attr-defined]
-    window.import_action.trigger()  # type: ignore[attr-defined]
-    opened = window.import_wizard  # type: ignore[attr-defined]
+    window.import_actions.mapping_store = MappingStore(tmp_path / "config")
+    window.import_actions.import_file.trigger()
+    opened = window.import_actions.wizard
     qtbot.waitExposed(opened)
     yield opened
     window.ctx.tasks.wait(10_000)
@@ -279,7 +279,7 @@ def _try_file(qtbot: QtBot, wizard: object, path: Path) -> None:
     """Type the path and press Next, as a user does; wait until the file has been tried."""
     from PySide6.QtWidgets import QWizard
 
-    from brokerdesk.gui.dialogs.import_wizard import ImportWizard
+    from brokerdesk.gui.importing.wizard import ImportWizard
 
     assert isinstance(wizard, ImportWizard)
     page = wizard.file_page
@@ -309,7 +309,7 @@ def _database_file(window: MainWindow) -> Path:
 def test_import_wizard_refuses_a_bad_file_on_its_page(
     qtbot: QtBot, window: MainWindow, import_wizard: object, tmp_path: Path, case: str
 ) -> None:
-    from brokerdesk.gui.dialogs.import_wizard import ImportWizard
+    from brokerdesk.gui.importing.wizard import ImportWizard
     from tests.hostile.harness import fingerprint
 
     assert isinstance(import_wizard, ImportWizard)
@@ -338,7 +338,7 @@ def test_import_wizard_refuses_a_bad_file_on_its_page(
 def test_import_wizard_explains_two_columns_with_the_same_header(
     qtbot: QtBot, window: MainWindow, import_wizard: object, tmp_path: Path
 ) -> None:
-    from brokerdesk.gui.dialogs.import_wizard import ImportWizard
+    from brokerdesk.gui.importing.wizard import ImportWizard
     from tests.hostile.harness import fingerprint
 
     assert isinstance(import_wizard, ImportWizard)

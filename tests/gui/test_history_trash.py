@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from brokerdesk.core.models import Agreement, Partner, TrashItem
 from brokerdesk.gui.main_window import MainWindow
-from brokerdesk.gui.views.history_panel import HistoryDialog, HistoryPanel, install_history_action
+from brokerdesk.gui.safety.history_panel import HistoryDialog, HistoryPanel
 from brokerdesk.gui.views.trash_page import TrashPage
 from tests.gui.drive import answer_message_box
 
@@ -48,7 +48,7 @@ def test_history_lists_who_changed_what_newest_first(qtbot: QtBot, window: MainW
     before = partners.get(partner_id)["owner"]
     partners.update(partner_id, {"owner": "Zara Okonkwo-Test"})
     partners.update(partner_id, {"notes": "Renewal talk in March"})
-    action = install_history_action(window)
+    action = window.safety.show_history
     window.open_record("partner", partner_id)
     action.trigger()
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, HistoryDialog))
@@ -79,7 +79,7 @@ def test_history_panel_refreshes_after_a_save(qtbot: QtBot, window: MainWindow) 
 
 
 def test_show_history_on_a_list_says_to_open_a_record(qtbot: QtBot, window: MainWindow) -> None:
-    action = install_history_action(window)
+    action = window.safety.show_history
     with qtbot.waitSignal(window.ctx.message) as said:
         action.trigger()
     assert "Open a record first" in said.args[0]

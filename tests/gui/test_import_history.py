@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from brokerdesk.cli import main
 from brokerdesk.gui.main_window import MainWindow
-from brokerdesk.gui.views.history_panel import HistoryPanel
+from brokerdesk.gui.safety.history_panel import HistoryPanel
 
 
 def test_history_panel_shows_an_imports_change_and_its_source(

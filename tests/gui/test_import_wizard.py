@@ -18,9 +18,9 @@ from sqlalchemy import select, text
 from brokerdesk.core.db import Database
 from brokerdesk.core.importing import MappingStore, RefusedRow
 from brokerdesk.core.models import LibraryService
-from brokerdesk.gui.dialogs.import_wizard import ImportWizard
-from brokerdesk.gui.dialogs.import_wizard.finish_pages import RefusedModel
-from brokerdesk.gui.dialogs.import_wizard.preview_page import PreviewModel
+from brokerdesk.gui.importing.finish_pages import RefusedModel
+from brokerdesk.gui.importing.preview_page import PreviewModel
+from brokerdesk.gui.importing.wizard import ImportWizard
 from brokerdesk.gui.main_window import MainWindow
 
 Button = QWizard.WizardButton
@@ -41,9 +41,9 @@ def _count(db: Database, table: str) -> int:
 @pytest.fixture
 def wizard(qtbot, window: MainWindow, tmp_path: Path) -> Iterator[ImportWizard]:  # type: ignore[no-untyped-def]
     """The wizard as File ▸ Import… opens it, saving mappings in this test's folder."""
-    window.import_mapping_store = MappingStore(tmp_path / "config")  # type: ignore[attr-defined]
-    window.import_action.trigger()  # type: ignore[attr-defined]
-    opened: ImportWizard = window.import_wizard  # type: ignore[attr-defined]
+    window.import_actions.mapping_store = MappingStore(tmp_path / "config")
+    window.import_actions.import_file.trigger()
+    opened: ImportWizard = window.import_actions.wizard
     qtbot.waitExposed(opened)
     yield opened
     window.ctx.tasks.wait(10_000)
@@ -75,7 +75,7 @@ def _import(qtbot, wizard: ImportWizard) -> None:  # type: ignore[no-untyped-def
 
 
 def test_file_menu_offers_import_first_with_its_shortcut(window: MainWindow) -> None:
-    action = window.import_action  # type: ignore[attr-defined]
+    action = window.import_actions.import_file
     assert window.menus["file"].actions()[0] is action
     assert action.text() == "&Import…"
     assert action.shortcut().toString() == "Ctrl+Shift+I"
@@ -284,8 +284,8 @@ def test_saved_mapping_is_offered_the_second_time(
     assert wizard.summary_page.figures["created"].text() == "1"
     wizard.button(Button.FinishButton).click()
 
-    window.import_action.trigger()  # type: ignore[attr-defined]
-    again: ImportWizard = window.import_wizard  # type: ignore[attr-defined]
+    window.import_actions.import_file.trigger()
+    again: ImportWizard = window.import_actions.wizard
     try:
         qtbot.waitExposed(again)
         assert again.file_page.kind.currentData() == "contacts"  # remembered too
@@ -370,7 +370,7 @@ def test_preview_and_refused_models_pass_the_model_tester(
 
 def _held_reader(monkeypatch, release: threading.Event) -> list[threading.Thread]:  # type: ignore[no-untyped-def]
     """The real reader, recording its thread and holding until ``release`` (the big file)."""
-    from brokerdesk.gui.dialogs.import_wizard import reading
+    from brokerdesk.gui.importing import reading
 
     threads: list[threading.Thread] = []
     real = reading.open_spreadsheet

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from brokerdesk.core.db import Database, open_database
 from brokerdesk.core.services import Services
-from brokerdesk.gui.live_refresh import LiveRefresh
 from brokerdesk.gui.main_window import MainWindow
+from brokerdesk.gui.safety.live_refresh import LiveRefresh
 
 
 @pytest.fixture

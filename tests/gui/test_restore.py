@@ -18,10 +18,10 @@ from brokerdesk.core import backup, integrity
 from brokerdesk.core.db import open_database
 from brokerdesk.core.services import Services
 from brokerdesk.gui.context import AppContext
-from brokerdesk.gui.dialogs.integrity import IntegrityDialog
-from brokerdesk.gui.dialogs.restore_backup import RestoreBackupDialog, install_restore_action
 from brokerdesk.gui.launcher import Launcher
 from brokerdesk.gui.main_window import MainWindow
+from brokerdesk.gui.safety.integrity import IntegrityDialog
+from brokerdesk.gui.safety.restore_backup import RestoreBackupDialog
 from brokerdesk.gui.settings import Settings
 from tests.gui.drive import ModalDriver, answer_message_box
 
@@ -101,7 +101,7 @@ def _open(launcher: Launcher, path: Path, qtbot: QtBot) -> MainWindow:
     assert launcher.open(str(path))
     window = launcher.window
     assert window is not None
-    qtbot.waitUntil(lambda: hasattr(window, "integrity_result"), timeout=10_000)
+    qtbot.waitUntil(lambda: window.safety.integrity_result is not None, timeout=10_000)
     return window
 
 
@@ -219,7 +219,8 @@ def test_a_healthy_file_gets_its_daily_backup_after_opening(
     open_database(path).dispose()
     assert backup.list_backups(path) == []
     window = _open(launcher, path, qtbot)
-    assert window.integrity_result.ok  # type: ignore[attr-defined]
+    result = window.safety.integrity_result
+    assert result is not None and result.ok
     assert [b.reason for b in backup.list_backups(path)] == ["daily"]
 
 
@@ -253,7 +254,7 @@ def test_restore_is_disabled_on_a_team_server_and_says_why(
     window = MainWindow(AppContext(db, launcher.settings))
     qtbot.addWidget(window)
     try:
-        action = install_restore_action(launcher, window)
+        action = window.safety.restore_from_backup
         assert not action.isEnabled()
         assert "team server" in action.toolTip()
     finally:

@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from brokerdesk.core import integrity
 from brokerdesk.gui import settings as keys
-from brokerdesk.gui.dialogs.integrity import IntegrityDialog
 from brokerdesk.gui.dialogs.welcome import DEMO, WelcomeDialog
 from brokerdesk.gui.launcher import Launcher, describe_address
 from brokerdesk.gui.main_window import MainWindow
+from brokerdesk.gui.safety.integrity import IntegrityDialog
 from brokerdesk.gui.settings import Settings
 from tests.gui.drive import ModalDriver
 from tests.gui.test_restore import damage, database_with_backup, partner_names

@@ -24,8 +24,8 @@ from brokerdesk.core.services.history import HistoryService
 from brokerdesk.gui.context import AppContext
 from brokerdesk.gui.dialogs.conflict import ConflictDialog
 from brokerdesk.gui.dialogs.record_form import RecordForm
-from brokerdesk.gui.live_refresh import LiveRefresh
 from brokerdesk.gui.main_window import MainWindow
+from brokerdesk.gui.safety.live_refresh import LiveRefresh
 from brokerdesk.gui.settings import Settings
 from tests.gui.drive import ModalDriver
 

@@ -321,15 +321,14 @@ class Importer:
         table: Table = self.model.__table__  # type: ignore[assignment]
         return table
 
-    def write(self, creates: Sequence[dict[str, Any]], updates: Sequence[RowPlan]) -> Sequence[int]:
-        """Insert and update in bulk inside the current transaction; the new records' ids."""
+    def write(self, creates: Sequence[dict[str, Any]], updates: Sequence[RowPlan]) -> None:
+        """Insert and update in bulk inside the current transaction."""
         table = self.table
         now = utcnow()
-        created: Sequence[int] = ()
         if creates:
             stamps = {"created_at": now, "updated_at": now, "version_id": 1}
             columns = sorted({k for row in creates for k in row} | set(stamps))
-            created = self._insert(creates, columns, self._defaults(columns) | stamps)
+            self._insert(creates, columns, self._defaults(columns) | stamps)
         by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for plan in updates:
             cols = tuple(sorted(plan.values))
@@ -345,21 +344,15 @@ class Importer:
                 )
             )
             self.session.connection().execute(stmt, rows)
-        return created
 
     def _insert(
         self, creates: Sequence[dict[str, Any]], columns: list[str], defaults: dict[str, Any]
-    ) -> Sequence[int]:
+    ) -> None:
         """One executemany of the new rows; empty cells take the column's default.
 
-        Returns exactly the ids inserted, for the history: on PostgreSQL another user's rows
-        can take ids between ours, so the database says which are ours (INSERT ... RETURNING,
-        sent in multi-row batches). On SQLite the statement goes straight to the driver with
-        SQLAlchemy's own type conversions applied per column: the same stored values as a
-        Core insert, without its per-row parameter bookkeeping, which cost more than the
-        insert itself on 100,000 rows. The driver drops RETURNING rows from an executemany,
-        but it needs none: the write transaction holds the database's only write lock, and
-        each new row takes the next rowid, so ours are the last ``len(creates)`` ids.
+        On SQLite the statement goes straight to the driver with SQLAlchemy's own type
+        conversions applied per column: the same stored values as a Core insert, without its
+        per-row parameter bookkeeping, which cost more than the insert itself on 100,000 rows.
         """
         connection = self.session.connection()
         dialect = connection.dialect
@@ -368,8 +361,8 @@ class Importer:
                 {k: v if (v := row.get(k)) is not None else defaults[k] for k in columns}
                 for row in creates
             ]
-            statement = insert(self.table).returning(self.table.c.id)
-            return [int(i) for i in self.session.execute(statement, rows).scalars()]
+            self.session.execute(insert(self.table), rows)
+            return
         compiled = insert(self.table).compile(dialect=dialect, column_keys=columns)
         names = list(compiled.positiontup or [])
         defaults = defaults | self._defaults([n for n in names if n not in defaults])
@@ -388,8 +381,6 @@ class Importer:
             for row in creates
         ]
         connection.exec_driver_sql(compiled.string, converted)
-        last = int(connection.exec_driver_sql("SELECT last_insert_rowid()").scalar_one())
-        return range(last - len(converted) + 1, last + 1)
 
     def _defaults(self, columns: list[str]) -> dict[str, Any]:
         """Scalar column defaults, for cells a row left empty (NOT NULL columns need them)."""

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from brokerdesk.core.services.trash import TrashEntry, TrashService
-from brokerdesk.gui.views.history_panel import when
+from brokerdesk.gui.safety.history_panel import when
 
 if TYPE_CHECKING:
     from brokerdesk.gui.context import AppContext

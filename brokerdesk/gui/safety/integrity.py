@@ -10,6 +10,7 @@ that passes the check. A file too damaged to open at all gets the same offer thr
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,9 +27,7 @@ from PySide6.QtWidgets import (
 
 from brokerdesk.core import backup, storage
 from brokerdesk.core import integrity as checks
-from brokerdesk.gui.dialogs.restore_backup import install_restore_action, restore_and_reopen
-from brokerdesk.gui.live_refresh import LiveRefresh
-from brokerdesk.gui.views.history_panel import install_history_action
+from brokerdesk.gui.safety.restore_backup import restore_and_reopen
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
@@ -180,7 +179,7 @@ def check_in_background(
         return result
 
     def done(result: checks.CheckResult) -> None:
-        window.integrity_result = result  # type: ignore[attr-defined]
+        window.safety.integrity_result = result
         if result.ok or db.path is None:
             return
         ask_about_damage(launcher, window, db.path.name, result.problems, db.path)
@@ -194,19 +193,15 @@ def check_in_background(
     )
 
 
-def after_open(
-    launcher: Launcher | None, window: MainWindow, *, live_interval_ms: int = 3000
-) -> LiveRefresh:
-    """Everything a freshly shown window gets: menu actions, live refresh, the checks.
+def after_open(launcher: Launcher | None, window: MainWindow) -> None:
+    """What a freshly shown window starts: live refresh and the checks.
 
-    Adds Edit ▸ Show history… and File ▸ Restore from backup…, starts live refresh (stopped
-    with the window) and runs the integrity check and the daily backup in the background.
+    The window already has its History and Restore from backup actions (``gui.safety``'s
+    install); with a launcher, a restored backup is opened in a new window. Starts live
+    refresh (stopped with the window) and runs the integrity check and the daily backup in
+    the background.
     """
-    install_history_action(window)
     if launcher is not None:
-        install_restore_action(launcher, window)
-    live = LiveRefresh(window.ctx, live_interval_ms, parent=window)
-    window.live_refresh = live  # type: ignore[attr-defined]
-    live.start()
+        window.safety.reopen = partial(restore_and_reopen, launcher)
+    window.safety.start()
     check_in_background(launcher, window)
-    return live

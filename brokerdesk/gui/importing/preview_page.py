@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from brokerdesk.core.importing import Preview, RowPlan
-from brokerdesk.gui.dialogs.import_wizard.shared import PREVIEW_ROWS, translate
-from brokerdesk.gui.dialogs.import_wizard.source_pages import ERROR_STYLE, message_label
+from brokerdesk.gui.importing.shared import PREVIEW_ROWS, translate
+from brokerdesk.gui.importing.source_pages import ERROR_STYLE, message_label
 
 if TYPE_CHECKING:
-    from brokerdesk.gui.dialogs.import_wizard.wizard import ImportWizard
+    from brokerdesk.gui.importing.wizard import ImportWizard
 
 Index = QModelIndex | QPersistentModelIndex
 

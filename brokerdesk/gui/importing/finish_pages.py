@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from brokerdesk.core.importing import ImportSummary, RefusedRow
-from brokerdesk.gui.dialogs.import_wizard.shared import FOLDER_SETTING, kind_labels
-from brokerdesk.gui.dialogs.import_wizard.source_pages import ERROR_STYLE, message_label
+from brokerdesk.gui.importing.shared import FOLDER_SETTING, kind_labels
+from brokerdesk.gui.importing.source_pages import ERROR_STYLE, message_label
 
 if TYPE_CHECKING:
-    from brokerdesk.gui.dialogs.import_wizard.wizard import ImportWizard
+    from brokerdesk.gui.importing.wizard import ImportWizard
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -30,13 +30,13 @@ from brokerdesk.core.importing import (
     preview,
     run_import,
 )
-from brokerdesk.gui.dialogs.import_wizard.reading import (
+from brokerdesk.gui.importing.reading import (
     FileFacts,
     SheetFacts,
     read_file,
     read_sheet,
 )
-from brokerdesk.gui.dialogs.import_wizard.shared import (
+from brokerdesk.gui.importing.shared import (
     FOLDER_SETTING,
     KIND_SETTING,
     PREVIEW_ROWS,
@@ -66,10 +66,10 @@ class ImportWizard(QWizard):
     def __init__(
         self, ctx: Any, parent: QWidget | None = None, *, mapping_store: MappingStore | None = None
     ) -> None:
-        from brokerdesk.gui.dialogs.import_wizard.finish_pages import MatchesPage, SummaryPage
-        from brokerdesk.gui.dialogs.import_wizard.mapping_page import MappingPage
-        from brokerdesk.gui.dialogs.import_wizard.preview_page import PreviewPage
-        from brokerdesk.gui.dialogs.import_wizard.source_pages import FilePage, SheetPage
+        from brokerdesk.gui.importing.finish_pages import MatchesPage, SummaryPage
+        from brokerdesk.gui.importing.mapping_page import MappingPage
+        from brokerdesk.gui.importing.preview_page import PreviewPage
+        from brokerdesk.gui.importing.source_pages import FilePage, SheetPage
 
         super().__init__(parent)
         self.ctx = ctx
@@ -410,21 +410,23 @@ class ImportWizard(QWizard):
         super().done(result)
 
 
-def open_import_wizard(window: Any) -> ImportWizard:
-    """Show the import wizard over ``window`` (window-modal, not blocking).
+def open_import_wizard(
+    window: QWidget,
+    ctx: Any,
+    old: ImportWizard | None,
+    mapping_store: MappingStore | None = None,
+) -> ImportWizard:
+    """Show the import wizard over ``window`` (window-modal, not blocking) and return it.
 
-    ``window.import_mapping_store`` (a MappingStore), when set, is where mappings are saved.
+    ``old`` is the wizard shown last time: raised when still open, else replaced. Mappings are
+    saved in ``mapping_store`` when one is given.
     """
-    old = getattr(window, "import_wizard", None)
-    if isinstance(old, ImportWizard):
+    if old is not None:
         if old.isVisible():
             old.raise_()
             old.activateWindow()
             return old
         old.deleteLater()
-    wizard = ImportWizard(
-        window.ctx, window, mapping_store=getattr(window, "import_mapping_store", None)
-    )
-    window.import_wizard = wizard
+    wizard = ImportWizard(ctx, window, mapping_store=mapping_store)
     wizard.open()
     return wizard

@@ -29,10 +29,10 @@ from brokerdesk.core.importing import (
 )
 from brokerdesk.core.vocabulary import STAGE_LABELS
 from brokerdesk.gui.dialogs.editors import reference_options
-from brokerdesk.gui.dialogs.import_wizard.source_pages import ERROR_STYLE, message_label
+from brokerdesk.gui.importing.source_pages import ERROR_STYLE, message_label
 
 if TYPE_CHECKING:
-    from brokerdesk.gui.dialogs.import_wizard.wizard import ImportWizard
+    from brokerdesk.gui.importing.wizard import ImportWizard
 
 
 class MappingPage(QWizardPage):

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from brokerdesk.core.importing import KINDS
-from brokerdesk.gui.dialogs.import_wizard.shared import FOLDER_SETTING, kind_labels
+from brokerdesk.gui.importing.shared import FOLDER_SETTING, kind_labels
 
 if TYPE_CHECKING:
-    from brokerdesk.gui.dialogs.import_wizard.wizard import ImportWizard
+    from brokerdesk.gui.importing.wizard import ImportWizard
 
 ERROR_STYLE = "color: #a4000f;"
 SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs"}

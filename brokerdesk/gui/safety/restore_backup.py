@@ -8,6 +8,7 @@ database first (a file in use cannot be replaced safely) and the Launcher reopen
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -180,14 +181,37 @@ def restore_and_reopen(launcher: Launcher, db_path: Path, backup_path: Path) -> 
     return True
 
 
+def restore_in_place(window: MainWindow, db_path: Path, backup_path: Path) -> bool:
+    """Put ``backup_path`` in place under ``window``'s open database; True when restored.
+
+    A window with no launcher to reopen it (one from ``create_main_window``) keeps its
+    connections: the core restores in place under the write lock, so they read the restored
+    data. Undo is cleared (its steps belong to the data before) and every view reloads.
+    """
+    try:
+        aside = backup.restore_backup(db_path, backup_path)
+    except BrokerDeskError as exc:
+        QMessageBox.warning(
+            window, translate("RestoreBackupDialog", "Restore from backup"), str(exc)
+        )
+        return False
+    window.ctx.undo_stack.clear()
+    window.refresh()
+    note = translate("RestoreBackupDialog", "Restored the backup {0}.").format(backup_path.name)
+    if aside is not None:
+        note += " " + translate("RestoreBackupDialog", "The previous file is kept as {0}.").format(
+            aside.name
+        )
+    window.ctx.notify(note)
+    return True
+
+
 def release_window(launcher: Launcher) -> None:
     """Close the current window and its database connections (before replacing the file)."""
     window = launcher.window
     if window is None:
         return
-    live = getattr(window, "live_refresh", None)
-    if live is not None:
-        live.stop()
+    window.safety.live_refresh.stop()
     window.ctx.tasks.wait(10_000)
     window.close()
     window.ctx.db.dispose()
@@ -195,26 +219,29 @@ def release_window(launcher: Launcher) -> None:
     launcher.window = None
 
 
-def ask_and_restore(launcher: Launcher) -> bool:
-    """File ▸ Restore from backup…: the dialog, then the restore. True when restored."""
-    window = launcher.window
-    if window is None or window.ctx.db.path is None:
+def ask_and_restore(window: MainWindow, reopen: Callable[[Path, Path], bool]) -> bool:
+    """File ▸ Restore from backup…: the dialog, then ``reopen(database, backup)``.
+
+    True when restored.
+    """
+    db_path = window.ctx.db.path
+    if db_path is None:
         return False
-    dialog = RestoreBackupDialog(window.ctx.db.path, window)
+    dialog = RestoreBackupDialog(db_path, window)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         chosen = dialog.chosen()
     finally:
         dialog.deleteLater()
-    return chosen is not None and restore_and_reopen(launcher, window.ctx.db.path, chosen)
+    return chosen is not None and reopen(db_path, chosen)
 
 
-def install_restore_action(launcher: Launcher, window: MainWindow) -> QAction:
-    """Add File ▸ Restore from backup… before Quit; disabled, with the reason, in team mode."""
+def install_restore_action(window: MainWindow) -> QAction:
+    """Add File ▸ Restore from backup… after Back up now; disabled, with the reason, in team
+    mode. The caller connects ``triggered``."""
     action = QAction(translate("RestoreBackupDialog", "&Restore from backup…"), window)
     action.setObjectName("restore-from-backup")
-    action.triggered.connect(lambda: ask_and_restore(launcher))
     if window.ctx.db.path is None:
         action.setEnabled(False)
         reason = translate(
