@@ -61,7 +61,7 @@ OTHER_PAGES: tuple[tuple[str, str, str, str], ...] = (
     (
         "trash",
         QT_TRANSLATE_NOOP("MainWindow", "Trash"),
-        "brokerdesk.gui.views.trash_page",
+        "brokerdesk.gui.safety.trash_page",
         "create_trash_page",
     ),
 )

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from brokerdesk.core.models import Agreement, Partner, TrashItem
 from brokerdesk.gui.main_window import MainWindow
 from brokerdesk.gui.safety.history_panel import HistoryDialog, HistoryPanel
-from brokerdesk.gui.views.trash_page import TrashPage
+from brokerdesk.gui.safety.trash_page import TrashPage
 from tests.gui.drive import answer_message_box
 
 

@@ -5,7 +5,8 @@ backup… and live refresh (other people's saves appear in open views), and retu
 :class:`SafetyActions`; the window keeps that object. Live refresh starts with
 :meth:`SafetyActions.start` once the window shows (the launcher calls
 :func:`brokerdesk.gui.safety.integrity.after_open`, which also runs the integrity check and
-the daily backup off the GUI thread).
+the daily backup off the GUI thread). The Trash page (``trash_page``) is here too; the
+window's navigation builds it on first use.
 """
 
 from __future__ import annotations
