@@ -97,6 +97,7 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(argv)
     handler = getattr(args, "handler", None)
+    finished: int | None = None  # the handler's own exit code, once it has returned
     try:
         clock.check_setting()  # a bad BROKERDESK_CLOCK is refused before anything is written
     except clock.ClockSettingError as exc:
@@ -112,9 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_gui(args)
         with _watched_stdout():
-            result: int = handler(args)
+            finished = int(handler(args))
             sys.stdout.flush()  # a closed pipe or a full disk shows here, not after main
-        return result
+        return finished
     except BrokerDeskError as exc:
         _say(f"brokerdesk: {exc}")
         return EXIT_REFUSED
@@ -132,7 +133,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OutputLost as lost:
         _discard_stdout()
         if isinstance(lost.error, BrokenPipeError):
-            return EXIT_OK  # the reader stopped reading (``| head``): stop quietly, as others do
+            # The reader stopped reading (``| head``): stop quietly, as others do. A command
+            # that had finished keeps its own answer (``check | true`` still says "damaged");
+            # one cut off part-way did not finish, so it did not succeed.
+            return EXIT_REFUSED if finished is None else finished
         from brokerdesk.core.exporting.targets import reason
 
         _say(f"brokerdesk: the output could not be written: {reason(lost.error)}.")

@@ -9,6 +9,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from brokerdesk.commands.summary import print_summary
 from brokerdesk.core import backup
 from brokerdesk.core.db import check_database_file, resolve_address
 from brokerdesk.core.errors import BrokerDeskError, ReadOnlyDatabaseError
@@ -80,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
         raise BrokerDeskError(f"The backup at {target} failed its check: {problems[0]}")
     if args.json:
         out = {"database": str(source), "backup": str(target), "size": target.stat().st_size}
-        print(json.dumps(out))
+        text = json.dumps(out)
     else:
-        print(f"Backed up {source} to {target}")
+        text = f"Backed up {source} to {target}"
+    print_summary(text, done=f"the backup was written to {target}")
     return 0

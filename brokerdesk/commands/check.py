@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
+from brokerdesk.commands.summary import print_summary
 from brokerdesk.core import integrity
 from brokerdesk.core.db import check_database_file, open_database, resolve_address
 from brokerdesk.core.errors import ReadOnlyDatabaseError
@@ -49,19 +50,22 @@ def run(args: argparse.Namespace) -> int:
         finally:
             db.dispose()
     if args.json:
-        print(json.dumps(result.to_dict()))
+        lines = [json.dumps(result.to_dict())]
     elif result.ok:
-        print(f"{result.database}: no problems found.")
+        lines = [f"{result.database}: no problems found."]
     else:
-        print(f"{result.database}: {len(result.problems)} problem(s) found:")
-        for problem in result.problems:
-            print(f"  - {problem}")
+        lines = [f"{result.database}: {len(result.problems)} problem(s) found:"]
+        lines += [f"  - {problem}" for problem in result.problems]
         if result.newest_good_backup:
-            print(f"Newest good backup: {result.newest_good_backup}")
-            print(
+            lines.append(f"Newest good backup: {result.newest_good_backup}")
+            lines.append(
                 f"Restore it with: brokerdesk restore {result.newest_good_backup} "
                 f"--db {result.database}"
             )
+    # The verdict is the exit code: a reader that stops reading (``check | true``) or a full
+    # disk behind standard output must not change it.
+    found = "no problems" if result.ok else f"{len(result.problems)} problem(s)"
+    print_summary([("out", line) for line in lines], done=f"the check found {found}")
     return 0 if result.ok else 1
 
 
@@ -76,4 +80,5 @@ def _rebuild_search_index(url: URL) -> None:
         rebuild_index(db)
     finally:
         db.dispose()
-    print(f"Rebuilt the search index of {db.description}.")
+    text = f"Rebuilt the search index of {db.description}."
+    print_summary(text, done=f"the search index of {db.description} was rebuilt")

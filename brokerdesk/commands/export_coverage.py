@@ -18,6 +18,7 @@ from typing import Any
 import xlsxwriter
 
 from brokerdesk.commands.exporting import output_path
+from brokerdesk.commands.summary import print_summary
 from brokerdesk.core import coverage
 from brokerdesk.core.coverage import ALL_REGIONS, CoverageFilter
 from brokerdesk.core.db import Database, open_database
@@ -143,8 +144,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     if args.json:
-        print(json.dumps({"files": [str(p) for p in written]}))
+        lines = [("out", json.dumps({"files": [str(p) for p in written]}))]
     else:
-        for path in written:
-            print(f"Wrote {path}")
+        lines = [("out", f"Wrote {path}") for path in written]
+    print_summary(lines, done="wrote " + ", ".join(str(p) for p in written))
     return 0

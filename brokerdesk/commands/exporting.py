@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from brokerdesk.commands.summary import print_summary
 from brokerdesk.core.db import Database, open_database
 from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.core.exporting import (
@@ -66,7 +67,9 @@ def _format(args: argparse.Namespace, output: str | None) -> str:
 
 
 def _report(args: argparse.Namespace, result: dict[str, Any], text: str) -> int:
-    print(json.dumps(result, default=str) if getattr(args, "json", False) else text)
+    """Say what was written; the files are there even if standard output refuses it."""
+    out = json.dumps(result, default=str) if getattr(args, "json", False) else text
+    print_summary(out, done=text[:1].lower() + text[1:])
     return 0
 
 

@@ -8,14 +8,13 @@ with its candidates printed, unless ``--accept-best`` takes the best candidate.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import errno
 import json
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
+from brokerdesk.commands.summary import print_summary
 from brokerdesk.core.db import Database, open_database
 from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.core.importing import (
@@ -202,43 +201,17 @@ def _report_lost(summary: ImportSummary, report: Path, exc: OSError) -> str:
 
 
 def _emit(lines: list[tuple[str, str]], summary: ImportSummary) -> bool:
-    """Print the summary; False when standard output refused it (a full disk, a closed pipe).
+    """Print the summary; False when standard output refused it (a full disk).
 
     The import is saved (or refused) by then: a summary that cannot be printed must not
     end in a traceback, nor make a saved import look refused.
     """
-    try:
-        for stream, text in lines:
-            print(text, file=sys.stdout if stream == "out" else sys.stderr)
-        sys.stdout.flush()
-    except Exception as exc:  # OSError, or the command line's wrapper around one
-        error = exc if isinstance(exc, OSError) else getattr(exc, "error", None)
-        if not isinstance(error, OSError):
-            raise
-        _quiet_stdout()
-        if isinstance(error, BrokenPipeError):
-            return True  # the reader stopped reading (``| head``): its choice, not a failure
-        reason = "the disk is full" if error.errno == errno.ENOSPC else error.strerror
-        done = (
-            f"the import was saved ({summary.created} created, {summary.updated} updated)"
-            if summary.written
-            else "nothing was written"
-        )
-        with contextlib.suppress(OSError):
-            print(
-                f"brokerdesk: {done}, but the summary could not be printed ({reason}).",
-                file=sys.stderr,
-            )
-        return False
-    return True
-
-
-def _quiet_stdout() -> None:
-    """Send what is left of standard output to the null device, so the flush at exit is quiet."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.__stdout__.fileno())  # type: ignore[union-attr]
-        os.close(devnull)
+    done = (
+        f"the import was saved ({summary.created} created, {summary.updated} updated)"
+        if summary.written
+        else "nothing was written"
+    )
+    return print_summary(lines, done=done)
 
 
 def _summary_lines(summary: ImportSummary, mapping: dict[str, str]) -> list[tuple[str, str]]:

@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import Any
 
+from brokerdesk.commands.summary import print_summary
 from brokerdesk.core.db import open_database
 
 
@@ -40,13 +41,14 @@ def run(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     if args.json:
-        print(json.dumps(result, indent=2, default=str))
+        lines = [("out", json.dumps(result, indent=2, default=str))]
     else:
-        print(f"Database ready: {result['database']}")
+        lines = [("out", f"Database ready: {result['database']}")]
         for kind, counts in result["reference"].items():
-            print(f"  {kind}: {_counts(counts)}")
+            lines.append(("out", f"  {kind}: {_counts(counts)}"))
         if "demo" in result:
-            print("  demo data: " + _counts(result["demo"]))
+            lines.append(("out", "  demo data: " + _counts(result["demo"])))
+    print_summary(lines, done=f"the database {result['database']} is ready")
     return 0
 
 

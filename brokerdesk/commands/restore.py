@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from brokerdesk.commands.summary import print_summary
 from brokerdesk.core import backup
 from brokerdesk.core.db import check_database_file, resolve_address
 from brokerdesk.core.errors import BrokerDeskError
@@ -49,17 +50,15 @@ def run(args: argparse.Namespace) -> int:
             return 1
     aside = backup.restore_backup(target, source)
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "database": str(target),
-                    "restored_from": str(source),
-                    "previous_kept_as": str(aside) if aside else None,
-                }
-            )
-        )
+        kept = str(aside) if aside else None
+        out = {"database": str(target), "restored_from": str(source), "previous_kept_as": kept}
+        lines = [("out", json.dumps(out))]
     else:
-        print(f"Restored {target} from {source}.")
+        lines = [("out", f"Restored {target} from {source}.")]
         if aside:
-            print(f"The previous database is kept as {aside}.")
+            lines.append(("out", f"The previous database is kept as {aside}."))
+    done = f"{target} was restored from {source}" + (
+        f" (the previous file is {aside})" if aside else ""
+    )
+    print_summary(lines, done=done)
     return 0

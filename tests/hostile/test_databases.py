@@ -26,6 +26,7 @@ from tests.hostile.harness import (
     assert_sentence,
     fill,
     fingerprint,
+    header_journal_mode,
     is_root,
     run_cli,
     small_disk,
@@ -229,6 +230,46 @@ def test_commands_on_a_damaged_database_say_so(
     assert fingerprint(team) == before
 
 
+def test_check_of_a_backup_leaves_the_file_byte_identical(team: Path, tmp_path: Path) -> None:
+    """Backups are rollback-journal files; checking one must not switch it to WAL."""
+    copy = tmp_path / "J.sqlite3"
+    outcome = run_cli("backup", "--db", str(team), "-o", str(copy), timeout=60)
+    assert_sentence(outcome, EXIT_OK, "Backed up")
+    assert header_journal_mode(copy) == "rollback"
+    before = copy.read_bytes()
+    outcome = run_cli("check", "--db", str(copy), timeout=60)
+    assert_sentence(outcome, EXIT_OK, "no problems found")
+    assert copy.read_bytes() == before
+    assert header_journal_mode(copy) == "rollback"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("J.")) == [copy.name]
+
+
+@pytest.mark.parametrize("buffered", [True, False], ids=["buffered", "unbuffered"])
+@pytest.mark.parametrize("damaged", [True, False], ids=["damaged", "sound"])
+def test_check_keeps_its_verdict_when_the_reader_stops_reading(
+    team: Path, buffered: bool, damaged: bool
+) -> None:
+    """``brokerdesk check | true``: the exit code is the verdict, whether the closed pipe
+    shows while the report is printed (unbuffered) or at the final flush (buffered)."""
+    if damaged:
+        _write(team, *DAMAGE["a dropped search index"][0])
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    if not buffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    child = subprocess.Popen(
+        [sys.executable, "-m", "brokerdesk", "check", "--db", str(team)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env={**env, "BROKERDESK_USER": "tester"},
+    )
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # as `| true` does, before the report is printed
+    said = child.stderr.read().decode()
+    assert child.wait(timeout=120) == (EXIT_REFUSED if damaged else EXIT_OK), said
+    assert said == ""  # no traceback, no "Exception ignored"
+
+
 def test_the_search_index_can_be_rebuilt_after_it_was_scrambled(team: Path) -> None:
     _write(team, *DAMAGE["a scrambled search index"][0])
     outcome = run_cli("check", "--rebuild-search-index", "--db", str(team), timeout=60)
@@ -284,7 +325,8 @@ def test_backup_of_a_read_only_database(read_only: Path, tmp_path: Path) -> None
     elsewhere = tmp_path / "copy.sqlite3"
     outcome = run_cli("backup", "--db", str(read_only), "-o", str(elsewhere), timeout=60)
     assert_sentence(outcome, EXIT_OK, "Backed up")
-    assert fingerprint(elsewhere) == fingerprint_immutable(read_only)
+    # A backup is a rollback-journal file by design: compare content, not journal mode.
+    assert fingerprint(elsewhere, journal_mode=False) == fingerprint_immutable(read_only)
 
 
 def fingerprint_immutable(path: Path) -> str:
@@ -293,7 +335,7 @@ def fingerprint_immutable(path: Path) -> str:
     target = Path("/tmp") / f"fp-{os.getpid()}-{time.monotonic_ns()}.sqlite3"
     shutil.copyfile(path, target)
     try:
-        return fingerprint(target)
+        return fingerprint(target, journal_mode=False)
     finally:
         target.unlink()
 
@@ -307,7 +349,7 @@ def test_backup_does_not_replace_an_existing_file(team: Path, tmp_path: Path) ->
     assert existing.read_bytes() == b"the board papers"
     forced = run_cli("backup", "--db", str(team), "-o", str(existing), "--force")
     assert_sentence(forced, EXIT_OK, "Backed up")
-    assert fingerprint(existing) == fingerprint(team)
+    assert fingerprint(existing, journal_mode=False) == fingerprint(team, journal_mode=False)
 
 
 @pytest.mark.parametrize(
@@ -439,6 +481,29 @@ def test_a_connection_open_across_a_restore_writes_into_the_restored_database(
     live = _tags(team)
     assert "after the backup" not in live
     assert "written during the restore" in live
+
+
+# ------------------------------------------------------------------ a full standard output
+def test_done_work_survives_a_full_standard_output(team: Path, tmp_path: Path) -> None:
+    """backup, restore and init have written their files when they say so: a summary that
+    cannot be printed is said on stderr and the exit code stays 0 (1 means nothing written)."""
+    saved = tmp_path / "saved.sqlite3"
+    fresh = tmp_path / "fresh.sqlite3"
+    with open("/dev/full", "w") as full:
+        backed_up = run_cli("backup", "--db", str(team), "-o", str(saved), stdout=full.fileno())
+        assert_sentence(backed_up, EXIT_OK, f"the backup was written to {saved}", "disk is full")
+        assert fingerprint(saved, journal_mode=False) == fingerprint(team, journal_mode=False)
+        _write(team, "INSERT INTO tag (name) VALUES ('after the backup')")
+        restored = run_cli(
+            "restore", str(saved), "--force", "--db", str(team), stdout=full.fileno()
+        )
+        assert_sentence(restored, EXIT_OK, "was restored from", "could not be printed")
+        assert "after the backup" not in _tags(team)
+        made = run_cli("init", "--db", str(fresh), stdout=full.fileno(), timeout=120)
+        assert_sentence(made, EXIT_OK, "is ready", "could not be printed")
+    for outcome in (backed_up, restored, made):
+        assert "Exception ignored" not in outcome.stderr
+    assert_sentence(run_cli("search", "bristol", "--db", str(fresh)), EXIT_OK, "Bristol")
 
 
 # ------------------------------------------------------------------ a full disk

@@ -26,6 +26,7 @@ from tests.hostile.harness import (
     EXIT_OK,
     EXIT_REFUSED,
     EXIT_USAGE,
+    Outcome,
     assert_sentence,
     fill,
     fingerprint,
@@ -51,8 +52,8 @@ def _leftovers(folder: Path) -> list[Path]:
     return sorted(folder.glob(".*.part"))
 
 
-def _export(live: Path, *args: str, cwd: Path | None = None) -> object:
-    return run_cli("export", *args, "--db", str(live), cwd=cwd)
+def _export(live: Path, *args: str, cwd: Path | None = None, stdout: int | None = None) -> Outcome:
+    return run_cli("export", *args, "--db", str(live), cwd=cwd, stdout=stdout)
 
 
 # ---------------------------------------------------------------------- the live database
@@ -206,18 +207,30 @@ def test_a_number_too_large_for_an_id_is_no_such_partner_or_programme(live: Path
 
 
 def test_a_reader_that_stops_early_ends_the_command_quietly(live: Path) -> None:
+    # Unbuffered, each result is written as it is printed, so the closed pipe shows while the
+    # search is still printing: cut off part-way, it did not succeed (exit 1), quietly.
     for extra in ([], ["--json"]):
         child = subprocess.Popen(
             [sys.executable, "-m", "brokerdesk", "search", "a", *extra, "--db", str(live)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             stdin=subprocess.DEVNULL,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
         assert child.stdout is not None and child.stderr is not None
         child.stdout.close()  # as `| head -c 0` does, long before the first result is printed
         said = child.stderr.read().decode()
-        assert child.wait(timeout=120) == EXIT_OK, said
+        assert child.wait(timeout=120) == EXIT_REFUSED, said
         assert said == ""  # no traceback, no "Exception ignored"
+
+
+def test_an_export_into_a_full_standard_output_is_still_written(live: Path) -> None:
+    target = live.parent / "matrix.xlsx"
+    with open("/dev/full", "w") as full:
+        outcome = _export(live, "matrix", "-o", str(target), stdout=full.fileno())
+    assert_sentence(outcome, EXIT_OK, "wrote the participation matrix", "could not be printed")
+    assert "Exception ignored" not in outcome.stderr
+    assert target.stat().st_size > 0
 
 
 def test_output_to_a_full_disk_is_a_sentence(live: Path) -> None:
