@@ -16,9 +16,11 @@ import random
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from itertools import pairwise
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -26,6 +28,7 @@ from brokerdesk.core import backup
 from brokerdesk.core.db import open_database
 
 RESTORES = 40
+ENOUGH_WRITES_WITHIN = 300.0  # seconds: generous, for a slow or busy machine
 MARKER = "marker-"
 
 WRITER = """
@@ -51,6 +54,24 @@ while not stop.exists():
     if number % 5 == 0:
         db.dispose()  # a fresh connection now and then, like a new import starting
 """
+
+
+def _drain(stream: IO[str], into: list[str]) -> None:
+    for line in stream:
+        into.append(line)
+
+
+def _count(lines: list[str]) -> int:
+    return sum(1 for line in list(lines) if line.startswith(MARKER))
+
+
+def _wait_for_writes(lines: list[str], *, more_than: int, by: float) -> None:
+    """Until the writer has acknowledged more than ``more_than`` writes (or time runs out)."""
+    while _count(lines) <= more_than:
+        assert time.monotonic() < by, (
+            f"only {_count(lines)} writes acknowledged in {ENOUGH_WRITES_WITHIN:.0f} s"
+        )
+        time.sleep(0.01)
 
 
 def _content(path: Path) -> tuple[dict[str, list[str]], set[str]]:
@@ -93,22 +114,37 @@ def test_no_acknowledged_write_is_lost_across_many_restores(tmp_path: Path) -> N
         stderr=subprocess.PIPE,
         text=True,
     )
-    assert writer.stdout is not None
+    assert writer.stdout is not None and writer.stderr is not None
+    lines: list[str] = []  # the writer's acknowledgements, read as they come
+    refusals: list[str] = []  # its stderr, drained too so a full pipe never stalls it
+    reader = threading.Thread(target=_drain, args=(writer.stdout, lines), daemon=True)
+    complaints = threading.Thread(target=_drain, args=(writer.stderr, refusals), daemon=True)
+    asides: list[Path] = []
     try:
         assert writer.stdout.readline().strip() == "ready"
-        time.sleep(0.2)  # some writes before the first restore
-        asides: list[Path] = []
+        reader.start()
+        complaints.start()
         shuffle = random.Random(14)
+        deadline = time.monotonic() + ENOUGH_WRITES_WITHIN
+        # However slow the machine, each restore waits for a write acknowledged since the one
+        # before it, so writes always fall between restores; only time bounds the wait.
+        seen = 0
         for _ in range(RESTORES):
+            _wait_for_writes(lines, more_than=seen, by=deadline)
+            seen = _count(lines)
             aside = backup.restore_backup(live, saved)
             assert aside is not None
             asides.append(aside)
             time.sleep(shuffle.uniform(0.0, 0.04))  # writes land between restores too
+        _wait_for_writes(lines, more_than=RESTORES, by=deadline)
     finally:
         stop.touch()
-        out, err = writer.communicate(timeout=60)
+        writer.wait(timeout=60)
+        reader.join(timeout=60)
+        complaints.join(timeout=60)
+    err = "".join(refusals)
     assert writer.returncode == 0, err
-    acknowledged = {line for line in out.split() if line.startswith(MARKER)}
+    acknowledged = {line.strip() for line in lines if line.startswith(MARKER)}
     assert len(acknowledged) > RESTORES, f"the writer hardly wrote: {err[-2000:]}"
 
     # Oldest first: each copy kept aside holds what was written since the restore before it;
