@@ -141,3 +141,22 @@ def test_xlsx_sheet_is_chosen_by_name(
     assert json.loads(capsys.readouterr().out)["created"] == 1
     assert main([*args[:-3], "--sheet", "Nope"]) == 1
     assert "no sheet 'Nope'" in capsys.readouterr().err
+
+
+def test_importing_the_same_file_again_with_update_says_nothing_was_updated(
+    ready_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only a row whose values differ counts as updated; the rest are skipped with a note."""
+    rows = [["Name", "Website"], ["BookTrust", "https://booktrust.org.uk"], ["Reading Friends", ""]]
+    sheet = _csv(tmp_path / "p.csv", rows)
+    args = ["import", "partners", str(sheet), "--db", str(ready_db), "--on-match", "update"]
+    assert main(args) == 0
+    assert "2 created, 0 updated" in capsys.readouterr().out
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "Imported 2 rows: 0 created, 0 updated, 2 skipped, 0 refused." in out
+    assert "note, row 2: This partner already holds these values; nothing to update." in out
+    rows[1][1] = "https://www.booktrust.org.uk"
+    _csv(sheet, rows)
+    assert main(args) == 0
+    assert "0 created, 1 updated, 1 skipped" in capsys.readouterr().out

@@ -181,6 +181,7 @@ def preview(
                     break
             if len(plans) >= limit:
                 break
+        importer.skip_unchanged(plans)
     return Preview(header.headers, dict(mapping), plans, source.estimate_rows(sheet))
 
 

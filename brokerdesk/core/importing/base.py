@@ -199,7 +199,35 @@ class Importer:
         plan.warnings.append(f"Same {self.singular} as row {first}; skipped.")
 
     def finish_chunk(self, plans: Sequence[RowPlan]) -> None:
-        """Skip rows whose key an earlier chunk had; remember this chunk's keys (bounded)."""
+        """Skip rows whose key an earlier chunk had; remember this chunk's keys (bounded);
+        skip updates that would change nothing."""
+        self._remember_keys(plans)
+        self.skip_unchanged(plans)
+
+    def skip_unchanged(self, plans: Sequence[RowPlan]) -> None:
+        """An update whose every value is already stored is a skip, with a note saying so:
+        importing the same file again reports "0 updated", as its History shows nothing."""
+        updates = [p for p in plans if p.action == "update" and p.record_id is not None]
+        if not updates:
+            return
+        table = self.table
+        names = sorted({k for p in updates for k in p.values})
+        columns = [table.c.id, *(table.c[n] for n in names)]
+        stored: dict[int | None, dict[str, Any]] = {}
+        for start in range(0, len(updates), 500):
+            ids = [p.record_id for p in updates[start : start + 500]]
+            query = select(*columns).where(table.c.id.in_(ids))
+            for row in self.session.execute(query).mappings():
+                stored[int(row["id"])] = dict(row)
+        for plan in updates:
+            old = stored.get(plan.record_id)
+            if old is not None and all(old[k] == v for k, v in plan.values.items()):
+                plan.action = "skip"
+                plan.warnings.append(
+                    f"This {self.singular} already holds these values; nothing to update."
+                )
+
+    def _remember_keys(self, plans: Sequence[RowPlan]) -> None:
         keyed = {p.key: p for p in plans if p.key is not None and p.action != "skip"}
         self._seen.clear()
         if not keyed:
@@ -321,14 +349,15 @@ class Importer:
         table: Table = self.model.__table__  # type: ignore[assignment]
         return table
 
-    def write(self, creates: Sequence[dict[str, Any]], updates: Sequence[RowPlan]) -> None:
-        """Insert and update in bulk inside the current transaction."""
+    def write(self, creates: Sequence[dict[str, Any]], updates: Sequence[RowPlan]) -> Sequence[int]:
+        """Insert and update in bulk inside the current transaction; the new records' ids."""
         table = self.table
         now = utcnow()
+        created: Sequence[int] = ()
         if creates:
             stamps = {"created_at": now, "updated_at": now, "version_id": 1}
             columns = sorted({k for row in creates for k in row} | set(stamps))
-            self._insert(creates, columns, self._defaults(columns) | stamps)
+            created = self._insert(creates, columns, self._defaults(columns) | stamps)
         by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for plan in updates:
             cols = tuple(sorted(plan.values))
@@ -344,15 +373,21 @@ class Importer:
                 )
             )
             self.session.connection().execute(stmt, rows)
+        return created
 
     def _insert(
         self, creates: Sequence[dict[str, Any]], columns: list[str], defaults: dict[str, Any]
-    ) -> None:
+    ) -> Sequence[int]:
         """One executemany of the new rows; empty cells take the column's default.
 
-        On SQLite the statement goes straight to the driver with SQLAlchemy's own type
-        conversions applied per column: the same stored values as a Core insert, without its
-        per-row parameter bookkeeping, which cost more than the insert itself on 100,000 rows.
+        Returns exactly the ids inserted, for the history: on PostgreSQL another user's rows
+        can take ids between ours, so the database says which are ours (INSERT ... RETURNING,
+        sent in multi-row batches). On SQLite the statement goes straight to the driver with
+        SQLAlchemy's own type conversions applied per column: the same stored values as a
+        Core insert, without its per-row parameter bookkeeping, which cost more than the
+        insert itself on 100,000 rows. The driver drops RETURNING rows from an executemany,
+        but it needs none: the write transaction holds the database's only write lock, and
+        each new row takes the next rowid, so ours are the last ``len(creates)`` ids.
         """
         connection = self.session.connection()
         dialect = connection.dialect
@@ -361,8 +396,8 @@ class Importer:
                 {k: v if (v := row.get(k)) is not None else defaults[k] for k in columns}
                 for row in creates
             ]
-            self.session.execute(insert(self.table), rows)
-            return
+            statement = insert(self.table).returning(self.table.c.id)
+            return [int(i) for i in self.session.execute(statement, rows).scalars()]
         compiled = insert(self.table).compile(dialect=dialect, column_keys=columns)
         names = list(compiled.positiontup or [])
         defaults = defaults | self._defaults([n for n in names if n not in defaults])
@@ -381,6 +416,8 @@ class Importer:
             for row in creates
         ]
         connection.exec_driver_sql(compiled.string, converted)
+        last = int(connection.exec_driver_sql("SELECT last_insert_rowid()").scalar_one())
+        return range(last - len(converted) + 1, last + 1)
 
     def _defaults(self, columns: list[str]) -> dict[str, Any]:
         """Scalar column defaults, for cells a row left empty (NOT NULL columns need them)."""
