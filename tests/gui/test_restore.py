@@ -69,8 +69,13 @@ def damage(path: Path, where: float = 0.7) -> None:
     """Overwrite pages of the file as a failing disk would.
 
     At 0.7 the damage lands on leaf pages of the partner table itself (found with SQLite's
-    dbstat table), so the file opens and only the integrity check finds it; at 0.5 it hits
-    the middle of the file, schema included, and the file no longer opens at all.
+    dbstat table), so the file opens and only the integrity check finds it; at 0.5 it lands
+    on the schema's own pages nearest the middle of the file (never page 1, the header), so
+    the file no longer opens at all. Both are chosen by what the pages hold, not by offset:
+    the file's layout varies from run to run (migration 0006 rebuilds the interaction table,
+    recreating its indexes in no fixed order), and three pages at a fixed offset sometimes
+    missed the schema, so the file opened and its damage was found only after the window
+    showed.
     """
     import sqlite3
 
@@ -89,8 +94,19 @@ def damage(path: Path, where: float = 0.7) -> None:
             conn.close()
         targets = leaves[len(leaves) // 2 : len(leaves) // 2 + 3]
     else:
-        first = int(path.stat().st_size * where) // page
-        targets = [first + 1, first + 2, first + 3]
+        middle = int(path.stat().st_size * where) // page + 1
+        conn = sqlite3.connect(path)
+        try:
+            schema = [
+                int(row[0])
+                for row in conn.execute(
+                    "SELECT pageno FROM dbstat WHERE name = 'sqlite_schema' AND pageno > 1"
+                )
+            ]
+        finally:
+            conn.close()
+        targets = sorted(schema, key=lambda number: abs(number - middle))[:3]
+    assert len(targets) == 3, f"only {targets} to damage in {path.name}"
     with path.open("r+b") as fh:
         for number in targets:  # dbstat numbers pages from 1
             fh.seek((number - 1) * page)
