@@ -35,14 +35,12 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from brokerdesk.gui.app import create_main_window
-    from brokerdesk.gui.search_features import install_search_features
 
     scale = float(sys.argv[1]) if len(sys.argv) > 1 else 10
     app = QApplication.instance() or QApplication([])
     db = scale_database(scale)
     floor = peak_mb()
     window = create_main_window(db)
-    install_search_features(window)
     window.resize(1280, 800)
     window.show()
     app.processEvents()

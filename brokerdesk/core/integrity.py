@@ -61,23 +61,36 @@ class CheckResult:
         }
 
 
+def _in_wal_mode(path: Path) -> bool:
+    """The file's header says WAL (bytes 18 and 19 are 2), as every BrokerDesk database is."""
+    try:
+        with open(path, "rb") as file:
+            header = file.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and header[18] == header[19] == 2
+
+
 @contextmanager
 def checkable(path: Path) -> Iterator[Path]:
-    """``path`` itself when this user can write it and its folder, else a private copy.
+    """``path`` itself when it is a WAL database this user can write (with its folder), else
+    a private copy.
 
     A read-only connection would skip CHECK constraints, and a WAL file in a read-only folder
-    cannot be opened at all; a copy of the file and its journal can be checked fully.
+    cannot be opened at all; a copy of the file and its journal can be checked fully. A file
+    in rollback-journal mode (a backup, a copy of one) is checked as a copy too: opening it
+    through the database layer switches it to WAL, rewriting the file the check must not touch.
     """
-    if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+    if _in_wal_mode(path) and os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
         yield path
         return
     with tempfile.TemporaryDirectory(prefix="brokerdesk-check-") as folder:
         copy = Path(folder) / "check.sqlite3"
         try:
             shutil.copyfile(path, copy)
-            wal = Path(f"{path}-wal")
-            if wal.is_file():
-                shutil.copyfile(wal, Path(f"{copy}-wal"))
+            for journal in ("-wal", "-journal"):
+                if Path(f"{path}{journal}").is_file():
+                    shutil.copyfile(Path(f"{path}{journal}"), Path(f"{copy}{journal}"))
         except OSError as exc:
             raise DatabaseError(
                 f"{path} cannot be read ({exc.strerror or exc}), so it could not be checked."

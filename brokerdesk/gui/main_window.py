@@ -167,9 +167,9 @@ class MainWindow(QMainWindow):
         from brokerdesk.gui.help_features import install_help_features
         from brokerdesk.gui.importing import install as install_importing
         from brokerdesk.gui.safety import install as install_safety
-        from brokerdesk.gui.search_features import install_search_features
+        from brokerdesk.gui.search import install as install_search
 
-        install_search_features(self)
+        self.search_actions = install_search(self)
         self.import_actions = install_importing(self)
         self.safety = install_safety(self)
         self.duplicates_actions = install_duplicates(self)

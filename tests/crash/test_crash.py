@@ -20,6 +20,9 @@ from tests.crash.operations import OPERATIONS
 pytestmark = [
     pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX"),
     pytest.mark.slow,  # the campaign runs for 30-70 s
+    # ... and longer on a loaded 2-core machine (it spawns two workers of its own): the
+    # campaign is bounded by its kill count, so a generous limit only catches a real hang.
+    pytest.mark.timeout(600),
 ]
 
 KILLS_PER_OPERATION = 8

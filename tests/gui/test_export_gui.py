@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import pypdf
 from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 from shiboken6 import isValid
 from sqlalchemy import select
 
@@ -44,11 +44,20 @@ def _pdf_text(path: Path) -> str:
     return _words(" ".join(page.extract_text() for page in pypdf.PdfReader(path).pages))
 
 
+def _unread_message(window: Any) -> Any:
+    """The newest "exported" message on the window this test has not read yet, or None."""
+    shown = window.findChildren(QMessageBox, "export-done-message")
+    unread = [m for m in shown if not m.property("read_by_test")]
+    return unread[-1] if unread else None
+
+
 def _finish(qtbot: Any, window: Any) -> Any:
     """Wait for the export task, return the message shown afterwards."""
     qtbot.waitUntil(lambda: not window.ctx.tasks.busy, timeout=30_000)
-    qtbot.waitUntil(lambda: getattr(window, "last_export_message", None) is not None)
-    return window.last_export_message
+    qtbot.waitUntil(lambda: _unread_message(window) is not None)
+    message = _unread_message(window)
+    message.setProperty("read_by_test", True)
+    return message
 
 
 def _fill_dialog(folder: Path, fmt: str | None = None) -> Any:
@@ -123,7 +132,6 @@ def test_partner_page_exports_pdf_xlsx_and_csv_that_name_the_partner(  # type: i
     out = tmp_path / "board papers"
 
     for fmt in ("pdf", "xlsx", "csv"):
-        window.last_export_message = None
         driver = ModalDriver(ExportSummaryDialog, _fill_dialog(out))
         actions[f"export-summary-{fmt}"].trigger()
         driver.check()
@@ -168,7 +176,6 @@ def test_existing_file_is_kept_unless_the_user_presses_replace(  # type: ignore[
     assert target.read_bytes() == old  # byte for byte
 
     driver = answer_message_box("Replace")
-    window.last_export_message = None
     export_features.export_partner_summary(window, partner_id, request=request)
     driver.check()
     _finish(qtbot, window)
@@ -225,7 +232,6 @@ def test_a_batch_into_a_folder_with_old_files_asks_once_and_replaces_only_on_rep
     assert [p.read_text() for p in olds] == ["old"] * 3
 
     driver = answer_message_box("Replace")
-    window.last_export_message = None
     export_features.export_summaries(window, ids, request=request)
     driver.check()
     _finish(qtbot, window)
@@ -255,7 +261,7 @@ def test_cancel_part_way_keeps_whole_files_and_says_how_many(  # type: ignore[no
     out = tmp_path / "out"
     request = SummaryRequest("pdf", out)
     export_features.export_summaries(window, [pid for pid, _ in chosen], request=request)
-    dialog = window.export_progress
+    dialog = window.findChild(QProgressDialog, "export-progress")
     qtbot.waitUntil(first_written.is_set)
     names = sorted(chosen, key=lambda c: (c[1], c[0]))
     qtbot.waitUntil(lambda: dialog.labelText() == f"1 of 3: {names[0][1]}")
@@ -281,7 +287,6 @@ def test_matrix_and_whole_database_export_and_open_the_right_places(  # type: ig
     [(_pid, name)] = _partners(window, 1)
 
     matrix = tmp_path / "matrix.xlsx"
-    window.last_export_message = None
     export_features.export_matrix(window, matrix)
     message = _finish(qtbot, window)
     frame = pd.read_excel(matrix, dtype=str, engine="openpyxl")
@@ -306,7 +311,6 @@ def test_matrix_and_whole_database_export_and_open_the_right_places(  # type: ig
 
     monkeypatch.setattr(export_tasks, "export_database_workbook", watched)
     workbook = tmp_path / "sub" / "everything.xlsx"
-    window.last_export_message = None
     export_features.export_database(window, workbook)
     message = _finish(qtbot, window)
     assert writers and writers[0] is not threading.main_thread()  # written off the GUI thread

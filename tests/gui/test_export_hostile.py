@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QMessageBox
 import brokerdesk.gui.exporting.menu as export_features
 from brokerdesk.gui.exporting.summary_dialog import ExportSummaryDialog, SummaryRequest
 from brokerdesk.gui.exporting.view import export_current_view
-from brokerdesk.gui.search_features import install_search_features
 from tests.gui.drive import ModalDriver
 from tests.hostile.harness import fill, fingerprint, is_root, small_disk
 
@@ -125,7 +124,6 @@ def test_summaries_for_all_refuse_the_backups_folder(qtbot: Any, window: Any, li
 
 
 def test_export_view_refuses_the_live_database(qtbot: Any, window: Any, live: Path) -> None:
-    install_search_features(window)
     window.open_list("partner")
     before = fingerprint(live)
     said = _said(qtbot, window, lambda: export_current_view(window, live))
@@ -200,7 +198,6 @@ def test_a_read_only_folder_is_a_sentence_and_the_old_file_stays(
 def test_a_disk_that_fills_keeps_the_old_file_and_says_the_disk_is_full(
     qtbot: Any, window: Any, live: Path, mounted: Path, what: str
 ) -> None:
-    install_search_features(window)
     window.open_list("partner")
     target = mounted / {"database": "all.xlsx", "summary pdf": "one.pdf", "view": "view.xlsx"}[what]
     target.write_bytes(OLD)

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox
 
 from brokerdesk.core.lists import LISTS, ListState
 from brokerdesk.core.services.saved_views import SavedViewService
-from brokerdesk.gui.search_features import install_search_features
 
 
 def _nav_texts(window) -> list[str]:  # type: ignore[no-untyped-def]
@@ -29,7 +28,7 @@ def _save_as(qtbot, window, name: str):  # type: ignore[no-untyped-def]
         Qt.Key.Key_S,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    dialog = window.saved_views.dialog
+    dialog = window.search_actions.saved_views.dialog
     qtbot.waitUntil(dialog.isVisible)
     dialog.field.clear()
     qtbot.keyClicks(dialog.field, name)
@@ -38,7 +37,6 @@ def _save_as(qtbot, window, name: str):  # type: ignore[no-untyped-def]
 
 
 def test_save_reopen_rename_delete_round_trip(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    install_search_features(window)
     window.open_list("partner")
     page = window.lists["partner"]
     page.apply_state(
@@ -62,7 +60,7 @@ def test_save_reopen_rename_delete_round_trip(qtbot, window) -> None:  # type: i
         page.table.setColumnHidden(i, False)
         header.moveSection(header.visualIndex(i), i)
     window.open_list("contact")
-    item = window.saved_views.items()[0]
+    item = window.search_actions.saved_views.items()[0]
     window.navigation.setCurrentItem(item)
     assert window.current_list() is page
     assert page.current_state().filters == {"status": "active"}
@@ -79,9 +77,9 @@ def test_save_reopen_rename_delete_round_trip(qtbot, window) -> None:  # type: i
 
     # F2 renames from the keyboard.
     window.navigation.setFocus()
-    window.navigation.setCurrentItem(window.saved_views.items()[0])
+    window.navigation.setCurrentItem(window.search_actions.saved_views.items()[0])
     qtbot.keyClick(window.navigation, Qt.Key.Key_F2)
-    dialog = window.saved_views.dialog
+    dialog = window.search_actions.saved_views.dialog
     qtbot.waitUntil(dialog.isVisible)
     dialog.field.selectAll()
     qtbot.keyClicks(dialog.field, "Active partners")
@@ -90,12 +88,12 @@ def test_save_reopen_rename_delete_round_trip(qtbot, window) -> None:  # type: i
     assert [v.name for v in SavedViewService(window.ctx.db).list("partner")] == ["Active partners"]
 
     # Delete asks first; Yes deletes.
-    window.navigation.setCurrentItem(window.saved_views.items()[0])
+    window.navigation.setCurrentItem(window.search_actions.saved_views.items()[0])
     qtbot.keyClick(window.navigation, Qt.Key.Key_Delete)
-    box = window.saved_views.question
+    box = window.search_actions.saved_views.question
     qtbot.waitUntil(box.isVisible)
     box.button(box.StandardButton.Yes).click()
-    qtbot.waitUntil(lambda: not window.saved_views.items())
+    qtbot.waitUntil(lambda: not window.search_actions.saved_views.items())
     assert SavedViewService(window.ctx.db).list() == []
     assert "Saved views" not in _nav_texts(window)
     assert window.lists["partner"].model.rowCount() > 0  # the records were not touched
@@ -103,7 +101,6 @@ def test_save_reopen_rename_delete_round_trip(qtbot, window) -> None:  # type: i
 
 def test_partners_of_type_funder_save_and_reopen_from_the_keyboard(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     """The issue's steps: Partners ▸ Type = Funder ▸ Ctrl+Shift+S ▸ Save, then reopen it."""
-    install_search_features(window)
     window.open_list("partner")
     page = window.lists["partner"]
     box = page._filter_widgets["partner_type"]
@@ -117,7 +114,7 @@ def test_partners_of_type_funder_save_and_reopen_from_the_keyboard(qtbot, window
     assert not dialog.isVisible(), dialog.message.text()
     page.apply_state(ListState())
     assert box.currentIndex() == 0 and len(page.model.ids) > len(funders)
-    window.navigation.setCurrentItem(window.saved_views.items()[0])
+    window.navigation.setCurrentItem(window.search_actions.saved_views.items()[0])
     assert box.currentText() == "Funder"
     assert page.model.ids == funders
 
@@ -139,7 +136,6 @@ def _choose(page, key: str) -> object:  # type: ignore[no-untyped-def]
 
 
 def test_every_filter_of_every_list_reopens_from_its_saved_view(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    install_search_features(window)
     for entity in LISTS:
         window.open_list(entity)
         page = window.lists[entity]
@@ -153,7 +149,9 @@ def test_every_filter_of_every_list_reopens_from_its_saved_view(qtbot, window) -
             assert not dialog.isVisible(), f"{name}: {dialog.message.text()}"
 
             page.apply_state(ListState(search="x"))  # something else entirely
-            item = next(i for i in window.saved_views.items() if i.text().endswith(name))
+            item = next(
+                i for i in window.search_actions.saved_views.items() if i.text().endswith(name)
+            )
             window.navigation.setCurrentItem(item)
             assert window.current_list() is page
             assert page.current_state().filters == state.filters, name

@@ -7,14 +7,11 @@ import threading
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from brokerdesk.gui.search_features import install_search_features
-
 
 def _open_palette(qtbot, window):  # type: ignore[no-untyped-def]
-    install_search_features(window)
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    palette = window.search_palette
+    palette = window.search_actions.palette
     qtbot.waitUntil(palette.isVisible)
     return palette
 

@@ -12,11 +12,9 @@ from brokerdesk.core.errors import Cancelled
 from brokerdesk.core.lists import ListState
 from brokerdesk.core.models import Partner
 from brokerdesk.gui.exporting.view import export_current_view, export_view, shown_columns
-from brokerdesk.gui.search_features import install_search_features
 
 
 def _prepare(window):  # type: ignore[no-untyped-def]
-    install_search_features(window)
     with window.ctx.db.write() as session:
         session.add(Partner(name='=HYPERLINK("http://x")', partner_type="charity", status="active"))
     window.open_list("partner")

@@ -4,7 +4,7 @@ Imports write in bulk SQL (the ORM's per-object flush would make a 100,000-row i
 times slower), so the session's audit hook never sees their rows. This module writes the
 same events the hook would, in bulk too: for an update, each field whose value really
 changed, old → new (the old values are read in one query per chunk, before the update);
-for a creation, every value the new record was stored with (read back after the insert).
+for a creation, who, when and which import, for exactly the ids the insert reported.
 Each event names the import as its source, so a record's History says "Import of
 partners.csv" beside who ran it.
 """
@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import String, Table, cast, func, insert, literal, select
+from sqlalchemy import ColumnElement, String, Table, cast, func, insert, literal, select
 from sqlalchemy.orm import Session
 
 from brokerdesk.core import audit
@@ -43,23 +43,27 @@ class ImportTrail:
 
     def write(
         self,
-        write: Callable[[Sequence[dict[str, Any]], Sequence[RowPlan]], None],
+        write: Callable[[Sequence[dict[str, Any]], Sequence[RowPlan]], Sequence[int]],
         creates: Sequence[dict[str, Any]],
         updates: Sequence[RowPlan],
     ) -> None:
-        """Run ``write(creates, updates)`` and record what it did."""
+        """Run ``write(creates, updates)`` (it returns the new ids) and record what it did."""
         if not self.audited:
             write(creates, updates)
             return
         self.now = utcnow()  # one moment for the chunk, as the rows' own timestamps
         before = self._current(updates)
-        last_id = self._last_id() if creates else None
-        write(creates, updates)
+        created = write(creates, updates)
         events = self._updated(updates, before)
         if events:
             self._insert(events)
-        if last_id is not None:
-            self._created(last_id)
+        if isinstance(created, range) and created.step == 1:
+            if created:
+                self._created(self.table.c.id.between(created.start, created.stop - 1))
+        else:
+            ids = list(created)
+            for start in range(0, len(ids), _BATCH):
+                self._created(self.table.c.id.in_(ids[start : start + _BATCH]))
 
     # ------------------------------------------------------------------ reading
     def _current(self, updates: Sequence[RowPlan]) -> dict[int, dict[str, Any]]:
@@ -77,9 +81,6 @@ class ImportTrail:
             for row in connection.execute(query).mappings():
                 current[int(row["id"])] = dict(row)
         return current
-
-    def _last_id(self) -> int:
-        return int(self.session.connection().scalar(select(func.max(self.table.c.id))) or 0)
 
     def _label_columns(self) -> set[str]:
         return {n for n in _LABELS if n in self.table.c}
@@ -117,14 +118,15 @@ class ImportTrail:
                 events.append(self._event("update", int(old["id"]), label, changes))
         return events
 
-    def _created(self, last_id: int) -> None:
-        """An event for every record the chunk inserted (ids above ``last_id``), in SQL.
+    def _created(self, ours: ColumnElement[bool]) -> None:
+        """An event for every record the chunk inserted (the ids ``ours`` picks), in SQL.
 
         Only who, when and which import: the values are the new record itself (its first
         edit records old -> new from them). One INSERT ... SELECT, so the database writes
         the events without a Python object per row; with each row's values as JSON a
-        100,000-row import was half as slow again. Under SQLite's write lock the new ids are
-        all ours; on PostgreSQL a row another session committed meanwhile would be counted.
+        100,000-row import was half as slow again. ``ours`` names the ids the insert
+        reported, never "every id above the last one": on PostgreSQL another user's row
+        committed during the import has such an id, and is not the import's.
         """
         table = self.table
         events: Table = AuditEvent.__table__  # type: ignore[assignment]
@@ -141,7 +143,7 @@ class ImportTrail:
             record_id,
             func.substr(label, 1, 300),
             literal(values["changes"]),
-        ).where(record_id > last_id)
+        ).where(ours)
         columns = ["at", "user_name", "action", "entity", "record_id", "summary", "changes"]
         self.session.connection().execute(insert(events).from_select(columns, query))
 

@@ -150,9 +150,7 @@ def show_export_done(
     open_label: str | None = None,
     detail: str = "",
 ) -> ExportDoneMessage:
-    """Show the message without blocking, keep it on ``parent.last_export_message``."""
+    """Show the message without blocking (it belongs to ``parent``, which keeps it)."""
     message = ExportDoneMessage(parent, title, text, target, open_label=open_label, detail=detail)
-    if parent is not None:
-        parent.last_export_message = message  # type: ignore[attr-defined]
     message.show()
     return message

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
@@ -23,10 +23,14 @@ from brokerdesk.gui.exporting.done import confirm_replace
 from brokerdesk.gui.progress import error_sentence, run_with_progress
 from brokerdesk.gui.progress import progress_dialog as shared_progress_dialog
 
+if TYPE_CHECKING:
+    from brokerdesk.gui.context import AppContext
+    from brokerdesk.gui.main_window import MainWindow
+
 translate = QCoreApplication.translate  # lupdate reads translate("Export", "…") calls
 
 
-def default_folder(ctx: Any) -> Path:
+def default_folder(ctx: AppContext) -> Path:
     """The folder the last export went to, else Documents, else home."""
     saved = ctx.settings.get(keys.EXPORT_FOLDER)
     if saved:
@@ -35,7 +39,7 @@ def default_folder(ctx: Any) -> Path:
     return Path(documents) if documents else Path.home()
 
 
-def remember_folder(ctx: Any, folder: Path) -> None:
+def remember_folder(ctx: AppContext, folder: Path) -> None:
     ctx.settings.set(keys.EXPORT_FOLDER, str(folder))
 
 
@@ -52,7 +56,7 @@ def error_text(exc: BaseException) -> str:
     )
 
 
-def progress_dialog(window: Any, title: str, label: str, total: int) -> QProgressDialog:
+def progress_dialog(window: MainWindow, title: str, label: str, total: int) -> QProgressDialog:
     """The export's progress dialog (shown by :func:`start_export` if the work takes a while)."""
     dialog = shared_progress_dialog(
         window,
@@ -62,12 +66,11 @@ def progress_dialog(window: Any, title: str, label: str, total: int) -> QProgres
         name="export-progress",
         accessible_name=translate("Export", "Export progress"),
     )
-    window.export_progress = dialog
     return dialog
 
 
 def start_export(
-    window: Any,
+    window: MainWindow,
     work: Callable[[Any], Any],
     title: str,
     on_done: Callable[[Any], None],
@@ -89,11 +92,10 @@ def start_export(
         on_error=window.ctx.report_error,
         on_cancel=on_cancel or cancelled,
     )
-    window.export_task = run.task
     return run.task
 
 
-def choose_file(window: Any, title: str, default: Path) -> Path | None:
+def choose_file(window: MainWindow, title: str, default: Path) -> Path | None:
     chosen, _filter = QFileDialog.getSaveFileName(
         window,
         title,
@@ -107,7 +109,7 @@ def choose_file(window: Any, title: str, default: Path) -> Path | None:
     return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
 
-def target_refused(window: Any, targets: list[Path], folder: Path | None = None) -> bool:
+def target_refused(window: MainWindow, targets: list[Path], folder: Path | None = None) -> bool:
     """Say so, before any question, when an export cannot write ``targets`` at all.
 
     The live database (or its journal or backups, however the path is spelled), a folder
@@ -124,7 +126,7 @@ def target_refused(window: Any, targets: list[Path], folder: Path | None = None)
     return False
 
 
-def may_write(window: Any, target: Path) -> bool:
+def may_write(window: MainWindow, target: Path) -> bool:
     """Ask before replacing ``target``; on yes remember its folder, on no say nothing changed."""
     if target_refused(window, [target]):
         return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
@@ -37,12 +37,15 @@ from brokerdesk.gui.exporting.summary_dialog import (
 )
 from brokerdesk.reports import summary_writer
 
+if TYPE_CHECKING:
+    from brokerdesk.gui.main_window import MainWindow
+
 translate = QCoreApplication.translate  # lupdate reads translate("Export", "…") calls
 
 
 # ---------------------------------------------------------------------- partner summaries
 def export_partner_summary(
-    window: Any,
+    window: MainWindow,
     partner_id: int | None = None,
     fmt: str | None = None,
     request: SummaryRequest | None = None,
@@ -100,7 +103,6 @@ def export_partner_summary(
     def done(path: Path) -> None:
         text = translate("Export", "Wrote the summary of {0} to '{1}'.").format(name, path.name)
         ctx.notify(text)
-        window.last_export = path
         show_export_done(
             window,
             translate("Export", "Partner summary exported"),
@@ -114,7 +116,7 @@ def export_partner_summary(
 
 
 def export_summaries(
-    window: Any,
+    window: MainWindow,
     partner_ids: Sequence[int] | None,
     fmt: str | None = None,
     request: SummaryRequest | None = None,
@@ -182,7 +184,6 @@ def export_summaries(
             f"{count:,}", FORMAT_NAMES[chosen_fmt], folder
         )
         ctx.notify(text)
-        window.last_export = result.index_files[-1]
         show_export_done(
             window, translate("Export", "Partner summaries exported"), text, result.index_files[-1],
             open_label=translate("Export", "&Open index"),

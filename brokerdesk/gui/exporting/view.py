@@ -8,7 +8,7 @@ itself is :func:`brokerdesk.core.exporting.view.export_view`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
@@ -19,6 +19,9 @@ from brokerdesk.core.exporting.view import export_view
 from brokerdesk.core.lists import Column
 
 BACKGROUND_ROWS = 5_000  # views larger than this export in a worker with progress
+
+if TYPE_CHECKING:
+    from brokerdesk.gui.main_window import MainWindow
 
 translate = QCoreApplication.translate  # lupdate reads translate("ViewExport", "…")
 
@@ -31,7 +34,7 @@ def shown_columns(page: Any) -> list[Column]:
     return [columns[i] for i in order if not page.table.isColumnHidden(i)]
 
 
-def export_current_view(window: Any, path: Path | None = None) -> None:
+def export_current_view(window: MainWindow, path: Path | None = None) -> None:
     """Ask for a file and export the current list view.
 
     An existing file is replaced only after the Replace question that names it, also when
@@ -96,11 +99,10 @@ def export_current_view(window: Any, path: Path | None = None) -> None:
     )
 
 
-def _exported(window: Any, count: int, path: Path) -> None:
+def _exported(window: MainWindow, count: int, path: Path) -> None:
     """Say so in the status bar and offer "Open file" and "Show in folder"."""
     from brokerdesk.gui.exporting.done import show_export_done
 
     text = translate("ViewExport", "Exported {0} rows to {1}").format(f"{count:,}", path.name)
     window.ctx.notify(text)
-    window.last_export = path
     show_export_done(window, translate("ViewExport", "View exported"), text, path, detail=str(path))

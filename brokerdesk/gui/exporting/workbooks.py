@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -19,10 +19,13 @@ from brokerdesk.gui.exporting.running import (
     start_export,
 )
 
+if TYPE_CHECKING:
+    from brokerdesk.gui.main_window import MainWindow
+
 translate = QCoreApplication.translate  # lupdate reads translate("Export", "…") calls
 
 
-def export_matrix(window: Any, path: Path | None = None) -> Any:
+def export_matrix(window: MainWindow, path: Path | None = None) -> Any:
     """Library services × programmes, the stage in each cell, as one XLSX sheet."""
     ctx = window.ctx
     if path is None:
@@ -38,7 +41,6 @@ def export_matrix(window: Any, path: Path | None = None) -> Any:
     def done(written: Path) -> None:
         text = translate("Export", "Wrote the participation matrix to '{0}'.").format(written.name)
         ctx.notify(text)
-        window.last_export = written
         show_export_done(
             window, translate("Export", "Matrix exported"), text, written, detail=str(written)
         )
@@ -51,7 +53,7 @@ def export_matrix(window: Any, path: Path | None = None) -> Any:
     )
 
 
-def export_database(window: Any, path: Path | None = None) -> Any:
+def export_database(window: MainWindow, path: Path | None = None) -> Any:
     """Every table into one XLSX workbook, one sheet each, with progress and Cancel."""
     ctx = window.ctx
     if path is None:
@@ -80,7 +82,6 @@ def export_database(window: Any, path: Path | None = None) -> Any:
             "Export", "Wrote the whole database to '{0}', one sheet per table."
         ).format(written.name)
         ctx.notify(text)
-        window.last_export = written
         show_export_done(
             window, translate("Export", "Database exported"), text, written, detail=str(written)
         )

@@ -218,24 +218,3 @@ class SearchPalette(QFrame):
                 self.hide()
                 return True
         return super().eventFilter(watched, event)
-
-
-def install_search_palette(window: Any) -> SearchPalette:
-    """Add Ctrl+K "Search everything…" to the window (Go menu when there is one)."""
-    from PySide6.QtGui import QAction, QKeySequence
-
-    palette = SearchPalette(window.ctx, window)
-    palette.open_requested.connect(window.open_record)
-    action = QAction(translate("SearchPalette", "Search everything…"), window)
-    action.setObjectName("search-everything-action")
-    action.setShortcut(QKeySequence("Ctrl+K"))
-    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.triggered.connect(palette.popup)
-    window.addAction(action)
-    menus = getattr(window, "menus", {})
-    menu = next((menus[k] for k in ("go", "edit", "view") if k in menus), None)
-    if menu is not None:
-        menu.addAction(action)
-    window.search_palette = palette
-    window.search_palette_action = action
-    return palette

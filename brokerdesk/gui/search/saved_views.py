@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -297,19 +297,3 @@ class SavedViewsNavigator(QObject):
                         self.delete()
                 return True
         return super().eventFilter(watched, event)
-
-
-def install_saved_views(window: Any) -> SavedViewsNavigator:
-    """Add saved views to the navigation and "Save view…" (Ctrl+Shift+S) to the View menu."""
-    navigator = SavedViewsNavigator(window)
-    action = QAction(translate("SavedViewsNavigator", "Save view…"), window)
-    action.setObjectName("save-view-action")
-    action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-    action.triggered.connect(navigator.save_current)
-    window.addAction(action)
-    menus = getattr(window, "menus", {})
-    if "view" in menus:
-        menus["view"].addAction(action)
-    window.saved_views = navigator
-    window.save_view_action = action
-    return navigator
