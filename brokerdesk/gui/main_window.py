@@ -388,8 +388,9 @@ class MainWindow(QMainWindow):
     def _navigate(self, current: QListWidgetItem | None, _previous: object) -> None:
         from PySide6.QtCore import Qt
 
-        if current is not None:
-            self.open_list(current.data(Qt.ItemDataRole.UserRole))
+        key = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        if key in self.lists or key in OTHER_PAGE_KEYS:  # features answer their own items
+            self.open_list(key)
 
     def _back_to_list(self, item: QListWidgetItem) -> None:
         if self.record_page is not None and self.stack.currentWidget() is self.record_page:

@@ -157,3 +157,20 @@ def test_every_filter_of_every_list_reopens_from_its_saved_view(qtbot, window) -
             assert page.current_state().filters == state.filters, name
             assert page.current_state().filters.get(flt.key) == value, name
             assert page.model.ids == expected, name
+
+
+def test_a_click_on_the_chosen_saved_view_from_a_record_page_goes_back_to_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Open a saved view, open one of its records, click the view again: the view is back."""
+    window.open_list("partner")
+    page = window.lists["partner"]
+    page.apply_state(ListState(filters={"status": "active"}))
+    _save_as(qtbot, window, "Active")
+    page.apply_state(ListState())
+    item = window.search_actions.saved_views.items()[0]
+    window.navigation.setCurrentItem(item)
+    window.open_record("partner", page.model.record_id(0))
+    assert window.current_list() is None
+    rect = window.navigation.visualItemRect(item)
+    qtbot.mouseClick(window.navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_list() is page
+    assert page.current_state().filters == {"status": "active"}

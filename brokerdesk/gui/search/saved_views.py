@@ -134,8 +134,9 @@ class SavedViewsNavigator(QObject):
         self.dialog: NameDialog | None = None
         self.question: QMessageBox | None = None
         nav = window.navigation
-        nav.currentItemChanged.disconnect(window._navigate)
-        nav.currentItemChanged.connect(self._navigate)
+        nav.currentItemChanged.connect(self._navigate)  # the window opens only its lists
+        nav.itemClicked.connect(self._back_to_view)
+        nav.itemActivated.connect(self._back_to_view)
         nav.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         nav.customContextMenuRequested.connect(self._context_menu)
         nav.installEventFilter(self)
@@ -183,16 +184,16 @@ class SavedViewsNavigator(QObject):
             return None
         return self.service.get(int(key.removeprefix(KEY_PREFIX)))
 
-    def _navigate(self, current: QListWidgetItem | None, previous: object) -> None:
-        key = current.data(Qt.ItemDataRole.UserRole) if current else None
-        if key is None or key == HEADING_KEY:
-            return
-        if str(key).startswith(KEY_PREFIX):
-            view = self._view_of(current)
-            if view is not None:
-                self.open_view(view)
-            return
-        self.window._navigate(current, previous)
+    def _navigate(self, current: QListWidgetItem | None, _previous: object) -> None:
+        view = self._view_of(current)
+        if view is not None:
+            self.open_view(view)
+
+    def _back_to_view(self, item: QListWidgetItem) -> None:
+        """A click on the chosen view while a record is shown (no change of item) reopens it."""
+        view = self._view_of(item)
+        if view is not None and self.window.current_list() is None:
+            self.open_view(view)
 
     def _select(self, view_id: int) -> None:
         nav = self.window.navigation
