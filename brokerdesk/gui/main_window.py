@@ -442,6 +442,7 @@ class MainWindow(QMainWindow):
 
         page = create_record_page(self.ctx, entity, record_id, self)
         page.open_requested.connect(self.open_record)
+        page.delete_requested.connect(self.delete_selected)
         if self.record_page is not None:
             self.stack.removeWidget(self.record_page)
             self.record_page.deleteLater()

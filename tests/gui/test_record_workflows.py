@@ -383,6 +383,22 @@ def test_delete_from_a_page_asks_then_leaves_the_page(qtbot: QtBot, window: Main
     assert window.location == Location("interaction")
 
 
+def test_the_delete_button_on_a_page_asks_then_deletes(qtbot: QtBot, window: MainWindow) -> None:
+    with window.ctx.db.read() as session:
+        interaction_id = session.scalar(select(func.max(Interaction.id)))
+    assert interaction_id is not None
+    window.open_list("interaction")
+    window.open_record("interaction", interaction_id)
+    page = window.record_page
+    assert page is not None
+    button = next(b for b in page.buttons if b.text() == "&Delete…")
+    driver = answer_message_box("Delete")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    driver.check()
+    assert count(window, select(func.count()).where(Interaction.id == interaction_id)) == 0
+    assert window.location == Location("interaction")
+
+
 def test_ctrl_i_on_a_partner_page_logs_an_interaction_with_that_partner(
     qtbot: QtBot, window: MainWindow
 ) -> None:

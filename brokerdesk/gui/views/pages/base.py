@@ -133,12 +133,15 @@ class RecordPage(QWidget):
         open_requested(str, int): the user opened a related record.
         find_duplicates_requested(str, int): the user asked for records that may be this one
             twice (the page's "Find duplicates…" button, shown when ``finds_duplicates``).
+        delete_requested(): the user pressed the page's "Delete…" button (the window asks
+            first, then deletes).
 
     Subclasses set ``entity`` and ``watches`` and implement ``fetch`` and ``fill``.
     """
 
     open_requested = Signal(str, int)
     find_duplicates_requested = Signal(str, int)
+    delete_requested = Signal()
     entity = ""
     watches: frozenset[str] = frozenset()
     finds_duplicates = False  # partners and contacts can be merged
@@ -314,10 +317,7 @@ class RecordPage(QWidget):
         open_record_form(self.ctx, self.entity, self.record_id, self)
 
     def delete(self) -> None:
-        window = self.window()
-        delete_selected = getattr(window, "delete_selected", None)
-        if callable(delete_selected):
-            delete_selected()
+        self.delete_requested.emit()
 
     def log_interaction(self, about_key: str) -> None:
         from brokerdesk.gui.dialogs.record_form import open_record_form
