@@ -43,24 +43,62 @@
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/charts.py" line="106"/>
+        <source>Programmes by offer area and status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/charts.py" line="117"/>
+        <source>No programmes yet, so there is nothing to count by offer area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/charts.py" line="122"/>
+        <source>Participations by stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/charts.py" line="131"/>
+        <source>No library service takes part in a programme yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/charts.py" line="135"/>
+        <source>New participations per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/charts.py" line="147"/>
+        <source>No months to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/charts.py" line="150"/>
+        <source>No participations started between {0} and {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChartsTab</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="41"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="59"/>
         <source>Export “{0}” as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="53"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="81"/>
         <source>Export chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="53"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="81"/>
         <source>PNG image (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="58"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="86"/>
         <source>Chart saved to {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -68,92 +106,92 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="88"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="81"/>
         <source>Someone else saved this record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="122"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="115"/>
         <source>Someone else saved this record after you opened it. Nothing has been overwritten. For each field below, choose which value to keep, then press Save. Changes that do not clash are kept as they are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="129"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="122"/>
         <source>What happened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="135"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="128"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="135"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="128"/>
         <source>Their saved version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="135"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="128"/>
         <source>Your version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="145"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="138"/>
         <source>Your changes do not clash with theirs; saving keeps both.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="156"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="149"/>
         <source>Fields that differ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="161"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="154"/>
         <source>&amp;Save my choices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="163"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="156"/>
         <source>Save my choices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="165"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="158"/>
         <source>Cancel, save nothing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="185"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="178"/>
         <source>Use mine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="185"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="178"/>
         <source>Keep theirs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="186"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="179"/>
         <source>use mine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="186"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="179"/>
         <source>keep theirs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="187"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="180"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="196"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="189"/>
         <source>{0}, your value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="198"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="191"/>
         <source>{0}, their value</source>
         <translation type="unfinished"></translation>
     </message>
@@ -161,7 +199,7 @@
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/people.py" line="100"/>
+        <location filename="../../brokerdesk/gui/views/pages/people.py" line="62"/>
         <source>Contact: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -169,77 +207,77 @@
 <context>
     <name>CoverageTab</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="56"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="55"/>
         <source>Programme status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="59"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="58"/>
         <source>Programme &amp;status:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="61"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="60"/>
         <source>&amp;As at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="62"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="61"/>
         <source>As at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="67"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="66"/>
         <source>As at date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="69"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="68"/>
         <source>&amp;Export coverage…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="70"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="69"/>
         <source>Export coverage…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="77"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="76"/>
         <source>Coverage matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="82"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="81"/>
         <source>Choose a cell to see its gap list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="83"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="82"/>
         <source>Covered services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="84"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="83"/>
         <source>Missing services (gap list)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="143"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="142"/>
         <source>{0} in {1}: {2} covered, {3} missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="157"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="156"/>
         <source>Export coverage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="159"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="158"/>
         <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="175"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="174"/>
         <source>Coverage exported to {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -295,188 +333,162 @@
 <context>
     <name>Duplicates</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="68"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="66"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="69"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="67"/>
         <source>Possible duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="70"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="68"/>
         <source>Similarity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="71"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="69"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="77"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="75"/>
         <source>same website domain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="78"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="76"/>
         <source>similar name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="79"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="77"/>
         <source>same email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="99"/>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="311"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="34"/>
         <source>contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="99"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="34"/>
         <source>contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="101"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="36"/>
         <source>interaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="102"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="37"/>
         <source>interactions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="104"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="39"/>
         <source>agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="104"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="39"/>
         <source>agreements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="106"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="41"/>
         <source>programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="107"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="42"/>
         <source>programmes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="110"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="45"/>
         <source>participation (as local contact)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="111"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="46"/>
         <source>participations (as local contact)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="113"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="48"/>
         <source>tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="113"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="48"/>
         <source>tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="115"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="50"/>
         <source>offer area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="116"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="51"/>
         <source>offer areas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="127"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="62"/>
         <source>{0} and {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="141"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="76"/>
         <source>{0} move to {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="143"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="78"/>
         <source>No other records refer to {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="147"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="82"/>
         <source>{0} also gets {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="152"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="87"/>
         <source>In {0} {1} already has a role: it keeps its own role there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="158"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="93"/>
         <source>Then {0} is deleted. Edit ▸ Undo (Ctrl+Z) takes the whole merge back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="210"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="132"/>
         <source>(empty)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="238"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="147"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="245"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="148"/>
         <source>Offer areas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="263"/>
-        <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="309"/>
-        <source>partner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="313"/>
-        <source>Find d&amp;uplicates…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="315"/>
-        <source>Find duplicates…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="316"/>
-        <source>Records that may be this {0} twice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="332"/>
+        <location filename="../../brokerdesk/gui/duplicates/feature.py" line="77"/>
         <source>Find &amp;duplicates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates_features.py" line="335"/>
+        <location filename="../../brokerdesk/gui/duplicates/feature.py" line="80"/>
         <source>Partners or contacts recorded twice, to merge into one (Ctrl+Shift+D)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -484,175 +496,175 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="145"/>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="308"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="143"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="306"/>
         <source>Find duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="158"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="156"/>
         <source>Partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="159"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="157"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="160"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="158"/>
         <source>Look for duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="161"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="159"/>
         <source>&amp;Look for duplicate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="167"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="165"/>
         <source>Names at least this similar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="169"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="167"/>
         <source>Lower finds more pairs, and more that are not the same record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="171"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="169"/>
         <source>Names at least this &amp;similar:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="173"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="171"/>
         <source>Find &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="174"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="172"/>
         <source>Find again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="185"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="183"/>
         <source>Show &amp;every pair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="186"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="184"/>
         <source>Show every pair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="198"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="196"/>
         <source>Likely duplicate pairs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="215"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="213"/>
         <source>Search status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="219"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="217"/>
         <source>Looking for duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="221"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="219"/>
         <source>S&amp;top</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="222"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="220"/>
         <source>Stop looking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="231"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="229"/>
         <source>&amp;Merge…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="233"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="231"/>
         <source>Merge…: the selected pair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="236"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="234"/>
         <source>&amp;Not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="239"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="237"/>
         <source>Not duplicates: hide the selected pair until BrokerDesk is closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="243"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="241"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="298"/>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="381"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="296"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="383"/>
         <source>partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="298"/>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="381"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="296"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="383"/>
         <source>contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="305"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="303"/>
         <source>Looking for likely duplicate {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="339"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="337"/>
         <source>The search for duplicates failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="346"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="344"/>
         <source>Stopped. Press Find again to look again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="385"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="387"/>
         <source>1 likely duplicate pair.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="387"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="389"/>
         <source>{0} likely duplicate pairs, most alike first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="392"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="394"/>
         <source>No likely duplicate {0} at this similarity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="394"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="396"/>
         <source>1 pair marked “Not duplicates” is hidden.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="396"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="398"/>
         <source>{0} pairs marked “Not duplicates” are hidden.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="401"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="403"/>
         <source>Only pairs that include {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/duplicates.py" line="443"/>
+        <location filename="../../brokerdesk/gui/duplicates/finder.py" line="445"/>
         <source>{0} and {1} are marked as not duplicates for this session.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -660,18 +672,18 @@
 <context>
     <name>EndingSoonTab</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="192"/>
-        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="196"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="193"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="197"/>
         <source>Ending within 90 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="201"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="202"/>
         <source>Programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="201"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="202"/>
         <source>Agreement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -679,377 +691,372 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="42"/>
+        <location filename="../../brokerdesk/gui/exporting/done.py" line="42"/>
         <source>Replace &apos;{0}&apos;?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="43"/>
+        <location filename="../../brokerdesk/gui/exporting/done.py" line="43"/>
         <source>It already exists in {0}. Replacing it overwrites what it holds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="47"/>
+        <location filename="../../brokerdesk/gui/exporting/done.py" line="47"/>
         <source>Replace {0} existing files?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="51"/>
+        <location filename="../../brokerdesk/gui/exporting/done.py" line="51"/>
         <source> and {0} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="53"/>
+        <location filename="../../brokerdesk/gui/exporting/done.py" line="53"/>
         <source>All {0} files this export writes already exist in {1}: {2}. Replacing them overwrites what they hold.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="59"/>
+        <location filename="../../brokerdesk/gui/exporting/done.py" line="59"/>
         <source>{0} of the {1} files this export writes already exist in {2}: {3}. Replacing them overwrites what they hold.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="65"/>
+        <location filename="../../brokerdesk/gui/exporting/done.py" line="65"/>
         <source>Replace files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="69"/>
+        <location filename="../../brokerdesk/gui/exporting/done.py" line="69"/>
         <source>&amp;Replace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="70"/>
-        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="72"/>
+        <location filename="../../brokerdesk/gui/exporting/done.py" line="70"/>
+        <location filename="../../brokerdesk/gui/exporting/done.py" line="72"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="71"/>
+        <location filename="../../brokerdesk/gui/exporting/done.py" line="71"/>
         <source>Replace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="106"/>
+        <location filename="../../brokerdesk/gui/exporting/done.py" line="106"/>
         <source>&amp;Open file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="111"/>
+        <location filename="../../brokerdesk/gui/exporting/done.py" line="111"/>
         <source>Show in &amp;folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="113"/>
+        <location filename="../../brokerdesk/gui/exporting/done.py" line="113"/>
         <source>Show in folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="116"/>
+        <location filename="../../brokerdesk/gui/exporting/done.py" line="116"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_done.py" line="137"/>
+        <location filename="../../brokerdesk/gui/exporting/done.py" line="137"/>
         <source>Could not open {0}: no program on this computer opens it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="50"/>
+        <location filename="../../brokerdesk/gui/exporting/running.py" line="49"/>
         <source>&apos;{0}&apos; appeared while exporting and was left as it was; nothing was replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="55"/>
+        <location filename="../../brokerdesk/gui/exporting/running.py" line="54"/>
         <source>The export could not be written: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="56"/>
+        <location filename="../../brokerdesk/gui/exporting/running.py" line="55"/>
         <source>The export failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="68"/>
+        <location filename="../../brokerdesk/gui/exporting/running.py" line="67"/>
         <source>Export progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="85"/>
+        <location filename="../../brokerdesk/gui/exporting/running.py" line="83"/>
         <source>Export cancelled; nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="106"/>
+        <location filename="../../brokerdesk/gui/exporting/running.py" line="103"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="132"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="32"/>
         <source>Participation matrix.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="133"/>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="152"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="33"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="51"/>
         <source>Export the participation matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="119"/>
-        <location filename="../../brokerdesk/gui/export_actions.py" line="85"/>
+        <location filename="../../brokerdesk/gui/exporting/running.py" line="135"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="91"/>
         <source>Nothing was exported; &apos;{0}&apos; was left as it was.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="142"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="42"/>
         <source>Wrote the participation matrix to &apos;{0}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="146"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="45"/>
         <source>Matrix exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="161"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="60"/>
         <source>BrokerDesk database {0}.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="165"/>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="174"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="62"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="71"/>
         <source>Export the whole database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="173"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="70"/>
         <source>Table {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="175"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="72"/>
         <source>Preparing the workbook…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="184"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="81"/>
         <source>Wrote the whole database to &apos;{0}&apos;, one sheet per table.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="190"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="86"/>
         <source>Database exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_tasks.py" line="194"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="90"/>
         <source>The database export was cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_actions.py" line="61"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="65"/>
         <source>Open a partner, or select one in the Partners list, to export it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_actions.py" line="98"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="104"/>
         <source>Wrote the summary of {0} to &apos;{1}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_actions.py" line="103"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="108"/>
         <source>Partner summary exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_actions.py" line="106"/>
-        <location filename="../../brokerdesk/gui/export_actions.py" line="204"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="111"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="210"/>
         <source>&amp;Open folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_actions.py" line="110"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="115"/>
         <source>Export partner summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_actions.py" line="132"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="137"/>
         <source>There are no partners to export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_actions.py" line="151"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="158"/>
         <source>Nothing was exported; no file was replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_actions.py" line="156"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="163"/>
         <source>{0} of {1}: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_actions.py" line="156"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="163"/>
         <source>Writing the index</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_actions.py" line="158"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="165"/>
         <source>Export partner summaries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_actions.py" line="160"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="167"/>
         <source>Preparing {0} summaries…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_actions.py" line="176"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="183"/>
         <source>Wrote {0} partner summaries ({1}) and an index to {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_actions.py" line="182"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="188"/>
         <source>Partner summaries exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_actions.py" line="183"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="189"/>
         <source>&amp;Open index</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_actions.py" line="192"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="198"/>
         <source>1 summary was written to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_actions.py" line="194"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="200"/>
         <source>{0} summaries were written to {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_actions.py" line="197"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="203"/>
         <source>Export cancelled after {0} of {1} partners: {2}; the index was not written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_actions.py" line="203"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="209"/>
         <source>Export cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_features.py" line="80"/>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="113"/>
         <source>Export &amp;summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_features.py" line="82"/>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="115"/>
         <source>Export summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_features.py" line="83"/>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="116"/>
         <source>Export this partner&apos;s summary as PDF, XLSX or CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_features.py" line="86"/>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="119"/>
         <source>Export summary as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_features.py" line="88"/>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="121"/>
         <source>&amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_features.py" line="89"/>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="122"/>
         <source>&amp;XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_features.py" line="90"/>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="123"/>
         <source>&amp;CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_features.py" line="111"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="231"/>
         <source>Ex&amp;port…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_features.py" line="113"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="233"/>
         <source>Export…: summaries of the selected partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_features.py" line="115"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="235"/>
         <source>Export a summary of each selected partner, with an index</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_features.py" line="139"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="105"/>
         <source>E&amp;xport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_features.py" line="163"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="128"/>
         <source>&amp;Partner summary…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_features.py" line="165"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="130"/>
         <source>The summary of the partner shown or selected, as PDF, XLSX or CSV (Ctrl+Shift+P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_features.py" line="173"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="138"/>
         <source>Summaries for &amp;selected partners…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_features.py" line="175"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="140"/>
         <source>A summary of each partner selected in the Partners list, with an index</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_features.py" line="181"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="146"/>
         <source>Summaries for &amp;all partners…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_features.py" line="183"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="148"/>
         <source>A summary of every partner, with an index</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_features.py" line="188"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="153"/>
         <source>Participation &amp;matrix…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_features.py" line="190"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="155"/>
         <source>Library services by programmes, the stage of each participation in its cell (XLSX)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_features.py" line="197"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="162"/>
         <source>&amp;Whole database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_features.py" line="199"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="164"/>
         <source>Every table in one XLSX workbook, one sheet per table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/export_features.py" line="204"/>
-        <source>Export &amp;view…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/export_features.py" line="226"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="95"/>
         <source>Select partners in the Partners list to export their summaries.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1057,122 +1064,127 @@
 <context>
     <name>ExportSummaryDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="80"/>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="81"/>
         <source>Export partner summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="82"/>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="83"/>
         <source>The summary of {0}: its programmes, the library services they reach, its contacts and its interactions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="86"/>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="87"/>
         <source>Export partner summaries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="88"/>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="89"/>
         <source>One summary for each of the {0} partners, named after the partner, and an index (index.csv and index.xlsx) saying which file is whose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="95"/>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="96"/>
         <source>Format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="99"/>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="100"/>
         <source>&amp;PDF document, to print or send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="100"/>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="101"/>
         <source>Excel &amp;workbook (XLSX), one sheet per table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="101"/>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="102"/>
         <source>&amp;CSV files, one per table, in a folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="115"/>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="116"/>
         <source>Save in folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="116"/>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="117"/>
         <source>&amp;Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="117"/>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="118"/>
         <source>Browse for a folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="124"/>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="125"/>
         <source>Save &amp;in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="129"/>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="130"/>
         <source>File name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="132"/>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="133"/>
         <source>File &amp;name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="146"/>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="147"/>
         <source>E&amp;xport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="148"/>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="149"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="151"/>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="152"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="200"/>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="201"/>
         <source>Choose the folder to save in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="204"/>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="205"/>
         <source>Give the file a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="206"/>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="207"/>
+        <source>The file name is too long for a disk; shorten it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="209"/>
         <source>A file name cannot contain / \ : * ? &quot; &lt; &gt; | or start with a dot.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="219"/>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="222"/>
         <source>Writes {0} {1} files and the index into {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="223"/>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="226"/>
         <source>Writes the folder {0} holding {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="227"/>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="230"/>
         <source>Writes {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/export_summary.py" line="234"/>
+        <location filename="../../brokerdesk/gui/exporting/summary_dialog.py" line="237"/>
         <source>Choose a folder to save in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1180,87 +1192,87 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="52"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="52"/>
         <source>Choose the spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="53"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="53"/>
         <source>A CSV or Excel (XLSX) file whose first row names the columns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="56"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="56"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="57"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="57"/>
         <source>Type the file&apos;s path or press Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="60"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="60"/>
         <source>&amp;Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="62"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="62"/>
         <source>Browse… for the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="72"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="72"/>
         <source>What to import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="78"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="78"/>
         <source>About the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="83"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="83"/>
         <source>&amp;File:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="86"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="86"/>
         <source>&amp;What to import:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="104"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="104"/>
         <source>Choose the spreadsheet to import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="106"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="106"/>
         <source>Spreadsheets (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="125"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="125"/>
         <source>Reading {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="142"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="142"/>
         <source>This file cannot be imported: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="151"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="151"/>
         <source>Reading {0} was cancelled, so it has not been opened. Press Next to read it again, or choose another file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="161"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="161"/>
         <source>An Excel workbook with {0} sheet(s): {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="168"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="168"/>
         <source>A CSV file: text encoding {0}, columns separated by {1}; {2} columns, about {3} rows.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1311,24 +1323,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="130"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="131"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="130"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="131"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="147"/>
-        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="162"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="148"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="163"/>
         <source>Overdue for contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="147"/>
-        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="162"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="148"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="163"/>
         <source>In touch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1401,82 +1413,82 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="103"/>
+        <location filename="../../brokerdesk/gui/importing/__init__.py" line="87"/>
         <source>&lt;b&gt;Import&lt;/b&gt;&lt;p&gt;Bring partners, contacts, programmes, participations or interactions in from a CSV or Excel file, checking every row first (Ctrl+Shift+I).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="109"/>
+        <location filename="../../brokerdesk/gui/help_features.py" line="103"/>
         <source>&lt;b&gt;Find&lt;/b&gt;&lt;p&gt;Jump to the search field of the list on screen (Ctrl+F).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="120"/>
+        <location filename="../../brokerdesk/gui/help_features.py" line="114"/>
         <source>&lt;b&gt;Export view&lt;/b&gt;&lt;p&gt;Save exactly the rows and columns on screen to an Excel workbook or a CSV file (Ctrl+Shift+E).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="133"/>
+        <location filename="../../brokerdesk/gui/help_features.py" line="127"/>
         <source>&lt;b&gt;Search&lt;/b&gt;&lt;p&gt;Type part of a name, a place, a postcode or a GSS code. Case, accents and small typos do not matter. The list narrows as you type; Ctrl+F comes back here.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="145"/>
+        <location filename="../../brokerdesk/gui/help_features.py" line="139"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;p&gt;A filter: the list shows only the records that match it, together with the search and the other filters. Save the combination with View ▸ Save view… (Ctrl+Shift+S).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="153"/>
+        <location filename="../../brokerdesk/gui/help_features.py" line="147"/>
         <source>&lt;b&gt;Columns&lt;/b&gt;&lt;p&gt;Choose which columns the list shows. The choice, the order and the widths are remembered.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="160"/>
+        <location filename="../../brokerdesk/gui/help_features.py" line="154"/>
         <source>&lt;b&gt;The list&lt;/b&gt;&lt;p&gt;Enter or a double-click opens the record; click a column heading to sort by it; Shift or Ctrl with a click selects several rows for Edit, Delete or an export.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="172"/>
+        <location filename="../../brokerdesk/gui/help_features.py" line="166"/>
         <source>&lt;b&gt;Edit&lt;/b&gt;&lt;p&gt;Change this {noun}&apos;s details (Ctrl+E).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="173"/>
+        <location filename="../../brokerdesk/gui/help_features.py" line="167"/>
         <source>&lt;b&gt;Delete&lt;/b&gt;&lt;p&gt;Move this {noun} to the Trash, with what belongs only to it. Ctrl+Z or the Trash brings it back whole.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="178"/>
+        <location filename="../../brokerdesk/gui/help_features.py" line="172"/>
         <source>&lt;b&gt;Add contact&lt;/b&gt;&lt;p&gt;Record a person who works at this {noun}.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="181"/>
+        <location filename="../../brokerdesk/gui/help_features.py" line="175"/>
         <source>&lt;b&gt;Add programme&lt;/b&gt;&lt;p&gt;Record a new programme with this {noun} as its lead partner.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="186"/>
+        <location filename="../../brokerdesk/gui/help_features.py" line="180"/>
         <source>&lt;b&gt;Log interaction&lt;/b&gt;&lt;p&gt;Note a call, meeting or email about this {noun}, with a follow-up date if there is a next step (Ctrl+I).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="191"/>
+        <location filename="../../brokerdesk/gui/help_features.py" line="185"/>
         <source>&lt;b&gt;Add library services&lt;/b&gt;&lt;p&gt;Sign up many library services at once: search, filter by nation, region or membership, &lt;i&gt;Select all shown&lt;/i&gt;, then choose the starting stage.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="197"/>
+        <location filename="../../brokerdesk/gui/help_features.py" line="191"/>
         <source>&lt;b&gt;Change stage&lt;/b&gt;&lt;p&gt;Move every selected participation to another stage (invited, interested, signed up, active, completed, withdrawn) in one step.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="202"/>
+        <location filename="../../brokerdesk/gui/help_features.py" line="196"/>
         <source>&lt;b&gt;Add partner&lt;/b&gt;&lt;p&gt;Give another partner a role in this {noun}.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="205"/>
+        <location filename="../../brokerdesk/gui/help_features.py" line="199"/>
         <source>&lt;b&gt;Edit participation&lt;/b&gt;&lt;p&gt;Dates, reach and the local contact of the selected library service&apos;s participation.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1484,12 +1496,12 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="156"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="158"/>
         <source>History of {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="163"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="165"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1497,68 +1509,73 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="72"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="72"/>
         <source>&amp;History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="75"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="75"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="77"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="77"/>
         <source>Every change to this record, newest first; expand a line for its fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="79"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="79"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="79"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="79"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="79"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="79"/>
         <source>What changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="84"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="84"/>
         <source>No changes recorded yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="118"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="118"/>
         <source>Changed {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="122"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="122"/>
+        <source>{0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="124"/>
         <source>{0}, {1}: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="128"/>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="130"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="130"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="132"/>
         <source>{0}: {1} → {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="173"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="175"/>
         <source>Open a record first to see its history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="185"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="187"/>
         <source>Show &amp;history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/history_panel.py" line="188"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="190"/>
         <source>Who changed this record, what and when</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1566,12 +1583,12 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../brokerdesk/gui/import_features.py" line="32"/>
+        <location filename="../../brokerdesk/gui/importing/__init__.py" line="76"/>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/import_features.py" line="35"/>
+        <location filename="../../brokerdesk/gui/importing/__init__.py" line="79"/>
         <source>Import partners, contacts, programmes, participations… from a CSV or Excel file (Ctrl+Shift+I)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1579,180 +1596,180 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="57"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="57"/>
         <source>Create</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="58"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="58"/>
         <source>Update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="59"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="59"/>
         <source>Skip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="60"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="60"/>
         <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="61"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="61"/>
         <source>Needs review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="66"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="66"/>
         <source>Note: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="53"/>
+        <location filename="../../brokerdesk/gui/importing/shared.py" line="23"/>
         <source>Partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="54"/>
+        <location filename="../../brokerdesk/gui/importing/shared.py" line="24"/>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="55"/>
+        <location filename="../../brokerdesk/gui/importing/shared.py" line="25"/>
         <source>Library services (contact details)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="56"/>
+        <location filename="../../brokerdesk/gui/importing/shared.py" line="26"/>
         <source>Branches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="57"/>
+        <location filename="../../brokerdesk/gui/importing/shared.py" line="27"/>
         <source>Programmes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="58"/>
+        <location filename="../../brokerdesk/gui/importing/shared.py" line="28"/>
         <source>Participations (a sign-up sheet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="59"/>
+        <location filename="../../brokerdesk/gui/importing/shared.py" line="29"/>
         <source>Interactions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="67"/>
+        <location filename="../../brokerdesk/gui/importing/shared.py" line="37"/>
         <source>The file could not be read: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="68"/>
+        <location filename="../../brokerdesk/gui/importing/shared.py" line="38"/>
         <source>The import failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="101"/>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="102"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="78"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="79"/>
         <source>Import a spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="147"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="124"/>
         <source>&amp;Next &gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="148"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="125"/>
         <source>&lt; &amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="149"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="126"/>
         <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="150"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="127"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="168"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="145"/>
         <source>Reading {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="193"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="170"/>
         <source>Reading the sheet &apos;{0}&apos; of {1}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="224"/>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="228"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="201"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="205"/>
         <source>Reading the spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="292"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="269"/>
         <source>Checking row {0} of the first {1}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="309"/>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="318"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="286"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="295"/>
         <source>Checking the first rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="310"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="287"/>
         <source>Checking the first rows of {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="313"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="290"/>
         <source>Preview progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="353"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="330"/>
         <source>Importing row {0} of about {1}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="357"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="334"/>
         <source>Starting the import (a backup is taken first)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="356"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="333"/>
         <source>Importing {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="360"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="337"/>
         <source>Import progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="385"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="362"/>
         <source>Import {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="405"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="382"/>
         <source>Imported {0}: {1} created, {2} updated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="416"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="393"/>
         <source>The import stopped and nothing was written: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/wizard.py" line="422"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="399"/>
         <source>The import was cancelled; nothing was written, because the file is imported in one transaction.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1760,62 +1777,62 @@
 <context>
     <name>IntegrityDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="57"/>
+        <location filename="../../brokerdesk/gui/safety/integrity.py" line="56"/>
         <source>This folder is not safe for a database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="60"/>
+        <location filename="../../brokerdesk/gui/safety/integrity.py" line="59"/>
         <source>Open anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="87"/>
+        <location filename="../../brokerdesk/gui/safety/integrity.py" line="86"/>
         <source>The database is damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="91"/>
+        <location filename="../../brokerdesk/gui/safety/integrity.py" line="90"/>
         <source>BrokerDesk checked {0} and found damage: parts of the file cannot be read properly. This usually follows a crash, a full disk or a file copied while in use. Carrying on may lose more records.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="97"/>
+        <location filename="../../brokerdesk/gui/safety/integrity.py" line="96"/>
         <source>The newest backup that passes the check was taken on {0}; restoring it keeps the damaged file aside, so nothing is thrown away.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="101"/>
+        <location filename="../../brokerdesk/gui/safety/integrity.py" line="100"/>
         <source>There is no undamaged backup to go back to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="105"/>
+        <location filename="../../brokerdesk/gui/safety/integrity.py" line="104"/>
         <source>Technical &amp;details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="108"/>
+        <location filename="../../brokerdesk/gui/safety/integrity.py" line="107"/>
         <source>Technical details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="116"/>
+        <location filename="../../brokerdesk/gui/safety/integrity.py" line="115"/>
         <source>&amp;Restore the newest good backup ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="126"/>
+        <location filename="../../brokerdesk/gui/safety/integrity.py" line="125"/>
         <source>&amp;Continue anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="128"/>
+        <location filename="../../brokerdesk/gui/safety/integrity.py" line="127"/>
         <source>Continue anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/integrity.py" line="190"/>
+        <location filename="../../brokerdesk/gui/safety/integrity.py" line="189"/>
         <source>Checking the database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1823,7 +1840,7 @@
 <context>
     <name>InteractionPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/people.py" line="139"/>
+        <location filename="../../brokerdesk/gui/views/pages/people.py" line="95"/>
         <source>Interaction: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1831,155 +1848,160 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="68"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="52"/>
         <source>the demo database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="138"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="125"/>
         <source>part of BrokerDesk is missing ({0}); reinstalling it should help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="145"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="132"/>
         <source>{0} could not be opened: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="257"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="248"/>
         <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="258"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="249"/>
         <source>Open recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="277"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="268"/>
         <source>No recent databases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="285"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="276"/>
         <source>Create a new database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="292"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="283"/>
         <source>Open a database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/launcher.py" line="304"/>
+        <source>{0} is an empty file, not a BrokerDesk database, so it was not opened. To start a new database there, choose File ▸ New database….</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LinkServicesDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="59"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="58"/>
         <source>Add library services to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="104"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="83"/>
         <source>Search library services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="105"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="84"/>
         <source>Search library services…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="108"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="87"/>
         <source>Any nation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="112"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="91"/>
         <source>Any region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="116"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="95"/>
         <source>&amp;Members only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="118"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="97"/>
         <source>Not yet lin&amp;ked to this programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="148"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="127"/>
         <source>Library services table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="160"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="139"/>
         <source>Select &amp;all shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="161"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="140"/>
         <source>Select all shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="162"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="141"/>
         <source>C&amp;lear selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="163"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="142"/>
         <source>Clear selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="168"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="147"/>
         <source>Selected count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="172"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="151"/>
         <source>Start at stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="173"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="152"/>
         <source>Start at s&amp;tage:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="187"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="166"/>
         <source>Link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="228"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="207"/>
         <source>{0} shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="237"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="216"/>
         <source>{0} selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="238"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="217"/>
         <source>library service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="238"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="217"/>
         <source>library services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="239"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="218"/>
         <source>Link {0} {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="249"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="228"/>
         <source>Link {0} library services to {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1987,78 +2009,78 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="83"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="77"/>
         <source>{0} list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="99"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="93"/>
         <source>Search {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="100"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="94"/>
         <source>Search {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="116"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="110"/>
         <source>Result count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="119"/>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="203"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="113"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="197"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="120"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="114"/>
         <source>Columns: show or hide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="121"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="115"/>
         <source>Show or hide columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="128"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="122"/>
         <source>{0} table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="154"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="148"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="183"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="177"/>
         <source>{0}: any</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="184"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="178"/>
         <source> days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="193"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="187"/>
         <source>Any {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="297"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="290"/>
         <source>Type 3 or more letters to search {0} {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="365"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="358"/>
         <source>Updating the list…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="377"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="370"/>
         <source>{0} {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2066,219 +2088,199 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="49"/>
-        <source>Partners</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="50"/>
-        <source>Library services</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="51"/>
-        <source>Programmes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="52"/>
-        <source>Contacts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="53"/>
-        <source>Interactions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="60"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="57"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="66"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="63"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="133"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="122"/>
         <source>Opening {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="142"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="131"/>
         <source>Opening the database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="151"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="140"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="197"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="188"/>
         <source>Navigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="200"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="191"/>
         <source>Main area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="256"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="247"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="262"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="253"/>
         <source>&amp;Forward</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="268"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="259"/>
         <source>&amp;New…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="272"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="263"/>
         <source>New record of the kind shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="275"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="266"/>
         <source>&amp;Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="279"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="270"/>
         <source>Edit the selected record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="282"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="273"/>
         <source>&amp;Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="286"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="277"/>
         <source>Delete the selected records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="288"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="279"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="291"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="282"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="296"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="287"/>
         <source>&amp;Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="299"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="290"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="305"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="296"/>
         <source>Back up &amp;now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="309"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="300"/>
         <source>Copy the database to the backup folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="312"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="303"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="313"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="304"/>
         <source>&amp;About BrokerDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="324"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="317"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="328"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="321"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="334"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="327"/>
         <source>&amp;Go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="338"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="331"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="340"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="333"/>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="335"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="353"/>
-        <location filename="../../brokerdesk/gui/main_window.py" line="355"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="349"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="351"/>
         <source>Main toolbar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="367"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="363"/>
         <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="371"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="367"/>
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="373"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="369"/>
         <source>Working in the background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="544"/>
-        <location filename="../../brokerdesk/gui/main_window.py" line="552"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="549"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="557"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="545"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="550"/>
         <source>Delete {0}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="549"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="554"/>
         <source>You can undo this (Ctrl+Z) or restore it from the Trash.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="575"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="580"/>
         <source>Backed up to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="582"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="587"/>
         <source>About BrokerDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="584"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="589"/>
         <source>&lt;h3&gt;BrokerDesk {0}&lt;/h3&gt;&lt;p&gt;National partnerships with UK public library services.&lt;/p&gt;&lt;p&gt;Library authorities: mySociety (CC BY 4.0) and ONS codes (Open Government Licence v3.0). Library branches: Arts Council England Basic Dataset for Libraries 2023 via Libraries Hacked (Open Government Licence v3.0; contains OS data © Crown copyright, Royal Mail data © Royal Mail copyright, ONS data © Crown copyright). Service directory: Libraries Hacked (CC0 1.0). Map boundaries: Office for National Statistics (Open Government Licence v3.0; contains OS data © Crown copyright and database right 2024; contains LPS Intellectual Property © Crown copyright and database right 2024).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2334,23 +2336,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="121"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="114"/>
         <source>Offer area: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="123"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="116"/>
         <source>Programme: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="162"/>
         <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="182"/>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="202"/>
         <source>Not a member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="209"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="189"/>
         <source>Boundaries: ONS, OGL v3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2358,123 +2360,123 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="51"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="51"/>
         <source>Match the columns to fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="54"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="54"/>
         <source>Choose the column that holds each field. Fields marked * are required; columns left out are not imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="73"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="73"/>
         <source>Fields and their columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="81"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="81"/>
         <source>Programme for every row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="84"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="84"/>
         <source>Stage for rows without one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="85"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="85"/>
         <source>(from the file, or Invited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="88"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="88"/>
         <source>&amp;Programme for every row:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="90"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="90"/>
         <source>S&amp;tage for rows without one:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="119"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="119"/>
         <source>Filled in from the mapping you saved for these columns last time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="124"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="124"/>
         <source>Suggested from the column headers: check each field before going on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="144"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="144"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="144"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="144"/>
         <source>Column in the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="144"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="144"/>
         <source>First value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="150"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="150"/>
         <source>{0} *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="154"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="154"/>
         <source>Column for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="155"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="155"/>
         <source> (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="156"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="156"/>
         <source>(not imported)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="166"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="166"/>
         <source>First value for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="182"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="182"/>
         <source>(from the file&apos;s Programme column)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="217"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="217"/>
         <source>Next is blocked until the fields marked in red have a column.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="245"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="245"/>
         <source>&apos;{0}&apos; is already the column for {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="249"/>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="256"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="249"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="256"/>
         <source>Required: choose the column that holds {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="257"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="257"/>
         <source> or </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/mapping_page.py" line="253"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="253"/>
         <source>Required: choose a Programme column, or the programme below.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2482,67 +2484,67 @@
 <context>
     <name>MatchesPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="54"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="54"/>
         <source>Matching and invalid rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="55"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="55"/>
         <source>Then press Import. The whole file is written, or none of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="57"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="57"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="59"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="59"/>
         <source>Rows that match an existing record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="62"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="62"/>
         <source>&amp;Skip them: leave the existing records as they are</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="65"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="65"/>
         <source>&amp;Update the existing records with the file&apos;s values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="67"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="67"/>
         <source>&amp;Create new records anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="80"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="80"/>
         <source>Skip in&amp;valid rows and import the rest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="86"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="86"/>
         <source>Otherwise any refused row, including an uncertain match left refused, refuses the whole file and nothing is written. Refused rows can be saved as CSV, fixed and imported again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="112"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="112"/>
         <source>{0} that already exist are never created twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="124"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="124"/>
         <source>{0} of the first {1} rows match an existing record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="130"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="130"/>
         <source>A backup of the database is taken first. The import runs as one transaction: Cancel stops it and nothing is written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="135"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="135"/>
         <source>The import runs as one transaction on the team server: Cancel stops it and nothing is written. Backups of the team server are made by its administrator.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2550,113 +2552,128 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="71"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="68"/>
         <source>partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="71"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="68"/>
         <source>contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="73"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="70"/>
         <source>Merge two {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="98"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="91"/>
         <source>Choose the record to keep, then, for each field that differs, the value to keep. Everything linked to the other record moves to the one you keep.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="106"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="99"/>
         <source>Record to &amp;keep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="112"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="105"/>
         <source>{0} (#{1}, saved {2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="116"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="109"/>
         <source>Keep {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="142"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="135"/>
         <source>Both combined: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="142"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="135"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="145"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="138"/>
         <source>{0}: both combined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="157"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="150"/>
         <source>The two records, field by field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="170"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="163"/>
         <source>&amp;Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="174"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="167"/>
         <source>Cancel, merge nothing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="188"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="181"/>
         <source>{0} (the same in both)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="190"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="183"/>
         <source>{0}: the same in both</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="201"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="194"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="203"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="196"/>
         <source>from {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="237"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="231"/>
+        <source>{0} keeps all its own values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="232"/>
+        <source>{0} keeps its own values except {1}, taken from {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="236"/>
+        <source>It will be called {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="262"/>
         <source>kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="237"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="262"/>
         <source>merged in, then deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="251"/>
-        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="254"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="283"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="286"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="252"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="284"/>
         <source>Merge {0} into {1}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/merge_view.py" line="266"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="298"/>
         <source>Merge {0} into {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2664,17 +2681,17 @@
 <context>
     <name>NameDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="99"/>
+        <location filename="../../brokerdesk/gui/search/saved_views.py" line="93"/>
         <source>View name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="102"/>
+        <location filename="../../brokerdesk/gui/search/saved_views.py" line="96"/>
         <source>View name message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="107"/>
+        <location filename="../../brokerdesk/gui/search/saved_views.py" line="101"/>
         <source>View &amp;name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2682,7 +2699,7 @@
 <context>
     <name>PartnerPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="69"/>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="79"/>
         <source>Partner: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2690,22 +2707,22 @@
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="98"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="98"/>
         <source>Row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="100"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="100"/>
         <source>What happens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="102"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="102"/>
         <source>Reasons and notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="117"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="117"/>
         <source> (with notes)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2713,122 +2730,122 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="137"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="137"/>
         <source>Check the rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="139"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="139"/>
         <source>What will happen to the first {0} rows. Nothing is written yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="144"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="144"/>
         <source>Preview counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="147"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="147"/>
         <source>Checking the first rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="152"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="152"/>
         <source>Rows as they would be imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="160"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="160"/>
         <source>&lt;b&gt;Uncertain matches to review&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="164"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="164"/>
         <source>The file names these in a way that could mean more than one record. Choose the one it means, or leave the row refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="168"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="168"/>
         <source>&amp;Accept every suggested match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="176"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="176"/>
         <source>Uncertain matches to review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="191"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="191"/>
         <source>Check the rows &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="214"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="214"/>
         <source>Checking the first rows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="240"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="240"/>
         <source>Checking the rows was cancelled, so there is nothing to show yet. Press Check the rows again, or go Back to change the choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="251"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="251"/>
         <source>The first {0} rows (of about {1}): </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="255"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="255"/>
         <source>All {0} rows: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="257"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="257"/>
         <source>{0} to create</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="258"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="258"/>
         <source>{0} to update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="259"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="259"/>
         <source>{0} to skip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="260"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="260"/>
         <source>{0} refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="261"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="261"/>
         <source>{0} need review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="266"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="266"/>
         <source>The other rows are checked when you import; any refused there are listed in the summary.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="280"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="280"/>
         <source>Leave the row refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="283"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="283"/>
         <source>{0} ({1}% alike)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="289"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="289"/>
         <source>Row {0}: &apos;{1}&apos; ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/preview_page.py" line="290"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="290"/>
         <source>uncertain</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2872,87 +2889,87 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="96"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="88"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="96"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="88"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="137"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="129"/>
         <source>Fields marked * are required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="168"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="160"/>
         <source>Save (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="336"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="328"/>
         <source>Not saved: you kept the other version open to compare.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="348"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="340"/>
         <source>Press Save again to keep your values, or Cancel to keep the saved ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="367"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="359"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="401"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="393"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="402"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="394"/>
         <source>Discard the changes you made to this {0}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="403"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="395"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="404"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="396"/>
         <source>Keep editing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="203"/>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="184"/>
         <source>DD/MM/YYYY</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="206"/>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="187"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="207"/>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="188"/>
         <source>Calendar for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="208"/>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="189"/>
         <source>Choose {0} from a calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="212"/>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="193"/>
         <source>{0} calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="278"/>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="259"/>
         <source>Type to search…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2989,19 +3006,122 @@
     </message>
 </context>
 <context>
+    <name>RecordKinds</name>
+    <message>
+        <location filename="../../brokerdesk/gui/kind_words.py" line="20"/>
+        <source>partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/kind_words.py" line="21"/>
+        <source>partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/kind_words.py" line="22"/>
+        <source>library service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/kind_words.py" line="23"/>
+        <source>library services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/kind_words.py" line="24"/>
+        <source>programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/kind_words.py" line="25"/>
+        <source>programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/kind_words.py" line="26"/>
+        <source>contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/kind_words.py" line="27"/>
+        <source>contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/kind_words.py" line="28"/>
+        <source>interaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/kind_words.py" line="29"/>
+        <source>interactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/kind_words.py" line="30"/>
+        <source>branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/kind_words.py" line="31"/>
+        <source>branches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/kind_words.py" line="32"/>
+        <source>participation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/kind_words.py" line="33"/>
+        <source>participations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/kind_words.py" line="34"/>
+        <source>agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/kind_words.py" line="35"/>
+        <source>agreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/kind_words.py" line="36"/>
+        <source>programme partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/kind_words.py" line="37"/>
+        <source>programme partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/kind_words.py" line="38"/>
+        <source>offer area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/kind_words.py" line="39"/>
+        <source>offer areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/base.py" line="170"/>
+        <location filename="../../brokerdesk/gui/views/pages/base.py" line="171"/>
         <source>Related records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/base.py" line="284"/>
+        <location filename="../../brokerdesk/gui/views/pages/base.py" line="292"/>
         <source>⚠ This {0} was deleted. If you deleted it, Undo (Ctrl+Z) brings it back; otherwise it may be in the Trash. Use Back (Alt+Left) to leave this page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/base.py" line="288"/>
+        <location filename="../../brokerdesk/gui/views/pages/base.py" line="296"/>
         <source>This {0} was deleted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3022,12 +3142,12 @@
 <context>
     <name>RefusedModel</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="181"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="181"/>
         <source>Row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="181"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="181"/>
         <source>Why it was refused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3035,12 +3155,12 @@
 <context>
     <name>RelatedTable</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/base.py" line="80"/>
+        <location filename="../../brokerdesk/gui/views/pages/base.py" line="74"/>
         <source>{0} table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/base.py" line="99"/>
+        <location filename="../../brokerdesk/gui/views/pages/base.py" line="93"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3048,88 +3168,91 @@
 <context>
     <name>RestoreBackupDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="60"/>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="167"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="61"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="168"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="195"/>
         <source>Restore from backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="66"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="67"/>
         <source>Choose the backup to go back to. It is checked before anything changes. Your current database is not deleted: it is kept beside it as “{0}-before-restore-…{1}”, and this window reopens on the backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="74"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="75"/>
         <source>&amp;Backups of {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="77"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="78"/>
         <source>Backups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="80"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="81"/>
         <source>Taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="80"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="81"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="80"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="81"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="98"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="99"/>
         <source>There are no backups of this database yet. File ▸ Back up now makes one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="111"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="112"/>
         <source>&amp;Check and restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="113"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="114"/>
         <source>Check and restore the chosen backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="115"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="116"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="145"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="146"/>
         <source>Problem: this backup is damaged and cannot be restored ({0}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="174"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="175"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="200"/>
         <source>Restored the backup {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="176"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="177"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="202"/>
         <source>The previous file is kept as {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="215"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="243"/>
         <source>&amp;Restore from backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="220"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="247"/>
         <source>A team server is backed up by whoever runs it; ask them to restore it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/restore_backup.py" line="228"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="255"/>
         <source>Go back to an earlier copy of this database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3137,67 +3260,67 @@
 <context>
     <name>SavedViewsNavigator</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="169"/>
+        <location filename="../../brokerdesk/gui/search/saved_views.py" line="164"/>
         <source>Saved views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="179"/>
+        <location filename="../../brokerdesk/gui/search/saved_views.py" line="174"/>
         <source>Saved view of {0}: F2 renames, Delete deletes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="217"/>
+        <location filename="../../brokerdesk/gui/search/saved_views.py" line="212"/>
         <source>Showing saved view “{0}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="224"/>
+        <location filename="../../brokerdesk/gui/search/saved_views.py" line="219"/>
         <source>Open a list to save a view of it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="231"/>
+        <location filename="../../brokerdesk/gui/search/saved_views.py" line="226"/>
         <source>Saved view “{0}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="233"/>
+        <location filename="../../brokerdesk/gui/search/saved_views.py" line="228"/>
         <source>Save view of {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="247"/>
+        <location filename="../../brokerdesk/gui/search/saved_views.py" line="242"/>
         <source>Rename saved view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="257"/>
+        <location filename="../../brokerdesk/gui/search/saved_views.py" line="252"/>
         <source>Delete saved view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="258"/>
+        <location filename="../../brokerdesk/gui/search/saved_views.py" line="253"/>
         <source>Delete the saved view “{0}”? The records themselves are not touched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="284"/>
+        <location filename="../../brokerdesk/gui/search/saved_views.py" line="279"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="285"/>
+        <location filename="../../brokerdesk/gui/search/saved_views.py" line="280"/>
         <source>Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="287"/>
+        <location filename="../../brokerdesk/gui/search/saved_views.py" line="282"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/saved_views.py" line="311"/>
+        <location filename="../../brokerdesk/gui/search/feature.py" line="43"/>
         <source>Save view…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3205,54 +3328,54 @@
 <context>
     <name>SearchPalette</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="66"/>
-        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="76"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="51"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="61"/>
         <source>Search everything</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="75"/>
-        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="240"/>
+        <location filename="../../brokerdesk/gui/search/feature.py" line="34"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="60"/>
         <source>Search everything…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="80"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="65"/>
         <source>Search results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="85"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="70"/>
         <source>Search status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="117"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="102"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="129"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="114"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="141"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="127"/>
         <source>Search failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="169"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="156"/>
         <source>Type to search partners, services, contacts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="171"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="158"/>
         <source>Nothing found for “{0}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/search_palette.py" line="173"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="160"/>
         <source>{0} found — ↑↓ to choose, Enter to open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3278,47 +3401,47 @@
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="191"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="191"/>
         <source>Choose the sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="192"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="192"/>
         <source>The workbook has more than one place the rows could be.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="195"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="195"/>
         <source>Sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="198"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="198"/>
         <source>About the sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="200"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="200"/>
         <source>&amp;Sheet:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="230"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="230"/>
         <source>This sheet cannot be imported: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="241"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="241"/>
         <source>About {0} rows under the header row {1}. Columns: {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="248"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="248"/>
         <source>Reading the sheet &apos;{0}&apos;…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/source_pages.py" line="267"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="267"/>
         <source>Reading the sheet &apos;{0}&apos; was cancelled. Press Next to read it again, or choose another sheet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3326,63 +3449,63 @@
 <context>
     <name>SuggestionsTab</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="54"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="53"/>
         <source>Programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="56"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="55"/>
         <source>Services to approach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="58"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="57"/>
         <source>&amp;Invite to programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="59"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="58"/>
         <source>Invite to programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="61"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="60"/>
         <source>Library service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="63"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="62"/>
         <source>Programmes to offer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="65"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="64"/>
         <source>I&amp;nvite to selected programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="66"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="65"/>
         <source>Invite to selected programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="72"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="71"/>
         <source>For a &amp;programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="73"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="72"/>
         <source>For a library &amp;service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="127"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="117"/>
         <source>Ranking suggestions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="178"/>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="189"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="169"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="180"/>
         <source>Invite {0} to {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3390,108 +3513,108 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="200"/>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="251"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="200"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="251"/>
         <source>Import finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="202"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="202"/>
         <source>What the import did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="206"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="206"/>
         <source>Created:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="207"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="207"/>
         <source>Updated:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="208"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="208"/>
         <source>Skipped:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="209"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="209"/>
         <source>Refused:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="225"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="225"/>
         <source>Refused rows and why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="230"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="230"/>
         <source>&amp;Save refused rows as CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="254"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="254"/>
         <source>Imported {0}: {1} rows read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="257"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="257"/>
         <source>Nothing was imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="261"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="261"/>
         <source>Nothing was written: {0} row(s) were refused, and a refused row refuses the whole file. Save them as CSV to fix them, or go Back and choose to skip invalid rows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="281"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="281"/>
         <source>The file was imported in one transaction. An import cannot be undone with Edit ▸ Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="285"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="285"/>
         <source>; the backup taken just before it holds the database as it was:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="288"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="288"/>
         <source>; on the team server, ask its administrator for the last backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="292"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="292"/>
         <source>A backup was taken first:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="295"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="295"/>
         <source>The first {0} refused rows are listed and can be saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="312"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="312"/>
         <source>Save the refused rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="313"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="313"/>
         <source>{0} - refused rows.csv</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="314"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="314"/>
         <source>CSV file (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="324"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="324"/>
         <source>The refused rows could not be saved: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/import_wizard/finish_pages.py" line="329"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="329"/>
         <source>Saved {0} refused rows to {1}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3538,84 +3661,84 @@
 <context>
     <name>TrashPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/trash_page.py" line="46"/>
-        <location filename="../../brokerdesk/gui/views/trash_page.py" line="49"/>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="46"/>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="49"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/trash_page.py" line="53"/>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="53"/>
         <source>Deleted records wait here with everything their deletion took. Restore puts them back; nothing is lost until you delete it permanently.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/trash_page.py" line="60"/>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="60"/>
         <source>&amp;Deleted records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/trash_page.py" line="63"/>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="63"/>
         <source>Deleted records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/trash_page.py" line="78"/>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="78"/>
         <source>The Trash is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/trash_page.py" line="113"/>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="113"/>
         <source>nothing else</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/trash_page.py" line="152"/>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="152"/>
         <source>Restored {0} “{1}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/trash_page.py" line="163"/>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="163"/>
         <source>…and {0} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/trash_page.py" line="165"/>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="165"/>
         <source>Delete permanently?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/trash_page.py" line="166"/>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="166"/>
         <source>These will be deleted permanently and cannot be restored:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/trash_page.py" line="167"/>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="167"/>
         <source>Delete permanently</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/trash_page.py" line="188"/>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="188"/>
         <source>Empty the Trash?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/trash_page.py" line="190"/>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="190"/>
         <source>All {0} items in the Trash will be deleted permanently and cannot be restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/trash_page.py" line="192"/>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="192"/>
         <source>Empty trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/trash_page.py" line="197"/>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="197"/>
         <source>Emptied the Trash ({0} items)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/trash_page.py" line="204"/>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="204"/>
         <source>Keep</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3739,48 +3862,48 @@
 <context>
     <name>ViewExport</name>
     <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="173"/>
+        <location filename="../../brokerdesk/gui/exporting/view.py" line="48"/>
         <source>Open a list to export it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="179"/>
-        <location filename="../../brokerdesk/gui/view_export.py" line="203"/>
+        <location filename="../../brokerdesk/gui/exporting/view.py" line="54"/>
+        <location filename="../../brokerdesk/gui/exporting/view.py" line="84"/>
         <source>Export view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="181"/>
+        <location filename="../../brokerdesk/gui/exporting/view.py" line="56"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="191"/>
+        <location filename="../../brokerdesk/gui/exporting/view.py" line="68"/>
         <source>Nothing was exported; &apos;{0}&apos; was kept as it was.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="207"/>
+        <location filename="../../brokerdesk/gui/exporting/view.py" line="88"/>
         <source>Exporting {0} rows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="225"/>
+        <location filename="../../brokerdesk/gui/exporting/view.py" line="106"/>
         <source>Exported {0} rows to {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="228"/>
+        <location filename="../../brokerdesk/gui/exporting/view.py" line="108"/>
         <source>View exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="236"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="196"/>
         <source>Export &amp;view…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/view_export.py" line="240"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="199"/>
         <source>Export the rows of this list as shown (Ctrl+Shift+E)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3788,79 +3911,79 @@
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="90"/>
         <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="91"/>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="93"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="92"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="94"/>
         <source>Welcome to BrokerDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="100"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="101"/>
         <source>Track national partners, the programmes you broker and every library service that takes part. Where would you like to start?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="111"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="112"/>
         <source>&amp;Create a new database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="113"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="114"/>
         <source>A fresh database on this computer, with every UK library service already in it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="119"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="120"/>
         <source>&amp;Open an existing database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="120"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="121"/>
         <source>A BrokerDesk file you or a colleague made.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="124"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="125"/>
         <source>Connect to a &amp;team server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="125"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="126"/>
         <source>Work on the team&apos;s shared PostgreSQL database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="129"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="130"/>
         <source>&amp;Explore the demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="131"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="132"/>
         <source>Fictional partners and programmes on the real library services, to try things out safely.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="144"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="145"/>
         <source>Recent databases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="149"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="150"/>
         <source>&amp;Recent databases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="156"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="157"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="167"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="168"/>
         <source>Create a new database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="173"/>
+        <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="175"/>
         <source>Open a database</source>
         <translation type="unfinished"></translation>
     </message>
