@@ -117,6 +117,35 @@ def modal_watchdog(qapp: object) -> Iterator[ModalWatchdog]:
     yield watchdog
     watchdog.stop()
     assert not watchdog.stuck, f"modal dialog left open with nobody to answer: {watchdog.stuck}"
+    left = close_open_modals()
+    assert not left, f"modal dialog still open when the test ended: {left}"
+
+
+def close_open_modals() -> list[str]:
+    """Close every modal dialog still showing, and say which (type, title and text).
+
+    pytest-qt closes only the widgets given to ``qtbot.addWidget``; a message box opened
+    with ``open()`` on a window the test made otherwise stays up, modal, into the next test
+    (which then finds ``activeModalWidget()`` taken, or its clicks blocked). Runs after the
+    test's own fixtures have closed their windows.
+    """
+    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
+
+    QApplication.processEvents()
+    found: list[str] = []
+    for widget in QApplication.topLevelWidgets():
+        modal = widget.isModal() or widget is QApplication.activeModalWidget()
+        if not (isinstance(widget, QDialog) and widget.isVisible() and modal):
+            continue
+        said = ""
+        if isinstance(widget, QMessageBox):
+            said = widget.text()
+        elif isinstance(widget, QProgressDialog):
+            said = widget.labelText()
+        found.append(f"{type(widget).__name__} {widget.windowTitle()!r}: {said!r}")
+        widget.done(0)
+    QApplication.processEvents()
+    return found
 
 
 def release_held_keys() -> None:

@@ -497,16 +497,20 @@ def test_preview_honours_cancel_and_can_check_again(
     _choose_file(qtbot, wizard, path, "partners")
     released = threading.Event()
     checked: list[int] = []
-    wizard.button(Button.NextButton).click()
-    run = wizard.previewing
-    assert run is not None
 
     def hold(done: int, _total: int, _text: str) -> None:  # in the worker, before each row
         checked.append(done)
         if done == 10:
             released.wait(10)
 
-    run.task.signals.progress.connect(hold, Qt.ConnectionType.DirectConnection)
+    # The worker starts on Next and takes the file lock before its first row: holding the
+    # lock until ``hold`` is connected keeps a quick worker from checking all 500 rows (and
+    # ending before the dialog shows) while this thread is still connecting.
+    with wizard.file_lock:
+        wizard.button(Button.NextButton).click()
+        run = wizard.previewing
+        assert run is not None
+        run.task.signals.progress.connect(hold, Qt.ConnectionType.DirectConnection)
 
     def shown() -> QProgressDialog | None:
         found = wizard.findChildren(QProgressDialog, "import-preview-progress")

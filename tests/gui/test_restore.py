@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from brokerdesk.core import backup, integrity
@@ -226,6 +226,12 @@ def test_continue_anyway_keeps_the_damaged_file_open(
         table.model().index(row, 0).data()
     qtbot.waitUntil(lambda: "could not be read" in window.statusBar().currentMessage())
     assert window.statusBar().currentMessage().startswith("Some partners could not be read")
+    # ...and in a message box, which the user answers (left open, it stays into the next test).
+    box = window.findChild(QMessageBox, "error-message")
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert box.text().startswith("Some partners could not be read")
+    box.button(QMessageBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
 
 
 def test_a_healthy_file_gets_its_daily_backup_after_opening(
