@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, text
 
@@ -51,6 +52,10 @@ def test_an_undo_the_database_refuses_is_reported_and_changes_nothing(
         stack.undo()
     assert "Undo of “Rename partner” was not possible" in said.args[0]
     assert said.args[1] is True  # shown as an error
+    box = window.findChild(QMessageBox, "error-message")
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert box.text() == said.args[0]
+    box.button(QMessageBox.StandardButton.Ok).click()  # the user reads it and answers
     with window.ctx.db.read() as session:
         name = session.scalar(select(Partner.name).where(Partner.id == first.id))
     assert name == "Renamed Partner"  # nothing changed
