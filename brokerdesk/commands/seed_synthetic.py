@@ -8,6 +8,7 @@ import sys
 import time
 from typing import Any
 
+from brokerdesk.commands.summary import print_summary, quiet_stdout, say_unprinted
 from brokerdesk.core.db import open_database
 
 
@@ -52,18 +53,45 @@ def run(args: argparse.Namespace) -> int:
             )
             return 1
         started = time.perf_counter()
+        say = _Progress()
         report = synthetic.seed(
             db,
             args.scale,
             seed_value=args.seed,
-            progress=None if args.json else print,
+            progress=None if args.json else say.line,
         )
         seconds = time.perf_counter() - started
+        where = db.description
     finally:
         db.dispose()
     if args.json:
-        print(json.dumps({**report.as_dict(), "seconds": round(seconds, 1)}))
+        text = json.dumps({**report.as_dict(), "seconds": round(seconds, 1)})
     else:
         counts = ", ".join(f"{v:,} {k}" for k, v in report.as_dict().items())
-        print(f"Added {counts} in {seconds:.1f} s.")
+        text = f"Added {counts} in {seconds:.1f} s."
+    done = f"the synthetic records were added to {where}"
+    if say.lost is not None:
+        say_unprinted(done, say.lost)
+    else:
+        print_summary(text, done=done)
     return 0
+
+
+class _Progress:
+    """Progress is a courtesy: a full or closed standard output must not stop the seeding
+    half-way (its chunks are committed as they go), so it falls silent and remembers why."""
+
+    def __init__(self) -> None:
+        self.lost: OSError | None = None
+
+    def line(self, message: str) -> None:
+        if self.lost is not None:
+            return
+        try:
+            print(message, flush=True)
+        except Exception as exc:  # OSError, or the command line's wrapper around one
+            error = exc if isinstance(exc, OSError) else getattr(exc, "error", None)
+            if not isinstance(error, OSError):
+                raise
+            self.lost = error
+            quiet_stdout()

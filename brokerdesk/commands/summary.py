@@ -32,15 +32,22 @@ def print_summary(lines: Iterable[tuple[str, str]] | str, *, done: str) -> bool:
         if not isinstance(error, OSError):
             raise
         quiet_stdout()
-        if isinstance(error, BrokenPipeError):
-            return True  # the reader stopped reading (``| head``): its choice, not a failure
-        reason = "the disk is full" if error.errno == errno.ENOSPC else error.strerror
-        with contextlib.suppress(OSError):
-            print(
-                f"brokerdesk: {done}, but the summary could not be printed ({reason}).",
-                file=sys.stderr,
-            )
+        return not say_unprinted(done, error)
+    return True
+
+
+def say_unprinted(done: str, error: OSError) -> bool:
+    """Say on standard error that ``done`` happened but its summary could not be printed.
+
+    Returns False (and says nothing) for a closed pipe: the reader stopped reading (``| head``),
+    its choice, not a failure."""
+    if isinstance(error, BrokenPipeError):
         return False
+    reason = "the disk is full" if error.errno == errno.ENOSPC else error.strerror
+    with contextlib.suppress(OSError):
+        print(
+            f"brokerdesk: {done}, but the summary could not be printed ({reason}).", file=sys.stderr
+        )
     return True
 
 

@@ -105,3 +105,27 @@ def test_command_refuses_a_database_with_partners_unless_forced(db_path: Path) -
 def test_command_usage_errors(db_path: Path) -> None:
     assert run_cli("seed-synthetic", "--scale", "0", "--db", str(db_path)).returncode == 2
     assert run_cli("seed-synthetic", "--scale", "lots", "--db", str(db_path)).returncode == 2
+
+
+def test_seeding_into_a_full_standard_output_still_seeds_and_says_so(db_path: Path) -> None:
+    """The progress lines and the summary cannot be printed (``> /dev/full``): the seeding
+    goes on to the end, stderr says what was done, and the exit code is 0 (1 means nothing
+    was written)."""
+    open_database(db_path, user_name="tester").dispose()
+    db = ["--db", str(db_path)]
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "brokerdesk", "seed-synthetic", "--scale", "0.01", *db],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+            timeout=300,
+        )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "the synthetic records were added" in result.stderr
+    assert "the disk is full" in result.stderr
+    seeded = open_database(db_path, user_name="tester")
+    assert len(names(seeded)) == 6
+    seeded.dispose()
