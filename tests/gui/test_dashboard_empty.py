@@ -116,7 +116,7 @@ def test_a_chart_empty_only_in_its_range_says_which_months(
     show_charts(qtbot, page)
     months = page.charts.reasons["months"]
     assert months.isVisibleTo(page)
-    assert months.text() == "No participations started between Apr 23 and Mar 24."
+    assert months.text() == "No participations started between Apr 2023 and Mar 2024."
     assert value_axis(page, "months").max() == 1.0
     stages = page.charts.reasons["stages"]
     assert not stages.isVisibleTo(page)  # the stage chart has counts: no excuse shown

@@ -154,10 +154,10 @@ def monthly_chart(data: Sequence[tuple[str, int]]) -> Drawn:
 
 
 def _month(key: str) -> str:
-    """Show "2026-03" as "Mar 26"."""
+    """Show "2026-03" as "Mar 2026" ("Mar 26" reads as the 26th of March, aloud too)."""
     year, month = key.split("-")
     names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    return f"{names[int(month) - 1]} {year[2:]}"
+    return f"{names[int(month) - 1]} {year}"
 
 
 def _short(name: str, limit: int = 22) -> str:
