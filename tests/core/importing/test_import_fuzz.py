@@ -5,6 +5,7 @@ A refused or failed file must leave every table exactly as it was.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -135,7 +136,30 @@ def _write(
     return path
 
 
-@pytest.mark.slow  # 60 generated files: 40-60 s
+@pytest.fixture(scope="module")
+def fuzz_world(tmp_path_factory: pytest.TempPathFactory, migrated_file: Path) -> tuple[Path, int]:
+    """The small world and a programme, built once; each example imports into a copy of it.
+
+    Building it took most of each example's time (migrating, then the world's rows), and the
+    importers see the same file either way."""
+    path = tmp_path_factory.mktemp("fuzz-world") / "world.sqlite3"
+    shutil.copyfile(migrated_file, path)
+    db = open_database(path, user_name="fuzz")
+    try:
+        world = small_world.build(db)
+        programme = (
+            Services(db)
+            .programmes.create(
+                {"name": "Fuzz", "offer_area_id": next(iter(world.offer_areas.values()))}
+            )
+            .id
+        )
+    finally:
+        db.dispose()
+    return path, programme
+
+
+@pytest.mark.slow  # 60 generated files: 10-20 s
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     kind=st.sampled_from(KINDS),
@@ -144,22 +168,17 @@ def _write(
     on_match=st.sampled_from(["skip", "update", "create", None]),
 )
 def test_no_traceback_and_a_refused_file_changes_nothing(
+    fuzz_world: tuple[Path, int],
     kind: str,
     sheet: tuple[str, list[str], list[list[str]], bytes | None],
     skip: bool,
     on_match: str | None,
 ) -> None:
+    world_file, programme = fuzz_world
     with tempfile.TemporaryDirectory() as folder:
+        shutil.copyfile(world_file, Path(folder) / "fuzz.sqlite3")
         db = open_database(Path(folder) / "fuzz.sqlite3", user_name="fuzz")
         try:
-            world = small_world.build(db)
-            programme = (
-                Services(db)
-                .programmes.create(
-                    {"name": "Fuzz", "offer_area_id": next(iter(world.offer_areas.values()))}
-                )
-                .id
-            )
             before = _dump(db)
             path = _write(Path(folder), *sheet)
             options = ImportOptions(on_match=on_match, skip_invalid=skip, programme_id=programme)
