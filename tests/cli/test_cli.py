@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from brokerdesk import __version__
 from brokerdesk.core.db import open_database
+from tests import cli_process
 
 
 def brokerdesk(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "brokerdesk", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-    )
+    # --version, --help and --self-test are about Python's start: a new interpreter for them.
+    fresh = bool({"--version", "--help", "--self-test"} & set(args))
+    return cli_process.brokerdesk(*args, env=env, fresh=fresh)
 
 
 def test_version() -> None:

@@ -4,25 +4,20 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
 from pypdf import PdfReader
 
 from brokerdesk.core.db import Database
+from tests import cli_process
 from tests.core.exporting.data import ExportWorld, export_world
 
 __all__ = ["export_world"]
 
 
 def brokerdesk(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "brokerdesk", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return cli_process.brokerdesk(*args)
 
 
 def test_partner_summary_by_name_as_pdf_then_refuses_to_overwrite(

@@ -4,23 +4,17 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 from brokerdesk.core.db import Database
+from tests import cli_process
 from tests.builders.small_world import World
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def brokerdesk(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "brokerdesk", *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=60,
-    )
+    return cli_process.brokerdesk(*args, cwd=REPO, timeout=60)
 
 
 def test_json_results(db: Database, world: World, db_path: Path) -> None:

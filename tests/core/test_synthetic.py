@@ -13,6 +13,7 @@ from brokerdesk.core import synthetic
 from brokerdesk.core.db import Database, open_database
 from brokerdesk.core.models import Contact, Interaction, Partner, Programme
 from brokerdesk.core.search import SearchService, check_index
+from tests import cli_process
 from tests.builders import small_world
 
 REPO = Path(__file__).resolve().parents[2]
@@ -69,13 +70,7 @@ def test_seeded_records_are_searchable_and_index_stays_live(db: Database) -> Non
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "brokerdesk", *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=300,
-    )
+    return cli_process.brokerdesk(*args, cwd=REPO, timeout=300)
 
 
 def test_command_refuses_a_database_with_partners_unless_forced(db_path: Path) -> None:

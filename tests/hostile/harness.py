@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import cli_process
+
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
@@ -41,11 +43,18 @@ def run_cli(
     stdout: int | None = None,
     timeout: float = 120,
 ) -> Outcome:
-    """``brokerdesk ARGS`` in a real subprocess, as a user types it."""
+    """``brokerdesk ARGS`` in a process of its own, as a user types it.
+
+    With ``stdout`` (a file descriptor such as /dev/full's) it is a new interpreter, since
+    what such a case tests is what Python does with that stream as it starts and exits;
+    otherwise a process forked with BrokerDesk already imported (``tests.cli_process``)."""
     environment = {**os.environ, "BROKERDESK_USER": "tester", **(env or {})}
+    if stdout is None:
+        done = cli_process.brokerdesk(*args, env=environment, cwd=cwd, timeout=timeout)
+        return Outcome(done.returncode, done.stdout, done.stderr)
     result = subprocess.run(
         [sys.executable, "-m", "brokerdesk", *args],
-        stdout=stdout if stdout is not None else subprocess.PIPE,
+        stdout=stdout,
         stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,
         text=True,
