@@ -8,7 +8,7 @@ here, before a window shows a key instead of a name.
 from __future__ import annotations
 
 from brokerdesk.core.db import Database
-from brokerdesk.core.kinds import KINDS, LISTED, kind
+from brokerdesk.core.kinds import KINDS, LISTED, kind, load
 from brokerdesk.core.lists import LISTS
 from brokerdesk.core.models import Base
 from brokerdesk.core.search import SEARCH_TYPES
@@ -28,11 +28,14 @@ def test_every_service_belongs_to_a_kind_and_every_kind_to_its_service(db: Datab
     owned = {
         name: value for name, value in vars(services).items() if isinstance(value, RecordService)
     }
-    by_service = {k.service: k.key for k in KINDS.values() if k.service is not None}
-    assert set(owned) == set(by_service)
+    with_service = {k.key for k in KINDS.values() if k.service is not None}
+    assert {service.table for service in owned.values()} == with_service
     for name, service in owned.items():
-        assert service.table == by_service[name], name
-        assert services.for_entity(service.table) is service
+        assert services.for_entity(service.table) is service, name
+    for key in with_service:
+        service = services.for_entity(key)
+        assert service.table == key
+        assert type(service) is load(str(KINDS[key].service))
 
 
 def test_the_lists_and_the_navigation_are_the_listed_kinds() -> None:
