@@ -46,6 +46,8 @@ class RecordKind:
         page: dotted path of its GUI record page class (a ``RecordPage`` whose ``entity`` is
             ``key``), or None. A string: core names the page but never imports the GUI.
         creatable: the user may make new ones (library services come from reference data).
+        shown_in: the other kinds whose lists or pages show this kind's data (a partner's name
+            in the programme list): they refresh when it changes (``gui.changes``).
     """
 
     key: str
@@ -56,6 +58,7 @@ class RecordKind:
     search_type: str | None = None
     page: str | None = None
     creatable: bool = True
+    shown_in: frozenset[str] = frozenset()
 
     @property
     def listed(self) -> bool:
@@ -102,6 +105,7 @@ REGISTERED: tuple[RecordKind, ...] = (
         records=_LISTS + "partner_list",
         search_type="partner",
         page=_PAGES + "partner.PartnerPage",
+        shown_in=frozenset({"programme", "contact", "interaction"}),
     ),
     RecordKind(
         "library_service",
@@ -112,6 +116,7 @@ REGISTERED: tuple[RecordKind, ...] = (
         search_type="library_service",
         page=_PAGES + "service.ServicePage",
         creatable=False,
+        shown_in=frozenset({"programme", "contact", "interaction"}),
     ),
     RecordKind(
         "programme",
@@ -121,6 +126,7 @@ REGISTERED: tuple[RecordKind, ...] = (
         records=_LISTS + "programme_list",
         search_type="programme",
         page=_PAGES + "programme.ProgrammePage",
+        shown_in=frozenset({"partner", "library_service", "interaction"}),
     ),
     RecordKind(
         "contact",
@@ -139,6 +145,7 @@ REGISTERED: tuple[RecordKind, ...] = (
         records=_LISTS + "interaction_list",
         search_type="interaction",
         page=_PAGES + "people.InteractionPage",
+        shown_in=frozenset({"partner", "library_service"}),
     ),
     # A branch is found by search and opens its library service's page.
     RecordKind(
@@ -147,18 +154,21 @@ REGISTERED: tuple[RecordKind, ...] = (
         QT_TRANSLATE_NOOP("RecordKinds", "branches"),
         search_type="branch",
         creatable=False,
+        shown_in=frozenset({"library_service"}),
     ),
     RecordKind(
         "participation",
         QT_TRANSLATE_NOOP("RecordKinds", "participation"),
         QT_TRANSLATE_NOOP("RecordKinds", "participations"),
         service=_SERVICES + "programmes.ParticipationService",
+        shown_in=frozenset({"programme", "library_service"}),
     ),
     RecordKind(
         "agreement",
         QT_TRANSLATE_NOOP("RecordKinds", "agreement"),
         QT_TRANSLATE_NOOP("RecordKinds", "agreements"),
         service=_SERVICES + "partners.AgreementService",
+        shown_in=frozenset({"partner"}),
     ),
     # A partner's place in a programme. Delete messages call it a "programme role" (see
     # records.TABLE_NOUNS) and its service a "partner role": three words for one thing
@@ -168,12 +178,14 @@ REGISTERED: tuple[RecordKind, ...] = (
         QT_TRANSLATE_NOOP("RecordKinds", "programme partner"),
         QT_TRANSLATE_NOOP("RecordKinds", "programme partners"),
         service=_SERVICES + "programmes.ProgrammePartnerService",
+        shown_in=frozenset({"programme", "partner"}),
     ),
     RecordKind(
         "offer_area",
         QT_TRANSLATE_NOOP("RecordKinds", "offer area"),
         QT_TRANSLATE_NOOP("RecordKinds", "offer areas"),
         service=_SERVICES + "library_services.OfferAreaService",
+        shown_in=frozenset({"partner", "library_service", "programme"}),
     ),
 )
 

@@ -65,3 +65,12 @@ def test_messages_count_in_the_users_words() -> None:
     assert noun("branch", 2) == "2 branches"
     assert noun("programme_partner", 1) == "1 programme role"
     assert kind("service_name_variant").plural == "service name variants"  # not registered
+
+
+def test_where_a_kinds_data_is_shown_names_lists_and_pages() -> None:
+    """``shown_in`` feeds the change broadcast: only views that exist can be refreshed."""
+    for registered in KINDS.values():
+        assert registered.key not in registered.shown_in
+        for other in registered.shown_in:
+            assert KINDS[other].listed or KINDS[other].has_page, (registered.key, other)
+    assert KINDS["agreement"].shown_in == {"partner"}  # a partner's "Agreement ends" column

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from brokerdesk.core.kinds import KINDS, LISTED
 from brokerdesk.gui import kind_words
 from brokerdesk.gui.app import install_translation
+from brokerdesk.gui.changes import affected
 from brokerdesk.gui.main_window import MainWindow
 from brokerdesk.gui.views.record_pages import page_class
 
@@ -76,6 +77,12 @@ def test_every_kind_with_a_page_has_one() -> None:
         else:
             with pytest.raises(KeyError):
                 page_class(registered.key)
+
+
+def test_a_change_refreshes_the_views_the_registry_says_show_it() -> None:
+    assert affected({"agreement"}) == {"agreement", "partner"}
+    assert affected({"partner"}) == {"partner", "programme", "contact", "interaction"}
+    assert affected({"contact"}) == {"contact"}
 
 
 WELSH_TS = """<?xml version="1.0" encoding="utf-8"?>
