@@ -46,7 +46,11 @@ BODY_SCORE = 0.5
 
 # The model of each indexed kind, from the table its index entry reads.
 _MODELS: dict[str, Any] = {
-    e.entity: next(m.class_ for m in Base.registry.mappers if m.local_table.name == e.table)
+    e.entity: next(
+        m.class_
+        for m in Base.registry.mappers
+        if getattr(m.class_, "__tablename__", None) == e.table
+    )
     for e in ENTITIES
 }
 
