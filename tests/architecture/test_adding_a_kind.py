@@ -3,8 +3,8 @@ module and its page module (README, "Adding a record kind").
 
 The test copies the package, adds an "award" kind the way a developer would (those five files
 and nothing else), and runs the copy in a subprocess: the Services bundle, the list, saved
-views, delete messages, the Trash, the navigation, the record page and the translation
-catalogue must all know awards. A table of kinds kept anywhere else (a dict of pages, of
+views, history, delete messages, the Trash, the navigation, the record page and the
+translation catalogue must all know awards. A table of kinds kept anywhere else (a dict of pages, of
 services, of words) would leave awards out of it and fail here.
 """
 
@@ -145,6 +145,7 @@ from brokerdesk.core.lists import ListState, record_list
 from brokerdesk.core.services import Services
 from brokerdesk.core.services.records import noun
 from brokerdesk.core.services.saved_views import VIEW_ENTITIES
+from brokerdesk.core.services.history import HistoryService
 from brokerdesk.core.services.trash import TrashService
 
 folder = Path(sys.argv[1])
@@ -157,6 +158,8 @@ listed = record_list("award")
 with db.read() as session:
     everything = listed.ids(session, listed.initial_state())
     found = listed.ids(session, ListState(search="READING", sort_key="name"))
+awards.update(reading, {"year": 2027})
+history = HistoryService(db).for_record("award", reading)
 doomed = awards.create({"name": "Old Award"}).id
 deleted = awards.delete(doomed)
 trash = TrashService(db)
@@ -180,6 +183,7 @@ print(json.dumps({
     "found": found == [reading],
     "saved_views": "award" in VIEW_ENTITIES,
     "noun": noun("award", 2),
+    "history": [(e.action, [(c.label, c.old, c.new) for c in e.changes]) for e in history],
     "deleted": deleted.entity,
     "restored": list(restored) == [doomed],
     "navigation": navigation,
@@ -267,6 +271,10 @@ def test_a_new_kind_is_five_files_and_every_screen_knows_it(tmp_path: Path) -> N
         "found": True,  # a kind without a search type matches its text columns
         "saved_views": True,
         "noun": "2 awards",
+        "history": [  # newest first, in the form's labels
+            ["update", [["Year", 2026, 2027]]],
+            ["create", [["Name", None, "Reading Award"], ["Year", None, 2026], ["Id", None, 1]]],
+        ],
         "deleted": "award",
         "restored": True,
         "navigation": [
