@@ -3,8 +3,8 @@ module and its page module (README, "Adding a record kind").
 
 The test copies the package, adds an "award" kind the way a developer would (those five files
 and nothing else), and runs the copy in a subprocess: the Services bundle, the list, saved
-views, history, delete messages, the Trash, the navigation, the record page and the
-translation catalogue must all know awards. A table of kinds kept anywhere else (a dict of pages, of
+views, history, delete messages, the Trash, the navigation, the record page, the form and
+the translation catalogue must all know awards. A table of kinds kept anywhere else (a dict of pages, of
 services, of words) would leave awards out of it and fail here.
 """
 
@@ -177,6 +177,9 @@ new_enabled = window.new_action.isEnabled()
 list_name = window.current_list().accessibleName()
 window.open_record("award", reading)
 page = window.record_page
+from brokerdesk.gui.dialogs.record_form import RecordForm
+
+form = RecordForm(window.ctx, "award", reading, window)
 print(json.dumps({
     "service": type(awards).__name__,
     "listed": len(everything),
@@ -192,7 +195,9 @@ print(json.dumps({
     "page": type(page).__name__,
     "heading": page.heading.text(),
     "heading_name": page.heading.accessibleName(),
+    "form": [form.windowTitle(), list(form.editors)],
 }))
+form.deleteLater()
 window.close()
 window.ctx.tasks.wait(5000)
 """
@@ -292,6 +297,7 @@ def test_a_new_kind_is_five_files_and_every_screen_knows_it(tmp_path: Path) -> N
         "page": "AwardPage",
         "heading": "Reading Award",
         "heading_name": "Award: Reading Award",
+        "form": ["Edit award: Reading Award", ["name", "year"]],
     }
 
     # `make translations` files the new words with no edit to the GUI's kind_words.
