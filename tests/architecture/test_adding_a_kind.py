@@ -4,8 +4,8 @@ module and its page module (README, "Adding a record kind").
 The test copies the package, adds an "award" kind the way a developer would (those five files
 and nothing else), and runs the copy in a subprocess: the Services bundle, the list, saved
 views, history, delete messages, the Trash, the navigation, the record page, the form and
-the translation catalogue must all know awards. A table of kinds kept anywhere else (a dict of pages, of
-services, of words) would leave awards out of it and fail here.
+the translation catalogue must all know awards. A table of kinds kept anywhere else (a dict
+of pages, of services, of words) would leave awards out of it and fail here.
 """
 
 from __future__ import annotations
@@ -317,3 +317,35 @@ def test_a_new_kind_is_five_files_and_every_screen_knows_it(tmp_path: Path) -> N
     )
     sources = set(re.findall(r"<source>(.*?)</source>", catalogue.read_text("utf-8")))
     assert {"award", "awards", "library services"} <= sources
+
+
+# Literals that may name every listed kind, and why: search reads one title per indexed kind
+# (making a kind searchable adds its reader there, as the README says).
+NAMES_EVERY_KIND = {"brokerdesk/core/kinds.py", "brokerdesk/core/search/titles.py"}
+
+
+def test_no_other_module_keeps_a_table_of_every_kind() -> None:
+    """A dict, tuple, list or set literal naming all the listed kinds is a copy of the
+    registry that a new kind would have to be added to (as the navigation, the pages, the
+    services and the audited tables once were)."""
+    import ast
+
+    from brokerdesk.core.kinds import LISTED
+
+    listed = {k.key for k in LISTED}
+    copies = []
+    for path in sorted((ROOT / "brokerdesk").rglob("*.py")):
+        name = str(path.relative_to(ROOT))
+        if name in NAMES_EVERY_KIND or "/migrations/" in name:  # migrations are frozen
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Dict):
+                items: list[ast.expr | None] = list(node.keys)
+            elif isinstance(node, ast.Tuple | ast.List | ast.Set):
+                items = list(node.elts)
+            else:
+                continue
+            named = {i.value for i in items if isinstance(i, ast.Constant)}
+            if listed <= named:
+                copies.append(f"{name}:{node.lineno}")
+    assert copies == []
