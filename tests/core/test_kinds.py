@@ -7,10 +7,12 @@ here, before a window shows a key instead of a name.
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from brokerdesk.core.db import Database
 from brokerdesk.core.kinds import KINDS, LISTED, kind, load
-from brokerdesk.core.lists import LISTS
-from brokerdesk.core.models import Base
+from brokerdesk.core.lists import LISTS, Column, ListState, RecordList
+from brokerdesk.core.models import Base, OfferArea
 from brokerdesk.core.search import SEARCH_TYPES
 from brokerdesk.core.services import Services
 from brokerdesk.core.services.records import RecordService, noun
@@ -74,3 +76,34 @@ def test_where_a_kinds_data_is_shown_names_lists_and_pages() -> None:
         for other in registered.shown_in:
             assert KINDS[other].listed or KINDS[other].has_page, (registered.key, other)
     assert KINDS["agreement"].shown_in == {"partner"}  # a partner's "Agreement ends" column
+
+
+def test_the_list_of_a_kind_the_index_does_not_hold_matches_its_text_columns(
+    db: Database,
+) -> None:
+    """A new kind's list can be searched before it joins the search index: each word must
+    appear, in any case, in one of its shown text columns; % and _ are only characters."""
+    services = Services(db)
+    for code, name in (("reading", "Reading 100%"), ("read_well", "Read well"), ("dig", "Digital")):
+        services.offer_areas.create({"code": code, "name": name, "kind": "offer", "sort_order": 9})
+    areas = RecordList(
+        entity="offer_area",
+        title="Offer areas",
+        id_column=OfferArea.id,
+        columns=(Column("name", "Name", OfferArea.name), Column("code", "Code", OfferArea.code)),
+        filters=(),
+        source=lambda: select(OfferArea.id),
+        default_sort="name",
+    )
+
+    def found(search: str) -> list[str]:
+        with db.read() as session:
+            ids = areas.ids(session, ListState(search=search))
+            rows = areas.rows(session, ids)
+        return [rows[i][0] for i in ids]
+
+    assert found("READ") == ["Read well", "Reading 100%"]
+    assert found("read 100") == ["Reading 100%"]
+    assert found("%") == ["Reading 100%"]
+    assert found("_") == ["Read well"]  # its code, read_well
+    assert found("reading digital") == []
