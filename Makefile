@@ -61,11 +61,14 @@ package: $(STAMP)
 	@du -sh dist/BrokerDesk
 	QT_QPA_PLATFORM=offscreen dist/BrokerDesk/brokerdesk --self-test
 
-# The translation catalogue (British English source) of every tr()/translate() string in the GUI.
+# The translation catalogue (British English source) of every tr()/translate() string in the GUI,
+# and of the core's words marked with QT_TRANSLATE_NOOP (the record kinds' names).
 translations: $(STAMP)
 	mkdir -p resources/translations
 	$(BIN)/pyside6-lupdate -silent -source-language en_GB -target-language en_GB -no-obsolete \
-		$$(find brokerdesk/gui -name '*.py' | sort) -ts resources/translations/brokerdesk_en_GB.ts
+		$$(find brokerdesk/gui -name '*.py' | sort) \
+		$$(grep -rl --include='*.py' QT_TRANSLATE_NOOP brokerdesk/core | sort) \
+		-ts resources/translations/brokerdesk_en_GB.ts
 
 benchmarks: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
+from brokerdesk.core.kinds import KINDS
 from brokerdesk.core.models import AuditEvent, Base, utcnow
 
 USER_KEY = "brokerdesk_user"
@@ -26,20 +27,8 @@ USER_KEY = "brokerdesk_user"
 SOURCE_KEY = "brokerdesk_source"
 SOURCE_FIELD = "_source"
 SKIP_FIELDS = frozenset({"created_at", "updated_at", "version_id"})
-AUDITED_TABLES = frozenset(
-    {
-        "partner",
-        "contact",
-        "programme",
-        "programme_partner",
-        "participation",
-        "interaction",
-        "agreement",
-        "library_service",
-        "branch",
-        "offer_area",
-    }
-)
+# Every registered kind of record keeps its history (a new kind's edits show in History).
+AUDITED_TABLES = frozenset(KINDS)
 
 
 def plain(value: Any) -> Any:

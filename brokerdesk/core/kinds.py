@@ -1,19 +1,32 @@
 """Every kind of record BrokerDesk knows, registered once.
 
-The navigation, forms, record pages, the search palette, undo, history and the command line
-all name kinds of record; they read those names, and where each kind's service, list and
-search type live, from ``KINDS`` instead of keeping tables of their own. Adding a kind is one
-``RecordKind`` here, its model, its service and its page.
+The navigation, forms, record pages, the search palette, undo, history, the Services bundle,
+the saved views and the command line all name kinds of record; they read those names, and
+where each kind's service, list and page live, from ``KINDS`` instead of keeping tables of
+their own. Adding a kind is one ``RecordKind`` here, its model (and a migration), its service
+module (the service and its list) and its page module: ``tests/architecture/
+test_adding_a_kind.py`` adds one and checks that nothing else needs an edit.
 
 The words are English as the team says them ("library service", lower case, as they appear
-inside sentences); the GUI translates them (``brokerdesk.gui.kind_words``), so core stays
-without Qt. This module imports nothing of the database layer: the main window reads it
-before SQLAlchemy is loaded.
+inside sentences), each marked with ``QT_TRANSLATE_NOOP`` so that lupdate files it in the
+catalogue (context "RecordKinds"); the GUI translates them (``brokerdesk.gui.kind_words``), so
+core stays without Qt. The service, list and page are named by dotted path and imported when
+first asked for: this module imports nothing of the database layer (the main window reads it
+before SQLAlchemy is loaded) and nothing of the GUI.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib
 from dataclasses import dataclass
+from typing import Any
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for the catalogue under ``context`` (lupdate reads calls by this name);
+    the GUI translates it where it is shown."""
+    return text
 
 
 @dataclass(frozen=True)
@@ -24,21 +37,37 @@ class RecordKind:
         key: the table name, which is also the kind's key everywhere ("library_service").
         singular: one of them, as said inside a sentence ("library service").
         plural: several of them ("library services").
-        service: the attribute of ``core.services.Services`` that owns its records, or None.
-        listed: it has a list (``core.lists.LISTS[key]``) shown in the navigation.
-        search_type: its type in ``core.search`` (``SEARCH_TYPES``), or None if not searched.
-        has_page: it has a record page (the GUI's ``RecordPage`` whose ``entity`` is ``key``).
+        service: dotted path of the ``RecordService`` class that owns its records
+            ("brokerdesk.core.services.partners.PartnerService"), or None.
+        records: dotted path of the function that builds its list (a ``core.lists.RecordList``
+            shown in the navigation), or None for a kind without a list.
+        search_type: its type in ``core.search`` (``SEARCH_TYPES``), or None if not indexed
+            (its list's search field then matches its text columns plainly).
+        page: dotted path of its GUI record page class (a ``RecordPage`` whose ``entity`` is
+            ``key``), or None. A string: core names the page but never imports the GUI.
         creatable: the user may make new ones (library services come from reference data).
+        shown_in: the other kinds whose lists or pages show this kind's data (a partner's name
+            in the programme list): they refresh when it changes (``gui.changes``).
     """
 
     key: str
     singular: str
     plural: str
     service: str | None = None
-    listed: bool = False
+    records: str | None = None
     search_type: str | None = None
-    has_page: bool = False
+    page: str | None = None
     creatable: bool = True
+    shown_in: frozenset[str] = frozenset()
+
+    @property
+    def listed(self) -> bool:
+        """It has a list, shown in the navigation."""
+        return self.records is not None
+
+    @property
+    def has_page(self) -> bool:
+        return self.page is not None
 
     @property
     def title(self) -> str:
@@ -50,74 +79,118 @@ class RecordKind:
         return f"{n:,} {self.singular if n == 1 else self.plural}"
 
 
-# In the order the navigation shows them (then the kinds without a list).
-KINDS: dict[str, RecordKind] = {
-    kind.key: kind
-    for kind in (
-        RecordKind(
-            "partner",
-            "partner",
-            "partners",
-            service="partners",
-            listed=True,
-            search_type="partner",
-            has_page=True,
-        ),
-        RecordKind(
-            "library_service",
-            "library service",
-            "library services",
-            service="library_services",
-            listed=True,
-            search_type="library_service",
-            has_page=True,
-            creatable=False,
-        ),
-        RecordKind(
-            "programme",
-            "programme",
-            "programmes",
-            service="programmes",
-            listed=True,
-            search_type="programme",
-            has_page=True,
-        ),
-        RecordKind(
-            "contact",
-            "contact",
-            "contacts",
-            service="contacts",
-            listed=True,
-            search_type="contact",
-            has_page=True,
-        ),
-        RecordKind(
-            "interaction",
-            "interaction",
-            "interactions",
-            service="interactions",
-            listed=True,
-            search_type="interaction",
-            has_page=True,
-        ),
-        # A branch is found by search and opens its library service's page.
-        RecordKind("branch", "branch", "branches", search_type="branch", creatable=False),
-        RecordKind("participation", "participation", "participations", service="participations"),
-        RecordKind("agreement", "agreement", "agreements", service="agreements"),
-        # A partner's place in a programme. Delete messages call it a "programme role" (see
-        # records.TABLE_NOUNS) and its service a "partner role": three words for one thing
-        # that the screens already show, kept until the team picks one.
-        RecordKind(
-            "programme_partner",
-            "programme partner",
-            "programme partners",
-            service="programme_partners",
-        ),
-        RecordKind("offer_area", "offer area", "offer areas", service="offer_areas"),
-    )
-}
+@functools.cache
+def load(path: str) -> Any:
+    """The class or function a registration names by dotted path ("package.module.Name").
 
-LISTED: tuple[RecordKind, ...] = tuple(k for k in KINDS.values() if k.listed)
+    Raises:
+        ImportError: the module is not there.
+        AttributeError: the module has no such name.
+    """
+    module, _dot, name = path.rpartition(".")
+    return getattr(importlib.import_module(module), name)
+
+
+_SERVICES = "brokerdesk.core.services."
+_LISTS = "brokerdesk.core.lists."
+_PAGES = "brokerdesk.gui.views.pages."
+
+# In the order the navigation shows them (then the kinds without a list).
+REGISTERED: tuple[RecordKind, ...] = (
+    RecordKind(
+        "partner",
+        QT_TRANSLATE_NOOP("RecordKinds", "partner"),
+        QT_TRANSLATE_NOOP("RecordKinds", "partners"),
+        service=_SERVICES + "partners.PartnerService",
+        records=_LISTS + "partner_list",
+        search_type="partner",
+        page=_PAGES + "partner.PartnerPage",
+        shown_in=frozenset({"programme", "contact", "interaction"}),
+    ),
+    RecordKind(
+        "library_service",
+        QT_TRANSLATE_NOOP("RecordKinds", "library service"),
+        QT_TRANSLATE_NOOP("RecordKinds", "library services"),
+        service=_SERVICES + "library_services.LibraryServiceService",
+        records=_LISTS + "library_service_list",
+        search_type="library_service",
+        page=_PAGES + "service.ServicePage",
+        creatable=False,
+        shown_in=frozenset({"programme", "contact", "interaction"}),
+    ),
+    RecordKind(
+        "programme",
+        QT_TRANSLATE_NOOP("RecordKinds", "programme"),
+        QT_TRANSLATE_NOOP("RecordKinds", "programmes"),
+        service=_SERVICES + "programmes.ProgrammeService",
+        records=_LISTS + "programme_list",
+        search_type="programme",
+        page=_PAGES + "programme.ProgrammePage",
+        shown_in=frozenset({"partner", "library_service", "interaction"}),
+    ),
+    RecordKind(
+        "contact",
+        QT_TRANSLATE_NOOP("RecordKinds", "contact"),
+        QT_TRANSLATE_NOOP("RecordKinds", "contacts"),
+        service=_SERVICES + "people.ContactService",
+        records=_LISTS + "contact_list",
+        search_type="contact",
+        page=_PAGES + "people.ContactPage",
+    ),
+    RecordKind(
+        "interaction",
+        QT_TRANSLATE_NOOP("RecordKinds", "interaction"),
+        QT_TRANSLATE_NOOP("RecordKinds", "interactions"),
+        service=_SERVICES + "people.InteractionService",
+        records=_LISTS + "interaction_list",
+        search_type="interaction",
+        page=_PAGES + "people.InteractionPage",
+        shown_in=frozenset({"partner", "library_service"}),
+    ),
+    # A branch is found by search and opens its library service's page.
+    RecordKind(
+        "branch",
+        QT_TRANSLATE_NOOP("RecordKinds", "branch"),
+        QT_TRANSLATE_NOOP("RecordKinds", "branches"),
+        search_type="branch",
+        creatable=False,
+        shown_in=frozenset({"library_service"}),
+    ),
+    RecordKind(
+        "participation",
+        QT_TRANSLATE_NOOP("RecordKinds", "participation"),
+        QT_TRANSLATE_NOOP("RecordKinds", "participations"),
+        service=_SERVICES + "programmes.ParticipationService",
+        shown_in=frozenset({"programme", "library_service"}),
+    ),
+    RecordKind(
+        "agreement",
+        QT_TRANSLATE_NOOP("RecordKinds", "agreement"),
+        QT_TRANSLATE_NOOP("RecordKinds", "agreements"),
+        service=_SERVICES + "partners.AgreementService",
+        shown_in=frozenset({"partner"}),
+    ),
+    # A partner's place in a programme. Delete messages call it a "programme role" (see
+    # records.TABLE_NOUNS) and its service a "partner role": three words for one thing
+    # that the screens already show, kept until the team picks one.
+    RecordKind(
+        "programme_partner",
+        QT_TRANSLATE_NOOP("RecordKinds", "programme partner"),
+        QT_TRANSLATE_NOOP("RecordKinds", "programme partners"),
+        service=_SERVICES + "programmes.ProgrammePartnerService",
+        shown_in=frozenset({"programme", "partner"}),
+    ),
+    RecordKind(
+        "offer_area",
+        QT_TRANSLATE_NOOP("RecordKinds", "offer area"),
+        QT_TRANSLATE_NOOP("RecordKinds", "offer areas"),
+        service=_SERVICES + "library_services.OfferAreaService",
+        shown_in=frozenset({"partner", "library_service", "programme"}),
+    ),
+)
+
+KINDS: dict[str, RecordKind] = {registered.key: registered for registered in REGISTERED}
+LISTED: tuple[RecordKind, ...] = tuple(k for k in REGISTERED if k.listed)
 
 
 def kind(key: str) -> RecordKind:

@@ -13,14 +13,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Date, Select, and_, bindparam, func, or_, select
+from sqlalchemy import ColumnElement, Date, Select, and_, bindparam, func, or_, select, true
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import visitors
 from sqlalchemy.sql.expression import ColumnClause
 
 from brokerdesk.core import clock
 from brokerdesk.core import vocabulary as v
-from brokerdesk.core.kinds import KINDS
+from brokerdesk.core.kinds import KINDS, LISTED, RecordKind, load
 from brokerdesk.core.models import (
     Agreement,
     Branch,
@@ -222,10 +222,36 @@ def _may_be_null(expr: Any) -> bool:
 
 def text_condition(record_list: RecordList, text: str, dialect: str) -> ColumnElement[bool]:
     """The search field's condition: the records the search index matches (accent-, case-
-    and typo-tolerant, any characters taken as text)."""
+    and typo-tolerant, any characters taken as text).
+
+    A kind the index does not hold (registered without a search type) matches its shown text
+    columns instead, each word somewhere in one of them, ignoring case.
+    """
+    registered = KINDS.get(record_list.entity)
+    if registered is None or registered.search_type is None:
+        return _plain_text_condition(record_list, text)
     from brokerdesk.core.search.service import text_filter
 
     return text_filter(record_list.entity, text, dialect)
+
+
+def _plain_text_condition(record_list: RecordList, text: str) -> ColumnElement[bool]:
+    own = _tables_of(record_list.id_column)
+    texts = [
+        c.expr
+        for c in record_list.columns
+        if c.kind == "text"
+        and c.shown
+        # with a lean source, filters may only read the main table (see RecordList)
+        and (record_list.lean_source is None or _tables_of(c.expr) <= own)
+    ]
+    words = text.split()
+    if not texts or not words:
+        return true()
+    escaped = (w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in words)
+    return and_(
+        *(or_(*(func.lower(e).like(f"%{w.lower()}%", escape="\\") for e in texts)) for w in escaped)
+    )
 
 
 # --------------------------------------------------------------------------- option sources
@@ -282,7 +308,7 @@ def _last_partner_contact() -> Any:
     )
 
 
-def _partners() -> RecordList:
+def partner_list() -> RecordList:
     last_contact = _last_partner_contact()
     programmes = (
         select(func.count(ProgrammePartner.id))
@@ -356,7 +382,7 @@ def _partners() -> RecordList:
     )
 
 
-def _services() -> RecordList:
+def library_service_list() -> RecordList:
     programmes = (
         select(func.count(Participation.id))
         .where(Participation.service_id == LibraryService.id, Participation.stage != "withdrawn")
@@ -451,7 +477,7 @@ def _partner_options(session: Session) -> list[tuple[Any, str]]:
     ]
 
 
-def _programme_list() -> RecordList:
+def programme_list() -> RecordList:
     lead = (
         select(Partner.name)
         .join(ProgrammePartner, ProgrammePartner.partner_id == Partner.id)
@@ -526,7 +552,7 @@ def _programme_list() -> RecordList:
     )
 
 
-def _contacts() -> RecordList:
+def contact_list() -> RecordList:
     organisation = func.coalesce(Partner.name, LibraryService.nice_name)
     return RecordList(
         entity="contact",
@@ -562,7 +588,7 @@ def _contacts() -> RecordList:
     )
 
 
-def _interactions() -> RecordList:
+def interaction_list() -> RecordList:
     # "With" and "Programme" are names kept on the interaction by triggers (migration 0005),
     # so a million rows sort by them in index order; they equal the joined names.
     about = Interaction.about_name
@@ -617,13 +643,22 @@ def _follow_up_condition(value: Any) -> ColumnElement[bool]:
     return due.is_not(None)
 
 
-LISTS: dict[str, Callable[[], RecordList]] = {
-    "partner": _partners,
-    "library_service": _services,
-    "programme": _programme_list,
-    "contact": _contacts,
-    "interaction": _interactions,
-}
+def _builder(registered: RecordKind) -> Callable[[], RecordList]:
+    """The registered kind's list, built by the function its registration names."""
+    assert registered.records is not None
+
+    def build() -> RecordList:
+        built = load(str(registered.records))()
+        if not isinstance(built, RecordList) or built.entity != registered.key:
+            raise TypeError(f"{registered.records} does not build the {registered.key} list")
+        return built
+
+    return build
+
+
+# Every listed kind's list, in the navigation's order, from the registry (a new kind's list
+# lives in its service module and is named by its registration).
+LISTS: dict[str, Callable[[], RecordList]] = {k.key: _builder(k) for k in LISTED}
 
 
 def record_list(entity: str) -> RecordList:

@@ -4,22 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from brokerdesk.core.kinds import KINDS
 from brokerdesk.core.services.records import Change
 
 # A change to one table can alter what another table's list shows (a partner's name appears
-# in the programme list, a participation count in the service list...).
-DEPENDENT_VIEWS: dict[str, frozenset[str]] = {
-    "partner": frozenset({"partner", "programme", "contact", "interaction"}),
-    "programme": frozenset({"programme", "partner", "library_service", "interaction"}),
-    "programme_partner": frozenset({"programme", "partner"}),
-    "participation": frozenset({"programme", "library_service", "participation"}),
-    "interaction": frozenset({"interaction", "partner", "library_service"}),
-    "contact": frozenset({"contact"}),
-    "agreement": frozenset({"partner"}),
-    "library_service": frozenset({"library_service", "contact", "interaction", "programme"}),
-    "branch": frozenset({"library_service"}),
-    "offer_area": frozenset({"programme", "partner", "library_service"}),
-}
+# in the programme list, a participation count in the service list...): each kind's
+# registration says where its data is shown.
+DEPENDENT_VIEWS: dict[str, frozenset[str]] = {key: k.shown_in for key, k in KINDS.items()}
 
 
 def affected(tables: set[str] | frozenset[str]) -> frozenset[str]:

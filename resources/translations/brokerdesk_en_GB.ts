@@ -3008,102 +3008,102 @@
 <context>
     <name>RecordKinds</name>
     <message>
-        <location filename="../../brokerdesk/gui/kind_words.py" line="20"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="99"/>
         <source>partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/kind_words.py" line="21"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="100"/>
         <source>partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/kind_words.py" line="22"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="108"/>
         <source>library service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/kind_words.py" line="23"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="109"/>
         <source>library services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/kind_words.py" line="24"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="118"/>
         <source>programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/kind_words.py" line="25"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="119"/>
         <source>programmes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/kind_words.py" line="26"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="127"/>
         <source>contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/kind_words.py" line="27"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="128"/>
         <source>contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/kind_words.py" line="28"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="136"/>
         <source>interaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/kind_words.py" line="29"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="137"/>
         <source>interactions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/kind_words.py" line="30"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="146"/>
         <source>branch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/kind_words.py" line="31"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="147"/>
         <source>branches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/kind_words.py" line="32"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="153"/>
         <source>participation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/kind_words.py" line="33"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="154"/>
         <source>participations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/kind_words.py" line="34"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="159"/>
         <source>agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/kind_words.py" line="35"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="160"/>
         <source>agreements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/kind_words.py" line="36"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="168"/>
         <source>programme partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/kind_words.py" line="37"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="169"/>
         <source>programme partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/kind_words.py" line="38"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="174"/>
         <source>offer area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/kind_words.py" line="39"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="175"/>
         <source>offer areas</source>
         <translation type="unfinished"></translation>
     </message>

@@ -7,10 +7,12 @@ here, before a window shows a key instead of a name.
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from brokerdesk.core.db import Database
-from brokerdesk.core.kinds import KINDS, LISTED, kind
-from brokerdesk.core.lists import LISTS
-from brokerdesk.core.models import Base
+from brokerdesk.core.kinds import KINDS, LISTED, kind, load
+from brokerdesk.core.lists import LISTS, Column, ListState, RecordList
+from brokerdesk.core.models import Base, OfferArea
 from brokerdesk.core.search import SEARCH_TYPES
 from brokerdesk.core.services import Services
 from brokerdesk.core.services.records import RecordService, noun
@@ -28,11 +30,14 @@ def test_every_service_belongs_to_a_kind_and_every_kind_to_its_service(db: Datab
     owned = {
         name: value for name, value in vars(services).items() if isinstance(value, RecordService)
     }
-    by_service = {k.service: k.key for k in KINDS.values() if k.service is not None}
-    assert set(owned) == set(by_service)
+    with_service = {k.key for k in KINDS.values() if k.service is not None}
+    assert {service.table for service in owned.values()} == with_service
     for name, service in owned.items():
-        assert service.table == by_service[name], name
-        assert services.for_entity(service.table) is service
+        assert services.for_entity(service.table) is service, name
+    for key in with_service:
+        service = services.for_entity(key)
+        assert service.table == key
+        assert type(service) is load(str(KINDS[key].service))
 
 
 def test_the_lists_and_the_navigation_are_the_listed_kinds() -> None:
@@ -62,3 +67,43 @@ def test_messages_count_in_the_users_words() -> None:
     assert noun("branch", 2) == "2 branches"
     assert noun("programme_partner", 1) == "1 programme role"
     assert kind("service_name_variant").plural == "service name variants"  # not registered
+
+
+def test_where_a_kinds_data_is_shown_names_lists_and_pages() -> None:
+    """``shown_in`` feeds the change broadcast: only views that exist can be refreshed."""
+    for registered in KINDS.values():
+        assert registered.key not in registered.shown_in
+        for other in registered.shown_in:
+            assert KINDS[other].listed or KINDS[other].has_page, (registered.key, other)
+    assert KINDS["agreement"].shown_in == {"partner"}  # a partner's "Agreement ends" column
+
+
+def test_the_list_of_a_kind_the_index_does_not_hold_matches_its_text_columns(
+    db: Database,
+) -> None:
+    """A new kind's list can be searched before it joins the search index: each word must
+    appear, in any case, in one of its shown text columns; % and _ are only characters."""
+    services = Services(db)
+    for code, name in (("reading", "Reading 100%"), ("read_well", "Read well"), ("dig", "Digital")):
+        services.offer_areas.create({"code": code, "name": name, "kind": "offer", "sort_order": 9})
+    areas = RecordList(
+        entity="offer_area",
+        title="Offer areas",
+        id_column=OfferArea.id,
+        columns=(Column("name", "Name", OfferArea.name), Column("code", "Code", OfferArea.code)),
+        filters=(),
+        source=lambda: select(OfferArea.id),
+        default_sort="name",
+    )
+
+    def found(search: str) -> list[str]:
+        with db.read() as session:
+            ids = areas.ids(session, ListState(search=search))
+            rows = areas.rows(session, ids)
+        return [rows[i][0] for i in ids]
+
+    assert found("READ") == ["Read well", "Reading 100%"]
+    assert found("read 100") == ["Reading 100%"]
+    assert found("%") == ["Reading 100%"]
+    assert found("_") == ["Read well"]  # its code, read_well
+    assert found("reading digital") == []

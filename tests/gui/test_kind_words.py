@@ -1,9 +1,9 @@
 """The window names kinds of record from the core registry, in words a translator can reach.
 
 The navigation, the search palette, forms and record pages take their nouns from
-``brokerdesk.core.kinds`` through ``brokerdesk.gui.kind_words``; lupdate must still find every
-word (a kind registered without its words in kind_words would reach the screen untranslatable),
-and a catalogue that translates them must change what the window shows.
+``brokerdesk.core.kinds`` through ``brokerdesk.gui.kind_words``; lupdate must find every word
+where it is registered (a word not marked with QT_TRANSLATE_NOOP would reach the screen
+untranslatable), and a catalogue that translates them must change what the window shows.
 """
 
 from __future__ import annotations
@@ -13,14 +13,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from brokerdesk.core.kinds import KINDS, LISTED
 from brokerdesk.gui import kind_words
 from brokerdesk.gui.app import install_translation
+from brokerdesk.gui.changes import affected
 from brokerdesk.gui.main_window import MainWindow
-from brokerdesk.gui.views.record_pages import PAGES
+from brokerdesk.gui.views.record_pages import page_class
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = Path(sys.executable).parent
@@ -32,16 +34,26 @@ def test_lupdate_extracts_every_registered_word(tmp_path: Path) -> None:
         [
             str(TOOLS / "pyside6-lupdate"),
             "-silent",
-            str(ROOT / "brokerdesk" / "gui" / "kind_words.py"),
+            str(ROOT / "brokerdesk" / "core" / "kinds.py"),
             "-ts",
             str(catalogue),
         ],
         check=True,
         capture_output=True,
     )
-    extracted = set(re.findall(r"<source>(.*?)</source>", catalogue.read_text("utf-8")))
+    text = catalogue.read_text("utf-8")
+    assert text.count("<name>") == 1 and "<name>RecordKinds</name>" in text
+    extracted = set(re.findall(r"<source>(.*?)</source>", text))
     words = {w for k in KINDS.values() for w in (k.singular, k.plural)}
-    assert words - extracted == set()
+    assert extracted == words
+
+
+def test_the_makefile_catalogue_reads_the_registry() -> None:
+    """`make translations` gives lupdate the core files that mark words, kinds.py among them."""
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    recipe = makefile.split("\ntranslations:", 1)[1].split("\n\n", 1)[0]
+    assert "grep -rl --include='*.py' QT_TRANSLATE_NOOP brokerdesk/core" in recipe
+    assert "QT_TRANSLATE_NOOP" in (ROOT / "brokerdesk" / "core" / "kinds.py").read_text("utf-8")
 
 
 def test_the_navigation_shows_the_listed_kinds_in_order(window: MainWindow) -> None:
@@ -59,9 +71,18 @@ def test_the_navigation_shows_the_listed_kinds_in_order(window: MainWindow) -> N
 
 
 def test_every_kind_with_a_page_has_one() -> None:
-    assert set(PAGES) == {k.key for k in KINDS.values() if k.has_page}
-    for key, page in PAGES.items():
-        assert page.entity == key
+    for registered in KINDS.values():
+        if registered.has_page:
+            assert page_class(registered.key).entity == registered.key
+        else:
+            with pytest.raises(KeyError):
+                page_class(registered.key)
+
+
+def test_a_change_refreshes_the_views_the_registry_says_show_it() -> None:
+    assert affected({"agreement"}) == {"agreement", "partner"}
+    assert affected({"partner"}) == {"partner", "programme", "contact", "interaction"}
+    assert affected({"contact"}) == {"contact"}
 
 
 WELSH_TS = """<?xml version="1.0" encoding="utf-8"?>

@@ -27,15 +27,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import BrokerDeskError
-from brokerdesk.core.models import (
-    Branch,
-    Contact,
-    Interaction,
-    LibraryService,
-    Participation,
-    Partner,
-    Programme,
-)
+from brokerdesk.core.models import Base, Participation
 from brokerdesk.core.search.backends import Backend, Candidate, Span
 from brokerdesk.core.search.schema import BY_NAME, ENTITIES, KEY_BASE, IndexedEntity
 from brokerdesk.core.search.terms import Terms, parse
@@ -52,13 +44,14 @@ FUZZY_MIN_RATIO = 80.0
 FEW_HITS = 5  # fewer strict hits than this: try typo-tolerant matching too
 BODY_SCORE = 0.5
 
+# The model of each indexed kind, from the table its index entry reads.
 _MODELS: dict[str, Any] = {
-    "partner": Partner,
-    "contact": Contact,
-    "library_service": LibraryService,
-    "branch": Branch,
-    "programme": Programme,
-    "interaction": Interaction,
+    e.entity: next(
+        m.class_
+        for m in Base.registry.mappers
+        if getattr(m.class_, "__tablename__", None) == e.table
+    )
+    for e in ENTITIES
 }
 
 

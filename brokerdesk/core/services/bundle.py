@@ -4,13 +4,17 @@ The application context, the command line and the tests hold one. It lives apart
 package's face so the services that restore a record of any kind (the Trash, the history's
 field labels) can find its owner without going back through ``brokerdesk.core.services``,
 which imports them.
+
+The record services are made from the kinds registry (``core.kinds``): a new kind's service
+is reached with ``for_entity(key)`` with no edit here. The kinds the code names directly keep
+a typed attribute each (``services.partners``), the same instance ``for_entity`` returns.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from brokerdesk.core.kinds import KINDS
+from brokerdesk.core.kinds import KINDS, load
 from brokerdesk.core.services.library_services import LibraryServiceService, OfferAreaService
 from brokerdesk.core.services.overview import OverviewService
 from brokerdesk.core.services.partners import AgreementService, PartnerService
@@ -25,31 +29,59 @@ from brokerdesk.core.services.records import RecordService
 if TYPE_CHECKING:
     from brokerdesk.core.db import Database
 
+S = TypeVar("S", bound=RecordService[Any])
+
+
+def service_class(entity: str) -> type[RecordService[Any]]:
+    """The service class the registry names for a kind.
+
+    Raises:
+        KeyError: no registered kind of that name has a service.
+        TypeError: the registration names something that is not a service of that table.
+    """
+    found = KINDS.get(entity)
+    if found is None or found.service is None:
+        raise KeyError(entity)
+    made = load(found.service)
+    if not (isinstance(made, type) and issubclass(made, RecordService)):
+        raise TypeError(f"{found.service} (the service of {entity!r}) is not a RecordService")
+    if made.model.__tablename__ != entity:
+        raise TypeError(f"{found.service} serves {made.model.__tablename__!r}, not {entity!r}")
+    return made
+
 
 class Services:
     """One instance of each service over one database."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self.partners = PartnerService(db)
-        self.agreements = AgreementService(db)
-        self.contacts = ContactService(db)
-        self.interactions = InteractionService(db)
-        self.programmes = ProgrammeService(db)
-        self.programme_partners = ProgrammePartnerService(db)
-        self.participations = ParticipationService(db)
-        self.library_services = LibraryServiceService(db)
-        self.offer_areas = OfferAreaService(db)
+        self._owners: dict[str, RecordService[Any]] = {
+            key: service_class(key)(db) for key, found in KINDS.items() if found.service
+        }
+        self.partners = self._owner("partner", PartnerService)
+        self.agreements = self._owner("agreement", AgreementService)
+        self.contacts = self._owner("contact", ContactService)
+        self.interactions = self._owner("interaction", InteractionService)
+        self.programmes = self._owner("programme", ProgrammeService)
+        self.programme_partners = self._owner("programme_partner", ProgrammePartnerService)
+        self.participations = self._owner("participation", ParticipationService)
+        self.library_services = self._owner("library_service", LibraryServiceService)
+        self.offer_areas = self._owner("offer_area", OfferAreaService)
         self.overview = OverviewService(db)
 
-    def for_entity(self, entity: str) -> RecordService:  # type: ignore[type-arg]
+    def _owner(self, entity: str, expected: type[S]) -> S:
+        service = self._owners[entity]
+        if not isinstance(service, expected):
+            raise TypeError(f"the registry's service of {entity!r} is not a {expected.__name__}")
+        return service
+
+    def for_entity(self, entity: str) -> RecordService[Any]:
         """The service that owns a table (undo and the Trash restore through it).
 
         Raises:
             KeyError: no registered kind of that name has a service.
         """
-        found = KINDS.get(entity)
-        if found is None or found.service is None:
+        found = self._owners.get(entity)
+        if found is None:
             raise KeyError(entity)
-        service: RecordService = getattr(self, found.service)  # type: ignore[type-arg]
-        return service
+        return found
