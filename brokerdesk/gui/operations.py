@@ -25,8 +25,9 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.gui.tasks import Progress, Task
@@ -124,10 +125,10 @@ class OperationRun:
 
     def close_dialog(self) -> None:
         timer, self.timer = self.timer, None
-        if timer is not None:
+        if timer is not None and isValid(timer):
             timer.stop()
         dialog, self.dialog = self.dialog, None
-        if dialog is not None:
+        if dialog is not None and isValid(dialog):  # gone with its parent window, perhaps
             dialog.canceled.disconnect()  # close() emits canceled; the task has stopped
             dialog.close()
             dialog.deleteLater()
@@ -144,8 +145,10 @@ class Operation(Generic[T]):
 
     Args:
         ctx: the application context (tasks, undo stack, change broadcast, messages).
-        parent: the window the progress dialog belongs to; if it is deleted before the work
-            ends, no callback is called.
+        parent: the window the progress dialog belongs to. If it is deleted before the work
+            ends, ``on_success``, ``on_failure`` and ``on_cancel`` are not called; work that
+            writes (with ``undo`` or ``changes``) still has its undo entry pushed and its
+            change broadcast, and a refusal still reaches the status bar.
         work: ``work(progress) -> result``, run in a worker. For an undoable action it may be
             None: the work is then ``undo.perform()``.
         title: what the action is called (the dialog's title, and the words of the default
@@ -191,7 +194,6 @@ class Operation(Generic[T]):
         show_progress: bool = True,
         cancellable: bool = True,
         show_after_ms: int = SHOW_AFTER_MS,
-        owner: QObject | None = None,
     ) -> None:
         if work is None:
             if undo is None:
@@ -212,9 +214,16 @@ class Operation(Generic[T]):
         self.abandon_on_cancel = abandon_on_cancel
         self.show_progress, self.show_after_ms = show_progress, show_after_ms
         self.cancellable = cancellable
-        self.owner = owner
 
     # ------------------------------------------------------------------ outcomes
+    @property
+    def writes(self) -> bool:
+        """Whether the work changes records (so its outcome matters beyond its window)."""
+        return self.undo is not None or self.changes is not None
+
+    def _parent_alive(self) -> bool:
+        return isValid(self.parent)
+
     def _succeeded(self, result: T) -> None:
         if self.undo is not None:
             self.ctx.record_undoable(self.undo, result)  # type: ignore[arg-type]
@@ -224,18 +233,18 @@ class Operation(Generic[T]):
                 self.ctx.changes.broadcast(tables=set(change))
             elif change is not None:
                 self.ctx.changes.broadcast(change)
-        if self.on_success is not None:
+        if self.on_success is not None and self._parent_alive():
             self.on_success(result)
 
     def _failed(self, exc: BaseException) -> None:
         text = self.sentence(exc)
-        if self.on_failure is not None:
+        if self.on_failure is not None and self._parent_alive():
             self.on_failure(text)
         else:
             self.ctx.report_error(text)
 
     def _cancelled(self) -> None:
-        if self.on_cancel is not None:
+        if self.on_cancel is not None and self._parent_alive():
             self.on_cancel()
         else:
             self.ctx.notify(self.cancelled_text)
@@ -261,7 +270,10 @@ class Operation(Generic[T]):
             on_done=ending(self._succeeded),
             on_error=ending(self._failed),
             on_cancel=ending(self._cancelled),
-            owner=self.owner or self.parent,
+            # Work that writes reports to the context, which outlives any window: its undo
+            # entry and broadcast must not be lost with a window closed meanwhile. Work that
+            # only reads is delivered through its window and stops if the window goes.
+            owner=self.ctx if self.writes else self.parent,
         )
         dialog = None
         if self.show_progress:

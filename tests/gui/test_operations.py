@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 from sqlalchemy import func, select
 
@@ -18,7 +19,7 @@ from brokerdesk.gui.operations import SHOW_AFTER_MS, Operation, error_sentence
 from brokerdesk.gui.undo import LinkServices
 
 
-def _parent(qtbot) -> QWidget:  # type: ignore[no-untyped-def]
+def _parent(qtbot: QtBot) -> QWidget:
     parent = QWidget()
     qtbot.addWidget(parent)
     parent.show()
@@ -82,7 +83,24 @@ def _messages(ctx: AppContext) -> list[tuple[str, bool]]:
     return said
 
 
-def test_quick_work_reports_done_without_flashing_a_dialog(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def _programme_and_services(ctx: AppContext) -> tuple[int, list[int]]:
+    """A new live programme with no links yet, and three library services to link to it."""
+    with ctx.db.read() as session:
+        area = session.scalar(select(OfferArea.id).where(OfferArea.code == "reading"))
+        services = list(session.scalars(select(LibraryService.id).limit(3)))
+    programme = ctx.services.programmes.create(
+        {"name": "Summer Reading Lab", "offer_area_id": area, "status": "live"}
+    ).id
+    return int(programme), services
+
+
+def _linked(ctx: AppContext, programme: int) -> int:
+    with ctx.db.read() as session:
+        query = select(func.count()).where(Participation.programme_id == programme)
+        return int(session.scalar(query) or 0)
+
+
+def test_quick_work_reports_done_without_flashing_a_dialog(qtbot: QtBot, ctx: AppContext) -> None:
     parent = _parent(qtbot)
     heard = _counting(ctx, parent, lambda _progress: 42)
     dialog = _progress_dialog(parent)
@@ -95,8 +113,8 @@ def test_quick_work_reports_done_without_flashing_a_dialog(qtbot, ctx: AppContex
 
 
 def test_slow_work_shows_one_named_dialog_that_follows_it_and_closes_itself(
-    qtbot, ctx: AppContext
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, ctx: AppContext
+) -> None:
     parent = _parent(qtbot)
     reported, release = threading.Event(), threading.Event()
 
@@ -119,7 +137,9 @@ def test_slow_work_shows_one_named_dialog_that_follows_it_and_closes_itself(
     qtbot.waitUntil(lambda: not isValid(dialog))  # closed with the work
 
 
-def test_a_missing_file_is_reported_as_a_sentence(qtbot, ctx: AppContext, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_file_is_reported_as_a_sentence(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
     parent = _parent(qtbot)
     missing = tmp_path / "gone.csv"
     heard = _counting(ctx, parent, lambda _progress: missing.read_text())
@@ -128,8 +148,8 @@ def test_a_missing_file_is_reported_as_a_sentence(qtbot, ctx: AppContext, tmp_pa
 
 
 def test_a_failure_is_a_sentence_in_the_status_bar_never_the_drivers_text(
-    qtbot, ctx: AppContext
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, ctx: AppContext
+) -> None:
     parent = _parent(qtbot)
     said, broadcasts = _messages(ctx), Broadcasts(ctx)
     undo_steps = ctx.undo_stack.count()
@@ -150,7 +170,7 @@ def test_a_failure_is_a_sentence_in_the_status_bar_never_the_drivers_text(
     assert broadcasts.heard == [] and ctx.undo_stack.count() == undo_steps
 
 
-def test_cancel_stops_the_worker_and_writes_nothing(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_stops_the_worker_and_writes_nothing(qtbot: QtBot, ctx: AppContext) -> None:
     parent = _parent(qtbot)
     said, broadcasts = _messages(ctx), Broadcasts(ctx)
     before = ctx.services.partners.count()
@@ -185,20 +205,13 @@ def test_cancel_stops_the_worker_and_writes_nothing(qtbot, ctx: AppContext) -> N
 
 
 def test_an_undoable_operation_pushes_once_broadcasts_once_and_undoes(
-    qtbot, ctx: AppContext
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, ctx: AppContext
+) -> None:
     parent = _parent(qtbot)
-    with ctx.db.read() as session:
-        area = session.scalar(select(OfferArea.id).where(OfferArea.code == "reading"))
-        services = list(session.scalars(select(LibraryService.id).limit(3)))
-    programme = ctx.services.programmes.create(
-        {"name": "Summer Reading Lab", "offer_area_id": area, "status": "live"}
-    ).id
+    programme, services = _programme_and_services(ctx)
 
     def linked() -> int:
-        with ctx.db.read() as session:
-            query = select(func.count()).where(Participation.programme_id == programme)
-            return int(session.scalar(query) or 0)
+        return _linked(ctx, programme)
 
     said, broadcasts = _messages(ctx), Broadcasts(ctx)
     undo_steps = ctx.undo_stack.count()
@@ -222,7 +235,42 @@ def test_an_undoable_operation_pushes_once_broadcasts_once_and_undoes(
     assert linked() == 0
 
 
-def test_abandoned_read_is_cancelled_at_once_and_its_result_dropped(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+class HeldLink(LinkServices):
+    """A bulk link whose worker waits for the test before it writes."""
+
+    release = threading.Event()
+
+    def perform(self) -> Any:
+        self.release.wait(10)
+        return super().perform()
+
+
+def test_a_window_closed_mid_link_still_gets_undo_and_the_broadcast(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    parent = QWidget()
+    parent.show()
+    programme, services = _programme_and_services(ctx)
+    broadcasts, undo_steps = Broadcasts(ctx), ctx.undo_stack.count()
+    called: list[Any] = []
+    text = "Link 3 library services to Summer Reading Lab"
+    Operation(
+        ctx, parent, title=text, undo=HeldLink(ctx, programme, services, "invited", text),
+        on_success=called.append,
+    ).run()  # fmt: skip
+    parent.deleteLater()  # the user closed the window while the worker writes
+    qtbot.waitUntil(lambda: not isValid(parent))
+    HeldLink.release.set()
+    qtbot.waitUntil(lambda: ctx.undo_stack.count() == undo_steps + 1, timeout=10_000)
+    assert _linked(ctx, programme) == 3 and len(broadcasts.heard) == 1
+    assert called == []  # nothing is called on the window that is gone
+    ctx.undo_stack.undo()
+    assert _linked(ctx, programme) == 0
+
+
+def test_abandoned_read_is_cancelled_at_once_and_its_result_dropped(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
     parent = _parent(qtbot)
     release = threading.Event()
 
@@ -242,7 +290,7 @@ def test_abandoned_read_is_cancelled_at_once_and_its_result_dropped(qtbot, ctx: 
     assert heard == {"cancelled": True}
 
 
-def test_work_that_cannot_stop_half_way_offers_no_cancel(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_work_that_cannot_stop_half_way_offers_no_cancel(qtbot: QtBot, ctx: AppContext) -> None:
     parent = _parent(qtbot)
     release = threading.Event()
     heard = _counting(ctx, parent, lambda _progress: release.wait(10), cancellable=False)

@@ -223,6 +223,12 @@ class LinkServicesDialog(QDialog):
         self.link_button.setEnabled(count > 0)
 
     # ------------------------------------------------------------------ applying
+    def reject(self) -> None:
+        """Escape or Cancel closes the dialog, except while the links are being written."""
+        if self.linking is not None and not self.linking.ended:
+            return
+        super().reject()
+
     def link(self) -> None:
         ids = self.chosen_ids()
         if not ids:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from brokerdesk.gui.duplicates.merge_command import MergeRecords
 from brokerdesk.gui.duplicates.merge_facts import MergeFacts, amp, moves_text, quoted
-from brokerdesk.gui.operations import Operation
+from brokerdesk.gui.operations import Operation, OperationRun
 
 if TYPE_CHECKING:
     from brokerdesk.gui.context import AppContext
@@ -63,6 +63,7 @@ class MergeDialog(QDialog):
         self.ctx = ctx
         self.facts = facts
         self.merged_away: int | None = None
+        self.merging: OperationRun | None = None  # the merge being written, once confirmed
         self.fields: dict[str, QButtonGroup] = {}
         self.chosen: set[str] = set()
         self.radios: dict[str, tuple[QRadioButton, QRadioButton]] = {}
@@ -274,6 +275,12 @@ class MergeDialog(QDialog):
         self.moves.setAccessibleName(self.moves.text())
 
     # ------------------------------------------------------------------ merging
+    def reject(self) -> None:
+        """Escape or Cancel closes the view, except while the merge is being written."""
+        if self.merging is not None and not self.merging.ended:
+            return
+        super().reject()
+
     def confirm_and_merge(self) -> bool:
         """Ask once, naming both records and what moves; merge through the undo stack.
 
@@ -312,7 +319,7 @@ class MergeDialog(QDialog):
             self.buttons.setEnabled(True)  # the choices stay as they were
             self.ctx.report_error(sentence)
 
-        Operation(
+        self.merging = Operation(
             self.ctx, self, title=command.text(), undo=command,
             on_success=merged, on_failure=refused,
         ).run()  # fmt: skip
