@@ -53,7 +53,8 @@ def error_sentence(exc: BaseException, *, unreadable: str, failed: str) -> str:
         exc: what the worker raised.
         unreadable: the sentence for a file-system error, with ``{0}`` for the reason
             ("The export could not be written: {0}.").
-        failed: the sentence for anything else, with ``{0}`` for the error.
+        failed: the sentence for anything else, with ``{0}`` for the error's first line
+            (or, for a database driver's error, words that quote no SQL).
 
     BrokerDesk's own errors are already sentences for the user and are shown as they are.
     """
@@ -61,7 +62,23 @@ def error_sentence(exc: BaseException, *, unreadable: str, failed: str) -> str:
         return str(exc)
     if isinstance(exc, OSError):
         return unreadable.format(exc.strerror or exc)
-    return failed.format(exc)
+    return failed.format(_reason(exc))
+
+
+_DRIVERS = ("sqlalchemy", "sqlite3", "psycopg")
+
+
+def _reason(exc: BaseException) -> str:
+    """What an unexpected error says, in one line, never a driver's SQL.
+
+    A reader's own words ("File is not a zip file") help the user; a database driver's do
+    not (they quote SQL), so those are named in general terms and the details go to the log.
+    """
+    log.error("unexpected error in an operation", exc_info=exc)
+    if type(exc).__module__.split(".")[0] in _DRIVERS:
+        return translate("Operation", "the database could not be used")
+    first = str(exc).strip().splitlines()
+    return first[0] if first else type(exc).__name__
 
 
 def plain_sentence(title: str, exc: BaseException) -> str:
@@ -77,7 +94,7 @@ def plain_sentence(title: str, exc: BaseException) -> str:
         return translate("Operation", "{0} could not use a file: {1}.").format(
             title, exc.strerror or exc
         )
-    log.error("%s failed", title, exc_info=exc)
+    log.error("%s failed", title, exc_info=exc)  # for whoever reads the log, not the user
     return translate(
         "Operation", "{0} did not finish because of an unexpected problem ({1})."
     ).format(title, type(exc).__name__)
@@ -264,6 +281,15 @@ class Operation(Generic[T]):
 
             return handler
 
+        dialog = None
+        if self.show_progress:
+            dialog = progress_dialog(
+                self.parent, self.title, self.label, self.total,
+                name=self.name, accessible_name=self.accessible_name,
+            )  # fmt: skip
+            if not self.cancellable:
+                dialog.setCancelButton(None)
+        follow = _following(lambda: run, dialog) if dialog is not None else None
         task = self.ctx.tasks.start(
             self.work,
             self.title,
@@ -274,22 +300,15 @@ class Operation(Generic[T]):
             # entry and broadcast must not be lost with a window closed meanwhile. Work that
             # only reads is delivered through its window and stops if the window goes.
             owner=self.ctx if self.writes else self.parent,
+            on_progress=follow,
         )
-        dialog = None
-        if self.show_progress:
-            dialog = progress_dialog(
-                self.parent, self.title, self.label, self.total,
-                name=self.name, accessible_name=self.accessible_name,
-            )  # fmt: skip
-            if not self.cancellable:
-                dialog.setCancelButton(None)
         run = OperationRun(task, dialog)
         if dialog is not None:
             self._follow(run, dialog)
         return run
 
     def _follow(self, run: OperationRun, dialog: QProgressDialog) -> None:
-        """The dialog follows the task's progress, its Cancel stops it, a timer shows it."""
+        """The dialog's Cancel stops the task and a timer shows it after the delay."""
         task = run.task
 
         def cancel_pressed() -> None:
@@ -300,23 +319,29 @@ class Operation(Generic[T]):
                 task.cancel()  # the worker stops at its next check and reports cancelled
 
         dialog.canceled.connect(cancel_pressed)
-
-        def follow(done: int, total: int, text: str) -> None:
-            if run.dialog is None:
-                return
-            if total > 0:
-                dialog.setMaximum(total)
-                dialog.setValue(min(done, total))
-            if text and text != dialog.labelText():
-                dialog.setLabelText(text)
-                dialog.setAccessibleDescription(text)  # what a screen reader announces
-
-        task.signals.progress.connect(follow)
         timer = QTimer(dialog)
         timer.setSingleShot(True)
         timer.timeout.connect(lambda: None if run.ended else dialog.show())
         timer.start(max(0, self.show_after_ms))
         run.timer = timer
+
+
+def _following(
+    current: Callable[[], OperationRun], dialog: QProgressDialog
+) -> Callable[[int, int, str], None]:
+    """What the dialog does with each ``progress(done, total, text)`` of the worker."""
+
+    def follow(done: int, total: int, text: str) -> None:
+        if current().dialog is None or not isValid(dialog):
+            return  # ended (or abandoned): the dialog has gone
+        if total > 0:
+            dialog.setMaximum(total)
+            dialog.setValue(min(done, total))
+        if text and text != dialog.labelText():
+            dialog.setLabelText(text)
+            dialog.setAccessibleDescription(text)  # what a screen reader announces
+
+    return follow
 
 
 def _performing(command: ServiceCommand) -> Callable[[Progress], Any]:

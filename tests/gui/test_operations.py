@@ -147,6 +147,19 @@ def test_a_missing_file_is_reported_as_a_sentence(
     assert heard == {"error": "The file could not be read: No such file or directory."}
 
 
+def test_a_drivers_error_is_named_without_its_sql(qtbot: QtBot, ctx: AppContext) -> None:
+    import sqlite3
+
+    parent = _parent(qtbot)
+
+    def work(_progress: Any) -> None:
+        raise sqlite3.OperationalError("no such table: partner\n[SQL: SELECT * FROM partner]")
+
+    heard = _counting(ctx, parent, work)
+    qtbot.waitUntil(lambda: "error" in heard)
+    assert heard == {"error": "Counting failed: the database could not be used"}
+
+
 def test_a_failure_is_a_sentence_in_the_status_bar_never_the_drivers_text(
     qtbot: QtBot, ctx: AppContext
 ) -> None:
