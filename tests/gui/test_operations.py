@@ -6,8 +6,9 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+import pytest
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QDialog, QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 from sqlalchemy import func, select
@@ -15,6 +16,7 @@ from sqlalchemy import func, select
 from brokerdesk.core.errors import Cancelled, StorageError
 from brokerdesk.core.models import LibraryService, OfferArea, Participation, Partner
 from brokerdesk.gui.context import AppContext
+from brokerdesk.gui.dialogs.link_services import LinkServicesDialog
 from brokerdesk.gui.operations import SHOW_AFTER_MS, Operation, error_sentence
 from brokerdesk.gui.undo import LinkServices
 
@@ -313,3 +315,35 @@ def test_work_that_cannot_stop_half_way_offers_no_cancel(qtbot: QtBot, ctx: AppC
     release.set()
     qtbot.waitUntil(lambda: "done" in heard)
     assert heard == {"done": True}
+
+
+def test_the_link_dialog_waits_for_its_link_with_a_progress_dialog_and_cannot_be_escaped(
+    qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    programme, _services = _programme_and_services(ctx)
+    participations = ctx.services.participations
+    release = threading.Event()
+    real_link = participations.link_services
+
+    def slow_link(*args: Any, **kwargs: Any) -> Any:
+        release.wait(10)  # a big link on a slow disk
+        return real_link(*args, **kwargs)
+
+    monkeypatch.setattr(participations, "link_services", slow_link)
+    parent = _parent(qtbot)
+    dialog = LinkServicesDialog(ctx, programme, parent)
+    dialog.show()
+    qtbot.mouseClick(dialog.select_all, Qt.MouseButton.LeftButton)
+    chosen = len(dialog.chosen_ids())
+    assert chosen > 3
+    qtbot.mouseClick(dialog.link_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # the write has started: the dialog stays
+    assert dialog.isVisible() and not dialog.link_button.isEnabled()
+    progress = _progress_dialog(dialog)
+    qtbot.waitUntil(progress.isVisible)  # it takes a while: the user sees why
+    assert progress.accessibleName().startswith(f"Link {chosen} library services to")
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert _linked(ctx, programme) == chosen
+    assert ctx.undo_stack.undoText().startswith(f"Link {chosen} library services to")
