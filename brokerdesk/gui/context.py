@@ -67,11 +67,19 @@ class AppContext(QObject):
         except BrokerDeskError as exc:
             self.report_error(str(exc))
             return None
+        self.record_undoable(command, change)
+        return change
+
+    def record_undoable(self, command: ServiceCommand, change: Change) -> None:
+        """After an undoable action has run: push it, broadcast its change, say what it did.
+
+        The one place an undo entry is pushed, for quick edits (:meth:`perform`) and for
+        operations run in a worker (``gui.operations.Operation`` with ``undo=``).
+        """
         command.change = change
         self.undo_stack.push(command)
         self.changes.broadcast(change)
         self.notify(command.text())
-        return change
 
     def attempt(self, action: Callable[[], Any]) -> Any:
         """Run a non-undoable service call, reporting a refusal instead of raising."""

@@ -160,16 +160,21 @@ class TaskRunner(QObject):
         on_cancel: Callable[[], None] | None = None,
         *,
         owner: QObject | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
     ) -> Task:
         """Run ``fn`` in a worker; one of the callbacks follows on the GUI thread.
 
         Args:
             owner: the widget the callbacks update. When it is deleted first, they are not
                 called and the task is cancelled.
+            on_progress: hears every ``progress(done, total, text)`` on the GUI thread,
+                connected before the worker starts so not even the first report is missed.
         """
         self._sweep()
         task = Task(fn, title)
         signals = task.signals
+        if on_progress is not None:
+            signals.progress.connect(on_progress)
         key = id(task)
         for signal in (signals.finished, signals.failed, signals.cancelled):
             signal.connect(partial(self._forget, key))  # holds no reference to the task

@@ -106,9 +106,11 @@ def test_restore_from_backup_in_an_embedded_window_shows_the_backup(
         driver = ModalDriver(RestoreBackupDialog, lambda dialog: dialog.accept())
         window.safety.restore_from_backup.trigger()
         driver.check()
+        restored = f"Restored the backup {taken.name}."
+        qtbot.waitUntil(  # the restore runs as an operation, off the GUI thread
+            lambda: window.statusBar().currentMessage().startswith(restored), timeout=10_000
+        )
         assert not partners.exists(added)  # the same window reads the restored file
-        message = window.statusBar().currentMessage()
-        assert message.startswith(f"Restored the backup {taken.name}.")
     finally:
         window.ctx.tasks.wait(10_000)
         window.close()

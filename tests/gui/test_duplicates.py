@@ -168,7 +168,8 @@ def test_merge_keeps_chosen_fields_moves_everything_and_undo_restores(
     confirm = answer_message_box("Merge")
     qtbot.mouseClick(merge.merge_button, Qt.MouseButton.LeftButton)
     confirm.check()
-    assert not merge.isVisible()
+    # The merge runs as an operation: the view closes once it is written.
+    qtbot.waitUntil(lambda: dialog.merge_dialog is None, timeout=10_000)
     kept = _one(
         db,
         "SELECT name, status, owner, website, notes FROM partner WHERE id = :i",
@@ -331,6 +332,8 @@ def test_contact_merge_moves_local_contact_roles_and_undo_puts_them_back(
     confirm = answer_message_box("Merge")
     qtbot.mouseClick(merge.merge_button, Qt.MouseButton.LeftButton)
     confirm.check()
+    # The merge runs as an operation: the view closes once it is written and on the undo stack.
+    qtbot.waitUntil(lambda: dialog.merge_dialog is None, timeout=10_000)
     assert tuple(_one(db, "SELECT role, phone, service_id FROM contact WHERE id = :i", i=keep)) == (
         "Manager",
         "0131 555 0100",
@@ -442,6 +445,7 @@ def test_merge_defaults_keep_the_kept_records_values_and_follow_a_swap(
     confirm = ModalDriver(QMessageBox, read_and_merge)
     qtbot.mouseClick(merge.merge_button, Qt.MouseButton.LeftButton)
     confirm.check()
+    qtbot.waitUntil(lambda: dialog.merge_dialog is None, timeout=10_000)  # merged, closed
     assert asked[0].startswith(
         "Merge “Northlight Sight-Loss Trust Ltd” into “Northlight Sight Loss Trust”?"
     )

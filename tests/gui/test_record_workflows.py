@@ -154,6 +154,7 @@ def test_link_ten_services_change_their_stage_undo_and_redo(
         assert dialog.count_label.text() == "10 selected"
         assert dialog.link_button.text() == "Link 10 library services"
         qtbot.mouseClick(dialog.link_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)  # linked, then closed
 
     driver = ModalDriver(LinkServicesDialog, tick_ten)
     qtbot.mouseClick(add_button, Qt.MouseButton.LeftButton)
@@ -229,6 +230,7 @@ def test_all_member_services_in_the_north_west_not_yet_linked(
         qtbot.mouseClick(dialog.select_all, Qt.MouseButton.LeftButton)
         assert dialog.count_label.text() == f"{len(expected)} selected"
         qtbot.keyClick(dialog.link_button, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)  # linked, then closed
 
     driver = ModalDriver(LinkServicesDialog, north_west)
     page.add_services()

@@ -3,7 +3,8 @@
 The team's typical request is "all member services in the North West that are not yet
 linked": pick the region, press "Select all shown", press Enter. Members only and "not yet
 linked to this programme" are on from the start. Ticks survive a new search, so services
-found by several searches can be linked together. Linking is one undoable action.
+found by several searches can be linked together. Linking is one undoable operation, run
+off the GUI thread (a progress dialog appears if it takes a moment).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.services.linkable import linkable_services
 from brokerdesk.gui.models.rows import ChoosableRowsModel, RowColumn
+from brokerdesk.gui.operations import Operation, OperationRun
 from brokerdesk.gui.undo import LinkServices
 
 if TYPE_CHECKING:
@@ -54,6 +56,7 @@ class LinkServicesDialog(QDialog):
         self.ctx = ctx
         self.programme_id = programme_id
         self.setObjectName("link-services")
+        self.linking: OperationRun | None = None  # the link being written, once Link is pressed
         self._services = self._load()
         self.setWindowTitle(self.tr("Add library services to {0}").format(self.programme_name))
         self.setAccessibleName(self.windowTitle())
@@ -220,14 +223,33 @@ class LinkServicesDialog(QDialog):
         self.link_button.setEnabled(count > 0)
 
     # ------------------------------------------------------------------ applying
+    def reject(self) -> None:
+        """Escape or Cancel closes the dialog, except while the links are being written."""
+        if self.linking is not None and not self.linking.ended:
+            return
+        super().reject()
+
     def link(self) -> None:
         ids = self.chosen_ids()
         if not ids:
             return
         stage = str(self.stage.currentData())
         text = self.tr("Link {0} library services to {1}").format(len(ids), self.programme_name)
-        if self.ctx.perform(LinkServices(self.ctx, self.programme_id, ids, stage, text)):
-            self.accept()
+        self.buttons.setEnabled(False)  # one link at a time; the dialog closes when it is done
+
+        def refused(sentence: str) -> None:
+            self.buttons.setEnabled(True)  # the ticks stay, so the user can change and retry
+            self.ctx.report_error(sentence)
+
+        self.linking = Operation(
+            self.ctx,
+            self,
+            title=text,
+            label=self.tr("Linking {0} library services…").format(len(ids)),
+            undo=LinkServices(self.ctx, self.programme_id, ids, stage, text),
+            on_success=lambda _change: self.accept(),
+            on_failure=refused,
+        ).run()
 
 
 __all__ = ["LinkServicesDialog", "Qt"]

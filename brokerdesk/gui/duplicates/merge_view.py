@@ -1,8 +1,8 @@
 """The field-by-field merge view of Tools ▸ Find duplicates….
 
 Both records side by side; a choice of the record to keep and, for every field that differs,
-of the value to keep; what moves to the kept record; and a merge through an undoable command,
-so Edit ▸ Undo (Ctrl+Z) takes it back.
+of the value to keep; what moves to the kept record; and a merge run as an undoable operation
+(off the GUI thread), so Edit ▸ Undo (Ctrl+Z) takes it back.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from brokerdesk.gui.duplicates.merge_command import MergeRecords
 from brokerdesk.gui.duplicates.merge_facts import MergeFacts, amp, moves_text, quoted
+from brokerdesk.gui.operations import Operation, OperationRun
 
 if TYPE_CHECKING:
     from brokerdesk.gui.context import AppContext
@@ -62,6 +63,7 @@ class MergeDialog(QDialog):
         self.ctx = ctx
         self.facts = facts
         self.merged_away: int | None = None
+        self.merging: OperationRun | None = None  # the merge being written, once confirmed
         self.fields: dict[str, QButtonGroup] = {}
         self.chosen: set[str] = set()
         self.radios: dict[str, tuple[QRadioButton, QRadioButton]] = {}
@@ -158,16 +160,16 @@ class MergeDialog(QDialog):
         self.moves.setMargin(6)
         layout.addWidget(self.moves)
 
-        buttons = QDialogButtonBox(self)
-        self.merge_button = buttons.addButton(
+        self.buttons = QDialogButtonBox(self)
+        self.merge_button = self.buttons.addButton(
             self.tr("&Merge"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.merge_button.setDefault(True)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAccessibleName(self.tr("Cancel, merge nothing"))
-        buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self.reject)
         self.merge_button.clicked.connect(self.confirm_and_merge)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
         host.setMinimumWidth(720)
         self.resize(820, min(host.sizeHint().height() + 300, 720))
 
@@ -273,8 +275,18 @@ class MergeDialog(QDialog):
         self.moves.setAccessibleName(self.moves.text())
 
     # ------------------------------------------------------------------ merging
+    def reject(self) -> None:
+        """Escape or Cancel closes the view, except while the merge is being written."""
+        if self.merging is not None and not self.merging.ended:
+            return
+        super().reject()
+
     def confirm_and_merge(self) -> bool:
-        """Ask once, naming both records and what moves; merge through the undo stack."""
+        """Ask once, naming both records and what moves; merge through the undo stack.
+
+        True when the merge has started: the view closes once it is written, or stays open
+        with the choices as they were if it is refused.
+        """
         kept = self.survivor_side()
         facts = self.facts
         survivor, other = facts.label(kept), facts.label(1 - kept)
@@ -297,8 +309,18 @@ class MergeDialog(QDialog):
             self.choices(),
             self.tr("Merge {0} into {1}").format(quoted(other), quoted(survivor)),
         )
-        if self.ctx.perform(command) is None:
-            return False
-        self.merged_away = facts.ids[1 - kept]
-        self.accept()
+        self.buttons.setEnabled(False)  # one merge at a time; the dialog closes when done
+
+        def merged(_change: object) -> None:
+            self.merged_away = facts.ids[1 - kept]
+            self.accept()
+
+        def refused(sentence: str) -> None:
+            self.buttons.setEnabled(True)  # the choices stay as they were
+            self.ctx.report_error(sentence)
+
+        self.merging = Operation(
+            self.ctx, self, title=command.text(), undo=command,
+            on_success=merged, on_failure=refused,
+        ).run()  # fmt: skip
         return True

@@ -1,7 +1,7 @@
 """Running an export off the GUI thread, and the two exports that are one file each.
 
 Shared by every export in the app: the folder last used (a setting), the progress dialog and
-error sentences of :mod:`brokerdesk.gui.progress` in the export's words, the save-file question
+error sentences of :mod:`brokerdesk.gui.operations` in the export's words, the save-file question
 (which does not ask about replacing: :func:`confirm_replace` does, naming the file). The
 participation matrix and the whole-database workbook live here too; partner summaries are
 in ``brokerdesk.gui.exporting.menu``.
@@ -14,14 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QProgressDialog
+from PySide6.QtWidgets import QFileDialog
 
 from brokerdesk.core.exporting import ExportError, FileExistsRefused, refuse_database_files
 from brokerdesk.core.exporting.safety import refuse_existing
 from brokerdesk.gui import settings as keys
 from brokerdesk.gui.exporting.done import confirm_replace
-from brokerdesk.gui.progress import error_sentence, run_with_progress
-from brokerdesk.gui.progress import progress_dialog as shared_progress_dialog
+from brokerdesk.gui.operations import Operation, error_sentence
 
 if TYPE_CHECKING:
     from brokerdesk.gui.context import AppContext
@@ -56,42 +55,37 @@ def error_text(exc: BaseException) -> str:
     )
 
 
-def progress_dialog(window: MainWindow, title: str, label: str, total: int) -> QProgressDialog:
-    """The export's progress dialog (shown by :func:`start_export` if the work takes a while)."""
-    dialog = shared_progress_dialog(
-        window,
-        title,
-        label,
-        total,
-        name="export-progress",
-        accessible_name=translate("Export", "Export progress"),
-    )
-    return dialog
-
-
 def start_export(
     window: MainWindow,
     work: Callable[[Any], Any],
     title: str,
     on_done: Callable[[Any], None],
     on_cancel: Callable[[], None] | None = None,
-    dialog: QProgressDialog | None = None,
+    *,
+    label: str = "",
+    total: int = 0,
 ) -> Any:
-    """Run ``work`` off the GUI thread; the progress dialog (if any) follows and cancels it."""
+    """Run ``work`` as an :class:`~brokerdesk.gui.operations.Operation`; returns its task.
 
-    def cancelled() -> None:
-        window.ctx.notify(translate("Export", "Export cancelled; nothing was written."))
-
-    run = run_with_progress(
+    With a ``label`` the export's progress dialog, named "Export progress", appears if the
+    work takes a while, and its Cancel stops the work; without one the work is quick enough
+    to need none.
+    """
+    run = Operation(
         window.ctx,
+        window,
         work,
         title=title,
-        dialog=dialog,
+        label=label,
+        total=total,
+        name="export-progress",
+        accessible_name=translate("Export", "Export progress"),
+        on_success=on_done,
+        on_cancel=on_cancel,
         sentence=error_text,
-        on_done=on_done,
-        on_error=window.ctx.report_error,
-        on_cancel=on_cancel or cancelled,
-    )
+        cancelled_text=translate("Export", "Export cancelled; nothing was written."),
+        show_progress=bool(label),
+    ).run()
     return run.task
 
 

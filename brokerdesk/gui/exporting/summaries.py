@@ -25,7 +25,6 @@ from brokerdesk.gui.exporting.chosen import FORMAT_NAMES, partners_in_view
 from brokerdesk.gui.exporting.done import confirm_replace, show_export_done
 from brokerdesk.gui.exporting.running import (
     default_folder,
-    progress_dialog,
     remember_folder,
     start_export,
     target_refused,
@@ -163,9 +162,7 @@ def export_summaries(
     step, last = translate("Export", "{0} of {1}: {2}"), translate("Export", "Writing the index")
     state: dict[str, Any] = {"done": 0, "result": None}
     title = translate("Export", "Export partner summaries")
-    dialog = progress_dialog(
-        window, title, translate("Export", "Preparing {0} summaries…").format(total), total
-    )
+    label = translate("Export", "Preparing {0} summaries…").format(total)
 
     def work(progress: Any) -> Any:
         def report(done: int, all_: int) -> bool:
@@ -210,4 +207,4 @@ def export_summaries(
             open_label=translate("Export", "&Open folder"),
         )  # fmt: skip
 
-    return start_export(window, work, title, done, cancelled, dialog)
+    return start_export(window, work, title, done, cancelled, label=label, total=total)

@@ -41,7 +41,7 @@ def export_current_view(window: MainWindow, path: Path | None = None) -> None:
     ".xlsx" was added to the name typed. Long views are written off the GUI thread.
     """
     from brokerdesk.gui.exporting.done import confirm_replace
-    from brokerdesk.gui.exporting.running import progress_dialog, start_export, target_refused
+    from brokerdesk.gui.exporting.running import start_export, target_refused
 
     page = window.current_list()
     if page is None:
@@ -82,12 +82,6 @@ def export_current_view(window: MainWindow, path: Path | None = None) -> None:
         _exported(window, count, target)
         return
     title = translate("ViewExport", "Export view")
-    dialog = progress_dialog(
-        window,
-        title,
-        translate("ViewExport", "Exporting {0} rows…").format(f"{len(ids):,}"),
-        len(ids),
-    )
     start_export(
         window,
         lambda progress: export_view(
@@ -95,7 +89,8 @@ def export_current_view(window: MainWindow, path: Path | None = None) -> None:
         ),
         title,
         lambda count: _exported(window, count, target),
-        dialog=dialog,
+        label=translate("ViewExport", "Exporting {0} rows…").format(f"{len(ids):,}"),
+        total=len(ids),
     )
 
 

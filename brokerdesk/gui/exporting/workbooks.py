@@ -15,7 +15,6 @@ from brokerdesk.gui.exporting.running import (
     choose_file,
     default_folder,
     may_write,
-    progress_dialog,
     start_export,
 )
 
@@ -69,7 +68,7 @@ def export_database(window: MainWindow, path: Path | None = None) -> Any:
     db, overwrite, total = ctx.db, target.exists(), len(tables_in_order())
     step = translate("Export", "Table {0} of {1}")
     title = translate("Export", "Export the whole database")
-    dialog = progress_dialog(window, title, translate("Export", "Preparing the workbook…"), total)
+    label = translate("Export", "Preparing the workbook…")
 
     def work(progress: Any) -> Path:
         def report(done: int, all_: int) -> bool:
@@ -89,4 +88,4 @@ def export_database(window: MainWindow, path: Path | None = None) -> Any:
     def cancelled() -> None:
         ctx.notify(translate("Export", "The database export was cancelled; no file was written."))
 
-    return start_export(window, work, title, done, cancelled, dialog)
+    return start_export(window, work, title, done, cancelled, label=label, total=total)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from brokerdesk.gui.progress import error_sentence as shared_error_sentence
+from brokerdesk.gui.operations import error_sentence as shared_error_sentence
 
 translate = QCoreApplication.translate  # lupdate reads translate("ImportWizard", "…") calls
 

@@ -2,8 +2,8 @@
 
 The pages only show and edit the choices held here (the file, the kind, the sheet, the
 mapping, the review decisions, the on-match choice). Reading the file (and each sheet), the
-preview and the import run in ``ctx.tasks`` workers through :mod:`brokerdesk.gui.progress`:
-a window-modal progress dialog with Cancel appears if the work takes a moment, so nothing can
+preview and the import each run as one :class:`brokerdesk.gui.operations.Operation`: a
+window-modal progress dialog with Cancel appears if the work takes a moment, so nothing can
 change while it runs. Cancel abandons a read or a preview at once (they write nothing) and
 stops the import between chunks (one transaction: nothing is written).
 """
@@ -42,7 +42,7 @@ from brokerdesk.gui.importing.shared import (
     PREVIEW_ROWS,
     error_sentence,
 )
-from brokerdesk.gui.progress import ProgressRun, progress_dialog, run_with_progress
+from brokerdesk.gui.operations import Operation, OperationRun
 from brokerdesk.gui.tasks import Progress, Task
 
 
@@ -96,8 +96,8 @@ class ImportWizard(QWizard):
         self.facts: dict[str, SheetFacts] = {}  # sheet name ("" for a CSV) -> what was read
         self.sheet_problems: dict[str, str] = {}  # sheet name -> why it cannot be imported
         self.preview_result: Preview | None = None
-        self.reading: ProgressRun | None = None  # a file or sheet being read
-        self.previewing: ProgressRun | None = None
+        self.reading: OperationRun | None = None  # a file or sheet being read
+        self.previewing: OperationRun | None = None
         self.import_task: Task | None = None
         self.progress: QProgressDialog | None = None  # the import's progress dialog
         self.summary: ImportSummary | None = None
@@ -187,7 +187,7 @@ class ImportWizard(QWizard):
 
     def _read(
         self, work: Any, text: str, on_done: Any, on_error: Any, on_cancel: Any
-    ) -> ProgressRun:
+    ) -> OperationRun:
         def cancelled() -> None:
             self.reading = None
             on_cancel()
@@ -196,25 +196,20 @@ class ImportWizard(QWizard):
             self.reading = None
             on_error(sentence)
 
-        dialog = progress_dialog(
+        return Operation(
+            self.ctx,
             self,
-            self.tr("Reading the spreadsheet"),
-            text,
-            0,
+            work,
+            title=self.tr("Reading the spreadsheet"),
+            label=text,
             name="import-reading",
             accessible_name=self.tr("Reading the spreadsheet"),
-        )
-        return run_with_progress(
-            self.ctx,
-            work,
-            title=text,
-            dialog=dialog,
             sentence=error_sentence,
-            on_done=on_done,
-            on_error=failed,
+            on_success=on_done,
+            on_failure=failed,
             on_cancel=cancelled,
             abandon_on_cancel=True,  # reading writes nothing: the page is usable at once
-        )
+        ).run()
 
     def stop_reading(self) -> None:
         """Abandon a read in progress (a new file or sheet was chosen, or the wizard closed)."""
@@ -281,25 +276,21 @@ class ImportWizard(QWizard):
                     cancel=cancel,
                 )  # fmt: skip
 
-        dialog = progress_dialog(
-            self,
-            self.tr("Checking the first rows"),
-            self.tr("Checking the first rows of {0}…").format(source.path.name),
-            total,
-            name="import-preview-progress",
-            accessible_name=self.tr("Preview progress"),
-        )
-        self.previewing = run_with_progress(
+        self.previewing = Operation(
             self.ctx,
+            self,
             work,
             title=self.tr("Checking the first rows"),
-            dialog=dialog,
+            label=self.tr("Checking the first rows of {0}…").format(source.path.name),
+            total=total,
+            name="import-preview-progress",
+            accessible_name=self.tr("Preview progress"),
             sentence=error_sentence,
-            on_done=lambda result: self._previewed(result, ""),
-            on_error=lambda text: self._previewed(None, text),
+            on_success=lambda result: self._previewed(result, ""),
+            on_failure=lambda text: self._previewed(None, text),
             on_cancel=self._preview_cancelled,
             abandon_on_cancel=True,  # a preview writes nothing
-        )
+        ).run()
 
     def stop_preview(self) -> None:
         if self.previewing is not None:
@@ -328,15 +319,6 @@ class ImportWizard(QWizard):
         db, source, kind, sheet = self.ctx.db, self.source, self.kind, self.sheet
         mapping, options, lock = dict(self.mapping), self.import_options(), self.file_lock
         step = self.tr("Importing row {0} of about {1}…")
-        dialog = progress_dialog(
-            self,
-            self.tr("Importing {0}").format(source.path.name),
-            self.tr("Starting the import (a backup is taken first)…"),
-            max(1, self.sheet_facts().rows),
-            name="import-progress",
-            accessible_name=self.tr("Import progress"),
-        )
-        self.progress = dialog
 
         def work(progress: Progress) -> ImportSummary:
             going = [True]
@@ -356,28 +338,36 @@ class ImportWizard(QWizard):
                     cancel=lambda: not going[0],
                 )
 
-        run = run_with_progress(
+        run = Operation(
             self.ctx,
+            self,
             work,
-            title=self.tr("Import {0}").format(source.path.name),
-            dialog=dialog,
+            title=self.tr("Importing {0}").format(source.path.name),
+            label=self.tr("Starting the import (a backup is taken first)…"),
+            total=max(1, self.sheet_facts().rows),
+            name="import-progress",
+            accessible_name=self.tr("Import progress"),
+            changes=self._imported_tables,
             sentence=error_sentence,
-            on_done=self._imported,
-            on_error=self._import_failed,
+            on_success=self._imported,
+            on_failure=self._import_failed,
             on_cancel=self._import_cancelled,
-        )
+        ).run()
         # In front at once, not after a moment: an import writes, so the wizard must not be
         # closed or stepped Back behind it; Cancel in this dialog is the way to stop it.
-        dialog.show()
+        run.show_now()
+        self.progress = run.dialog
         self.import_task = run.task
         return run.task
+
+    def _imported_tables(self, summary: ImportSummary) -> set[str] | None:
+        """What the one change broadcast names after an import (nothing if none was written)."""
+        return {str(self.importer.model.__tablename__)} if summary.written else None
 
     def _imported(self, summary: ImportSummary) -> None:
         self.import_task, self.progress = None, None
         self.summary = summary
         if summary.written:
-            table = str(self.importer.model.__tablename__)
-            self.ctx.changes.broadcast(tables={table})
             self.ctx.notify(
                 self.tr("Imported {0}: {1} created, {2} updated.").format(
                     self.source.path.name if self.source else "", summary.created, summary.updated

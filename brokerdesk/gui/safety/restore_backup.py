@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from brokerdesk.core import backup
 from brokerdesk.core.errors import BrokerDeskError
+from brokerdesk.gui.operations import Operation
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
@@ -182,27 +183,44 @@ def restore_and_reopen(launcher: Launcher, db_path: Path, backup_path: Path) -> 
 
 
 def restore_in_place(window: MainWindow, db_path: Path, backup_path: Path) -> bool:
-    """Put ``backup_path`` in place under ``window``'s open database; True when restored.
+    """Put ``backup_path`` in place under ``window``'s open database, as an operation.
 
     A window with no launcher to reopen it (one from ``create_main_window``) keeps its
     connections: the core restores in place under the write lock, so they read the restored
-    data. Undo is cleared (its steps belong to the data before) and every view reloads.
+    data. The restore runs off the GUI thread (a progress dialog without Cancel appears if
+    it takes a moment: it cannot stop half-way); then undo is cleared (its steps belong to
+    the data before) and every view reloads. Returns True: the restore has started, and a
+    refusal is shown when it comes back.
     """
-    try:
-        aside = backup.restore_backup(db_path, backup_path)
-    except BrokerDeskError as exc:
-        QMessageBox.warning(
-            window, translate("RestoreBackupDialog", "Restore from backup"), str(exc)
-        )
-        return False
-    window.ctx.undo_stack.clear()
-    window.refresh()
-    note = translate("RestoreBackupDialog", "Restored the backup {0}.").format(backup_path.name)
-    if aside is not None:
-        note += " " + translate("RestoreBackupDialog", "The previous file is kept as {0}.").format(
-            aside.name
-        )
-    window.ctx.notify(note)
+    title = translate("RestoreBackupDialog", "Restore from backup")
+
+    def restored(aside: Path | None) -> None:
+        window.ctx.undo_stack.clear()
+        window.refresh()  # the one change broadcast: every view reloads
+        note = translate("RestoreBackupDialog", "Restored the backup {0}.").format(backup_path.name)
+        if aside is not None:
+            note += " " + translate(
+                "RestoreBackupDialog", "The previous file is kept as {0}."
+            ).format(aside.name)
+        window.ctx.notify(note)
+
+    def refused(sentence: str) -> None:
+        QMessageBox.warning(window, title, sentence)  # the database is unchanged
+
+    Operation(
+        window.ctx,
+        window,
+        lambda _progress: backup.restore_backup(db_path, backup_path),
+        title=title,
+        label=translate("RestoreBackupDialog", "Restoring the backup {0}…").format(
+            backup_path.name
+        ),
+        name="restore-progress",
+        accessible_name=translate("RestoreBackupDialog", "Restore progress"),
+        on_success=restored,
+        on_failure=refused,
+        cancellable=False,
+    ).run()
     return True
 
 
