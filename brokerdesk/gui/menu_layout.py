@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QProxyStyle, QStyle, QStyleHintReturn, QStyleOption, QWidget
 
 from brokerdesk.core.kinds import LISTED
 
@@ -184,6 +184,25 @@ def unplaced_ids(registered: Mapping[str, QAction]) -> list[str]:
     return sorted(set(registered) - laid_out_ids())
 
 
+class DisabledItemsReachable(QProxyStyle):
+    """The window's style, except that the arrow keys stop on a disabled menu item too.
+
+    Skipped, a disabled item is never read by a screen reader, so its user cannot know
+    that Edit… is there and waits for a selection (#17).
+    """
+
+    def styleHint(
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        return_data: QStyleHintReturn | None = None,
+    ) -> int:
+        if hint == QStyle.StyleHint.SH_Menu_AllowActiveAndDisabled:
+            return 1
+        return super().styleHint(hint, option, widget, return_data)
+
+
 def build_menus(window: MainWindow) -> dict[str, QMenu]:
     """The menu bar's menus, empty and in their order; :func:`apply_layout` fills them.
 
@@ -191,12 +210,15 @@ def build_menus(window: MainWindow) -> dict[str, QMenu]:
     (``aboutToShow``) without placing anything in it.
     """
     bar = window.menuBar()
+    style = DisabledItemsReachable(window.style().name())
+    style.setParent(window)
     menus: dict[str, QMenu] = {}
     for layout in MENU_BAR:
         menu = bar.addMenu(QCoreApplication.translate("MainWindow", layout.title))
         if layout.object_name:
             menu.setObjectName(layout.object_name)
         menu.setToolTipsVisible(layout.tool_tips)
+        menu.setStyle(style)
         menus[layout.key] = menu
     return menus
 
@@ -210,12 +232,15 @@ def apply_layout(window: MainWindow) -> None:
     registered = window.registered_actions
     for layout in MENU_BAR:
         menu = window.menus[layout.key]
-        menu.clear()
+        menu.clear()  # History still puts itself in Edit (safety/history_panel.py): not twice
         for item in _present(layout.items, registered):
             if item == SEPARATOR:
                 menu.addSeparator()
             else:
                 menu.addAction(registered[item])
+                submenu = registered[item].menu()
+                if isinstance(submenu, QMenu):  # Open recent: its disabled items reachable too
+                    submenu.setStyle(menu.style())
     toolbar = window.toolbar
     toolbar.clear()
     for item in _present(TOOLBAR, registered):
