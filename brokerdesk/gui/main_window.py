@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from brokerdesk.gui.context import AppContext
     from brokerdesk.gui.duplicates import DuplicatesActions
     from brokerdesk.gui.exporting import ExportActions
-    from brokerdesk.gui.help_features import HelpActions
+    from brokerdesk.gui.help import HelpActions
     from brokerdesk.gui.importing import ImportActions
     from brokerdesk.gui.safety import SafetyActions
     from brokerdesk.gui.search import SearchActions
@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
         """The features in their own packages, then ``more``; then the menus are laid out."""
         from brokerdesk.gui.duplicates import install as install_duplicates
         from brokerdesk.gui.exporting import install as install_exporting
-        from brokerdesk.gui.help_features import install as install_help
+        from brokerdesk.gui.help import install as install_help
         from brokerdesk.gui.importing import install as install_importing
         from brokerdesk.gui.safety import install as install_safety
         from brokerdesk.gui.search import install as install_search

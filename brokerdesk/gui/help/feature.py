@@ -1,10 +1,9 @@
-"""Help ▸ User guide (F1), Help ▸ What's This? (Shift+F1) and the What's This texts.
+"""Help ▸ User guide (F1), Help ▸ What's This? (Shift+F1) and the window's What's This texts.
 
 The main window calls :func:`install` once, after the other features, so the What's This
 texts reach the actions and list pages those features made; it returns the
-:class:`HelpActions` the window keeps. Record pages are built on demand; their buttons get
-their texts from :func:`record_button_help`. The guide window module is loaded when F1 is
-first pressed, not at start-up.
+:class:`HelpActions` the window keeps. The guide window module is loaded when F1 is first
+pressed, not at start-up.
 """
 
 from __future__ import annotations
@@ -168,49 +167,3 @@ def describe_list_page(page: ListPage) -> None:
             "Delete or an export.</p>",
         )
     )
-
-
-def record_button_help(text: str, noun: str) -> str:
-    """The What's This text of a record page's button, from its untranslated label."""
-    texts = {
-        "&Edit…": translate("Help", "<b>Edit</b><p>Change this {noun}'s details (Ctrl+E).</p>"),
-        "&Delete…": translate(
-            "Help",
-            "<b>Delete</b><p>Move this {noun} to the Trash, with what belongs only to it. "
-            "Ctrl+Z or the Trash brings it back whole.</p>",
-        ),
-        "Add &contact…": translate(
-            "Help", "<b>Add contact</b><p>Record a person who works at this {noun}.</p>"
-        ),
-        "Add &programme…": translate(
-            "Help",
-            "<b>Add programme</b><p>Record a new programme with this {noun} as its lead "
-            "partner.</p>",
-        ),
-        "&Log interaction…": translate(
-            "Help",
-            "<b>Log interaction</b><p>Note a call, meeting or email about this {noun}, with "
-            "a follow-up date if there is a next step (Ctrl+I).</p>",
-        ),
-        "Add &library services…": translate(
-            "Help",
-            "<b>Add library services</b><p>Sign up many library services at once: search, "
-            "filter by nation, region or membership, <i>Select all shown</i>, then choose "
-            "the starting stage.</p>",
-        ),
-        "Change &stage…": translate(
-            "Help",
-            "<b>Change stage</b><p>Move every selected participation to another stage "
-            "(invited, interested, signed up, active, completed, withdrawn) in one step.</p>",
-        ),
-        "Add &partner…": translate(
-            "Help", "<b>Add partner</b><p>Give another partner a role in this {noun}.</p>"
-        ),
-        "Edit pa&rticipation…": translate(
-            "Help",
-            "<b>Edit participation</b><p>Dates, reach and the local contact of the selected "
-            "library service's participation.</p>",
-        ),
-    }
-    text = texts.get(text, "")
-    return text.replace("{noun}", noun)
