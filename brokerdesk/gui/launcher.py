@@ -268,7 +268,7 @@ class Launcher(QObject):
             empty = menu.addAction(translate("Launcher", "No recent databases"))
             empty.setEnabled(False)
         for address in recent:
-            action = menu.addAction(address)
+            action = menu.addAction(address.replace("&", "&&"))  # "R&D.sqlite3" is not Alt+D
             action.triggered.connect(lambda _c=False, a=address: self._open_or_explain(a))
 
     def _new_database(self) -> None:

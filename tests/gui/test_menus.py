@@ -192,3 +192,16 @@ def test_the_arrow_keys_stop_on_a_disabled_item(qtbot: QtBot, launched: MainWind
         assert menu.activeAction() is redo
     finally:
         menu.close()
+
+
+def test_a_recent_database_with_an_ampersand_keeps_its_name(
+    qtbot: QtBot, launched: MainWindow, tmp_path: Path
+) -> None:
+    """'R&D.sqlite3' in File ▸ Open recent is shown whole, not as 'RD' with D its Alt key."""
+    launched.settings.add_recent_database(str(tmp_path / "R&D.sqlite3"))
+    recent = launched.registered_actions["file.open_recent"].menu()
+    assert isinstance(recent, QMenu)
+    recent.aboutToShow.emit()
+    texts = [action.text() for action in recent.actions()]
+    assert texts[0] == str(tmp_path / "R&&D.sqlite3")
+    assert clashes(texts) == {} and mnemonic(texts[0]) is None
