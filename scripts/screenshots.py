@@ -151,9 +151,7 @@ def main() -> int:
             dialog.show()
             save(dialog, args.out, name, app)
             dialog.done(0)
-        from brokerdesk.gui.help_features import open_guide
-
-        guide = open_guide(window, "sign-up-libraries-to-a-programme")
+        guide = window.help_actions.open_guide(window, "sign-up-libraries-to-a-programme")
         save(guide, args.out, "user-guide", app)
         guide.close()
         window.close()

@@ -218,11 +218,10 @@ class Launcher(QObject):
             return False
         ctx = AppContext(database, self.settings)
         if frame is None:
-            window = MainWindow(ctx)
+            window = MainWindow(ctx, features=[self._add_file_actions])
         else:
             window = frame
-            window.attach(ctx)
-        self._add_file_actions(window)
+            window.attach(ctx, [self._add_file_actions])
         if address != DEMO:
             self.settings.add_recent_database(address)
         self.settings.set(keys.LAST_DATABASE, address)
@@ -237,29 +236,30 @@ class Launcher(QObject):
         return True
 
     def _add_file_actions(self, window: MainWindow) -> None:
-        menu = window.menus["file"]
-        first = menu.actions()[0]  # File always ends with Back up now and Quit
-        actions = [
-            self._file_action(window, "&New database…", "Ctrl+Shift+N", self._new_database),
-            self._file_action(window, "&Open database…", "Ctrl+O", self._open_database),
-            self._file_action(window, "Connect to a &team server…", None, self._team_server),
-        ]
-        menu.insertActions(first, actions)
-        recent = QMenu(translate("Launcher", "Open &recent"), menu)
+        """File ▸ New database…, Open database…, Connect to a team server… and Open recent
+        (``file.…`` in ``menu_layout``): only the launcher can open another database."""
+        self._file_action(
+            window, "file.new_database", "&New database…", "Ctrl+Shift+N", self._new_database
+        )
+        self._file_action(
+            window, "file.open_database", "&Open database…", "Ctrl+O", self._open_database
+        )
+        self._file_action(
+            window, "file.team_server", "Connect to a &team server…", None, self._team_server
+        )
+        recent = QMenu(translate("Launcher", "Open &recent"), window)
         recent.setAccessibleName(translate("Launcher", "Open recent"))
         recent.aboutToShow.connect(lambda: self._fill_recent(recent, window))
-        menu.insertMenu(first, recent)
-        menu.insertSeparator(first)
+        window.register_action("file.open_recent", recent.menuAction())
 
     def _file_action(
-        self, window: MainWindow, text: str, shortcut: str | None, slot: object
+        self, window: MainWindow, action_id: str, text: str, shortcut: str | None, slot: object
     ) -> QAction:
         action = QAction(translate("Launcher", text), window)
         if shortcut:
             action.setShortcut(shortcut)
         action.triggered.connect(slot)
-        window.addAction(action)
-        return action
+        return window.register_action(action_id, action)
 
     def _fill_recent(self, menu: QMenu, window: MainWindow) -> None:
         menu.clear()
@@ -268,7 +268,7 @@ class Launcher(QObject):
             empty = menu.addAction(translate("Launcher", "No recent databases"))
             empty.setEnabled(False)
         for address in recent:
-            action = menu.addAction(address)
+            action = menu.addAction(address.replace("&", "&&"))  # "R&D.sqlite3" is not Alt+D
             action.triggered.connect(lambda _c=False, a=address: self._open_or_explain(a))
 
     def _new_database(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from brokerdesk.core.kinds import KINDS, LISTED
-from brokerdesk.gui import kind_words
+from brokerdesk.gui import kind_words, menu_layout
 from brokerdesk.gui import settings as keys
 from brokerdesk.gui.context import APP_NAME
 from brokerdesk.gui.settings import Settings
@@ -38,7 +39,17 @@ if TYPE_CHECKING:
 
     from brokerdesk.core.lists import ListState
     from brokerdesk.gui.context import AppContext
+    from brokerdesk.gui.duplicates import DuplicatesActions
+    from brokerdesk.gui.exporting import ExportActions
+    from brokerdesk.gui.help import HelpActions
+    from brokerdesk.gui.importing import ImportActions
+    from brokerdesk.gui.safety import SafetyActions
+    from brokerdesk.gui.search import SearchActions
     from brokerdesk.gui.views.list_page import ListPage
+
+# A feature the window installs after its own: ``install(window)``, whose actions are
+# registered by id (see ``menu_layout``). The launcher adds its File actions this way.
+Feature = Callable[["MainWindow"], object]
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -83,13 +94,31 @@ class MainWindow(QMainWindow):
     ``show_opening()`` is the window at its remembered place saying what it is opening, shown
     before the database layer is even imported; ``attach(ctx)`` then fills it.
 
+    Its menus and toolbar are laid out by ``menu_layout`` from the actions registered by id
+    (``register_action``): the window's own, then each feature package's, whose ``install``
+    returns the typed actions the window keeps (``search_actions``, ``import_actions``…).
+
     Signals:
         painted(): the window was drawn on screen for the first time.
     """
 
     painted = Signal()
 
-    def __init__(self, ctx: AppContext | None = None, *, settings: Settings | None = None):
+    search_actions: SearchActions
+    import_actions: ImportActions
+    safety: SafetyActions
+    duplicates_actions: DuplicatesActions
+    export_actions: ExportActions
+    help_actions: HelpActions
+
+    def __init__(
+        self,
+        ctx: AppContext | None = None,
+        *,
+        settings: Settings | None = None,
+        features: Sequence[Feature] = (),
+    ):
+        """``features`` are installed after the window's own (see ``attach``)."""
         super().__init__()
         self.settings = ctx.settings if ctx is not None else settings or Settings()
         self.setObjectName("main-window")
@@ -98,12 +127,13 @@ class MainWindow(QMainWindow):
         self.lists: dict[str, ListPage] = {}
         self.pages: dict[str, QWidget] = {}
         self.record_page: QWidget | None = None
+        self.registered_actions: dict[str, QAction] = {}
         self._history: list[Location] = []
         self._position = -1
         self._painted = False
         self._restore_geometry()
         if ctx is not None:
-            self.attach(ctx)
+            self.attach(ctx, features)
 
     @property
     def is_attached(self) -> bool:
@@ -139,8 +169,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(panel)
         self.statusBar().showMessage(self.tr("Opening the database…"))
 
-    def attach(self, ctx: AppContext) -> None:
-        """Show ``ctx``'s database: navigation, lists, menus, toolbar, the first list."""
+    def attach(self, ctx: AppContext, features: Sequence[Feature] = ()) -> None:
+        """Show ``ctx``'s database: navigation, lists, menus, toolbar, the first list.
+
+        ``features`` (the launcher's File actions) are installed after the window's own
+        features and before the menus are laid out.
+        """
         self.ctx = ctx
         self.setWindowTitle(f"{APP_NAME} — {ctx.db.description}")
         self.statusBar().clearMessage()
@@ -152,7 +186,7 @@ class MainWindow(QMainWindow):
         ctx.message.connect(self._show_message)
         self._restore_layout()
         self.open_list(NAVIGATION[0][0])
-        self._install_features()
+        self._install_features(features)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -160,11 +194,20 @@ class MainWindow(QMainWindow):
             self._painted = True
             self.painted.emit()
 
-    def _install_features(self) -> None:
-        """Features that live in their own modules, plugged in through public attributes."""
+    def register_action(self, action_id: str, action: QAction) -> QAction:
+        """Make ``action`` the one under ``action_id`` (its place is in ``menu_layout``) and
+        let its shortcut work anywhere in the window."""
+        if action_id in self.registered_actions:
+            raise ValueError(f"two actions registered as {action_id!r}")
+        self.registered_actions[action_id] = action
+        self.addAction(action)
+        return action
+
+    def _install_features(self, more: Sequence[Feature]) -> None:
+        """The features in their own packages, then ``more``; then the menus are laid out."""
         from brokerdesk.gui.duplicates import install as install_duplicates
         from brokerdesk.gui.exporting import install as install_exporting
-        from brokerdesk.gui.help_features import install_help_features
+        from brokerdesk.gui.help import install as install_help
         from brokerdesk.gui.importing import install as install_importing
         from brokerdesk.gui.safety import install as install_safety
         from brokerdesk.gui.search import install as install_search
@@ -174,7 +217,10 @@ class MainWindow(QMainWindow):
         self.safety = install_safety(self)
         self.duplicates_actions = install_duplicates(self)
         self.export_actions = install_exporting(self)
-        install_help_features(self)
+        for install in more:
+            install(self)
+        self.help_actions = install_help(self)  # last: it describes the actions made above
+        menu_layout.apply_layout(self)
 
     # ------------------------------------------------------------------ building
     def _build_navigation(self) -> None:
@@ -222,6 +268,7 @@ class MainWindow(QMainWindow):
 
     def _action(
         self,
+        action_id: str,
         text: str,
         slot: object,
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
@@ -236,26 +283,28 @@ class MainWindow(QMainWindow):
         action.setToolTip(tip or text.replace("&", ""))
         action.setStatusTip(tip or text.replace("&", ""))
         action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+        return self.register_action(action_id, action)
 
     def _build_actions(self) -> None:
         from PySide6.QtWidgets import QStyle
 
         sp = QStyle.StandardPixmap
         self.back_action = self._action(
+            "go.back",
             self.tr("&Back"),
             self.go_back,
             "Alt+Left",
             self._icon("go-previous", sp.SP_ArrowBack),
         )
         self.forward_action = self._action(
+            "go.forward",
             self.tr("&Forward"),
             self.go_forward,
             "Alt+Right",
             self._icon("go-next", sp.SP_ArrowForward),
         )
         self.new_action = self._action(
+            "edit.new",
             self.tr("&New…"),
             self.new_record,
             QKeySequence.StandardKey.New,
@@ -263,6 +312,7 @@ class MainWindow(QMainWindow):
             self.tr("New record of the kind shown"),
         )
         self.edit_action = self._action(
+            "edit.edit",
             self.tr("&Edit…"),
             self.edit_current,
             "Ctrl+E",
@@ -270,6 +320,7 @@ class MainWindow(QMainWindow):
             self.tr("Edit the selected record"),
         )
         self.delete_action = self._action(
+            "edit.delete",
             self.tr("&Delete…"),
             self.delete_selected,
             QKeySequence.StandardKey.Delete,
@@ -279,33 +330,42 @@ class MainWindow(QMainWindow):
         self.undo_action = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setIcon(self._icon("edit-undo", sp.SP_ArrowLeft))
+        self.register_action("edit.undo", self.undo_action)
         self.redo_action = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.setIcon(self._icon("edit-redo", sp.SP_ArrowRight))
-        self.addActions([self.undo_action, self.redo_action])
+        self.register_action("edit.redo", self.redo_action)
         self.find_action = self._action(
-            self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find
+            "edit.find", self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find
         )
         self.refresh_action = self._action(
+            "view.refresh",
             self.tr("&Refresh"),
             self.refresh,
             QKeySequence.StandardKey.Refresh,
             self._icon("view-refresh", sp.SP_BrowserReload),
         )
+        # "&Back up now": N is New database's in the File menu.
         self.backup_action = self._action(
-            self.tr("Back up &now"),
+            "file.back_up",
+            self.tr("&Back up now"),
             self.backup_now,
             None,
             None,
             self.tr("Copy the database to the backup folder"),
         )
         self.backup_action.setEnabled(self.ctx.db.path is not None)
-        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self.about_action = self._action(self.tr("&About BrokerDesk"), self.show_about)
+        self.quit_action = self._action(
+            "file.quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit
+        )
+        self.about_action = self._action(
+            "help.about", self.tr("&About BrokerDesk"), self.show_about
+        )
         self.go_actions: list[QAction] = []
         for number, (entity, _plural) in enumerate(NAVIGATION, start=1):
             self.go_actions.append(
                 self._action(
+                    f"go.{entity}",
                     kind_words.title(entity),
                     lambda _c=False, e=entity: self.open_list(e),
                     f"Ctrl+{number}",
@@ -313,35 +373,8 @@ class MainWindow(QMainWindow):
             )
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addAction(self.backup_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        edit_menu.addActions([self.undo_action, self.redo_action])
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.new_action, self.edit_action, self.delete_action])
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
-        go_menu = bar.addMenu(self.tr("&Go"))
-        go_menu.addActions([self.back_action, self.forward_action])
-        go_menu.addSeparator()
-        go_menu.addActions(self.go_actions)
-        view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addAction(self.refresh_action)
-        tools_menu = bar.addMenu(self.tr("&Tools"))
-        tools_menu.setObjectName("tools-menu")
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about_action)
-        self.menus = {
-            "file": file_menu,
-            "edit": edit_menu,
-            "go": go_menu,
-            "view": view_menu,
-            "tools": tools_menu,
-            "help": help_menu,
-        }
+        """The menus, empty until every feature has registered its actions."""
+        self.menus = menu_layout.build_menus(self)
 
     def _build_toolbar(self) -> None:
         from PySide6.QtCore import Qt
@@ -350,11 +383,6 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")
         toolbar.setAccessibleName(self.tr("Main toolbar"))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.back_action, self.forward_action])
-        toolbar.addSeparator()
-        toolbar.addActions([self.new_action, self.edit_action, self.delete_action])
-        toolbar.addSeparator()
-        toolbar.addActions([self.undo_action, self.redo_action, self.refresh_action])
         self.addToolBar(toolbar)
         self.toolbar = toolbar
 

@@ -986,77 +986,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/menu.py" line="231"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="218"/>
         <source>Ex&amp;port…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/menu.py" line="233"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="220"/>
         <source>Export…: summaries of the selected partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/menu.py" line="235"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="222"/>
         <source>Export a summary of each selected partner, with an index</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/menu.py" line="105"/>
-        <source>E&amp;xport</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/exporting/menu.py" line="128"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="124"/>
         <source>&amp;Partner summary…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/menu.py" line="130"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="126"/>
         <source>The summary of the partner shown or selected, as PDF, XLSX or CSV (Ctrl+Shift+P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/menu.py" line="138"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="134"/>
         <source>Summaries for &amp;selected partners…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/menu.py" line="140"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="136"/>
         <source>A summary of each partner selected in the Partners list, with an index</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/menu.py" line="146"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="142"/>
         <source>Summaries for &amp;all partners…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/menu.py" line="148"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="144"/>
         <source>A summary of every partner, with an index</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/menu.py" line="153"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="148"/>
         <source>Participation &amp;matrix…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/menu.py" line="155"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="150"/>
         <source>Library services by programmes, the stage of each participation in its cell (XLSX)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/menu.py" line="162"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="157"/>
         <source>&amp;Whole database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/menu.py" line="164"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="159"/>
         <source>Every table in one XLSX workbook, one sheet per table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/menu.py" line="95"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="99"/>
         <source>Select partners in the Partners list to export their summaries.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1348,147 +1343,147 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="34"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="54"/>
         <source>&amp;User guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="37"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="57"/>
         <source>How to do the team&apos;s everyday tasks in BrokerDesk (F1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="45"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="64"/>
         <source>What&apos;s &amp;This?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="47"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="66"/>
         <source>Click any control to read what it does (Shift+F1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="65"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="80"/>
         <source>&lt;b&gt;Navigation&lt;/b&gt;&lt;p&gt;The lists of partners, library services, programmes, contacts and interactions, the dashboard, your saved views and the Trash. Ctrl+1 to Ctrl+5 open the lists from anywhere.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="73"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="88"/>
         <source>&lt;b&gt;Back&lt;/b&gt;&lt;p&gt;Return to the list or record you saw before (Alt+Left).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="76"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="91"/>
         <source>&lt;b&gt;Forward&lt;/b&gt;&lt;p&gt;Go forward again after going back (Alt+Right).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="79"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="94"/>
         <source>&lt;b&gt;New&lt;/b&gt;&lt;p&gt;Record a new partner, programme, contact or interaction, whichever list you are in (Ctrl+N). Library services are already all there.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="84"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="99"/>
         <source>&lt;b&gt;Edit&lt;/b&gt;&lt;p&gt;Change the selected record or the one on screen (Ctrl+E).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="87"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="102"/>
         <source>&lt;b&gt;Delete&lt;/b&gt;&lt;p&gt;Move the selected records to the Trash. BrokerDesk first says what else goes with them; Ctrl+Z or the Trash brings them back.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="92"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="107"/>
         <source>&lt;b&gt;Undo&lt;/b&gt;&lt;p&gt;Take back your last change, however big (Ctrl+Z).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="95"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="110"/>
         <source>&lt;b&gt;Redo&lt;/b&gt;&lt;p&gt;Do again what you just undid (Ctrl+Shift+Z).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="98"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="113"/>
         <source>&lt;b&gt;Refresh&lt;/b&gt;&lt;p&gt;Read the lists again from the database (F5). Colleagues&apos; changes normally appear by themselves within seconds.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/__init__.py" line="87"/>
+        <location filename="../../brokerdesk/gui/importing/__init__.py" line="85"/>
         <source>&lt;b&gt;Import&lt;/b&gt;&lt;p&gt;Bring partners, contacts, programmes, participations or interactions in from a CSV or Excel file, checking every row first (Ctrl+Shift+I).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="103"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="118"/>
         <source>&lt;b&gt;Find&lt;/b&gt;&lt;p&gt;Jump to the search field of the list on screen (Ctrl+F).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="114"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="121"/>
         <source>&lt;b&gt;Export view&lt;/b&gt;&lt;p&gt;Save exactly the rows and columns on screen to an Excel workbook or a CSV file (Ctrl+Shift+E).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="127"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="136"/>
         <source>&lt;b&gt;Search&lt;/b&gt;&lt;p&gt;Type part of a name, a place, a postcode or a GSS code. Case, accents and small typos do not matter. The list narrows as you type; Ctrl+F comes back here.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="139"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="148"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;p&gt;A filter: the list shows only the records that match it, together with the search and the other filters. Save the combination with View ▸ Save view… (Ctrl+Shift+S).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="147"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="156"/>
         <source>&lt;b&gt;Columns&lt;/b&gt;&lt;p&gt;Choose which columns the list shows. The choice, the order and the widths are remembered.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="154"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="163"/>
         <source>&lt;b&gt;The list&lt;/b&gt;&lt;p&gt;Enter or a double-click opens the record; click a column heading to sort by it; Shift or Ctrl with a click selects several rows for Edit, Delete or an export.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="166"/>
+        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="13"/>
         <source>&lt;b&gt;Edit&lt;/b&gt;&lt;p&gt;Change this {noun}&apos;s details (Ctrl+E).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="167"/>
+        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="14"/>
         <source>&lt;b&gt;Delete&lt;/b&gt;&lt;p&gt;Move this {noun} to the Trash, with what belongs only to it. Ctrl+Z or the Trash brings it back whole.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="172"/>
+        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="19"/>
         <source>&lt;b&gt;Add contact&lt;/b&gt;&lt;p&gt;Record a person who works at this {noun}.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="175"/>
+        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="22"/>
         <source>&lt;b&gt;Add programme&lt;/b&gt;&lt;p&gt;Record a new programme with this {noun} as its lead partner.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="180"/>
+        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="27"/>
         <source>&lt;b&gt;Log interaction&lt;/b&gt;&lt;p&gt;Note a call, meeting or email about this {noun}, with a follow-up date if there is a next step (Ctrl+I).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="185"/>
+        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="32"/>
         <source>&lt;b&gt;Add library services&lt;/b&gt;&lt;p&gt;Sign up many library services at once: search, filter by nation, region or membership, &lt;i&gt;Select all shown&lt;/i&gt;, then choose the starting stage.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="191"/>
+        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="38"/>
         <source>&lt;b&gt;Change stage&lt;/b&gt;&lt;p&gt;Move every selected participation to another stage (invited, interested, signed up, active, completed, withdrawn) in one step.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="196"/>
+        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="43"/>
         <source>&lt;b&gt;Add partner&lt;/b&gt;&lt;p&gt;Give another partner a role in this {noun}.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help_features.py" line="199"/>
+        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="46"/>
         <source>&lt;b&gt;Edit participation&lt;/b&gt;&lt;p&gt;Dates, reach and the local contact of the selected library service&apos;s participation.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1583,12 +1578,12 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../brokerdesk/gui/importing/__init__.py" line="76"/>
+        <location filename="../../brokerdesk/gui/importing/__init__.py" line="74"/>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/__init__.py" line="79"/>
+        <location filename="../../brokerdesk/gui/importing/__init__.py" line="77"/>
         <source>Import partners, contacts, programmes, participations… from a CSV or Excel file (Ctrl+Shift+I)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1863,12 +1858,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="248"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="250"/>
         <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="249"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="251"/>
         <source>Open recent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2088,199 +2083,204 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="57"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="68"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="63"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="74"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="122"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="152"/>
         <source>Opening {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="131"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="161"/>
         <source>Opening the database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="140"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="170"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="188"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="234"/>
         <source>Navigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="191"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="237"/>
         <source>Main area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="247"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="294"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="253"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="301"/>
         <source>&amp;Forward</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="259"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="308"/>
         <source>&amp;New…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="263"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="312"/>
         <source>New record of the kind shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="266"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="316"/>
         <source>&amp;Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="270"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="320"/>
         <source>Edit the selected record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="273"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="324"/>
         <source>&amp;Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="277"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="328"/>
         <source>Delete the selected records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="279"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="330"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="282"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="334"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="287"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="339"/>
         <source>&amp;Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="290"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="343"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="296"/>
-        <source>Back up &amp;now</source>
+        <location filename="../../brokerdesk/gui/main_window.py" line="351"/>
+        <source>&amp;Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="300"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="355"/>
         <source>Copy the database to the backup folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="303"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="359"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="304"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="362"/>
         <source>&amp;About BrokerDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="317"/>
+        <location filename="../../brokerdesk/gui/menu_layout.py" line="70"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="321"/>
+        <location filename="../../brokerdesk/gui/menu_layout.py" line="89"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="327"/>
+        <location filename="../../brokerdesk/gui/menu_layout.py" line="106"/>
         <source>&amp;Go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="331"/>
+        <location filename="../../brokerdesk/gui/menu_layout.py" line="119"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="333"/>
+        <location filename="../../brokerdesk/gui/menu_layout.py" line="125"/>
+        <source>E&amp;xport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/menu_layout.py" line="140"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="335"/>
+        <location filename="../../brokerdesk/gui/menu_layout.py" line="146"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="349"/>
-        <location filename="../../brokerdesk/gui/main_window.py" line="351"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="382"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="384"/>
         <source>Main toolbar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="363"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="391"/>
         <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="367"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="395"/>
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="369"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="397"/>
         <source>Working in the background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="549"/>
-        <location filename="../../brokerdesk/gui/main_window.py" line="557"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="577"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="585"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="550"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="578"/>
         <source>Delete {0}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="554"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="582"/>
         <source>You can undo this (Ctrl+Z) or restore it from the Trash.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="580"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="608"/>
         <source>Backed up to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="587"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="615"/>
         <source>About BrokerDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="589"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="617"/>
         <source>&lt;h3&gt;BrokerDesk {0}&lt;/h3&gt;&lt;p&gt;National partnerships with UK public library services.&lt;/p&gt;&lt;p&gt;Library authorities: mySociety (CC BY 4.0) and ONS codes (Open Government Licence v3.0). Library branches: Arts Council England Basic Dataset for Libraries 2023 via Libraries Hacked (Open Government Licence v3.0; contains OS data © Crown copyright, Royal Mail data © Royal Mail copyright, ONS data © Crown copyright). Service directory: Libraries Hacked (CC0 1.0). Map boundaries: Office for National Statistics (Open Government Licence v3.0; contains OS data © Crown copyright and database right 2024; contains LPS Intellectual Property © Crown copyright and database right 2024).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3242,17 +3242,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="243"/>
-        <source>&amp;Restore from backup…</source>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="244"/>
+        <source>Restore from bac&amp;kup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="247"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="248"/>
         <source>A team server is backed up by whoever runs it; ask them to restore it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="255"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="256"/>
         <source>Go back to an earlier copy of this database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3320,7 +3320,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/search/feature.py" line="43"/>
+        <location filename="../../brokerdesk/gui/search/feature.py" line="42"/>
         <source>Save view…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3898,12 +3898,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/menu.py" line="196"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="189"/>
         <source>Export &amp;view…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/menu.py" line="199"/>
+        <location filename="../../brokerdesk/gui/exporting/menu.py" line="192"/>
         <source>Export the rows of this list as shown (Ctrl+Shift+E)</source>
         <translation type="unfinished"></translation>
     </message>

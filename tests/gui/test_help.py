@@ -31,7 +31,8 @@ def open_guide_with_f1(qtbot, window: MainWindow) -> UserGuideWindow:  # type: i
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    guide = window.user_guide  # type: ignore[attr-defined]
+    guide = window.help_actions.guide
+    assert guide is not None
     qtbot.waitExposed(guide)
     return guide
 
@@ -62,7 +63,7 @@ def test_f1_opens_the_guide_beside_the_window(qtbot, window: MainWindow) -> None
     # again brings the same guide forward instead of opening a second one.
     assert not guide.isModal() and QApplication.activeModalWidget() is None
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    assert window.user_guide is guide  # type: ignore[attr-defined]
+    assert window.help_actions.guide is guide
     guide.close()
 
 
@@ -117,7 +118,7 @@ def test_shift_f1_enters_whats_this_mode(qtbot, window: MainWindow) -> None:  # 
     help_menu: QMenu = window.menus["help"]
     labels = [a.text() for a in help_menu.actions() if not a.isSeparator()]
     assert labels[:2] == ["&User guide", "What's &This?"]
-    assert window.user_guide_action.shortcut().toString() == "F1"  # type: ignore[attr-defined]
+    assert window.help_actions.user_guide.shortcut().toString() == "F1"
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     assert not QWhatsThis.inWhatsThisMode()

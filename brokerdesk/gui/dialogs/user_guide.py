@@ -308,12 +308,12 @@ class UserGuideWindow(QWidget):
         self.browser.zoomOut(1)
 
 
-def open_user_guide(window: QWidget, anchor: str | None = None) -> UserGuideWindow:
-    """Show the one guide window of ``window`` (built on first use), at ``anchor`` if given."""
-    guide = getattr(window, "user_guide", None)
-    if not isinstance(guide, UserGuideWindow):
-        guide = UserGuideWindow(window)
-        window.user_guide = guide  # type: ignore[attr-defined]
+def open_user_guide(
+    parent: QWidget, guide: UserGuideWindow | None = None, anchor: str | None = None
+) -> UserGuideWindow:
+    """Show ``guide``, or a new guide window beside ``parent``, at ``anchor`` if given."""
+    if guide is None:
+        guide = UserGuideWindow(parent)
     guide.show()
     guide.raise_()
     guide.activateWindow()

@@ -39,7 +39,11 @@ translate = QCoreApplication.translate  # lupdate reads translate("Export", "…
 
 @dataclass(frozen=True)
 class ExportActions:
-    """What :func:`install` made: the Export menu, its actions, the Partners list's button."""
+    """What :func:`install` made: the Export menu's actions, the Partners list's button.
+
+    ``menu`` is the window's Export menu (``window.menus["export"]``), which
+    :mod:`brokerdesk.gui.menu_layout` declares and fills.
+    """
 
     menu: QMenu
     partner_summary: QAction
@@ -100,16 +104,10 @@ def export_selected(window: MainWindow) -> Any:
 
 # ---------------------------------------------------------------------- installing
 def install(window: MainWindow) -> ExportActions:
-    """Add the Export menu (before Tools, else Help), Export view on the toolbar, the
-    Partners list's "Export…" button, and answer every partner page's ``export_requested``."""
-    menu = QMenu(translate("Export", "E&xport"), window)
-    menu.setObjectName("export-menu")
-    # File, Edit, Go, View, Export, Tools, Help.
-    after = window.menus.get("tools") or window.menus.get("help")
-    if after is not None:
-        window.menuBar().insertMenu(after.menuAction(), menu)
-    else:
-        window.menuBar().addMenu(menu)
+    """Make the Export menu's actions (registered as ``export.…``; Export view is on the
+    toolbar too), the Partners list's "Export…" button, and answer every partner page's
+    ``export_requested``."""
+    menu = window.menus["export"]
 
     def action(name: str, text: str, slot: Callable[[], Any], tip: str, key: str = "") -> QAction:
         made = QAction(text, window)
@@ -119,9 +117,7 @@ def install(window: MainWindow) -> ExportActions:
         if key:
             made.setShortcut(QKeySequence(key))
         made.triggered.connect(slot)
-        window.addAction(made)
-        menu.addAction(made)
-        return made
+        return window.register_action(f"export.{name.replace('-', '_')}", made)
 
     partner_summary = action(
         "partner-summary",
@@ -147,7 +143,6 @@ def install(window: MainWindow) -> ExportActions:
         lambda: export_summaries(window, None),
         translate("Export", "A summary of every partner, with an index"),
     )
-    menu.addSeparator()
     matrix = action(
         "matrix",
         translate("Export", "Participation &matrix…"),
@@ -163,9 +158,7 @@ def install(window: MainWindow) -> ExportActions:
         lambda: export_database(window),
         translate("Export", "Every table in one XLSX workbook, one sheet per table"),
     )
-    menu.addSeparator()
     view = _view_action(window)
-    menu.addAction(view)
 
     def update() -> None:
         chosen = bool(partners_in_view(window))
@@ -192,19 +185,13 @@ def install(window: MainWindow) -> ExportActions:
 
 
 def _view_action(window: MainWindow) -> QAction:
-    """Export view… (Ctrl+Shift+E), also on the toolbar right after Refresh."""
+    """Export view… (Ctrl+Shift+E), registered as ``export.view``."""
     made = QAction(translate("ViewExport", "Export &view…"), window)
     made.setObjectName("export-view-action")
     made.setShortcut(QKeySequence("Ctrl+Shift+E"))
     made.setToolTip(translate("ViewExport", "Export the rows of this list as shown (Ctrl+Shift+E)"))
     made.triggered.connect(lambda: export_view(window))
-    window.addAction(made)
-    shown = window.toolbar.actions()
-    if window.refresh_action in shown and shown[-1] is not window.refresh_action:
-        window.toolbar.insertAction(shown[shown.index(window.refresh_action) + 1], made)
-    else:
-        window.toolbar.addAction(made)
-    return made
+    return window.register_action("export.view", made)
 
 
 def _answer_partner_pages(window: MainWindow) -> None:

@@ -46,14 +46,12 @@ class ImportActions:
     """File ▸ Import… on one main window, and the wizard it last opened.
 
     Attributes:
-        import_file: the action (File menu, first; and on the toolbar).
-        separator: the line after it in the File menu.
+        import_file: the action (``file.import``: File menu and toolbar).
         wizard: the wizard shown last (raised again while it is open), or None.
         mapping_store: where the wizard saves column mappings (None: the user's config).
     """
 
     import_file: QAction
-    separator: QAction | None
     wizard: ImportWizard | None = None
     mapping_store: MappingStore | None = None
 
@@ -69,7 +67,7 @@ def open_import(window: MainWindow, actions: ImportActions) -> ImportWizard:
 
 
 def install(window: MainWindow) -> ImportActions:
-    """Add File ▸ Import… (Ctrl+Shift+I) to ``window``: first in File, and on the toolbar."""
+    """Make File ▸ Import… (Ctrl+Shift+I), registered as ``file.import``."""
     icon = QIcon.fromTheme(
         "document-import", window.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton)
     )
@@ -91,17 +89,7 @@ def install(window: MainWindow) -> ImportActions:
             "(Ctrl+Shift+I).</p>",
         )
     )
-    window.addAction(action)
-    file_menu = window.menus["file"]
-    separator: QAction | None = None
-    if file_menu.actions():
-        first = file_menu.actions()[0]
-        file_menu.insertAction(first, action)
-        separator = file_menu.insertSeparator(first)
-    else:
-        file_menu.addAction(action)
-    window.toolbar.addSeparator()
-    window.toolbar.addAction(action)
-    actions = ImportActions(action, separator)
+    window.register_action("file.import", action)
+    actions = ImportActions(action)
     action.triggered.connect(lambda _checked=False: open_import(window, actions))
     return actions

@@ -60,8 +60,12 @@ class SafetyActions:
 
 def install(window: MainWindow) -> SafetyActions:
     """Add History, Restore from backup and live refresh (not yet started) to ``window``."""
+    # install_history_action still puts History in the Edit menu itself; the layout puts
+    # it back in its place when it is applied.
+    show_history = install_history_action(window)
+    window.register_action("edit.history", show_history)
     actions = SafetyActions(
-        show_history=install_history_action(window),
+        show_history=show_history,
         restore_from_backup=install_restore_action(window),
         live_refresh=LiveRefresh(window.ctx, LIVE_INTERVAL_MS, parent=window),
         reopen=partial(restore_in_place, window),

@@ -256,9 +256,10 @@ def ask_and_restore(window: MainWindow, reopen: Callable[[Path, Path], bool]) ->
 
 
 def install_restore_action(window: MainWindow) -> QAction:
-    """Add File ▸ Restore from backup… after Back up now; disabled, with the reason, in team
-    mode. The caller connects ``triggered``."""
-    action = QAction(translate("RestoreBackupDialog", "&Restore from backup…"), window)
+    """File ▸ Restore from backup…, registered as ``file.restore``; disabled, with the
+    reason, in team mode. The caller connects ``triggered``."""
+    # "Restore from bac&kup…": R is Open recent's in the File menu.
+    action = QAction(translate("RestoreBackupDialog", "Restore from bac&kup…"), window)
     action.setObjectName("restore-from-backup")
     if window.ctx.db.path is None:
         action.setEnabled(False)
@@ -272,12 +273,4 @@ def install_restore_action(window: MainWindow) -> QAction:
         action.setStatusTip(
             translate("RestoreBackupDialog", "Go back to an earlier copy of this database")
         )
-    menu = window.menus["file"]
-    menu.setToolTipsVisible(True)
-    actions = menu.actions()
-    after = actions.index(window.backup_action) + 1 if window.backup_action in actions else -1
-    if 0 < after < len(actions):
-        menu.insertAction(actions[after], action)
-    else:
-        menu.addAction(action)
-    return action
+    return window.register_action("file.restore", action)

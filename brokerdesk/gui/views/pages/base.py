@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from brokerdesk.core import clock
 from brokerdesk.core.errors import NotFoundError
 from brokerdesk.gui import kind_words
-from brokerdesk.gui.help_features import record_button_help
+from brokerdesk.gui.help.record_buttons import record_button_help
 from brokerdesk.gui.models.rows import RowColumn, RowsModel, plain_text
 
 if TYPE_CHECKING:

@@ -1,33 +1,53 @@
-"""Plugs Help ▸ User guide (F1) and Help ▸ What's This? (Shift+F1) into a built main window.
+"""Help ▸ User guide (F1), Help ▸ What's This? (Shift+F1) and the window's What's This texts.
 
-The main window calls :func:`install_help_features` once, after the other features, so the
-What's This texts reach the toolbar actions and list pages those features added. Record
-pages are built on demand; their buttons get their texts from :func:`record_button_help`.
-The guide window module is loaded when F1 is first pressed, not at start-up.
+The main window calls :func:`install` once, after the other features, so the What's This
+texts reach the actions and list pages those features made; it returns the
+:class:`HelpActions` the window keeps. The guide window module is loaded when F1 is first
+pressed, not at start-up.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWhatsThis, QWidget
 
+if TYPE_CHECKING:
+    from brokerdesk.gui.dialogs.user_guide import UserGuideWindow
+    from brokerdesk.gui.main_window import MainWindow
+    from brokerdesk.gui.views.list_page import ListPage
+
 translate = QCoreApplication.translate  # lupdate reads translate("Help", "…") calls
 
 
-def open_guide(window: Any, anchor: str | None = None) -> Any:
-    """Show the user guide beside ``window`` and return its window."""
-    from brokerdesk.gui.dialogs.user_guide import open_user_guide
+@dataclass
+class HelpActions:
+    """The Help menu's own actions on one main window, and its guide window.
 
-    return open_user_guide(window, anchor)
+    Attributes:
+        user_guide: Help ▸ User guide (F1), ``help.user_guide``.
+        whats_this: Help ▸ What's This? (Shift+F1), ``help.whats_this``.
+        guide: the guide window, once F1 has opened it (F1 again raises the same one).
+    """
+
+    user_guide: QAction
+    whats_this: QAction
+    guide: UserGuideWindow | None = None
+
+    def open_guide(self, parent: QWidget, anchor: str | None = None) -> UserGuideWindow:
+        """Show the guide beside ``parent`` (at ``anchor`` if given) and return it."""
+        from brokerdesk.gui.dialogs.user_guide import open_user_guide
+
+        self.guide = open_user_guide(parent, self.guide, anchor)
+        return self.guide
 
 
-def install_help_features(window: Any) -> None:
-    """Add Help ▸ User guide, Help ▸ What's This? and What's This texts to ``window``."""
-    if getattr(window, "user_guide_action", None) is not None:
-        return
+def install(window: MainWindow) -> HelpActions:
+    """Make Help ▸ User guide and Help ▸ What's This? (registered as ``help.…``) and give the
+    window's controls their What's This texts."""
     icon = QIcon.fromTheme(
         "help-contents", window.style().standardIcon(QStyle.StandardPixmap.SP_DialogHelpButton)
     )
@@ -37,8 +57,7 @@ def install_help_features(window: Any) -> None:
     tip = translate("Help", "How to do the team's everyday tasks in BrokerDesk (F1)")
     guide.setToolTip(tip)
     guide.setStatusTip(tip)
-    guide.triggered.connect(lambda _checked=False: open_guide(window))
-    window.addAction(guide)
+    window.register_action("help.user_guide", guide)
 
     whats_this = QWhatsThis.createAction(window)
     whats_this.setObjectName("help-whats-this")
@@ -47,19 +66,15 @@ def install_help_features(window: Any) -> None:
     tip = translate("Help", "Click any control to read what it does (Shift+F1)")
     whats_this.setToolTip(tip)
     whats_this.setStatusTip(tip)
-    window.addAction(whats_this)
+    window.register_action("help.whats_this", whats_this)
 
-    menu = window.menus["help"]
-    first = menu.actions()[0] if menu.actions() else None
-    menu.insertActions(first, [guide, whats_this])
-    if first is not None:
-        menu.insertSeparator(first)
-    window.user_guide_action = guide
-    window.whats_this_action = whats_this
+    actions = HelpActions(guide, whats_this)
+    guide.triggered.connect(lambda _checked=False: actions.open_guide(window))
     describe_main_controls(window)
+    return actions
 
 
-def describe_main_controls(window: Any) -> None:
+def describe_main_controls(window: MainWindow) -> None:
     """What's This texts for the navigation, the toolbar actions and each list's controls."""
     window.navigation.setWhatsThis(
         translate(
@@ -70,58 +85,52 @@ def describe_main_controls(window: Any) -> None:
         )
     )
     texts = {
-        "back_action": translate(
+        "go.back": translate(
             "Help", "<b>Back</b><p>Return to the list or record you saw before (Alt+Left).</p>"
         ),
-        "forward_action": translate(
+        "go.forward": translate(
             "Help", "<b>Forward</b><p>Go forward again after going back (Alt+Right).</p>"
         ),
-        "new_action": translate(
+        "edit.new": translate(
             "Help",
             "<b>New</b><p>Record a new partner, programme, contact or interaction, whichever "
             "list you are in (Ctrl+N). Library services are already all there.</p>",
         ),
-        "edit_action": translate(
+        "edit.edit": translate(
             "Help", "<b>Edit</b><p>Change the selected record or the one on screen (Ctrl+E).</p>"
         ),
-        "delete_action": translate(
+        "edit.delete": translate(
             "Help",
             "<b>Delete</b><p>Move the selected records to the Trash. BrokerDesk first says "
             "what else goes with them; Ctrl+Z or the Trash brings them back.</p>",
         ),
-        "undo_action": translate(
+        "edit.undo": translate(
             "Help", "<b>Undo</b><p>Take back your last change, however big (Ctrl+Z).</p>"
         ),
-        "redo_action": translate(
+        "edit.redo": translate(
             "Help", "<b>Redo</b><p>Do again what you just undid (Ctrl+Shift+Z).</p>"
         ),
-        "refresh_action": translate(
+        "view.refresh": translate(
             "Help",
             "<b>Refresh</b><p>Read the lists again from the database (F5). Colleagues' "
             "changes normally appear by themselves within seconds.</p>",
         ),
-        "find_action": translate(
+        "edit.find": translate(
             "Help", "<b>Find</b><p>Jump to the search field of the list on screen (Ctrl+F).</p>"
         ),
+        "export.view": translate(
+            "Help",
+            "<b>Export view</b><p>Save exactly the rows and columns on screen to an "
+            "Excel workbook or a CSV file (Ctrl+Shift+E).</p>",
+        ),
     }
-    for name, text in texts.items():
-        action = getattr(window, name, None)
-        if isinstance(action, QAction):
-            action.setWhatsThis(text)
-    for action in window.findChildren(QAction):
-        if action.objectName() == "export-view-action":
-            action.setWhatsThis(
-                translate(
-                    "Help",
-                    "<b>Export view</b><p>Save exactly the rows and columns on screen to an "
-                    "Excel workbook or a CSV file (Ctrl+Shift+E).</p>",
-                )
-            )
+    for action_id, text in texts.items():
+        window.registered_actions[action_id].setWhatsThis(text)
     for page in window.lists.values():
         describe_list_page(page)
 
 
-def describe_list_page(page: Any) -> None:
+def describe_list_page(page: ListPage) -> None:
     """What's This texts for one list's search field, filters, columns button and table."""
     page.search.setWhatsThis(
         translate(
@@ -158,49 +167,3 @@ def describe_list_page(page: Any) -> None:
             "Delete or an export.</p>",
         )
     )
-
-
-def record_button_help(text: str, noun: str) -> str:
-    """The What's This text of a record page's button, from its untranslated label."""
-    texts = {
-        "&Edit…": translate("Help", "<b>Edit</b><p>Change this {noun}'s details (Ctrl+E).</p>"),
-        "&Delete…": translate(
-            "Help",
-            "<b>Delete</b><p>Move this {noun} to the Trash, with what belongs only to it. "
-            "Ctrl+Z or the Trash brings it back whole.</p>",
-        ),
-        "Add &contact…": translate(
-            "Help", "<b>Add contact</b><p>Record a person who works at this {noun}.</p>"
-        ),
-        "Add &programme…": translate(
-            "Help",
-            "<b>Add programme</b><p>Record a new programme with this {noun} as its lead "
-            "partner.</p>",
-        ),
-        "&Log interaction…": translate(
-            "Help",
-            "<b>Log interaction</b><p>Note a call, meeting or email about this {noun}, with "
-            "a follow-up date if there is a next step (Ctrl+I).</p>",
-        ),
-        "Add &library services…": translate(
-            "Help",
-            "<b>Add library services</b><p>Sign up many library services at once: search, "
-            "filter by nation, region or membership, <i>Select all shown</i>, then choose "
-            "the starting stage.</p>",
-        ),
-        "Change &stage…": translate(
-            "Help",
-            "<b>Change stage</b><p>Move every selected participation to another stage "
-            "(invited, interested, signed up, active, completed, withdrawn) in one step.</p>",
-        ),
-        "Add &partner…": translate(
-            "Help", "<b>Add partner</b><p>Give another partner a role in this {noun}.</p>"
-        ),
-        "Edit pa&rticipation…": translate(
-            "Help",
-            "<b>Edit participation</b><p>Dates, reach and the local contact of the selected "
-            "library service's participation.</p>",
-        ),
-    }
-    text = texts.get(text, "")
-    return text.replace("{noun}", noun)

@@ -1,0 +1,53 @@
+"""What's This texts of the record pages' buttons, which are built on demand."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+translate = QCoreApplication.translate  # lupdate reads translate("Help", "…") calls
+
+
+def record_button_help(text: str, noun: str) -> str:
+    """The What's This text of a record page's button, from its untranslated label."""
+    texts = {
+        "&Edit…": translate("Help", "<b>Edit</b><p>Change this {noun}'s details (Ctrl+E).</p>"),
+        "&Delete…": translate(
+            "Help",
+            "<b>Delete</b><p>Move this {noun} to the Trash, with what belongs only to it. "
+            "Ctrl+Z or the Trash brings it back whole.</p>",
+        ),
+        "Add &contact…": translate(
+            "Help", "<b>Add contact</b><p>Record a person who works at this {noun}.</p>"
+        ),
+        "Add &programme…": translate(
+            "Help",
+            "<b>Add programme</b><p>Record a new programme with this {noun} as its lead "
+            "partner.</p>",
+        ),
+        "&Log interaction…": translate(
+            "Help",
+            "<b>Log interaction</b><p>Note a call, meeting or email about this {noun}, with "
+            "a follow-up date if there is a next step (Ctrl+I).</p>",
+        ),
+        "Add &library services…": translate(
+            "Help",
+            "<b>Add library services</b><p>Sign up many library services at once: search, "
+            "filter by nation, region or membership, <i>Select all shown</i>, then choose "
+            "the starting stage.</p>",
+        ),
+        "Change &stage…": translate(
+            "Help",
+            "<b>Change stage</b><p>Move every selected participation to another stage "
+            "(invited, interested, signed up, active, completed, withdrawn) in one step.</p>",
+        ),
+        "Add &partner…": translate(
+            "Help", "<b>Add partner</b><p>Give another partner a role in this {noun}.</p>"
+        ),
+        "Edit pa&rticipation…": translate(
+            "Help",
+            "<b>Edit participation</b><p>Dates, reach and the local contact of the selected "
+            "library service's participation.</p>",
+        ),
+    }
+    text = texts.get(text, "")
+    return text.replace("{noun}", noun)
