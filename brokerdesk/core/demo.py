@@ -4,10 +4,14 @@ Deterministic for a seed and a date, so screenshots, tests and the user guide ag
 partner, person and programme is invented (emails at example.org, phone numbers in Ofcom's
 drama range); the library services and branches are the real reference data. The data is
 shaped by the team's week (``shared/SCENARIOS.md``): a sight-loss charity leading an
-audio-described reading pilot with a funder, overdue and due-soon follow-ups, partners not
-contacted for months, agreements ending next quarter, and North West services with no live
-Health & Wellbeing programme to find on the coverage matrix. Rows go in with bulk inserts,
-so the per-record audit hook is off and one summary event is written instead.
+audio-described reading pilot with a funder, follow-ups overdue, due today and due this week,
+partners not contacted for longer than their cadence, agreements ending next quarter and one
+lapsed, a likely duplicate partner to merge, a Welsh-language programme across Wales and a
+Northern Irish one, and coverage strong in most regions but thin in a few offer areas: North
+West services with no live Health & Wellbeing programme among them, to find on the coverage
+matrix. Every date is relative to the day it is built for, so it looks the same on any day
+(``tests/core/test_demo_shape.py`` checks that shape). Rows go in with bulk inserts, so the
+per-record audit hook is off and one summary event is written instead.
 """
 
 from __future__ import annotations
@@ -42,10 +46,12 @@ from brokerdesk.core.models import (
 )
 from brokerdesk.core.reference.demo_cast import (
     AGREEMENT_ENDS,
+    DUPLICATE_PARTNER,
     FIRST_NAMES,
     LAST_NAMES,
     LINKED,
     LIVE_STAGES,
+    NATION_PROGRAMMES,
     NOTES,
     PARTNERS,
     PROGRAMMES,
@@ -56,6 +62,7 @@ from brokerdesk.core.reference.demo_cast import (
     SUBJECTS,
     TAGS,
     TEAM,
+    THIN,
     slug,
 )
 
@@ -105,6 +112,7 @@ def build_demo(db: Database, seed: int = 2026, today: dt.date | None = None) -> 
         builder.programmes(report)
         builder.participations(report)
         builder.interactions(report)
+        builder.duplicate(report)
         audit.record(
             session,
             "import",
@@ -128,7 +136,7 @@ class _Builder:
         self.s, self.rng, self.today, self.areas = session, rng, today, areas
         self.members: list[int] = [m.id for m in members]
         self.service_names = {m.id: m.nice_name for m in members}
-        self.north_west = {m.id for m in members if m.region == "North West"}
+        self.region = {m.id: m.region for m in members}
         self.partner_ids: dict[str, int] = {}
         self.contacts: dict[int, list[int]] = {}  # partner id -> contact ids
         self.local_contacts: dict[int, list[int]] = {}  # service id -> contact ids
@@ -279,6 +287,29 @@ class _Builder:
                 )
                 links.append([(lead, "lead"), (funder, "funder"), (delivery, "delivery")])
                 secondary.append(extra)
+        for name, code, lead_name, funder_name, target, region, linked, notes in NATION_PROGRAMMES:
+            start = self._days(-200, -60)  # well under way, a year still to run
+            end = self._days(365, 500)
+            rows.append(
+                {
+                    "name": name,
+                    "offer_area_id": self.areas[code],
+                    "status": "live",
+                    "start_date": start,
+                    "end_date": end,
+                    "description": notes,
+                    "budget": Decimal(self.rng.randrange(5_000, 60_000, 500)),
+                    "target_services": target,
+                    "version_id": 1,
+                }
+            )
+            self.made.append(
+                {"status": "live", "start": start, "end": end, "areas": {code}}
+                | {"region": region, "linked": linked}
+            )
+            lead, funder = self.partner_ids[lead_name], self.partner_ids[funder_name]
+            links.append([(lead, "lead"), (funder, "funder")])
+            secondary.append([])
         ids = self._insert(Programme, rows)
         roles, others = [], []
         for pid, meta, partners, extra in zip(ids, self.made, links, secondary, strict=True):
@@ -314,11 +345,16 @@ class _Builder:
         rows = []
         for programme in self.made:
             status = programme["status"]
+            linked = programme.get("linked", LINKED[status])
             pool = self.members
-            if status == "live" and "health_wellbeing" in programme["areas"]:
-                # Most of the North West has no live Health & Wellbeing programme: the gap.
-                pool = [m for m in self.members if m not in self.north_west or m % 4 == 0]
-            for sid in sorted(self.rng.sample(pool, min(LINKED[status], len(pool)))):
+            if "region" in programme:  # a story from one nation
+                pool = [m for m in self.members if self.region[m] == programme["region"]]
+            elif status == "live":
+                # Thin cells: most of these regions' services have no live programme in
+                # these areas (the North West's Health & Wellbeing gap among them).
+                thin = {r for area in programme["areas"] for r in THIN.get(area, ())}
+                pool = [m for m in self.members if self.region[m] not in thin or m % 4 == 0]
+            for sid in sorted(self.rng.sample(pool, min(linked, len(pool)))):
                 rows.append(self._participation(programme, sid))
         self.s.execute(insert(Participation), rows)
         report.participations = len(rows)
@@ -375,16 +411,76 @@ class _Builder:
             rows.append(self._interaction(self._days(-300, 0), programme_id=pid))
         # Monday morning: follow-ups overdue, due this week and done, whatever the seed.
         lively = [p for p in self.partner_ids.values() if p not in stale]
-        for i, (back, ahead, done) in enumerate(((20, -6, False), (3, 4, False), (30, -9, True))):
+        monday = ((20, -6, False), (3, 4, False), (30, -9, True), (14, 0, False))
+        for i, (back, ahead, done) in enumerate(monday):
             for pid in lively[i * 2 : i * 2 + 2]:
                 row = self._interaction(self.today - dt.timedelta(days=back), partner_id=pid)
                 row["follow_up_on"] = self.today + dt.timedelta(days=ahead)
                 row["follow_up_done"] = done
                 rows.append(row)
+        rows += self._nation_follow_ups()
         for i, row in enumerate(rows[-len(models.INTERACTION_KINDS) :]):
             row["kind"] = models.INTERACTION_KINDS[i]  # every kind, whatever the seed
         self.s.execute(insert(Interaction), rows)
         report.interactions = len(rows)
+
+    def _nation_follow_ups(self) -> list[dict[str, Any]]:
+        """A call with each nation story's services: one follow-up due today, one this week."""
+        rows = []
+        stories = [p for p in self.made if "region" in p]
+        for programme, ahead in zip(stories, (0, 3), strict=True):
+            sid = min(m for m in self.members if self.region[m] == programme["region"])
+            row = self._interaction(
+                self.today - dt.timedelta(days=10), service_id=sid, programme_id=programme["id"]
+            )
+            contacts = self.local_contacts.get(sid, [])
+            row["contact_id"] = contacts[0] if contacts else None
+            row["subject"] = "Progress update"
+            row["follow_up_on"] = self.today + dt.timedelta(days=ahead)
+            row["follow_up_done"] = False
+            rows.append(row)
+        return rows
+
+    def duplicate(self, report: DemoReport) -> None:
+        """The sight-loss charity entered twice: a likely duplicate for Tools ▸ Find duplicates."""
+        name, kind, status, website, notes = DUPLICATE_PARTNER
+        original = self.partner_ids[PARTNERS[0][0]]
+        [pid] = self._insert(
+            Partner,
+            [
+                {
+                    "name": name,
+                    "partner_type": kind,
+                    "status": status,
+                    "owner": TEAM[1],
+                    "website": website,
+                    "notes": notes,
+                    "contact_limit_days": 90,
+                    "version_id": 1,
+                }
+            ],
+        )
+        self.s.execute(
+            insert(PartnerOfferArea),
+            [{"partner_id": pid, "offer_area_id": self.areas[PARTNERS[0][3][0]]}],
+        )
+        national = self.s.scalar(select(Tag.id).where(Tag.name == TAGS[0]))
+        self.s.execute(insert(PartnerTag), [{"partner_id": pid, "tag_id": national}])
+        same = self.s.execute(
+            select(Contact.full_name, Contact.role, Contact.email, Contact.phone).where(
+                Contact.id == self.contacts[original][0]
+            )
+        ).one()
+        self.s.execute(
+            insert(Contact),
+            [{**same._asdict(), "partner_id": pid, "version_id": 1}],
+        )
+        row = self._interaction(self.today - dt.timedelta(days=40), partner_id=pid)
+        row["subject"] = "Met at the conference"
+        self.s.execute(insert(Interaction), [row])
+        report.partners += 1
+        report.contacts += 1
+        report.interactions += 1
 
     def _contact(self, partner_id: int) -> int | None:
         contacts = self.contacts.get(partner_id, [])
