@@ -282,9 +282,15 @@ class _Builder:
                 extra = self.rng.sample(
                     sorted(a for a in self.areas if a != code), self.rng.randint(0, 2)
                 )
-                self.made.append(
-                    {"status": status, "start": start, "end": end, "areas": {code, *extra}}
-                )
+                meta: dict[str, Any] = {
+                    "status": status,
+                    "start": start,
+                    "end": end,
+                    "areas": {code, *extra},
+                }
+                if target and status == "live":  # a headline: a little past its target
+                    meta["linked"] = min(LINKED[status], target + target // 5)
+                self.made.append(meta)
                 links.append([(lead, "lead"), (funder, "funder"), (delivery, "delivery")])
                 secondary.append(extra)
         for name, code, lead_name, funder_name, target, region, linked, notes in NATION_PROGRAMMES:

@@ -80,8 +80,10 @@ def test_coverage_is_strong_in_most_places_and_thin_in_a_few(demo: Database) -> 
     assert len(thin) <= len(cells) // 4, sorted(thin)
     assert len(strong) >= len(cells) // 3, len(strong)
     assert len(middling) >= 6
-    # Each offer area is strong somewhere, so a thin cell stands out as a gap, not the norm.
-    assert {area for area, _ in strong} == {area for area, _ in cells}
+    # Each offer area reaches most services somewhere: a thin cell is a gap, not the norm.
+    assert {area for (area, _), percent in cells.items() if percent >= 70} == {
+        area for area, _ in cells
+    }
 
 
 def test_the_north_west_gap_has_services_to_invite(demo: Database) -> None:
