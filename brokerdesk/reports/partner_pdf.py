@@ -138,8 +138,8 @@ def _footer(
     painter.drawText(text_rect, int(right_align), f"Page {page} of {pages}")
 
 
-def render_partner_summary_pdf(summary: PartnerSummary, target: Path | QIODevice) -> int:
-    """Print ``summary`` to ``target`` (overwriting it). Returns the number of pages."""
+def a4_writer(target: Path | QIODevice) -> QPdfWriter:
+    """A PDF writer for an A4 portrait page with the summary's margins."""
     ensure_gui_application()
     writer = QPdfWriter(target if isinstance(target, QIODevice) else str(target))
     writer.setResolution(DPI)
@@ -151,6 +151,12 @@ def render_partner_summary_pdf(summary: PartnerSummary, target: Path | QIODevice
             QPageLayout.Unit.Millimeter,
         )
     )
+    return writer
+
+
+def render_partner_summary_pdf(summary: PartnerSummary, target: Path | QIODevice) -> int:
+    """Print ``summary`` to ``target`` (overwriting it). Returns the number of pages."""
+    writer = a4_writer(target)
     writer.setTitle(f"Partner summary: {summary.name}")
     writer.setCreator("BrokerDesk")
     laid_out = build_document(summary, writer)
