@@ -180,6 +180,23 @@ def feature_pictures(
     save(history, out, "history", app)
     history.done(0)
 
+    import screenshot_dialogs as story
+
+    def shot(widget: QWidget, name: str) -> None:
+        save(widget, out, name, app)
+
+    def wait(until: Callable[[], bool] | None) -> None:
+        settle(app, until)
+
+    database = window.ctx.db.path
+    assert database is not None
+    folder = database.parent
+    story.import_pictures(window, PROGRAMME, folder, shot, wait)
+    story.saved_views_picture(window, shot, wait)
+    story.conflict_picture(window, database, partner, window, shot)
+    story.restore_picture(window, database, shot)
+    story.small_dialogs(window, (partner, PARTNER), folder, shot)
+
     from brokerdesk.gui.help_features import open_guide
 
     guide = open_guide(window, "sign-up-libraries-to-a-programme")
