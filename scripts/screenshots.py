@@ -228,12 +228,17 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     args.samples.mkdir(parents=True, exist_ok=True)
     app = ensure_application()
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "demo.sqlite3"
+    # One fixed folder, so the path in the status bar (and so each picture) is the same on
+    # every run: a picture changes only when the app or the demo does.
+    folder = Path(tempfile.gettempdir()) / "brokerdesk-demo"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    try:
+        path = folder / "demo.sqlite3"
         build_demo_database(path)
         summary_sample(path, args.samples)
         db = open_database(path)
-        settings = Settings(QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat))
+        settings = Settings(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat))
         window = MainWindow(AppContext(db, settings))
         window.resize(1280, 800)
         window.show()
@@ -246,6 +251,8 @@ def main() -> int:
         for theme in ("light", "dark"):
             for picture in shoot(path, args.out, theme):
                 print(picture)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 

@@ -27,6 +27,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from brokerdesk.core import audit, clock, models, vocabulary
+from brokerdesk.core import demo_stories as stories
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.core.models import (
@@ -46,12 +47,10 @@ from brokerdesk.core.models import (
 )
 from brokerdesk.core.reference.demo_cast import (
     AGREEMENT_ENDS,
-    DUPLICATE_PARTNER,
     FIRST_NAMES,
     LAST_NAMES,
     LINKED,
     LIVE_STAGES,
-    NATION_PROGRAMMES,
     NOTES,
     PARTNERS,
     PROGRAMMES,
@@ -112,7 +111,7 @@ def build_demo(db: Database, seed: int = 2026, today: dt.date | None = None) -> 
         builder.programmes(report)
         builder.participations(report)
         builder.interactions(report)
-        builder.duplicate(report)
+        stories.duplicate(builder, report)
         audit.record(
             session,
             "import",
@@ -293,29 +292,7 @@ class _Builder:
                 self.made.append(meta)
                 links.append([(lead, "lead"), (funder, "funder"), (delivery, "delivery")])
                 secondary.append(extra)
-        for name, code, lead_name, funder_name, target, region, linked, notes in NATION_PROGRAMMES:
-            start = self._days(-200, -60)  # well under way, a year still to run
-            end = self._days(365, 500)
-            rows.append(
-                {
-                    "name": name,
-                    "offer_area_id": self.areas[code],
-                    "status": "live",
-                    "start_date": start,
-                    "end_date": end,
-                    "description": notes,
-                    "budget": Decimal(self.rng.randrange(5_000, 60_000, 500)),
-                    "target_services": target,
-                    "version_id": 1,
-                }
-            )
-            self.made.append(
-                {"status": "live", "start": start, "end": end, "areas": {code}}
-                | {"region": region, "linked": linked}
-            )
-            lead, funder = self.partner_ids[lead_name], self.partner_ids[funder_name]
-            links.append([(lead, "lead"), (funder, "funder")])
-            secondary.append([])
+        stories.nation_programmes(self, rows, links, secondary)
         ids = self._insert(Programme, rows)
         roles, others = [], []
         for pid, meta, partners, extra in zip(ids, self.made, links, secondary, strict=True):
@@ -415,7 +392,8 @@ class _Builder:
                 rows.append(self._interaction(occurred, service_id=sid))
         for pid in programme_ids:
             rows.append(self._interaction(self._days(-300, 0), programme_id=pid))
-        # Monday morning: follow-ups overdue, due this week and done, whatever the seed.
+        # Monday morning: follow-ups overdue, due today, due this week and done, whatever the
+        # seed.
         lively = [p for p in self.partner_ids.values() if p not in stale]
         monday = ((20, -6, False), (3, 4, False), (30, -9, True), (14, 0, False))
         for i, (back, ahead, done) in enumerate(monday):
@@ -424,69 +402,11 @@ class _Builder:
                 row["follow_up_on"] = self.today + dt.timedelta(days=ahead)
                 row["follow_up_done"] = done
                 rows.append(row)
-        rows += self._nation_follow_ups()
+        rows += stories.nation_follow_ups(self)
         for i, row in enumerate(rows[-len(models.INTERACTION_KINDS) :]):
             row["kind"] = models.INTERACTION_KINDS[i]  # every kind, whatever the seed
         self.s.execute(insert(Interaction), rows)
         report.interactions = len(rows)
-
-    def _nation_follow_ups(self) -> list[dict[str, Any]]:
-        """A call with each nation story's services: one follow-up due today, one this week."""
-        rows = []
-        stories = [p for p in self.made if "region" in p]
-        for programme, ahead in zip(stories, (0, 3), strict=True):
-            sid = min(m for m in self.members if self.region[m] == programme["region"])
-            row = self._interaction(
-                self.today - dt.timedelta(days=10), service_id=sid, programme_id=programme["id"]
-            )
-            contacts = self.local_contacts.get(sid, [])
-            row["contact_id"] = contacts[0] if contacts else None
-            row["subject"] = "Progress update"
-            row["follow_up_on"] = self.today + dt.timedelta(days=ahead)
-            row["follow_up_done"] = False
-            rows.append(row)
-        return rows
-
-    def duplicate(self, report: DemoReport) -> None:
-        """The sight-loss charity entered twice: a likely duplicate for Tools ▸ Find duplicates."""
-        name, kind, status, website, notes = DUPLICATE_PARTNER
-        original = self.partner_ids[PARTNERS[0][0]]
-        [pid] = self._insert(
-            Partner,
-            [
-                {
-                    "name": name,
-                    "partner_type": kind,
-                    "status": status,
-                    "owner": TEAM[1],
-                    "website": website,
-                    "notes": notes,
-                    "contact_limit_days": 90,
-                    "version_id": 1,
-                }
-            ],
-        )
-        self.s.execute(
-            insert(PartnerOfferArea),
-            [{"partner_id": pid, "offer_area_id": self.areas[PARTNERS[0][3][0]]}],
-        )
-        national = self.s.scalar(select(Tag.id).where(Tag.name == TAGS[0]))
-        self.s.execute(insert(PartnerTag), [{"partner_id": pid, "tag_id": national}])
-        same = self.s.execute(
-            select(Contact.full_name, Contact.role, Contact.email, Contact.phone).where(
-                Contact.id == self.contacts[original][0]
-            )
-        ).one()
-        self.s.execute(
-            insert(Contact),
-            [{**same._asdict(), "partner_id": pid, "version_id": 1}],
-        )
-        row = self._interaction(self.today - dt.timedelta(days=40), partner_id=pid)
-        row["subject"] = "Met at the conference"
-        self.s.execute(insert(Interaction), [row])
-        report.partners += 1
-        report.contacts += 1
-        report.interactions += 1
 
     def _contact(self, partner_id: int) -> int | None:
         contacts = self.contacts.get(partner_id, [])
