@@ -4,10 +4,14 @@ Deterministic for a seed and a date, so screenshots, tests and the user guide ag
 partner, person and programme is invented (emails at example.org, phone numbers in Ofcom's
 drama range); the library services and branches are the real reference data. The data is
 shaped by the team's week (``shared/SCENARIOS.md``): a sight-loss charity leading an
-audio-described reading pilot with a funder, overdue and due-soon follow-ups, partners not
-contacted for months, agreements ending next quarter, and North West services with no live
-Health & Wellbeing programme to find on the coverage matrix. Rows go in with bulk inserts,
-so the per-record audit hook is off and one summary event is written instead.
+audio-described reading pilot with a funder, follow-ups overdue, due today and due this week,
+partners not contacted for longer than their cadence, agreements ending next quarter and one
+lapsed, a likely duplicate partner to merge, a Welsh-language programme across Wales and a
+Northern Irish one, and coverage strong in most regions but thin in a few offer areas: North
+West services with no live Health & Wellbeing programme among them, to find on the coverage
+matrix. Every date is relative to the day it is built for, so it looks the same on any day
+(``tests/core/test_demo_shape.py`` checks that shape). Rows go in with bulk inserts, so the
+per-record audit hook is off and one summary event is written instead.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from brokerdesk.core import audit, clock, models, vocabulary
+from brokerdesk.core import demo_stories as stories
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.core.models import (
@@ -56,6 +61,7 @@ from brokerdesk.core.reference.demo_cast import (
     SUBJECTS,
     TAGS,
     TEAM,
+    THIN,
     slug,
 )
 
@@ -105,6 +111,7 @@ def build_demo(db: Database, seed: int = 2026, today: dt.date | None = None) -> 
         builder.programmes(report)
         builder.participations(report)
         builder.interactions(report)
+        stories.duplicate(builder, report)
         audit.record(
             session,
             "import",
@@ -128,7 +135,7 @@ class _Builder:
         self.s, self.rng, self.today, self.areas = session, rng, today, areas
         self.members: list[int] = [m.id for m in members]
         self.service_names = {m.id: m.nice_name for m in members}
-        self.north_west = {m.id for m in members if m.region == "North West"}
+        self.region = {m.id: m.region for m in members}
         self.partner_ids: dict[str, int] = {}
         self.contacts: dict[int, list[int]] = {}  # partner id -> contact ids
         self.local_contacts: dict[int, list[int]] = {}  # service id -> contact ids
@@ -274,11 +281,18 @@ class _Builder:
                 extra = self.rng.sample(
                     sorted(a for a in self.areas if a != code), self.rng.randint(0, 2)
                 )
-                self.made.append(
-                    {"status": status, "start": start, "end": end, "areas": {code, *extra}}
-                )
+                meta: dict[str, Any] = {
+                    "status": status,
+                    "start": start,
+                    "end": end,
+                    "areas": {code, *extra},
+                }
+                if target and status == "live":  # a headline: a little past its target
+                    meta["linked"] = min(LINKED[status], target + target // 5)
+                self.made.append(meta)
                 links.append([(lead, "lead"), (funder, "funder"), (delivery, "delivery")])
                 secondary.append(extra)
+        stories.nation_programmes(self, rows, links, secondary)
         ids = self._insert(Programme, rows)
         roles, others = [], []
         for pid, meta, partners, extra in zip(ids, self.made, links, secondary, strict=True):
@@ -314,11 +328,16 @@ class _Builder:
         rows = []
         for programme in self.made:
             status = programme["status"]
+            linked = programme.get("linked", LINKED[status])
             pool = self.members
-            if status == "live" and "health_wellbeing" in programme["areas"]:
-                # Most of the North West has no live Health & Wellbeing programme: the gap.
-                pool = [m for m in self.members if m not in self.north_west or m % 4 == 0]
-            for sid in sorted(self.rng.sample(pool, min(LINKED[status], len(pool)))):
+            if "region" in programme:  # a story from one nation
+                pool = [m for m in self.members if self.region[m] == programme["region"]]
+            elif status == "live":
+                # Thin cells: most of these regions' services have no live programme in
+                # these areas (the North West's Health & Wellbeing gap among them).
+                thin = {r for area in programme["areas"] for r in THIN.get(area, ())}
+                pool = [m for m in self.members if self.region[m] not in thin or m % 4 == 0]
+            for sid in sorted(self.rng.sample(pool, min(linked, len(pool)))):
                 rows.append(self._participation(programme, sid))
         self.s.execute(insert(Participation), rows)
         report.participations = len(rows)
@@ -373,14 +392,17 @@ class _Builder:
                 rows.append(self._interaction(occurred, service_id=sid))
         for pid in programme_ids:
             rows.append(self._interaction(self._days(-300, 0), programme_id=pid))
-        # Monday morning: follow-ups overdue, due this week and done, whatever the seed.
+        # Monday morning: follow-ups overdue, due today, due this week and done, whatever the
+        # seed.
         lively = [p for p in self.partner_ids.values() if p not in stale]
-        for i, (back, ahead, done) in enumerate(((20, -6, False), (3, 4, False), (30, -9, True))):
+        monday = ((20, -6, False), (3, 4, False), (30, -9, True), (14, 0, False))
+        for i, (back, ahead, done) in enumerate(monday):
             for pid in lively[i * 2 : i * 2 + 2]:
                 row = self._interaction(self.today - dt.timedelta(days=back), partner_id=pid)
                 row["follow_up_on"] = self.today + dt.timedelta(days=ahead)
                 row["follow_up_done"] = done
                 rows.append(row)
+        rows += stories.nation_follow_ups(self)
         for i, row in enumerate(rows[-len(models.INTERACTION_KINDS) :]):
             row["kind"] = models.INTERACTION_KINDS[i]  # every kind, whatever the seed
         self.s.execute(insert(Interaction), rows)

@@ -94,7 +94,12 @@ def build_demo_database(path: Path) -> None:
 def run_gui(args: argparse.Namespace) -> int:
     """The desktop app: ``brokerdesk`` and ``brokerdesk --demo``."""
     from brokerdesk.gui.launcher import Launcher
+    from brokerdesk.gui.platform_libs import window_problem
 
+    problem = window_problem()  # Qt would abort without a word a user could act on
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     app = ensure_application()
     launcher = Launcher()
     if not launcher.start(args.db, demo=getattr(args, "demo", False)):

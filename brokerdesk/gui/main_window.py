@@ -477,7 +477,8 @@ class MainWindow(QMainWindow):
         self.record_page = page
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
-        self._select_navigation(None)
+        # Where the user is: a partner's page keeps Partners chosen in the navigation.
+        self._select_navigation(entity if entity in self.lists else None)
 
     def _select_navigation(self, entity: str | None) -> None:
         from PySide6.QtCore import Qt
@@ -488,8 +489,8 @@ class MainWindow(QMainWindow):
             if item.data(Qt.ItemDataRole.UserRole) == entity:
                 self.navigation.setCurrentRow(row)
                 break
-        else:  # a record page: no list is shown as chosen (clicking one goes back to it)
-            self.navigation.clearSelection()
+        else:  # a record with no list of its own: nothing is shown as chosen
+            self.navigation.setCurrentRow(-1)
         self.navigation.blockSignals(False)
 
     @property

@@ -72,7 +72,27 @@ def build_document(summary: PartnerSummary, writer: QPdfWriter) -> LaidOut:
     mm = DPI / 25.4
     doc.setPageSize(QSizeF(writer.width(), writer.height() - FOOTER_MM * mm))
     _keep_headings_with_next(doc, KEEP_WITH_NEXT_MM * mm)
+    _keep_chart_on_one_page(doc, block, chart.height())
     return LaidOut(doc, chart, block)
+
+
+def _keep_chart_on_one_page(doc: QTextDocument, block: QTextBlock | None, height: float) -> None:
+    """Move the chart and its caption to the next page when the chart would cross a page end.
+
+    The chart is painted over its placeholder line, which Qt's layout lets run past the
+    page's foot (and over the footer) like any too-tall line.
+    """
+    if block is None:
+        return
+    page = doc.pageSize().height()
+    top = doc.documentLayout().blockBoundingRect(block).top()
+    if top % page + height <= page:
+        return
+    caption = block.previous()
+    target = caption if caption.isValid() else block
+    fmt = target.blockFormat()
+    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    QTextCursor(target).setBlockFormat(fmt)
 
 
 def _keep_headings_with_next(doc: QTextDocument, room: float) -> None:
@@ -118,8 +138,8 @@ def _footer(
     painter.drawText(text_rect, int(right_align), f"Page {page} of {pages}")
 
 
-def render_partner_summary_pdf(summary: PartnerSummary, target: Path | QIODevice) -> int:
-    """Print ``summary`` to ``target`` (overwriting it). Returns the number of pages."""
+def a4_writer(target: Path | QIODevice) -> QPdfWriter:
+    """A PDF writer for an A4 portrait page with the summary's margins."""
     ensure_gui_application()
     writer = QPdfWriter(target if isinstance(target, QIODevice) else str(target))
     writer.setResolution(DPI)
@@ -131,6 +151,12 @@ def render_partner_summary_pdf(summary: PartnerSummary, target: Path | QIODevice
             QPageLayout.Unit.Millimeter,
         )
     )
+    return writer
+
+
+def render_partner_summary_pdf(summary: PartnerSummary, target: Path | QIODevice) -> int:
+    """Print ``summary`` to ``target`` (overwriting it). Returns the number of pages."""
+    writer = a4_writer(target)
     writer.setTitle(f"Partner summary: {summary.name}")
     writer.setCreator("BrokerDesk")
     laid_out = build_document(summary, writer)

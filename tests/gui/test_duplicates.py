@@ -110,8 +110,14 @@ def _labels(dialog: DuplicatesDialog) -> list[tuple[str, str]]:
     return [(p.first_label, p.second_label) for p in dialog.model.pairs]
 
 
-def _select(dialog: DuplicatesDialog, first: str) -> None:
-    row = next(i for i, p in enumerate(dialog.model.pairs) if p.first_label == first)
+def _select(dialog: DuplicatesDialog, first: str, second_id: int | None = None) -> None:
+    """Select the pair whose first record is ``first`` (and second ``second_id``, if given:
+    the demo has its own Northlight duplicate)."""
+    row = next(
+        i
+        for i, p in enumerate(dialog.model.pairs)
+        if p.first_label == first and second_id in (None, p.second_id)
+    )
     dialog.table.selectRow(row)
 
 
@@ -411,7 +417,7 @@ def test_merge_defaults_keep_the_kept_records_values_and_follow_a_swap(
     typo = window.ctx.services.partners.create({"name": "Northlight Sight-Loss Trust Ltd"}).id
     assert _one(db, "SELECT status FROM partner WHERE id = :i", i=typo)[0] == "prospect"
     dialog = _open_finder(qtbot, window)
-    _select(dialog, "Northlight Sight Loss Trust")
+    _select(dialog, "Northlight Sight Loss Trust", typo)
     qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
     merge = dialog.merge_dialog
     assert merge is not None

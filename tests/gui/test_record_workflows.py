@@ -429,8 +429,18 @@ def test_choosing_a_list_from_a_record_page_goes_back_to_it(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     partners = window.lists["partner"]
+    window.open_list("interaction")
     window.open_record("partner", partners.model.record_id(0) or 0)
-    assert not window.navigation.selectedItems()  # no list looks chosen on a record page
+    # The navigation shows where the user is: a partner's page, under Partners (not the
+    # Interactions list it was opened from).
+    chosen = [item.text() for item in window.navigation.selectedItems()]
+    assert chosen == ["Partners"]
+    programmes = window.lists["programme"]
+    programmes.ensure_loaded()
+    window.open_record("programme", programmes.model.record_id(0) or 0)
+    assert [item.text() for item in window.navigation.selectedItems()] == ["Programmes"]
+    window.go_back()
+    assert [item.text() for item in window.navigation.selectedItems()] == ["Partners"]
     item = window.navigation.item(0)
     rect = window.navigation.visualItemRect(item)
     qtbot.mouseClick(window.navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

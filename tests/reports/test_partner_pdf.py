@@ -143,3 +143,29 @@ def test_an_existing_pdf_is_not_overwritten(
     with pytest.raises(FileExistsRefused):
         write_partner_summary_pdf(summary, target)
     assert target.read_bytes() == b"%PDF board copy"
+
+
+def test_the_coverage_chart_never_runs_over_a_page_end(db: Database) -> None:
+    """Every demo partner's chart sits whole on one page, clear of the footer (it used to
+    run over the page's foot and the footer when the page was nearly full)."""
+    from PySide6.QtCore import QBuffer
+
+    from brokerdesk.core.demo import build_demo
+    from brokerdesk.core.reference import initialise
+    from brokerdesk.reports.chart import placeholder_rect
+    from brokerdesk.reports.partner_pdf import a4_writer, build_document
+
+    initialise(db)
+    build_demo(db)
+    with db.engine.connect() as conn:
+        partners = list(conn.execute(text("SELECT id FROM partner ORDER BY id")).scalars())
+    charts = 0
+    for partner in partners:
+        laid_out = build_document(gather_partner_summary(db, partner), a4_writer(QBuffer()))
+        if laid_out.chart_block is None:
+            continue
+        charts += 1
+        rect = placeholder_rect(laid_out.doc, laid_out.chart_block, laid_out.chart.height())
+        page = laid_out.doc.pageSize().height()
+        assert rect.top() // page == (rect.bottom() - 1) // page, f"partner {partner}"
+    assert charts >= 20

@@ -74,7 +74,20 @@ PARTNERS: tuple[tuple[str, str, str, tuple[str, ...], int, str], ...] = (
      60, "local talking newspapers for blind and partially sighted people."),
     ("Summer Stories Foundation", "funder", "active", ("reading", "childrens_promise"),
      90, "funds summer reading for children."),
+    ("Stori Cymru Reading Trust", "charity", "active", ("childrens_promise", "reading"),
+     60, "Welsh-language reading charity; bilingual storytimes and first books."),
 )  # fmt: skip
+
+# The likely duplicate to merge: the sight-loss charity again, typed in by a colleague from a
+# conference list (the same website, the name spelled another way, one of the same people).
+# (name, type, status, website, notes)
+DUPLICATE_PARTNER = (
+    "Northlight Sightloss Trust",
+    "charity",
+    "prospect",
+    "http://northlight-sight-loss-trust.example.org/about",
+    "Added from the conference delegate list; probably Northlight Sight Loss Trust again.",
+)
 
 # Partners whose last contact is long past (the "not contacted in 120 days" flag).
 STALE_PARTNERS = (
@@ -111,6 +124,28 @@ PROGRAMMES: dict[str, tuple[Headline, ...]] = {
     )
 }  # fmt: skip
 
+# Stories from the nations: programmes run in one nation only.
+# (name, offer area, lead, funder, target, region, services taking part, notes)
+NATION_PROGRAMMES: tuple[tuple[str, str, str, str, int, str, int, str], ...] = (
+    ("Amser Stori: Welsh-language Storytimes", "childrens_promise",
+     "Stori Cymru Reading Trust", "Summer Stories Foundation", 22, "Wales", 18,
+     "Bilingual storytimes in every branch; Welsh-language picture books supplied."),
+    ("Six Counties Family History Days", "culture_creativity", "Brightwave Broadcasting",
+     "Coastline Heritage Fund", 1, "Northern Ireland", 1,
+     "Running in branches in all six counties; recordings go to the local archive."),
+)  # fmt: skip
+
+# Offer areas that are thin in some regions: a live programme in the area (primary or
+# secondary) reaches only about one in four of those regions' member services. The North
+# West's Health & Wellbeing gap is the one SCENARIOS.md task 3 asks about.
+THIN: dict[str, tuple[str, ...]] = {
+    "health_wellbeing": ("North West",),
+    "information_digital": ("North East",),
+    "culture_creativity": ("East Midlands",),
+    "vision_print_impaired": ("Yorkshire and The Humber",),
+    "childrens_promise": ("South West",),
+}
+
 # The shape of the data.
 # Status of an area's other programmes (its first is live), rotated per area so the same
 # names do not always share a status; every area has every status.
@@ -120,7 +155,8 @@ LINKED = {"idea": 0, "negotiating": 15, "live": 70, "completed": 60, "cancelled"
 LIVE_STAGES = ("invited", "interested", "signed_up", "signed_up", "active", "active", "active",
                "active", "completed", "withdrawn")  # fmt: skip
 # Days until an active partner's agreement ends, by partner: some within the next 90 days.
-AGREEMENT_ENDS = (45, 400, 20, 700, 200, 75, 550, 300)
+# One has lapsed a fortnight ago without a new agreement (renewal overdue).
+AGREEMENT_ENDS = (45, 400, 20, 700, 200, 75, 550, 300, -14)
 
 FIRST_NAMES = (
     "Amira", "Ben", "Chloe", "Dafydd", "Ellen", "Femi", "Grace", "Harvey", "Isla", "Jas",

@@ -1,9 +1,12 @@
 """Take the dashboard screenshots in docs/screenshots (light and dark palettes).
 
-Run offscreen on any database, for example the scale-1 benchmark database::
+``scripts/screenshots.py`` calls :func:`shoot` on the demo database, so the pictures show the
+demo's story: the coverage matrix with the North West's Health & Wellbeing gap list open, and
+the map shaded by Health & Wellbeing (services reached by one, two or three programmes, the
+gap hatched). It also runs on its own, on any database::
 
     QT_QPA_PLATFORM=offscreen python -m brokerdesk.gui.views.dashboard.screenshots \\
-        benchmarks/.cache/scale-1.sqlite3 docs/screenshots
+        demo.sqlite3 docs/screenshots
 """
 
 from __future__ import annotations
@@ -11,10 +14,14 @@ from __future__ import annotations
 import argparse
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from brokerdesk.gui.views.dashboard.coverage_tab import CoverageTab
 
 
 def dark_palette() -> QPalette:
@@ -43,6 +50,26 @@ def dark_palette() -> QPalette:
     return palette
 
 
+# The picture's size: wide enough for every region's column and the whole map legend.
+SIZE = (1400, 860)
+# The cell and map the pictures open: SCENARIOS.md task 3, "where are the gaps?".
+AREA, REGION = "Health & Wellbeing", "North West"
+
+
+def _open_cell(tab: CoverageTab, area: str, region: str) -> None:
+    """Choose the matrix cell for ``area`` in ``region`` as a click would, gap list shown."""
+    matrix = tab.matrix
+    if matrix is None:
+        return
+    names = [name for _, name in matrix.offer_areas]
+    if area not in names or region not in matrix.regions:
+        return
+    row, column = names.index(area), matrix.regions.index(region) + 1
+    index = tab.table.model().index(row, column)
+    tab.table.setCurrentIndex(index)
+    tab.show_cell(row, column)
+
+
 def shoot(database: Path, folder: Path, theme: str) -> list[Path]:
     from brokerdesk.core.opening import open_existing
     from brokerdesk.gui.app import ensure_application
@@ -57,15 +84,16 @@ def shoot(database: Path, folder: Path, theme: str) -> list[Path]:
     settings_file = Path(tempfile.mkdtemp()) / "settings.ini"
     ctx = AppContext(db, Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)))
     page = DashboardPage(ctx, None)
-    page.resize(1400, 860)
+    page.resize(*SIZE)
     page.show()
     written = []
     for name, tab in (("dashboard", page.coverage), ("map", page.map), ("charts", page.charts)):
         page.tabs.setCurrentWidget(tab)
         if tab is page.coverage:
-            page.coverage.show_cell(3, 2)
+            _open_cell(page.coverage, AREA, REGION)
         if tab is page.map:
-            page.map.choice.setCurrentIndex(3)
+            index = page.map.choice.findText(AREA, Qt.MatchFlag.MatchContains)
+            page.map.choice.setCurrentIndex(max(index, 0))
             page.map.canvas.fit()
         QApplication.processEvents()
         target = folder / f"{name}-{theme}.png"
