@@ -603,6 +603,10 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         self.statusBar().showMessage(text, 0 if is_error else 6000)
+        if not is_error:  # an error's message box below is read as it opens
+            from brokerdesk.gui.announce import announce
+
+            announce(self, text)
         if is_error:
             # Window-modal but not blocking: the user reads it, and nothing waits on it.
             box = QMessageBox(

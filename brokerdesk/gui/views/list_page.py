@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from brokerdesk.core.lists import Filter, ListState, RecordList
 from brokerdesk.gui import kind_words
+from brokerdesk.gui.announce import announce
 from brokerdesk.gui.context import AppContext
 from brokerdesk.gui.models.record_table import RecordTableModel
 
@@ -82,6 +83,7 @@ class ListPage(QWidget):
         self._debounce.timeout.connect(self._apply_state)
         self._unsearched_total = 0  # rows before any search: decides if short words wait
         self._unfilled_options: list[tuple[QComboBox, Filter]] = []
+        self._count_asked = False  # the user searched or filtered: say the count it gives
         self._build()
         self._stale = True
         ctx.changes.changed.connect(self._on_change)
@@ -269,7 +271,9 @@ class ListPage(QWidget):
         self._debounce.stop()
         state = self.current_state()
         if self._waits_for_more_letters(state):
+            self._say(self.count_label.text())
             return
+        self._count_asked = True
         self.model.set_state(state)
         self._stale = False
         self._show_sort_indicator()
@@ -369,6 +373,14 @@ class ListPage(QWidget):
         self.count_label.setText(
             self.tr("{0} {1}").format(f"{count:,}", one if count == 1 else many)
         )
+        if self._count_asked:  # not after a refresh the user did not ask for
+            self._count_asked = False
+            self._say(self.count_label.text())
+
+    def _say(self, text: str) -> None:
+        """Announce ``text`` if this list is on screen (a hidden list keeps quiet)."""
+        if self.isVisible():
+            announce(self.table, text)
 
     # ------------------------------------------------------------------ layout memory
     def _restore_layout(self) -> None:
