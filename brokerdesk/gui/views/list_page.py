@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -105,6 +106,10 @@ class ListPage(QWidget):
         for flt in self.record_list.filters:
             widget = self._filter_widget(flt)
             self._filter_widgets[flt.key] = widget
+            if not isinstance(widget, QCheckBox):  # a check box carries its own label
+                label = QLabel(self.tr("{0}:").format(self.tr(flt.label)), self)
+                label.setBuddy(widget)  # names the box by what the eye reads beside it
+                self.filter_bar.addWidget(label)
             self.filter_bar.addWidget(widget, 1)
         if self.filter_bar is not bar:
             self.filter_bar.addStretch(1)
@@ -135,6 +140,7 @@ class ListPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         self.table.verticalHeader().setVisible(False)
         vertical = self.table.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -163,7 +169,10 @@ class ListPage(QWidget):
         if self.filter_bar is not bar:
             layout.addLayout(self.filter_bar)
         layout.addWidget(self.table)
-        self.setTabOrder(self.search, self.table)
+        # Reading order: search, each filter, Columns, then the table it all shapes.
+        chain = [self.search, *self._filter_widgets.values(), self.columns_button, self.table]
+        for before, after in pairwise(chain):
+            self.setTabOrder(before, after)
         self._restore_layout()
 
     def _filter_widget(self, flt: Filter) -> QWidget:
@@ -176,9 +185,8 @@ class ListPage(QWidget):
         if flt.kind == "days":
             spin = QSpinBox(self)
             spin.setRange(0, 3650)
-            spin.setSpecialValueText(self.tr("{0}: any").format(self.tr(flt.label)))
+            spin.setSpecialValueText(self.tr("any"))  # its label beside it says what
             spin.setSuffix(self.tr(" days"))
-            spin.setPrefix(self.tr(flt.label) + ": ")
             spin.setAccessibleName(self.tr(flt.label))
             spin.setToolTip(self.tr(flt.label))
             spin.valueChanged.connect(lambda _v: self._debounce.start())
