@@ -246,7 +246,9 @@ def _add_list_button(window: MainWindow, page: ListPage) -> QToolButton:
     bar = _bar_holding(page, page.columns_button)
     bar.insertWidget(bar.indexOf(page.columns_button), button)
     # Tab reaches it where it stands, just before Columns (not after the table).
-    QWidget.setTabOrder(page.columns_button.previousInFocusChain(), button)
+    before = page.columns_button.previousInFocusChain()
+    if before is not None:
+        QWidget.setTabOrder(before, button)
     return button
 
 
