@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
 from brokerdesk.core.db import Database
@@ -94,3 +94,13 @@ def test_tab_reaches_the_matrix_before_the_gap_list(qtbot: QtBot, page: Dashboar
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         seen.append(QApplication.focusWidget())
     assert seen == [coverage.table, coverage.missing, coverage.covered]
+
+
+def test_every_editable_box_names_the_field_inside_it(qtbot: QtBot, page: DashboardPage) -> None:
+    page.tabs.setCurrentWidget(page.suggestions)
+    qtbot.waitUntil(lambda: not page.suggestions.loading)
+    editable = [c for c in page.findChildren(QComboBox) if c.isEditable()]
+    assert len(editable) >= 2  # the Suggestions tab's service and programme boxes
+    for combo in editable:
+        line = combo.lineEdit()
+        assert combo.accessibleName() and line.accessibleName() == combo.accessibleName()

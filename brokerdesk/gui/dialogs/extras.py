@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -135,10 +136,27 @@ class PartnerRoles(ExtraSection):
         remove.setAccessibleName(translate("RecordForm", "Remove partner {0}").format(number))
         remove.setAutoDefault(False)
         remove.clicked.connect(lambda: self._remove(row))
+        # Visible labels as buddies: on Linux a combo box's own name is its current value
+        # ("Lead partner"), so a screen reader names it by the label it is labelled by.
+        partner_label = QLabel(translate("RecordForm", "Partner {0}:").format(number), row)
+        partner_label.setBuddy(partner.combo)
+        role_label = QLabel(translate("RecordForm", "Role:"), row)
+        role_label.setAccessibleName(translate("RecordForm", "Role of partner {0}").format(number))
+        role_label.setBuddy(roles)
+        line.addWidget(partner_label)
         line.addWidget(partner.combo, 3)
+        line.addWidget(role_label)
         line.addWidget(roles, 1)
         line.addWidget(remove)
         self.rows_layout.addWidget(row)
+        # Rows are made after the dialog's Save and Cancel: put them where they stand, in
+        # the group before "Add a partner", not after the buttons in Tab order.
+        before = self.add_button.previousInFocusChain()
+        if before is not None:
+            QWidget.setTabOrder(before, partner.combo)
+            QWidget.setTabOrder(partner.combo, roles)
+            QWidget.setTabOrder(roles, remove)
+            QWidget.setTabOrder(remove, self.add_button)
         self._rows.append((row, partner, roles))
         if focus:
             partner.combo.setFocus()

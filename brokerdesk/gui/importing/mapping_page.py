@@ -72,6 +72,7 @@ class MappingPage(QWizardPage):
         scroll.setObjectName("import-mapping-fields")
         scroll.setAccessibleName(self.tr("Fields and their columns"))
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the boxes inside it
         scroll.setWidget(self.grid_host)
         self.every_row = QWidget()
         every = QFormLayout(self.every_row)

@@ -175,6 +175,7 @@ class PreviewPage(QWizardPage):
         review_scroll.setObjectName("import-reviews")
         review_scroll.setAccessibleName(self.tr("Uncertain matches to review"))
         review_scroll.setWidgetResizable(True)
+        review_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the boxes inside it
         review_scroll.setWidget(self.review_host)
         self.review_box = QWidget()
         box = QVBoxLayout(self.review_box)

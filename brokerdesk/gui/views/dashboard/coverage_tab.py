@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from brokerdesk.core import clock, coverage
 from brokerdesk.core.coverage import ALL_REGIONS, Cell, CoverageFilter, CoverageMatrix
 from brokerdesk.gui.announce import announce
+from brokerdesk.gui.calendars import make_readable
 from brokerdesk.gui.views.dashboard.record_table import RecordTable
 from brokerdesk.gui.views.dashboard.rows_model import Row
 
@@ -65,6 +66,7 @@ class CoverageTab(QWidget):
         self.as_at.setCalendarPopup(True)
         self.as_at.setDisplayFormat("d MMM yyyy")
         self.as_at.setAccessibleName(self.tr("As at date"))
+        make_readable(self.as_at.calendarWidget(), self.tr("As at date"))
         self.as_at.setEnabled(False)
         self.export_button = QPushButton(self.tr("&Export coverage…"), self)
         self.export_button.setAccessibleName(self.tr("Export coverage…"))

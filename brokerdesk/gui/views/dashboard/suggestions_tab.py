@@ -33,6 +33,9 @@ def _combo(name: str, parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
     combo.setAccessibleName(name)
     combo.setEditable(True)  # type to find among 200 services
+    line = combo.lineEdit()
+    if line is not None:  # a screen reader reaches the field inside the box too
+        line.setAccessibleName(name)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     return combo
 
