@@ -450,6 +450,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
         self._select_navigation(None)
+        page.take_focus()  # where the user now is, read by a screen reader as it opens
 
     def _select_navigation(self, entity: str | None) -> None:
         from PySide6.QtCore import Qt
