@@ -149,9 +149,9 @@ def test_the_main_controls_say_what_they_do(qtbot, window: MainWindow) -> None: 
         record_id = session.scalar(select(func.min(Programme.id)))
     window.open_record("programme", int(record_id))
     texts = {b.text(): b.whatsThis() for b in window.record_page.buttons}  # type: ignore[union-attr]
-    assert "Select all shown" in texts["Add &library services…"]
+    assert "Select all shown" in texts["&Add library services…"]
     assert "stage" in texts["Change &stage…"]
-    assert "programme" in texts["&Edit…"]
+    assert "programme" in texts["Ed&it…"]
 
 
 def lrelease() -> str:

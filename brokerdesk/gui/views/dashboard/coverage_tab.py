@@ -68,7 +68,7 @@ class CoverageTab(QWidget):
         self.as_at.setAccessibleName(self.tr("As at date"))
         make_readable(self.as_at.calendarWidget(), self.tr("As at date"))
         self.as_at.setEnabled(False)
-        self.export_button = QPushButton(self.tr("&Export coverage…"), self)
+        self.export_button = QPushButton(self.tr("Ex&port coverage…"), self)
         self.export_button.setAccessibleName(self.tr("Export coverage…"))
         self.export_button.clicked.connect(self._choose_export)
         bar = QHBoxLayout()

@@ -64,7 +64,7 @@ class SuggestionsTab(QWidget):
         self.for_service = RecordTable(
             self.tr("Programmes to offer"), ["Programme", "Offer area", "Score", "Why"]
         )
-        self.add_programme = QPushButton(self.tr("I&nvite to selected programme"), self)
+        self.add_programme = QPushButton(self.tr("Invite to selecte&d programme"), self)
         self.add_programme.setAccessibleName(self.tr("Invite to selected programme"))
         self.add_programme.clicked.connect(self.invite_to_selected_programme)
         for table in (self.for_programme, self.for_service):

@@ -194,7 +194,7 @@ class RecordPage(QWidget):
         layout.addLayout(self.button_bar)
         layout.addWidget(self.details_box)
         layout.addWidget(self.tabs, 1)
-        self.add_button("&Edit…", self.edit, "Edit this {noun}")
+        self.add_button("Ed&it…", self.edit, "Edit this {noun}")
         self.add_button("&Delete…", self.delete, "Delete this {noun}")
         self.build()
         if self.finds_duplicates:
