@@ -117,6 +117,14 @@ class PartnerRoles(ExtraSection):
 
     def _add_row(self, partner_id: int | None, role: str, focus: bool = False) -> None:
         number = len(self._rows) + 1
+        # Where the new row goes in Tab order: after the last row's Remove, or, for the
+        # first, where "Add a partner" stands (found before new widgets join the chain).
+        last_row = self._rows[-1][0] if self._rows else None
+        before = (
+            last_row.findChildren(QPushButton)[-1]
+            if last_row is not None
+            else self.add_button.previousInFocusChain()
+        )
         row = QWidget(self.widget)
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
@@ -151,7 +159,6 @@ class PartnerRoles(ExtraSection):
         self.rows_layout.addWidget(row)
         # Rows are made after the dialog's Save and Cancel: put them where they stand, in
         # the group before "Add a partner", not after the buttons in Tab order.
-        before = self.add_button.previousInFocusChain()
         if before is not None:
             QWidget.setTabOrder(before, partner.combo)
             QWidget.setTabOrder(partner.combo, roles)
