@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from brokerdesk.core.importing import Preview, RowPlan
 from brokerdesk.gui.importing.shared import PREVIEW_ROWS, translate
-from brokerdesk.gui.importing.source_pages import ERROR_STYLE, message_label
+from brokerdesk.gui.importing.source_pages import error_style, message_label
 
 if TYPE_CHECKING:
     from brokerdesk.gui.importing.wizard import ImportWizard
@@ -188,7 +188,7 @@ class PreviewPage(QWizardPage):
         splitter.addWidget(self.review_box)
         splitter.setSizes([320, 160])
         self.error = message_label("import-preview-error")
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.again = QPushButton(self.tr("Check the rows &again"))
         self.again.setObjectName("import-preview-again")
         self.again.clicked.connect(self._run)
