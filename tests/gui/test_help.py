@@ -53,6 +53,7 @@ def test_f1_opens_the_guide_beside_the_window(qtbot, window: MainWindow) -> None
     sections = [guide.contents.item(row).text() for row in range(guide.contents.count())]
     assert "Record a new partner" in sections
     assert sections[-1] == "Keyboard shortcuts"
+    assert sections[-2] == "Using BrokerDesk with a screen reader"
     # The pictures are there, not broken: the welcome window's screenshot is loaded.
     image = guide.browser.document().resource(
         QTextDocument.ResourceType.ImageResource, QUrl("screenshots/welcome.png")
