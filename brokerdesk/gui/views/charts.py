@@ -122,6 +122,7 @@ def programmes_chart(data: Sequence[tuple[str, dict[str, int]]]) -> Drawn:
             series.append(_bar_set(label, values, OKABE_ITO[n % len(OKABE_ITO)]))
     top = max((sum(counts.values()) for _, counts in data), default=0)
     _axes(chart, series, [_short(name) for name, _ in data], top, angle=-20)
+    _name_rows(chart, translate("Charts", "Offer area"), [name for name, _ in data])
     if top:
         return Drawn(chart)
     return Drawn(
@@ -136,6 +137,7 @@ def stages_chart(data: dict[str, int]) -> Drawn:
     labels = [vocabulary.label(vocabulary.STAGE_LABELS, s) for s in data]
     top = max(data.values(), default=0)
     _axes(chart, series, labels, top, angle=-30)
+    _name_rows(chart, translate("Charts", "Stage"), labels)
     chart.legend().hide()
     if top:
         return Drawn(chart)
@@ -151,6 +153,7 @@ def monthly_chart(data: Sequence[tuple[str, int]]) -> Drawn:
     series.append(_bar_set("New participations", [n for _, n in data], OKABE_ITO[2]))
     top = max((n for _, n in data), default=0)
     _axes(chart, series, [_month(month).split()[0] for month, _ in data], top)
+    _name_rows(chart, translate("Charts", "Month"), [_month(month) for month, _ in data])
     chart.legend().hide()
     if top:
         return Drawn(chart)
@@ -162,6 +165,28 @@ def monthly_chart(data: Sequence[tuple[str, int]]) -> Drawn:
             _month(data[0][0]), _month(data[-1][0])
         ),
     )
+
+
+def _name_rows(chart: QChart, heading: str, names: Sequence[str]) -> None:
+    """Remember what the bars stand for in full (the axis may shorten them) for the table."""
+    chart.setProperty("row_heading", heading)
+    chart.setProperty("row_names", list(names))
+
+
+def chart_table(chart: QChart) -> tuple[list[str], list[list[object]]]:
+    """The chart's values as a table: (headings, rows), one row per bar or stack, a column
+    per series, and a total when bars are stacked."""
+    sets = [bar for series in chart.series() for bar in series.barSets()]  # type: ignore[attr-defined]
+    names = list(chart.property("row_names") or [])
+    stacked = any(isinstance(series, QStackedBarSeries) for series in chart.series())
+    headings = [str(chart.property("row_heading") or ""), *(bar.label() for bar in sets)]
+    if stacked:
+        headings.append(translate("Charts", "Total"))
+    rows: list[list[object]] = []
+    for i, name in enumerate(names):
+        values = [int(bar.at(i)) for bar in sets]
+        rows.append([name, *values, sum(values)] if stacked else [name, *values])
+    return headings, rows
 
 
 def _month(key: str) -> str:
