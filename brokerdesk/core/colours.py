@@ -33,6 +33,18 @@ CHART_SERIES = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00"
 CHART_BACKGROUND: dict[Theme, str] = {"light": WHITE, "dark": "#1f1f1f"}
 BAR_OUTLINE = BLACK
 
+# The coverage map: ColorBrewer YlGnBu (4 classes) on a white sheet of its own in either
+# theme, every area outlined in black (3.2:1 or more against every fill, so neighbours are
+# parted and each area stands out from the sheet); no programme and non-members carry a
+# hatching dark enough to be seen on their fill.
+MAP_BACKGROUND = WHITE
+MAP_CLASSES = ("#ffffcc", "#a1dab4", "#41b6c4", "#225ea8")
+MAP_NON_MEMBER = "#bdbdbd"
+MAP_NOT_IN_DATABASE = "#f0f0f0"
+MAP_OUTLINE = BLACK
+MAP_HATCH_NOT_REACHED = "#8a6d00"  # over MAP_CLASSES[0]
+MAP_HATCH_NON_MEMBER = "#404040"  # over MAP_NON_MEMBER
+
 # The printed partner summary: bars on a pale track, outlined in the text colour.
 PDF_PAPER = WHITE
 PDF_TEXT = "#1A1A1A"

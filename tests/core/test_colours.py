@@ -45,3 +45,16 @@ def test_a_printed_bar_stands_out_from_its_track(fill: str) -> None:
 
 def test_printed_text_reads_on_paper() -> None:
     assert c.contrast(c.PDF_TEXT, c.PDF_PAPER) >= c.TEXT_MINIMUM
+
+
+@pytest.mark.parametrize("fill", [*c.MAP_CLASSES, c.MAP_NON_MEMBER, c.MAP_NOT_IN_DATABASE])
+def test_every_map_area_is_outlined_visibly(fill: str) -> None:
+    # The outline parts two neighbours (against each fill) and frames the map (the sheet).
+    assert c.contrast(c.MAP_OUTLINE, fill) >= c.GRAPHICS_MINIMUM
+    assert c.contrast(c.MAP_OUTLINE, c.MAP_BACKGROUND) >= c.GRAPHICS_MINIMUM
+
+
+def test_the_maps_hatching_shows_on_its_fill() -> None:
+    # Where colour alone cannot part them (no programme, non-members), the pattern does.
+    assert c.contrast(c.MAP_HATCH_NOT_REACHED, c.MAP_CLASSES[0]) >= c.GRAPHICS_MINIMUM
+    assert c.contrast(c.MAP_HATCH_NON_MEMBER, c.MAP_NON_MEMBER) >= c.GRAPHICS_MINIMUM

@@ -45,3 +45,17 @@ def test_in_a_dark_palette_errors_and_charts_follow_it() -> None:
 
 def test_in_a_light_palette_errors_are_dark_red() -> None:
     assert error_style() == f"color: {colours.ERROR_TEXT['light']};"
+
+
+@pytest.mark.usefixtures("dark_palette")
+def test_the_map_is_a_white_sheet_with_black_outlines_in_any_theme(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from brokerdesk.gui.views.map_view import MapCanvas, hatch_for
+
+    canvas = MapCanvas()
+    qtbot.addWidget(canvas)
+    assert canvas.backgroundBrush().color().name() == colours.MAP_BACKGROUND
+    item = next(iter(canvas.items_by_code.values()))
+    assert item.pen().color().name() == colours.MAP_OUTLINE
+    not_reached = hatch_for(0)
+    assert not_reached is not None
+    assert not_reached.color().name() == colours.MAP_HATCH_NOT_REACHED
