@@ -479,6 +479,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         # Where the user is: a partner's page keeps Partners chosen in the navigation.
         self._select_navigation(entity if entity in self.lists else None)
+        page.take_focus()  # where the user now is, read by a screen reader as it opens
 
     def _select_navigation(self, entity: str | None) -> None:
         from PySide6.QtCore import Qt
@@ -632,6 +633,10 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
 
         self.statusBar().showMessage(text, 0 if is_error else 6000)
+        if not is_error:  # an error's message box below is read as it opens
+            from brokerdesk.gui.announce import announce
+
+            announce(self, text)
         if is_error:
             # Window-modal but not blocking: the user reads it, and nothing waits on it.
             box = QMessageBox(

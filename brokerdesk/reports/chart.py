@@ -27,18 +27,14 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from brokerdesk.core import colours
 from brokerdesk.reports.qt import report_font
 
 # Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
-NATION_COLOURS = {
-    "England": QColor("#0072B2"),
-    "Wales": QColor("#E69F00"),
-    "Northern Ireland": QColor("#009E73"),
-    "Scotland": QColor("#CC79A7"),
-}
-OTHER_COLOUR = QColor("#56B4E9")
-TRACK_COLOUR = QColor("#E8E8E8")
-TEXT_COLOUR = QColor("#1A1A1A")
+NATION_COLOURS = {nation: QColor(colour) for nation, colour in colours.PDF_NATIONS.items()}
+OTHER_COLOUR = QColor(colours.PDF_OTHER_NATION)
+TRACK_COLOUR = QColor(colours.PDF_TRACK)
+TEXT_COLOUR = QColor(colours.PDF_TEXT)
 NATION_OF_REGION = {
     "Wales": "Wales",
     "Scotland": "Scotland",
@@ -110,7 +106,9 @@ class CoverageChart:
             painter.drawRect(track)
             if bar.reached:
                 filled = QRectF(track.topLeft(), QSizeF(track.width() * bar.share, bar_h))
-                painter.setPen(Qt.PenStyle.NoPen)
+                # Outlined in the text colour: the pale track alone is too close to the
+                # lighter nations' colours (tests/core/test_colours.py).
+                painter.setPen(QPen(TEXT_COLOUR, 0.2 * self.mm))
                 painter.setBrush(NATION_COLOURS.get(bar.nation, OTHER_COLOUR))
                 painter.drawRect(filled)
             painter.setPen(TEXT_COLOUR)

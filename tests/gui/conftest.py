@@ -194,3 +194,32 @@ def not_a_database(tmp_path: Path) -> Path:
     notes = tmp_path / "notes.sqlite3"
     notes.write_text("not a database")
     return notes
+
+
+class Announcements(list[tuple[str, bool]]):
+    """What the app asked the screen reader to say: (sentence, urgent), oldest first."""
+
+    def texts(self) -> list[str]:
+        return [text for text, _urgent in self]
+
+
+@pytest.fixture
+def announcements(monkeypatch: pytest.MonkeyPatch) -> Announcements:
+    """Every announcement event sent through ``QAccessible.updateAccessibility``.
+
+    PySide6 does not offer Qt's ``installUpdateHandler``; the Python-level entry point that
+    ``brokerdesk.gui.announce`` calls is observed instead, and other events pass through.
+    """
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    heard = Announcements()
+    original = QAccessible.updateAccessibility
+
+    def observe(event: object) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            urgent = event.politeness() == QAccessible.AnnouncementPoliteness.Assertive
+            heard.append((event.message(), urgent))
+        original(event)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(observe))
+    return heard

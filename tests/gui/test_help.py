@@ -54,6 +54,7 @@ def test_f1_opens_the_guide_beside_the_window(qtbot, window: MainWindow) -> None
     sections = [guide.contents.item(row).text() for row in range(guide.contents.count())]
     assert "Record a new partner" in sections
     assert sections[-1] == "Keyboard shortcuts"
+    assert sections[-2] == "Using BrokerDesk with a screen reader"
     # The pictures are there, not broken: the welcome window's screenshot is loaded.
     image = guide.browser.document().resource(
         QTextDocument.ResourceType.ImageResource, QUrl("screenshots/welcome.png")
@@ -150,9 +151,9 @@ def test_the_main_controls_say_what_they_do(qtbot, window: MainWindow) -> None: 
         record_id = session.scalar(select(func.min(Programme.id)))
     window.open_record("programme", int(record_id))
     texts = {b.text(): b.whatsThis() for b in window.record_page.buttons}  # type: ignore[union-attr]
-    assert "Select all shown" in texts["Add &library services…"]
+    assert "Select all shown" in texts["&Add library services…"]
     assert "stage" in texts["Change &stage…"]
-    assert "programme" in texts["&Edit…"]
+    assert "programme" in texts["Ed&it…"]
 
 
 def lrelease() -> str:

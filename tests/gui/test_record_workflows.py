@@ -143,7 +143,7 @@ def test_link_ten_services_change_their_stage_undo_and_redo(
     window.open_record("programme", programme_id)
     page = window.record_page
     assert isinstance(page, ProgrammePage)
-    add_button = next(b for b in page.buttons if b.text() == "Add &library services…")
+    add_button = next(b for b in page.buttons if b.text() == "&Add library services…")
 
     def tick_ten(dialog: LinkServicesDialog) -> None:
         dialog.table.setFocus()

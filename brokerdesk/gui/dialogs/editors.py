@@ -32,6 +32,7 @@ from brokerdesk.core import clock
 from brokerdesk.core.services.choices import ReferenceChoices
 from brokerdesk.core.services.fields import Field, parse_date
 from brokerdesk.gui import kind_words
+from brokerdesk.gui.calendars import make_readable
 
 if TYPE_CHECKING:
     from brokerdesk.core.db import Database
@@ -190,7 +191,7 @@ class DateEditor(FieldEditor):
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
         self.calendar = QCalendarWidget(menu)
-        self.calendar.setAccessibleName(translate("RecordForm", "{0} calendar").format(field.label))
+        make_readable(self.calendar, field.label)
         self.calendar.setGridVisible(True)
         holder = QWidgetAction(menu)
         holder.setDefaultWidget(self.calendar)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -116,6 +117,14 @@ class PartnerRoles(ExtraSection):
 
     def _add_row(self, partner_id: int | None, role: str, focus: bool = False) -> None:
         number = len(self._rows) + 1
+        # Where the new row goes in Tab order: after the last row's Remove, or, for the
+        # first, where "Add a partner" stands (found before new widgets join the chain).
+        last_row = self._rows[-1][0] if self._rows else None
+        before = (
+            last_row.findChildren(QPushButton)[-1]
+            if last_row is not None
+            else self.add_button.previousInFocusChain()
+        )
         row = QWidget(self.widget)
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
@@ -135,10 +144,26 @@ class PartnerRoles(ExtraSection):
         remove.setAccessibleName(translate("RecordForm", "Remove partner {0}").format(number))
         remove.setAutoDefault(False)
         remove.clicked.connect(lambda: self._remove(row))
+        # Visible labels as buddies: on Linux a combo box's own name is its current value
+        # ("Lead partner"), so a screen reader names it by the label it is labelled by.
+        partner_label = QLabel(translate("RecordForm", "Partner {0}:").format(number), row)
+        partner_label.setBuddy(partner.combo)
+        role_label = QLabel(translate("RecordForm", "Role:"), row)
+        role_label.setAccessibleName(translate("RecordForm", "Role of partner {0}").format(number))
+        role_label.setBuddy(roles)
+        line.addWidget(partner_label)
         line.addWidget(partner.combo, 3)
+        line.addWidget(role_label)
         line.addWidget(roles, 1)
         line.addWidget(remove)
         self.rows_layout.addWidget(row)
+        # Rows are made after the dialog's Save and Cancel: put them where they stand, in
+        # the group before "Add a partner", not after the buttons in Tab order.
+        if before is not None:
+            QWidget.setTabOrder(before, partner.combo)
+            QWidget.setTabOrder(partner.combo, roles)
+            QWidget.setTabOrder(roles, remove)
+            QWidget.setTabOrder(remove, self.add_button)
         self._rows.append((row, partner, roles))
         if focus:
             partner.combo.setFocus()

@@ -96,12 +96,31 @@ class RecordForm(QDialog):
         self.errors: dict[str, QLabel] = {}
         self._build()
         self._show(current)
+        self._buttons_last()
         self._pristine = self._raw_values()
         self._opened_with = dict(current)  # the record as loaded (for the conflict dialog)
         height = self.form_widget.sizeHint().height() + self.buttons.sizeHint().height() + 60
         self.resize(max(self.sizeHint().width(), 600), min(height, 780))
 
     # ------------------------------------------------------------------ building
+    def _buttons_last(self) -> None:
+        """Save and Cancel end the Tab order, after rows made once the form was built
+        (a programme's partners), which Qt would otherwise put after the buttons."""
+        buttons = set(self.buttons.buttons())
+        last: QWidget | None = None
+        in_order: list[QWidget] = []  # the buttons in the order Qt gave them (platform's)
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if widget in buttons:
+                in_order.append(widget)
+            elif widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                last = widget
+            widget = widget.nextInFocusChain()
+        for button in in_order:
+            if last is not None:
+                QWidget.setTabOrder(last, button)
+            last = button
+
     def _name_field(self) -> str:
         names = [f.name for f in self.service.fields]
         for key in ("name", "nice_name", "full_name", "subject", "title"):

@@ -232,6 +232,10 @@ def _add_list_button(window: MainWindow, page: ListPage) -> QToolButton:
     page.selection_changed.connect(lambda: button.setEnabled(bool(page.selected_ids())))
     bar = _bar_holding(page, page.columns_button)
     bar.insertWidget(bar.indexOf(page.columns_button), button)
+    # Tab reaches it where it stands, just before Columns (not after the table).
+    before = page.columns_button.previousInFocusChain()
+    if before is not None:
+        QWidget.setTabOrder(before, button)
     return button
 
 

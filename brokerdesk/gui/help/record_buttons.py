@@ -10,7 +10,7 @@ translate = QCoreApplication.translate  # lupdate reads translate("Help", "…")
 def record_button_help(text: str, noun: str) -> str:
     """The What's This text of a record page's button, from its untranslated label."""
     texts = {
-        "&Edit…": translate("Help", "<b>Edit</b><p>Change this {noun}'s details (Ctrl+E).</p>"),
+        "Ed&it…": translate("Help", "<b>Edit</b><p>Change this {noun}'s details (Ctrl+E).</p>"),
         "&Delete…": translate(
             "Help",
             "<b>Delete</b><p>Move this {noun} to the Trash, with what belongs only to it. "
@@ -29,7 +29,7 @@ def record_button_help(text: str, noun: str) -> str:
             "<b>Log interaction</b><p>Note a call, meeting or email about this {noun}, with "
             "a follow-up date if there is a next step (Ctrl+I).</p>",
         ),
-        "Add &library services…": translate(
+        "&Add library services…": translate(
             "Help",
             "<b>Add library services</b><p>Sign up many library services at once: search, "
             "filter by nation, region or membership, <i>Select all shown</i>, then choose "

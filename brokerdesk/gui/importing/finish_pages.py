@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from brokerdesk.core.importing import ImportSummary, RefusedRow
 from brokerdesk.gui.importing.shared import FOLDER_SETTING, kind_labels
-from brokerdesk.gui.importing.source_pages import ERROR_STYLE, message_label
+from brokerdesk.gui.importing.source_pages import error_style, message_label
 
 if TYPE_CHECKING:
     from brokerdesk.gui.importing.wizard import ImportWizard
@@ -144,7 +144,7 @@ class MatchesPage(QWizardPage):
         self.state.skip_invalid = self.skip_invalid.isChecked()
 
     def show_outcome(self, text: str, *, error: bool) -> None:
-        self.outcome.setStyleSheet(ERROR_STYLE if error else "")
+        self.outcome.setStyleSheet(error_style() if error else "")
         self.outcome.setText(text)
 
     def validatePage(self) -> bool:
@@ -255,7 +255,7 @@ class SummaryPage(QWizardPage):
             )
         else:
             self.setTitle(self.tr("Nothing was imported"))
-            self.headline.setStyleSheet(ERROR_STYLE)
+            self.headline.setStyleSheet(error_style())
             self.headline.setText(
                 self.tr(
                     "Nothing was written: {0} row(s) were refused, and a refused row refuses "
@@ -319,7 +319,7 @@ class SummaryPage(QWizardPage):
         try:
             written = summary.save_refused_csv(path)
         except OSError as exc:
-            self.saved.setStyleSheet(ERROR_STYLE)
+            self.saved.setStyleSheet(error_style())
             self.saved.setText(
                 self.tr("The refused rows could not be saved: {0}.").format(exc.strerror or exc)
             )

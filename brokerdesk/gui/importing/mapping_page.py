@@ -29,7 +29,7 @@ from brokerdesk.core.importing import (
 )
 from brokerdesk.core.vocabulary import STAGE_LABELS
 from brokerdesk.gui.dialogs.editors import reference_options
-from brokerdesk.gui.importing.source_pages import ERROR_STYLE, message_label
+from brokerdesk.gui.importing.source_pages import error_style, message_label
 
 if TYPE_CHECKING:
     from brokerdesk.gui.importing.wizard import ImportWizard
@@ -62,7 +62,7 @@ class MappingPage(QWizardPage):
         self._built_for: tuple[str, str, str | None, tuple[str, ...]] | None = None
         self.source_note = message_label("import-mapping-note")
         self.blocked = message_label("import-mapping-blocked")
-        self.blocked.setStyleSheet(ERROR_STYLE)
+        self.blocked.setStyleSheet(error_style())
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
         self.grid.setColumnStretch(1, 1)
@@ -72,6 +72,7 @@ class MappingPage(QWizardPage):
         scroll.setObjectName("import-mapping-fields")
         scroll.setAccessibleName(self.tr("Fields and their columns"))
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the boxes inside it
         scroll.setWidget(self.grid_host)
         self.every_row = QWidget()
         every = QFormLayout(self.every_row)
@@ -165,7 +166,7 @@ class MappingPage(QWizardPage):
             sample.setTextFormat(Qt.TextFormat.PlainText)
             sample.setAccessibleName(self.tr("First value for {0}").format(target.label))
             message = message_label(f"import-message-{target.name}")
-            message.setStyleSheet(ERROR_STYLE)
+            message.setStyleSheet(error_style())
             self.grid.addWidget(label, row, 0)
             self.grid.addWidget(combo, row, 1)
             self.grid.addWidget(sample, row, 2)

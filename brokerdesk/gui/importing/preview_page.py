@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from brokerdesk.core.importing import Preview, RowPlan
 from brokerdesk.gui.importing.shared import PREVIEW_ROWS, translate
-from brokerdesk.gui.importing.source_pages import ERROR_STYLE, message_label
+from brokerdesk.gui.importing.source_pages import error_style, message_label
 
 if TYPE_CHECKING:
     from brokerdesk.gui.importing.wizard import ImportWizard
@@ -175,6 +175,7 @@ class PreviewPage(QWizardPage):
         review_scroll.setObjectName("import-reviews")
         review_scroll.setAccessibleName(self.tr("Uncertain matches to review"))
         review_scroll.setWidgetResizable(True)
+        review_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the boxes inside it
         review_scroll.setWidget(self.review_host)
         self.review_box = QWidget()
         box = QVBoxLayout(self.review_box)
@@ -187,7 +188,7 @@ class PreviewPage(QWizardPage):
         splitter.addWidget(self.review_box)
         splitter.setSizes([320, 160])
         self.error = message_label("import-preview-error")
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.again = QPushButton(self.tr("Check the rows &again"))
         self.again.setObjectName("import-preview-again")
         self.again.clicked.connect(self._run)

@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -17,13 +19,24 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from brokerdesk.core import colours
 from brokerdesk.core.importing import KINDS
 from brokerdesk.gui.importing.shared import FOLDER_SETTING, kind_labels
 
 if TYPE_CHECKING:
     from brokerdesk.gui.importing.wizard import ImportWizard
 
-ERROR_STYLE = "color: #a4000f;"
+
+def error_style() -> str:
+    """The style of an error said in words: a red that reads on the window's own palette."""
+    app = QApplication.instance()
+    window = (
+        app.palette().color(QPalette.ColorRole.Window) if isinstance(app, QApplication) else None
+    )
+    dark = window is not None and window.lightness() < 128
+    return f"color: {colours.ERROR_TEXT['dark' if dark else 'light']};"
+
+
 SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs"}
 ENCODINGS = {
     "utf-8-sig": "UTF-8 (with a byte order mark)",
@@ -138,14 +151,14 @@ class FilePage(QWizardPage):
 
     def read_failed(self, problem: str) -> None:
         self._failed, self._reading, self._go_on = self._reading, "", False
-        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setStyleSheet(error_style())
         self.status.setText(self.tr("This file cannot be imported: {0}").format(problem))
         self.completeChanged.emit()
 
     def read_cancelled(self) -> None:
         name = Path(self._reading).name
         self._reading, self._go_on = "", False
-        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setStyleSheet(error_style())
         self.status.setText(
             self.tr(
                 "Reading {0} was cancelled, so it has not been opened. Press Next to read it "
@@ -225,7 +238,7 @@ class SheetPage(QWizardPage):
             return
         self._ok = False
         if name in state.sheet_problems:
-            self.status.setStyleSheet(ERROR_STYLE)
+            self.status.setStyleSheet(error_style())
             self.status.setText(
                 self.tr("This sheet cannot be imported: {0}").format(state.sheet_problems[name])
             )
@@ -261,7 +274,7 @@ class SheetPage(QWizardPage):
 
     def read_cancelled(self, name: str) -> None:
         self._reading, self._go_on = "", False
-        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setStyleSheet(error_style())
         self.status.setText(
             self.tr(
                 "Reading the sheet '{0}' was cancelled. Press Next to read it again, or choose "

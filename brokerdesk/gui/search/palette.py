@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from brokerdesk.core.search import SEARCH_TYPES, SearchHit, SearchService, group_hits
 from brokerdesk.gui import kind_words
+from brokerdesk.gui.announce import announce
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
@@ -159,11 +160,22 @@ class SearchPalette(QFrame):
         else:
             self.status.setText(self.tr("{0} found — ↑↓ to choose, Enter to open").format(count))
         self._select_first()
+        if query:  # the field keeps focus: say what the list below it now holds
+            current = self.current_spoken()
+            said = self.status.text() if count == 0 else self.tr("{0} found").format(count)
+            announce(self.field, f"{said}. {current}" if current else said)
 
     # ------------------------------------------------------------------ choosing
     def hit_rows(self) -> list[int]:
         """Rows of the list that are records (not group headers)."""
         return [r for r in range(self.results.count()) if self.results.item(r).data(HIT_ROLE)]
+
+    def current_spoken(self) -> str:
+        """The chosen result as a screen reader should say it ("Partner: …"), or ""."""
+        item = self.results.currentItem()
+        if item is None or not item.data(HIT_ROLE):
+            return ""
+        return str(item.data(Qt.ItemDataRole.AccessibleTextRole))
 
     def _select_first(self) -> None:
         rows = self.hit_rows()
@@ -180,6 +192,7 @@ class SearchPalette(QFrame):
             position = min(max(rows.index(current) + step, 0), len(rows) - 1)
             target = rows[position]
         self.results.setCurrentRow(target)
+        announce(self.field, self.current_spoken())  # at either end, the same one again
 
     def _open_item(self, item: QListWidgetItem | None) -> None:
         if item is None or not item.data(HIT_ROLE):

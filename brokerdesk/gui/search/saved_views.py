@@ -95,7 +95,7 @@ class NameDialog(QDialog):
         self.message = QLabel(self)
         self.message.setAccessibleName(self.tr("View name message"))
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: palette(highlight); font-weight: bold;")
+        self.message.setStyleSheet("font-weight: bold;")  # the window text: 4.5:1 at least
         self.message.hide()
         form = QFormLayout()
         label = QLabel(self.tr("View &name:"), self)

@@ -29,12 +29,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from brokerdesk.core import vocabulary
+from brokerdesk.core import colours, vocabulary
 from brokerdesk.core.errors import BrokerDeskError
 
 translate = QCoreApplication.translate  # lupdate reads translate("Charts", "…")
 
-OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
+OKABE_ITO = colours.CHART_SERIES
 
 
 def is_dark() -> bool:
@@ -48,9 +48,11 @@ def is_dark() -> bool:
 def _chart(title: str) -> QChart:
     chart = QChart()
     chart.setTitle(title)
-    chart.setTheme(
-        QChart.ChartTheme.ChartThemeDark if is_dark() else QChart.ChartTheme.ChartThemeLight
-    )
+    dark = is_dark()
+    chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
+    # A plain background of our own (the themes' gradients vary): the bars' contrast
+    # against it is checked in tests/core/test_colours.py.
+    chart.setBackgroundBrush(QColor(colours.CHART_BACKGROUND["dark" if dark else "light"]))
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     return chart
@@ -73,6 +75,8 @@ def _axes(
 ) -> None:
     """Category axis below, count axis left from 0 to ``top`` (the tallest bar or stack)."""
     chart.addSeries(series)
+    for bar in series.barSets():  # adding applied the theme's colours: ours again
+        _paint(bar)
     x = QBarCategoryAxis()
     x.append(list(categories))
     x.setLabelsAngle(angle)
@@ -94,11 +98,18 @@ def _axes(
 def _bar_set(name: str, values: Sequence[int], colour: str) -> QBarSet:
     bar = QBarSet(name)
     bar.append([float(v) for v in values])
-    bar.setColor(QColor(colour))
-    # Dark text on light bars, white on dark ones, whatever the theme.
-    light = QColor(colour).lightness() > 110
-    bar.setLabelColor(QColor("#000000" if light else "#ffffff"))
+    bar.setProperty("fill", colour)  # the chart's theme repaints it when it is added
+    _paint(bar)
     return bar
+
+
+def _paint(bar: QBarSet) -> None:
+    """The bar's own colour, outlined so its edge stands out from the chart and from the
+    bar stacked on it, labelled in black or white, whichever reads better on it."""
+    colour = str(bar.property("fill"))
+    bar.setColor(QColor(colour))
+    bar.setBorderColor(QColor(colours.BAR_OUTLINE))
+    bar.setLabelColor(QColor(colours.readable_on(colour)))
 
 
 def programmes_chart(data: Sequence[tuple[str, dict[str, int]]]) -> Drawn:
@@ -111,6 +122,7 @@ def programmes_chart(data: Sequence[tuple[str, dict[str, int]]]) -> Drawn:
             series.append(_bar_set(label, values, OKABE_ITO[n % len(OKABE_ITO)]))
     top = max((sum(counts.values()) for _, counts in data), default=0)
     _axes(chart, series, [_short(name) for name, _ in data], top, angle=-20)
+    _name_rows(chart, translate("Charts", "Offer area"), [name for name, _ in data])
     if top:
         return Drawn(chart)
     return Drawn(
@@ -125,6 +137,7 @@ def stages_chart(data: dict[str, int]) -> Drawn:
     labels = [vocabulary.label(vocabulary.STAGE_LABELS, s) for s in data]
     top = max(data.values(), default=0)
     _axes(chart, series, labels, top, angle=-30)
+    _name_rows(chart, translate("Charts", "Stage"), labels)
     chart.legend().hide()
     if top:
         return Drawn(chart)
@@ -140,6 +153,7 @@ def monthly_chart(data: Sequence[tuple[str, int]]) -> Drawn:
     series.append(_bar_set("New participations", [n for _, n in data], OKABE_ITO[2]))
     top = max((n for _, n in data), default=0)
     _axes(chart, series, [_month(month).split()[0] for month, _ in data], top)
+    _name_rows(chart, translate("Charts", "Month"), [_month(month) for month, _ in data])
     chart.legend().hide()
     if top:
         return Drawn(chart)
@@ -151,6 +165,28 @@ def monthly_chart(data: Sequence[tuple[str, int]]) -> Drawn:
             _month(data[0][0]), _month(data[-1][0])
         ),
     )
+
+
+def _name_rows(chart: QChart, heading: str, names: Sequence[str]) -> None:
+    """Remember what the bars stand for in full (the axis may shorten them) for the table."""
+    chart.setProperty("row_heading", heading)
+    chart.setProperty("row_names", list(names))
+
+
+def chart_table(chart: QChart) -> tuple[list[str], list[list[object]]]:
+    """The chart's values as a table: (headings, rows), one row per bar or stack, a column
+    per series, and a total when bars are stacked."""
+    sets = [bar for series in chart.series() for bar in series.barSets()]  # type: ignore[attr-defined]
+    names = list(chart.property("row_names") or [])
+    stacked = any(isinstance(series, QStackedBarSeries) for series in chart.series())
+    headings = [str(chart.property("row_heading") or ""), *(bar.label() for bar in sets)]
+    if stacked:
+        headings.append(translate("Charts", "Total"))
+    rows: list[list[object]] = []
+    for i, name in enumerate(names):
+        values = [int(bar.at(i)) for bar in sets]
+        rows.append([name, *values, sum(values)] if stacked else [name, *values])
+    return headings, rows
 
 
 def _month(key: str) -> str:

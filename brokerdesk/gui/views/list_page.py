@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from brokerdesk.core.lists import Filter, ListState, RecordList
 from brokerdesk.gui import kind_words
+from brokerdesk.gui.announce import announce
 from brokerdesk.gui.context import AppContext
 from brokerdesk.gui.models.record_table import RecordTableModel
 
@@ -82,6 +84,7 @@ class ListPage(QWidget):
         self._debounce.timeout.connect(self._apply_state)
         self._unsearched_total = 0  # rows before any search: decides if short words wait
         self._unfilled_options: list[tuple[QComboBox, Filter]] = []
+        self._count_asked = False  # the user searched or filtered: say the count it gives
         self._build()
         self._stale = True
         ctx.changes.changed.connect(self._on_change)
@@ -103,6 +106,10 @@ class ListPage(QWidget):
         for flt in self.record_list.filters:
             widget = self._filter_widget(flt)
             self._filter_widgets[flt.key] = widget
+            if not isinstance(widget, QCheckBox):  # a check box carries its own label
+                label = QLabel(self.tr("{0}:").format(self.tr(flt.label)), self)
+                label.setBuddy(widget)  # names the box by what the eye reads beside it
+                self.filter_bar.addWidget(label)
             self.filter_bar.addWidget(widget, 1)
         if self.filter_bar is not bar:
             self.filter_bar.addStretch(1)
@@ -133,6 +140,7 @@ class ListPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         self.table.verticalHeader().setVisible(False)
         vertical = self.table.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -161,7 +169,10 @@ class ListPage(QWidget):
         if self.filter_bar is not bar:
             layout.addLayout(self.filter_bar)
         layout.addWidget(self.table)
-        self.setTabOrder(self.search, self.table)
+        # Reading order: search, each filter, Columns, then the table it all shapes.
+        chain = [self.search, *self._filter_widgets.values(), self.columns_button, self.table]
+        for before, after in pairwise(chain):
+            self.setTabOrder(before, after)
         self._restore_layout()
 
     def _filter_widget(self, flt: Filter) -> QWidget:
@@ -174,9 +185,8 @@ class ListPage(QWidget):
         if flt.kind == "days":
             spin = QSpinBox(self)
             spin.setRange(0, 3650)
-            spin.setSpecialValueText(self.tr("{0}: any").format(self.tr(flt.label)))
+            spin.setSpecialValueText(self.tr("any"))  # its label beside it says what
             spin.setSuffix(self.tr(" days"))
-            spin.setPrefix(self.tr(flt.label) + ": ")
             spin.setAccessibleName(self.tr(flt.label))
             spin.setToolTip(self.tr(flt.label))
             spin.valueChanged.connect(lambda _v: self._debounce.start())
@@ -269,7 +279,9 @@ class ListPage(QWidget):
         self._debounce.stop()
         state = self.current_state()
         if self._waits_for_more_letters(state):
+            self._say(self.count_label.text())
             return
+        self._count_asked = True
         self.model.set_state(state)
         self._stale = False
         self._show_sort_indicator()
@@ -369,6 +381,14 @@ class ListPage(QWidget):
         self.count_label.setText(
             self.tr("{0} {1}").format(f"{count:,}", one if count == 1 else many)
         )
+        if self._count_asked:  # not after a refresh the user did not ask for
+            self._count_asked = False
+            self._say(self.count_label.text())
+
+    def _say(self, text: str) -> None:
+        """Announce ``text`` if this list is on screen (a hidden list keeps quiet)."""
+        if self.isVisible():
+            announce(self.table, text)
 
     # ------------------------------------------------------------------ layout memory
     def _restore_layout(self) -> None:

@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPainterPath,
-    QPalette,
     QPen,
     QPolygonF,
     QWheelEvent,
@@ -33,12 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brokerdesk.core import colours
 from brokerdesk.core.geo import ServiceShape, load_shapes
 
-# ColorBrewer YlGnBu, 4 classes.
-PALETTE = ("#ffffcc", "#a1dab4", "#41b6c4", "#225ea8")
-NON_MEMBER = "#bdbdbd"
-NOT_IN_DATABASE = "#f0f0f0"
+# ColorBrewer YlGnBu, 4 classes (core/colours.py, where their contrast is checked).
+PALETTE = colours.MAP_CLASSES
+NON_MEMBER = colours.MAP_NON_MEMBER
+NOT_IN_DATABASE = colours.MAP_NOT_IN_DATABASE
 ZOOM_STEP = 1.25
 
 
@@ -62,9 +62,9 @@ def brush_for(level: int | None, member: bool = True) -> QBrush:
 def hatch_for(level: int | None, member: bool = True) -> QBrush | None:
     """The pattern laid over the fill, so a gap or a non-member is visible without colour."""
     if not member:
-        return QBrush(QColor("#737373"), Qt.BrushStyle.BDiagPattern)
+        return QBrush(QColor(colours.MAP_HATCH_NON_MEMBER), Qt.BrushStyle.BDiagPattern)
     if level == 0:
-        return QBrush(QColor("#c7a74a"), Qt.BrushStyle.DiagCrossPattern)
+        return QBrush(QColor(colours.MAP_HATCH_NOT_REACHED), Qt.BrushStyle.DiagCrossPattern)
     return None
 
 
@@ -178,9 +178,10 @@ class MapCanvas(QGraphicsView):
         self.scene_ = QGraphicsScene(self)
         self.setScene(self.scene_)
         self.items_by_code: dict[str, ServiceShapeItem] = {}
-        outline = self.palette().color(QPalette.ColorRole.WindowText)
-        outline.setAlpha(150)
-        pen = QPen(outline, 0.6)
+        # A white sheet in either theme, each area outlined in black: the pairs checked in
+        # tests/core/test_colours.py are the pairs on screen.
+        self.setBackgroundBrush(QColor(colours.MAP_BACKGROUND))
+        pen = QPen(QColor(colours.MAP_OUTLINE), 0.6)
         pen.setCosmetic(True)
         for code, shape in load_shapes().items():
             item = ServiceShapeItem(shape)

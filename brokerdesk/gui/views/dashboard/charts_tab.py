@@ -1,7 +1,8 @@
 """The Charts tab: three charts, each with an "Export as PNG…" button.
 
 A chart with nothing to count says why under it, in words; the same sentence is the chart
-view's accessible description, so a screen reader hears why the chart is blank.
+view's accessible description, so a screen reader hears why the chart is blank. "Show charts
+as tables" (Alt+B) puts each chart's values in a table in its place, read cell by cell.
 """
 
 from __future__ import annotations
@@ -11,16 +12,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import QChartView
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QGridLayout,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from brokerdesk.core import coverage
 from brokerdesk.gui.views import charts
+from brokerdesk.gui.views.dashboard.record_table import RecordTable
+from brokerdesk.gui.views.dashboard.rows_model import Row
 from brokerdesk.gui.views.dashboard.today import WorksFromToday
 
 if TYPE_CHECKING:
@@ -33,7 +38,15 @@ class ChartsTab(WorksFromToday, QWidget):
         self.ctx = ctx
         self.views: dict[str, QChartView] = {}
         self.reasons: dict[str, QLabel] = {}  # why a chart is empty (hidden when it is not)
-        self.grid = QGridLayout(self)
+        self.tables: dict[str, RecordTable] = {}  # the same values, row by row
+        self.places: dict[str, QStackedWidget] = {}  # each chart or its table
+        self.as_tables = QCheckBox(self.tr("Show charts as ta&bles"), self)
+        self.as_tables.setAccessibleName(self.tr("Show charts as tables"))
+        self.as_tables.toggled.connect(self._show_tables)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.as_tables)
+        self.grid = QGridLayout()
+        outer.addLayout(self.grid, 1)
 
     def refresh(self) -> None:
         db = self.ctx.db
@@ -49,9 +62,16 @@ class ChartsTab(WorksFromToday, QWidget):
                 self.views[key].setChart(chart)
                 old.deleteLater()
                 self._say_why(key, drawn.empty)
+                self._fill_table(key)
                 continue
             view = charts.chart_view(chart, chart.title(), self)
             self.views[key] = view
+            place = QStackedWidget(self)
+            place.addWidget(view)
+            table = RecordTable(self.tr("{0}: table").format(chart.title()), [])
+            place.addWidget(table)
+            self.tables[key] = table
+            self.places[key] = place
             reason = QLabel(self)
             reason.setWordWrap(True)
             reason.setBuddy(view)
@@ -62,11 +82,26 @@ class ChartsTab(WorksFromToday, QWidget):
             cell = QWidget(self)
             box = QVBoxLayout(cell)
             box.setContentsMargins(0, 0, 0, 0)
-            box.addWidget(view, 1)
+            box.addWidget(place, 1)
             box.addWidget(reason)
             box.addWidget(button)
             self.grid.addWidget(cell, n // 2, n % 2)
             self._say_why(key, drawn.empty)
+            self._fill_table(key)
+        self._show_tables(self.as_tables.isChecked())
+
+    def _fill_table(self, key: str) -> None:
+        headings, rows = charts.chart_table(self.views[key].chart())
+        table = self.tables[key]
+        table.setAccessibleName(self.tr("{0}: table").format(self.views[key].chart().title()))
+        table.source.headers = headings
+        table.source.row_headers = True  # each value reads with its offer area, stage, month
+        table.set_rows([Row(values) for values in rows])
+
+    def _show_tables(self, on: bool) -> None:
+        """Each chart's table in its place (or the chart again)."""
+        for key, place in self.places.items():
+            place.setCurrentWidget(self.tables[key] if on else self.views[key])
 
     def _say_why(self, key: str, why: str) -> None:
         """Show (and describe to assistive technology) why a chart is blank, or nothing."""

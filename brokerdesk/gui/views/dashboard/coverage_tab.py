@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from brokerdesk.core import clock, coverage
-from brokerdesk.core.coverage import ALL_REGIONS, CoverageFilter, CoverageMatrix
+from brokerdesk.core.coverage import ALL_REGIONS, Cell, CoverageFilter, CoverageMatrix
+from brokerdesk.gui.announce import announce
+from brokerdesk.gui.calendars import make_readable
 from brokerdesk.gui.views.dashboard.record_table import RecordTable
 from brokerdesk.gui.views.dashboard.rows_model import Row
 
@@ -64,8 +66,9 @@ class CoverageTab(QWidget):
         self.as_at.setCalendarPopup(True)
         self.as_at.setDisplayFormat("d MMM yyyy")
         self.as_at.setAccessibleName(self.tr("As at date"))
+        make_readable(self.as_at.calendarWidget(), self.tr("As at date"))
         self.as_at.setEnabled(False)
-        self.export_button = QPushButton(self.tr("&Export coverage…"), self)
+        self.export_button = QPushButton(self.tr("Ex&port coverage…"), self)
         self.export_button.setAccessibleName(self.tr("Export coverage…"))
         self.export_button.clicked.connect(self._choose_export)
         bar = QHBoxLayout()
@@ -76,9 +79,11 @@ class CoverageTab(QWidget):
         self.table = RecordTable(self.tr("Coverage matrix"), ["Offer area"])
         self.table.setSelectionBehavior(RecordTable.SelectionBehavior.SelectItems)
         self.table.setSortingEnabled(False)
+        self.table.source.row_headers = True  # each cell reads with its offer area
         self.table.clicked.connect(self._cell_chosen)
-        self.table.activated.connect(self._cell_chosen)
+        self.table.cell_chosen.connect(self._cell_chosen)
         self.detail_title = QLabel(self.tr("Choose a cell to see its gap list."), self)
+        self.detail_title.setObjectName("coverage-cell-title")
         self.covered = RecordTable(self.tr("Covered services"), ["Covered", "Region"])
         self.missing = RecordTable(self.tr("Missing services (gap list)"), ["Missing", "Region"])
         for table in (self.covered, self.missing):
@@ -101,6 +106,10 @@ class CoverageTab(QWidget):
         layout.addLayout(bar)
         layout.addWidget(help_text)
         layout.addWidget(split, 1)
+        # The matrix first, then the gap list it fills, then the services already covered.
+        self.setTabOrder(self.export_button, self.table)
+        self.setTabOrder(self.table, self.missing)
+        self.setTabOrder(self.missing, self.covered)
         self.status.currentIndexChanged.connect(self.refresh)
         self.use_date.toggled.connect(self.as_at.setEnabled)
         self.use_date.toggled.connect(self.refresh)
@@ -116,10 +125,20 @@ class CoverageTab(QWidget):
         columns = [*matrix.regions, ALL_REGIONS]
         self.table.source.headers = ["Offer area", *columns]
         rows = [
-            Row([name, *(matrix.cell(area_id, r).text() for r in columns)], None)
+            Row(
+                [name, *(matrix.cell(area_id, r).text() for r in columns)],
+                None,
+                spoken=[name, *(self._spoken(name, r, matrix.cell(area_id, r)) for r in columns)],
+            )
             for area_id, name in matrix.offer_areas
         ]
         self.table.set_rows(rows)
+
+    def _spoken(self, area: str, region: str, cell: Cell) -> str:
+        """A cell as a sentence: the row and column it sits in, and what the numbers mean."""
+        return self.tr("{0}, {1}: {2} of {3} member services covered ({4}%)").format(
+            area, region, cell.covered, cell.total, f"{cell.percent:.0f}"
+        )
 
     def cell_at(self, row: int, column: int) -> tuple[int, str] | None:
         """(offer area id, region) behind a matrix cell, or None for the name column."""
@@ -143,6 +162,7 @@ class CoverageTab(QWidget):
                 area, region, len(detail.covered), len(detail.missing)
             )
         )
+        announce(self.table, self.detail_title.text())
         self.covered.set_rows(
             [Row([s.name, s.region], ("library_service", s.id)) for s in detail.covered]
         )

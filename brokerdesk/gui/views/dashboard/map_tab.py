@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -86,8 +87,10 @@ class MapTab(QWidget):
         self.legend_widget.setAccessibleName(self.tr("Legend"))
         self.legend_widget.setLayout(self.legend)
         self.table = RecordTable(self.tr("Map as a table"), ["Library service", "Region", "Value"])
+        self.table.source.row_headers = True  # down the Value column, each names its service
         self.table.open_requested.connect(self.open_requested)
         self.table.clicked.connect(self._show_in_map)
+        table_box = self._table_controls()
         map_box = QWidget(self)
         inner = QVBoxLayout(map_box)
         inner.setContentsMargins(0, 0, 0, 0)
@@ -95,7 +98,7 @@ class MapTab(QWidget):
         inner.addWidget(self.legend_widget)
         split = QSplitter(self)
         split.addWidget(map_box)
-        split.addWidget(self.table)
+        split.addWidget(table_box)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([640, 420])
@@ -104,6 +107,37 @@ class MapTab(QWidget):
         layout.addWidget(split, 1)
         self._fill_choices()
         self.choice.currentIndexChanged.connect(self.refresh)
+
+    def _table_controls(self) -> QWidget:
+        """The table with what its header offers a mouse, for the keyboard: a filter over
+        every column and the column to sort by."""
+        box = QWidget(self)
+        self.find_field = QLineEdit(box)
+        self.find_field.setAccessibleName(self.tr("Find in the table"))
+        self.find_field.setPlaceholderText(self.tr("Service, region or value…"))
+        self.find_field.setClearButtonEnabled(True)
+        find_label = QLabel(self.tr("Fin&d in the table:"), box)
+        find_label.setBuddy(self.find_field)
+        self.table.proxy.setFilterKeyColumn(-1)
+        self.table.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.find_field.textChanged.connect(self.table.proxy.setFilterFixedString)
+        self.sort_by = QComboBox(box)
+        self.sort_by.setAccessibleName(self.tr("Sort by"))
+        for heading in (self.tr("Library service"), self.tr("Region"), self.tr("Value")):
+            self.sort_by.addItem(heading)
+        sort_label = QLabel(self.tr("Sort &by:"), box)
+        sort_label.setBuddy(self.sort_by)
+        self.sort_by.currentIndexChanged.connect(
+            lambda chosen: self.table.sortByColumn(chosen, Qt.SortOrder.AscendingOrder)
+        )
+        bar = QHBoxLayout()
+        for widget in (find_label, self.find_field, sort_label, self.sort_by):
+            bar.addWidget(widget)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(bar)
+        column.addWidget(self.table, 1)
+        return box
 
     def _fill_choices(self) -> None:
         choices = ReferenceChoices(self.ctx.db)

@@ -61,10 +61,10 @@ class DashboardPage(QWidget):
         self.sections: list[tuple[str, Any]] = [
             (self.tr("&Coverage"), self.coverage),
             (self.tr("&Map"), self.map),
-            (self.tr("&Follow-ups && health"), self.health),
-            (self.tr("&Ending soon"), self.ending),
-            (self.tr("Su&ggestions"), self.suggestions),
-            (self.tr("C&harts"), self.charts),
+            (self.tr("F&ollow-ups && health"), self.health),
+            (self.tr("Endi&ng soon"), self.ending),
+            (self.tr("S&uggestions"), self.suggestions),
+            (self.tr("Cha&rts"), self.charts),
         ]
         for title, tab in self.sections:
             tab.setAccessibleName(title.replace("&&", "and").replace("&", ""))

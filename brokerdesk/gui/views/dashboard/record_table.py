@@ -1,4 +1,8 @@
-"""A sortable table of dashboard rows: Enter or double-click opens the record, Ctrl+I logs."""
+"""A sortable table of dashboard rows: Enter or double-click opens the record, Ctrl+I logs.
+
+A row with no record behind it (a cell of the coverage matrix) is chosen instead: Enter or
+Space emits ``cell_chosen`` so the page can show what the cell stands for.
+"""
 
 from __future__ import annotations
 
@@ -15,10 +19,12 @@ class RecordTable(QTableView):
     """Signals:
     open_requested(str, int): the user asked to open the record behind a row.
     log_requested(str, int): the user pressed Ctrl+I (log an interaction) on a row.
+    cell_chosen(QModelIndex): Enter or Space on a cell whose row has no record.
     """
 
     open_requested = Signal(str, int)
     log_requested = Signal(str, int)
+    cell_chosen = Signal(QModelIndex)
 
     def __init__(self, name: str, headers: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,7 +79,12 @@ class RecordTable(QTableView):
             self.log_requested.emit(record[0], record[1])
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self._open_index(self.currentIndex())
+        keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+        index = self.currentIndex()
+        if event.key() in keys and index.isValid():
+            if self.proxy.data(index, RECORD_ROLE):
+                self._open_index(index)
+            else:
+                self.cell_chosen.emit(index)
             return
         super().keyPressEvent(event)

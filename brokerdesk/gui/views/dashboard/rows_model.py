@@ -21,19 +21,32 @@ Index = QModelIndex | QPersistentModelIndex
 
 @dataclass
 class Row:
-    """Cells shown, the record opened (entity, id) and an optional warning highlight."""
+    """Cells shown, the record opened (entity, id) and an optional warning highlight.
+
+    ``spoken`` holds what a screen reader says for each cell when the cell alone would not
+    be understood ("5/24 (21%)"); missing or empty entries read the shown text.
+    """
 
     cells: Sequence[Any]
     record: tuple[str, int] | None = None
     warn: bool = False
     tooltip: str = ""
+    spoken: Sequence[str] = ()
 
 
 class RowsModel(QAbstractTableModel):
+    """Rows of cells under column headers.
+
+    With ``row_headers`` the first column also names its row (the vertical header), so a
+    screen reader moving down a column hears which row each cell belongs to (the coverage
+    matrix's offer areas).
+    """
+
     def __init__(self, headers: Sequence[str], parent: Any = None) -> None:
         super().__init__(parent)
         self.headers = list(headers)
         self.rows: list[Row] = []
+        self.row_headers = False
 
     def set_rows(self, rows: list[Row]) -> None:
         self.beginResetModel()
@@ -55,6 +68,14 @@ class RowsModel(QAbstractTableModel):
             and 0 <= section < len(self.headers)
         ):
             return self.headers[section]
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Vertical
+            and self.row_headers
+            and 0 <= section < len(self.rows)
+            and self.rows[section].cells
+        ):
+            return str(self.rows[section].cells[0])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -64,6 +85,10 @@ class RowsModel(QAbstractTableModel):
         if index.column() >= len(row.cells):
             return None
         value = row.cells[index.column()]
+        if role == Qt.ItemDataRole.AccessibleTextRole and index.column() < len(row.spoken):
+            spoken = row.spoken[index.column()]
+            if spoken:
+                return spoken
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return "" if value is None else str(value)
         if role == SORT_ROLE:

@@ -33,6 +33,9 @@ def _combo(name: str, parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
     combo.setAccessibleName(name)
     combo.setEditable(True)  # type to find among 200 services
+    line = combo.lineEdit()
+    if line is not None:  # a screen reader reaches the field inside the box too
+        line.setAccessibleName(name)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     return combo
 
@@ -61,7 +64,7 @@ class SuggestionsTab(QWidget):
         self.for_service = RecordTable(
             self.tr("Programmes to offer"), ["Programme", "Offer area", "Score", "Why"]
         )
-        self.add_programme = QPushButton(self.tr("I&nvite to selected programme"), self)
+        self.add_programme = QPushButton(self.tr("Invite to selecte&d programme"), self)
         self.add_programme.setAccessibleName(self.tr("Invite to selected programme"))
         self.add_programme.clicked.connect(self.invite_to_selected_programme)
         for table in (self.for_programme, self.for_service):

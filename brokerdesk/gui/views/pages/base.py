@@ -9,6 +9,7 @@ their own page with a double click or Enter.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
@@ -36,6 +37,12 @@ if TYPE_CHECKING:
     from brokerdesk.gui.context import AppContext
 
 Row = dict[str, Any]
+
+
+# Labels a keyboard user can reach with Tab and select text in, as the mouse can.
+READABLE = (
+    Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+)
 
 
 def counts_text(counts: Mapping[str, int], labels: Mapping[str, str] | None = None) -> str:
@@ -158,9 +165,14 @@ class RecordPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.heading.setFont(font)
-        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Focusable: a page that opens puts the focus here, so a screen reader says where
+        # the user now is; Tab then goes on through the subtitle and the details.
+        self.heading.setObjectName("page-heading")
+        self.heading.setTextInteractionFlags(READABLE)
+        self.heading.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.subtitle = QLabel(self)
         self.subtitle.setWordWrap(True)
+        self.subtitle.setTextInteractionFlags(READABLE)
         self.buttons: list[QPushButton] = []
         self.button_bar = QHBoxLayout()
         self.details_box = QWidget(self)
@@ -182,7 +194,7 @@ class RecordPage(QWidget):
         layout.addLayout(self.button_bar)
         layout.addWidget(self.details_box)
         layout.addWidget(self.tabs, 1)
-        self.add_button("&Edit…", self.edit, "Edit this {noun}")
+        self.add_button("Ed&it…", self.edit, "Edit this {noun}")
         self.add_button("&Delete…", self.delete, "Delete this {noun}")
         self.build()
         if self.finds_duplicates:
@@ -195,6 +207,7 @@ class RecordPage(QWidget):
         self.button_bar.addStretch(1)
         ctx.changes.changed.connect(self._on_change)
         self.reload()
+        self._reading_order()
 
     # ------------------------------------------------------------------ building
     def add_button(
@@ -207,10 +220,10 @@ class RecordPage(QWidget):
         if tip:
             button.setToolTip(self.tr(tip).format(noun=self.noun))
         button.setWhatsThis(record_button_help(text, self.noun))
-        if shortcut:  # anywhere on the page, not only when the button has focus
+        if shortcut:  # anywhere in the window while the page shows (the navigation too)
             action = QAction(plain, self)
             action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda: slot())
             self.addAction(action)
             native = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
@@ -257,9 +270,23 @@ class RecordPage(QWidget):
             text = value if isinstance(value, str) else plain_text(value)
             shown = QLabel(text or "—", self.details_box)
             shown.setWordWrap(True)
-            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            shown.setTextInteractionFlags(READABLE)
+            shown.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it
             shown.setAccessibleName(f"{self.tr(label)}: {text or self.tr('empty')}")
             self.details.addRow(self.tr(label) + ":", shown)
+        self._reading_order()
+
+    def _reading_order(self) -> None:
+        """Tab walks the page as it reads: heading, subtitle, buttons, details, then the
+        related records (the tabs were made before the buttons and details)."""
+        details = [
+            item.widget()
+            for row in range(self.details.rowCount())
+            if (item := self.details.itemAt(row, QFormLayout.ItemRole.FieldRole)) is not None
+        ]
+        chain = [self.heading, self.subtitle, *self.buttons, *details, self.tabs]
+        for before, after in pairwise(w for w in chain if w is not None):
+            QWidget.setTabOrder(before, after)
 
     def build(self) -> None:
         """Add the page's own buttons and tables (subclasses)."""
@@ -278,7 +305,15 @@ class RecordPage(QWidget):
             self.show_deleted()
             return
         self.show_present()
-        self.fill(data)
+        self.fill(data)  # names the heading too: "Partner: …"
+        self.subtitle.setFocusPolicy(
+            Qt.FocusPolicy.StrongFocus if self.subtitle.text() else Qt.FocusPolicy.NoFocus
+        )
+
+    def take_focus(self) -> None:
+        """Put the focus on the heading: the page has just opened (a screen reader reads
+        "Partner: Sight Matters UK", then Tab walks the page from the top)."""
+        self.heading.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_change(self, entities: frozenset[str]) -> None:
         if entities & (self.watches | {self.entity}):

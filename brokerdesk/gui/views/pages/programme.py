@@ -19,7 +19,7 @@ class ProgrammePage(RecordPage):
     watches = frozenset({"participation", "partner", "programme_partner", "interaction"})
 
     def build(self) -> None:
-        self.add_button("Add &library services…", self.add_services, "Link library services to it")
+        self.add_button("&Add library services…", self.add_services, "Link library services to it")
         self.change_stage_button = self.add_button(
             "Change &stage…", self.change_stage, "Move the selected participations to a stage"
         )
@@ -34,7 +34,7 @@ class ProgrammePage(RecordPage):
         line = QHBoxLayout(bar)
         line.setContentsMargins(0, 0, 0, 0)
         self.stage_filter = QComboBox(bar)
-        label = QLabel(self.tr("S&how stage:"), bar)
+        label = QLabel(self.tr("Sho&w stage:"), bar)
         label.setBuddy(self.stage_filter)
         self.stage_filter.setAccessibleName(self.tr("Show stage"))
         self.stage_filter.addItem(self.tr("All stages"), None)
