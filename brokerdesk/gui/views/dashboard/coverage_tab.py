@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from brokerdesk.core import clock, coverage
 from brokerdesk.core.coverage import ALL_REGIONS, CoverageFilter, CoverageMatrix
+from brokerdesk.gui.models.rows import CellsRow
 from brokerdesk.gui.views.dashboard.record_table import RecordTable
-from brokerdesk.gui.views.dashboard.rows_model import Row
 
 if TYPE_CHECKING:
     from brokerdesk.gui.context import AppContext
@@ -114,9 +114,9 @@ class CoverageTab(QWidget):
         matrix = coverage.coverage_matrix(self.ctx.db, self.current_filter())
         self.matrix = matrix
         columns = [*matrix.regions, ALL_REGIONS]
-        self.table.source.headers = ["Offer area", *columns]
+        self.table.set_headers(["Offer area", *columns])
         rows = [
-            Row([name, *(matrix.cell(area_id, r).text() for r in columns)], None)
+            CellsRow([name, *(matrix.cell(area_id, r).text() for r in columns)], None)
             for area_id, name in matrix.offer_areas
         ]
         self.table.set_rows(rows)
@@ -144,10 +144,10 @@ class CoverageTab(QWidget):
             )
         )
         self.covered.set_rows(
-            [Row([s.name, s.region], ("library_service", s.id)) for s in detail.covered]
+            [CellsRow([s.name, s.region], ("library_service", s.id)) for s in detail.covered]
         )
         self.missing.set_rows(
-            [Row([s.name, s.region], ("library_service", s.id)) for s in detail.missing]
+            [CellsRow([s.name, s.region], ("library_service", s.id)) for s in detail.missing]
         )
 
     def _choose_export(self) -> None:

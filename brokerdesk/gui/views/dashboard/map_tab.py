@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from brokerdesk.core import coverage, vocabulary
 from brokerdesk.core.services.choices import ReferenceChoices
 from brokerdesk.core.services.map_services import ServicesOnMap
+from brokerdesk.gui.models.rows import CellsRow
 from brokerdesk.gui.views.dashboard.record_table import RecordTable
-from brokerdesk.gui.views.dashboard.rows_model import Row
 from brokerdesk.gui.views.map_view import MapCanvas, Shade, brush_for, hatch_for
 
 if TYPE_CHECKING:
@@ -161,7 +161,7 @@ class MapTab(QWidget):
             item.set_shade(shade, row.is_member, row.name)
             value = shade.text if row.is_member and shade else self.tr("Not a member")
             rows.append(
-                Row(
+                CellsRow(
                     [row.name, row.region, value],
                     ("library_service", row.id),
                     tooltip=f"{row.name}: {value}",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from brokerdesk.gui.views.dashboard.rows_model import RECORD_ROLE, SORT_ROLE, Row, RowsModel
+from brokerdesk.gui.models.rows import CellsRow, RowsModel, columns_from
 
 
 class RecordTable(QTableView):
@@ -24,13 +24,11 @@ class RecordTable(QTableView):
         super().__init__(parent)
         self.setObjectName(name.lower().replace(" ", "-"))
         self.setAccessibleName(name)
-        self.source = RowsModel(headers, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.source)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.setModel(self.proxy)
+        self.source = RowsModel(columns_from(headers), self)
+        self.setModel(self.source)
+        # Rows arrive in a sensible order; sort only when the user asks.
+        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
-        self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -51,19 +49,20 @@ class RecordTable(QTableView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.log_action = log
 
-    def set_rows(self, rows: list[Row]) -> None:
+    def set_headers(self, headers: Sequence[str]) -> None:
+        """New column headers (the coverage matrix has one column per region shown)."""
+        self.source.set_columns(columns_from(headers))
+
+    def set_rows(self, rows: list[CellsRow]) -> None:
         self.source.set_rows(rows)
         self.resizeColumnsToContents()
 
     def current_record(self) -> tuple[str, int] | None:
         index = self.currentIndex()
-        if not index.isValid():
-            return None
-        record = self.proxy.data(index, RECORD_ROLE)
-        return tuple(record) if record else None
+        return self.source.record_at(index.row()) if index.isValid() else None
 
     def _open_index(self, index: QModelIndex) -> None:
-        record = self.proxy.data(index, RECORD_ROLE)
+        record = self.source.record_at(index.row()) if index.isValid() else None
         if record:
             self.open_requested.emit(record[0], record[1])
 
