@@ -76,6 +76,7 @@ class RowColumn:
         labels: stored value -> label (stages, roles, statuses).
         text: a formatter for the whole row, when the cell is not one plain value.
         spoken: what a screen reader hears for the cell, when "label: text" would not do.
+        hint: the cell's tooltip, when it should say more than the cell shows.
     """
 
     key: str | int
@@ -83,6 +84,7 @@ class RowColumn:
     labels: Mapping[str, str] | None = None
     text: Callable[[Any], str] | None = None
     spoken: Callable[[Any], str] | None = None
+    hint: Callable[[Any], str] | None = None
 
     def value(self, row: Row) -> Any:
         return row.get(self.key)  # type: ignore[arg-type]
@@ -185,7 +187,7 @@ class RowsModel(QAbstractTableModel):
         if role == TOOLTIP:
             if extras is not None and extras.tooltip:
                 return extras.tooltip
-            return column.display(row) or None
+            return (column.hint or column.display)(row) or None
         if role == ACCESSIBLE:
             return column.accessible(row)
         if role == ALIGN:
