@@ -28,6 +28,7 @@ from brokerdesk.core.errors import (
 from brokerdesk.core.kinds import KINDS
 from brokerdesk.core.models import Base, TrashItem
 from brokerdesk.core.services.fields import Field, validate
+from brokerdesk.core.stored import json_value
 
 M = TypeVar("M", bound=Base)
 
@@ -253,7 +254,7 @@ class RecordService(Generic[M]):
                     self.table,
                     label,
                     row["id"],
-                    {k: [snapshots._plain(v), None] for k, v in row.items() if v is not None},
+                    {k: [json_value(v), None] for k, v in row.items() if v is not None},
                 )
             root_ids = {row["id"] for row in roots}
             for table, row in snap.rows:  # what the delete took with it is history too
@@ -265,7 +266,7 @@ class RecordService(Generic[M]):
                         table,
                         f"{_row_label(row)} (with {', '.join(_row_label(r) for r in roots)})",
                         row.get("id"),
-                        {k: [snapshots._plain(v), None] for k, v in row.items() if v is not None},
+                        {k: [json_value(v), None] for k, v in row.items() if v is not None},
                     )
             if to_trash:
                 session.add(
