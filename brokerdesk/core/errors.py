@@ -156,7 +156,8 @@ def storage_errors() -> Iterator[None]:
     Every session a service opens (``Database.read`` and ``Database.write``) runs inside it.
     A fault already said in words (damaged, read-only, full, busy) passes as it is; a
     refusal by the database's rules becomes a :class:`RefusedError`, a write that found the
-    record changed meanwhile a :class:`StaleRecordError`, and any other SQLAlchemy error a
+    record changed meanwhile a :class:`StaleRecordError`, a record that vanished between
+    two reads a :class:`NotFoundError`, and any other SQLAlchemy error a
     :class:`StorageError` quoting the driver's first line.
     """
     try:
@@ -165,13 +166,17 @@ def storage_errors() -> Iterator[None]:
         raise
     except Exception as exc:
         # Imported only once a fault happened: start-up stays light.
-        from sqlalchemy.exc import IntegrityError, SQLAlchemyError
-        from sqlalchemy.orm.exc import StaleDataError
+        from sqlalchemy.exc import IntegrityError, NoResultFound, SQLAlchemyError
+        from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
 
         if isinstance(exc, IntegrityError):
             raise RefusedError(reason_of(exc)) from exc
         if isinstance(exc, StaleDataError):
             raise StaleRecordError() from exc
+        if isinstance(exc, NoResultFound | ObjectDeletedError):
+            raise NotFoundError(
+                "The record is no longer there: someone may have deleted it meanwhile."
+            ) from exc
         if isinstance(exc, SQLAlchemyError):
             raise StorageError(reason_of(exc)) from exc
         raise

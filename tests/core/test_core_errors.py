@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from brokerdesk.core.db import Database, create_database_engine
 from brokerdesk.core.errors import (
+    NotFoundError,
     ReadOnlyDatabaseError,
     RefusedError,
     StaleRecordError,
@@ -98,3 +99,11 @@ def test_any_other_driver_fault_is_a_storage_error_quoting_the_driver(db: Databa
     assert str(caught.value).startswith("The database could not be used (")
     assert "syntax error" in caught.value.reason
     assert not isinstance(caught.value, SQLAlchemyError)
+
+
+def test_a_record_gone_between_two_reads_is_not_found(db: Database, world: World) -> None:
+    partner_id = Services(db).partners.create({"name": "Brief Visitor"}).id
+    Services(db).partners.delete(partner_id)
+    with pytest.raises(NotFoundError) as caught, db.read() as session:
+        session.execute(select(Partner.name).where(Partner.id == partner_id)).scalar_one()
+    assert "no longer there" in str(caught.value)
