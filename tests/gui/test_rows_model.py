@@ -75,3 +75,22 @@ def test_cells_rows_open_their_record_warn_in_bold_and_explain_on_hover(
     model.set_columns(columns_from(["Ends", "Days"]))
     assert model.columnCount() == 2 and model.headers == ["Ends", "Days"]
     qtmodeltester.check(model)
+
+
+def test_a_formatted_column_can_sort_by_its_value_and_align_right(
+    qtmodeltester,  # type: ignore[no-untyped-def]
+) -> None:
+    """A backup list's sizes read "1.2 MB" but sort by bytes, aligned like numbers."""
+
+    def size(row: dict[str, int]) -> str:
+        return f"{row['size'] / 1_000_000:.1f} MB" if row["size"] >= 1_000_000 else "900 KB"
+
+    model = RowsModel(
+        [RowColumn("size", "Size", text=size, order_by=lambda r: r["size"], right=True)]
+    )
+    model.set_rows([{"size": 12_000_000}, {"size": 900_000}, {"size": 2_500_000}])
+    qtmodeltester.check(model)
+    model.sort(0)
+    assert _texts(model, 0) == ["900 KB", "2.5 MB", "12.0 MB"]  # not "12.0" before "2.5"
+    align = model.index(0, 0).data(Qt.ItemDataRole.TextAlignmentRole)
+    assert Qt.AlignmentFlag(align) & Qt.AlignmentFlag.AlignRight

@@ -77,6 +77,10 @@ class RowColumn:
         text: a formatter for the whole row, when the cell is not one plain value.
         spoken: what a screen reader hears for the cell, when "label: text" would not do.
         hint: the cell's tooltip, when it should say more than the cell shows.
+        order_by: what sorting orders by, when a formatted column should not sort by its
+            text (a size shown as "1.2 MB" sorts by its bytes, a time by the moment).
+        right: align right (True) or left (False); None aligns numbers shown as they are
+            right and everything else left.
     """
 
     key: str | int
@@ -85,6 +89,8 @@ class RowColumn:
     text: Callable[[Any], str] | None = None
     spoken: Callable[[Any], str] | None = None
     hint: Callable[[Any], str] | None = None
+    order_by: Callable[[Any], Any] | None = None
+    right: bool | None = None
 
     def value(self, row: Row) -> Any:
         return row.get(self.key)  # type: ignore[arg-type]
@@ -191,6 +197,8 @@ class RowsModel(QAbstractTableModel):
         if role == ACCESSIBLE:
             return column.accessible(row)
         if role == ALIGN:
+            if column.right is not None:
+                return RIGHT if column.right else None
             value = column.value(row)
             numeric = isinstance(value, int | Decimal) and not isinstance(value, bool)
             return RIGHT if numeric and column.text is None else None
@@ -235,13 +243,19 @@ class RowsModel(QAbstractTableModel):
         descending = order == Qt.SortOrder.DescendingOrder
 
         def key(row: Row) -> tuple[int, Any]:
+            if col.order_by is not None:
+                return _sort_key(col.order_by(row))
             value = col.value(row) if col.text is None else col.display(row)
             return _sort_key(value)
 
-        filled = [r for r in self._rows if _sort_key(col.value(r))[0] != 2]
-        empty = [r for r in self._rows if _sort_key(col.value(r))[0] == 2]
+        def empty(row: Row) -> bool:
+            value = col.order_by(row) if col.order_by is not None else col.value(row)
+            return _sort_key(value)[0] == 2
+
+        filled = [r for r in self._rows if not empty(r)]
+        blank = [r for r in self._rows if empty(r)]
         filled.sort(key=key, reverse=descending)
-        self._rows = filled + empty
+        self._rows = filled + blank
 
 
 CHECK = int(Qt.ItemDataRole.CheckStateRole)
