@@ -10,9 +10,7 @@ both name the import as the source (``SOURCE_KEY``/``SOURCE_FIELD``).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import event, insert, inspect
@@ -20,6 +18,7 @@ from sqlalchemy.orm import Session, UOWTransaction
 
 from brokerdesk.core.kinds import KINDS
 from brokerdesk.core.models import AuditEvent, Base, utcnow
+from brokerdesk.core.stored import json_value
 
 USER_KEY = "brokerdesk_user"
 # session.info key: what made the session's changes when it is not a person at a form
@@ -29,18 +28,6 @@ SOURCE_FIELD = "_source"
 SKIP_FIELDS = frozenset({"created_at", "updated_at", "version_id"})
 # Every registered kind of record keeps its history (a new kind's edits show in History).
 AUDITED_TABLES = frozenset(KINDS)
-
-
-def plain(value: Any) -> Any:
-    """A stored value as the audit trail's JSON keeps it."""
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
-
-
-_plain = plain
 
 
 def _label(obj: Base) -> str:
@@ -61,18 +48,18 @@ def _column_changes(obj: Base, *, created: bool, deleted: bool) -> dict[str, lis
         if created:
             value = getattr(obj, key)
             if value is not None:
-                changes[key] = [None, _plain(value)]
+                changes[key] = [None, json_value(value)]
         elif deleted:
             value = state.dict.get(key)
             if value is not None:
-                changes[key] = [_plain(value), None]
+                changes[key] = [json_value(value), None]
         else:
             hist = state.attrs[key].history
             if hist.has_changes():
                 old = hist.deleted[0] if hist.deleted else None
                 new = hist.added[0] if hist.added else None
                 if old != new:
-                    changes[key] = [_plain(old), _plain(new)]
+                    changes[key] = [json_value(old), json_value(new)]
     if not created and not deleted:
         changes.update(_link_changes(obj))
     return changes

@@ -377,13 +377,19 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._read_factory() as session:
+        """A session for queries; a driver fault leaves it as one of the core's errors."""
+        with storage_errors(), self._read_factory() as session:
             yield session
 
     @contextmanager
     def write(self, user_name: str | None = None) -> Iterator[Session]:
-        """One user action: a transaction committed on success, rolled back on any error."""
-        with self._write_factory() as session, session.begin():
+        """One user action: a transaction committed on success, rolled back on any error.
+
+        What goes wrong leaves as one of the core's errors (:func:`storage_errors`): a
+        refusal by the database's rules as ``RefusedError``, someone else's newer save as
+        ``StaleRecordError``, any other driver fault as ``StorageError``.
+        """
+        with storage_errors(), self._write_factory() as session, session.begin():
             session.info[audit.USER_KEY] = user_name or self.user_name
             yield session
 

@@ -63,6 +63,50 @@ class ValidationError(BrokerDeskError):
         super().__init__(text)
 
 
+class RefusedError(ValidationError):
+    """The database's own rules refused a write: a name already taken, a link to a record
+    that is gone, a required value missing. Nothing was written.
+
+    The database is the last line of defence (forms and imports check first), so this is
+    rare; services that know the record say it in their words through
+    :func:`refusal_sentence`.
+
+    Attributes:
+        detail: the driver's first line (its words say which rule: "UNIQUE", "FOREIGN KEY").
+    """
+
+    def __init__(self, detail: str, message: str | None = None) -> None:
+        self.detail = detail
+        super().__init__({}, message or refusal_sentence(detail, "record"))
+
+
+class StaleRecordError(BrokerDeskError):
+    """Someone else changed or deleted the record between this user's read and write."""
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(
+            message
+            or "Someone else changed or deleted this record while you were saving it, so "
+            "nothing was written. Open it again to see their version, then try again."
+        )
+
+
+def refusal_sentence(detail: str, label: str) -> str:
+    """A database refusal (the driver's words in ``detail``) as a sentence about a ``label``."""
+    text = detail.lower()
+    if "unique" in text or "duplicate" in text:
+        return f"This {label} already exists."
+    if "foreign key" in text:
+        return f"This {label} refers to a record that no longer exists."
+    if "not_blank" in text or "not null" in text:
+        return f"A required field of this {label} is empty."
+    if "end_not_before_start" in text or "follow_up_not_before" in text:
+        return "The end date is before the start date."
+    if "check" in text:
+        return f"A value of this {label} is not allowed."
+    return f"The database refused this {label}: {detail}"
+
+
 class NotFoundError(BrokerDeskError):
     """The record is gone (deleted by someone else, or a stale link)."""
 
@@ -109,18 +153,30 @@ class Cancelled(Exception):  # noqa: N818 - not an error: the user chose to stop
 def storage_errors() -> Iterator[None]:
     """Let the core's own errors out of a service or an undo, never the driver's.
 
-    A fault already said in words (damaged, read-only, full, busy) passes as it is; any other
-    SQLAlchemy error becomes a :class:`StorageError` quoting the driver's first line.
+    Every session a service opens (``Database.read`` and ``Database.write``) runs inside it.
+    A fault already said in words (damaged, read-only, full, busy) passes as it is; a
+    refusal by the database's rules becomes a :class:`RefusedError`, a write that found the
+    record changed meanwhile a :class:`StaleRecordError`, a record that vanished between
+    two reads a :class:`NotFoundError`, and any other SQLAlchemy error a
+    :class:`StorageError` quoting the driver's first line.
     """
     try:
         yield
     except BrokerDeskError:
         raise
     except Exception as exc:
-        from sqlalchemy.exc import (
-            SQLAlchemyError,  # only once a fault happened: start-up stays light
-        )
+        # Imported only once a fault happened: start-up stays light.
+        from sqlalchemy.exc import IntegrityError, NoResultFound, SQLAlchemyError
+        from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
 
+        if isinstance(exc, IntegrityError):
+            raise RefusedError(reason_of(exc)) from exc
+        if isinstance(exc, StaleDataError):
+            raise StaleRecordError() from exc
+        if isinstance(exc, NoResultFound | ObjectDeletedError):
+            raise NotFoundError(
+                "The record is no longer there: someone may have deleted it meanwhile."
+            ) from exc
         if isinstance(exc, SQLAlchemyError):
             raise StorageError(reason_of(exc)) from exc
         raise

@@ -25,6 +25,7 @@ from sqlalchemy import Boolean, Date, DateTime, Numeric, Table, and_, delete, in
 from sqlalchemy.orm import Session
 
 from brokerdesk.core.models import Base
+from brokerdesk.core.stored import json_value
 
 Row = dict[str, Any]
 
@@ -54,7 +55,7 @@ class Snapshot:
     def to_json(self) -> str:
         return json.dumps(
             {
-                "rows": [[t, {k: _plain(v) for k, v in r.items()}] for t, r in self.rows],
+                "rows": [[t, {k: json_value(v) for k, v in r.items()}] for t, r in self.rows],
                 "relinks": [[x.table, x.row_id, x.column, x.value] for x in self.relinks],
             },
             ensure_ascii=False,
@@ -71,14 +72,6 @@ class Snapshot:
 def metadata_table(name: str) -> Table:
     """The metadata table called ``name``."""
     return Base.metadata.tables[name]
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
 
 
 def _typed(table: Table, row: Row) -> Row:

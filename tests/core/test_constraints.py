@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.exc import IntegrityError
 
 from brokerdesk.core.db import Database
+from brokerdesk.core.errors import RefusedError
 from tests.builders.small_world import World
 
 pytestmark = pytest.mark.both_backends
@@ -18,7 +18,7 @@ PROGRAMME = (
 
 
 def _refused(db: Database, sql: str, **params: object) -> None:
-    with pytest.raises(IntegrityError), db.write() as session:
+    with pytest.raises(RefusedError), db.write() as session:
         session.execute(text(sql), params)
 
 

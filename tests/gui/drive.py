@@ -2,7 +2,8 @@
 
 A modal dialog runs its own event loop, so the test's steps for it run from a timer inside
 that loop. If a step fails, the dialog is closed anyway and the failure re-raised after
-``exec`` returns: a broken test fails, it never hangs.
+``exec`` returns: a broken test fails, it never hangs. ``history_lines`` reads a History
+table the way its user does.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTableView, QWidget
 
 D = TypeVar("D", bound=QWidget)
 
@@ -80,3 +81,21 @@ def answer_message_box(button_text: str) -> ModalDriver:
         raise AssertionError(f"no {button_text!r} in {[b.text() for b in box.buttons()]}")
 
     return ModalDriver(QMessageBox, press)
+
+
+def history_lines(table: QTableView) -> list[tuple[list[str], list[str]]]:
+    """A History table as the user reads it: each save's cells, then the field lines under it.
+
+    A field line is a row whose first cell spans the whole width; it is returned without the
+    indent that sets it under its save.
+    """
+    model = table.model()
+    saves: list[tuple[list[str], list[str]]] = []
+    for row in range(model.rowCount()):
+        cells = [str(model.index(row, c).data()) for c in range(model.columnCount())]
+        if table.columnSpan(row, 0) == model.columnCount():
+            assert saves, "a field line before any save"
+            saves[-1][1].append(cells[0].strip())
+        else:
+            saves.append((cells, []))
+    return saves

@@ -11,7 +11,7 @@ from brokerdesk.core.models import Agreement, Partner, TrashItem
 from brokerdesk.gui.main_window import MainWindow
 from brokerdesk.gui.safety.history_panel import HistoryDialog, HistoryPanel
 from brokerdesk.gui.safety.trash_page import TrashPage
-from tests.gui.drive import answer_message_box
+from tests.gui.drive import answer_message_box, history_lines
 
 
 def _partner_with_agreement(window: MainWindow) -> tuple[int, str]:
@@ -53,17 +53,23 @@ def test_history_lists_who_changed_what_newest_first(qtbot: QtBot, window: MainW
     action.trigger()
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, HistoryDialog))
     qtbot.addWidget(dialog)
-    tree = dialog.panel.tree
-    newest, previous = tree.topLevelItem(0), tree.topLevelItem(1)
-    assert newest.text(1) == "tester" and previous.text(1) == "tester"
-    assert newest.text(2) == "Changed Notes"
-    assert newest.child(0).text(0).startswith("Notes: ")
-    assert newest.child(0).text(0).endswith(" → Renewal talk in March")
-    assert previous.text(2) == "Changed Relationship owner"
-    assert previous.child(0).text(0) == (
-        f"Relationship owner: {before or '(empty)'} → Zara Okonkwo-Test"
+    table = dialog.panel.table
+    (newest, newest_fields), (previous, previous_fields) = history_lines(table)[:2]
+    assert newest[1] == "tester" and previous[1] == "tester"
+    assert newest[2] == "Changed Notes"
+    assert newest_fields[0].startswith("Notes: ")
+    assert newest_fields[0].endswith(" → Renewal talk in March")
+    assert previous[2] == "Changed Relationship owner"
+    assert previous_fields[0] == f"Relationship owner: {before or '(empty)'} → Zara Okonkwo-Test"
+    field_row = table.model().index(1, 0)  # the newest save's first field, under it
+    assert field_row.data().startswith("\u2003")  # indented under its save
+    spoken = field_row.data(Qt.ItemDataRole.AccessibleTextRole)  # the whole of long notes
+    assert spoken.startswith("Notes: ") and "…" not in spoken
+    assert field_row.data(Qt.ItemDataRole.ToolTipRole) == spoken
+    assert table.model().index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole) == (
+        f"{newest[0]}, tester: Changed Notes"
     )
-    assert tree.accessibleName() == "History"
+    assert table.accessibleName() == "History"
     dialog.close()
 
 
@@ -71,11 +77,12 @@ def test_history_panel_refreshes_after_a_save(qtbot: QtBot, window: MainWindow) 
     partner_id, _name = _partner_with_agreement(window)
     panel = HistoryPanel(window.ctx, "partner", partner_id)
     qtbot.addWidget(panel)
-    count = panel.tree.topLevelItemCount()
+    count = len(history_lines(panel.table))
     change = window.ctx.services.partners.update(partner_id, {"owner": "Sam Reid"})
     window.ctx.changes.broadcast(change)
-    assert panel.tree.topLevelItemCount() == count + 1
-    assert panel.tree.topLevelItem(0).child(0).text(0).endswith("→ Sam Reid")
+    saves = history_lines(panel.table)
+    assert len(saves) == count + 1
+    assert saves[0][1][0].endswith("→ Sam Reid")
 
 
 def test_show_history_on_a_list_says_to_open_a_record(qtbot: QtBot, window: MainWindow) -> None:
@@ -99,9 +106,10 @@ def test_deleted_partner_waits_in_the_trash_and_restores_with_its_agreements(
     page = _trash(window)
     entry = next(e for e in page.entries if e.label == name)
     row = page.entries.index(entry)
-    assert page.table.item(row, 0).text() == "Partner"
-    assert page.table.item(row, 2).text() == "tester"
-    assert "agreement" in page.table.item(row, 4).text()
+    cells = page.table.model()
+    assert cells.index(row, 0).data() == "Partner"
+    assert cells.index(row, 2).data() == "tester"
+    assert "agreement" in cells.index(row, 4).data()
     assert not page.restore_button.isEnabled()  # nothing chosen yet
     _select(page, name)
     qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
@@ -155,3 +163,23 @@ def test_empty_trash_removes_everything_after_confirmation(
     assert not page.empty_button.isEnabled()
     with window.ctx.db.read() as session:
         assert session.scalar(select(func.count()).select_from(TrashItem)) == 0
+
+
+def test_trash_works_from_the_keyboard_and_reads_each_cell_with_its_column(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    partner_id, name = _partner_with_agreement(window)
+    window.ctx.changes.broadcast(window.ctx.services.partners.delete([partner_id]))
+    page = _trash(window)
+    row = next(i for i, e in enumerate(page.entries) if e.label == name)
+    cells = page.table.model()
+    assert page.table.accessibleName() == "Deleted records"
+    assert cells.index(row, 1).data(Qt.ItemDataRole.AccessibleTextRole) == f"Name: {name}"
+    assert cells.headerData(4, Qt.Orientation.Horizontal) == "Took with it"
+    page.table.setFocus()
+    page.table.setCurrentIndex(cells.index(row, 0))
+    page.table.selectRow(row)
+    assert page.restore_button.isEnabled()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert _partners_named(window, name) == 1
+    assert all(e.label != name for e in page.entries)

@@ -11,6 +11,7 @@ from sqlalchemy import text
 from brokerdesk.cli import main
 from brokerdesk.gui.main_window import MainWindow
 from brokerdesk.gui.safety.history_panel import HistoryPanel
+from tests.gui.drive import history_lines
 
 
 def test_history_panel_shows_an_imports_change_and_its_source(
@@ -32,10 +33,7 @@ def test_history_panel_shows_an_imports_change_and_its_source(
     panel = HistoryPanel(window.ctx, "partner", partner_id)
     qtbot.addWidget(panel)
     panel.refresh()
-    top = panel.tree.topLevelItem(0)
-    assert top is not None
-    assert top.text(1) == "tester"
-    assert top.text(2) == "Changed Relationship owner (Import of owners.csv)"
-    field = top.child(0)
-    assert field is not None
-    assert field.text(0) == f"Relationship owner: {owner} → Sam Green"
+    (save, fields), *_older = history_lines(panel.table)
+    assert save[1] == "tester"
+    assert save[2] == "Changed Relationship owner (Import of owners.csv)"
+    assert fields[0] == f"Relationship owner: {owner} → Sam Green"

@@ -130,10 +130,10 @@ def test_the_table_says_what_the_map_shows(qtbot: QtBot, tab: MapTab, qtmodeltes
     tab.table.setFocus()
     row = next(
         n
-        for n in range(tab.table.proxy.rowCount())
-        if tab.table.proxy.index(n, 0).data() == "Hartlepool"
+        for n in range(tab.table.source.rowCount())
+        if tab.table.source.index(n, 0).data() == "Hartlepool"
     )
-    tab.table.setCurrentIndex(tab.table.proxy.index(row, 0))
+    tab.table.setCurrentIndex(tab.table.source.index(row, 0))
     with qtbot.waitSignal(tab.open_requested, timeout=1000) as signal:
         qtbot.keyClick(tab.table, Qt.Key.Key_Return)
     assert signal.args == ["library_service", item.service_id]

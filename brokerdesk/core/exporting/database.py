@@ -18,12 +18,11 @@ from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, Table, func, insert, select
 from sqlalchemy import text as sql_text
-from sqlalchemy.exc import IntegrityError
 
 import brokerdesk.core.exporting.safety as safety
 from brokerdesk.core import clock
 from brokerdesk.core.db import Database
-from brokerdesk.core.errors import BrokerDeskError, Cancelled
+from brokerdesk.core.errors import BrokerDeskError, Cancelled, RefusedError
 from brokerdesk.core.exporting.spreadsheets import SheetWriter, workbook_options
 from brokerdesk.core.models import Base
 
@@ -231,9 +230,9 @@ def import_database_workbook(
                                 f"(SELECT max(id) FROM {table.name}))"
                             )
                         )
-    except IntegrityError as exc:
+    except RefusedError as exc:
         raise WorkbookImportError(
-            f"The database refused the workbook's rows ({exc.orig}); nothing was imported."
+            f"The database refused the workbook's rows ({exc.detail}); nothing was imported."
         ) from exc
     if progress:
         progress(len(tables), len(tables))

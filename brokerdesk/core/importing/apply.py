@@ -15,12 +15,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-
 from brokerdesk.core import audit
 from brokerdesk.core.backup import backup_before
 from brokerdesk.core.db import Database
-from brokerdesk.core.errors import Cancelled, ValidationError
+from brokerdesk.core.errors import Cancelled, RefusedError, ValidationError
 from brokerdesk.core.importing.base import Importer, ImportOptions, RowPlan
 from brokerdesk.core.importing.kinds_places import IMPORTERS
 from brokerdesk.core.importing.mapping import Mapping_, check_mapping
@@ -272,11 +270,10 @@ def run_import(
             )
     except _RollBack:
         return summary
-    except IntegrityError as exc:
+    except RefusedError as exc:
         raise ValidationError(
             {},
-            f"The database refused the import, so nothing was written "
-            f"({str(exc.orig).splitlines()[0]}).",
+            f"The database refused the import, so nothing was written ({exc.detail}).",
         ) from exc
     summary.written = True
     return summary

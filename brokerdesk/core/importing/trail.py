@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from brokerdesk.core import audit
 from brokerdesk.core.importing.base import RowPlan
 from brokerdesk.core.models import AuditEvent, utcnow
+from brokerdesk.core.stored import json_value
 
 _BATCH = 500  # ids per IN (...): well under SQLite's and PostgreSQL's parameter limits
 _LABELS = ("name", "full_name", "subject", "title")
@@ -109,7 +110,7 @@ class ImportTrail:
             if old is None:
                 continue
             changes = {
-                name: [audit.plain(old[name]), audit.plain(new)]
+                name: [json_value(old[name]), json_value(new)]
                 for name, new in plan.values.items()
                 if name not in audit.SKIP_FIELDS and old[name] != new
             }

@@ -12,9 +12,7 @@ year, see ``core.backup``); the privacy notice should say so.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import delete, select, update
@@ -34,21 +32,14 @@ from brokerdesk.core.models import (
     utcnow,
 )
 from brokerdesk.core.services.records import Change
+from brokerdesk.core.stored import json_value
 
 ERASED = "[erased]"
 PERSONAL_FIELDS = ("full_name", "role", "email", "phone", "notes")
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
-
-
 def _row(obj: Any) -> dict[str, Any]:
-    return {c.key: _plain(getattr(obj, c.key)) for c in obj.__table__.columns}
+    return {c.key: json_value(getattr(obj, c.key)) for c in obj.__table__.columns}
 
 
 def _count(session: Any, query: Any) -> int:

@@ -13,9 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, TypeVar
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from brokerdesk.core import audit, clock, snapshots
 from brokerdesk.core.db import Database
@@ -23,11 +21,15 @@ from brokerdesk.core.errors import (
     EditConflict,
     InUseError,
     NotFoundError,
+    RefusedError,
+    StaleRecordError,
     ValidationError,
+    refusal_sentence,
 )
 from brokerdesk.core.kinds import KINDS
 from brokerdesk.core.models import Base, TrashItem
 from brokerdesk.core.services.fields import Field, validate
+from brokerdesk.core.stored import json_value
 
 M = TypeVar("M", bound=Base)
 
@@ -76,20 +78,9 @@ class Change:
         return self.ids[0]
 
 
-def integrity_message(exc: IntegrityError, label: str) -> str:
+def integrity_message(exc: RefusedError, label: str) -> str:
     """Turn a database refusal into a sentence (the database is the last line of defence)."""
-    text = str(exc.orig).lower()
-    if "unique" in text or "duplicate" in text:
-        return f"This {label} already exists."
-    if "foreign key" in text:
-        return f"This {label} refers to a record that no longer exists."
-    if "not_blank" in text or "not null" in text:
-        return f"A required field of this {label} is empty."
-    if "end_not_before_start" in text or "follow_up_not_before" in text:
-        return "The end date is before the start date."
-    if "check" in text:
-        return f"A value of this {label} is not allowed."
-    return f"The database refused this {label}: {exc.orig}"
+    return refusal_sentence(exc.detail, label)
 
 
 class RecordService(Generic[M]):
@@ -170,7 +161,7 @@ class RecordService(Generic[M]):
                 self.apply_extra(session, obj, extra)
                 session.flush()
                 after = self.values_of(session, obj)
-        except IntegrityError as exc:
+        except RefusedError as exc:
             raise ValidationError({}, integrity_message(exc, self.label)) from exc
         return Change(self.table, "create", (obj.id,), after=after)
 
@@ -195,9 +186,9 @@ class RecordService(Generic[M]):
                     obj.updated_at = clock.now()  # bump the version for link edits
                 session.flush()
                 after = self.values_of(session, obj)
-        except IntegrityError as exc:
+        except RefusedError as exc:
             raise ValidationError({}, integrity_message(exc, self.label)) from exc
-        except StaleDataError as exc:  # someone saved between our read and our write
+        except StaleRecordError as exc:  # someone saved between our read and our write
             theirs = self.get(record_id)
             raise EditConflict(
                 self.table, record_id, dict(values), theirs, theirs["version_id"]
@@ -253,7 +244,7 @@ class RecordService(Generic[M]):
                     self.table,
                     label,
                     row["id"],
-                    {k: [snapshots._plain(v), None] for k, v in row.items() if v is not None},
+                    {k: [json_value(v), None] for k, v in row.items() if v is not None},
                 )
             root_ids = {row["id"] for row in roots}
             for table, row in snap.rows:  # what the delete took with it is history too
@@ -265,7 +256,7 @@ class RecordService(Generic[M]):
                         table,
                         f"{_row_label(row)} (with {', '.join(_row_label(r) for r in roots)})",
                         row.get("id"),
-                        {k: [snapshots._plain(v), None] for k, v in row.items() if v is not None},
+                        {k: [json_value(v), None] for k, v in row.items() if v is not None},
                     )
             if to_trash:
                 session.add(
@@ -294,7 +285,7 @@ class RecordService(Generic[M]):
                         TrashItem.entity == self.table, TrashItem.record_id.in_(ids)
                     )
                 )
-        except IntegrityError as exc:
+        except RefusedError as exc:
             raise ValidationError(
                 {},
                 f"The {self.label} cannot be put back: something it belonged to has been "

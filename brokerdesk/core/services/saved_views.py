@@ -27,10 +27,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from brokerdesk.core.db import Database
-from brokerdesk.core.errors import NotFoundError, ValidationError
+from brokerdesk.core.errors import NotFoundError, RefusedError, ValidationError
 from brokerdesk.core.lists import LISTS, Filter, RecordList, record_list
 from brokerdesk.core.models import SavedView
 
@@ -87,7 +86,7 @@ class SavedViewService:
                 session.add(view)
                 session.flush()
                 return view.id
-        except IntegrityError as exc:
+        except RefusedError as exc:
             raise _duplicate(clean_name) from exc
 
     def update(self, view_id: int, definition: dict[str, Any]) -> None:
@@ -103,7 +102,7 @@ class SavedViewService:
             with self.db.write() as session:
                 view = _existing(session.get(SavedView, view_id))
                 view.name = clean_name
-        except IntegrityError as exc:
+        except RefusedError as exc:
             raise _duplicate(clean_name) from exc
 
     def delete(self, view_id: int) -> None:

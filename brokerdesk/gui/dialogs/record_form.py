@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from brokerdesk.core.errors import BrokerDeskError, EditConflict, NotFoundError, ValidationError
 from brokerdesk.core.services.records import Change, RecordService
 from brokerdesk.gui import kind_words
-from brokerdesk.gui.dialogs.conflict import resolve_conflict
+from brokerdesk.gui.dialogs.conflict import plain, resolve_conflict
 from brokerdesk.gui.dialogs.editors import (
     FieldEditor,
     NotChosenError,
@@ -354,7 +354,7 @@ class RecordForm(QDialog):
         for name, mine in conflict.mine.items():
             label = fields[name].label if name in fields else name
             theirs = conflict.theirs.get(name)
-            lines.append(f"• {label}: yours “{_plain(mine)}”, saved “{_plain(theirs)}”")
+            lines.append(f"• {label}: yours “{plain(mine)}”, saved “{plain(theirs)}”")
         lines.append(
             self.tr("Press Save again to keep your values, or Cancel to keep the saved ones.")
         )
@@ -415,10 +415,6 @@ class RecordForm(QDialog):
         box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return box.clickedButton() is discard
-
-
-def _plain(value: Any) -> str:
-    return "" if value is None else str(value)
 
 
 def open_record_form(

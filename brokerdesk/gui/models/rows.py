@@ -1,9 +1,15 @@
-"""A small table model over a list of dicts, for the related-record tables on record pages.
+"""The one small-table model: a few dozen to a few thousand rows held in memory.
 
-Record pages show a few dozen related rows (a partner's contacts, a programme's
-participations). Those arrive as plain dicts from ``OverviewService``; this model shows them
-with declared columns, sorts them in memory, and remembers which record each row opens.
+Record pages (a partner's contacts, a programme's participations), the dashboard's tables
+(matrix, gap list, follow-ups, ending soon, suggestions, the map as a table), the Trash and a
+record's History all show rows computed in core. This model shows them with declared columns,
+formats every cell through :func:`brokerdesk.core.display.display` (so money, counts and dates
+read the same as everywhere else), tells a screen reader each cell with its column, sorts in
+memory with empty cells last, and remembers the record behind each row.
 Big lists never use it: they use ``RecordTableModel``, which pages through SQL.
+
+A row is either a mapping (columns name their keys) or a :class:`CellsRow` (columns name their
+positions), which also carries the record it opens, a warning and a tooltip for the whole row.
 """
 
 from __future__ import annotations
@@ -15,17 +21,46 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
 
 from brokerdesk.core.display import display
 
 Index = QModelIndex | QPersistentModelIndex
-Row = dict[str, Any]
 DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+FONT = int(Qt.ItemDataRole.FontRole)
 ROW = int(Qt.ItemDataRole.UserRole)
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+@dataclass
+class CellsRow:
+    """A row given as its cells in column order (the dashboard's tables).
+
+    Attributes:
+        cells: the values, one per column.
+        record: (entity, id) of the record the row opens, if any.
+        warn: shown in bold (overdue, ending within a month): never by colour alone.
+        tooltip: what hovering anywhere on the row says (the reasons behind a suggestion).
+        spoken: what a screen reader says for each cell when the cell alone would not be
+            understood ("5/24 (21%)"); missing or empty entries read as the column does.
+    """
+
+    cells: Sequence[Any]
+    record: tuple[str, int] | None = None
+    warn: bool = False
+    tooltip: str = ""
+    spoken: Sequence[str] = ()
+
+    def get(self, position: int | str, default: Any = None) -> Any:
+        if isinstance(position, int) and 0 <= position < len(self.cells):
+            return self.cells[position]
+        return default
+
+
+Row = Mapping[str, Any] | CellsRow
 
 
 def plain_text(value: Any, labels: Mapping[str, str] | None = None) -> str:
@@ -35,24 +70,48 @@ def plain_text(value: Any, labels: Mapping[str, str] | None = None) -> str:
 
 @dataclass(frozen=True)
 class RowColumn:
-    """A column: the dict key, the header, and optionally labels or a formatter.
+    """A column: where its value is in each row, the header, and optionally how it reads.
 
     Attributes:
-        key: the key in each row dict (also what sorting orders by).
+        key: the key in each row mapping, or the position in a :class:`CellsRow`'s cells
+            (also what sorting orders by).
         label: the header the user reads.
         labels: stored value -> label (stages, roles, statuses).
         text: a formatter for the whole row, when the cell is not one plain value.
+        spoken: what a screen reader hears for the cell, when "label: text" would not do.
+        hint: the cell's tooltip, when it should say more than the cell shows.
+        order_by: what sorting orders by, when a formatted column should not sort by its
+            text (a size shown as "1.2 MB" sorts by its bytes, a time by the moment).
+        right: align right (True) or left (False); None aligns numbers shown as they are
+            right and everything else left.
     """
 
-    key: str
+    key: str | int
     label: str
     labels: Mapping[str, str] | None = None
-    text: Callable[[Row], str] | None = None
+    text: Callable[[Any], str] | None = None
+    spoken: Callable[[Any], str] | None = None
+    hint: Callable[[Any], str] | None = None
+    order_by: Callable[[Any], Any] | None = None
+    right: bool | None = None
+
+    def value(self, row: Row) -> Any:
+        return row.get(self.key)  # type: ignore[arg-type]
 
     def display(self, row: Row) -> str:
         if self.text is not None:
             return self.text(row)
-        return plain_text(row.get(self.key), self.labels)
+        return plain_text(self.value(row), self.labels)
+
+    def accessible(self, row: Row) -> str:
+        if self.spoken is not None:
+            return self.spoken(row)
+        return f"{self.label}: {self.display(row) or 'empty'}"
+
+
+def columns_from(headers: Sequence[str]) -> list[RowColumn]:
+    """Columns for :class:`CellsRow` rows: the n-th header shows the n-th cell."""
+    return [RowColumn(n, header) for n, header in enumerate(headers)]
 
 
 def _sort_key(value: Any) -> tuple[int, Any]:
@@ -66,9 +125,14 @@ def _sort_key(value: Any) -> tuple[int, Any]:
 
 
 class RowsModel(QAbstractTableModel):
-    """Read-only rows (dicts) with declared columns; sortable in memory.
+    """Read-only rows with declared columns; sortable in memory.
 
-    Each row may carry ``id`` (the record it opens); ``row_at`` gives the dict back.
+    A mapping row may carry ``id`` (the record it opens), a :class:`CellsRow` its ``record``;
+    ``row_at`` gives the row back and ``record_at`` the record.
+
+    With ``row_headers`` the first column also names its row (the vertical header), so a
+    screen reader moving down a column hears which row each cell belongs to (the coverage
+    matrix's offer areas, the map's services).
     """
 
     def __init__(self, columns: Sequence[RowColumn], parent: Any = None) -> None:
@@ -76,20 +140,41 @@ class RowsModel(QAbstractTableModel):
         self.columns = tuple(columns)
         self._rows: list[Row] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self.row_headers = False
 
     # ------------------------------------------------------------------ content
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
-        self._rows = [dict(r) for r in rows]
+        self._rows = [r if isinstance(r, CellsRow) else dict(r) for r in rows]
         if self._sort is not None:
             self._order(*self._sort)
         self.endResetModel()
 
-    def row_at(self, row: int) -> Row:
-        return self._rows[row]
+    def set_columns(self, columns: Sequence[RowColumn]) -> None:
+        """Change the columns (the coverage matrix has one per region shown)."""
+        self.beginResetModel()
+        self.columns = tuple(columns)
+        if self._sort is not None and self._sort[0] >= len(self.columns):
+            self._sort = None
+        self.endResetModel()
 
     @property
-    def rows(self) -> list[Row]:
+    def headers(self) -> list[str]:
+        return [c.label for c in self.columns]
+
+    def row_at(self, row: int) -> Any:
+        """The row as given (a dict copy or the :class:`CellsRow`)."""
+        return self._rows[row]
+
+    def record_at(self, row: int) -> tuple[str, int] | None:
+        """(entity, id) behind a :class:`CellsRow`, or None."""
+        if not 0 <= row < len(self._rows):
+            return None
+        found = self._rows[row]
+        return found.record if isinstance(found, CellsRow) else None
+
+    @property
+    def rows(self) -> list[Any]:
         return list(self._rows)
 
     def row_of(self, key: str, value: Any) -> int | None:
@@ -110,15 +195,29 @@ class RowsModel(QAbstractTableModel):
             return None
         column = self.columns[index.column()]
         row = self._rows[index.row()]
-        if role in (DISPLAY, TOOLTIP):
-            text = column.display(row)
-            return text if role == DISPLAY or text else None
+        extras = row if isinstance(row, CellsRow) else None
+        if role == DISPLAY:
+            return column.display(row)
+        if role == TOOLTIP:
+            if extras is not None and extras.tooltip:
+                return extras.tooltip
+            return (column.hint or column.display)(row) or None
         if role == ACCESSIBLE:
-            return f"{column.label}: {column.display(row) or 'empty'}"
+            if extras is not None and index.column() < len(extras.spoken):
+                spoken = extras.spoken[index.column()]
+                if spoken:
+                    return spoken
+            return column.accessible(row)
         if role == ALIGN:
-            value = row.get(column.key)
+            if column.right is not None:
+                return RIGHT if column.right else None
+            value = column.value(row)
             numeric = isinstance(value, int | Decimal) and not isinstance(value, bool)
             return RIGHT if numeric and column.text is None else None
+        if role == FONT and extras is not None and extras.warn:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == ROW:
             return row
         return None
@@ -130,6 +229,14 @@ class RowsModel(QAbstractTableModel):
             and role in (DISPLAY, TOOLTIP, ACCESSIBLE)
         ):
             return self.columns[section].label
+        if (
+            orientation == Qt.Orientation.Vertical
+            and self.row_headers
+            and role in (DISPLAY, ACCESSIBLE)
+            and 0 <= section < len(self._rows)
+            and self.columns
+        ):
+            return self.columns[0].display(self._rows[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -156,13 +263,19 @@ class RowsModel(QAbstractTableModel):
         descending = order == Qt.SortOrder.DescendingOrder
 
         def key(row: Row) -> tuple[int, Any]:
-            value = row.get(col.key) if col.text is None else col.display(row)
+            if col.order_by is not None:
+                return _sort_key(col.order_by(row))
+            value = col.value(row) if col.text is None else col.display(row)
             return _sort_key(value)
 
-        filled = [r for r in self._rows if _sort_key(r.get(col.key))[0] != 2]
-        empty = [r for r in self._rows if _sort_key(r.get(col.key))[0] == 2]
+        def empty(row: Row) -> bool:
+            value = col.order_by(row) if col.order_by is not None else col.value(row)
+            return _sort_key(value)[0] == 2
+
+        filled = [r for r in self._rows if not empty(r)]
+        blank = [r for r in self._rows if empty(r)]
         filled.sort(key=key, reverse=descending)
-        self._rows = filled + empty
+        self._rows = filled + blank
 
 
 CHECK = int(Qt.ItemDataRole.CheckStateRole)

@@ -1,5 +1,8 @@
 """A record's History: who changed what and when, newest first, each field old → new.
 
+Each save is a line (when, who, what changed); the fields it changed follow it, one line
+each, indented and spanning the whole width, as "Field: old → new".
+
 The panel is meant for record pages (``HistoryPanel(ctx, entity, record_id)``, then
 ``refresh()`` when the record changes; it also refreshes itself on the change broadcast).
 Until every page embeds it, Edit ▸ Show history… opens it in a dialog for the record shown.
@@ -14,17 +17,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from brokerdesk.core.services.history import HistoryEntry, HistoryService
 from brokerdesk.gui.dialogs.conflict import plain
+from brokerdesk.gui.models.rows import RowColumn, RowsModel
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
 
@@ -42,6 +46,7 @@ ACTIONS = {
 
 
 HIDDEN = frozenset({"id", "version_id", "created_at", "updated_at"})
+INDENT = "\u2003\u2003"  # two em spaces: a field's line sits under its save
 
 
 def elide(text: str, limit: int = 50) -> str:
@@ -56,8 +61,12 @@ def when(moment: dt.datetime) -> str:
     return aware.astimezone().strftime("%d %b %Y, %H:%M")
 
 
+def _is_field(row: Mapping[str, object]) -> bool:
+    return "field_line" in row
+
+
 class HistoryPanel(QWidget):
-    """The audit trail of one record as a tree: one line per save, one child per field."""
+    """The audit trail of one record: one line per save, then one line per field it changed."""
 
     def __init__(
         self, ctx: AppContext, entity: str, record_id: int, parent: QWidget | None = None
@@ -70,24 +79,45 @@ class HistoryPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel(self.tr("&History"), self)
-        self.tree = QTreeWidget(self)
-        self.tree.setObjectName("history-tree")
-        self.tree.setAccessibleName(self.tr("History"))
-        self.tree.setAccessibleDescription(
-            self.tr("Every change to this record, newest first; expand a line for its fields")
+        self.rows = RowsModel(self._columns(), self)
+        self.table = QTableView(self)
+        self.table.setModel(self.rows)
+        self.table.setObjectName("history-table")
+        self.table.setAccessibleName(self.tr("History"))
+        self.table.setAccessibleDescription(
+            self.tr("Every change to this record, newest first, each followed by its fields")
         )
-        self.tree.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What changed")])
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setWordWrap(True)
-        self.heading.setBuddy(self.tree)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)  # one line each; the tooltip has all of a long line
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.heading.setBuddy(self.table)
         self.empty = QLabel(self.tr("No changes recorded yet."), self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         self.entries: list[HistoryEntry] = []
         ctx.changes.changed.connect(self._on_change)
         self.refresh()
+
+    def _columns(self) -> list[RowColumn]:
+        def first(row: Mapping[str, object]) -> str:
+            return INDENT + str(row["field_line"]) if _is_field(row) else str(row["when"])
+
+        def full(row: Mapping[str, object]) -> str:
+            return str(row["full"] if _is_field(row) else row["sentence"])
+
+        return [
+            RowColumn("when", self.tr("When"), text=first, spoken=full, hint=full),
+            RowColumn("who", self.tr("Who")),
+            RowColumn("what", self.tr("What changed")),
+        ]
 
     def _on_change(self, entities: frozenset[str]) -> None:
         if self.entity in entities:
@@ -110,7 +140,7 @@ class HistoryPanel(QWidget):
                 value = choices[name].get(value, value)
             return plain(value)
 
-        self.tree.clear()
+        rows: list[dict[str, object]] = []
         for entry in self.entries:
             changes = [c for c in entry.changes if c.field not in HIDDEN]
             action = self.tr(ACTIONS.get(entry.action, entry.action.capitalize()))
@@ -120,30 +150,28 @@ class HistoryPanel(QWidget):
                 what = action
             if entry.source:
                 what = self.tr("{0} ({1})").format(what, entry.source)
-            top = QTreeWidgetItem([when(entry.at), entry.user_name, what])
             sentence = self.tr("{0}, {1}: {2}").format(when(entry.at), entry.user_name, what)
-            top.setData(0, Qt.ItemDataRole.AccessibleTextRole, sentence)
-            top.setToolTip(2, what)
-            self.tree.addTopLevelItem(top)
+            rows.append(
+                {"when": when(entry.at), "who": entry.user_name, "what": what, "sentence": sentence}
+            )
             for change in changes if entry.action in ("update", "bulk") else ():
                 old, new = shown(change.field, change.old), shown(change.field, change.new)
+                line = self.tr("{0}: {1} → {2}").format(change.label, elide(old), elide(new))
                 full = self.tr("{0}: {1} → {2}").format(change.label, old, new)
-                child = QTreeWidgetItem(
-                    [self.tr("{0}: {1} → {2}").format(change.label, elide(old), elide(new))]
-                )
-                child.setToolTip(0, full)
-                child.setData(0, Qt.ItemDataRole.AccessibleTextRole, full)
-                child.setData(0, Qt.ItemDataRole.UserRole, (change.field, old, new))
-                top.addChild(child)
-                child.setFirstColumnSpanned(True)
-        self.tree.expandAll()
-        metrics = self.tree.fontMetrics()
-        for column in range(2):  # fit the event lines; the spanned field lines may run on
-            items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
-            texts = [item.text(column) for item in items if item is not None]
-            texts.append(self.tree.headerItem().text(column))
+                rows.append({"field_line": line, "full": full, "change": (change.field, old, new)})
+        self.rows.set_rows(rows)
+        self.table.clearSpans()
+        columns = self.rows.columnCount()
+        for number, row in enumerate(rows):
+            if _is_field(row):
+                self.table.setSpan(number, 0, 1, columns)
+        metrics = self.table.fontMetrics()
+        for column in range(2):  # fit the save lines; the spanned field lines may run on
+            texts = [self.rows.index(n, column).data() for n, r in enumerate(rows)]
+            texts = [t for n, t in enumerate(texts) if not _is_field(rows[n])]
+            texts.append(self.rows.headers[column])
             width = max(metrics.horizontalAdvance(t) for t in texts) + 36
-            self.tree.header().resizeSection(column, width)
+            self.table.horizontalHeader().resizeSection(column, width)
         self.empty.setVisible(not self.entries)
 
 

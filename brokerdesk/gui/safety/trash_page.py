@@ -10,7 +10,6 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,19 +18,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from brokerdesk.core.services.trash import TrashEntry, TrashService
+from brokerdesk.gui.models.rows import RowColumn, RowsModel
 from brokerdesk.gui.safety.history_panel import when
 
 if TYPE_CHECKING:
     from brokerdesk.gui.context import AppContext
-
-COLUMNS = ("What", "Name", "Deleted by", "When", "Took with it")
 
 
 class TrashPage(QWidget):
@@ -58,20 +55,21 @@ class TrashPage(QWidget):
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
         self.table_label = QLabel(self.tr("&Deleted records"), self)
-        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.rows = RowsModel(self._columns(), self)
+        self.table = QTableView(self)
+        self.table.setModel(self.rows)
         self.table.setObjectName("trash-table")
         self.table.setAccessibleName(self.tr("Deleted records"))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(
-            len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch
+            self.rows.columnCount() - 1, QHeaderView.ResizeMode.Stretch
         )
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.table.itemActivated.connect(lambda _item: self.restore_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.activated.connect(lambda _index: self.restore_selected())
         self.table_label.setBuddy(self.table)
         layout.addWidget(self.table_label)
         layout.addWidget(self.table, 1)
@@ -94,6 +92,20 @@ class TrashPage(QWidget):
         ctx.changes.changed.connect(lambda _entities: self.refresh())
         self.refresh()
 
+    def _columns(self) -> list[RowColumn]:
+        nothing_else = self.tr("nothing else")
+        return [
+            RowColumn("what", self.tr("What"), text=lambda r: str(r["what"]).capitalize()),
+            RowColumn("label", self.tr("Name")),
+            RowColumn("user_name", self.tr("Deleted by")),
+            RowColumn("deleted_at", self.tr("When"), text=lambda r: when(r["deleted_at"])),
+            RowColumn(
+                "took_with_it",
+                self.tr("Took with it"),
+                text=lambda r: ", ".join(r["took_with_it"]) or nothing_else,
+            ),
+        ]
+
     def _button(self, text: str, name: str) -> QPushButton:
         button = QPushButton(self.tr(text), self)
         button.setAccessibleName(self.tr(name))
@@ -108,20 +120,8 @@ class TrashPage(QWidget):
         """Reload the Trash, keeping the selection where the same items remain."""
         chosen = {e.id for e in self.selected()}
         self.entries = self.trash.list()
-        self.table.setRowCount(len(self.entries))
+        self.rows.set_rows([{**vars(entry), "entry": entry} for entry in self.entries])
         for row, entry in enumerate(self.entries):
-            took = ", ".join(entry.took_with_it) or self.tr("nothing else")
-            cells = (
-                entry.what.capitalize(),
-                entry.label,
-                entry.user_name,
-                when(entry.deleted_at),
-                took,
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, entry.id)
-                self.table.setItem(row, column, item)
             if entry.id in chosen:
                 self.table.selectRow(row)
         self.table.resizeColumnsToContents()
@@ -131,7 +131,7 @@ class TrashPage(QWidget):
 
     def selected(self) -> list[TrashEntry]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [self.entries[r] for r in rows if r < len(self.entries)]
+        return [self.rows.row_at(r)["entry"] for r in rows if r < self.rows.rowCount()]
 
     def _update_buttons(self) -> None:
         some = bool(self.selected())

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from brokerdesk.core import coverage
+from brokerdesk.gui.models.rows import CellsRow
 from brokerdesk.gui.views import charts
 from brokerdesk.gui.views.dashboard.record_table import RecordTable
-from brokerdesk.gui.views.dashboard.rows_model import Row
 from brokerdesk.gui.views.dashboard.today import WorksFromToday
 
 if TYPE_CHECKING:
@@ -94,9 +94,9 @@ class ChartsTab(WorksFromToday, QWidget):
         headings, rows = charts.chart_table(self.views[key].chart())
         table = self.tables[key]
         table.setAccessibleName(self.tr("{0}: table").format(self.views[key].chart().title()))
-        table.source.headers = headings
+        table.set_headers(headings)
         table.source.row_headers = True  # each value reads with its offer area, stage, month
-        table.set_rows([Row(values) for values in rows])
+        table.set_rows([CellsRow(values) for values in rows])
 
     def _show_tables(self, on: bool) -> None:
         """Each chart's table in its place (or the chart again)."""

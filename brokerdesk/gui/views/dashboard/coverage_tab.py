@@ -23,8 +23,8 @@ from brokerdesk.core import clock, coverage
 from brokerdesk.core.coverage import ALL_REGIONS, Cell, CoverageFilter, CoverageMatrix
 from brokerdesk.gui.announce import announce
 from brokerdesk.gui.calendars import make_readable
+from brokerdesk.gui.models.rows import CellsRow
 from brokerdesk.gui.views.dashboard.record_table import RecordTable
-from brokerdesk.gui.views.dashboard.rows_model import Row
 
 if TYPE_CHECKING:
     from brokerdesk.gui.context import AppContext
@@ -123,9 +123,9 @@ class CoverageTab(QWidget):
         matrix = coverage.coverage_matrix(self.ctx.db, self.current_filter())
         self.matrix = matrix
         columns = [*matrix.regions, ALL_REGIONS]
-        self.table.source.headers = ["Offer area", *columns]
+        self.table.set_headers(["Offer area", *columns])
         rows = [
-            Row(
+            CellsRow(
                 [name, *(matrix.cell(area_id, r).text() for r in columns)],
                 None,
                 spoken=[name, *(self._spoken(name, r, matrix.cell(area_id, r)) for r in columns)],
@@ -164,10 +164,10 @@ class CoverageTab(QWidget):
         )
         announce(self.table, self.detail_title.text())
         self.covered.set_rows(
-            [Row([s.name, s.region], ("library_service", s.id)) for s in detail.covered]
+            [CellsRow([s.name, s.region], ("library_service", s.id)) for s in detail.covered]
         )
         self.missing.set_rows(
-            [Row([s.name, s.region], ("library_service", s.id)) for s in detail.missing]
+            [CellsRow([s.name, s.region], ("library_service", s.id)) for s in detail.missing]
         )
 
     def _choose_export(self) -> None:

@@ -9,8 +9,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QSplitter, QVBoxLayout, QWidget
 
 from brokerdesk.core import health
+from brokerdesk.gui.models.rows import CellsRow
 from brokerdesk.gui.views.dashboard.record_table import RecordTable
-from brokerdesk.gui.views.dashboard.rows_model import Row
 from brokerdesk.gui.views.dashboard.today import WorksFromToday
 
 if TYPE_CHECKING:
@@ -130,7 +130,7 @@ class HealthTab(WorksFromToday, QWidget):
         for f in follow_ups:
             status = self.tr("Overdue") if f.overdue else self.tr("Due")
             rows.append(
-                Row(
+                CellsRow(
                     [status, f.due_on.isoformat(), f.subject, f.about],
                     ("interaction", f.interaction_id),
                     warn=f.overdue,
@@ -139,7 +139,7 @@ class HealthTab(WorksFromToday, QWidget):
         self.follow_ups.set_rows(rows)
         self.partners.set_rows(
             [
-                Row(
+                CellsRow(
                     [
                         h.name,
                         _when(h.last_contact),
@@ -155,7 +155,7 @@ class HealthTab(WorksFromToday, QWidget):
         )
         self.services.set_rows(
             [
-                Row(
+                CellsRow(
                     [
                         h.name,
                         _when(h.last_contact),
@@ -176,7 +176,7 @@ class HealthTab(WorksFromToday, QWidget):
         name = ""
         if isinstance(table, RecordTable):
             index = table.currentIndex()
-            name = str(table.proxy.index(index.row(), 0).data() or "")
+            name = str(table.source.index(index.row(), 0).data() or "")
         if entity in ("partner", "library_service", "programme"):
             self.log_requested.emit(entity, record_id, name)
 
@@ -202,7 +202,7 @@ class EndingSoonTab(WorksFromToday, QWidget):
             what = self.tr("Programme") if e.entity == "programme" else self.tr("Agreement")
             record = ("programme", e.id) if e.entity == "programme" else ("partner", e.partner_id)
             rows.append(
-                Row(
+                CellsRow(
                     [e.end_date.isoformat(), e.days_left, what, e.name],
                     record if record[1] is not None else None,  # type: ignore[arg-type]
                     warn=e.days_left <= 30,

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from brokerdesk.core import coverage, vocabulary
 from brokerdesk.core.services.choices import ReferenceChoices
 from brokerdesk.core.services.map_services import ServicesOnMap
+from brokerdesk.gui.models.rows import CellsRow
 from brokerdesk.gui.views.dashboard.record_table import RecordTable
-from brokerdesk.gui.views.dashboard.rows_model import Row
 from brokerdesk.gui.views.map_view import MapCanvas, Shade, brush_for, hatch_for
 
 if TYPE_CHECKING:
@@ -118,9 +118,7 @@ class MapTab(QWidget):
         self.find_field.setClearButtonEnabled(True)
         find_label = QLabel(self.tr("Fin&d in the table:"), box)
         find_label.setBuddy(self.find_field)
-        self.table.proxy.setFilterKeyColumn(-1)
-        self.table.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.find_field.textChanged.connect(self.table.proxy.setFilterFixedString)
+        self.find_field.textChanged.connect(self.table.show_only)
         self.sort_by = QComboBox(box)
         self.sort_by.setAccessibleName(self.tr("Sort by"))
         for heading in (self.tr("Library service"), self.tr("Region"), self.tr("Value")):
@@ -195,7 +193,7 @@ class MapTab(QWidget):
             item.set_shade(shade, row.is_member, row.name)
             value = shade.text if row.is_member and shade else self.tr("Not a member")
             rows.append(
-                Row(
+                CellsRow(
                     [row.name, row.region, value],
                     ("library_service", row.id),
                     tooltip=f"{row.name}: {value}",

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from brokerdesk.gui.views.dashboard.rows_model import RECORD_ROLE, SORT_ROLE, Row, RowsModel
+from brokerdesk.gui.models.rows import CellsRow, RowsModel, columns_from
 
 
 class RecordTable(QTableView):
@@ -30,13 +30,11 @@ class RecordTable(QTableView):
         super().__init__(parent)
         self.setObjectName(name.lower().replace(" ", "-"))
         self.setAccessibleName(name)
-        self.source = RowsModel(headers, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.source)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.setModel(self.proxy)
+        self.source = RowsModel(columns_from(headers), self)
+        self.setModel(self.source)
+        # Rows arrive in a sensible order; sort only when the user asks.
+        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
-        self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -56,20 +54,36 @@ class RecordTable(QTableView):
         self.addAction(log)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.log_action = log
+        self._shown_text = ""  # rows shown must contain this (the map's "Find in the table")
+        self.source.layoutChanged.connect(self._apply_filter)
+        self.source.modelReset.connect(self._apply_filter)
 
-    def set_rows(self, rows: list[Row]) -> None:
+    def set_headers(self, headers: Sequence[str]) -> None:
+        """New column headers (the coverage matrix has one column per region shown)."""
+        self.source.set_columns(columns_from(headers))
+
+    def set_rows(self, rows: list[CellsRow]) -> None:
         self.source.set_rows(rows)
         self.resizeColumnsToContents()
 
+    def show_only(self, text: str) -> None:
+        """Show only the rows with ``text`` in a cell (any case); empty shows every row."""
+        self._shown_text = text.strip().casefold()
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        wanted = self._shown_text
+        columns = range(self.source.columnCount())
+        for row in range(self.source.rowCount()):
+            cells = (str(self.source.index(row, c).data() or "") for c in columns)
+            self.setRowHidden(row, bool(wanted) and not any(wanted in c.casefold() for c in cells))
+
     def current_record(self) -> tuple[str, int] | None:
         index = self.currentIndex()
-        if not index.isValid():
-            return None
-        record = self.proxy.data(index, RECORD_ROLE)
-        return tuple(record) if record else None
+        return self.source.record_at(index.row()) if index.isValid() else None
 
     def _open_index(self, index: QModelIndex) -> None:
-        record = self.proxy.data(index, RECORD_ROLE)
+        record = self.source.record_at(index.row()) if index.isValid() else None
         if record:
             self.open_requested.emit(record[0], record[1])
 
@@ -82,7 +96,7 @@ class RecordTable(QTableView):
         keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
         index = self.currentIndex()
         if event.key() in keys and index.isValid():
-            if self.proxy.data(index, RECORD_ROLE):
+            if self.source.record_at(index.row()):
                 self._open_index(index)
             else:
                 self.cell_chosen.emit(index)

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from brokerdesk.core import suggestions
 from brokerdesk.core.services.choices import ReferenceChoices
 from brokerdesk.core.suggestions import Suggestion
+from brokerdesk.gui.models.rows import CellsRow
 from brokerdesk.gui.views.dashboard.record_table import RecordTable
-from brokerdesk.gui.views.dashboard.rows_model import Row
 
 if TYPE_CHECKING:
     from brokerdesk.gui.context import AppContext
@@ -133,7 +133,7 @@ class SuggestionsTab(QWidget):
         for_programme, for_service = result
         self.for_programme.set_rows(
             [
-                Row(
+                CellsRow(
                     [s.name, s.region, s.score, " ".join(s.reasons)],
                     ("library_service", s.id),
                     tooltip="\n".join(s.reasons),
@@ -143,7 +143,7 @@ class SuggestionsTab(QWidget):
         )
         self.for_service.set_rows(
             [
-                Row(
+                CellsRow(
                     [s.name, s.region, s.score, " ".join(s.reasons)],
                     ("programme", s.id),
                     tooltip="\n".join(s.reasons),
