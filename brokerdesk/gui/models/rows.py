@@ -141,6 +141,10 @@ class RowsModel(QAbstractTableModel):
         self._rows: list[Row] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.row_headers = False
+        # A cell read as "Column: value" (True), or as its value alone (False) where the
+        # table's own header cells name its row and column to a screen reader (the
+        # dashboard's tables, walked cell by cell), so the header is not heard twice.
+        self.label_cells = True
 
     # ------------------------------------------------------------------ content
     def set_rows(self, rows: Sequence[Row]) -> None:
@@ -207,6 +211,8 @@ class RowsModel(QAbstractTableModel):
                 spoken = extras.spoken[index.column()]
                 if spoken:
                     return spoken
+            if not self.label_cells and column.spoken is None:
+                return column.display(row)
             return column.accessible(row)
         if role == ALIGN:
             if column.right is not None:

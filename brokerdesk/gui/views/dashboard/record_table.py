@@ -31,6 +31,7 @@ class RecordTable(QTableView):
         self.setObjectName(name.lower().replace(" ", "-"))
         self.setAccessibleName(name)
         self.source = RowsModel(columns_from(headers), self)
+        self.source.label_cells = False  # the header cells name each cell's column and row
         self.setModel(self.source)
         # Rows arrive in a sensible order; sort only when the user asks.
         self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
