@@ -232,7 +232,7 @@ def apply_layout(window: MainWindow) -> None:
     registered = window.registered_actions
     for layout in MENU_BAR:
         menu = window.menus[layout.key]
-        menu.clear()  # History still puts itself in Edit (safety/history_panel.py): not twice
+        menu.clear()  # the declaration alone decides what each menu holds
         for item in _present(layout.items, registered):
             if item == SEPARATOR:
                 menu.addSeparator()

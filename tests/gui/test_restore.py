@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -137,8 +137,8 @@ def test_restore_from_backup_puts_it_back_and_keeps_the_current_file(
     seen: dict[str, object] = {}
 
     def choose(dialog: RestoreBackupDialog) -> None:
-        seen["rows"] = dialog.list.topLevelItemCount()
-        seen["why"] = dialog.list.topLevelItem(0).text(1)
+        seen["rows"] = dialog.list.model().rowCount()
+        seen["why"] = dialog.list.model().index(0, 1).data()
         dialog.restore_button.click()
 
     driver = ModalDriver(RestoreBackupDialog, choose)
@@ -281,3 +281,28 @@ def test_restore_is_disabled_on_a_team_server_and_says_why(
         assert "team server" in action.toolTip()
     finally:
         db.dispose()
+
+
+def test_the_backup_list_is_read_and_chosen_by_keyboard(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "team.sqlite3"
+    db = open_database(path, user_name="tester")
+    backup.make_backup(db, reason="manual")
+    backup.make_backup(db, reason="before-import")
+    db.dispose()
+    taken = [b.path for b in backup.list_backups(path)]  # newest first
+    dialog = RestoreBackupDialog(path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    model = dialog.list.model()
+    assert model.rowCount() == 2
+    whys = [model.index(r, 1).data() for r in range(2)]
+    assert sorted(whys) == ["Back up now", "Before an import"]
+    assert model.index(0, 2).data().endswith(" kB")
+    assert model.index(0, 1).data(Qt.ItemDataRole.AccessibleTextRole) == f"Why: {whys[0]}"
+    assert dialog.chosen() == taken[0]  # the newest, chosen from the start
+    dialog.list.setFocus()
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Down)
+    assert dialog.chosen() == taken[1]
+    assert dialog.restore_button.isEnabled()
+    dialog.list.clearSelection()
+    assert dialog.chosen() is None and not dialog.restore_button.isEnabled()

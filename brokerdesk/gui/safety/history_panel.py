@@ -211,14 +211,10 @@ def show_history(window: MainWindow) -> HistoryDialog | None:
 
 
 def install_history_action(window: MainWindow) -> QAction:
-    """Add Edit ▸ Show history… (Ctrl+H) to a main window."""
+    """Edit ▸ Show history… (Ctrl+H): the action; its place is in ``gui.menu_layout``."""
     action = QAction(translate("HistoryPanel", "Show &history…"), window)
     action.setObjectName("show-history")
     action.setShortcut(QKeySequence("Ctrl+H"))
     action.setStatusTip(translate("HistoryPanel", "Who changed this record, what and when"))
     action.triggered.connect(lambda: show_history(window))
-    window.addAction(action)
-    menu = window.menus["edit"]
-    menu.addSeparator()
-    menu.addAction(action)
     return action

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QMessageBox,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from brokerdesk.core import backup
 from brokerdesk.core.errors import BrokerDeskError
+from brokerdesk.gui.models.rows import RowColumn, RowsModel
 from brokerdesk.gui.operations import Operation
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "…")
@@ -74,25 +74,50 @@ class RestoreBackupDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.list_label = QLabel(self.tr("&Backups of {0}").format(db_path.name), self)
-        self.list = QTreeWidget(self)
+        self.rows = RowsModel(
+            [
+                RowColumn(
+                    "taken_at",
+                    self.tr("Taken"),
+                    text=lambda r: r["taken_at"].strftime("%a %d %b %Y, %H:%M"),
+                    order_by=lambda r: r["taken_at"],
+                ),
+                RowColumn("why", self.tr("Why")),
+                RowColumn(
+                    "size",
+                    self.tr("Size"),
+                    text=lambda r: size_text(r["size"]),
+                    order_by=lambda r: r["size"],
+                    right=True,
+                ),
+            ],
+            self,
+        )
+        self.rows.set_rows(
+            [
+                {
+                    "path": info.path,
+                    "taken_at": info.taken_at,
+                    "why": self.tr(
+                        REASONS.get(info.reason, info.reason.replace("-", " ").capitalize())
+                    ),
+                    "size": info.size,
+                }
+                for info in self.backups
+            ]
+        )
+        self.list = QTableView(self)
         self.list.setObjectName("backup-list")
         self.list.setAccessibleName(self.tr("Backups"))
-        self.list.setRootIsDecorated(False)
+        self.list.setModel(self.rows)
+        self.list.verticalHeader().hide()
+        self.list.setShowGrid(False)
+        self.list.setTabKeyNavigation(False)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setHeaderLabels([self.tr("Taken"), self.tr("Why"), self.tr("Size")])
-        for info in self.backups:
-            item = QTreeWidgetItem(
-                [
-                    info.taken_at.strftime("%a %d %b %Y, %H:%M"),
-                    self.tr(REASONS.get(info.reason, info.reason.replace("-", " ").capitalize())),
-                    size_text(info.size),
-                ]
-            )
-            item.setData(0, Qt.ItemDataRole.UserRole, str(info.path))
-            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.list.addTopLevelItem(item)
-        for column in range(3):
-            self.list.resizeColumnToContents(column)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.horizontalHeader().setStretchLastSection(True)
+        self.list.resizeColumnsToContents()
         self.list_label.setBuddy(self.list)
         layout.addWidget(self.list_label)
         layout.addWidget(self.list, 1)
@@ -118,11 +143,10 @@ class RestoreBackupDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.list.itemSelectionChanged.connect(self._update)
-        self.list.itemActivated.connect(lambda _item, _col: self.accept())
-        newest = self.list.topLevelItem(0)
-        if newest is not None:
-            self.list.setCurrentItem(newest)
+        self.list.selectionModel().selectionChanged.connect(lambda *_: self._update())
+        self.list.activated.connect(lambda _index: self.accept())
+        if self.backups:  # the newest first, chosen
+            self.list.selectRow(0)
         self._update()
         self.resize(620, 420)
 
@@ -131,10 +155,10 @@ class RestoreBackupDialog(QDialog):
         self.problem.hide()
 
     def chosen(self) -> Path | None:
-        item = self.list.currentItem()
-        if item is None or not item.isSelected():
+        selected = self.list.selectionModel().selectedRows()
+        if not selected:
             return None
-        return Path(str(item.data(0, Qt.ItemDataRole.UserRole)))
+        return Path(self.rows.row_at(selected[0].row())["path"])
 
     def accept(self) -> None:
         """Check the chosen backup first; a damaged one is reported and the dialog stays."""
