@@ -17,7 +17,8 @@ from sqlalchemy import Column, Integer, MetaData, Table, Text, bindparam, insert
 from sqlalchemy.orm import Session
 
 from brokerdesk.core.errors import ValidationError
-from brokerdesk.core.importing.cleaning import clean_cell, clean_email, yes_no
+from brokerdesk.core.importing import loose
+from brokerdesk.core.importing.cleaning import clean_cell, clean_email
 from brokerdesk.core.importing.folding import invisible_only
 from brokerdesk.core.importing.mapping import Target
 from brokerdesk.core.importing.matching import Match
@@ -130,10 +131,12 @@ class Importer:
         self._seen: dict[Any, int] = {}  # this chunk's keys (earlier chunks: a temp table)
         self._memo: dict[tuple[str, Any], tuple[bool, Any]] = {}
         self.invisible: dict[str, str] = {}  # this row's cells that show nothing
+        self.said_more: list[str] = []  # this row's "Stage: withdrawn (funding)", for notes
+        self._readings: dict[tuple[str, str], loose.Reading] = {}
 
     # ----------------------------------------------------------------- per row
     def clean(self, cells: Mapping[str, str]) -> dict[str, str]:
-        """Cleaned, non-empty cells by field name."""
+        """Cleaned, non-empty cells by field name, loose values read for what they mean."""
         out: dict[str, str] = {}
         for name, raw in cells.items():
             field_ = self._by_name.get(name)
@@ -141,24 +144,51 @@ class Importer:
                 text = clean_email(raw)
             else:
                 text = clean_cell(raw)
-            if field_ is not None and field_.kind == "bool":
-                text = yes_no(text)
+            if text and field_ is not None and field_.kind not in ("text", "longtext"):
+                text = self._read_loosely(field_, text)
             if invisible_only(text) or (not text and invisible_only(raw.strip())):
                 self.invisible[name] = text or raw.strip()  # zero-width characters, cleaned away
             elif text:
                 out[name] = text
         return out
 
+    def _read_loosely(self, declared: Field, text: str) -> str:
+        """'Signed-up' -> signed_up, 'c. 3,100' -> 3100, '3rd March 2025' -> 2025-03-03,
+        'n/a' -> empty (see :mod:`loose`); what the cell said beyond the value goes to
+        ``said_more``."""
+        key = (declared.name, text)
+        reading = self._readings.get(key)
+        if reading is None:
+            if declared.kind == "choice" and declared.choices:
+                reading = loose.read_choice(declared.choices, text)
+            elif declared.kind == "bool":
+                reading = loose.read_yes_no(text)
+            elif declared.kind in ("int", "decimal"):
+                reading = loose.read_number(text, money=declared.kind == "decimal")
+            elif declared.kind == "date":
+                reading = loose.read_date(text)
+            else:
+                reading = loose.Reading("" if loose.means_nothing(text) else text)
+            if len(self._readings) > 50_000:
+                self._readings.clear()
+            self._readings[key] = reading
+        if reading.note:
+            self.said_more.append(f"{declared.label}: {reading.note}")
+        return reading.value
+
     def plan(self, row: int, cells: Mapping[str, str]) -> RowPlan:
-        """Decide what to do with one row."""
+        """Decide what to do with one row; a refused row carries every reason at once."""
         self.invisible.clear()
+        self.said_more.clear()
         source = self.clean(cells)
         plan = RowPlan(row, source=source)
         for name, text in self.invisible.items():
             self._nothing_visible(plan, name, text)
         values: dict[str, Any] = {k: v for k, v in source.items() if k not in self.lookups}
+        self._keep_what_was_said(plan, values)
         key = self.resolve(plan, source, values)
         if plan.action in ("refuse", "review"):
+            self._other_reasons(plan, values)
             return plan
         plan.values = self.validated(plan, values)
         if plan.action == "refuse":
@@ -166,6 +196,28 @@ class Importer:
         if key is not None and self.seen_before(plan, key):
             return plan
         return self.decide(plan)
+
+    def _keep_what_was_said(self, plan: RowPlan, values: dict[str, Any]) -> None:
+        """'withdrawn (funding)' is stored as Withdrawn; "Stage: withdrawn (funding)" is
+        added to the row's notes (or, with no notes field, to its warnings)."""
+        if not self.said_more:
+            return
+        if "notes" in self._by_name:
+            kept = [values["notes"]] if values.get("notes") else []
+            values["notes"] = "\n".join([*kept, *self.said_more])
+        else:
+            plan.warnings.extend(f"{said} (not kept: no notes field)" for said in self.said_more)
+
+    def _other_reasons(self, plan: RowPlan, values: dict[str, Any]) -> None:
+        """A row refused (or sent to review) for its library service or programme also lists
+        what is wrong with its other values, so it is fixed in one go."""
+        action = plan.action
+        for name, value in values.items():
+            if name in self._by_name and isinstance(value, str):
+                ok, message = self._check(name, value)
+                if not ok and message not in plan.errors:
+                    plan.errors.append(message)
+        plan.action = action
 
     # ----------------------------------------------------------------- duplicates in the file
     def seen_before(self, plan: RowPlan, key: Any) -> bool:

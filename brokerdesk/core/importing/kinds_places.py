@@ -253,10 +253,10 @@ class ParticipationImporter(Importer):
             programme_id = self._programme_names[text]
             if programme_id is None and text.isdigit():
                 programme_id = int(text) if int(text) in self.programmes.values() else None
-            if programme_id is None:
-                return plan.refuse(f"Programme: there is no programme called '{text}'.")
-        if programme_id is None:
-            return plan.refuse("Say which programme: map a Programme column or choose one.")
+            if programme_id is None:  # the service is still checked: every reason at once
+                plan.refuse(f"Programme: there is no programme called '{text}'.")
+        elif programme_id is None:
+            plan.refuse("Say which programme: map a Programme column or choose one.")
         values["programme_id"] = programme_id
         if "stage" not in values and self.options.stage:
             values["stage"] = self.options.stage
@@ -266,6 +266,8 @@ class ParticipationImporter(Importer):
                 plan.refuse("The row names no library service.")
             return None
         values["service_id"] = sid
+        if programme_id is None:
+            return None
         branch_id = None
         if "branch" in source:
             branch_id = self._branch(sid, source["branch"])
