@@ -81,7 +81,7 @@ class PartnerImporter(Importer):
         ),
         Target("partner_type", "Type", ("Partner type", "Organisation type", "Sector")),
         Target("status", "Status", ("Partner status", "Relationship status")),
-        Target("owner", "Relationship owner", ("Owner", "Account manager", "Lead contact")),
+        Target("owner", "Relationship owner", ("Owner", "Account manager", "Relationship manager")),
         Target("website", "Website", ("Web site", "Web", "URL", "Homepage", "Web address")),
         Target("notes", "Notes", ("Comments", "Comment", "Description")),
         Target("contact_limit_days", "Contact every (days)", ("Contact every", "Contact days")),

@@ -106,7 +106,9 @@ class SpreadsheetFile:
             self._header_rows.pop(chosen, None)  # the row found before still stands
             raise
 
-    def first_rows(self, name: str | None = None, limit: int = HEADER_SEARCH_ROWS) -> list[list[str]]:
+    def first_rows(
+        self, name: str | None = None, limit: int = HEADER_SEARCH_ROWS
+    ) -> list[list[str]]:
         """The sheet's first ``limit`` rows as text, blank ones included, for choosing the
         header row by eye."""
         rows: list[list[str]] = []

@@ -113,7 +113,8 @@ def test_a_refused_row_refuses_the_file_unless_skip_invalid(
     assert "E99999999" in reasons[3] and "not a whole number" in reasons[4]
     report = summary.save_refused_csv(tmp_path / "refused.csv")
     lines = report.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0].startswith("Row,Reasons") and len(lines) == 3
+    assert lines[0] == "GSS code,Reach,Starts,Reason" and len(lines) == 3
+    assert lines[2].startswith("E08000003,lots,,Row 4: ")
     options.skip_invalid = True
     partial = run_import(db, source, "participations", mapping, options)
     assert partial.written and (partial.created, partial.refused) == (1, 2)
@@ -337,7 +338,7 @@ def test_the_refused_rows_report_cannot_run_a_formula_and_imports_back_as_typed(
     # A spreadsheet opening the report shows text, not a live link or a sum.
     assert not any(value.startswith(("=", "+", "-", "@")) for value in cells.values())
     # The user corrects the type in the report and imports it: the name is what was typed.
-    cells["partner_type"] = "Charity"
+    cells["Type"] = "Charity"
     fixed = _write_csv(tmp_path / "fixed.csv", [list(cells), list(cells.values())])
     source = open_spreadsheet(fixed)
     mapping = suggest_mapping(IMPORTERS["partners"].targets, source.sheet().headers)
