@@ -128,7 +128,7 @@ class Importer:
         if self.on_match not in ON_MATCH:
             raise ValidationError({"on_match": f"'{self.on_match}' is not skip, update or create."})
         self._by_name = {f.name: f for f in self.fields}
-        self._seen: dict[Any, int] = {}  # this chunk's keys (earlier chunks: a temp table)
+        self._seen: dict[Any, RowPlan] = {}  # this chunk's keys (earlier chunks: a temp table)
         self._memo: dict[tuple[str, Any], tuple[bool, Any]] = {}
         self.invisible: dict[str, str] = {}  # this row's cells that show nothing
         self.said_more: list[str] = []  # this row's "Stage: withdrawn (funding)", for notes
@@ -221,18 +221,40 @@ class Importer:
 
     # ----------------------------------------------------------------- duplicates in the file
     def seen_before(self, plan: RowPlan, key: Any) -> bool:
-        """Skip ``plan`` if an earlier row of this chunk has ``key``; else remember it.
+        """Settle a row whose ``key`` an earlier row of this chunk had: the LATER row is kept
+        (a resubmitted row corrects the first), the earlier one skipped with what differs.
+        Returns True when ``plan`` itself is skipped (never, within a chunk).
 
         Rows of earlier chunks are checked by :meth:`finish_chunk`, against a temporary table:
         remembering every key of a 2-million-row file in memory took 130 bytes a row.
         """
-        first = self._seen.get(key)
-        if first is not None:
-            self._same_as(plan, first)
-            return True
-        self._seen[key] = plan.row
+        earlier = self._seen.get(key)
+        if earlier is not None:
+            earlier.action = "skip"
+            earlier.key = None
+            earlier.warnings.append(
+                f"Row {plan.row} is the same {self.singular} later in the file"
+                f"{self._differences(earlier, plan)}; the later row is kept."
+            )
+            plan.warnings.append(
+                f"Same {self.singular} as row {earlier.row}, which is skipped: the later row "
+                "is kept."
+            )
+        self._seen[key] = plan
         plan.key = repr(key)
         return False
+
+    def _differences(self, earlier: RowPlan, later: RowPlan) -> str:
+        labels = {t.name: t.label for t in self.targets}
+        changed = [
+            f"{labels.get(name, name)} '{earlier.source.get(name, '')}' -> "
+            f"'{later.source.get(name, '')}'"
+            for name in dict.fromkeys([*earlier.source, *later.source])
+            if earlier.source.get(name, "") != later.source.get(name, "")
+        ]
+        if not changed:
+            return " (identical)"
+        return " (" + "; ".join(changed[:6]) + (" ..." if len(changed) > 6 else "") + ")"
 
     def _nothing_visible(self, plan: RowPlan, name: str, text: str) -> None:
         """A cell of only right-to-left marks, overrides or joiners: never a name or a value."""
@@ -291,7 +313,7 @@ class Importer:
             earlier = self.session.execute(
                 select(table.c.key, table.c.row).where(table.c.key.in_(part))
             )
-            for key, first in earlier:
+            for key, first in earlier:  # written with its chunk already: this one is skipped
                 self._same_as(keyed.pop(key), int(first))
         if keyed:
             self.session.execute(
