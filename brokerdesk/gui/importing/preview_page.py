@@ -142,6 +142,8 @@ class PreviewPage(QWizardPage):
         )
         self.counts = message_label("import-preview-counts")
         self.counts.setAccessibleName(self.tr("Preview counts"))
+        self.left_out = message_label("import-not-imported")
+        self.left_out.setAccessibleName(self.tr("Not imported"))
         self.busy = QProgressBar()
         self.busy.setObjectName("import-preview-busy")
         self.busy.setAccessibleName(self.tr("Checking the first rows"))
@@ -194,6 +196,7 @@ class PreviewPage(QWizardPage):
         self.again.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
+        layout.addWidget(self.left_out)
         layout.addWidget(self.busy)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.error)
@@ -227,6 +230,8 @@ class PreviewPage(QWizardPage):
             self.error.setText(error)
         else:
             self.counts.setText(self.count_text(result))
+        self.left_out.setText(self.not_imported_text(result) if result else "")
+        self.left_out.setVisible(bool(self.left_out.text()))
         self._fill_reviews()
         self.completeChanged.emit()
 
@@ -235,6 +240,8 @@ class PreviewPage(QWizardPage):
         self.busy.hide()
         self.model.set_preview(None, {})
         self.counts.setText("")
+        self.left_out.clear()
+        self.left_out.hide()
         self.error.setText(
             self.tr(
                 "Checking the rows was cancelled, so there is nothing to show yet. Press Check "
@@ -244,6 +251,23 @@ class PreviewPage(QWizardPage):
         self.again.show()
         self._fill_reviews()
         self.completeChanged.emit()
+
+    def not_imported_text(self, result: Preview) -> str:
+        """Every column no field takes, and the rows above the header: nothing is lost
+        without a word."""
+        parts: list[str] = []
+        if result.not_imported:
+            parts.append(
+                self.tr("Columns not imported ({0}): {1}.").format(
+                    len(result.not_imported), ", ".join(result.not_imported)
+                )
+            )
+        if result.above_header:
+            rows = "; ".join(
+                self.tr("row {0}: {1}").format(n, text[:80]) for n, text in result.above_header
+            )
+            parts.append(self.tr("Above the header row, not imported: {0}.").format(rows))
+        return " ".join(parts)
 
     def count_text(self, result: Preview) -> str:
         shown = len(result.plans)
