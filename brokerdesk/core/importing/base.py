@@ -88,6 +88,7 @@ class RowPlan:
     review: Review | None = None
     source: dict[str, str] = field(default_factory=dict)
     key: str | None = None  # what makes the row the same record as another row of the file
+    typed: dict[str, str] = field(default_factory=dict)  # cells as typed, where read loosely
 
     def refuse(self, message: str) -> RowPlan:
         self.errors.append(message)
@@ -132,6 +133,7 @@ class Importer:
         self._memo: dict[tuple[str, Any], tuple[bool, Any]] = {}
         self.invisible: dict[str, str] = {}  # this row's cells that show nothing
         self.said_more: list[str] = []  # this row's "Stage: withdrawn (funding)", for notes
+        self.typed: dict[str, str] = {}  # this row's cells as typed, where read loosely
         self._readings: dict[tuple[str, str], loose.Reading] = {}
 
     # ----------------------------------------------------------------- per row
@@ -145,7 +147,10 @@ class Importer:
             else:
                 text = clean_cell(raw)
             if text and field_ is not None and field_.kind not in ("text", "longtext"):
-                text = self._read_loosely(field_, text)
+                read = self._read_loosely(field_, text)
+                if read != text:
+                    self.typed[name] = text
+                text = read
             if invisible_only(text) or (not text and invisible_only(raw.strip())):
                 self.invisible[name] = text or raw.strip()  # zero-width characters, cleaned away
             elif text:
@@ -180,8 +185,9 @@ class Importer:
         """Decide what to do with one row; a refused row carries every reason at once."""
         self.invisible.clear()
         self.said_more.clear()
+        self.typed.clear()
         source = self.clean(cells)
-        plan = RowPlan(row, source=source)
+        plan = RowPlan(row, source=source, typed=dict(self.typed) if self.typed else {})
         for name, text in self.invisible.items():
             self._nothing_visible(plan, name, text)
         values: dict[str, Any] = {k: v for k, v in source.items() if k not in self.lookups}
@@ -246,9 +252,12 @@ class Importer:
 
     def _differences(self, earlier: RowPlan, later: RowPlan) -> str:
         labels = {t.name: t.label for t in self.targets}
+
+        def shown(plan: RowPlan, name: str) -> str:
+            return plan.typed.get(name, plan.source.get(name, ""))
+
         changed = [
-            f"{labels.get(name, name)} '{earlier.source.get(name, '')}' -> "
-            f"'{later.source.get(name, '')}'"
+            f"{labels.get(name, name)} '{shown(earlier, name)}' -> '{shown(later, name)}'"
             for name in dict.fromkeys([*earlier.source, *later.source])
             if earlier.source.get(name, "") != later.source.get(name, "")
         ]
