@@ -16,8 +16,8 @@ from typing import Any, ClassVar
 from sqlalchemy import Column, Integer, MetaData, Table, Text, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+import brokerdesk.core.importing.loose as loose
 from brokerdesk.core.errors import ValidationError
-from brokerdesk.core.importing import loose
 from brokerdesk.core.importing.cleaning import clean_cell, clean_email
 from brokerdesk.core.importing.folding import invisible_only
 from brokerdesk.core.importing.mapping import Target

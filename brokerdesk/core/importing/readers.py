@@ -132,7 +132,10 @@ class SpreadsheetFile:
                     "header row must be one of them."
                 )
             if not any(rows[number - 1]):
-                raise UnreadableFileError(f"Row {number} of {where.lower()[4:]} is empty.")
+                raise UnreadableFileError(
+                    f"Row {number} of {where[0].lower()}{where[1:]} is empty; choose the row "
+                    "that names the columns."
+                )
             found = number
         headers = rows[found - 1]
         _check_header(headers, chosen, found)
