@@ -27,6 +27,19 @@ from brokerdesk.core.services.fields import Field, check_date_order, validate
 
 ON_MATCH = ("skip", "update", "create")
 _TEXT_KINDS = ("text", "longtext", "url")
+_LOOSE_KINDS = frozenset({"choice", "bool", "int", "decimal", "date", "email", "url"})
+
+
+def _as_stored(declared: Field, text: str) -> bool:
+    """Already the value as stored (most cells of a big file): nothing to read loosely."""
+    kind = declared.kind
+    if kind == "int":
+        return text.isdigit()
+    if kind == "choice":
+        return declared.choices is not None and text in declared.choices
+    if kind == "date":
+        return len(text) == 10 and text[4] == text[7] == "-" and text[:4].isdigit()
+    return False
 
 
 @dataclass
@@ -146,11 +159,12 @@ class Importer:
                 text = clean_email(raw)
             else:
                 text = clean_cell(raw)
-            if text and field_ is not None and field_.kind not in ("text", "longtext"):
-                read = self._read_loosely(field_, text)
-                if read != text:
-                    self.typed[name] = text
-                text = read
+            if text and field_ is not None and field_.kind in _LOOSE_KINDS:
+                if not _as_stored(field_, text):  # "signed up", "c. 3,100", "3rd March"
+                    read = self._read_loosely(field_, text)
+                    if read != text:
+                        self.typed[name] = text
+                    text = read
             if invisible_only(text) or (not text and invisible_only(raw.strip())):
                 self.invisible[name] = text or raw.strip()  # zero-width characters, cleaned away
             elif text:

@@ -173,8 +173,9 @@ class SpreadsheetFile:
         return self._estimates[chosen]
 
     def _count_rows(self, chosen: str) -> int:
+        below = self.sheet(chosen).header_line  # rows down to the header are not data
         if self.format == "xlsx":
-            return max(0, int(self._xlsx_sheet(chosen).height) - 1)
+            return max(0, int(self._xlsx_sheet(chosen).height) - below)
         lines = 0
         try:
             with self.path.open("rb") as handle:
@@ -182,7 +183,7 @@ class SpreadsheetFile:
                     lines += block.count(b"\n")
         except OSError as exc:
             raise UnreadableFileError(_unreadable(self.path, exc)) from exc
-        return max(1, lines)
+        return max(1, lines - below + 1)
 
     # ----------------------------------------------------------------- internals
     def _xlsx_sheet(self, name: str) -> Any:

@@ -32,6 +32,15 @@ HEADER_COLOUR = QColor("#e7eef7")
 MAX_COLUMNS = 12  # enough to recognise the header; the mapping lists every column
 
 
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` cut at a word before ``limit`` characters, with an ellipsis when cut."""
+    text = text.rstrip(". ")
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:(") + "…"
+
+
 class RowSpin(QSpinBox):
     """A spin box where Enter takes the typed row, rather than pressing the wizard's Next."""
 
@@ -79,7 +88,7 @@ class HeaderRowPicker(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.setMaximumHeight(170)
+        self.table.setMaximumHeight(200)
         self.use_row = QPushButton(self.tr("&Use the selected row as the header"))
         self.use_row.setObjectName("import-use-row")
         self.use_row.setAccessibleName(self.tr("Use the selected row as the header"))
@@ -135,13 +144,16 @@ class HeaderRowPicker(QWidget):
         """What was taken as the header, and what above it is left out, in words."""
         if header.header_line == 1:
             return self.tr("Row 1 names the columns.")
-        how = self.tr("you chose") if header.chosen else self.tr("found below the rows above it")
-        text = self.tr("Row {0} names the columns ({1}).").format(header.header_line, how)
+        if header.chosen:
+            text = self.tr("Row {0} names the columns, as you chose.")
+        else:
+            text = self.tr("Row {0} names the columns: BrokerDesk found it under the rows above.")
+        text = text.format(header.header_line)
         if header.above:
             shown = "; ".join(
-                self.tr("row {0}: '{1}'").format(n, words[:60]) for n, words in header.above
+                self.tr("row {0}: '{1}'").format(n, shorten(words)) for n, words in header.above
             )
-            text += " " + self.tr("Not imported from above it: {0}.").format(shown)
+            text += " " + self.tr("Not imported: {0}.").format(shown)
         return text
 
     def show_problem(self, sentence: str) -> None:
