@@ -260,6 +260,14 @@ def _summary_lines(summary: ImportSummary, mapping: dict[str, str]) -> list[tupl
             f"updated, {summary.skipped} skipped, {summary.refused} refused.",
         )
     )
+    if summary.contacts_created:
+        would = "would be" if not summary.written else "were"
+        lines.append(
+            (
+                "out",
+                f"{summary.contacts_created} new contacts {would} made from the contact columns.",
+            )
+        )
     out = "err" if summary.refused else "out"
     reasons = [f"  row {r.row}: {'; '.join(r.reasons)}" for r in summary.refused_rows]
     lines += [(out, line) for line in reasons[:MAX_REASON_LINES]]

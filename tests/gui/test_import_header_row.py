@@ -24,12 +24,12 @@ TITLE = "Reading Together 2025: library service sign-ups (return to partnerships
 def received_sheet(path: Path) -> Path:
     """A sign-up sheet as a national charity sends it: title, note, blank row, then header."""
     rows = [
-        [TITLE, "", "", "", "", ""],
-        ["Please fill in one row per library service.", "", "", "", "", ""],
-        ["", "", "", "", "", ""],
-        ["Library service", "Programme", "Stage", "Reach", "Contact name", "Phone"],
-        ["Bristol", "Baby Book Bags", "Signed-up", "c. 3,100", "Ann Lee", "0117 000 0000"],
-        ["Hull", "Baby Book Bags", "withdrawn (funding)", "n/a", "Bo Ray", "01482 000000"],
+        [TITLE, "", "", "", "", "", ""],
+        ["Please fill in one row per library service.", "", "", "", "", "", ""],
+        ["", "", "", "", "", "", ""],
+        ["Library service", "Programme", "Stage", "Reach", "Contact name", "Phone", "Signed"],
+        ["Bristol", "Baby Book Bags", "Signed-up", "c. 3,100", "Ann Lee", "0117 000 0000", "May"],
+        ["Hull", "Baby Book Bags", "withdrawn (funding)", "n/a", "Bo Ray", "01482 000000", ""],
     ]
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)
@@ -106,7 +106,7 @@ def test_the_header_is_found_under_the_title_and_can_be_chosen_by_keyboard(
     picker.spin.selectAll()
     qtbot.keyClicks(picker.spin, "4")
     qtbot.keyClick(picker.spin, Qt.Key.Key_Return)
-    headers = ["Library service", "Programme", "Stage", "Reach", "Contact name", "Phone"]
+    headers = ["Library service", "Programme", "Stage", "Reach", "Contact name", "Phone", "Signed"]
     assert wizard.headers == headers
     assert page.combos["service"].currentText() == "Library service"
     assert page.problems() == {} and wizard.button(Button.NextButton).isEnabled()
@@ -123,8 +123,13 @@ def test_the_preview_lists_every_column_not_imported_and_the_rows_above_the_head
     preview = wizard.preview_page
     text = preview.left_out.text()
     assert preview.left_out.isVisibleTo(preview)
-    assert "Columns not imported (2): Contact name, Phone." in text
-    assert "row 1: Reading Together 2025" in text and "row 2: Please fill in" in text
+    assert "Columns not imported (1): Signed." in text  # the contact columns make contacts
+    assert "row 1: 'Reading Together 2025" in text and "row 2: 'Please fill in" in text
     model = preview.model
     stages = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(model.rowCount())}
-    assert stages == {"5": "Create", "6": "Create"}  # loose stage, reach and "n/a" all read
+    # Loose stage, reach and "n/a" all read; each row's contact becomes a new contact.
+    assert stages == {"5": "Create (with notes)", "6": "Create (with notes)"}
+    assert "New contact: Ann Lee" in model.index(0, 2).data()
+    headings = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    stage = headings.index("Stage")
+    assert model.index(1, stage).data() == "Withdrawn (typed 'withdrawn (funding)')"

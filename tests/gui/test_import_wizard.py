@@ -474,9 +474,9 @@ def test_workbook_sheets_are_read_off_the_gui_thread(
     threads: list[str] = []
     real = readers.SpreadsheetFile._find_header
 
-    def watched(self: Any, chosen: str) -> Any:
+    def watched(self: Any, chosen: str, number: int | None) -> Any:
         threads.append(threading.current_thread().name)
-        return real(self, chosen)
+        return real(self, chosen, number)
 
     monkeypatch.setattr(readers.SpreadsheetFile, "_find_header", watched)
     _choose_file(qtbot, wizard, path, "partners")

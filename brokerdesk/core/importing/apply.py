@@ -25,6 +25,7 @@ from brokerdesk.core.importing.base import Importer, ImportOptions, RowPlan
 from brokerdesk.core.importing.kinds_places import IMPORTERS
 from brokerdesk.core.importing.mapping import Mapping_, check_mapping, not_imported
 from brokerdesk.core.importing.readers import SpreadsheetFile
+from brokerdesk.core.importing.row_contacts import ContactWriter
 from brokerdesk.core.importing.trail import ImportTrail, import_source
 
 Progress = Callable[[int, int], None]
@@ -68,6 +69,7 @@ class ImportSummary:
         not_imported: the columns no field takes (nothing of them is imported).
         above_header: the rows above the header (a title, notes), as (row, text).
         header_row: the header's row number in the file.
+        contacts_created: new contacts made from the rows' contact columns.
     """
 
     kind: str
@@ -84,6 +86,7 @@ class ImportSummary:
     not_imported: list[str] = field(default_factory=list)
     above_header: list[tuple[int, str]] = field(default_factory=list)
     header_row: int = 1
+    contacts_created: int = 0
 
     @property
     def rows(self) -> int:
@@ -272,6 +275,9 @@ def run_import(
             session.info["audit_disabled"] = True
             importer = cls(session, opts)
             trail = ImportTrail(session, importer.table, import_source(source.path.name))
+            contacts = ContactWriter(
+                session, opts, import_source(source.path.name), IMPORTERS["contacts"]
+            )
             done = 0
             for chunk in source.rows(sheet):
                 if cancel is not None and cancel():
@@ -287,7 +293,9 @@ def run_import(
                         updates.append(plan)
                 healthy = summary.refused == 0 or opts.skip_invalid
                 if healthy and not opts.dry_run:
-                    trail.write(importer.write, creates, updates)
+                    _write(importer, trail, contacts, plans, creates, updates)
+                elif importer.contact_link:
+                    summary.contacts_created += len(_new_people(plans))
                 done += len(chunk)
                 with_data.update(
                     i
@@ -303,6 +311,7 @@ def run_import(
             summary.not_imported = not_imported(header.headers, mapping, marks)
             if cancel is not None and cancel():  # Cancel pressed during the last chunk
                 raise Cancelled("The import was cancelled; nothing was written.")
+            summary.contacts_created += contacts.created
             if opts.dry_run or (summary.refused and not opts.skip_invalid):
                 raise _RollBack
             audit.record(
@@ -333,6 +342,45 @@ def run_import(
         ) from exc
     summary.written = True
     return summary
+
+
+def _new_people(plans: list[RowPlan]) -> set[tuple[str, str]]:
+    """The new contacts a chunk's rows would make (for a check that writes nothing)."""
+    return {
+        ((p.contact["email"] or "").lower(), p.contact["full_name"])
+        for p in plans
+        if p.contact is not None and p.action in ("create", "update")
+    }
+
+
+def _write(
+    importer: Importer,
+    trail: ImportTrail,
+    contacts: ContactWriter,
+    plans: list[RowPlan],
+    creates: list[dict[str, Any]],
+    updates: list[RowPlan],
+) -> None:
+    """Write a chunk's rows, and the contacts they name: before the rows when a row points
+    at its contact (a participation's local contact), after them when the contact belongs to
+    the row's new record (a partner's)."""
+    written = [p for p in plans if p.action in ("create", "update")]
+    if importer.contact_link == "local_contact_id":
+        for row, contact_id in contacts.write(written, "service_id").items():
+            next(p for p in written if p.row == row).values["local_contact_id"] = contact_id
+        trail.write(importer.write, creates, updates)
+        return
+    created = trail.write(importer.write, creates, updates)
+    if importer.contact_link == "partner_id":
+        new = [p for p in written if p.action == "create"]
+        for plan, record_id in zip(new, created, strict=True):
+            plan.values["partner_id"] = record_id
+        for plan in written:
+            if plan.action == "update":
+                plan.values["partner_id"] = plan.record_id
+        contacts.write(written, "partner_id")
+        for plan in written:
+            plan.values.pop("partner_id", None)
 
 
 def _count(summary: ImportSummary, plan: RowPlan, original: list[str] | None = None) -> None:

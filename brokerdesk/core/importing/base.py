@@ -102,6 +102,7 @@ class RowPlan:
     source: dict[str, str] = field(default_factory=dict)
     key: str | None = None  # what makes the row the same record as another row of the file
     typed: dict[str, str] = field(default_factory=dict)  # cells as typed, where read loosely
+    contact: dict[str, Any] | None = None  # a new contact the row names (row_contacts.py)
 
     def refuse(self, message: str) -> RowPlan:
         self.errors.append(message)
@@ -129,6 +130,9 @@ class Importer:
     # Groups of fields of which at least one needs a column (a service by name or by code).
     one_of: ClassVar[tuple[tuple[str, ...], ...]] = ()
     allow_create_on_match: ClassVar[bool] = False
+    # Where a new contact the row names goes: "local_contact_id" (the row points at it, so
+    # it is written first) or "partner_id" (it belongs to the row's record, written after).
+    contact_link: ClassVar[str | None] = None
     default_on_match: ClassVar[str] = "skip"
 
     @property
@@ -159,12 +163,12 @@ class Importer:
                 text = clean_email(raw)
             else:
                 text = clean_cell(raw)
-            if text and field_ is not None and field_.kind in _LOOSE_KINDS:
-                if not _as_stored(field_, text):  # "signed up", "c. 3,100", "3rd March"
-                    read = self._read_loosely(field_, text)
-                    if read != text:
-                        self.typed[name] = text
-                    text = read
+            loose_kind = field_ is not None and field_.kind in _LOOSE_KINDS
+            if text and field_ is not None and loose_kind and not _as_stored(field_, text):
+                read = self._read_loosely(field_, text)  # "signed up", "c. 3,100", "3rd March"
+                if read != text:
+                    self.typed[name] = text
+                text = read
             if invisible_only(text) or (not text and invisible_only(raw.strip())):
                 self.invisible[name] = text or raw.strip()  # zero-width characters, cleaned away
             elif text:
@@ -493,7 +497,8 @@ class Importer:
                 {k: v if (v := row.get(k)) is not None else defaults[k] for k in columns}
                 for row in creates
             ]
-            statement = insert(self.table).returning(self.table.c.id)
+            # In the rows' order: a new partner's contacts are matched to it by position.
+            statement = insert(self.table).returning(self.table.c.id, sort_by_parameter_order=True)
             return [int(i) for i in self.session.execute(statement, rows).scalars()]
         compiled = insert(self.table).compile(dialect=dialect, column_keys=columns)
         names = list(compiled.positiontup or [])

@@ -9,12 +9,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+import brokerdesk.core.importing.row_contacts as row_contacts
 from brokerdesk.core.errors import ValidationError
 from brokerdesk.core.importing.base import Importer, ImportOptions, RowPlan
 from brokerdesk.core.importing.folding import match_key
 from brokerdesk.core.importing.kinds_people import SERVICE_TARGETS, resolve_service
 from brokerdesk.core.importing.mapping import Target
 from brokerdesk.core.importing.matching import ContactMatcher, ServiceMatcher
+from brokerdesk.core.importing.row_contacts import draft_contact
 from brokerdesk.core.models import Branch, LibraryService, Participation, Programme
 from brokerdesk.core.services.fields import Field, validate
 from brokerdesk.core.services.library_services import LibraryServiceService
@@ -198,8 +200,11 @@ class ParticipationImporter(Importer):
     model = Participation
     fields = ParticipationService.fields
     defaults = ParticipationService.defaults
-    lookups = frozenset({"service", "service_code", "programme", "branch", "local_contact"})
+    lookups = frozenset(
+        {"service", "service_code", "programme", "branch", "local_contact", *row_contacts.FIELDS}
+    )
     one_of = (("service", "service_code"), ("programme",))  # or options.programme_id
+    contact_link = "local_contact_id"
     targets = (
         *SERVICE_TARGETS,
         Target("programme", "Programme", ("Programme name", "Project")),
@@ -212,6 +217,8 @@ class ParticipationImporter(Importer):
             "Local contact email",
             ("Contact email", "Email", "Email address", "Local contact"),
         ),
+        row_contacts.NAME,
+        row_contacts.PHONE,
         Target("reach", "People reached", ("Reach", "Participants", "Attendance")),
         Target("sessions", "Sessions", ("Number of sessions", "Events")),
         Target("notes", "Notes", ("Comments", "Comment")),
@@ -277,15 +284,9 @@ class ParticipationImporter(Importer):
                     f"'{source['branch']}'."
                 )
             values["branch_id"] = branch_id
-        if "local_contact" in source:
-            contact = self.contacts.match(source["local_contact"]).record_id
-            if contact is None:
-                plan.warnings.append(
-                    f"No contact has the email {source['local_contact']}; "
-                    "the local contact is left empty."
-                )
-            else:
-                values["local_contact_id"] = contact
+        contact = draft_contact(self, plan, source, "local_contact")
+        if contact is not None:
+            values["local_contact_id"] = contact
         key = (programme_id, sid, branch_id or 0)
         plan.record_id = self.existing.get(key)
         return key

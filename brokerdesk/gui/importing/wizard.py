@@ -376,8 +376,10 @@ class ImportWizard(QWizard):
         self.import_task, self.progress = None, None
         self.summary = summary
         if summary.written:
-            table = str(self.importer.model.__tablename__)
-            self.ctx.changes.broadcast(tables={table})
+            tables = {str(self.importer.model.__tablename__)}
+            if summary.contacts_created:
+                tables.add("contact")  # made from the rows' contact columns
+            self.ctx.changes.broadcast(tables=tables)
             self.ctx.notify(
                 self.tr("Imported {0}: {1} created, {2} updated.").format(
                     self.source.path.name if self.source else "", summary.created, summary.updated

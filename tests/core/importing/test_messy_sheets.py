@@ -18,7 +18,7 @@ from brokerdesk.core.importing import (
     run_import,
     suggest_mapping,
 )
-from brokerdesk.core.models import LibraryService, Participation, Programme
+from brokerdesk.core.models import Contact, LibraryService, Participation, Partner, Programme
 from brokerdesk.core.reference.load import initialise
 from brokerdesk.core.services import Services
 from tests.core.importing.messy_corpus import PROGRAMME, SIGN_UP_HEADERS, TITLE, TYPOS
@@ -107,7 +107,8 @@ def test_the_sign_up_sheet_is_accepted_as_received_and_nothing_is_lost_without_a
     options = ImportOptions(programme_id=programme, dry_run=True)
     summary = run_import(db, source, "participations", mapping, options)  # type: ignore[arg-type]
     assert summary.rows == 120 and summary.header_row == 4
-    assert summary.not_imported == ["Date signed up", "Contact name", "Phone"]
+    assert summary.not_imported == ["Date signed up"]  # the contact columns make contacts
+    assert summary.contacts_created == summary.created  # one new person per service
     assert summary.above_header == header.above
     # Only the misspelt services are held back, each with a reason a person can act on.
     typed = {r.cells.get("service") for r in summary.refused_rows}
@@ -144,6 +145,18 @@ def test_the_refused_rows_file_is_fixed_and_imported_again_with_every_column(
     options = ImportOptions(programme_id=programme, skip_invalid=True)
     summary = run_import(db, source, "participations", mapping, options)  # type: ignore[arg-type]
     assert summary.written and summary.refused
+    # Each row's contact is made, with the phone, and is the participation's local contact.
+    with db.read() as session:
+        made = session.execute(
+            select(Contact.full_name, Contact.email, Contact.phone, LibraryService.nice_name)
+            .join(Participation, Participation.local_contact_id == Contact.id)
+            .join(LibraryService, LibraryService.id == Contact.service_id)
+            .where(Participation.service_id == Contact.service_id)
+        ).all()
+    assert len(made) == summary.contacts_created == summary.created
+    barking = next(m for m in made if m.nice_name == "Barking and Dagenham")
+    assert (barking.full_name, barking.email) == ("Fay Price", "fay@barkinganddagenham.gov.uk")
+    assert barking.phone and barking.phone.startswith("01")
     report = summary.save_refused_csv(tmp_path / "refused.csv")
     with report.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
@@ -164,3 +177,42 @@ def test_the_refused_rows_file_is_fixed_and_imported_again_with_every_column(
         assert row[0] in linked
     with db.read() as session:
         assert session.scalar(select(Programme.id)) == programme
+
+
+@pytest.mark.both_backends
+def test_a_partner_list_keeps_its_owner_its_loose_types_and_its_lead_contacts(
+    db: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "partners.csv"
+    rows = [
+        ["Organisation", "Type", "Lead contact", "Owner", "Email", "Phone"],
+        ["Northlight Reading Trust", "National charity", "Ann Lee", "Sam", "ann@nl.org", "0117"],
+        ["Bright Futures", "Trust / Foundation", "Bo Ray", "Kim", "bo@bf.org", ""],
+        ["Page Turners CIC", "CIC", "", "Sam", "", ""],
+    ]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    source = open_spreadsheet(path)
+    mapping = suggest_mapping(IMPORTERS["partners"].targets, source.sheet().headers)
+    # The exact header beats an alias: "Owner" is the relationship owner, "Lead contact" a
+    # person at the partner.
+    assert mapping["Owner"] == "owner" and mapping["Lead contact"] == "contact_name"
+    summary = run_import(db, source, "partners", mapping, ImportOptions())
+    assert summary.written and summary.created == 3 and summary.not_imported == []
+    assert summary.contacts_created == 2
+    with db.read() as session:
+        partners = {p.name: (p.partner_type, p.owner) for p in session.scalars(select(Partner))}
+        people = session.execute(
+            select(Contact.full_name, Contact.email, Contact.phone, Partner.name).join(
+                Partner, Partner.id == Contact.partner_id
+            )
+        ).all()
+    assert partners == {
+        "Northlight Reading Trust": ("charity", "Sam"),
+        "Bright Futures": ("funder", "Kim"),
+        "Page Turners CIC": ("other", "Sam"),
+    }
+    assert sorted(people) == [
+        ("Ann Lee", "ann@nl.org", "0117", "Northlight Reading Trust"),
+        ("Bo Ray", "bo@bf.org", None, "Bright Futures"),
+    ]
