@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from shiboken6 import isValid
+from sqlalchemy import text
 
 from brokerdesk.core.importing import MappingStore
 from brokerdesk.gui.importing.wizard import ImportWizard
@@ -133,3 +134,30 @@ def test_the_preview_lists_every_column_not_imported_and_the_rows_above_the_head
     headings = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     stage = headings.index("Stage")
     assert model.index(1, stage).data() == "Withdrawn (typed 'withdrawn (funding)')"
+
+
+def test_the_summary_says_which_contacts_were_made_and_what_was_not_imported(
+    qtbot,  # type: ignore[no-untyped-def]
+    wizard: ImportWizard,
+    window: MainWindow,
+    tmp_path: Path,
+) -> None:
+    with window.ctx.db.read() as session:
+        before = int(session.execute(text("SELECT count(*) FROM contact")).scalar_one())
+    open_sheet(qtbot, wizard, received_sheet(tmp_path / "sign-ups.csv"))
+    with qtbot.waitSignal(wizard.previewed, timeout=20_000):
+        wizard.button(Button.NextButton).click()
+    wizard.button(Button.NextButton).click()
+    assert wizard.currentId() == wizard.MATCHES
+    with qtbot.waitSignal(wizard.imported, timeout=60_000):
+        wizard.button(Button.CommitButton).click()
+    qtbot.waitUntil(lambda: wizard.currentId() == wizard.SUMMARY)
+    headline = wizard.summary_page.headline.text()
+    assert "2 new contacts made from the contact columns" in headline
+    assert "Not imported: Signed." in headline
+    with window.ctx.db.read() as session:
+        names = session.execute(
+            text("SELECT full_name FROM contact ORDER BY id DESC LIMIT 2")
+        ).scalars()
+        assert sorted(names) == ["Ann Lee", "Bo Ray"]
+        assert session.execute(text("SELECT count(*) FROM contact")).scalar_one() == before + 2
