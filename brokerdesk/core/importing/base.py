@@ -109,6 +109,13 @@ class RowPlan:
         self.action = "refuse"
         return self
 
+    def skip(self) -> None:
+        """Skip the row: it writes nothing, so it makes no new contact either."""
+        self.action = "skip"
+        if self.contact is not None:
+            self.contact = None
+            self.warnings = [w for w in self.warnings if not w.startswith("New contact:")]
+
 
 class Importer:
     """Base of one importer per kind. Subclasses declare the class attributes and
@@ -254,7 +261,7 @@ class Importer:
         """
         earlier = self._seen.get(key)
         if earlier is not None:
-            earlier.action = "skip"
+            earlier.skip()
             earlier.key = None
             earlier.warnings.append(
                 f"Row {plan.row} is the same {self.singular} later in the file"
@@ -296,7 +303,7 @@ class Importer:
             plan.warnings.append(f"{label} held only invisible characters ({codes}); left empty.")
 
     def _same_as(self, plan: RowPlan, first: int) -> None:
-        plan.action = "skip"
+        plan.skip()
         plan.warnings.append(f"Same {self.singular} as row {first}; skipped.")
 
     def finish_chunk(self, plans: Sequence[RowPlan]) -> None:
@@ -323,7 +330,9 @@ class Importer:
         for plan in updates:
             old = stored.get(plan.record_id)
             if old is not None and all(old[k] == v for k, v in plan.values.items()):
-                plan.action = "skip"
+                if plan.contact is not None:
+                    continue  # its new contact is still to be made and linked
+                plan.skip()
                 plan.warnings.append(
                     f"This {self.singular} already holds these values; nothing to update."
                 )
@@ -406,15 +415,16 @@ class Importer:
         if plan.record_id is None:
             plan.action = "create"
         elif self.on_match == "update":
-            plan.action = "update" if plan.values else "skip"
+            plan.action = "update"
             if not plan.values:  # counted as updated, it changed nothing: say so instead
+                plan.skip()
                 plan.warnings.append(f"Nothing to change in this {self.singular}; skipped.")
         elif self.on_match == "create":
             if not self.allow_create_on_match:
                 return plan.refuse(f"This {self.singular} already exists (#{plan.record_id}).")
             plan.action, plan.record_id = "create", None
         else:
-            plan.action = "skip"
+            plan.skip()
         return plan
 
     def settle(self, plan: RowPlan, column: str, text: str, match: Match) -> int | None:
