@@ -43,15 +43,15 @@ def draft_contact(
     importer: Importer, plan: RowPlan, source: dict[str, str], email_field: str
 ) -> int | None:
     """The known contact's id for the row's e-mail address; otherwise a new contact drafted
-    in ``plan.contact`` (None returned). A malformed address refuses the row."""
+    in ``plan.contact`` (None returned). A malformed address is left out, with a note."""
     name = source.get("contact_name", "")
     email = source.get(email_field, "")
     phone = source.get("contact_phone", "")
     if not (name or email or phone):
         return None
-    if email and not _EMAIL.match(email):
-        plan.refuse(f"Contact email: '{email}' is not an email address.")
-        return None
+    if email and not _EMAIL.match(email):  # "see notes": never a reason to refuse the row
+        plan.warnings.append(f"Contact email '{email}' is not an email address; not kept.")
+        email = ""
     if email:
         contacts: ContactMatcher = importer.contacts  # type: ignore[attr-defined]
         found = contacts.match(email).record_id

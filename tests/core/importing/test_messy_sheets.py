@@ -216,3 +216,26 @@ def test_a_partner_list_keeps_its_owner_its_loose_types_and_its_lead_contacts(
         ("Ann Lee", "ann@nl.org", "0117", "Northlight Reading Trust"),
         ("Bo Ray", "bo@bf.org", None, "Bright Futures"),
     ]
+
+
+def test_a_contact_email_that_is_not_one_is_left_out_with_a_note_not_refused(
+    db: Database, programme: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "s.csv"
+    rows = [
+        ["Library service", "Contact name", "Email", "Phone"],
+        ["Bristol", "Ann Lee", "see notes", "0117 000"],
+        ["Hull", "", "", "01482 000"],
+    ]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    source, mapping = _mapping(path)
+    options = ImportOptions(programme_id=programme)
+    summary = run_import(db, source, "participations", mapping, options)  # type: ignore[arg-type]
+    assert summary.written and summary.created == 2 and summary.contacts_created == 1
+    notes = summary.warnings
+    assert (2, "Contact email 'see notes' is not an email address; not kept.") in notes
+    assert (3, "Contact phone '01482 000' has no name or email beside it; not kept.") in notes
+    with db.read() as session:
+        ann = session.execute(select(Contact.full_name, Contact.email, Contact.phone)).one()
+    assert tuple(ann) == ("Ann Lee", None, "0117 000")
