@@ -239,3 +239,25 @@ def test_a_contact_email_that_is_not_one_is_left_out_with_a_note_not_refused(
     with db.read() as session:
         ann = session.execute(select(Contact.full_name, Contact.email, Contact.phone)).one()
     assert tuple(ann) == ("Ann Lee", None, "0117 000")
+
+
+def test_every_reason_a_row_is_refused_is_given_at_once(
+    db: Database, programme: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "s.csv"
+    rows = [
+        ["Library service", "Stage", "Reach", "Starts"],
+        ["Nowhere Borough Libraries", "on the fence", "lots", "the 40th of Smarch"],
+    ]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    source, mapping = _mapping(path)
+    summary = run_import(
+        db, source, "participations", mapping, ImportOptions(programme_id=programme)
+    )  # type: ignore[arg-type]
+    [refused] = summary.refused_rows
+    reasons = " | ".join(refused.reasons)
+    assert "Nowhere Borough Libraries" in reasons  # the service, and also...
+    assert "Stage: 'on the fence' is not one of" in reasons
+    assert "People reached: 'lots' is not a whole number" in reasons
+    assert "Starts: 'the 40th of Smarch' is not a date" in reasons
