@@ -114,8 +114,11 @@ def _vocabularies() -> dict[frozenset[str], dict[str, str]]:
 
 @functools.cache
 def _yes_no() -> dict[str, str]:
-    table = {reduce(w) or w: "yes" for w in _data()["yes"]}  # type: ignore[attr-defined]
-    table.update({reduce(w) or w: "no" for w in _data()["no"]})  # type: ignore[attr-defined]
+    table: dict[str, str] = {}
+    for answer in ("yes", "no"):
+        words = _data()[answer]
+        assert isinstance(words, list)
+        table.update({reduce(w) or w: answer for w in words})
     return table
 
 
