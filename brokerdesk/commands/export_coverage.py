@@ -89,7 +89,7 @@ def export_coverage(
                 sheet = book.add_worksheet(title)
                 for r, row in enumerate(rows):
                     for c, value in enumerate(row):
-                        sheet.write_string(r, c, _text(str(value)), bold if r == 0 else None)
+                        sheet.write_string(r, c, str(value), bold if r == 0 else None)
                 sheet.set_column(0, 0, 40)
                 sheet.set_column(1, len(rows[0]), 18)
             book.close()

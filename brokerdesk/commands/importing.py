@@ -53,6 +53,13 @@ def register(subparsers: Any, name: str) -> argparse.ArgumentParser:
     )
     parser.add_argument("--sheet", metavar="NAME", help="the workbook sheet (default: the first)")
     parser.add_argument(
+        "--header-row",
+        metavar="N",
+        type=_row_number,
+        help="the row that names the columns, counted as the spreadsheet numbers its rows "
+        "(default: found below any title, notes or blank rows, which are listed)",
+    )
+    parser.add_argument(
         "--on-match",
         choices=ON_MATCH,
         help="rows matching an existing record: skip (default), update, or create anyway",
@@ -85,8 +92,20 @@ def register(subparsers: Any, name: str) -> argparse.ArgumentParser:
     return parser
 
 
+def _row_number(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a row number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("row numbers start at 1")
+    return number
+
+
 def run(args: argparse.Namespace) -> int:
     source = open_spreadsheet(args.file)
+    if args.header_row is not None:
+        source.set_header_row(args.sheet, args.header_row)
     header = source.sheet(args.sheet)
     targets = IMPORTERS[args.kind].targets
     if args.mapping:
@@ -218,6 +237,19 @@ def _summary_lines(summary: ImportSummary, mapping: dict[str, str]) -> list[tupl
     """What the import says, as (``out`` or ``err``, line): reasons go to stderr when refused."""
     columns = ", ".join(f"{h} -> {f}" for h, f in mapping.items())
     lines = [("out", f"Columns: {columns}")]
+    if summary.not_imported:
+        left = ", ".join(summary.not_imported)
+        lines.append(("out", f"Not imported (no field takes them): {left}"))
+    if summary.above_header:
+        shown = "; ".join(f"row {n}: {text[:80]}" for n, text in summary.above_header[:5])
+        more = f" and {len(summary.above_header) - 5} more" if len(summary.above_header) > 5 else ""
+        lines.append(("out", f"Above the header, not imported: {shown}{more}"))
+        lines.append(
+            (
+                "out",
+                f"Header row: {summary.header_row} (choose another with --header-row N)",
+            )
+        )
     verb = "Would import" if summary.dry_run else "Imported"
     if not summary.written and not summary.dry_run:
         verb = "Refused; nothing was written. Checked"
@@ -228,6 +260,14 @@ def _summary_lines(summary: ImportSummary, mapping: dict[str, str]) -> list[tupl
             f"updated, {summary.skipped} skipped, {summary.refused} refused.",
         )
     )
+    if summary.contacts_created:
+        would = "would be" if not summary.written else "were"
+        lines.append(
+            (
+                "out",
+                f"{summary.contacts_created} new contacts {would} made from the contact columns.",
+            )
+        )
     out = "err" if summary.refused else "out"
     reasons = [f"  row {r.row}: {'; '.join(r.reasons)}" for r in summary.refused_rows]
     lines += [(out, line) for line in reasons[:MAX_REASON_LINES]]

@@ -69,7 +69,7 @@ def test_uncertain_match_refuses_the_file_then_accept_best_imports_it(
 def test_many_refused_rows_print_twenty_then_a_count(
     ready_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    rows = [["Name", "Status"]] + [[f"Partner {i}", "dormant"] for i in range(30)]
+    rows = [["Name", "Status"]] + [[f"Partner {i}", "sleepy"] for i in range(30)]
     sheet = _csv(tmp_path / "p.csv", rows)
     assert main(["import", "partners", str(sheet), "--db", str(ready_db)]) == 1
     err = capsys.readouterr().err

@@ -332,9 +332,13 @@ def test_refused_file_writes_nothing_and_its_rows_save_as_csv(
     assert saved is not None and "Saved 2 refused rows" in summary.saved.text()
     with saved.open(encoding="utf-8-sig", newline="") as handle:
         back = list(csv.DictReader(handle))
-    assert [r["Row"] for r in back] == ["3", "4"]
-    assert back[1]["name"] == "Makers' Mornings" and back[1]["Reasons"]
-    assert back[0]["Reasons"] == summary.refused.index(0, 1).data().replace("; ", " | ")
+    # The file's own headers and cells, and a Reason: fix it and import it again as it is.
+    assert list(back[0]) == ["Programme", "Offer area", "Starts", "Ends", "Reason"]
+    assert [r["Reason"].split(":")[0] for r in back] == ["Row 3", "Row 4"]
+    assert back[1]["Programme"] == "Makers' Mornings"
+    assert back[1]["Offer area"] == "Nowhere in particular"
+    reason = summary.refused.index(0, 1).data().replace("; ", " | ")
+    assert back[0]["Reason"] == f"Row 3: {reason}"
 
     assert wizard.button(Button.BackButton).isEnabled()  # nothing written: choices can change
     wizard.back()
@@ -470,9 +474,9 @@ def test_workbook_sheets_are_read_off_the_gui_thread(
     threads: list[str] = []
     real = readers.SpreadsheetFile._find_header
 
-    def watched(self: Any, chosen: str) -> Any:
+    def watched(self: Any, chosen: str, number: int | None) -> Any:
         threads.append(threading.current_thread().name)
-        return real(self, chosen)
+        return real(self, chosen, number)
 
     monkeypatch.setattr(readers.SpreadsheetFile, "_find_header", watched)
     _choose_file(qtbot, wizard, path, "partners")

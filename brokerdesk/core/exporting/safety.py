@@ -1,9 +1,12 @@
 """Safe by default: cells that cannot run as formulas, file names that cannot escape, no clobbering.
 
-A spreadsheet program treats a cell starting with ``=``, ``+``, ``-`` or ``@`` as a formula
-(and tab or carriage return can smuggle one in), so a partner called ``=HYPERLINK(...)``
-would become a live link in a funder's copy of Excel. Every text cell we write is passed
-through :func:`neutralise` (OWASP's advice: prefix a single quote). Files are written to a
+A spreadsheet program treats a CSV cell starting with ``=``, ``+``, ``-`` or ``@`` as a
+formula (and tab or carriage return can smuggle one in), so a partner called
+``=HYPERLINK(...)`` would become a live link in a funder's copy of Excel. Every CSV text cell
+we write is passed through :func:`neutralise` (OWASP's advice: prefix a single quote). An
+XLSX string cell is text whatever it starts with (Excel never runs it), so a workbook gets
+:func:`xlsx_text` instead: the text as stored, without a quote that Excel would show and a
+re-import would write into the data. Files are written to a
 temporary name beside the target and renamed into place, so a cancel or a crash never leaves
 half a file where the user expects a whole one.
 """
@@ -101,8 +104,21 @@ def neutralise(value: str, *, reversible: bool = False) -> str:
     return value
 
 
+def xlsx_text(value: str, *, reversible: bool = False) -> str:
+    """A text cell for an XLSX string cell: as stored (``=SUM(A1)``, ``+44 20 ...``).
+
+    With ``reversible`` (the whole-database workbook), an empty string is a lone quote and
+    text that starts with a quote gets one more, so :func:`restore_text` gives back exactly
+    what was stored, blank cells standing for None.
+    """
+    if reversible and (value == "" or value.startswith(QUOTE)):
+        return QUOTE + value
+    return value
+
+
 def restore_text(value: str) -> str:
-    """Undo :func:`neutralise` with ``reversible=True``."""
+    """Undo :func:`xlsx_text` (or, in a workbook written before it, :func:`neutralise`) with
+    ``reversible=True``."""
     return value[1:] if value.startswith(QUOTE) else value
 
 

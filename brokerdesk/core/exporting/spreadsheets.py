@@ -1,9 +1,11 @@
 """Writing tables to XLSX (XlsxWriter) and to a folder of CSV files, safely.
 
-Every text cell goes through :func:`safety.neutralise` and is written with ``write_string``
-(and the workbook refuses to turn strings into formulas, numbers or links), so no value from
-the database can become a live formula. Dates and numbers are written as real dates and
-numbers. Both writers go through a temporary file renamed into place.
+Every XLSX text cell is written with ``write_string`` as it is stored (:func:`safety.xlsx_text`:
+a string cell is never run, and the workbook refuses to turn strings into formulas, numbers
+or links); every CSV text cell goes through :func:`safety.neutralise`. So no value from the
+database can become a live formula, and a workbook shows no stray apostrophes. Dates and
+numbers are written as real dates and numbers. Both writers go through a temporary file
+renamed into place.
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ class SheetWriter:
         elif isinstance(value, int | float):
             sheet.write_number(row, col, value)
         else:
-            sheet.write_string(row, col, safety.neutralise(str(value), reversible=self.reversible))
+            sheet.write_string(row, col, safety.xlsx_text(str(value), reversible=self.reversible))
 
     def table(
         self,
@@ -75,7 +77,7 @@ class SheetWriter:
         """A sheet with bold frozen headers, an autofilter and fitted column widths."""
         sheet = self.workbook.add_worksheet(name[:31])
         for col, header in enumerate(headers):
-            sheet.write_string(0, col, safety.neutralise(header), self.header)
+            sheet.write_string(0, col, safety.xlsx_text(header), self.header)
         for r, row in enumerate(rows, start=1):
             for col, value in enumerate(row):
                 self.cell(sheet, r, col, value)

@@ -24,6 +24,7 @@ from brokerdesk.core.exporting.safety import (
     in_memory,
     neutralise,
     refuse_database_files,
+    xlsx_text,
 )
 from brokerdesk.core.lists import Column, ListState, RecordList
 from brokerdesk.core.services.listing import ListService
@@ -39,7 +40,7 @@ def _xlsx_value(column: Column, value: Any) -> Any:
         return value
     if column.kind in ("int", "money") and isinstance(value, int | float | Decimal):
         return float(value) if column.kind == "money" else int(value)
-    return neutralise(display(value, column.kind, column.labels))
+    return xlsx_text(display(value, column.kind, column.labels))  # a string cell: never run
 
 
 def _csv_value(column: Column, value: Any) -> str:
@@ -124,7 +125,7 @@ def _write_xlsx(db, record_list, ids, columns, indexes, tmp, progress) -> None: 
         }
         widths = [max(8, len(c.label) + 2) for c in columns]
         for col, column in enumerate(columns):
-            sheet.write_string(0, col, neutralise(column.label), bold)
+            sheet.write_string(0, col, xlsx_text(column.label), bold)
         row_number = 1
         for block in _blocks(db, record_list, ids, progress):
             for row in block:

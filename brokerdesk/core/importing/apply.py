@@ -21,8 +21,9 @@ from brokerdesk.core.db import Database
 from brokerdesk.core.errors import Cancelled, RefusedError, ValidationError
 from brokerdesk.core.importing.base import Importer, ImportOptions, RowPlan
 from brokerdesk.core.importing.kinds_places import IMPORTERS
-from brokerdesk.core.importing.mapping import Mapping_, check_mapping
+from brokerdesk.core.importing.mapping import Mapping_, check_mapping, not_imported
 from brokerdesk.core.importing.readers import SpreadsheetFile
+from brokerdesk.core.importing.row_contacts import ContactWriter
 from brokerdesk.core.importing.trail import ImportTrail, import_source
 
 Progress = Callable[[int, int], None]
@@ -32,11 +33,20 @@ MAX_KEPT_REFUSED = 10_000  # a garbage 200 MB file must not fill memory with its
 
 @dataclass
 class RefusedRow:
-    """A row that was not imported, and every reason why."""
+    """A row that was not imported, and every reason why.
+
+    Attributes:
+        row: its row number in the file.
+        reasons: every reason, at once.
+        cells: its cleaned cells by field.
+        original: every cell of the row as the file had it, mapped or not, for the
+            refused-rows file.
+    """
 
     row: int
     reasons: list[str]
     cells: dict[str, str] = field(default_factory=dict)
+    original: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -53,6 +63,11 @@ class ImportSummary:
         written: whether the database was changed.
         dry_run: the user asked only to check.
         backup: the backup taken before writing (SQLite only).
+        headers: the file's header row, for the refused-rows file.
+        not_imported: the columns no field takes (nothing of them is imported).
+        above_header: the rows above the header (a title, notes), as (row, text).
+        header_row: the header's row number in the file.
+        contacts_created: new contacts made from the rows' contact columns.
     """
 
     kind: str
@@ -65,6 +80,11 @@ class ImportSummary:
     written: bool = False
     dry_run: bool = False
     backup: str | None = None
+    headers: list[str] = field(default_factory=list)
+    not_imported: list[str] = field(default_factory=list)
+    above_header: list[tuple[int, str]] = field(default_factory=list)
+    header_row: int = 1
+    contacts_created: int = 0
 
     @property
     def rows(self) -> int:
@@ -76,26 +96,34 @@ class ImportSummary:
         return data
 
     def save_refused_csv(self, path: str | Path) -> Path:
-        """The refused rows with their reasons, as a CSV the user can fix and import again.
+        """The refused rows as the file had them, under its own headers, every column kept
+        (mapped or not), with a last column "Reason" (the row number and every reason):
+        fix the cells, and the file imports again as it is.
 
         A cell a spreadsheet would run as a formula (``=HYPERLINK(...)`` in the file that was
-        refused) is written with a leading quote, as every export does; the importer reads
+        refused) is written with a leading quote, as every CSV export does; the importer reads
         ``'=`` back as ``=``, so the corrected file imports what was typed."""
         from brokerdesk.core.exporting.safety import neutralise
 
         target = Path(path)
-        columns = sorted({k for r in self.refused_rows for k in r.cells})
+        headers = list(self.headers)
+        if not headers:  # a summary made without its file's header (older callers)
+            headers = sorted({k for r in self.refused_rows for k in r.cells})
+        reason = "Reason"
+        while reason in headers:
+            reason = f"{reason} (BrokerDesk)"
         # Written beside it and renamed: a full disk leaves no half report, and the file it
         # replaces is kept until the new one is whole.
         partial = target.with_name(target.name + ".partial")
         try:
             with partial.open("w", encoding="utf-8-sig", newline="") as handle:
                 writer = csv.writer(handle)
-                writer.writerow(["Row", "Reasons", *columns])
+                writer.writerow([neutralise(h) for h in headers] + [reason])
                 for item in self.refused_rows:
-                    cells = [neutralise(str(item.cells.get(c, ""))) for c in columns]
-                    reasons = neutralise(" | ".join(item.reasons))
-                    writer.writerow([item.row, reasons, *cells])
+                    cells = item.original or [item.cells.get(h, "") for h in headers]
+                    cells = (list(cells) + [""] * len(headers))[: len(headers)]
+                    why = f"Row {item.row}: " + " | ".join(item.reasons)
+                    writer.writerow([neutralise(str(c)) for c in cells] + [neutralise(why)])
             partial.replace(target)
         except BaseException:
             partial.unlink(missing_ok=True)
@@ -105,12 +133,19 @@ class ImportSummary:
 
 @dataclass
 class Preview:
-    """The first rows planned, for the wizard's preview page."""
+    """The first rows planned, for the wizard's preview page.
+
+    Attributes:
+        not_imported: the columns no field takes.
+        above_header: the rows above the header (a title, notes), as (row, text).
+    """
 
     headers: list[str]
     mapping: Mapping_
     plans: list[RowPlan]
     total_estimate: int
+    not_imported: list[str] = field(default_factory=list)
+    above_header: list[tuple[int, str]] = field(default_factory=list)
 
     def count(self, action: str) -> int:
         return sum(1 for p in self.plans if p.action == action)
@@ -168,19 +203,24 @@ def preview(
     header = source.sheet(sheet)
     columns = _columns(cls, header.headers, mapping)
     plans: list[RowPlan] = []
+    raw: list[list[str]] = []
     with db.read() as session:
         importer = cls(session, options or ImportOptions())
         for chunk in source.rows(sheet, chunk_rows=min(limit, 1000)):
             for number, row in chunk.rows:
                 if cancel is not None and cancel():
                     raise Cancelled("The check of the first rows was cancelled.")
+                raw.append(row)
                 plans.append(importer.plan(number, _cells(columns, row)))
                 if len(plans) >= limit:
                     break
             if len(plans) >= limit:
                 break
         importer.skip_unchanged(plans)
-    return Preview(header.headers, dict(mapping), plans, source.estimate_rows(sheet))
+    left = not_imported(header.headers, mapping, raw)
+    return Preview(
+        header.headers, dict(mapping), plans, source.estimate_rows(sheet), left, header.above
+    )
 
 
 def run_import(
@@ -213,7 +253,15 @@ def run_import(
     header = source.sheet(sheet)
     columns = _columns(cls, header.headers, mapping)
     total = source.estimate_rows(sheet)
-    summary = ImportSummary(kind, dry_run=opts.dry_run)
+    summary = ImportSummary(
+        kind,
+        dry_run=opts.dry_run,
+        headers=list(header.headers),
+        above_header=header.above,
+        header_row=header.header_line,
+    )
+    unheaded = [i for i, h in enumerate(header.headers) if not h.strip()]
+    with_data: set[int] = set()  # columns without a header, listed once they hold something
     if not opts.dry_run:
         made = backup_before(db, "before-import")
         summary.backup = str(made) if made else None
@@ -225,6 +273,9 @@ def run_import(
             session.info["audit_disabled"] = True
             importer = cls(session, opts)
             trail = ImportTrail(session, importer.table, import_source(source.path.name))
+            contacts = ContactWriter(
+                session, opts, import_source(source.path.name), IMPORTERS["contacts"]
+            )
             done = 0
             for chunk in source.rows(sheet):
                 if cancel is not None and cancel():
@@ -232,22 +283,33 @@ def run_import(
                 creates, updates = [], []
                 plans = [importer.plan(number, _cells(columns, row)) for number, row in chunk.rows]
                 importer.finish_chunk(plans)
-                for plan in plans:
-                    _count(summary, plan)
+                for (_number, row), plan in zip(chunk.rows, plans, strict=True):
+                    _count(summary, plan, row)
                     if plan.action == "create":
                         creates.append(plan.values)
                     elif plan.action == "update":
                         updates.append(plan)
                 healthy = summary.refused == 0 or opts.skip_invalid
                 if healthy and not opts.dry_run:
-                    trail.write(importer.write, creates, updates)
+                    _write(importer, trail, contacts, plans, creates, updates)
+                elif importer.contact_link:
+                    summary.contacts_created += len(_new_people(plans))
                 done += len(chunk)
+                with_data.update(
+                    i
+                    for i in unheaded
+                    if i not in with_data
+                    and any(i < len(r) and r[i].strip() for _, r in chunk.rows)
+                )
                 if progress is not None:
                     progress(done, max(total, done))
             if progress is not None:
                 progress(done, done)
+            marks = [["x" if i in with_data else "" for i in range(len(header.headers))]]
+            summary.not_imported = not_imported(header.headers, mapping, marks)
             if cancel is not None and cancel():  # Cancel pressed during the last chunk
                 raise Cancelled("The import was cancelled; nothing was written.")
+            summary.contacts_created += contacts.created
             if opts.dry_run or (summary.refused and not opts.skip_invalid):
                 raise _RollBack
             audit.record(
@@ -279,11 +341,52 @@ def run_import(
     return summary
 
 
-def _count(summary: ImportSummary, plan: RowPlan) -> None:
+def _new_people(plans: list[RowPlan]) -> set[tuple[str, str]]:
+    """The new contacts a chunk's rows would make (for a check that writes nothing)."""
+    return {
+        ((p.contact["email"] or "").lower(), p.contact["full_name"])
+        for p in plans
+        if p.contact is not None and p.action in ("create", "update")
+    }
+
+
+def _write(
+    importer: Importer,
+    trail: ImportTrail,
+    contacts: ContactWriter,
+    plans: list[RowPlan],
+    creates: list[dict[str, Any]],
+    updates: list[RowPlan],
+) -> None:
+    """Write a chunk's rows, and the contacts they name: before the rows when a row points
+    at its contact (a participation's local contact), after them when the contact belongs to
+    the row's new record (a partner's)."""
+    written = [p for p in plans if p.action in ("create", "update")]
+    if importer.contact_link == "local_contact_id":
+        for row, contact_id in contacts.write(written, "service_id").items():
+            next(p for p in written if p.row == row).values["local_contact_id"] = contact_id
+        trail.write(importer.write, creates, updates)
+        return
+    created = trail.write(importer.write, creates, updates)
+    if importer.contact_link == "partner_id":
+        new = [p for p in written if p.action == "create"]
+        for plan, record_id in zip(new, created, strict=True):
+            plan.values["partner_id"] = record_id
+        for plan in written:
+            if plan.action == "update":
+                plan.values["partner_id"] = plan.record_id
+        contacts.write(written, "partner_id")
+        for plan in written:
+            plan.values.pop("partner_id", None)
+
+
+def _count(summary: ImportSummary, plan: RowPlan, original: list[str] | None = None) -> None:
     if plan.action in ("refuse", "review"):
         summary.refused += 1
         if len(summary.refused_rows) < MAX_KEPT_REFUSED:  # the count stays exact
-            summary.refused_rows.append(RefusedRow(plan.row, list(plan.errors), dict(plan.source)))
+            summary.refused_rows.append(
+                RefusedRow(plan.row, list(plan.errors), dict(plan.source), list(original or []))
+            )
     elif plan.action == "create":
         summary.created += 1
     elif plan.action == "update":

@@ -16,8 +16,9 @@ from typing import Any, ClassVar
 from sqlalchemy import Column, Integer, MetaData, Table, Text, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+import brokerdesk.core.importing.loose as loose
 from brokerdesk.core.errors import ValidationError
-from brokerdesk.core.importing.cleaning import clean_cell, clean_email, yes_no
+from brokerdesk.core.importing.cleaning import clean_cell, clean_email
 from brokerdesk.core.importing.folding import invisible_only
 from brokerdesk.core.importing.mapping import Target
 from brokerdesk.core.importing.matching import Match
@@ -26,6 +27,19 @@ from brokerdesk.core.services.fields import Field, check_date_order, validate
 
 ON_MATCH = ("skip", "update", "create")
 _TEXT_KINDS = ("text", "longtext", "url")
+_LOOSE_KINDS = frozenset({"choice", "bool", "int", "decimal", "date", "email", "url"})
+
+
+def _as_stored(declared: Field, text: str) -> bool:
+    """Already the value as stored (most cells of a big file): nothing to read loosely."""
+    kind = declared.kind
+    if kind == "int":
+        return text.isdigit()
+    if kind == "choice":
+        return declared.choices is not None and text in declared.choices
+    if kind == "date":
+        return len(text) == 10 and text[4] == text[7] == "-" and text[:4].isdigit()
+    return False
 
 
 @dataclass
@@ -87,11 +101,20 @@ class RowPlan:
     review: Review | None = None
     source: dict[str, str] = field(default_factory=dict)
     key: str | None = None  # what makes the row the same record as another row of the file
+    typed: dict[str, str] = field(default_factory=dict)  # cells as typed, where read loosely
+    contact: dict[str, Any] | None = None  # a new contact the row names (row_contacts.py)
 
     def refuse(self, message: str) -> RowPlan:
         self.errors.append(message)
         self.action = "refuse"
         return self
+
+    def skip(self) -> None:
+        """Skip the row: it writes nothing, so it makes no new contact either."""
+        self.action = "skip"
+        if self.contact is not None:
+            self.contact = None
+            self.warnings = [w for w in self.warnings if not w.startswith("New contact:")]
 
 
 class Importer:
@@ -114,6 +137,9 @@ class Importer:
     # Groups of fields of which at least one needs a column (a service by name or by code).
     one_of: ClassVar[tuple[tuple[str, ...], ...]] = ()
     allow_create_on_match: ClassVar[bool] = False
+    # Where a new contact the row names goes: "local_contact_id" (the row points at it, so
+    # it is written first) or "partner_id" (it belongs to the row's record, written after).
+    contact_link: ClassVar[str | None] = None
     default_on_match: ClassVar[str] = "skip"
 
     @property
@@ -127,13 +153,16 @@ class Importer:
         if self.on_match not in ON_MATCH:
             raise ValidationError({"on_match": f"'{self.on_match}' is not skip, update or create."})
         self._by_name = {f.name: f for f in self.fields}
-        self._seen: dict[Any, int] = {}  # this chunk's keys (earlier chunks: a temp table)
+        self._seen: dict[Any, RowPlan] = {}  # this chunk's keys (earlier chunks: a temp table)
         self._memo: dict[tuple[str, Any], tuple[bool, Any]] = {}
         self.invisible: dict[str, str] = {}  # this row's cells that show nothing
+        self.said_more: list[str] = []  # this row's "Stage: withdrawn (funding)", for notes
+        self.typed: dict[str, str] = {}  # this row's cells as typed, where read loosely
+        self._readings: dict[tuple[str, str], loose.Reading] = {}
 
     # ----------------------------------------------------------------- per row
     def clean(self, cells: Mapping[str, str]) -> dict[str, str]:
-        """Cleaned, non-empty cells by field name."""
+        """Cleaned, non-empty cells by field name, loose values read for what they mean."""
         out: dict[str, str] = {}
         for name, raw in cells.items():
             field_ = self._by_name.get(name)
@@ -141,24 +170,56 @@ class Importer:
                 text = clean_email(raw)
             else:
                 text = clean_cell(raw)
-            if field_ is not None and field_.kind == "bool":
-                text = yes_no(text)
+            loose_kind = field_ is not None and field_.kind in _LOOSE_KINDS
+            if text and field_ is not None and loose_kind and not _as_stored(field_, text):
+                read = self._read_loosely(field_, text)  # "signed up", "c. 3,100", "3rd March"
+                if read != text:
+                    self.typed[name] = text
+                text = read
             if invisible_only(text) or (not text and invisible_only(raw.strip())):
                 self.invisible[name] = text or raw.strip()  # zero-width characters, cleaned away
             elif text:
                 out[name] = text
         return out
 
+    def _read_loosely(self, declared: Field, text: str) -> str:
+        """'Signed-up' -> signed_up, 'c. 3,100' -> 3100, '3rd March 2025' -> 2025-03-03,
+        'n/a' -> empty (see :mod:`loose`); what the cell said beyond the value goes to
+        ``said_more``."""
+        key = (declared.name, text)
+        reading = self._readings.get(key)
+        if reading is None:
+            if declared.kind == "choice" and declared.choices:
+                reading = loose.read_choice(declared.choices, text)
+            elif declared.kind == "bool":
+                reading = loose.read_yes_no(text)
+            elif declared.kind in ("int", "decimal"):
+                reading = loose.read_number(text, money=declared.kind == "decimal")
+            elif declared.kind == "date":
+                reading = loose.read_date(text)
+            else:
+                reading = loose.Reading("" if loose.means_nothing(text) else text)
+            if len(self._readings) > 50_000:
+                self._readings.clear()
+            self._readings[key] = reading
+        if reading.note:
+            self.said_more.append(f"{declared.label}: {reading.note}")
+        return reading.value
+
     def plan(self, row: int, cells: Mapping[str, str]) -> RowPlan:
-        """Decide what to do with one row."""
+        """Decide what to do with one row; a refused row carries every reason at once."""
         self.invisible.clear()
+        self.said_more.clear()
+        self.typed.clear()
         source = self.clean(cells)
-        plan = RowPlan(row, source=source)
+        plan = RowPlan(row, source=source, typed=dict(self.typed) if self.typed else {})
         for name, text in self.invisible.items():
             self._nothing_visible(plan, name, text)
         values: dict[str, Any] = {k: v for k, v in source.items() if k not in self.lookups}
+        self._keep_what_was_said(plan, values)
         key = self.resolve(plan, source, values)
         if plan.action in ("refuse", "review"):
+            self._other_reasons(plan, values)
             return plan
         plan.values = self.validated(plan, values)
         if plan.action == "refuse":
@@ -167,20 +228,67 @@ class Importer:
             return plan
         return self.decide(plan)
 
+    def _keep_what_was_said(self, plan: RowPlan, values: dict[str, Any]) -> None:
+        """'withdrawn (funding)' is stored as Withdrawn; "Stage: withdrawn (funding)" is
+        added to the row's notes (or, with no notes field, to its warnings)."""
+        if not self.said_more:
+            return
+        if "notes" in self._by_name:
+            kept = [values["notes"]] if values.get("notes") else []
+            values["notes"] = "\n".join([*kept, *self.said_more])
+        else:
+            plan.warnings.extend(f"{said} (not kept: no notes field)" for said in self.said_more)
+
+    def _other_reasons(self, plan: RowPlan, values: dict[str, Any]) -> None:
+        """A row refused (or sent to review) for its library service or programme also lists
+        what is wrong with its other values, so it is fixed in one go."""
+        action = plan.action
+        for name, value in values.items():
+            if name in self._by_name and isinstance(value, str):
+                ok, message = self._check(name, value)
+                if not ok and message not in plan.errors:
+                    plan.errors.append(message)
+        plan.action = action
+
     # ----------------------------------------------------------------- duplicates in the file
     def seen_before(self, plan: RowPlan, key: Any) -> bool:
-        """Skip ``plan`` if an earlier row of this chunk has ``key``; else remember it.
+        """Settle a row whose ``key`` an earlier row of this chunk had: the LATER row is kept
+        (a resubmitted row corrects the first), the earlier one skipped with what differs.
+        Returns True when ``plan`` itself is skipped (never, within a chunk).
 
         Rows of earlier chunks are checked by :meth:`finish_chunk`, against a temporary table:
         remembering every key of a 2-million-row file in memory took 130 bytes a row.
         """
-        first = self._seen.get(key)
-        if first is not None:
-            self._same_as(plan, first)
-            return True
-        self._seen[key] = plan.row
+        earlier = self._seen.get(key)
+        if earlier is not None:
+            earlier.skip()
+            earlier.key = None
+            earlier.warnings.append(
+                f"Row {plan.row} is the same {self.singular} later in the file"
+                f"{self._differences(earlier, plan)}; the later row is kept."
+            )
+            plan.warnings.append(
+                f"Same {self.singular} as row {earlier.row}, which is skipped: the later row "
+                "is kept."
+            )
+        self._seen[key] = plan
         plan.key = repr(key)
         return False
+
+    def _differences(self, earlier: RowPlan, later: RowPlan) -> str:
+        labels = {t.name: t.label for t in self.targets}
+
+        def shown(plan: RowPlan, name: str) -> str:
+            return plan.typed.get(name, plan.source.get(name, ""))
+
+        changed = [
+            f"{labels.get(name, name)} '{shown(earlier, name)}' -> '{shown(later, name)}'"
+            for name in dict.fromkeys([*earlier.source, *later.source])
+            if earlier.source.get(name, "") != later.source.get(name, "")
+        ]
+        if not changed:
+            return " (identical)"
+        return " (" + "; ".join(changed[:6]) + (" ..." if len(changed) > 6 else "") + ")"
 
     def _nothing_visible(self, plan: RowPlan, name: str, text: str) -> None:
         """A cell of only right-to-left marks, overrides or joiners: never a name or a value."""
@@ -195,7 +303,7 @@ class Importer:
             plan.warnings.append(f"{label} held only invisible characters ({codes}); left empty.")
 
     def _same_as(self, plan: RowPlan, first: int) -> None:
-        plan.action = "skip"
+        plan.skip()
         plan.warnings.append(f"Same {self.singular} as row {first}; skipped.")
 
     def finish_chunk(self, plans: Sequence[RowPlan]) -> None:
@@ -222,7 +330,9 @@ class Importer:
         for plan in updates:
             old = stored.get(plan.record_id)
             if old is not None and all(old[k] == v for k, v in plan.values.items()):
-                plan.action = "skip"
+                if plan.contact is not None:
+                    continue  # its new contact is still to be made and linked
+                plan.skip()
                 plan.warnings.append(
                     f"This {self.singular} already holds these values; nothing to update."
                 )
@@ -239,7 +349,7 @@ class Importer:
             earlier = self.session.execute(
                 select(table.c.key, table.c.row).where(table.c.key.in_(part))
             )
-            for key, first in earlier:
+            for key, first in earlier:  # written with its chunk already: this one is skipped
                 self._same_as(keyed.pop(key), int(first))
         if keyed:
             self.session.execute(
@@ -305,15 +415,16 @@ class Importer:
         if plan.record_id is None:
             plan.action = "create"
         elif self.on_match == "update":
-            plan.action = "update" if plan.values else "skip"
+            plan.action = "update"
             if not plan.values:  # counted as updated, it changed nothing: say so instead
+                plan.skip()
                 plan.warnings.append(f"Nothing to change in this {self.singular}; skipped.")
         elif self.on_match == "create":
             if not self.allow_create_on_match:
                 return plan.refuse(f"This {self.singular} already exists (#{plan.record_id}).")
             plan.action, plan.record_id = "create", None
         else:
-            plan.action = "skip"
+            plan.skip()
         return plan
 
     def settle(self, plan: RowPlan, column: str, text: str, match: Match) -> int | None:
@@ -396,7 +507,8 @@ class Importer:
                 {k: v if (v := row.get(k)) is not None else defaults[k] for k in columns}
                 for row in creates
             ]
-            statement = insert(self.table).returning(self.table.c.id)
+            # In the rows' order: a new partner's contacts are matched to it by position.
+            statement = insert(self.table).returning(self.table.c.id, sort_by_parameter_order=True)
             return [int(i) for i in self.session.execute(statement, rows).scalars()]
         compiled = insert(self.table).compile(dialect=dialect, column_keys=columns)
         names = list(compiled.positiontup or [])

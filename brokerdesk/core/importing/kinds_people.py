@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import brokerdesk.core.importing.row_contacts as row_contacts
 from brokerdesk.core.importing.base import Importer, ImportOptions, RowPlan
 from brokerdesk.core.importing.folding import match_key
 from brokerdesk.core.importing.mapping import Target
@@ -16,6 +17,7 @@ from brokerdesk.core.importing.matching import (
     PartnerMatcher,
     ServiceMatcher,
 )
+from brokerdesk.core.importing.row_contacts import draft_contact
 from brokerdesk.core.models import Contact, Interaction, OfferArea, Partner, Programme
 from brokerdesk.core.services.partners import PartnerService
 from brokerdesk.core.services.people import ContactService, InteractionService
@@ -81,15 +83,21 @@ class PartnerImporter(Importer):
         ),
         Target("partner_type", "Type", ("Partner type", "Organisation type", "Sector")),
         Target("status", "Status", ("Partner status", "Relationship status")),
-        Target("owner", "Relationship owner", ("Owner", "Account manager", "Lead contact")),
+        Target("owner", "Relationship owner", ("Owner", "Account manager", "Relationship manager")),
         Target("website", "Website", ("Web site", "Web", "URL", "Homepage", "Web address")),
         Target("notes", "Notes", ("Comments", "Comment", "Description")),
         Target("contact_limit_days", "Contact every (days)", ("Contact every", "Contact days")),
+        row_contacts.NAME,
+        row_contacts.EMAIL,
+        row_contacts.PHONE,
     )
+    lookups = row_contacts.FIELDS
+    contact_link = "partner_id"
 
     def __init__(self, session: Session, options: ImportOptions) -> None:
         super().__init__(session, options)
         self.partners = PartnerMatcher(session)
+        self.contacts = ContactMatcher(session)
 
     def resolve(self, plan: RowPlan, source: dict[str, str], values: dict[str, Any]) -> Any:
         name = source.get("name", "")
@@ -99,6 +107,8 @@ class PartnerImporter(Importer):
             match = Match("none")  # the user said: none of these, a new partner
         if match.status != "none":
             plan.record_id = self.settle(plan, "name", name, match)
+        if draft_contact(self, plan, source, "contact_email") is not None:
+            plan.warnings.append("The contact is known to BrokerDesk already; left as it is.")
         if plan.record_id is not None:
             if self.on_match == "update":
                 values.pop("name", None)  # the name found the record; keep its spelling

@@ -9,12 +9,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+import brokerdesk.core.importing.row_contacts as row_contacts
 from brokerdesk.core.errors import ValidationError
 from brokerdesk.core.importing.base import Importer, ImportOptions, RowPlan
 from brokerdesk.core.importing.folding import match_key
 from brokerdesk.core.importing.kinds_people import SERVICE_TARGETS, resolve_service
 from brokerdesk.core.importing.mapping import Target
 from brokerdesk.core.importing.matching import ContactMatcher, ServiceMatcher
+from brokerdesk.core.importing.row_contacts import draft_contact
 from brokerdesk.core.models import Branch, LibraryService, Participation, Programme
 from brokerdesk.core.services.fields import Field, validate
 from brokerdesk.core.services.library_services import LibraryServiceService
@@ -198,8 +200,11 @@ class ParticipationImporter(Importer):
     model = Participation
     fields = ParticipationService.fields
     defaults = ParticipationService.defaults
-    lookups = frozenset({"service", "service_code", "programme", "branch", "local_contact"})
+    lookups = frozenset(
+        {"service", "service_code", "programme", "branch", "local_contact", *row_contacts.FIELDS}
+    )
     one_of = (("service", "service_code"), ("programme",))  # or options.programme_id
+    contact_link = "local_contact_id"
     targets = (
         *SERVICE_TARGETS,
         Target("programme", "Programme", ("Programme name", "Project")),
@@ -212,6 +217,8 @@ class ParticipationImporter(Importer):
             "Local contact email",
             ("Contact email", "Email", "Email address", "Local contact"),
         ),
+        row_contacts.NAME,
+        row_contacts.PHONE,
         Target("reach", "People reached", ("Reach", "Participants", "Attendance")),
         Target("sessions", "Sessions", ("Number of sessions", "Events")),
         Target("notes", "Notes", ("Comments", "Comment")),
@@ -253,10 +260,10 @@ class ParticipationImporter(Importer):
             programme_id = self._programme_names[text]
             if programme_id is None and text.isdigit():
                 programme_id = int(text) if int(text) in self.programmes.values() else None
-            if programme_id is None:
-                return plan.refuse(f"Programme: there is no programme called '{text}'.")
-        if programme_id is None:
-            return plan.refuse("Say which programme: map a Programme column or choose one.")
+            if programme_id is None:  # the service is still checked: every reason at once
+                plan.refuse(f"Programme: there is no programme called '{text}'.")
+        elif programme_id is None:
+            plan.refuse("Say which programme: map a Programme column or choose one.")
         values["programme_id"] = programme_id
         if "stage" not in values and self.options.stage:
             values["stage"] = self.options.stage
@@ -266,6 +273,8 @@ class ParticipationImporter(Importer):
                 plan.refuse("The row names no library service.")
             return None
         values["service_id"] = sid
+        if programme_id is None:
+            return None
         branch_id = None
         if "branch" in source:
             branch_id = self._branch(sid, source["branch"])
@@ -275,15 +284,9 @@ class ParticipationImporter(Importer):
                     f"'{source['branch']}'."
                 )
             values["branch_id"] = branch_id
-        if "local_contact" in source:
-            contact = self.contacts.match(source["local_contact"]).record_id
-            if contact is None:
-                plan.warnings.append(
-                    f"No contact has the email {source['local_contact']}; "
-                    "the local contact is left empty."
-                )
-            else:
-                values["local_contact_id"] = contact
+        contact = draft_contact(self, plan, source, "local_contact")
+        if contact is not None:
+            values["local_contact_id"] = contact
         key = (programme_id, sid, branch_id or 0)
         plan.record_id = self.existing.get(key)
         return key

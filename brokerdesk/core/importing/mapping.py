@@ -50,21 +50,32 @@ def header_key(text: str) -> str:
 def suggest_mapping(targets: Sequence[Target], headers: Sequence[str]) -> Mapping_:
     """Guess the field for each header; each field is given to one column at most.
 
-    Exact matches on the field name, label or a synonym win; then a header that contains a
-    synonym ("Library service name" contains "library service"). Headers that match nothing
-    are left unmapped for the user to choose.
+    Exact matches on the field name, label or a synonym win, the nearest word first: a
+    column headed "Owner" is the relationship owner even when a "Lead contact" column (a
+    weaker synonym) comes before it. Then a header that contains a synonym ("Library
+    service name" contains "library service"). Headers that match nothing are left
+    unmapped for the user to choose, and listed as not imported.
     """
     names: dict[str, str] = {}
+    ranks: dict[str, int] = {}
     for target in targets:
-        for word in (target.name, target.label, *target.synonyms):
-            names.setdefault(header_key(word), target.name)
+        for rank, word in enumerate((target.name, target.label, *target.synonyms)):
+            key = header_key(word)
+            if key not in names:
+                names[key], ranks[key] = target.name, max(0, rank - 1)
     chosen: Mapping_ = {}
     used: set[str] = set()
-    for header in headers:  # exact first, in column order
-        exact = names.get(header_key(header))
-        if exact and exact not in used and header not in chosen:
-            chosen[header] = exact
-            used.add(exact)
+    exact = sorted(
+        (ranks[key], column, header)
+        for column, header in enumerate(headers)
+        if (key := header_key(header)) in names
+    )
+    for _rank, _column, header in exact:  # the nearest word first, then column order
+        name = names[header_key(header)]
+        if name not in used and header not in chosen:
+            chosen[header] = name
+            used.add(name)
+    chosen = {h: chosen[h] for h in headers if h in chosen}  # in column order
     for header in headers:  # then containment, longest synonym first
         if header in chosen or not header_key(header):
             continue
@@ -240,3 +251,30 @@ def load_mapping_file(path: str | Path) -> Mapping_:
             f'The mapping file {path} should be a JSON object like {{"Column": "field"}}.'
         )
     return {str(k): v for k, v in data.items()}
+
+
+def not_imported(
+    headers: Sequence[str], mapping: Mapping_, rows: Iterable[Sequence[str]] = ()
+) -> list[str]:
+    """The columns no field takes, by header, so a preview and a summary can say what will
+    not be imported. A column without a header is named by its letter ("column F") when
+    any of ``rows`` has something in it; an empty one at the edge of a sheet is no loss."""
+    sample = list(rows)
+    used = [any(i < len(r) and r[i].strip() for r in sample) for i in range(len(headers))]
+    left: list[str] = []
+    for number, header in enumerate(headers):
+        if header and header not in mapping:
+            left.append(header)
+        elif not header and used[number]:
+            left.append(f"column {column_letter(number)}")
+    return left
+
+
+def column_letter(index: int) -> str:
+    """0 -> 'A', 25 -> 'Z', 26 -> 'AA': a column as a spreadsheet names it."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters

@@ -22,6 +22,7 @@ from typing import Any
 from brokerdesk.core.errors import BrokerDeskError
 
 CHUNK_ROWS = 5_000
+HEADER_SEARCH_ROWS = 30  # the header is looked for among the first rows, titles and notes above
 _SAMPLE_BYTES = 64 * 1024
 _DELIMITERS = (",", ";", "\t")
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -35,11 +36,23 @@ class UnreadableFileError(BrokerDeskError):
 
 @dataclass
 class Sheet:
-    """The header row and where the data starts, for one sheet (a CSV has one)."""
+    """The header row and where the data starts, for one sheet (a CSV has one).
+
+    Attributes:
+        name: the sheet ("" for a CSV).
+        headers: the header row's cells, trimmed.
+        header_line: the header's 1-based row number in the file.
+        above: the rows above the header that hold something (title, notes), as
+            (row number, their text joined): they are not imported, and are said so.
+        chosen: the user named the header row (``--header-row``, the wizard's picker)
+            rather than BrokerDesk finding it.
+    """
 
     name: str
     headers: list[str]
-    header_line: int  # 1-based row number of the header in the file
+    header_line: int
+    above: list[tuple[int, str]] = field(default_factory=list)
+    chosen: bool = False
 
 
 @dataclass
@@ -62,22 +75,72 @@ class SpreadsheetFile:
     _headers: dict[str, Sheet] = field(default_factory=dict, repr=False)
     _loaded: dict[str, Any] = field(default_factory=dict, repr=False)
     _estimates: dict[str, int] = field(default_factory=dict, repr=False)
+    _header_rows: dict[str, int] = field(default_factory=dict, repr=False)
 
     def sheet(self, name: str | None = None) -> Sheet:
-        """The chosen sheet's header row (the first sheet when ``name`` is None)."""
+        """The chosen sheet's header row (the first sheet when ``name`` is None).
+
+        Found by :func:`find_header_row` unless :meth:`set_header_row` named it.
+        """
         chosen = self._sheet_name(name)
         if chosen not in self._headers:
-            self._headers[chosen] = self._find_header(chosen)
+            self._headers[chosen] = self._find_header(chosen, self._header_rows.get(chosen))
         return self._headers[chosen]
 
-    def _find_header(self, chosen: str) -> Sheet:
-        for number, row in enumerate(self._raw_rows(chosen), start=1):
-            if any(cell.strip() for cell in row):
-                headers = [cell.strip() for cell in row]
-                _check_header(headers, chosen)
-                return Sheet(chosen, headers, number)
+    def set_header_row(self, name: str | None, number: int | None) -> Sheet:
+        """Use row ``number`` (1-based, as a spreadsheet numbers it) as the header of the
+        sheet; None finds it again. Returns the sheet's new header.
+
+        Raises:
+            UnreadableFileError: the row is empty, beyond the first rows, or holds data.
+        """
+        chosen = self._sheet_name(name)
+        self._headers.pop(chosen, None)
+        if number is None:
+            self._header_rows.pop(chosen, None)
+        else:
+            self._header_rows[chosen] = number
+        try:
+            return self.sheet(chosen)
+        except UnreadableFileError:
+            self._header_rows.pop(chosen, None)  # the row found before still stands
+            raise
+
+    def first_rows(
+        self, name: str | None = None, limit: int = HEADER_SEARCH_ROWS
+    ) -> list[list[str]]:
+        """The sheet's first ``limit`` rows as text, blank ones included, for choosing the
+        header row by eye."""
+        rows: list[list[str]] = []
+        for row in self._raw_rows(self._sheet_name(name)):
+            rows.append([cell.strip() for cell in row])
+            if len(rows) >= limit:
+                break
+        return rows
+
+    def _find_header(self, chosen: str, number: int | None) -> Sheet:
         where = f"The sheet '{chosen}'" if chosen else "The file"
-        raise UnreadableFileError(f"{where} is empty: there is no header row and no data.")
+        rows = self.first_rows(chosen)
+        if not any(any(rows_cells) for rows_cells in rows):
+            raise UnreadableFileError(f"{where} is empty: there is no header row and no data.")
+        if number is None:
+            found = find_header_row(rows)
+        else:
+            if not 1 <= number <= len(rows):
+                raise UnreadableFileError(
+                    f"{where} has no row {number} among its first {len(rows)} rows; the "
+                    "header row must be one of them."
+                )
+            if not any(rows[number - 1]):
+                raise UnreadableFileError(
+                    f"Row {number} of {where[0].lower()}{where[1:]} is empty; choose the row "
+                    "that names the columns."
+                )
+            found = number
+        headers = rows[found - 1]
+        _check_header(headers, chosen, found)
+        above = [(n, " ".join(c for c in row if c)) for n, row in enumerate(rows[: found - 1], 1)]
+        return Sheet(chosen, headers, found, [a for a in above if a[1]], number is not None)
 
     def rows(self, name: str | None = None, chunk_rows: int | None = None) -> Iterator[Chunk]:
         """Data rows under the header, as text, in chunks of ``chunk_rows``.
@@ -110,8 +173,9 @@ class SpreadsheetFile:
         return self._estimates[chosen]
 
     def _count_rows(self, chosen: str) -> int:
+        below = self.sheet(chosen).header_line  # rows down to the header are not data
         if self.format == "xlsx":
-            return max(0, int(self._xlsx_sheet(chosen).height) - 1)
+            return max(0, int(self._xlsx_sheet(chosen).height) - below)
         lines = 0
         try:
             with self.path.open("rb") as handle:
@@ -119,7 +183,7 @@ class SpreadsheetFile:
                     lines += block.count(b"\n")
         except OSError as exc:
             raise UnreadableFileError(_unreadable(self.path, exc)) from exc
-        return max(1, lines)
+        return max(1, lines - below + 1)
 
     # ----------------------------------------------------------------- internals
     def _xlsx_sheet(self, name: str) -> Any:
@@ -314,7 +378,7 @@ def _looks_binary(text: str) -> bool:
 
 
 def _detect_delimiter(text: str) -> str:
-    """The separator that gives the header the most columns, consistently over the first rows.
+    """The separator that gives the rows the most columns, consistently over the first rows.
 
     csv.Sniffer is easily fooled by commas inside quoted cells of a semicolon file; counting
     parsed columns is not.
@@ -331,28 +395,69 @@ def _detect_delimiter(text: str) -> str:
             continue
         if not records:
             continue
-        width = len(records[0])
-        consistent = sum(1 for r in records if len(r) == width)
-        steady = width > 1 and consistent >= 0.8 * len(records)
+        # The commonest width, not the first row's: a title or a note above the header
+        # is one cell wide whatever the separator.
+        widths = [len(r) for r in records]
+        width = max(set(widths), key=lambda w: (widths.count(w), w))
+        consistent = widths.count(width)
+        steady = width > 1 and consistent >= 0.6 * len(records)
         score = (int(steady), width if width > 1 else 0)
         if score > best_score:
             best, best_score = delimiter, score
     return best
 
 
-def _check_header(headers: list[str], sheet: str) -> None:
-    """Refuse a first row that is data rather than column names."""
+def find_header_row(rows: list[list[str]]) -> int:
+    """The 1-based number of the row that names the columns, among a sheet's first rows.
+
+    Sign-up sheets arrive with a title ("Reading Together 2025: sign-ups"), a merged cell
+    of instructions, a blank row or a note above the real header. Those rows fill one or
+    two cells of a table many columns wide, so the header is the first row that fills at
+    least half as many cells as the widest of the first rows, with labels rather than data
+    (no e-mail addresses, no numbers). A file whose rows are all narrow takes its first
+    non-empty row, as before.
+    """
+    filled = [sum(1 for cell in row if cell) for row in rows]
+    widest = max(filled, default=0)
+    need = max(2, (widest + 1) // 2) if widest >= 2 else 1
+    labels: list[tuple[int, int]] = []  # (cells filled, row number) of rows that name things
+    for number, (row, count) in enumerate(zip(rows, filled, strict=True), start=1):
+        if not count:
+            continue
+        if not _looks_like_labels(row):
+            if count >= need:
+                break  # the first wide row of data: the header is above it, if anywhere
+            continue
+        if count >= need:
+            return number
+        labels.append((count, number))
+    if labels:  # a header with many unnamed columns: the fullest row of labels above the data
+        return max(labels, key=lambda item: (item[0], -item[1]))[1]
+    return next((n for n, count in enumerate(filled, 1) if count), 1)
+
+
+def _looks_like_labels(row: list[str]) -> bool:
+    cells = [c for c in row if c]
+    named = [c for c in cells if any(ch.isalpha() for ch in c)]
+    if not named or any("@" in c and "." in c for c in cells) or any(_is_number(c) for c in cells):
+        return False
+    return len({c.casefold() for c in cells}) >= len(cells) - 1  # labels rarely repeat
+
+
+def _check_header(headers: list[str], sheet: str, number: int = 1) -> None:
+    """Refuse a header row that is data rather than column names."""
     named = [h for h in headers if any(ch.isalpha() for ch in h)]
     where = f"The sheet '{sheet}'" if sheet else "The file"
+    row = "its first row" if number == 1 else f"its row {number}"
     if not named:
         raise UnreadableFileError(
-            f"{where} has no header row: its first row should name the columns "
+            f"{where} has no header row: {row} should name the columns "
             "(for example 'Name', 'Email', 'Library service')."
         )
     if any("@" in h and "." in h for h in headers) or any(_is_number(h) for h in headers):
         raise UnreadableFileError(
-            f"{where} seems to start with data, not column names. Add a header row that "
-            "names the columns and try again."
+            f"{where} seems to start with data, not column names ({row}). Add a header row "
+            "that names the columns, or choose the header row, and try again."
         )
 
 

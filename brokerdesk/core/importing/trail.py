@@ -47,11 +47,10 @@ class ImportTrail:
         write: Callable[[Sequence[dict[str, Any]], Sequence[RowPlan]], Sequence[int]],
         creates: Sequence[dict[str, Any]],
         updates: Sequence[RowPlan],
-    ) -> None:
-        """Run ``write(creates, updates)`` (it returns the new ids) and record what it did."""
+    ) -> Sequence[int]:
+        """Run ``write(creates, updates)`` and record what it did; the new records' ids."""
         if not self.audited:
-            write(creates, updates)
-            return
+            return write(creates, updates)
         self.now = utcnow()  # one moment for the chunk, as the rows' own timestamps
         before = self._current(updates)
         created = write(creates, updates)
@@ -65,6 +64,7 @@ class ImportTrail:
             ids = list(created)
             for start in range(0, len(ids), _BATCH):
                 self._created(self.table.c.id.in_(ids[start : start + _BATCH]))
+        return created
 
     # ------------------------------------------------------------------ reading
     def _current(self, updates: Sequence[RowPlan]) -> dict[int, dict[str, Any]]:

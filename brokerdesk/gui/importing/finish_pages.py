@@ -250,9 +250,14 @@ class SummaryPage(QWizardPage):
         if summary.written:
             self.setTitle(self.tr("Import finished"))
             self.headline.setStyleSheet("")
-            self.headline.setText(
-                self.tr("Imported {0}: {1} rows read.").format(name, f"{summary.rows:,}")
-            )
+            text = self.tr("Imported {0}: {1} rows read.").format(name, f"{summary.rows:,}")
+            if summary.contacts_created:
+                text += " " + self.tr("{0} new contacts made from the contact columns.").format(
+                    f"{summary.contacts_created:,}"
+                )
+            if summary.not_imported:
+                text += " " + self.tr("Not imported: {0}.").format(", ".join(summary.not_imported))
+            self.headline.setText(text)
         else:
             self.setTitle(self.tr("Nothing was imported"))
             self.headline.setStyleSheet(error_style())

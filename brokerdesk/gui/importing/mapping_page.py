@@ -24,11 +24,14 @@ from PySide6.QtWidgets import (
 from brokerdesk.core.importing import (
     MappingProblem,
     Target,
+    UnreadableFileError,
     mapping_problems,
     suggest_mapping,
 )
 from brokerdesk.core.vocabulary import STAGE_LABELS
 from brokerdesk.gui.dialogs.editors import reference_options
+from brokerdesk.gui.importing.header_picker import HeaderRowPicker
+from brokerdesk.gui.importing.reading import read_sheet
 from brokerdesk.gui.importing.source_pages import error_style, message_label
 
 if TYPE_CHECKING:
@@ -60,6 +63,8 @@ class MappingPage(QWizardPage):
         self.messages: dict[str, QLabel] = {}
         self.samples_by_header: dict[str, str] = {}
         self._built_for: tuple[str, str, str | None, tuple[str, ...]] | None = None
+        self.picker = HeaderRowPicker(self)
+        self.picker.chosen.connect(self.use_header_row)
         self.source_note = message_label("import-mapping-note")
         self.blocked = message_label("import-mapping-blocked")
         self.blocked.setStyleSheet(error_style())
@@ -95,6 +100,7 @@ class MappingPage(QWizardPage):
         self.programme.currentIndexChanged.connect(lambda _i: self._changed())
         self.stage.currentIndexChanged.connect(lambda _i: self._changed())
         layout = QVBoxLayout(self)
+        layout.addWidget(self.picker)
         layout.addWidget(self.source_note)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.every_row)
@@ -106,6 +112,7 @@ class MappingPage(QWizardPage):
         assert state.source is not None
         facts = state.sheet_facts()  # read off the GUI thread by the file and sheet pages
         header = facts.header
+        self.picker.show_sheet(facts.first_rows, header)
         key = (str(state.source.path), state.kind, state.sheet, tuple(header.headers))
         if key == self._built_for:
             return  # back from the preview: keep what the user chose
@@ -131,6 +138,24 @@ class MappingPage(QWizardPage):
         if participations:
             self._fill_programmes()
         self._changed()
+
+    def use_header_row(self, number: int) -> None:
+        """Take row ``number`` as the header: read the sheet's columns again from it and
+        suggest the mapping afresh (a few rows are read; the sheet is in memory already)."""
+        state = self.state
+        source = state.source
+        assert source is not None
+        name = state.sheet or source.sheet_names[0]
+        try:
+            with state.file_lock:
+                source.set_header_row(name, number)
+                facts = read_sheet(source, name, lambda *_args: True, "")
+        except UnreadableFileError as exc:
+            self.picker.show_problem(str(exc))
+            return
+        state.facts[name] = facts
+        self._built_for = None
+        self.initializePage()
 
     def _build(self, targets: tuple[Target, ...], chosen: dict[str, str]) -> None:
         while self.grid.count():

@@ -8,6 +8,7 @@ the user accepts one. Accepting re-runs the preview so the table shows the outco
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from brokerdesk.core.importing import Preview, RowPlan
+from brokerdesk.gui.importing.header_picker import shorten
 from brokerdesk.gui.importing.shared import PREVIEW_ROWS, translate
 from brokerdesk.gui.importing.source_pages import error_style, message_label
 
@@ -74,14 +76,33 @@ class PreviewModel(QAbstractTableModel):
         super().__init__(parent)
         self.plans: list[RowPlan] = []
         self.fields: list[tuple[str, str]] = []  # (field name, label)
+        self.choices: dict[str, Mapping[str, str]] = {}  # field -> stored value -> label
         self.words = action_words()
 
-    def set_preview(self, result: Preview | None, labels: dict[str, str]) -> None:
+    def set_preview(
+        self,
+        result: Preview | None,
+        labels: dict[str, str],
+        choices: dict[str, Mapping[str, str]] | None = None,
+    ) -> None:
+        self.choices = dict(choices or {})
         self.beginResetModel()
         self.plans = list(result.plans) if result else []
         mapped = set(result.mapping.values()) if result else set()
         self.fields = [(name, label) for name, label in labels.items() if name in mapped]
         self.endResetModel()
+
+    def cell(self, plan: RowPlan, name: str) -> str:
+        """The value as it will be stored (a stage by its label), and as typed when the
+        file said it another way: "Withdrawn (typed 'withdrawn (funding)')"."""
+        value = plan.source.get(name, "")
+        shown = self.choices.get(name, {}).get(value, value)
+        typed = plan.typed.get(name)
+        if typed is not None and typed != shown:
+            if not shown:
+                return self.tr("(empty: typed '{0}')").format(typed)
+            return self.tr("{0} (typed '{1}')").format(shown, typed)
+        return shown
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.plans)
@@ -118,7 +139,7 @@ class PreviewModel(QAbstractTableModel):
             if column == 2:
                 return reasons_text(plan)
             if 0 <= column - 3 < len(self.fields):
-                return plan.source.get(self.fields[column - 3][0], "")
+                return self.cell(plan, self.fields[column - 3][0])
             return None
         if role == Qt.ItemDataRole.BackgroundRole and column in (1, 2):
             return ACTION_COLOURS.get(plan.action)
@@ -142,6 +163,8 @@ class PreviewPage(QWizardPage):
         )
         self.counts = message_label("import-preview-counts")
         self.counts.setAccessibleName(self.tr("Preview counts"))
+        self.left_out = message_label("import-not-imported")
+        self.left_out.setAccessibleName(self.tr("Not imported"))
         self.busy = QProgressBar()
         self.busy.setObjectName("import-preview-busy")
         self.busy.setAccessibleName(self.tr("Checking the first rows"))
@@ -195,6 +218,7 @@ class PreviewPage(QWizardPage):
         self.again.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
+        layout.addWidget(self.left_out)
         layout.addWidget(self.busy)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.error)
@@ -218,8 +242,10 @@ class PreviewPage(QWizardPage):
 
     def show_result(self, result: Preview | None, error: str) -> None:
         self.busy.hide()
-        labels = {t.name: t.label for t in self.state.importer.targets}
-        self.model.set_preview(result, labels)
+        importer = self.state.importer
+        labels = {t.name: t.label for t in importer.targets}
+        choices = {f.name: f.choices for f in importer.fields if f.choices}
+        self.model.set_preview(result, labels, choices)
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 320))
@@ -228,6 +254,8 @@ class PreviewPage(QWizardPage):
             self.error.setText(error)
         else:
             self.counts.setText(self.count_text(result))
+        self.left_out.setText(self.not_imported_text(result) if result else "")
+        self.left_out.setVisible(bool(self.left_out.text()))
         self._fill_reviews()
         self.completeChanged.emit()
 
@@ -236,6 +264,8 @@ class PreviewPage(QWizardPage):
         self.busy.hide()
         self.model.set_preview(None, {})
         self.counts.setText("")
+        self.left_out.clear()
+        self.left_out.hide()
         self.error.setText(
             self.tr(
                 "Checking the rows was cancelled, so there is nothing to show yet. Press Check "
@@ -245,6 +275,24 @@ class PreviewPage(QWizardPage):
         self.again.show()
         self._fill_reviews()
         self.completeChanged.emit()
+
+    def not_imported_text(self, result: Preview) -> str:
+        """Every column no field takes, and the rows above the header: nothing is lost
+        without a word."""
+        parts: list[str] = []
+        if result.not_imported:
+            parts.append(
+                self.tr("Columns not imported ({0}): {1}.").format(
+                    len(result.not_imported), ", ".join(result.not_imported)
+                )
+            )
+        if result.above_header:
+            rows = "; ".join(
+                self.tr("row {0}: '{1}'").format(n, shorten(text, 80))
+                for n, text in result.above_header
+            )
+            parts.append(self.tr("Above the header row, not imported: {0}.").format(rows))
+        return " ".join(parts)
 
     def count_text(self, result: Preview) -> str:
         shown = len(result.plans)

@@ -16,6 +16,7 @@ from brokerdesk.core.importing.readers import Sheet
 from brokerdesk.gui.tasks import Progress
 
 SAMPLE_ROWS = 20  # the mapping page shows each column's first value in these rows
+FIRST_ROWS = 12  # the header-row picker shows the sheet's first rows as they are
 
 
 @dataclass
@@ -25,6 +26,7 @@ class SheetFacts:
     header: Sheet
     rows: int  # about how many data rows
     samples: dict[str, str] = field(default_factory=dict)  # header -> first non-empty value
+    first_rows: list[list[str]] = field(default_factory=list)  # the sheet's top, as it is
 
 
 @dataclass
@@ -58,7 +60,8 @@ def read_sheet(source: SpreadsheetFile, name: str, progress: Progress, text: str
             break
     except BrokerDeskError:
         pass  # the preview reports an unreadable row with its sentence
-    return SheetFacts(header, rows, samples)
+    first = source.first_rows(name, max(FIRST_ROWS, header.header_line + 3))
+    return SheetFacts(header, rows, samples, first)
 
 
 def read_file(path: Path, progress: Progress, text: str) -> FileFacts:

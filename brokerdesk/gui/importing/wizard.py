@@ -362,7 +362,12 @@ class ImportWizard(QWizard):
 
     def _imported_tables(self, summary: ImportSummary) -> set[str] | None:
         """What the one change broadcast names after an import (nothing if none was written)."""
-        return {str(self.importer.model.__tablename__)} if summary.written else None
+        if not summary.written:
+            return None
+        tables = {str(self.importer.model.__tablename__)}
+        if summary.contacts_created:
+            tables.add("contact")  # made from the rows' contact columns
+        return tables
 
     def _imported(self, summary: ImportSummary) -> None:
         self.import_task, self.progress = None, None

@@ -32,6 +32,12 @@ def test_the_reversible_form_gives_back_exactly_what_was_stored(stored: str) -> 
     written = safety.neutralise(stored, reversible=True)
     assert not written.startswith(safety.FORMULA_STARTS)
     assert safety.restore_text(written) == stored
+    assert safety.restore_text(safety.xlsx_text(stored, reversible=True)) == stored
+
+
+@pytest.mark.parametrize("stored", ["=SUM(A1)", "+44 20 7946 0000", "-Dash", "@home", "plain"])
+def test_xlsx_text_is_the_text_as_stored(stored: str) -> None:
+    assert safety.xlsx_text(stored) == stored
 
 
 @pytest.mark.parametrize(

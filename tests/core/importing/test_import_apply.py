@@ -113,7 +113,8 @@ def test_a_refused_row_refuses_the_file_unless_skip_invalid(
     assert "E99999999" in reasons[3] and "not a whole number" in reasons[4]
     report = summary.save_refused_csv(tmp_path / "refused.csv")
     lines = report.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0].startswith("Row,Reasons") and len(lines) == 3
+    assert lines[0] == "GSS code,Reach,Starts,Reason" and len(lines) == 3
+    assert lines[2].startswith("E08000003,lots,,\"Row 4: People reached: 'lots'")
     options.skip_invalid = True
     partial = run_import(db, source, "participations", mapping, options)
     assert partial.written and (partial.created, partial.refused) == (1, 2)
@@ -175,7 +176,8 @@ def test_partners_and_contacts_update_on_match_and_keep_zeros(
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(Partner)) == 2
         rnib = session.scalar(select(Partner).where(Partner.name.like("Royal%")))
-        assert rnib is not None and rnib.notes == "Audio books"
+        # Both rows are RNIB (by name, by website): the later row is the one kept.
+        assert rnib is not None and rnib.notes == "Same domain"
     contacts = _write_csv(
         tmp_path / "contacts.csv",
         [
@@ -249,9 +251,11 @@ def test_the_same_service_twice_in_a_sheet_is_linked_once_across_chunks(
     monkeypatch: pytest.MonkeyPatch,
     chunk_rows: int,
 ) -> None:
-    """Rows 2 and 8 (and 3 and 4) name the same services: the later ones are skipped, saying
-    which row came first, whether the rows share a chunk or not (earlier chunks' keys live in
-    a temporary table, so a 2-million-row file does not hold them all in memory)."""
+    """Rows 2 and 8 (and 3 and 4) name the same services: one of each pair is linked, and the
+    warnings say which row was kept. Within a chunk (5,000 rows) the LATER row is kept, since
+    a resubmitted row corrects the first; a twin in a later chunk is skipped, its first row
+    written already (earlier chunks' keys live in a temporary table, so a 2-million-row file
+    does not hold them all in memory)."""
     from brokerdesk.core.importing import readers
 
     monkeypatch.setattr(readers, "CHUNK_ROWS", chunk_rows)
@@ -262,10 +266,23 @@ def test_the_same_service_twice_in_a_sheet_is_linked_once_across_chunks(
     options = ImportOptions(programme_id=programme, stage="interested")
     summary = run_import(db, source, "participations", mapping, options)
     assert (summary.created, summary.skipped, summary.refused) == (5, 2, 0)
-    assert sorted(summary.warnings) == [
-        (4, "Same participation as row 3; skipped."),
-        (8, "Same participation as row 2; skipped."),
-    ]
+    kept = "the later row is kept."
+    notes = "(Notes 'signed up {0}' -> 'signed up {1}')"
+    later_3 = (3, f"Row 4 is the same participation later in the file {notes.format(1, 2)}; {kept}")
+    later_4 = (4, f"Same participation as row 3, which is skipped: {kept}")
+    if chunk_rows == 3:  # rows 2-4, 5-7, 8: row 2 was written before row 8 was read
+        assert sorted(summary.warnings) == [
+            later_3,
+            later_4,
+            (8, "Same participation as row 2; skipped."),
+        ]
+    else:
+        assert sorted(summary.warnings) == [
+            (2, f"Row 8 is the same participation later in the file {notes.format(0, 6)}; {kept}"),
+            later_3,
+            later_4,
+            (8, f"Same participation as row 2, which is skipped: {kept}"),
+        ]
     linked = [sid for sid, _stage in _participations(db)]
     assert len(linked) == len(set(linked)) == 5
 
@@ -337,7 +354,7 @@ def test_the_refused_rows_report_cannot_run_a_formula_and_imports_back_as_typed(
     # A spreadsheet opening the report shows text, not a live link or a sum.
     assert not any(value.startswith(("=", "+", "-", "@")) for value in cells.values())
     # The user corrects the type in the report and imports it: the name is what was typed.
-    cells["partner_type"] = "Charity"
+    cells["Type"] = "Charity"
     fixed = _write_csv(tmp_path / "fixed.csv", [list(cells), list(cells.values())])
     source = open_spreadsheet(fixed)
     mapping = suggest_mapping(IMPORTERS["partners"].targets, source.sheet().headers)

@@ -95,3 +95,55 @@ def test_cleaning_repairs_what_the_shared_files_contain() -> None:
     assert clean_cell("Tredegar\u00a0Library") == "Tredegar Library"
     assert clean_email(" mailto:Info@Library.wales ") == "Info@Library.wales"
     assert repair_mojibake("São Paulo") == "São Paulo"  # real accents are left alone
+
+
+# ----------------------------------------------------------------- finding the header
+def test_the_header_is_found_under_a_title_notes_and_a_blank_row(tmp_path: Path) -> None:
+    path = tmp_path / "sign-ups.csv"
+    path.write_text(
+        "Reading Together 2025: sign-ups (return to partnerships@example.org)\n"
+        "One row per library service\n"
+        "\n"
+        "Library service;Stage;Reach\n"
+        "Bristol;signed up;3 100\n",
+        encoding="utf-8",
+    )
+    source = open_spreadsheet(path)
+    header = source.sheet()
+    assert source.delimiter == ";"  # the one-cell title does not fool the separator
+    assert (header.header_line, header.headers) == (4, ["Library service", "Stage", "Reach"])
+    assert header.above == [
+        (1, "Reading Together 2025: sign-ups (return to partnerships@example.org)"),
+        (2, "One row per library service"),
+    ]
+    assert _rows(path) == [["Bristol", "signed up", "3 100"]]
+
+
+def test_a_merged_title_in_a_workbook_is_not_taken_as_the_header(tmp_path: Path) -> None:
+    book = tmp_path / "sign-ups.xlsx"
+    workbook = xlsxwriter.Workbook(book)
+    sheet = workbook.add_worksheet("Sign-ups")
+    sheet.merge_range(0, 0, 0, 3, "Reading Together 2025: library service sign-ups")
+    sheet.write_row(2, 0, ["Library service", "Stage", "Reach", "Contact"])
+    sheet.write_row(3, 0, ["Hull", "active", 40, "Ann"])
+    workbook.close()
+    header = open_spreadsheet(book).sheet()
+    assert header.header_line == 3 and header.headers[0] == "Library service"
+    assert header.above == [(1, "Reading Together 2025: library service sign-ups")]
+
+
+def test_the_header_row_can_be_chosen_and_a_wrong_choice_is_refused_in_words(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "s.csv"
+    path.write_text("Title\n\nName,Email\nAnn,ann@example.org\n", encoding="utf-8")
+    source = open_spreadsheet(path)
+    assert source.sheet().header_line == 3
+    with pytest.raises(UnreadableFileError, match="Row 2 of the file is empty"):
+        source.set_header_row(None, 2)
+    with pytest.raises(UnreadableFileError, match="data, not column names"):
+        source.set_header_row(None, 4)
+    assert source.sheet().header_line == 3  # a refused choice leaves the header found
+    chosen = source.set_header_row(None, 1)
+    assert chosen.chosen and chosen.headers == ["Title"]
+    assert next(row for chunk in source.rows() for _, row in chunk.rows) == ["Name", "Email"]
