@@ -320,19 +320,20 @@ class Importer:
         """The record a reference cell means, or None after marking the row for review."""
         chosen = self.options.resolutions.get(plan.row, -1)
         if match.status == "matched":
-            if match.reason not in ("known name", "GSS code", "same name", "same email"):
+            if not match.certain:
                 plan.warnings.append(f"{text}: {match.reason}.")
             return match.record_id
         if chosen != -1 and chosen is not None:
             return chosen
         if match.status == "review":
-            if self.options.accept_best and match.candidates:
+            if self.options.accept_best and match.candidates and not match.ambiguous:
                 best = match.candidates[0]
                 plan.warnings.append(f"'{text}' taken as {best.label} ({best.score:.0f}%).")
                 return best.record_id
             plan.review = Review(column, text, match)
             names = "; ".join(f"{c.label} ({c.score:.0f}%)" for c in match.candidates)
-            plan.errors.append(f"'{text}' needs review ({match.reason}): {names}")
+            why = match.reason + ("; only a person can choose" if match.ambiguous else "")
+            plan.errors.append(f"'{text}' needs review ({why}): {names}")
             plan.action = "review"
             return None
         plan.refuse(f"'{text}': {match.reason or 'no match'}.")

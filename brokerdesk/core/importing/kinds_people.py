@@ -7,10 +7,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from brokerdesk.core.importing.base import Importer, ImportOptions, RowPlan
+from brokerdesk.core.importing.base import Importer, ImportOptions, Review, RowPlan
 from brokerdesk.core.importing.folding import match_key
 from brokerdesk.core.importing.mapping import Target
 from brokerdesk.core.importing.matching import (
+    Candidate,
     ContactMatcher,
     Match,
     PartnerMatcher,
@@ -44,12 +45,40 @@ SERVICE_TARGETS = (
 )
 
 
+# The row's cells that may hold an e-mail address or website: evidence of its service.
+EVIDENCE_FIELDS = ("email", "website", "local_contact", "contact_email", "url")
+
+
 def resolve_service(importer: Importer, plan: RowPlan, source: dict[str, str]) -> int | None:
-    """The library service named by the row's code (preferred) or name column."""
+    """The library service named by the row's code (preferred) or name column.
+
+    The row's e-mail addresses and websites are evidence for the name. Two rows that land on
+    one service from different names, at least one of them uncertain (a close spelling, the
+    evidence, a best guess), are a conflict: the later row goes to review naming the earlier.
+    """
     matcher: ServiceMatcher = importer.services  # type: ignore[attr-defined]
+    evidence = [source[f] for f in EVIDENCE_FIELDS if f in source]
     for column in ("service_code", "service"):
         if column in source:
-            return importer.settle(plan, column, source[column], matcher.match(source[column]))
+            text = source[column]
+            match = matcher.match(text, evidence)
+            sid = importer.settle(plan, column, text, match)
+            if sid is None:
+                return None
+            sure = match.certain or plan.row in importer.options.resolutions
+            earlier = matcher.land(sid, plan.row, text, sure)
+            if earlier is None:
+                return sid
+            row, other = earlier
+            label = matcher.labels[sid]
+            reason = f"row {row} ('{other}') also lands on {label}: which service is each?"
+            candidates = [Candidate(sid, label, match.confidence or 100.0)]
+            candidates += [c for c in matcher.match(text).candidates if c.record_id != sid]
+            conflict = Match("review", None, 0.0, reason, candidates, ambiguous=True)
+            plan.review = Review(column, text, conflict)
+            plan.errors.append(f"'{text}' needs review ({reason})")
+            plan.action = "review"
+            return None
     return None
 
 

@@ -1,10 +1,18 @@
 """Find the library service, partner or contact a spreadsheet cell means.
 
-Library services are matched by GSS code first, then by every name BrokerDesk knows for them
-(official name, short name, the name variants table, and abolished authorities' names), then
-fuzzily. Only an exact code or an exact known name counts as certain; anything fuzzy, and any
-abolished county split between several successors, comes back as a match *for review* with
-its candidates and a confidence, so nothing is guessed silently.
+Library services are matched by GSS code first, then by every name BrokerDesk knows for them:
+official and short names, the name variants table, abolished authorities, and the names
+people write (``service_names.py``: "Notts CC", "RBKC", "Sir Gâr", "Libraries NI"), each
+with and without the words that only say what kind of body it is. An e-mail address or
+website in the row is strong evidence of its own. Then fuzzily, and carefully:
+
+- only a close spelling of one service's name, with the same direction words ("North",
+  "West") and clearly ahead of the next, is taken without review ("Nottinghamshre");
+- a name sharing only words many services share ("Borough", "Libraries") suggests nothing;
+- a match is **ambiguous** when a person must choose and no best guess is safe: a tie, a
+  split council (Cumbria), a name that could mean several services ("Kingston",
+  "Tri-borough", "Berkshire"), or a candidate that is only part of the name ("Newcastle" in
+  "Newcastle-under-Lyme"). ``--accept-best`` never takes an ambiguous match.
 """
 
 from __future__ import annotations
@@ -19,6 +27,14 @@ from sqlalchemy.orm import Session
 
 from brokerdesk.core.importing.cleaning import web_domain
 from brokerdesk.core.importing.folding import fold, match_key
+from brokerdesk.core.importing.service_names import (
+    KnownName,
+    directions,
+    distinctive,
+    known_names,
+    name_forms,
+    shortest_form,
+)
 from brokerdesk.core.models import (
     Contact,
     FormerAuthority,
@@ -29,74 +45,59 @@ from brokerdesk.core.models import (
 
 GSS_CODE = re.compile(r"^[ENSWK]\d{8}$")
 REVIEW_FLOOR = 70.0  # below this a candidate is not worth showing
-_SUFFIXES = (
-    "metropolitan borough council",
-    "county borough council",
-    "borough council",
-    "county council",
-    "city council",
-    "district council",
-    "council",
-    "libraries and information service",
-    "library and information service",
-    "library services",
-    "library service",
-    "libraries",
-    "library",
-    "city of",
-    "county of",
-    "mbc",
-    "cbc",
+SURE_SPELLING = 90.0  # a close spelling of one name, taken without review
+SAFE_BEST = 82.0  # the least a best guess needs to be taken by --accept-best
+MARGIN = 8.0  # how far the best must lead the next for either
+_CERTAIN = ("known name", "GSS code", "same name", "same email")
+# Domains that say nothing about which service (web mail, the government's own).
+_OPEN_DOMAINS = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "hotmail.com",
+        "hotmail.co.uk",
+        "outlook.com",
+        "live.com",
+        "live.co.uk",
+        "yahoo.com",
+        "yahoo.co.uk",
+        "btinternet.com",
+        "icloud.com",
+        "me.com",
+        "aol.com",
+        "gov.uk",
+        "gov.wales",
+        "llyw.cymru",
+        "gov.scot",
+        "nhs.net",
+        "nhs.uk",
+    }
 )
-_PREFIXES = ("london borough of", "royal borough of", "city and county of", "the")
+_GOV_DOMAINS = (".gov.uk", ".gov.wales", ".llyw.cymru", ".gov.scot")
 
 
 _fold = fold  # the name the importers and the duplicate finder have always used
 
 
-_FILLER = frozenset(
-    {
-        "and",
-        "of",
-        "the",
-        "upon",
-        "on",
-        "ltd",
-        "trust",
-        "culture",
-        "leisure",
-        "community",
-        "communities",
-        "services",
-        "service",
-        "libraries",
-        "library",
-    }
-)
-
-
-def _plain_words(key: str) -> str:
-    """A key without words too common to tell services apart (for fuzzy scoring only)."""
-    return " ".join(w for w in key.split() if w not in _FILLER)
-
-
 def name_key(text: str) -> str:
     """A name reduced to what identifies the place: 'Bristol City Council' -> 'bristol'.
 
-    Case, accents, punctuation, '&'/'and' and words every council name carries ("Council",
-    "Libraries", "London Borough of") are removed so the many spellings of one service meet.
+    Case, accents, punctuation, '&'/'and', short forms ("Notts") and words every council
+    name carries ("Council", "Libraries", "London Borough of") are removed so the many
+    spellings of one service meet.
     """
-    key = _fold(text)
-    changed = True
-    while changed and key:
-        changed = False
-        for suffix in _SUFFIXES:
-            if key.endswith(" " + suffix) and len(key) > len(suffix) + 1:
-                key, changed = key[: -len(suffix) - 1].strip(), True
-        for prefix in _PREFIXES:
-            if key.startswith(prefix + " ") and len(key) > len(prefix) + 1:
-                key, changed = key[len(prefix) + 1 :].strip(), True
-    return key
+    return shortest_form(text)
+
+
+def evidence_domain(text: str) -> str:
+    """The domain of an e-mail address or website in a cell, or '' ('a@rbkc.gov.uk' ->
+    'rbkc.gov.uk'); web mail and bare government domains are no evidence."""
+    text = text.strip().lower()
+    if "@" in text:
+        domain = text.rsplit("@", 1)[1].strip(" .>")
+    else:
+        domain = web_domain(text) if "." in text and " " not in text else ""
+    return "" if domain in _OPEN_DOMAINS else domain
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,8 @@ class Match:
         confidence: 0-100.
         reason: why, in words ("GSS code", "former authority ...", "similar name").
         candidates: for ``review``, the choices, best first.
+        ambiguous: for ``review``, no candidate is a safe guess (a tie, a split council, a
+            name several services share): only a person may choose, never ``--accept-best``.
     """
 
     status: str
@@ -125,32 +128,45 @@ class Match:
     confidence: float = 0.0
     reason: str = ""
     candidates: list[Candidate] = field(default_factory=list)
+    ambiguous: bool = False
+
+    @property
+    def certain(self) -> bool:
+        """Matched by a code or an exact known name: nothing worth a warning."""
+        return self.status == "matched" and self.reason in _CERTAIN
 
 
 class ServiceMatcher:
-    """Every name and code of every library service, loaded once per import."""
+    """Every name, code and web domain of every library service, loaded once per import."""
 
     def __init__(self, session: Session) -> None:
         self.labels: dict[int, str] = {}
         self.codes: dict[str, int] = {}
         self.former_codes: dict[str, list[int]] = {}
         self.former_names: dict[str, str] = {}
-        self._former_exact: dict[str, str] = {}
         self._exact: dict[str, set[int]] = {}
         self._keys: dict[str, set[int]] = {}
-        self._cache: dict[str, Match] = {}
-        for sid, code, name, nice in session.execute(
+        self._domains: dict[str, set[int]] = {}
+        self._cache: dict[tuple[str, tuple[str, ...]], Match] = {}
+        self._landed: dict[int, tuple[int, str, bool]] = {}
+        for sid, code, name, nice, website, email in session.execute(
             select(
                 LibraryService.id,
                 LibraryService.gss_code,
                 LibraryService.name,
                 LibraryService.nice_name,
+                LibraryService.website,
+                LibraryService.email,
             )
         ):
             self.labels[sid] = f"{nice} ({code})"
             self.codes[code.upper()] = sid
             self._add(name, sid)
             self._add(nice, sid)
+            for text in (website, email):
+                domain = evidence_domain(text or "")
+                if domain:
+                    self._domains.setdefault(domain, set()).add(sid)
         for sid, name in session.execute(
             select(ServiceNameVariant.service_id, ServiceNameVariant.name)
         ):
@@ -159,10 +175,15 @@ class ServiceMatcher:
             select(FormerAuthority.code, FormerAuthority.name, FormerAuthority.successor_id)
         ):
             self.former_codes.setdefault(code.upper(), []).append(successor)
-            self._former_exact[_fold(name)] = code.upper()
+            self.former_names.setdefault(_fold(name), code.upper())
             self.former_names.setdefault(name_key(name), code.upper())
-        self._choices = list(self._keys)
-        self._fuzzy_choices = [_plain_words(c) for c in self._choices]
+        self._known: dict[str, tuple[KnownName, list[int]]] = {}
+        for key, known in known_names().items():
+            ids = [self.codes[c] for c in known.codes if c in self.codes]
+            if ids:
+                self._known[key] = (known, ids)
+        self._choices = [k for k in self._keys if distinctive(k)]
+        self._plain = [distinctive(k) for k in self._choices]
 
     def _add(self, name: str, sid: int) -> None:
         if not name:
@@ -170,12 +191,17 @@ class ServiceMatcher:
         self._exact.setdefault(_fold(name), set()).add(sid)
         self._keys.setdefault(name_key(name), set()).add(sid)
 
-    def match(self, text: str) -> Match:
-        """Match one cell (a code or a name); results are cached per distinct text."""
+    def match(self, text: str, evidence: Iterable[str] = ()) -> Match:
+        """Match one cell (a code or a name), with the row's e-mail addresses and websites
+        as evidence; results are cached per distinct text and evidence."""
         cell = " ".join(text.split())
-        if cell not in self._cache:
-            self._cache[cell] = self._match(cell)
-        return self._cache[cell]
+        domains = tuple(sorted({d for d in map(evidence_domain, evidence) if d}))
+        key = (cell, domains)
+        if key not in self._cache:
+            by_name = self._cache.get((cell, ())) or self._match(cell)
+            self._cache[(cell, ())] = by_name
+            self._cache[key] = self._weigh(cell, by_name, domains) if domains else by_name
+        return self._cache[key]
 
     def _match(self, cell: str) -> Match:
         if not cell:
@@ -183,22 +209,37 @@ class ServiceMatcher:
         code = cell.upper().replace(" ", "")
         if GSS_CODE.match(code):
             return self._by_code(code)
-        folded, key = _fold(cell), name_key(cell)
-        if not folded:  # no letters or digits: nothing to match on, never "all the same"
+        if not _fold(cell):  # no letters or digits: nothing to match on, never "all the same"
             return Match("none", reason=f"'{cell}' has no letters or digits to match a name")
-        for table, former_table, probe in (
-            (self._exact, self._former_exact, folded),
-            (self._keys, self.former_names, key),
-        ):
-            ids = table.get(probe)
-            if ids and len(ids) == 1:
-                return Match("matched", next(iter(ids)), 100.0, "known name")
-            if ids:
-                reason = "several services go by this name"
-                return Match("review", None, 90.0, reason, self._cands(ids, 90.0))
-            if probe in former_table:
-                return self._former(former_table[probe], cell)
+        for form in name_forms(cell):
+            found = self._by_name(cell, form)
+            if found is not None:
+                return found
         return self._fuzzy(cell)
+
+    def _by_name(self, cell: str, form: str) -> Match | None:
+        ids = self._exact.get(form)
+        if ids is None and form in self._known:
+            return self._by_known(cell, *self._known[form])
+        ids = ids or self._keys.get(form)
+        if ids and len(ids) == 1:
+            return Match("matched", next(iter(ids)), 100.0, "known name")
+        if ids:
+            reason = "several services go by this name"
+            return Match("review", None, 90.0, reason, self._cands(ids, 90.0), ambiguous=True)
+        if form in self.former_names:
+            return self._former(self.former_names[form], cell)
+        return None
+
+    def _by_known(self, cell: str, known: KnownName, ids: list[int]) -> Match:
+        if len(ids) == 1:
+            return Match("matched", ids[0], 100.0, "known name")
+        why = {
+            "shared": f"'{cell}' is one library service run for several councils",
+            "area": f"'{cell}' covers several library services",
+        }.get(known.kind, f"'{cell}' could mean several library services")
+        reason = f"{why}: choose the one meant"
+        return Match("review", None, 60.0, reason, self._cands(ids, 60.0), ambiguous=True)
 
     def _by_code(self, code: str) -> Match:
         if code in self.codes:
@@ -214,32 +255,103 @@ class ServiceMatcher:
             reason = f"'{cell}' was abolished; its successor is {self.labels[sid]}"
             return Match("matched", sid, 100.0, reason)
         reason = f"'{cell}' was abolished and split between several services: choose one"
-        return Match("review", None, 50.0, reason, self._cands(successors, 50.0))
+        return Match("review", None, 50.0, reason, self._cands(successors, 50.0), ambiguous=True)
 
     def _fuzzy(self, cell: str) -> Match:
-        key = _plain_words(name_key(cell))
-        if not key or not self._choices:
-            return Match("none", reason="no name to match")
-        best: dict[int, float] = {}
-        found = process.extract(
-            key, self._fuzzy_choices, scorer=fuzz.WRatio, limit=12, score_cutoff=REVIEW_FLOOR
-        )
-        for _choice, score, index in found:
-            for sid in self._keys[self._choices[index]]:
-                best[sid] = max(best.get(sid, 0.0), float(score))
-        words = f" {key} "
-        for index, choice in enumerate(self._fuzzy_choices):
-            if len(choice) >= 4 and f" {choice} " in words:  # "hull" in "hull culture leisure"
+        key = name_key(cell)
+        plain = distinctive(key)
+        if not plain:
+            return Match("none", reason=f"'{cell}' has only words many library services share")
+        scores: dict[int, float] = {}
+        for scorer, weight in ((fuzz.ratio, 1.0), (fuzz.token_set_ratio, 0.9)):
+            found = process.extract(
+                plain, self._plain, scorer=scorer, limit=12, score_cutoff=REVIEW_FLOOR / weight
+            )
+            for _choice, score, index in found:
+                if not _shares_a_word(plain, self._plain[index]):
+                    continue
                 for sid in self._keys[self._choices[index]]:
-                    best[sid] = max(best.get(sid, 0.0), 88.0)
-        if not best:
+                    scores[sid] = max(scores.get(sid, 0.0), float(score) * weight)
+        if not scores:
             return Match("none", reason=f"no library service is called anything like '{cell}'")
-        ranked = sorted(best.items(), key=lambda item: (-item[1], self.labels[item[0]]))[:5]
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], self.labels[item[0]]))[:5]
         candidates = [Candidate(sid, self.labels[sid], round(score, 1)) for sid, score in ranked]
-        return Match("review", None, candidates[0].score, "similar name", candidates)
+        best, lead = (
+            candidates[0],
+            candidates[0].score - (candidates[1].score if candidates[1:] else 0),
+        )
+        spelling = max(
+            (
+                fuzz.ratio(key, k)
+                for k in self._choices
+                if best.record_id in self._keys[k]
+                and directions(k) == directions(key)
+                and len(k.split()) == len(key.split())
+            ),
+            default=0.0,
+        )
+        if spelling >= SURE_SPELLING and lead >= MARGIN and len(key) >= 6:
+            reason = f"'{cell}' read as {best.label}, a close spelling ({spelling:.0f}%)"
+            return Match("matched", best.record_id, round(spelling, 1), reason)
+        safe = spelling >= SAFE_BEST and lead >= MARGIN
+        return Match("review", None, best.score, "similar name", candidates, ambiguous=not safe)
+
+    def _weigh(self, cell: str, by_name: Match, domains: tuple[str, ...]) -> Match:
+        """The name's match with the row's e-mail or website domain as evidence."""
+        if by_name.status == "matched":
+            return by_name
+        for domain in domains:
+            ids = self._by_domain(domain)
+            if not ids:
+                continue
+            named = {c.record_id for c in by_name.candidates}
+            narrowed = ids & named if named else ids
+            if len(narrowed) == 1:
+                sid = next(iter(narrowed))
+                reason = f"'{cell}' taken as {self.labels[sid]}: the row's address is at {domain}"
+                return Match("matched", sid, 95.0, reason)
+            choices = self._cands(narrowed or (ids | named), 80.0)
+            reason = f"{by_name.reason or 'no name match'}; the row's address is at {domain}"
+            return Match("review", None, 80.0, reason, choices, ambiguous=True)
+        return by_name
+
+    def _by_domain(self, domain: str) -> set[int]:
+        """The services whose website or e-mail is at ``domain`` (or a parent of it), or whose
+        name is a government domain's first label ('nottinghamshire.gov.uk')."""
+        parts = domain.split(".")
+        for start in range(len(parts) - 1):
+            ids = self._domains.get(".".join(parts[start:]))
+            if ids:
+                return ids
+        for suffix in _GOV_DOMAINS:
+            if domain.endswith(suffix):
+                label = domain[: -len(suffix)].rsplit(".", 1)[-1]
+                match = self._match(label.replace("-", " "))
+                if match.status == "matched" and match.record_id is not None:
+                    return {match.record_id}
+        return set()
 
     def _cands(self, ids: Iterable[int], score: float) -> list[Candidate]:
         return sorted((Candidate(i, self.labels[i], score) for i in ids), key=lambda c: c.label)
+
+    def land(self, sid: int, row: int, text: str, sure: bool) -> tuple[int, str] | None:
+        """Note that ``row`` landed on service ``sid`` from ``text``; the earlier row and its
+        text when that is a conflict: another name landed there first and one of the two
+        was not certain ("Kingston" guessed, then "Kingston upon Hull")."""
+        first = self._landed.get(sid)
+        if first is None:
+            self._landed[sid] = (row, text, sure)
+            return None
+        first_row, first_text, first_sure = first
+        if _fold(first_text) == _fold(text) or (sure and first_sure):
+            return None
+        return first_row, first_text
+
+
+def _shares_a_word(plain: str, choice: str) -> bool:
+    """True when some word of ``plain`` is (nearly) a word of ``choice``: 'rct' shares
+    nothing with 'bolton', however a scorer rates three letters inside six."""
+    return any(fuzz.ratio(a, b) >= 75 for a in plain.split() for b in choice.split())
 
 
 class PartnerMatcher:
