@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -45,7 +46,9 @@ from brokerdesk.core.models import (
 
 GSS_CODE = re.compile(r"^[ENSWK]\d{8}$")
 REVIEW_FLOOR = 70.0  # below this a candidate is not worth showing
-SURE_SPELLING = 90.0  # a close spelling of one name, taken without review
+SURE_SPELLING = (
+    88.0  # a close spelling (one slip in nine letters) of one name, taken without review
+)
 SAFE_BEST = 82.0  # the least a best guess needs to be taken by --accept-best
 MARGIN = 8.0  # how far the best must lead the next for either
 _CERTAIN = ("known name", "GSS code", "same name", "same email")
@@ -211,11 +214,42 @@ class ServiceMatcher:
             return self._by_code(code)
         if not _fold(cell):  # no letters or digits: nothing to match on, never "all the same"
             return Match("none", reason=f"'{cell}' has no letters or digits to match a name")
+        if "(" in cell and ")" in cell:
+            return self._bracketed(cell)
         for form in name_forms(cell):
             found = self._by_name(cell, form)
             if found is not None:
                 return found
+        plain = distinctive(name_key(cell))
+        if plain and plain != name_key(cell):  # 'Hull Culture and Leisure' is Hull's
+            found = self._by_name(cell, plain)
+            if found is not None and found.status == "matched":
+                return found
         return self._fuzzy(cell)
+
+    def _bracketed(self, cell: str) -> Match:
+        """'Newcastle (Tyne and Wear)', 'Idea Store (Tower Hamlets)': the name as written,
+        else the name outside the brackets, narrowed by what the brackets name."""
+        for form in name_forms(cell):
+            found = self._by_name(cell, form)
+            if found is not None:
+                return found
+        inner = " ".join(re.findall(r"\(([^()]*)\)", cell))
+        outer = " ".join(re.sub(r"\([^()]*\)", " ", cell).split())
+        named = self._match(outer) if outer else Match("none")
+        if named.status == "matched" or not inner:
+            return named
+        context = self._match(inner)
+        near = {context.record_id} if context.status == "matched" else set()
+        near |= {c.record_id for c in context.candidates}
+        kept = [c for c in named.candidates if c.record_id in near]
+        if len(kept) == 1:
+            sid = kept[0].record_id
+            reason = f"'{cell}' read as {self.labels[sid]}: the brackets say which"
+            return Match("matched", sid, 95.0, reason)
+        if named.status == "none" and context.status == "matched":
+            return context
+        return named
 
     def _by_name(self, cell: str, form: str) -> Match | None:
         ids = self._exact.get(form)
@@ -282,7 +316,7 @@ class ServiceMatcher:
         )
         spelling = max(
             (
-                fuzz.ratio(key, k)
+                OSA.normalized_similarity(key, k) * 100
                 for k in self._choices
                 if best.record_id in self._keys[k]
                 and directions(k) == directions(key)
