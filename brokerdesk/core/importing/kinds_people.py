@@ -122,7 +122,8 @@ class PartnerImporter(Importer):
 
     def resolve(self, plan: RowPlan, source: dict[str, str], values: dict[str, Any]) -> Any:
         name = source.get("name", "")
-        match = self.partners.match(name, source.get("website"))
+        email = source.get("email") or source.get("contact_email")
+        match = self.partners.match(name, source.get("website"), email)
         chosen = self.options.resolutions.get(plan.row, -1)
         if match.status == "review" and chosen is None:
             match = Match("none")  # the user said: none of these, a new partner
