@@ -89,7 +89,7 @@ def test_sign_up_sheet_mapped_fixed_reviewed_and_imported(
     tmp_path: Path,
 ) -> None:
     rows = [["Authority", "Project", "Stage", "Comments"]]
-    names = ["Bristol Libraries", "Hull", "Rhondda Cynon Taff", "Manchestr", "St Helens"]
+    names = ["Bristol Libraries", "Hull", "Rhondda Cynon Taff", "Mnachestr", "St Helens"]
     rows += [[name, PROGRAMME, "interested", f"signed up {i}"] for i, name in enumerate(names)]
     rows.append(["Caerdydd", PROGRAMME, "maybe later", "stage nobody uses"])
     sheet = _csv(tmp_path / "sign-ups.csv", rows)
@@ -114,7 +114,7 @@ def test_sign_up_sheet_mapped_fixed_reviewed_and_imported(
     preview = wizard.preview_page
     model = preview.model
     words = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(model.rowCount())}
-    assert words["5"] == "Needs review"  # Manchestr
+    assert words["5"] == "Needs review"  # Mnachestr
     assert words["7"] == "Refused"  # the stage nobody uses: said in words, not colour only
     reasons = model.index(5, 2).data()
     assert "Stage" in reasons

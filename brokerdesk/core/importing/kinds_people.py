@@ -65,7 +65,9 @@ def resolve_service(importer: Importer, plan: RowPlan, source: dict[str, str]) -
             sid = importer.settle(plan, column, text, match)
             if sid is None:
                 return None
-            sure = match.certain or plan.row in importer.options.resolutions
+            sure = (match.status == "matched" and not match.guessed) or (
+                plan.row in importer.options.resolutions
+            )
             earlier = matcher.land(sid, plan.row, text, sure)
             if earlier is None:
                 return sid

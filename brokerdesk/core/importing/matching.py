@@ -124,6 +124,8 @@ class Match:
         candidates: for ``review``, the choices, best first.
         ambiguous: for ``review``, no candidate is a safe guess (a tie, a split council, a
             name several services share): only a person may choose, never ``--accept-best``.
+        guessed: for ``matched``, taken from a close spelling or the row's address rather
+            than a name or code known for the service.
     """
 
     status: str
@@ -132,6 +134,7 @@ class Match:
     reason: str = ""
     candidates: list[Candidate] = field(default_factory=list)
     ambiguous: bool = False
+    guessed: bool = False
 
     @property
     def certain(self) -> bool:
@@ -326,7 +329,7 @@ class ServiceMatcher:
         )
         if spelling >= SURE_SPELLING and lead >= MARGIN and len(key) >= 6:
             reason = f"'{cell}' read as {best.label}, a close spelling ({spelling:.0f}%)"
-            return Match("matched", best.record_id, round(spelling, 1), reason)
+            return Match("matched", best.record_id, round(spelling, 1), reason, guessed=True)
         safe = spelling >= SAFE_BEST and lead >= MARGIN
         return Match("review", None, best.score, "similar name", candidates, ambiguous=not safe)
 
@@ -343,7 +346,7 @@ class ServiceMatcher:
             if len(narrowed) == 1:
                 sid = next(iter(narrowed))
                 reason = f"'{cell}' taken as {self.labels[sid]}: the row's address is at {domain}"
-                return Match("matched", sid, 95.0, reason)
+                return Match("matched", sid, 95.0, reason, guessed=True)
             choices = self._cands(narrowed or (ids | named), 80.0)
             reason = f"{by_name.reason or 'no name match'}; the row's address is at {domain}"
             return Match("review", None, 80.0, reason, choices, ambiguous=True)
