@@ -17,6 +17,7 @@ from brokerdesk.core.db import Database
 from brokerdesk.core.importing import ImportOptions, open_spreadsheet, preview, suggest_mapping
 from brokerdesk.core.importing.kinds_places import IMPORTERS
 from brokerdesk.core.importing.matching import Match, ServiceMatcher
+from brokerdesk.core.importing.service_names import known_names
 from brokerdesk.core.reference.load import initialise
 
 CORPUS = Path(__file__).parent / "data" / "service_names_corpus.csv"
@@ -138,3 +139,14 @@ def test_accept_best_never_takes_an_ambiguous_row_and_two_names_on_one_service_c
         codes = ServiceMatcher(session).codes
     assert plans[3].record_id == codes["E06000010"]
     assert plans[6].action == "update" and plans[6].record_id == codes["E10000028"]
+
+
+def test_every_name_in_the_reference_data_means_a_shipped_service(
+    matcher: ServiceMatcher,
+) -> None:
+    names = known_names()
+    assert len(names) >= 300
+    unknown = {k.name: c for k in names.values() for c in k.codes if c not in matcher.codes}
+    assert unknown == {}
+    several = [k.name for k in names.values() if not k.certain]
+    assert "Tri-borough" in several and "Kingston" in several and "RBKC" not in several
