@@ -331,7 +331,10 @@ class Importer:
                 plan.warnings.append(f"'{text}' taken as {best.label} ({best.score:.0f}%).")
                 return best.record_id
             plan.review = Review(column, text, match)
-            names = "; ".join(f"{c.label} ({c.score:.0f}%)" for c in match.candidates)
+            names = "; ".join(
+                c.label if match.ambiguous else f"{c.label} ({c.score:.0f}%)"
+                for c in match.candidates
+            )
             why = match.reason + ("; only a person can choose" if match.ambiguous else "")
             plan.errors.append(f"'{text}' needs review ({why}): {names}")
             plan.action = "review"
