@@ -201,8 +201,13 @@ class ServiceMatcher:
         """Match one cell (a code or a name), with the row's e-mail addresses and websites
         as evidence; results are cached per distinct text and evidence."""
         cell = " ".join(text.split())
-        domains = tuple(sorted({d for d in map(evidence_domain, evidence) if d}))
+        domains = (
+            tuple(sorted({d for d in map(evidence_domain, evidence) if d})) if evidence else ()
+        )
         key = (cell, domains)
+        found = self._cache.get(key)
+        if found is not None:  # the usual case: a sheet repeats its services
+            return found
         if key not in self._cache:
             by_name = self._cache.get((cell, ())) or self._match(cell)
             self._cache[(cell, ())] = by_name
@@ -380,7 +385,7 @@ class ServiceMatcher:
             self._landed[sid] = (row, text, sure)
             return None
         first_row, first_text, first_sure = first
-        if _fold(first_text) == _fold(text) or (sure and first_sure):
+        if (sure and first_sure) or first_text == text or _fold(first_text) == _fold(text):
             return None
         return first_row, first_text
 
