@@ -14,9 +14,9 @@ from brokerdesk.core.importing.matching import (
     Candidate,
     ContactMatcher,
     Match,
-    PartnerMatcher,
     ServiceMatcher,
 )
+from brokerdesk.core.importing.partner_matching import PartnerMatcher
 from brokerdesk.core.models import Contact, Interaction, OfferArea, Partner, Programme
 from brokerdesk.core.services.partners import PartnerService
 from brokerdesk.core.services.people import ContactService, InteractionService

@@ -12,6 +12,8 @@ check and extend them:
 - ``service_names.csv``: whole names with the GSS code(s) they mean: abbreviations, Welsh
   forms, the trusts and brands that run services, towns inside a county service, and names
   that could mean several services (never taken without a person choosing).
+- ``districts.csv``: the districts of two-tier counties and their county's library service
+  ("Harlow" is Essex's), built from ONS's lookup by ``core/reference/build.py``.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from brokerdesk.paths import resource
 
 WORDS_FILE = "service_name_words.csv"
 NAMES_FILE = "service_names.csv"
+DISTRICTS_FILE = "districts.csv"  # built from ONS's lookup: the districts inside a county
 _MAX_FORMS = 24  # affix-stripped forms of one name tried at most (a few are usual)
 
 
@@ -83,10 +86,11 @@ def name_words() -> NameWords:
 
 @functools.cache
 def known_names() -> dict[str, KnownName]:
-    """Every name of ``service_names.csv`` by its fold (and its expanded fold)."""
+    """Every name of ``service_names.csv`` and ``districts.csv`` by its fold (and its expanded
+    fold); the first file wins where both name a place."""
     words = name_words()
     out: dict[str, KnownName] = {}
-    for row in _rows(NAMES_FILE):
+    for row in (*_rows(NAMES_FILE), *_rows(DISTRICTS_FILE)):
         known = KnownName(row["name"].strip(), tuple(row["services"].split()), row["kind"].strip())
         for key in (fold(known.name), expand(fold(known.name), words)):
             if key:

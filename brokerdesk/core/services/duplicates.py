@@ -23,7 +23,8 @@ from brokerdesk.core.db import Database
 from brokerdesk.core.errors import Cancelled, NotFoundError, ValidationError
 from brokerdesk.core.importing.cleaning import web_domain
 from brokerdesk.core.importing.folding import match_key
-from brokerdesk.core.importing.matching import evidence_domain, partner_key
+from brokerdesk.core.importing.matching import evidence_domain
+from brokerdesk.core.importing.partner_matching import partner_key
 from brokerdesk.core.models import Contact, Partner
 from brokerdesk.core.services.partners import PartnerService
 from brokerdesk.core.services.people import ContactService
