@@ -41,6 +41,8 @@ class NameWords:
     short: dict[str, str]
     generic: frozenset[str]
     directions: frozenset[str]
+    by_last: dict[str, tuple[str, ...]]  # suffixes by their last word, longest first
+    by_first: dict[str, tuple[str, ...]]  # prefixes by their first word, longest first
 
 
 @dataclass(frozen=True)
@@ -75,12 +77,21 @@ def name_words() -> NameWords:
     def longest_first(role: str) -> tuple[str, ...]:
         return tuple(sorted({w for w, _ in by_role.get(role, [])}, key=lambda w: (-len(w), w)))
 
+    suffixes, prefixes = longest_first("suffix"), longest_first("prefix")
+    by_last: dict[str, tuple[str, ...]] = {}
+    for suffix in suffixes:
+        by_last[suffix.rsplit(" ", 1)[-1]] = (*by_last.get(suffix.rsplit(" ", 1)[-1], ()), suffix)
+    by_first: dict[str, tuple[str, ...]] = {}
+    for prefix in prefixes:
+        by_first[prefix.split(" ", 1)[0]] = (*by_first.get(prefix.split(" ", 1)[0], ()), prefix)
     return NameWords(
-        suffixes=longest_first("suffix"),
-        prefixes=longest_first("prefix"),
+        suffixes=suffixes,
+        prefixes=prefixes,
         short={w: m for w, m in by_role.get("short", []) if m},
         generic=frozenset(w for w, _ in by_role.get("generic", [])),
         directions=frozenset(w for w, _ in by_role.get("direction", [])),
+        by_last=by_last,
+        by_first=by_first,
     )
 
 
@@ -99,9 +110,16 @@ def known_names() -> dict[str, KnownName]:
 
 
 def expand(folded: str, words: NameWords | None = None) -> str:
-    """Short forms of whole words written out: 'ne lincs' -> 'north east lincolnshire'."""
+    """Short forms of whole words written out: 'ne lincs' -> 'north east lincolnshire'.
+
+    A one-letter short form counts first or after another ('s glos', 'n e lincs'): after a
+    word, a lone letter is what folding leaves of an apostrophe ("king's" is 'king s')."""
     short = (words or name_words()).short
-    return " ".join(short.get(word, word) for word in folded.split())
+    split = folded.split()
+    return " ".join(
+        word if len(word) == 1 and i and len(split[i - 1]) > 1 else short.get(word, word)
+        for i, word in enumerate(split)
+    )
 
 
 def stripped_forms(folded: str, words: NameWords | None = None) -> list[str]:
@@ -128,10 +146,10 @@ def stripped_forms(folded: str, words: NameWords | None = None) -> list[str]:
 
 
 def _one_removed(form: str, words: NameWords) -> Iterator[str]:
-    for suffix in words.suffixes:
+    for suffix in words.by_last.get(form.rsplit(" ", 1)[-1], ()):
         if form.endswith(" " + suffix):
             yield form[: -len(suffix) - 1].strip()
-    for prefix in words.prefixes:
+    for prefix in words.by_first.get(form.split(" ", 1)[0], ()):
         if form.startswith(prefix + " "):
             yield form[len(prefix) + 1 :].strip()
 
