@@ -44,6 +44,8 @@ from brokerdesk.core.models import (
 )
 
 GSS_CODE = re.compile(r"^[ENSWK]\d{8}$")
+# Between two names for one service: 'Caerdydd / Cardiff', 'Libraries NI - Belfast'.
+_SEPARATORS = re.compile(r"\s*(?:/|\||;|,|\s[-–—]\s)\s*")
 REVIEW_FLOOR = 70.0  # below this a candidate is not worth showing
 SURE_SPELLING = (
     88.0  # a close spelling (one slip in nine letters) of one name, taken without review
@@ -226,12 +228,31 @@ class ServiceMatcher:
             found = self._by_name(cell, form)
             if found is not None:
                 return found
+        parts = [p for p in _SEPARATORS.split(cell) if p]
+        if len(parts) > 1:
+            agreed = self._agreed(parts)
+            if agreed is not None:
+                reason = f"'{cell}' read as {self.labels[agreed]}: its parts agree"
+                return Match("matched", agreed, 95.0, reason)
         plain = distinctive(name_key(cell))
         if plain and plain != name_key(cell):  # 'Hull Culture and Leisure' is Hull's
             found = self._by_name(cell, plain)
             if found is not None and found.status == "matched":
                 return found
         return self._fuzzy(cell)
+
+    def _agreed(self, parts: list[str]) -> int | None:
+        """The one service every part of 'Sir Fynwy / Monmouthshire' or 'Richmond, North
+        Yorkshire' can mean (a part naming nothing is a note), or None."""
+        found = [self._match(part) for part in parts]
+        named = {m.record_id for m in found if m.status == "matched"}
+        if len(named) != 1:
+            return None
+        sid = next(iter(named))
+        unsure = [m for m in found if m.status == "review"]
+        if any(sid not in {c.record_id for c in m.candidates} for m in unsure):
+            return None
+        return sid
 
     def _bracketed(self, cell: str) -> Match:
         """'Newcastle (Tyne and Wear)', 'Idea Store (Tower Hamlets)': the name as written,
