@@ -34,6 +34,7 @@ from brokerdesk.core.importing.service_names import (
     distinctive,
     known_names,
     name_forms,
+    respelled,
     shortest_form,
 )
 from brokerdesk.core.models import (
@@ -228,6 +229,13 @@ class ServiceMatcher:
             found = self._by_name(cell, form)
             if found is not None:
                 return found
+        mended = respelled(_fold(cell))
+        if mended != _fold(cell):  # 'Nottinghamshire Conty Councl'
+            for form in name_forms(mended):
+                found = self._by_name(cell, form)
+                if found is not None and found.status == "matched" and found.record_id:
+                    reason = f"'{cell}' read as {self.labels[found.record_id]}, a close spelling"
+                    return Match("matched", found.record_id, 95.0, reason, guessed=True)
         parts = [p for p in _SEPARATORS.split(cell) if p]
         if len(parts) > 1:
             agreed = self._agreed(parts)

@@ -23,6 +23,8 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
 from brokerdesk.core.importing.folding import fold
 from brokerdesk.paths import resource
 
@@ -184,3 +186,26 @@ def directions(key: str, words: NameWords | None = None) -> frozenset[str]:
     """The direction words of a key: {'north', 'east'} for 'north east lincolnshire'."""
     found = (words or name_words()).directions
     return frozenset(w for w in key.split() if w in found)
+
+
+@functools.cache
+def _vocabulary() -> tuple[str, ...]:
+    """Every word of every affix and generic word, five letters or more ('council')."""
+    words = name_words()
+    found = {
+        w for phrase in (*words.suffixes, *words.prefixes, *words.generic) for w in phrase.split()
+    }
+    return tuple(sorted(w for w in found if len(w) >= 5))
+
+
+def respelled(folded: str) -> str:
+    """``folded`` with slips in the words every council name carries put right: 'notts conty
+    councl' -> 'notts county council'. Place names are never touched."""
+    vocabulary = _vocabulary()
+    out = []
+    for word in folded.split():
+        if len(word) >= 5 and word not in vocabulary:
+            near = [v for v in vocabulary if v[0] == word[0] and OSA.distance(word, v) <= 1]
+            word = near[0] if len(near) == 1 else word
+        out.append(word)
+    return " ".join(out)
