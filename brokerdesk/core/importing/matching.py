@@ -51,7 +51,7 @@ REVIEW_FLOOR = 70.0  # below this a candidate is not worth showing
 SURE_SPELLING = (
     88.0  # a close spelling (one slip in nine letters) of one name, taken without review
 )
-SAFE_BEST = 82.0  # the least a best guess needs to be taken by --accept-best
+SAFE_BEST = 85.0  # the least a best guess needs for --accept-best (one slip in seven letters)
 MARGIN = 8.0  # how far the best must lead the next for either
 _CERTAIN = ("known name", "GSS code", "same name", "same email")
 # Domains that say nothing about which service (web mail, the government's own).
