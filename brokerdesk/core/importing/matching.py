@@ -234,13 +234,13 @@ class ServiceMatcher:
             for form in name_forms(mended):
                 found = self._by_name(cell, form)
                 if found is not None and found.status == "matched" and found.record_id:
-                    reason = f"'{cell}' read as {self.labels[found.record_id]}, a close spelling"
+                    reason = f"read as {self.labels[found.record_id]}, a close spelling"
                     return Match("matched", found.record_id, 95.0, reason, guessed=True)
         parts = [p for p in _SEPARATORS.split(cell) if p]
         if len(parts) > 1:
             agreed = self._agreed(parts)
             if agreed is not None:
-                reason = f"'{cell}' read as {self.labels[agreed]}: its parts agree"
+                reason = f"read as {self.labels[agreed]}: its parts agree"
                 return Match("matched", agreed, 95.0, reason)
         plain = distinctive(name_key(cell))
         if plain and plain != name_key(cell):  # 'Hull Culture and Leisure' is Hull's
@@ -280,7 +280,7 @@ class ServiceMatcher:
         kept = [c for c in named.candidates if c.record_id in near]
         if len(kept) == 1:
             sid = kept[0].record_id
-            reason = f"'{cell}' read as {self.labels[sid]}: the brackets say which"
+            reason = f"read as {self.labels[sid]}: the brackets say which"
             return Match("matched", sid, 95.0, reason)
         if named.status == "none" and context.status == "matched":
             return context
@@ -289,7 +289,7 @@ class ServiceMatcher:
     def _by_name(self, cell: str, form: str) -> Match | None:
         ids = self._exact.get(form)
         if ids is None and form in self._known:
-            return self._by_known(cell, *self._known[form])
+            return self._by_known(*self._known[form])
         ids = ids or self._keys.get(form)
         if ids and len(ids) == 1:
             return Match("matched", next(iter(ids)), 100.0, "known name")
@@ -300,13 +300,14 @@ class ServiceMatcher:
             return self._former(self.former_names[form], cell)
         return None
 
-    def _by_known(self, cell: str, known: KnownName, ids: list[int]) -> Match:
+    def _by_known(self, known: KnownName, ids: list[int]) -> Match:
         if len(ids) == 1:
             return Match("matched", ids[0], 100.0, "known name")
         why = {
-            "shared": f"'{cell}' is one library service run for several councils",
-            "area": f"'{cell}' covers several library services",
-        }.get(known.kind, f"'{cell}' could mean several library services")
+            "shared": "a service shared by several councils",
+            "area": "an area covering several library services",
+            "split": "a council abolished and split between several services",
+        }.get(known.kind, "could mean several library services")
         reason = f"{why}: choose the one meant"
         return Match("review", None, 60.0, reason, self._cands(ids, 60.0), ambiguous=True)
 
@@ -330,7 +331,7 @@ class ServiceMatcher:
         key = name_key(cell)
         plain = distinctive(key)
         if not plain:
-            return Match("none", reason=f"'{cell}' has only words many library services share")
+            return Match("none", reason="only words many library services share")
         scores: dict[int, float] = {}
         for scorer, weight in ((fuzz.ratio, 1.0), (fuzz.token_set_ratio, 0.9)):
             found = process.extract(
@@ -360,7 +361,7 @@ class ServiceMatcher:
             default=0.0,
         )
         if spelling >= SURE_SPELLING and lead >= MARGIN and len(key) >= 6:
-            reason = f"'{cell}' read as {best.label}, a close spelling ({spelling:.0f}%)"
+            reason = f"read as {best.label}, a close spelling ({spelling:.0f}%)"
             return Match("matched", best.record_id, round(spelling, 1), reason, guessed=True)
         safe = spelling >= SAFE_BEST and lead >= MARGIN
         return Match("review", None, best.score, "similar name", candidates, ambiguous=not safe)
@@ -377,7 +378,7 @@ class ServiceMatcher:
             narrowed = ids & named if named else ids
             if len(narrowed) == 1:
                 sid = next(iter(narrowed))
-                reason = f"'{cell}' taken as {self.labels[sid]}: the row's address is at {domain}"
+                reason = f"taken as {self.labels[sid]}: the row's address is at {domain}"
                 return Match("matched", sid, 95.0, reason, guessed=True)
             choices = self._cands(narrowed or (ids | named), 80.0)
             reason = f"{by_name.reason or 'no name match'}; the row's address is at {domain}"
