@@ -330,7 +330,7 @@ class ServiceMatcher:
     def _fuzzy(self, cell: str) -> Match:
         key = name_key(cell)
         plain = distinctive(key)
-        if not plain:
+        if len(directions(plain)) == len(plain.split()):  # nothing, or only 'North West'
             return Match("none", reason="only words many library services share")
         scores: dict[int, float] = {}
         for scorer, weight in ((fuzz.ratio, 1.0), (fuzz.token_set_ratio, 0.9)):
@@ -421,7 +421,8 @@ class ServiceMatcher:
 def _shares_a_word(plain: str, choice: str) -> bool:
     """True when some word of ``plain`` is (nearly) a word of ``choice``: 'rct' shares
     nothing with 'bolton', however a scorer rates three letters inside six."""
-    return any(fuzz.ratio(a, b) >= 75 for a in plain.split() for b in choice.split())
+    ours = [w for w in plain.split() if not directions(w)]  # 'East' is in many names
+    return any(fuzz.ratio(a, b) >= 75 for a in ours for b in choice.split())
 
 
 class ContactMatcher:
