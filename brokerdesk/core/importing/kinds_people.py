@@ -76,7 +76,9 @@ def resolve_service(importer: Importer, plan: RowPlan, source: dict[str, str]) -
             reason = f"row {row} ('{other}') also lands on {label}: which service is each?"
             candidates = [Candidate(sid, label, match.confidence or 100.0)]
             candidates += [c for c in matcher.match(text).candidates if c.record_id != sid]
-            conflict = Match("review", None, 0.0, reason, candidates, ambiguous=True)
+            conflict = Match(
+                "review", None, 0.0, reason, candidates, ambiguous=True, conflict_with=row
+            )
             plan.review = Review(column, text, conflict)
             plan.errors.append(f"'{text}' needs review ({reason})")
             plan.action = "review"

@@ -128,6 +128,8 @@ class Match:
             name several services share): only a person may choose, never ``--accept-best``.
         guessed: for ``matched``, taken from a close spelling or the row's address rather
             than a name or code known for the service.
+        conflict_with: for a conflict, the earlier row of the file that landed on the same
+            service from another name (``reason`` names both rows).
     """
 
     status: str
@@ -137,6 +139,7 @@ class Match:
     candidates: list[Candidate] = field(default_factory=list)
     ambiguous: bool = False
     guessed: bool = False
+    conflict_with: int | None = None
 
     @property
     def certain(self) -> bool:

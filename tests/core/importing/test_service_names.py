@@ -135,6 +135,7 @@ def test_accept_best_never_takes_an_ambiguous_row_and_two_names_on_one_service_c
     assert plans[3].action == "update"  # the real Kingston upon Hull row is not a "duplicate"
     assert plans[4].action == "update" and "close spelling" in plans[4].warnings[0]
     assert plans[5].action == "review" and "row 4" in plans[5].errors[0]
+    assert plans[5].review is not None and plans[5].review.match.conflict_with == 4
     with db.read() as session:
         codes = ServiceMatcher(session).codes
     assert plans[3].record_id == codes["E06000010"]
