@@ -2,7 +2,8 @@
 
 Any refused row refuses the whole file (exit 1, nothing written, reasons printed) unless
 ``--skip-invalid`` is given. A library service the file names uncertainly counts as refused,
-with its candidates printed, unless ``--accept-best`` takes the best candidate.
+with its candidates printed, unless ``--accept-best`` takes the best candidate; it never takes
+an ambiguous one (a tie, a split council, a shared service, a name several services share).
 """
 
 from __future__ import annotations
@@ -72,7 +73,10 @@ def register(subparsers: Any, name: str) -> argparse.ArgumentParser:
     parser.add_argument(
         "--accept-best",
         action="store_true",
-        help="take the best candidate of an uncertain library-service match",
+        help=(
+            "take the best candidate of an uncertain library-service match; never a tie, a "
+            "split council, a shared service or a name several services share"
+        ),
     )
     parser.add_argument(
         "--stage",

@@ -44,7 +44,7 @@ def _count(db_path: Path, model: type) -> int:
 def test_uncertain_match_refuses_the_file_then_accept_best_imports_it(
     ready_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    sheet = _csv(tmp_path / "s.csv", [["Authority"], ["Bristol Libraries"], ["Manchestr"]])
+    sheet = _csv(tmp_path / "s.csv", [["Authority"], ["Bristol Libraries"], ["Nottinghmshre"]])
     args = [
         "import",
         "participations",
@@ -58,7 +58,7 @@ def test_uncertain_match_refuses_the_file_then_accept_best_imports_it(
     ]
     assert main(args) == 1
     err = capsys.readouterr().err
-    assert "row 3" in err and "Manchester (E08000003)" in err
+    assert "row 3" in err and "Nottinghamshire (E10000024)" in err
     assert _count(ready_db, Participation) == 0
     assert main([*args, "--accept-best", "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)

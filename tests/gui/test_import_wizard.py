@@ -82,6 +82,26 @@ def test_file_menu_offers_import_first_with_its_shortcut(window: MainWindow) -> 
     assert action in window.toolbar.actions()
 
 
+def test_accepting_every_suggestion_leaves_the_names_only_a_person_can_settle(
+    qtbot,  # type: ignore[no-untyped-def]
+    wizard: ImportWizard,
+    tmp_path: Path,
+) -> None:
+    rows = [["Authority", "Project", "Stage"]]
+    rows += [[name, PROGRAMME, "interested"] for name in ("Kingston", "Nottinghmshre", "Derby CC")]
+    _choose_file(qtbot, wizard, _csv(tmp_path / "s.csv", rows), "participations")
+    _to_preview(qtbot, wizard)
+    preview = wizard.preview_page
+    kingston = preview.review_combos[2]
+    assert 4 not in preview.review_combos  # "Derby CC" is Derby: nothing to review
+    offered = [kingston.itemText(i) for i in range(1, kingston.count())]
+    assert offered == ["Kingston upon Hull (E06000010)", "Kingston upon Thames (E09000021)"]
+    with qtbot.waitSignal(wizard.previewed, timeout=20_000):
+        preview.accept_all.click()
+    assert preview.review_combos[2].currentText() == "Leave the row refused"
+    assert "Nottinghamshire" in preview.review_combos[3].currentText()
+
+
 def test_sign_up_sheet_mapped_fixed_reviewed_and_imported(
     qtbot,  # type: ignore[no-untyped-def]
     wizard: ImportWizard,
@@ -89,7 +109,7 @@ def test_sign_up_sheet_mapped_fixed_reviewed_and_imported(
     tmp_path: Path,
 ) -> None:
     rows = [["Authority", "Project", "Stage", "Comments"]]
-    names = ["Bristol Libraries", "Hull", "Rhondda Cynon Taff", "Manchestr", "St Helens"]
+    names = ["Bristol Libraries", "Hull", "Rhondda Cynon Taff", "Nottinghmshre", "St Helens"]
     rows += [[name, PROGRAMME, "interested", f"signed up {i}"] for i, name in enumerate(names)]
     rows.append(["Caerdydd", PROGRAMME, "maybe later", "stage nobody uses"])
     sheet = _csv(tmp_path / "sign-ups.csv", rows)
@@ -114,23 +134,23 @@ def test_sign_up_sheet_mapped_fixed_reviewed_and_imported(
     preview = wizard.preview_page
     model = preview.model
     words = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(model.rowCount())}
-    assert words["5"] == "Needs review"  # Manchestr
+    assert words["5"] == "Needs review"  # Nottinghmshre
     assert words["7"] == "Refused"  # the stage nobody uses: said in words, not colour only
     reasons = model.index(5, 2).data()
     assert "Stage" in reasons
     assert "1 refused" in preview.counts.text() and "1 need review" in preview.counts.text()
     review = preview.review_combos[5]
     assert review.currentText() == "Leave the row refused"  # never guessed
-    assert "Manchester" in review.itemText(1)
+    assert "Nottinghamshire" in review.itemText(1)
 
     with qtbot.waitSignal(wizard.previewed, timeout=20_000):
         preview.accept_all.click()  # accepting re-runs the preview
     assert model.index(3, 1).data().startswith("Create")
     with window.ctx.db.read() as session:
-        manchester = session.scalar(
-            select(LibraryService.id).where(LibraryService.gss_code == "E08000003")
+        nottinghamshire = session.scalar(
+            select(LibraryService.id).where(LibraryService.gss_code == "E10000024")
         )
-    assert wizard.resolutions[5] == manchester
+    assert wizard.resolutions[5] == nottinghamshire
     mapped = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert "Notes" in mapped  # mapped from "Comments" so far
 

@@ -154,6 +154,7 @@ class Importer:
             raise ValidationError({"on_match": f"'{self.on_match}' is not skip, update or create."})
         self._by_name = {f.name: f for f in self.fields}
         self._seen: dict[Any, RowPlan] = {}  # this chunk's keys (earlier chunks: a temp table)
+        self._remembered = False  # whether the temp table holds any key yet
         self._memo: dict[tuple[str, Any], tuple[bool, Any]] = {}
         self.invisible: dict[str, str] = {}  # this row's cells that show nothing
         self.said_more: list[str] = []  # this row's "Stage: withdrawn (funding)", for notes
@@ -343,18 +344,29 @@ class Importer:
         if not keyed:
             return
         table = _seen_table(self.session)
-        keys = list(keyed)
+        connection = self.session.connection()
+        raw = connection.dialect.name == "sqlite" and connection.dialect.paramstyle == "qmark"
+        keys = list(keyed) if self._remembered else []  # the first chunk has no earlier keys
         for start in range(0, len(keys), 500):
             part = keys[start : start + 500]
-            earlier = self.session.execute(
-                select(table.c.key, table.c.row).where(table.c.key.in_(part))
-            )
+            if raw:  # SQLAlchemy's expanding IN cost more than the query (bench_import)
+                marks = ",".join("?" * len(part))
+                sql = f"SELECT key, row FROM {table.name} WHERE key IN ({marks})"
+                earlier = connection.exec_driver_sql(sql, tuple(part))
+            else:
+                earlier = connection.execute(
+                    select(table.c.key, table.c.row).where(table.c.key.in_(part))
+                )
             for key, first in earlier:  # written with its chunk already: this one is skipped
                 self._same_as(keyed.pop(key), int(first))
         if keyed:
-            self.session.execute(
-                table.insert(), [{"key": k, "row": p.row} for k, p in keyed.items()]
-            )
+            rows = [(k, p.row) for k, p in keyed.items()]
+            if raw:
+                sql = f"INSERT OR REPLACE INTO {table.name} (key, row) VALUES (?, ?)"
+                connection.exec_driver_sql(sql, rows)
+            else:
+                connection.execute(table.insert(), [{"key": k, "row": r} for k, r in rows])
+            self._remembered = True
 
     def validated(self, plan: RowPlan, values: dict[str, Any]) -> dict[str, Any]:
         """Check the row with the entity's declared fields, exactly as a form would.
@@ -431,19 +443,23 @@ class Importer:
         """The record a reference cell means, or None after marking the row for review."""
         chosen = self.options.resolutions.get(plan.row, -1)
         if match.status == "matched":
-            if match.reason not in ("known name", "GSS code", "same name", "same email"):
+            if not match.certain:
                 plan.warnings.append(f"{text}: {match.reason}.")
             return match.record_id
         if chosen != -1 and chosen is not None:
             return chosen
         if match.status == "review":
-            if self.options.accept_best and match.candidates:
+            if self.options.accept_best and match.candidates and not match.ambiguous:
                 best = match.candidates[0]
                 plan.warnings.append(f"'{text}' taken as {best.label} ({best.score:.0f}%).")
                 return best.record_id
             plan.review = Review(column, text, match)
-            names = "; ".join(f"{c.label} ({c.score:.0f}%)" for c in match.candidates)
-            plan.errors.append(f"'{text}' needs review ({match.reason}): {names}")
+            names = "; ".join(
+                c.label if match.ambiguous else f"{c.label} ({c.score:.0f}%)"
+                for c in match.candidates
+            )
+            why = match.reason + ("; only a person can choose" if match.ambiguous else "")
+            plan.errors.append(f"'{text}' needs review ({why}): {names}")
             plan.action = "review"
             return None
         plan.refuse(f"'{text}': {match.reason or 'no match'}.")

@@ -73,4 +73,6 @@ def match_key(text: str) -> str:
 def invisible_only(text: str) -> bool:
     """True when ``text`` is not empty but shows nothing: only spaces, format characters
     (right-to-left marks and overrides, zero-width joiners) and control characters."""
+    if text.isprintable() and not text.isspace():
+        return False  # the common case, asked of every cell: a visible character is there
     return bool(text) and all(unicodedata.category(ch)[0] in "CZ" for ch in text)

@@ -8,15 +8,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import brokerdesk.core.importing.row_contacts as row_contacts
-from brokerdesk.core.importing.base import Importer, ImportOptions, RowPlan
+from brokerdesk.core.importing.base import Importer, ImportOptions, Review, RowPlan
 from brokerdesk.core.importing.folding import match_key
 from brokerdesk.core.importing.mapping import Target
 from brokerdesk.core.importing.matching import (
+    Candidate,
     ContactMatcher,
     Match,
-    PartnerMatcher,
     ServiceMatcher,
 )
+from brokerdesk.core.importing.partner_matching import PartnerMatcher
 from brokerdesk.core.importing.row_contacts import draft_contact
 from brokerdesk.core.models import Contact, Interaction, OfferArea, Partner, Programme
 from brokerdesk.core.services.partners import PartnerService
@@ -46,12 +47,44 @@ SERVICE_TARGETS = (
 )
 
 
+# The row's cells that may hold an e-mail address or website: evidence of its service.
+EVIDENCE_FIELDS = ("email", "website", "local_contact", "contact_email", "url")
+
+
 def resolve_service(importer: Importer, plan: RowPlan, source: dict[str, str]) -> int | None:
-    """The library service named by the row's code (preferred) or name column."""
+    """The library service named by the row's code (preferred) or name column.
+
+    The row's e-mail addresses and websites are evidence for the name. Two rows that land on
+    one service from different names, at least one of them uncertain (a close spelling, the
+    evidence, a best guess), are a conflict: the later row goes to review naming the earlier.
+    """
     matcher: ServiceMatcher = importer.services  # type: ignore[attr-defined]
+    evidence = [source[f] for f in EVIDENCE_FIELDS if f in source]
     for column in ("service_code", "service"):
         if column in source:
-            return importer.settle(plan, column, source[column], matcher.match(source[column]))
+            text = source[column]
+            match = matcher.match(text, evidence)
+            sid = importer.settle(plan, column, text, match)
+            if sid is None:
+                return None
+            sure = (match.status == "matched" and not match.guessed) or (
+                plan.row in importer.options.resolutions
+            )
+            earlier = matcher.land(sid, plan.row, text, sure)
+            if earlier is None:
+                return sid
+            row, other = earlier
+            label = matcher.labels[sid]
+            reason = f"row {row} ('{other}') also lands on {label}: which service is each?"
+            candidates = [Candidate(sid, label, match.confidence or 100.0)]
+            candidates += [c for c in matcher.match(text).candidates if c.record_id != sid]
+            conflict = Match(
+                "review", None, 0.0, reason, candidates, ambiguous=True, conflict_with=row
+            )
+            plan.review = Review(column, text, conflict)
+            plan.errors.append(f"'{text}' needs review ({reason})")
+            plan.action = "review"
+            return None
     return None
 
 
@@ -101,7 +134,8 @@ class PartnerImporter(Importer):
 
     def resolve(self, plan: RowPlan, source: dict[str, str], values: dict[str, Any]) -> Any:
         name = source.get("name", "")
-        match = self.partners.match(name, source.get("website"))
+        email = source.get("email") or source.get("contact_email")
+        match = self.partners.match(name, source.get("website"), email)
         chosen = self.options.resolutions.get(plan.row, -1)
         if match.status == "review" and chosen is None:
             match = Match("none")  # the user said: none of these, a new partner

@@ -119,6 +119,28 @@ def build_authorities(data: Path) -> list[dict[str, Any]]:
     return out
 
 
+DISTRICTS_FILE = "districts.csv"
+_DISTRICTS_HEADER = """\
+# Districts of two-tier English counties and the county library service that serves them, so
+# "Harlow Library" or "Tunbridge Wells" finds Essex or Kent. Derived by
+# brokerdesk/core/reference/build.py from the ONS Lower Tier Local Authority to Upper Tier
+# Local Authority (April 2023) Lookup in England and Wales (Open Government Licence v3.0; see
+# ATTRIBUTION.md). Read with service_names.csv, which wins where both name a place.
+"""
+
+
+def build_districts(data: Path, library_codes: set[str]) -> list[dict[str, str]]:
+    """Each district inside a county library service: its name(s) and the county's code."""
+    out: list[dict[str, str]] = []
+    for row in read_csv(data / "authorities" / "lower_upper_lookup.csv", "utf-8-sig"):
+        county = row["UTLA23CD"]
+        if row["LTLA23CD"] == county or county not in library_codes:
+            continue
+        for name in dict.fromkeys(n for n in (row["LTLA23NM"], row["LTLA23NMW"]) if n):
+            out.append({"name": clean_name(name), "services": county, "kind": "district"})
+    return out
+
+
 def _boundary_names(data: Path) -> dict[str, str]:
     """ONS names (AREANM) by code; names only, the shapes are the map's business."""
     path = data / "boundaries" / "ctyua_dec2024_uk_bsc.geojson"
@@ -195,6 +217,12 @@ def write(data: Path, target: Path) -> dict[str, int]:
     writer.writeheader()
     writer.writerows(branches)
     _gzip(target / BRANCHES_FILE, text.getvalue())
+    districts = io.StringIO(_DISTRICTS_HEADER)
+    districts.seek(0, io.SEEK_END)
+    rows = csv.DictWriter(districts, fieldnames=["name", "services", "kind"], lineterminator="\n")
+    rows.writeheader()
+    rows.writerows(build_districts(data, codes))
+    (target / DISTRICTS_FILE).write_text(districts.getvalue(), encoding="utf-8")
     for stale in ("authorities.json", "former_authorities.json"):  # the first build's layout
         (target / stale).unlink(missing_ok=True)
     return {"authorities": len(authorities), "former": len(former), "branches": len(branches)}

@@ -23,6 +23,8 @@ from brokerdesk.core.db import Database
 from brokerdesk.core.errors import Cancelled, NotFoundError, ValidationError
 from brokerdesk.core.importing.cleaning import web_domain
 from brokerdesk.core.importing.folding import match_key
+from brokerdesk.core.importing.matching import evidence_domain
+from brokerdesk.core.importing.partner_matching import partner_key
 from brokerdesk.core.models import Contact, Partner
 from brokerdesk.core.services.partners import PartnerService
 from brokerdesk.core.services.people import ContactService
@@ -151,7 +153,46 @@ def find_duplicate_partners(
                 select(Partner.id, Partner.name, Partner.website).order_by(Partner.id)
             )
         ]
-    return _pairs("partner", rows, threshold, "same website domain", progress)
+        mail = session.execute(
+            select(Contact.partner_id, Contact.email)
+            .where(Contact.partner_id.is_not(None), Contact.email.is_not(None))
+            .order_by(Contact.partner_id)
+        ).all()
+    pairs = _pairs("partner", rows, threshold, "same website domain", progress)
+    labels = {pid: name for pid, name, _, _ in rows}
+    by_name = [(pid, name, partner_key(name), None) for pid, name, _, _ in rows]
+    by_mail = [
+        (pid, labels[pid], evidence_domain(email or ""), None)
+        for pid, email in mail
+        if pid in labels
+    ]
+    found = {(p.first_id, p.second_id): p for p in pairs}
+    for extra in (
+        _same_key("partner", by_name, "same name but for 'The', 'Ltd' or '&'"),
+        _same_key("partner", by_mail, "contacts' e-mail at the same domain"),
+    ):
+        for pair in extra:
+            old = found.get((pair.first_id, pair.second_id))
+            if old is None or old.reason == "similar name":  # say the telling reason
+                found[(pair.first_id, pair.second_id)] = pair
+    return sorted(found.values(), key=lambda p: (-p.score, p.first_label.lower(), p.second_id))
+
+
+def _same_key(
+    entity: str, rows: list[tuple[int, str, str, Any]], reason: str
+) -> list[DuplicatePair]:
+    """Pairs of different records whose rows share a non-empty key."""
+    by_key: dict[str, dict[int, str]] = {}
+    for rid, label, key, _group in rows:
+        if key:
+            by_key.setdefault(key, {})[rid] = label
+    out = []
+    for members in by_key.values():
+        items = sorted(members.items())
+        for i, (a, la) in enumerate(items):
+            for b, lb in items[i + 1 :]:
+                out.append(DuplicatePair(entity, a, b, la, lb, 100.0, reason))
+    return out
 
 
 def find_duplicate_contacts(

@@ -185,7 +185,9 @@ class PreviewPage(QWizardPage):
         self.review_help.setText(
             self.tr(
                 "The file names these in a way that could mean more than one record. Choose "
-                "the one it means, or leave the row refused."
+                "the one it means, or leave the row refused. Accepting every suggested match "
+                "leaves the rows only you can settle (a name several services share, a split "
+                "council, a shared service) for you to choose."
             )
         )
         self.accept_all = QPushButton(self.tr("&Accept every suggested match"))
@@ -328,12 +330,14 @@ class PreviewPage(QWizardPage):
                 combo.setObjectName(f"import-review-{row}")
                 combo.addItem(self.tr("Leave the row refused"), None)
                 for candidate in review.match.candidates:
-                    combo.addItem(
-                        self.tr("{0} ({1}% alike)").format(
+                    shown = (
+                        candidate.label  # several services by one name: none is "more alike"
+                        if review.match.ambiguous
+                        else self.tr("{0} ({1}% alike)").format(
                             candidate.label, f"{candidate.score:.0f}"
-                        ),
-                        candidate.record_id,
+                        )
                     )
+                    combo.addItem(shown, candidate.record_id)
                 combo.setCurrentIndex(max(0, combo.findData(self.state.resolutions.get(row))))
                 text = self.tr("Row {0}: '{1}' ({2})").format(
                     row, review.text, review.match.reason or self.tr("uncertain")
@@ -356,9 +360,13 @@ class PreviewPage(QWizardPage):
         self.completeChanged.emit()
 
     def accept_suggestions(self) -> None:
-        """Take the best candidate of every uncertain match (the user's explicit choice)."""
-        for combo in self.review_combos.values():
-            if combo.count() > 1:
+        """Take the best candidate of every uncertain match that has a safe one (the user's
+        explicit choice); an ambiguous match (a tie, a split council, a name several services
+        share) is left for the user, as ``--accept-best`` leaves it."""
+        reviews = self.state.reviews
+        for row, combo in self.review_combos.items():
+            review = reviews.get(row)
+            if combo.count() > 1 and review is not None and not review.match.ambiguous:
                 combo.setCurrentIndex(1)
 
     def isComplete(self) -> bool:
