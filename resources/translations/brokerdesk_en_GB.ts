@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
+    <name>Calendar</name>
+    <message>
+        <location filename="../../brokerdesk/gui/calendars.py" line="25"/>
+        <source>{0} calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/calendars.py" line="28"/>
+        <source>Days for {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChangeStageDialog</name>
     <message>
         <location filename="../../brokerdesk/gui/dialogs/change_stage.py" line="26"/>
@@ -45,60 +58,96 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/charts.py" line="106"/>
+        <location filename="../../brokerdesk/gui/views/charts.py" line="117"/>
         <source>Programmes by offer area and status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/charts.py" line="117"/>
+        <location filename="../../brokerdesk/gui/views/charts.py" line="125"/>
+        <source>Offer area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/charts.py" line="129"/>
         <source>No programmes yet, so there is nothing to count by offer area.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/charts.py" line="122"/>
+        <location filename="../../brokerdesk/gui/views/charts.py" line="134"/>
         <source>Participations by stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/charts.py" line="131"/>
+        <location filename="../../brokerdesk/gui/views/charts.py" line="140"/>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/charts.py" line="144"/>
         <source>No library service takes part in a programme yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/charts.py" line="135"/>
+        <location filename="../../brokerdesk/gui/views/charts.py" line="148"/>
         <source>New participations per month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/charts.py" line="147"/>
+        <location filename="../../brokerdesk/gui/views/charts.py" line="156"/>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/charts.py" line="161"/>
         <source>No months to show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/charts.py" line="150"/>
+        <location filename="../../brokerdesk/gui/views/charts.py" line="164"/>
         <source>No participations started between {0} and {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/charts.py" line="184"/>
+        <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ChartsTab</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="59"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="43"/>
+        <source>Show charts as ta&amp;bles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="44"/>
+        <source>Show charts as tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="71"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="96"/>
+        <source>{0}: table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="79"/>
         <source>Export “{0}” as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="81"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="116"/>
         <source>Export chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="81"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="116"/>
         <source>PNG image (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="86"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="121"/>
         <source>Chart saved to {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -207,77 +256,83 @@
 <context>
     <name>CoverageTab</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="55"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="57"/>
         <source>Programme status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="58"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="60"/>
         <source>Programme &amp;status:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="60"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="62"/>
         <source>&amp;As at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="61"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="63"/>
         <source>As at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="66"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="68"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="69"/>
         <source>As at date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="68"/>
-        <source>&amp;Export coverage…</source>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="71"/>
+        <source>Ex&amp;port coverage…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="69"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="72"/>
         <source>Export coverage…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="76"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="79"/>
         <source>Coverage matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="81"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="85"/>
         <source>Choose a cell to see its gap list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="82"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="87"/>
         <source>Covered services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="83"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="88"/>
         <source>Missing services (gap list)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="142"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="139"/>
+        <source>{0}, {1}: {2} of {3} member services covered ({4}%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="161"/>
         <source>{0} in {1}: {2} covered, {3} missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="156"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="176"/>
         <source>Export coverage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="158"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="178"/>
         <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="174"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="194"/>
         <source>Coverage exported to {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -306,22 +361,22 @@
     </message>
     <message>
         <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="64"/>
-        <source>&amp;Follow-ups &amp;&amp; health</source>
+        <source>F&amp;ollow-ups &amp;&amp; health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="65"/>
-        <source>&amp;Ending soon</source>
+        <source>Endi&amp;ng soon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="66"/>
-        <source>Su&amp;ggestions</source>
+        <source>S&amp;uggestions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="67"/>
-        <source>C&amp;harts</source>
+        <source>Cha&amp;rts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -767,186 +822,186 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/running.py" line="49"/>
+        <location filename="../../brokerdesk/gui/exporting/running.py" line="48"/>
         <source>&apos;{0}&apos; appeared while exporting and was left as it was; nothing was replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/running.py" line="54"/>
+        <location filename="../../brokerdesk/gui/exporting/running.py" line="53"/>
         <source>The export could not be written: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/running.py" line="55"/>
+        <location filename="../../brokerdesk/gui/exporting/running.py" line="54"/>
         <source>The export failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/running.py" line="67"/>
+        <location filename="../../brokerdesk/gui/exporting/running.py" line="82"/>
         <source>Export progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/running.py" line="83"/>
+        <location filename="../../brokerdesk/gui/exporting/running.py" line="86"/>
         <source>Export cancelled; nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/running.py" line="103"/>
+        <location filename="../../brokerdesk/gui/exporting/running.py" line="97"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="32"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="31"/>
         <source>Participation matrix.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="33"/>
-        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="51"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="32"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="50"/>
         <source>Export the participation matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/running.py" line="135"/>
-        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="91"/>
+        <location filename="../../brokerdesk/gui/exporting/running.py" line="129"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="90"/>
         <source>Nothing was exported; &apos;{0}&apos; was left as it was.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="42"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="41"/>
         <source>Wrote the participation matrix to &apos;{0}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="45"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="44"/>
         <source>Matrix exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="60"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="59"/>
         <source>BrokerDesk database {0}.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="62"/>
-        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="71"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="61"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="70"/>
         <source>Export the whole database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="70"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="69"/>
         <source>Table {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="72"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="71"/>
         <source>Preparing the workbook…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="81"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="80"/>
         <source>Wrote the whole database to &apos;{0}&apos;, one sheet per table.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="86"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="85"/>
         <source>Database exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="90"/>
+        <location filename="../../brokerdesk/gui/exporting/workbooks.py" line="89"/>
         <source>The database export was cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="65"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="64"/>
         <source>Open a partner, or select one in the Partners list, to export it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="104"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="103"/>
         <source>Wrote the summary of {0} to &apos;{1}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="108"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="107"/>
         <source>Partner summary exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="111"/>
-        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="210"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="110"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="207"/>
         <source>&amp;Open folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="115"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="114"/>
         <source>Export partner summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="137"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="136"/>
         <source>There are no partners to export.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="158"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="157"/>
         <source>Nothing was exported; no file was replaced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="163"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="162"/>
         <source>{0} of {1}: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="163"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="162"/>
         <source>Writing the index</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="165"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="164"/>
         <source>Export partner summaries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="167"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="165"/>
         <source>Preparing {0} summaries…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="183"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="180"/>
         <source>Wrote {0} partner summaries ({1}) and an index to {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="188"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="185"/>
         <source>Partner summaries exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="189"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="186"/>
         <source>&amp;Open index</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="198"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="195"/>
         <source>1 summary was written to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="200"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="197"/>
         <source>{0} summaries were written to {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="203"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="200"/>
         <source>Export cancelled after {0} of {1} partners: {2}; the index was not written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="209"/>
+        <location filename="../../brokerdesk/gui/exporting/summaries.py" line="206"/>
         <source>Export cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1187,88 +1242,156 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="52"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="65"/>
         <source>Choose the spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="53"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="66"/>
         <source>A CSV or Excel (XLSX) file whose first row names the columns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="56"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="69"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="57"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="70"/>
         <source>Type the file&apos;s path or press Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="60"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="73"/>
         <source>&amp;Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="62"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="75"/>
         <source>Browse… for the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="72"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="85"/>
         <source>What to import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="78"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="91"/>
         <source>About the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="83"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="96"/>
         <source>&amp;File:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="86"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="99"/>
         <source>&amp;What to import:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="104"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="117"/>
         <source>Choose the spreadsheet to import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="106"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="119"/>
         <source>Spreadsheets (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="125"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="138"/>
         <source>Reading {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="142"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="155"/>
         <source>This file cannot be imported: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="151"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="164"/>
         <source>Reading {0} was cancelled, so it has not been opened. Press Next to read it again, or choose another file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="161"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="174"/>
         <source>An Excel workbook with {0} sheet(s): {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="168"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="181"/>
         <source>A CSV file: text encoding {0}, columns separated by {1}; {2} columns, about {3} rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeaderRowPicker</name>
+    <message>
+        <location filename="../../brokerdesk/gui/importing/header_picker.py" line="69"/>
+        <source>Header row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/importing/header_picker.py" line="73"/>
+        <source>&amp;Header row:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/importing/header_picker.py" line="76"/>
+        <source>About the header row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/importing/header_picker.py" line="78"/>
+        <source>Header row problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/importing/header_picker.py" line="82"/>
+        <source>First rows of the sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/importing/header_picker.py" line="84"/>
+        <source>Select the row that names the columns, then press Use the selected row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/importing/header_picker.py" line="92"/>
+        <source>&amp;Use the selected row as the header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/importing/header_picker.py" line="94"/>
+        <source>Use the selected row as the header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/importing/header_picker.py" line="146"/>
+        <source>Row 1 names the columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/importing/header_picker.py" line="148"/>
+        <source>Row {0} names the columns, as you chose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/importing/header_picker.py" line="150"/>
+        <source>Row {0} names the columns: BrokerDesk found it under the rows above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/importing/header_picker.py" line="154"/>
+        <source>row {0}: &apos;{1}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/importing/header_picker.py" line="156"/>
+        <source>Not imported: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1491,12 +1614,12 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="158"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="186"/>
         <source>History of {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="165"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="193"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1504,73 +1627,73 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="72"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="81"/>
         <source>&amp;History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="75"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="86"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="77"/>
-        <source>Every change to this record, newest first; expand a line for its fields</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="79"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="117"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="79"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="118"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="79"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="119"/>
         <source>What changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="84"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="101"/>
         <source>No changes recorded yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="118"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="88"/>
+        <source>Every change to this record, newest first, each followed by its fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="148"/>
         <source>Changed {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="122"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="152"/>
         <source>{0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="124"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="153"/>
         <source>{0}, {1}: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="130"/>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="132"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="159"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="160"/>
         <source>{0}: {1} → {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="175"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="203"/>
         <source>Open a record first to see its history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="187"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="215"/>
         <source>Show &amp;history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="190"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="218"/>
         <source>Who changed this record, what and when</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1591,32 +1714,32 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="57"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="59"/>
         <source>Create</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="58"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="60"/>
         <source>Update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="59"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="61"/>
         <source>Skip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="60"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="62"/>
         <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="61"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="63"/>
         <source>Needs review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="66"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="68"/>
         <source>Note: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1702,69 +1825,63 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="201"/>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="205"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="203"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="206"/>
         <source>Reading the spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="269"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="264"/>
         <source>Checking row {0} of the first {1}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="286"/>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="295"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="283"/>
         <source>Checking the first rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="287"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="284"/>
         <source>Checking the first rows of {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="290"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="287"/>
         <source>Preview progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="330"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="321"/>
         <source>Importing row {0} of about {1}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="334"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="346"/>
         <source>Starting the import (a backup is taken first)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="333"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="345"/>
         <source>Importing {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="337"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="349"/>
         <source>Import progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="362"/>
-        <source>Import {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="382"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="377"/>
         <source>Imported {0}: {1} created, {2} updated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="393"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="388"/>
         <source>The import stopped and nothing was written: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="399"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="394"/>
         <source>The import was cancelled; nothing was written, because the file is imported in one transaction.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1891,191 +2008,201 @@
 <context>
     <name>LinkServicesDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="58"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="61"/>
         <source>Add library services to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="83"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="86"/>
         <source>Search library services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="84"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="87"/>
         <source>Search library services…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="87"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="90"/>
         <source>Any nation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="91"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="94"/>
         <source>Any region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="95"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="98"/>
         <source>&amp;Members only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="97"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="100"/>
         <source>Not yet lin&amp;ked to this programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="127"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="130"/>
         <source>Library services table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="139"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="142"/>
         <source>Select &amp;all shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="140"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="143"/>
         <source>Select all shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="141"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="144"/>
         <source>C&amp;lear selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="142"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="145"/>
         <source>Clear selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="147"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="150"/>
         <source>Selected count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="151"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="154"/>
         <source>Start at stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="152"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="155"/>
         <source>Start at s&amp;tage:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="166"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="169"/>
         <source>Link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="207"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="210"/>
         <source>{0} shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="216"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="219"/>
         <source>{0} selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="217"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="220"/>
         <source>library service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="217"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="220"/>
         <source>library services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="218"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="221"/>
         <source>Link {0} {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="228"/>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="237"/>
         <source>Link {0} library services to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/link_services.py" line="248"/>
+        <source>Linking {0} library services…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="77"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="79"/>
         <source>{0} list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="93"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="96"/>
         <source>Search {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="94"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="97"/>
         <source>Search {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../brokerdesk/gui/views/list_page.py" line="110"/>
+        <source>{0}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="117"/>
         <source>Result count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="113"/>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="197"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="120"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="207"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="114"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="121"/>
         <source>Columns: show or hide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="115"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="122"/>
         <source>Show or hide columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="122"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="129"/>
         <source>{0} table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="148"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="156"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="177"/>
-        <source>{0}: any</source>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="188"/>
+        <source>any</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="178"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="189"/>
         <source> days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="187"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="197"/>
         <source>Any {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="290"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="302"/>
         <source>Type 3 or more letters to search {0} {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="358"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="370"/>
         <source>Updating the list…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="370"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="382"/>
         <source>{0} {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2254,33 +2381,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="577"/>
-        <location filename="../../brokerdesk/gui/main_window.py" line="585"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="579"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="587"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="578"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="580"/>
         <source>Delete {0}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="582"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="584"/>
         <source>You can undo this (Ctrl+Z) or restore it from the Trash.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="608"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="610"/>
         <source>Backed up to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="615"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="617"/>
         <source>About BrokerDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="617"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="619"/>
         <source>&lt;h3&gt;BrokerDesk {0}&lt;/h3&gt;&lt;p&gt;National partnerships with UK public library services.&lt;/p&gt;&lt;p&gt;Library authorities: mySociety (CC BY 4.0) and ONS codes (Open Government Licence v3.0). Library branches: Arts Council England Basic Dataset for Libraries 2023 via Libraries Hacked (Open Government Licence v3.0; contains OS data © Crown copyright, Royal Mail data © Royal Mail copyright, ONS data © Crown copyright). Service directory: Libraries Hacked (CC0 1.0). Map boundaries: Office for National Statistics (Open Government Licence v3.0; contains OS data © Crown copyright and database right 2024; contains LPS Intellectual Property © Crown copyright and database right 2024).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2301,58 +2428,98 @@
 <context>
     <name>MapTab</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="65"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="66"/>
         <source>Shade by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="66"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="67"/>
         <source>&amp;Shade by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="76"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="77"/>
         <source>Zoom in (+)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="77"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="78"/>
         <source>Zoom out (−)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="78"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="79"/>
         <source>Fit (0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="86"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="87"/>
         <source>Legend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="88"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="89"/>
         <source>Map as a table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="114"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="116"/>
+        <source>Find in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="117"/>
+        <source>Service, region or value…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="119"/>
+        <source>Fin&amp;d in the table:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="123"/>
+        <source>Sort by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="124"/>
+        <source>Library service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="124"/>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="124"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="126"/>
+        <source>Sort &amp;by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="146"/>
         <source>Offer area: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="116"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="148"/>
         <source>Programme: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="162"/>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="182"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="194"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="214"/>
         <source>Not a member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="189"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="221"/>
         <source>Boundaries: ONS, OGL v3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2360,123 +2527,123 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="51"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="54"/>
         <source>Match the columns to fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="54"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="57"/>
         <source>Choose the column that holds each field. Fields marked * are required; columns left out are not imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="73"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="78"/>
         <source>Fields and their columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="81"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="87"/>
         <source>Programme for every row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="84"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="90"/>
         <source>Stage for rows without one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="85"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="91"/>
         <source>(from the file, or Invited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="88"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="94"/>
         <source>&amp;Programme for every row:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="90"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="96"/>
         <source>S&amp;tage for rows without one:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="119"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="127"/>
         <source>Filled in from the mapping you saved for these columns last time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="124"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="132"/>
         <source>Suggested from the column headers: check each field before going on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="144"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="170"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="144"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="170"/>
         <source>Column in the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="144"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="170"/>
         <source>First value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="150"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="176"/>
         <source>{0} *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="154"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="180"/>
         <source>Column for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="155"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="181"/>
         <source> (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="156"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="182"/>
         <source>(not imported)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="166"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="192"/>
         <source>First value for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="182"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="208"/>
         <source>(from the file&apos;s Programme column)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="217"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="243"/>
         <source>Next is blocked until the fields marked in red have a column.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="245"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="271"/>
         <source>&apos;{0}&apos; is already the column for {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="249"/>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="256"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="275"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="282"/>
         <source>Required: choose the column that holds {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="257"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="283"/>
         <source> or </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="253"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="279"/>
         <source>Required: choose a Programme column, or the programme below.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2552,128 +2719,128 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="68"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="70"/>
         <source>partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="68"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="70"/>
         <source>contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="70"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="72"/>
         <source>Merge two {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="91"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="93"/>
         <source>Choose the record to keep, then, for each field that differs, the value to keep. Everything linked to the other record moves to the one you keep.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="99"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="101"/>
         <source>Record to &amp;keep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="105"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="107"/>
         <source>{0} (#{1}, saved {2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="109"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="111"/>
         <source>Keep {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="135"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="137"/>
         <source>Both combined: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="135"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="137"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="138"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="140"/>
         <source>{0}: both combined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="150"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="152"/>
         <source>The two records, field by field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="163"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="165"/>
         <source>&amp;Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="167"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="169"/>
         <source>Cancel, merge nothing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="181"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="183"/>
         <source>{0} (the same in both)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="183"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="185"/>
         <source>{0}: the same in both</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="194"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="196"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="196"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="198"/>
         <source>from {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="231"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="233"/>
         <source>{0} keeps all its own values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="232"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="234"/>
         <source>{0} keeps its own values except {1}, taken from {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="236"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="238"/>
         <source>It will be called {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="262"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="264"/>
         <source>kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="262"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="264"/>
         <source>merged in, then deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="283"/>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="286"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="295"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="298"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="284"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="296"/>
         <source>Merge {0} into {1}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="298"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="310"/>
         <source>Merge {0} into {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2697,6 +2864,34 @@
     </message>
 </context>
 <context>
+    <name>Operation</name>
+    <message>
+        <location filename="../../brokerdesk/gui/operations.py" line="79"/>
+        <source>the database could not be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/operations.py" line="94"/>
+        <source>{0} could not use a file: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/operations.py" line="98"/>
+        <source>{0} did not finish because of an unexpected problem ({1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/operations.py" line="222"/>
+        <source>{0} progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/operations.py" line="228"/>
+        <source>{0} was cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PartnerPage</name>
     <message>
         <location filename="../../brokerdesk/gui/views/pages/partner.py" line="79"/>
@@ -2707,22 +2902,32 @@
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="98"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="103"/>
+        <source>(empty: typed &apos;{0}&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="104"/>
+        <source>{0} (typed &apos;{1}&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="119"/>
         <source>Row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="100"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="121"/>
         <source>What happens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="102"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="123"/>
         <source>Reasons and notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="117"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="138"/>
         <source> (with notes)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2730,122 +2935,142 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="137"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="158"/>
         <source>Check the rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="139"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="160"/>
         <source>What will happen to the first {0} rows. Nothing is written yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="144"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="165"/>
         <source>Preview counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="147"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="167"/>
+        <source>Not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="170"/>
         <source>Checking the first rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="152"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="175"/>
         <source>Rows as they would be imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="160"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="183"/>
         <source>&lt;b&gt;Uncertain matches to review&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="164"/>
-        <source>The file names these in a way that could mean more than one record. Choose the one it means, or leave the row refused.</source>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="187"/>
+        <source>The file names these in a way that could mean more than one record. Choose the one it means, or leave the row refused. Accepting every suggested match leaves the rows only you can settle (a name several services share, a split council, a shared service) for you to choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="168"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="193"/>
         <source>&amp;Accept every suggested match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="176"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="201"/>
         <source>Uncertain matches to review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="191"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="217"/>
         <source>Check the rows &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="214"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="241"/>
         <source>Checking the first rows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="240"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="273"/>
         <source>Checking the rows was cancelled, so there is nothing to show yet. Press Check the rows again, or go Back to change the choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="251"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="287"/>
+        <source>Columns not imported ({0}): {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="293"/>
+        <source>row {0}: &apos;{1}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="296"/>
+        <source>Above the header row, not imported: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="302"/>
         <source>The first {0} rows (of about {1}): </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="255"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="306"/>
         <source>All {0} rows: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="257"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="308"/>
         <source>{0} to create</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="258"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="309"/>
         <source>{0} to update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="259"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="310"/>
         <source>{0} to skip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="260"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="311"/>
         <source>{0} refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="261"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="312"/>
         <source>{0} need review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="266"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="317"/>
         <source>The other rows are checked when you import; any refused there are listed in the summary.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="280"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="331"/>
         <source>Leave the row refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="283"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="336"/>
         <source>{0} ({1}% alike)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="289"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="342"/>
         <source>Row {0}: &apos;{1}&apos; ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="290"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="343"/>
         <source>uncertain</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2854,7 +3079,7 @@
     <name>ProgrammePage</name>
     <message>
         <location filename="../../brokerdesk/gui/views/pages/programme.py" line="37"/>
-        <source>S&amp;how stage:</source>
+        <source>Sho&amp;w stage:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2881,7 +3106,7 @@
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../brokerdesk/gui/progress.py" line="54"/>
+        <location filename="../../brokerdesk/gui/operations.py" line="108"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2899,211 +3124,217 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="129"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="148"/>
         <source>Fields marked * are required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="160"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="179"/>
         <source>Save (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="328"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="347"/>
         <source>Not saved: you kept the other version open to compare.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="340"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="359"/>
         <source>Press Save again to keep your values, or Cancel to keep the saved ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="359"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="378"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="393"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="412"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="394"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="413"/>
         <source>Discard the changes you made to this {0}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="395"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="414"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="396"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="415"/>
         <source>Keep editing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="184"/>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="185"/>
         <source>DD/MM/YYYY</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="187"/>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="188"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="188"/>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="189"/>
         <source>Calendar for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="189"/>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="190"/>
         <source>Choose {0} from a calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="193"/>
-        <source>{0} calendar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="259"/>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="260"/>
         <source>Type to search…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="84"/>
+        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="85"/>
         <source>Separate tags with commas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="107"/>
         <location filename="../../brokerdesk/gui/dialogs/extras.py" line="108"/>
+        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="109"/>
         <source>Add a partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="125"/>
+        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="134"/>
         <source>Partner {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="129"/>
+        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="138"/>
+        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="152"/>
         <source>Role of partner {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="134"/>
+        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="143"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="135"/>
+        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="144"/>
         <source>Remove partner {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="149"/>
+        <source>Partner {0}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="151"/>
+        <source>Role:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RecordKinds</name>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="99"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="102"/>
         <source>partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="100"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="103"/>
         <source>partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="108"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="112"/>
         <source>library service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="109"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="113"/>
         <source>library services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="118"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="123"/>
         <source>programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="119"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="124"/>
         <source>programmes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="127"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="133"/>
         <source>contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="128"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="134"/>
         <source>contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="136"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="142"/>
         <source>interaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="137"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="143"/>
         <source>interactions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="146"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="153"/>
         <source>branch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="147"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="154"/>
         <source>branches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="153"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="161"/>
         <source>participation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="154"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="162"/>
         <source>participations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="159"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="168"/>
         <source>agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="160"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="169"/>
         <source>agreements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="168"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="178"/>
         <source>programme partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="169"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="179"/>
         <source>programme partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="174"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="185"/>
         <source>offer area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="175"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="186"/>
         <source>offer areas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3111,17 +3342,17 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/base.py" line="171"/>
+        <location filename="../../brokerdesk/gui/views/pages/base.py" line="183"/>
         <source>Related records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/base.py" line="292"/>
+        <location filename="../../brokerdesk/gui/views/pages/base.py" line="327"/>
         <source>⚠ This {0} was deleted. If you deleted it, Undo (Ctrl+Z) brings it back; otherwise it may be in the Trash. Use Back (Alt+Left) to leave this page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/base.py" line="296"/>
+        <location filename="../../brokerdesk/gui/views/pages/base.py" line="331"/>
         <source>This {0} was deleted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3129,12 +3360,12 @@
 <context>
     <name>RecordTable</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/record_table.py" line="40"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/record_table.py" line="45"/>
         <source>{0}: columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/record_table.py" line="46"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/record_table.py" line="51"/>
         <source>Log interaction…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3155,12 +3386,12 @@
 <context>
     <name>RelatedTable</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/base.py" line="74"/>
+        <location filename="../../brokerdesk/gui/views/pages/base.py" line="81"/>
         <source>{0} table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/base.py" line="93"/>
+        <location filename="../../brokerdesk/gui/views/pages/base.py" line="100"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3168,24 +3399,24 @@
 <context>
     <name>RestoreBackupDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="61"/>
-        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="168"/>
-        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="195"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="62"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="193"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="219"/>
         <source>Restore from backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="67"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="68"/>
         <source>Choose the backup to go back to. It is checked before anything changes. Your current database is not deleted: it is kept beside it as “{0}-before-restore-…{1}”, and this window reopens on the backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="75"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="76"/>
         <source>&amp;Backups of {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="78"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="111"/>
         <source>Backups</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3195,64 +3426,74 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="81"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="85"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="81"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="88"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="99"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="125"/>
         <source>There are no backups of this database yet. File ▸ Back up now makes one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="112"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="138"/>
         <source>&amp;Check and restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="114"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="140"/>
         <source>Check and restore the chosen backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="116"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="142"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="146"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="171"/>
         <source>Problem: this backup is damaged and cannot be restored ({0}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="175"/>
         <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="200"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="224"/>
         <source>Restored the backup {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="177"/>
         <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="202"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="226"/>
         <source>The previous file is kept as {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="244"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="239"/>
+        <source>Restoring the backup {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="243"/>
+        <source>Restore progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="286"/>
         <source>Restore from bac&amp;kup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="248"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="290"/>
         <source>A team server is backed up by whoever runs it; ask them to restore it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="256"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="298"/>
         <source>Go back to an earlier copy of this database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3328,55 +3569,60 @@
 <context>
     <name>SearchPalette</name>
     <message>
-        <location filename="../../brokerdesk/gui/search/palette.py" line="51"/>
-        <location filename="../../brokerdesk/gui/search/palette.py" line="61"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="52"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="62"/>
         <source>Search everything</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../brokerdesk/gui/search/feature.py" line="34"/>
-        <location filename="../../brokerdesk/gui/search/palette.py" line="60"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="61"/>
         <source>Search everything…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/search/palette.py" line="65"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="66"/>
         <source>Search results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/search/palette.py" line="70"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="71"/>
         <source>Search status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/search/palette.py" line="102"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="103"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/search/palette.py" line="114"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="115"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/search/palette.py" line="127"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="128"/>
         <source>Search failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/search/palette.py" line="156"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="157"/>
         <source>Type to search partners, services, contacts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/search/palette.py" line="158"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="159"/>
         <source>Nothing found for “{0}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/search/palette.py" line="160"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="161"/>
         <source>{0} found — ↑↓ to choose, Enter to open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="165"/>
+        <source>{0} found</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3401,47 +3647,47 @@
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="191"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="204"/>
         <source>Choose the sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="192"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="205"/>
         <source>The workbook has more than one place the rows could be.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="195"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="208"/>
         <source>Sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="198"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="211"/>
         <source>About the sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="200"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="213"/>
         <source>&amp;Sheet:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="230"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="243"/>
         <source>This sheet cannot be imported: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="241"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="254"/>
         <source>About {0} rows under the header row {1}. Columns: {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="248"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="261"/>
         <source>Reading the sheet &apos;{0}&apos;…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="267"/>
+        <location filename="../../brokerdesk/gui/importing/source_pages.py" line="280"/>
         <source>Reading the sheet &apos;{0}&apos; was cancelled. Press Next to read it again, or choose another sheet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3449,63 +3695,63 @@
 <context>
     <name>SuggestionsTab</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="53"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="56"/>
         <source>Programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="55"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="58"/>
         <source>Services to approach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="57"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="60"/>
         <source>&amp;Invite to programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="58"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="61"/>
         <source>Invite to programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="60"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="63"/>
         <source>Library service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="62"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="65"/>
         <source>Programmes to offer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="64"/>
-        <source>I&amp;nvite to selected programme</source>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="67"/>
+        <source>Invite to selecte&amp;d programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="65"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="68"/>
         <source>Invite to selected programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="71"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="74"/>
         <source>For a &amp;programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="72"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="75"/>
         <source>For a library &amp;service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="117"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="120"/>
         <source>Ranking suggestions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="169"/>
-        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="180"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="172"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/suggestions_tab.py" line="183"/>
         <source>Invite {0} to {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3554,67 +3800,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="254"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="253"/>
         <source>Imported {0}: {1} rows read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="257"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="255"/>
+        <source>{0} new contacts made from the contact columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="259"/>
+        <source>Not imported: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="262"/>
         <source>Nothing was imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="261"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="266"/>
         <source>Nothing was written: {0} row(s) were refused, and a refused row refuses the whole file. Save them as CSV to fix them, or go Back and choose to skip invalid rows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="281"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="286"/>
         <source>The file was imported in one transaction. An import cannot be undone with Edit ▸ Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="285"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="290"/>
         <source>; the backup taken just before it holds the database as it was:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="288"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="293"/>
         <source>; on the team server, ask its administrator for the last backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="292"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="297"/>
         <source>A backup was taken first:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="295"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="300"/>
         <source>The first {0} refused rows are listed and can be saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="312"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="317"/>
         <source>Save the refused rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="313"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="318"/>
         <source>{0} - refused rows.csv</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="314"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="319"/>
         <source>CSV file (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="324"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="329"/>
         <source>The refused rows could not be saved: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="329"/>
+        <location filename="../../brokerdesk/gui/importing/finish_pages.py" line="334"/>
         <source>Saved {0} refused rows to {1}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3661,34 +3917,59 @@
 <context>
     <name>TrashPage</name>
     <message>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="43"/>
         <location filename="../../brokerdesk/gui/safety/trash_page.py" line="46"/>
-        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="49"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="53"/>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="50"/>
         <source>Deleted records wait here with everything their deletion took. Restore puts them back; nothing is lost until you delete it permanently.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="60"/>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="57"/>
         <source>&amp;Deleted records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="63"/>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="62"/>
         <source>Deleted records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="78"/>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="76"/>
         <source>The Trash is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="113"/>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="96"/>
         <source>nothing else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="98"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="99"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="100"/>
+        <source>Deleted by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="101"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/safety/trash_page.py" line="104"/>
+        <source>Took with it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3883,17 +4164,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/view.py" line="88"/>
+        <location filename="../../brokerdesk/gui/exporting/view.py" line="92"/>
         <source>Exporting {0} rows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/view.py" line="106"/>
+        <location filename="../../brokerdesk/gui/exporting/view.py" line="101"/>
         <source>Exported {0} rows to {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/view.py" line="108"/>
+        <location filename="../../brokerdesk/gui/exporting/view.py" line="103"/>
         <source>View exported</source>
         <translation type="unfinished"></translation>
     </message>
