@@ -40,10 +40,13 @@ PRELOAD = [
 Completed = subprocess.CompletedProcess
 
 
-def forkserver() -> multiprocessing.context.ForkServerContext:
-    """The forkserver context, with BrokerDesk preloaded (one server per test process)."""
+def forkserver(*extra: str) -> multiprocessing.context.ForkServerContext:
+    """The forkserver context, with BrokerDesk (and ``extra`` modules) preloaded.
+
+    There is one server per test process, started by whichever asks first (the command line
+    here, or the crash harness), so both ask for the same modules plus their own."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD)
+    context.set_forkserver_preload([*PRELOAD, *extra])
     return context
 
 

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from tests import cli_process
 from tests.crash import driver, seed
 from tests.crash.operations import OPERATIONS, Known, contents
 
@@ -114,24 +115,9 @@ class Report:
         return "\n".join(rows)
 
 
-PRELOAD = [
-    "sqlalchemy",
-    "alembic.command",
-    "brokerdesk.core.backup",
-    "brokerdesk.core.db",
-    "brokerdesk.core.importing",
-    "brokerdesk.core.migrate",
-    "brokerdesk.core.services",
-    "brokerdesk.core.services.duplicates",
-    "tests.crash.driver",
-]
-
-
 def _processes() -> multiprocessing.context.ForkServerContext:
     """Children forked from a server that has already imported what they need."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD)
-    return context
+    return cli_process.forkserver("tests.crash.driver")
 
 
 def _hear(hear: Connection, wait: float) -> object:
