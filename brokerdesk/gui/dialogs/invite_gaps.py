@@ -143,7 +143,7 @@ class InviteGapsDialog(QDialog):
         text = self.tr("Invite {0} {1} to {2} as Invited").format(count, noun, fit.name)
         skipped = len(self.service_ids) - count
         if skipped:
-            text += self.tr(" ({0} already linked to it are left as they are)").format(skipped)
+            text += self.tr(" (skipping {0} already linked to it)").format(skipped)
         self.summary.setText(text + ".")
         self.invite_button.setText(self.tr("Invite {0} {1}").format(count, noun))
         self.invite_button.setAccessibleName(self.invite_button.text())

@@ -209,8 +209,13 @@ class CoverageTab(QWidget):
         if dialog is None:
             return
         self.invitation = dialog
-        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(self._invitation_closed)
         dialog.open()
+
+    def _invitation_closed(self) -> None:
+        if self.invitation is not None:
+            self.invitation.deleteLater()
+        self.invitation = None
 
     def _choose_export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
