@@ -216,6 +216,7 @@ class CoverageTab(QWidget):
         if self.invitation is not None:
             self.invitation.deleteLater()
         self.invitation = None
+        self.missing.setFocus()  # back to the gap list the invitation came from
 
     def _choose_export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
