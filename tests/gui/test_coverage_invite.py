@@ -109,11 +109,11 @@ def test_live_programmes_are_offered_best_fit_first(qtbot: QtBot, page: Dashboar
     dialog = open_invitation(qtbot, page, "Health & Wellbeing")
     shown = [dialog.programmes.item(i).text() for i in range(dialog.programmes.count())]
     assert shown == [
-        "Healthy Reading — 1 library services in North West already, 2 in all",
+        "Healthy Reading — 1 library service in North West already, 2 in all",
         "Book Bus — 0 library services in North West already, 3 in all",
         "Wellbeing Walks — 0 library services in North West already, 0 in all",
     ]
-    assert QApplication.focusWidget() is dialog.programmes
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.programmes)
     assert dialog.programmes.currentRow() == 0
     # Liverpool is already linked to Healthy Reading (interested): only Blackburn is new.
     assert dialog.summary.text() == (
@@ -189,7 +189,8 @@ def test_no_live_programme_says_so_and_offers_nothing(qtbot: QtBot, page: Dashbo
     assert dialog.fits == [] and dialog.invite_button is None
     assert not dialog.programmes.isVisible()
     assert dialog.intro.text().startswith(
-        "There is no live programme in Children's Promise to invite these 3 library services to."
+        "There is no live programme in Children's Promise to invite the 3 library services "
+        "missing from North West to."
     )
     visible_labels = [w for w in dialog.findChildren(QLabel) if w.isVisible() and w.text()]
     assert visible_labels == [dialog.intro]

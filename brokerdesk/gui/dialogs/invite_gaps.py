@@ -74,9 +74,9 @@ class InviteGapsDialog(QDialog):
         if not self.fits:
             self.intro.setText(
                 self.tr(
-                    "There is no live programme in {0} to invite these {1} library services to. "
+                    "There is no live programme in {0} to invite the {1} missing from {2} to. "
                     "Make a programme of that offer area live first."
-                ).format(area, len(self.service_ids))
+                ).format(area, self._services(len(self.service_ids)), where)
             )
             self.programmes.hide()
             self.summary.hide()
@@ -85,10 +85,10 @@ class InviteGapsDialog(QDialog):
         else:
             self.intro.setText(
                 self.tr(
-                    "{0} member library services have no signed-up or active place in a live "
-                    "{1} programme in {2}. Invited services stay in the gap list until they "
+                    "Member services with no signed-up or active place in a live {0} "
+                    "programme in {1}: {2}. Invited services stay in the gap list until they "
                     "sign up: only signed up or active services count as covered."
-                ).format(len(self.service_ids), area, where)
+                ).format(area, where, len(self.service_ids))
             )
             label = QLabel(self.tr("&Programme to invite them to (best fit first):"), self)
             label.setBuddy(self.programmes)
@@ -115,11 +115,16 @@ class InviteGapsDialog(QDialog):
         self.buttons = buttons
         self.resize(620, 380)
 
+    def _services(self, count: int) -> str:
+        """ "1 library service", "18 library services"."""
+        noun = self.tr("library service") if count == 1 else self.tr("library services")
+        return f"{count} {noun}"
+
     def _why(self, fit: ProgrammeFit) -> str:
         if self.region == ALL_REGIONS:
-            return self.tr("{0} library services signed up or active already").format(fit.overall)
-        return self.tr("{0} library services in {1} already, {2} in all").format(
-            fit.in_region, self.region, fit.overall
+            return self.tr("{0} signed up or active already").format(self._services(fit.overall))
+        return self.tr("{0} in {1} already, {2} in all").format(
+            self._services(fit.in_region), self.region, fit.overall
         )
 
     @property
@@ -139,13 +144,12 @@ class InviteGapsDialog(QDialog):
         if fit is None or self.invite_button is None:
             return
         count = len(self.to_invite())
-        noun = self.tr("library service") if count == 1 else self.tr("library services")
-        text = self.tr("Invite {0} {1} to {2} as Invited").format(count, noun, fit.name)
+        text = self.tr("Invite {0} to {1} as Invited").format(self._services(count), fit.name)
         skipped = len(self.service_ids) - count
         if skipped:
             text += self.tr(" (skipping {0} already linked to it)").format(skipped)
         self.summary.setText(text + ".")
-        self.invite_button.setText(self.tr("Invite {0} {1}").format(count, noun))
+        self.invite_button.setText(self.tr("Invite {0}").format(self._services(count)))
         self.invite_button.setAccessibleName(self.invite_button.text())
         self.invite_button.setAccessibleDescription(self.summary.text())
         self.invite_button.setEnabled(count > 0)
@@ -160,13 +164,13 @@ class InviteGapsDialog(QDialog):
         fit, ids = self.chosen, self.to_invite()
         if fit is None or not ids:
             return
-        text = self.tr("Invite {0} library services to {1}").format(len(ids), fit.name)
+        text = self.tr("Invite {0} to {1}").format(self._services(len(ids)), fit.name)
         self.buttons.setEnabled(False)
 
         def done(_change: object) -> None:
             self.result_text = self.tr(
-                "Invited {0} library services to {1}. They stay in the gap list until they sign up."
-            ).format(len(ids), fit.name)
+                "Invited {0} to {1}. They stay in the gap list until they sign up."
+            ).format(self._services(len(ids)), fit.name)
             self.ctx.notify(self.result_text)
             self.accept()
 
@@ -178,7 +182,7 @@ class InviteGapsDialog(QDialog):
             self.ctx,
             self,
             title=text,
-            label=self.tr("Inviting {0} library services…").format(len(ids)),
+            label=self.tr("Inviting {0}…").format(self._services(len(ids))),
             undo=LinkServices(self.ctx, fit.id, ids, STAGE, text),
             on_success=done,
             on_failure=refused,
