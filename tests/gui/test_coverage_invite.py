@@ -31,6 +31,7 @@ from brokerdesk.gui.views.dashboard import DashboardPage
 from tests.builders import small_world
 from tests.gui.test_coverage_keyboard import _go_to
 from tests.gui.test_dashboard import make_page
+from tests.gui.test_lists_models_accessibility import unnamed_controls
 
 ALT = Qt.KeyboardModifier.AltModifier
 
@@ -197,3 +198,14 @@ def test_no_live_programme_says_so_and_offers_nothing(qtbot: QtBot, page: Dashbo
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert page.coverage.invitation is None
     assert links(page.ctx.db, "Wellbeing Walks") == {}
+
+
+def test_every_control_is_named_by_its_label(qtbot: QtBot, page: DashboardPage) -> None:
+    dialog = open_invitation(qtbot, page, "Health & Wellbeing")
+    assert unnamed_controls(dialog) == []
+    assert dialog.programmes.accessibleName() == "Programme to invite them to (best fit first)"
+    assert dialog.invite_button is not None
+    assert dialog.invite_button.accessibleName() == "Invite 1 library service"
+    assert dialog.invite_button.accessibleDescription() == dialog.summary.text()
+    qtbot.keyClick(dialog.programmes, Qt.Key.Key_Escape)
+    assert page.coverage.invitation is None

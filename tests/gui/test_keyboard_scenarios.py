@@ -279,7 +279,7 @@ def test_scenario_3_the_gap_list_by_keyboard(
     dialog = dashboard.coverage.invitation
     assert dialog is not None
     qtbot.waitUntil(lambda: focused() is dialog.programmes)
-    assert heard()[:2] == ("Programme to invite them to", R.List)
+    assert heard()[:2] == ("Programme to invite them to (best fit first)", R.List)
     choice = QAccessible.queryAccessibleInterface(focused()).focusChild()
     best = dialog.fits[0]
     assert choice is not None and choice.text(NAME).startswith(f"{best.name} — ")

@@ -92,7 +92,9 @@ class InviteGapsDialog(QDialog):
             )
             label = QLabel(self.tr("&Programme to invite them to (best fit first):"), self)
             label.setBuddy(self.programmes)
-            self.programmes.setAccessibleName(self.tr("Programme to invite them to"))
+            self.programmes.setAccessibleName(
+                self.tr("Programme to invite them to (best fit first)")
+            )
             self.programmes.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
             for fit in self.fits:
                 item = QListWidgetItem(f"{fit.name} — {self._why(fit)}")
