@@ -85,10 +85,10 @@ class InviteGapsDialog(QDialog):
         else:
             self.intro.setText(
                 self.tr(
-                    "Member services with no signed-up or active place in a live {0} "
-                    "programme in {1}: {2}. Invited services stay in the gap list until they "
-                    "sign up: only signed up or active services count as covered."
-                ).format(area, where, len(self.service_ids))
+                    "The gap list of {0} in {1} has {2}. Invited services stay in the gap "
+                    "list until they sign up: only signed up or active services count as "
+                    "covered."
+                ).format(area, where, self._services(len(self.service_ids)))
             )
             label = QLabel(self.tr("&Programme to invite them to (best fit first):"), self)
             label.setBuddy(self.programmes)
@@ -112,6 +112,7 @@ class InviteGapsDialog(QDialog):
             self.programmes.currentRowChanged.connect(self._show_summary)
             self.programmes.setCurrentRow(0)
             self.programmes.setFocus()
+        self.setAccessibleDescription(self.intro.text())  # read as the dialog opens
         layout.addWidget(self.summary)
         layout.addWidget(buttons)
         self.buttons = buttons
