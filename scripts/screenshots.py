@@ -137,10 +137,23 @@ def dialog_pictures(
             )
         )
     dialogs.append(("change-stage", ChangeStageDialog(ctx, ids, window)))
+    dialogs.append(("coverage-invite", coverage_invite_dialog(window)))
     for name, dialog in dialogs:
         dialog.show()
         save(dialog, out, name, app)
         dialog.done(0)
+
+
+def coverage_invite_dialog(window: MainWindow) -> QDialog:
+    """SCENARIOS task 3's last step: the North West's Health & Wellbeing gap list invited."""
+    from brokerdesk.core import coverage
+    from brokerdesk.gui.dialogs.invite_gaps import InviteGapsDialog
+
+    db = window.ctx.db
+    area = "Health & Wellbeing"
+    area_id = coverage.offer_area_id_for(db, area)
+    gaps = coverage.cell_detail(db, area_id, "North West").missing
+    return InviteGapsDialog(window.ctx, area_id, area, "North West", [s.id for s in gaps], window)
 
 
 def feature_pictures(

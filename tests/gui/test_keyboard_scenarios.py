@@ -6,9 +6,8 @@ value. A combo box is named by the label it is labelled by (on Linux its own nam
 value: Orca reads the label relation), everything else by its own accessible name. Each
 Tab stop walked past must have a name: an unnamed stop is a silent one.
 
-Task 3 is walked up to the exported gap list; its last step (inviting the whole gap list to
-a programme in one action) has no keyboard path to test because the app has no such action
-yet: the Suggestions tab invites one service at a time.
+Task 3 is walked to its end: the exported gap list, then the whole gap list invited to the
+best-fitting live programme in one action, and one Ctrl+Z taking the invitations back.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from brokerdesk.core import clock
-from brokerdesk.core.models import Contact, Interaction, Partner, Programme
+from brokerdesk.core.models import Contact, Interaction, Participation, Partner, Programme
 from brokerdesk.gui.dialogs.record_form import RecordForm
 from brokerdesk.gui.main_window import MainWindow
 from tests.gui.conftest import Announcements
@@ -271,3 +270,44 @@ def test_scenario_3_the_gap_list_by_keyboard(
     key(qtbot, Qt.Key.Key_P, ALT)
     qtbot.waitUntil(target.exists, timeout=10_000)
     assert announcements.texts()[-1] == f"Coverage exported to {target}"
+    # Invite the whole gap list: Alt+I opens the invitation with the best-fitting live
+    # programme chosen and read; Enter invites; Ctrl+Z takes every invitation back.
+    gap_ids = list(dashboard.coverage.gap_ids)
+    assert len(gap_ids) == missing
+    key(qtbot, Qt.Key.Key_I, ALT)
+    qtbot.waitUntil(lambda: dashboard.coverage.invitation is not None, timeout=5_000)
+    dialog = dashboard.coverage.invitation
+    assert dialog is not None
+    qtbot.waitUntil(lambda: focused() is dialog.programmes)
+    assert heard()[:2] == ("Programme to invite them to (best fit first)", R.List)
+    choice = QAccessible.queryAccessibleInterface(focused()).focusChild()
+    best = dialog.fits[0]
+    assert choice is not None and choice.text(NAME).startswith(f"{best.name} — ")
+    assert "library services in North West already" in choice.text(NAME)
+    invited = [sid for sid in gap_ids if sid not in best.already_linked]
+    assert dialog.summary.text().startswith(
+        f"Invite {len(invited)} library services to {best.name} as Invited"
+    )
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dashboard.coverage.invitation is None, timeout=10_000)
+    said = f"Invited {len(invited)} library services to {best.name}."
+    assert announcements.texts()[-1].startswith(said)
+    assert window.statusBar().currentMessage().startswith(said)
+
+    def stages() -> dict[int, str]:
+        with window.ctx.db.read() as session:
+            rows = session.execute(
+                select(Participation.service_id, Participation.stage).where(
+                    Participation.programme_id == best.id,
+                    Participation.service_id.in_(gap_ids),
+                )
+            )
+            return {sid: stage for sid, stage in rows}
+
+    assert {sid: stage for sid, stage in stages().items() if sid in invited} == dict.fromkeys(
+        invited, "invited"
+    )
+    back_in(qtbot, window)
+    assert heard()[:2] == ("Missing services (gap list)", R.Table)  # where the invite began
+    key(qtbot, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: not set(invited) & set(stages()), timeout=10_000)

@@ -23,6 +23,7 @@ from brokerdesk.core import clock, coverage
 from brokerdesk.core.coverage import ALL_REGIONS, Cell, CoverageFilter, CoverageMatrix
 from brokerdesk.gui.announce import announce
 from brokerdesk.gui.calendars import make_readable
+from brokerdesk.gui.dialogs.invite_gaps import InviteGapsDialog
 from brokerdesk.gui.models.rows import CellsRow
 from brokerdesk.gui.views.dashboard.record_table import RecordTable
 
@@ -53,6 +54,9 @@ class CoverageTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.matrix: CoverageMatrix | None = None
+        self.chosen: tuple[int, str] | None = None  # (offer area id, region) of the cell shown
+        self.gap_ids: list[int] = []  # the gap list's services, for the invitation
+        self.invitation: InviteGapsDialog | None = None
         self.status = QComboBox(self)
         self.status.setAccessibleName(self.tr("Programme status"))
         for text, statuses in STATUS_CHOICES:
@@ -76,6 +80,10 @@ class CoverageTab(QWidget):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
+        self.invite_button = QPushButton(self.tr("&Invite the missing services…"), self)
+        self.invite_button.setAccessibleName(self.tr("Invite the missing services…"))
+        self.invite_button.setEnabled(False)
+        self.invite_button.clicked.connect(self.invite_missing)
         self.table = RecordTable(self.tr("Coverage matrix"), ["Offer area"])
         self.table.setSelectionBehavior(RecordTable.SelectionBehavior.SelectItems)
         self.table.setSortingEnabled(False)
@@ -94,7 +102,10 @@ class CoverageTab(QWidget):
         detail = QWidget(self)
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
-        detail_layout.addWidget(self.detail_title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.detail_title, 1)
+        title_row.addWidget(self.invite_button)
+        detail_layout.addLayout(title_row)
         detail_layout.addWidget(lists, 1)
         split = QSplitter(self)
         split.setOrientation(split.orientation().Vertical)
@@ -108,7 +119,8 @@ class CoverageTab(QWidget):
         layout.addWidget(split, 1)
         # The matrix first, then the gap list it fills, then the services already covered.
         self.setTabOrder(self.export_button, self.table)
-        self.setTabOrder(self.table, self.missing)
+        self.setTabOrder(self.table, self.invite_button)
+        self.setTabOrder(self.invite_button, self.missing)
         self.setTabOrder(self.missing, self.covered)
         self.status.currentIndexChanged.connect(self.refresh)
         self.use_date.toggled.connect(self.as_at.setEnabled)
@@ -133,6 +145,8 @@ class CoverageTab(QWidget):
             for area_id, name in matrix.offer_areas
         ]
         self.table.set_rows(rows)
+        if self.chosen is not None:  # after a change, the cell's lists follow the new figures
+            self._fill_cell(*self.chosen, speak=False)
 
     def _spoken(self, area: str, region: str, cell: Cell) -> str:
         """A cell as a sentence: the row and column it sits in, and what the numbers mean."""
@@ -154,21 +168,55 @@ class CoverageTab(QWidget):
         chosen = self.cell_at(row, column)
         if chosen is None or self.matrix is None:
             return
-        area_id, region = chosen
+        self._fill_cell(*chosen, speak=True)
+
+    def _fill_cell(self, area_id: int, region: str, *, speak: bool) -> None:
+        assert self.matrix is not None
+        areas = dict(self.matrix.offer_areas)
+        if area_id not in areas:  # the offer area has gone
+            self.chosen, self.gap_ids = None, []
+            self.invite_button.setEnabled(False)
+            return
+        self.chosen = (area_id, region)
         detail = coverage.cell_detail(self.ctx.db, area_id, region, self.current_filter())
-        area = dict(self.matrix.offer_areas)[area_id]
         self.detail_title.setText(
             self.tr("{0} in {1}: {2} covered, {3} missing").format(
-                area, region, len(detail.covered), len(detail.missing)
+                areas[area_id], region, len(detail.covered), len(detail.missing)
             )
         )
-        announce(self.table, self.detail_title.text())
+        if speak:
+            announce(self.table, self.detail_title.text())
+        self.gap_ids = [s.id for s in detail.missing]
+        self.invite_button.setEnabled(bool(self.gap_ids))
         self.covered.set_rows(
             [CellsRow([s.name, s.region], ("library_service", s.id)) for s in detail.covered]
         )
         self.missing.set_rows(
             [CellsRow([s.name, s.region], ("library_service", s.id)) for s in detail.missing]
         )
+
+    def invite_dialog(self) -> InviteGapsDialog | None:
+        """The invitation dialog for the cell shown (None when its gap list is empty)."""
+        if self.chosen is None or self.matrix is None or not self.gap_ids:
+            return None
+        area_id, region = self.chosen
+        area = dict(self.matrix.offer_areas)[area_id]
+        return InviteGapsDialog(self.ctx, area_id, area, region, self.gap_ids, self)
+
+    def invite_missing(self) -> None:
+        """Open the invitation dialog, window-modal; ``self.invitation`` holds it while open."""
+        dialog = self.invite_dialog()
+        if dialog is None:
+            return
+        self.invitation = dialog
+        dialog.finished.connect(self._invitation_closed)
+        dialog.open()
+
+    def _invitation_closed(self) -> None:
+        if self.invitation is not None:
+            self.invitation.deleteLater()
+        self.invitation = None
+        self.missing.setFocus()  # back to the gap list the invitation came from
 
     def _choose_export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
