@@ -256,83 +256,93 @@
 <context>
     <name>CoverageTab</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="57"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="61"/>
         <source>Programme status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="60"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="64"/>
         <source>Programme &amp;status:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="62"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="66"/>
         <source>&amp;As at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="63"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="67"/>
         <source>As at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="68"/>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="69"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="72"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="73"/>
         <source>As at date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="71"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="75"/>
         <source>Ex&amp;port coverage…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="72"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="76"/>
         <source>Export coverage…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="79"/>
-        <source>Coverage matrix</source>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="83"/>
+        <source>&amp;Invite the missing services…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="85"/>
-        <source>Choose a cell to see its gap list.</source>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="84"/>
+        <source>Invite the missing services…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="87"/>
+        <source>Coverage matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="93"/>
+        <source>Choose a cell to see its gap list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="95"/>
         <source>Covered services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="88"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="96"/>
         <source>Missing services (gap list)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="139"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="153"/>
         <source>{0}, {1}: {2} of {3} member services covered ({4}%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="161"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="183"/>
         <source>{0} in {1}: {2} covered, {3} missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="176"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="224"/>
         <source>Export coverage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="178"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="226"/>
         <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="194"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="242"/>
         <source>Coverage exported to {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1954,6 +1964,94 @@
     <message>
         <location filename="../../brokerdesk/gui/views/pages/people.py" line="95"/>
         <source>Interaction: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InviteGapsDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/invite_gaps.py" line="62"/>
+        <source>all regions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/invite_gaps.py" line="63"/>
+        <source>Invite the missing services: {0} in {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/invite_gaps.py" line="77"/>
+        <source>There is no live programme in {0} to invite the {1} missing from {2} to. Make a programme of that offer area live first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/invite_gaps.py" line="88"/>
+        <source>The gap list of {0} in {1} has {2}. Invited services stay in the gap list until they sign up: only signed up or active services count as covered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/invite_gaps.py" line="93"/>
+        <source>&amp;Programme to invite them to (best fit first):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/invite_gaps.py" line="96"/>
+        <source>Programme to invite them to (best fit first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/invite_gaps.py" line="107"/>
+        <source>Invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/invite_gaps.py" line="123"/>
+        <source>library service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/invite_gaps.py" line="123"/>
+        <source>library services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/invite_gaps.py" line="128"/>
+        <source>{0} signed up or active already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/invite_gaps.py" line="129"/>
+        <source>{0} in {1} already, {2} in all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/invite_gaps.py" line="150"/>
+        <source>Invite {0} to {1} as Invited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/invite_gaps.py" line="153"/>
+        <source> (skipping {0} already linked to it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/invite_gaps.py" line="155"/>
+        <source>Invite {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/invite_gaps.py" line="170"/>
+        <source>Invite {0} to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/invite_gaps.py" line="175"/>
+        <source>Invited {0} to {1}. They stay in the gap list until they sign up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/invite_gaps.py" line="188"/>
+        <source>Inviting {0}…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
