@@ -256,10 +256,13 @@ class Importer:
         self.typed.clear()
         source = self.clean(cells)
         plan = RowPlan(row, source=source, typed=dict(self.typed) if self.typed else {})
-        for name, text in self.invisible.items():
-            self._nothing_visible(plan, name, text)
-        values: dict[str, Any] = {k: v for k, v in source.items() if k not in self.lookups}
-        self._keep_what_was_said(plan, values)
+        if self.invisible:
+            for name, text in self.invisible.items():
+                self._nothing_visible(plan, name, text)
+        lookups = self.lookups
+        values: dict[str, Any] = {k: v for k, v in source.items() if k not in lookups}
+        if self.said_more:
+            self._keep_what_was_said(plan, values)
         key = self.resolve(plan, source, values)
         if plan.action in ("refuse", "review"):
             self._other_reasons(plan, values)
@@ -618,6 +621,7 @@ SEEN_ROWS = Table(
     Column("key", Text, primary_key=True),
     Column("row", Integer, nullable=False),
     prefixes=["TEMPORARY"],
+    sqlite_with_rowid=False,  # one B-tree, not a table and its key's index: quicker to fill
 )
 
 
