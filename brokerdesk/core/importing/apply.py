@@ -10,8 +10,9 @@ skip invalid rows; a cancel, a dry run or a refusal rolls everything back.
 from __future__ import annotations
 
 import csv
+import gc
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from brokerdesk.core.errors import Cancelled, RefusedError, ValidationError
 from brokerdesk.core.importing.base import Importer, ImportOptions, RowPlan
 from brokerdesk.core.importing.kinds_places import IMPORTERS
 from brokerdesk.core.importing.mapping import Mapping_, check_mapping, not_imported
-from brokerdesk.core.importing.readers import SpreadsheetFile
+from brokerdesk.core.importing.readers import Chunk, SpreadsheetFile
 from brokerdesk.core.importing.row_contacts import ContactWriter
 from brokerdesk.core.importing.trail import ImportTrail, import_source
 
@@ -293,7 +294,7 @@ def run_import(
                 session, opts, import_source(source.path.name), IMPORTERS["contacts"]
             )
             done = 0
-            for chunk in source.rows(sheet):
+            for chunk in _collector_paused(source.rows(sheet)):
                 if cancel is not None and cancel():
                     raise Cancelled("The import was cancelled; nothing was written.")
                 creates, updates = [], []
@@ -355,6 +356,30 @@ def run_import(
         ) from exc
     summary.written = True
     return summary
+
+
+def _collector_paused(chunks: Iterable[Chunk]) -> Iterator[Chunk]:
+    """The chunks, read, planned and written with Python's cycle collector paused.
+
+    A chunk's plans (a dict or list for every cell and row) live until it is written, so the
+    collector walked them again and again as they aged: 15 % of a 100,000-row import
+    (bench_import). Reference counting frees a chunk's objects once it is written, as usual;
+    the youngest objects are collected every 50,000 rows or so, which frees any cycles among
+    them: a long file's memory stays flat.
+    """
+    running = gc.isenabled()
+    gc.disable()
+    rows = 0
+    try:
+        for chunk in chunks:
+            yield chunk
+            rows += len(chunk)
+            if rows >= 50_000:
+                gc.collect(0)
+                rows = 0
+    finally:
+        if running:
+            gc.enable()
 
 
 def _new_people(plans: list[RowPlan]) -> set[tuple[str, str]]:
