@@ -21,7 +21,7 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 # What the server imports once; the children fork from it with all of this loaded.
@@ -91,6 +91,16 @@ def brokerdesk(
             _read(out),
             _read(err),
         )
+
+
+def in_environment(env: Mapping[str, str], function: Callable[..., object], *args: object) -> None:
+    """In a forked child: take the parent's environment of now, then run ``function``.
+
+    The server's own environment is the one of the moment it started, which may hold what a
+    test had set then (a temporary home, a pinned clock); a child must see its parent's."""
+    os.environ.clear()
+    os.environ.update(env)
+    function(*args)
 
 
 def _read(path: Path) -> str:

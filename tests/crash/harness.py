@@ -139,7 +139,9 @@ def run_once(
     shutil.copyfile(inputs / OPERATIONS[operation].source, work)
     hear, say = multiprocessing.Pipe(duplex=False)
     child = _processes().Process(
-        target=driver.run, args=(inputs, work, operation, step, say), daemon=True
+        target=cli_process.in_environment,
+        args=(dict(os.environ), driver.run, inputs, work, operation, step, say),
+        daemon=True,
     )
     child.start()
     say.close()
