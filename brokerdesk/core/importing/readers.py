@@ -176,14 +176,17 @@ class SpreadsheetFile:
         below = self.sheet(chosen).header_line  # rows down to the header are not data
         if self.format == "xlsx":
             return max(0, int(self._xlsx_sheet(chosen).height) - below)
-        lines = 0
+        lines, last = 0, b"\n"
         try:
             with self.path.open("rb") as handle:
                 while block := handle.read(1 << 20):
                     lines += block.count(b"\n")
+                    last = block[-1:]
         except OSError as exc:
             raise UnreadableFileError(_unreadable(self.path, exc)) from exc
-        return max(1, lines - below + 1)
+        if last != b"\n":
+            lines += 1  # a last line without its newline
+        return max(1, lines - below)
 
     # ----------------------------------------------------------------- internals
     def _xlsx_sheet(self, name: str) -> Any:

@@ -147,3 +147,17 @@ def test_the_header_row_can_be_chosen_and_a_wrong_choice_is_refused_in_words(
     chosen = source.set_header_row(None, 1)
     assert chosen.chosen and chosen.headers == ["Title"]
     assert next(row for chunk in source.rows() for _, row in chunk.rows) == ["Name", "Email"]
+
+
+@pytest.mark.parametrize("ending", ["\n", "", "\r\n"])
+@pytest.mark.parametrize("title", [False, True])
+def test_the_row_estimate_counts_the_data_rows(tmp_path: Path, ending: str, title: bool) -> None:
+    """An 8-row sheet is 8 rows, whether or not its last line ends in a newline, and with a
+    title above its header (the preview said "the first 8 rows (of about 9)")."""
+    lines = [*(["Sign-ups 2026,,"] if title else []), "Name,Stage,Reach"]
+    lines += [f"Service {n},signed up,{n * 10}" for n in range(8)]
+    newline = ending or "\n"
+    path = tmp_path / "eight.csv"
+    path.write_bytes((newline.join(lines) + ending).encode())
+    source = open_spreadsheet(path)
+    assert source.estimate_rows() == 8
