@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QProgressDialog, QPushButton, QWizard
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget, QWizard
 from shiboken6 import isValid
 from sqlalchemy import select, text
 
@@ -620,3 +620,27 @@ def test_once_import_is_pressed_only_its_progress_dialog_can_stop_it(
     assert wizard.isVisible() and wizard.currentId() == wizard.SUMMARY
     assert wizard.summary is not None and wizard.summary.created == 6
     assert _count(window.ctx.db, "interaction") == before + 6
+
+
+def test_tab_reaches_the_programme_and_stage_for_every_row_before_the_buttons(
+    qtbot,  # type: ignore[no-untyped-def]
+    wizard: ImportWizard,
+    tmp_path: Path,
+) -> None:
+    rows = [["Authority", "Stage"], ["Derby", "interested"]]
+    _choose_file(qtbot, wizard, _csv(tmp_path / "s.csv", rows), "participations")
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: wizard.currentPage() is page and bool(page.combos))
+    last = list(page.combos.values())[-1]
+    assert _chain_after(last, 2) == [page.programme, page.stage]
+
+
+def _chain_after(widget: QWidget, count: int) -> list[QWidget]:
+    """The next ``count`` widgets Tab can stop on after ``widget``."""
+    found: list[QWidget] = []
+    current = widget.nextInFocusChain()
+    while len(found) < count and current is not widget:
+        if current.focusPolicy() & Qt.FocusPolicy.TabFocus and current.isVisibleTo(widget.window()):
+            found.append(current)
+        current = current.nextInFocusChain()
+    return found

@@ -7,6 +7,7 @@ fields) is explained beside the field and blocks Next.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -200,6 +201,11 @@ class MappingPage(QWizardPage):
             self.samples[target.name] = sample
             self.messages[target.name] = message
         self.grid.setRowStretch(len(targets) + 1, 1)
+        # The field boxes are made now, after the page: without this Tab would reach them,
+        # then the wizard's buttons, and only then the programme and stage for every row.
+        chain = [*self.combos.values(), self.programme, self.stage]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _fill_programmes(self) -> None:
         chosen = self.state.programme_id
