@@ -10,7 +10,7 @@ spreadsheet writer can use it too.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Theme = Literal["light", "dark"]
 THEMES: tuple[Theme, ...] = ("light", "dark")
@@ -44,6 +44,43 @@ MAP_NOT_IN_DATABASE = "#f0f0f0"
 MAP_OUTLINE = BLACK
 MAP_HATCH_NOT_REACHED = "#8a6d00"  # over MAP_CLASSES[0]
 MAP_HATCH_NON_MEMBER = "#404040"  # over MAP_NON_MEMBER
+MAP_HATCH_REACHED = "#0c2c84"  # over MAP_CLASSES[1] and [2]: YlGnBu's darkest blue
+
+# No four fills on white can part each neighbour by 3:1 (the palest would have to be white and
+# the darkest darker than black), and these are 1.03-6.49:1 against white and 1.18-2.69:1
+# against some neighbours (#a1dab4/#bdbdbd 1.18, #ffffcc/#f0f0f0 1.11, #41b6c4/#225ea8 2.69).
+# So every class also has its own pattern, drawn in a colour 3:1 or more against its fill and
+# the white sheet, and two classes whose fills are under 3:1 apart always differ by pattern
+# (tests/core/test_colours.py): told apart in greyscale and by colour-blind eyes alike.
+MapPattern = Literal["cross-hatch", "dots", "lines", "diagonal", "none"]
+
+
+class MapClass(NamedTuple):
+    """How one class of the map is drawn: its fill, its pattern and the pattern's colour."""
+
+    fill: str
+    pattern: MapPattern
+    pattern_colour: str | None
+
+
+MAP_DRAWING: dict[str, MapClass] = {
+    "class 0": MapClass(MAP_CLASSES[0], "cross-hatch", MAP_HATCH_NOT_REACHED),  # 4.79:1 on fill
+    "class 1": MapClass(MAP_CLASSES[1], "dots", MAP_HATCH_REACHED),  # 7.73:1
+    "class 2": MapClass(MAP_CLASSES[2], "lines", MAP_HATCH_REACHED),  # 5.10:1
+    "class 3": MapClass(MAP_CLASSES[3], "none", None),  # solid dark, 6.49:1 on white
+    "non-member": MapClass(MAP_NON_MEMBER, "diagonal", MAP_HATCH_NON_MEMBER),  # 5.52:1
+    "not in database": MapClass(MAP_NOT_IN_DATABASE, "none", None),  # pale, outlined in black
+}
+
+
+def map_class(level: int | None, member: bool = True) -> MapClass:
+    """The drawing of a service's class (level 0-3; None: not in this database)."""
+    if not member:
+        return MAP_DRAWING["non-member"]
+    if level is None:
+        return MAP_DRAWING["not in database"]
+    return MAP_DRAWING[f"class {max(0, min(level, len(MAP_CLASSES) - 1))}"]
+
 
 # The printed partner summary: bars on a pale track, outlined in the text colour.
 PDF_PAPER = WHITE

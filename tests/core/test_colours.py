@@ -58,3 +58,30 @@ def test_the_maps_hatching_shows_on_its_fill() -> None:
     # Where colour alone cannot part them (no programme, non-members), the pattern does.
     assert c.contrast(c.MAP_HATCH_NOT_REACHED, c.MAP_CLASSES[0]) >= c.GRAPHICS_MINIMUM
     assert c.contrast(c.MAP_HATCH_NON_MEMBER, c.MAP_NON_MEMBER) >= c.GRAPHICS_MINIMUM
+
+
+def test_every_map_pattern_shows_on_its_fill_and_on_the_sheet() -> None:
+    for drawing in c.MAP_DRAWING.values():
+        if drawing.pattern != "none":
+            assert drawing.pattern_colour is not None
+            assert c.contrast(drawing.pattern_colour, drawing.fill) >= c.GRAPHICS_MINIMUM
+            assert c.contrast(drawing.pattern_colour, c.MAP_BACKGROUND) >= c.GRAPHICS_MINIMUM
+
+
+def test_any_two_map_classes_differ_by_3_to_1_or_by_pattern() -> None:
+    drawings = list(c.MAP_DRAWING.items())
+    for i, (name, first) in enumerate(drawings):
+        for other, second in drawings[i + 1 :]:
+            apart = c.contrast(first.fill, second.fill) >= c.GRAPHICS_MINIMUM
+            assert apart or first.pattern != second.pattern, (name, other)
+
+
+def test_no_programme_and_one_programme_and_non_members_are_told_apart_by_pattern() -> None:
+    # The worst pairs: the first three classes and non-member grey (1.18-2.41:1).
+    worst = ("class 0", "class 1", "class 2", "non-member")
+    patterns = {c.MAP_DRAWING[name].pattern for name in worst}
+    assert len(patterns) == len(worst)
+    assert c.map_class(0) is c.MAP_DRAWING["class 0"]
+    assert c.map_class(7) is c.MAP_DRAWING["class 3"]
+    assert c.map_class(2, member=False) is c.MAP_DRAWING["non-member"]
+    assert c.map_class(None) is c.MAP_DRAWING["not in database"]

@@ -81,7 +81,11 @@ def test_shading_matches_independent_sql(tab: MapTab, ctx: AppContext) -> None:
             assert item.level == min(n, 3)
             assert item.brush().color().name() == PALETTE[min(n, 3)]
             assert item.toolTip().startswith(item.name)
-            assert (item.hatch is not None) == (n == 0)  # gaps are hatched, not only pale
+            # Every class but the darkest carries a pattern; gaps are cross-hatched.
+            assert (item.hatch is not None) == (n < 3)
+            if n == 0:
+                assert item.hatch is not None
+                assert item.hatch.style() == Qt.BrushStyle.DiagCrossPattern
 
 
 def test_a_click_on_each_shape_opens_that_service(

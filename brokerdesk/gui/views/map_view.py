@@ -1,10 +1,11 @@
 """The coverage map: every UK library service shaded by participation, plus the same as a table.
 
 Palette: ColorBrewer YlGnBu (sequential, colour-blind safe, including deuteranopia), four
-classes from pale yellow to dark blue. Colour is never the only signal: services not reached
-are cross-hatched, services that are not members (Scotland's) are grey with diagonal lines,
-every shape has a tooltip, and the table beside the map lists the same values for keyboard
-and screen-reader users. Shapes come from ``resources/boundaries`` (see ``core.geo``) and are
+classes from pale yellow to dark blue. Colour is never the only signal: each class has its own
+pattern too (not reached cross-hatched, one dotted, two lined, three or more solid dark;
+services that are not members, Scotland's, grey with diagonal lines), every shape has a
+tooltip, and the table beside the map lists the same values for keyboard and screen-reader
+users. Shapes come from ``resources/boundaries`` (see ``core.geo``) and are
 filled with the odd-even rule, so the few self-intersecting ONS polygons draw correctly.
 """
 
@@ -50,22 +51,27 @@ class Shade:
     text: str
 
 
+# Qt's own brush patterns, drawn in device pixels whatever the zoom (see core/colours.py).
+PATTERNS: dict[str, Qt.BrushStyle] = {
+    "cross-hatch": Qt.BrushStyle.DiagCrossPattern,
+    "dots": Qt.BrushStyle.Dense6Pattern,
+    "lines": Qt.BrushStyle.HorPattern,
+    "diagonal": Qt.BrushStyle.BDiagPattern,
+}
+
+
 def brush_for(level: int | None, member: bool = True) -> QBrush:
     """The fill of a class; None means no data for this service."""
-    if not member:
-        return QBrush(QColor(NON_MEMBER))
-    if level is None:
-        return QBrush(QColor(NOT_IN_DATABASE))
-    return QBrush(QColor(PALETTE[max(0, min(level, len(PALETTE) - 1))]))
+    return QBrush(QColor(colours.map_class(level, member).fill))
 
 
 def hatch_for(level: int | None, member: bool = True) -> QBrush | None:
-    """The pattern laid over the fill, so a gap or a non-member is visible without colour."""
-    if not member:
-        return QBrush(QColor(colours.MAP_HATCH_NON_MEMBER), Qt.BrushStyle.BDiagPattern)
-    if level == 0:
-        return QBrush(QColor(colours.MAP_HATCH_NOT_REACHED), Qt.BrushStyle.DiagCrossPattern)
-    return None
+    """The pattern laid over the fill, so each class is told from its neighbours without
+    colour: cross-hatched gaps, dotted, lined, solid dark; non-members diagonally lined."""
+    drawing = colours.map_class(level, member)
+    if drawing.pattern_colour is None or drawing.pattern == "none":
+        return None
+    return QBrush(QColor(drawing.pattern_colour), PATTERNS[drawing.pattern])
 
 
 def shape_path(shape: ServiceShape) -> QPainterPath:

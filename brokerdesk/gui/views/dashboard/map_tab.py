@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brokerdesk.core import coverage, vocabulary
+from brokerdesk.core import colours, coverage, vocabulary
 from brokerdesk.core.services.choices import ReferenceChoices
 from brokerdesk.core.services.map_services import ServicesOnMap
 from brokerdesk.gui.models.rows import CellsRow
@@ -39,11 +39,12 @@ STAGE_LEVEL = {
 }
 
 
-def swatch(level: int | None, member: bool = True, size: int = 18) -> QPixmap:
+def swatch(level: int | None, member: bool = True, size: int = 24) -> QPixmap:
+    """A legend key: the class's fill and pattern as on the map, outlined as on the map."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    painter.setPen(QColor("#555555"))
+    painter.setPen(QColor(colours.MAP_OUTLINE))
     for brush in (brush_for(level, member), hatch_for(level, member)):
         if brush is not None:
             painter.setBrush(brush)
