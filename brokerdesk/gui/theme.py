@@ -101,11 +101,30 @@ _HIGH_CONTRAST: dict[QPalette.ColorRole, str] = {
     Role.Shadow: "#ffffff",
 }
 _HIGH_CONTRAST_DISABLED = "#c0c0c0"
+# Fusion draws the edges of fields and tick boxes a shade darker than the window: unseen on
+# black. In High contrast they are drawn in white (in yellow around the focus), and a ticked
+# box is filled with yellow.
+_HIGH_CONTRAST_SHEET = """
+QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox {
+    border: 1px solid #ffffff;
+}
+QPushButton, QToolButton { border: 1px solid #ffffff; padding: 3px 10px; }
+QPushButton:pressed, QToolButton:pressed, QToolButton:checked { background: #333333; }
+QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus, QAbstractSpinBox:focus,
+QComboBox:focus, QPushButton:focus, QToolButton:focus { border: 2px solid #ffff00; }
+QCheckBox::indicator, QRadioButton::indicator, QAbstractItemView::indicator {
+    width: 12px; height: 12px; border: 1px solid #ffffff; background: #000000;
+}
+QRadioButton::indicator { border-radius: 7px; }
+QCheckBox::indicator:checked, QRadioButton::indicator:checked,
+QAbstractItemView::indicator:checked { background: #ffff00; }
+QCheckBox::indicator:indeterminate { background: #c0c0c0; }
+"""
 
 _DISABLED_ROLES = (Role.Text, Role.WindowText, Role.ButtonText)
 
-# The style's name and the palette the application had before a theme was first applied.
-_system: tuple[str, QPalette] | None = None
+# The style's name, palette and style sheet the application had before a theme was first applied.
+_system: tuple[str, QPalette, str] | None = None
 
 
 def label(name: ThemeName) -> str:
@@ -142,14 +161,17 @@ def apply(name: str) -> ThemeName:
     app = _application()
     if theme == "system":
         if _system is not None:  # nothing to undo when no theme was ever applied
-            style, original = _system
+            style, original, sheet = _system
+            app.setStyleSheet(sheet)
             app.setStyle(style)
             app.setPalette(original)
         return theme
     if _system is None:
-        _system = (app.style().name(), QPalette(app.palette()))
+        _system = (app.style().name(), QPalette(app.palette()), app.styleSheet())
+    app.setStyleSheet("")  # its style's own name shows again
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
+    app.setStyleSheet(_HIGH_CONTRAST_SHEET if theme == "high_contrast" else _system[2])
     app.setPalette(palette(theme))
     return theme
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QPalette
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
 from pytestqt.qtbot import QtBot
 
 from brokerdesk.core.colours import TEXT_MINIMUM, contrast
@@ -42,6 +42,7 @@ def original_look(qapp: QApplication) -> Iterator[tuple[str, QPalette]]:
     of this worker shares the one QApplication."""
     style, palette = qapp.style().name(), QPalette(qapp.palette())
     yield style, palette
+    qapp.setStyleSheet("")
     qapp.setStyle(style)
     qapp.setPalette(palette)
     theme._system = None
@@ -50,6 +51,15 @@ def original_look(qapp: QApplication) -> Iterator[tuple[str, QPalette]]:
 def item(window: MainWindow, name: str) -> QAction:
     (action,) = [a for a in window.theme_actions.actions() if a.data() == name]
     return action
+
+
+def style_under_the_sheet(app: QApplication) -> str:
+    """The name of the style that draws the window (a style sheet hides it)."""
+    sheet = app.styleSheet()
+    app.setStyleSheet("")
+    name = app.style().name().lower()
+    app.setStyleSheet(sheet)
+    return name
 
 
 def colour(role: QPalette.ColorRole) -> str:
@@ -81,6 +91,7 @@ def test_view_menu_offers_four_exclusive_themes(window: MainWindow) -> None:
 )
 def test_a_theme_chosen_from_the_menu_recolours_the_app_readably(
     window: MainWindow,
+    qapp: QApplication,
     announcements: Announcements,
     name: str,
     window_colour: str,
@@ -90,7 +101,7 @@ def test_a_theme_chosen_from_the_menu_recolours_the_app_readably(
 ) -> None:
     item(window, name).trigger()
     assert item(window, name).isChecked()
-    assert QApplication.style().name().lower() == "fusion"  # it honours the palette
+    assert style_under_the_sheet(qapp) == "fusion"  # it honours the palette
     assert colour(Role.Window) == window_colour
     assert colour(Role.WindowText) == text_colour
     assert colour(Role.Highlight) == highlight
@@ -112,6 +123,13 @@ def test_high_contrast_is_white_on_black_with_yellow_for_the_chosen_and_links(
     assert colour(Role.Link) == "#ffff00"
     disabled = QApplication.palette().color(QPalette.ColorGroup.Disabled, Role.Text).name()
     assert contrast(disabled, "#000000") >= HIGH_CONTRAST_MINIMUM
+    # A field's edge is drawn in white, not a shade darker than the black window.
+    field = QLineEdit(window)
+    field.resize(120, 24)
+    edge = field.grab().toImage().pixelColor(0, 12).name()
+    assert edge == "#ffffff"
+    item(window, "dark").trigger()
+    assert field.grab().toImage().pixelColor(0, 12).name() != "#ffffff"
 
 
 def test_system_puts_back_the_style_and_palette_of_start_up(
@@ -122,6 +140,8 @@ def test_system_puts_back_the_style_and_palette_of_start_up(
     assert colour(Role.Window) == "#000000"
     item(window, "system").trigger()
     assert QApplication.style().name() == style
+    assert window.styleSheet() == "" and isinstance(app := QApplication.instance(), QApplication)
+    assert app.styleSheet() == ""  # High contrast's white edges are gone
     for role in (Role.Window, Role.WindowText, Role.Base, Role.Text, Role.Highlight):
         assert colour(role) == palette.color(role).name(), role.name
     assert window.statusBar().currentMessage() == "Theme: System"
