@@ -95,6 +95,7 @@ def run_gui(args: argparse.Namespace) -> int:
     """The desktop app: ``brokerdesk`` and ``brokerdesk --demo``."""
     from brokerdesk.gui.launcher import Launcher
     from brokerdesk.gui.platform_libs import window_problem
+    from brokerdesk.gui.theme import apply_saved
 
     problem = window_problem()  # Qt would abort without a word a user could act on
     if problem:
@@ -102,6 +103,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     app = ensure_application()
     launcher = Launcher()
+    apply_saved(launcher.settings)  # before the first window or dialog shows
     if not launcher.start(args.db, demo=getattr(args, "demo", False)):
         return 0
     return app.exec()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
     duplicates_actions: DuplicatesActions
     export_actions: ExportActions
     help_actions: HelpActions
+    theme_actions: QActionGroup  # View ▸ Theme
 
     def __init__(
         self,
@@ -211,12 +212,14 @@ class MainWindow(QMainWindow):
         from brokerdesk.gui.importing import install as install_importing
         from brokerdesk.gui.safety import install as install_safety
         from brokerdesk.gui.search import install as install_search
+        from brokerdesk.gui.theme import install as install_theme
 
         self.search_actions = install_search(self)
         self.import_actions = install_importing(self)
         self.safety = install_safety(self)
         self.duplicates_actions = install_duplicates(self)
         self.export_actions = install_exporting(self)
+        self.theme_actions = install_theme(self)
         for install in more:
             install(self)
         self.help_actions = install_help(self)  # last: it describes the actions made above

@@ -117,7 +117,7 @@ MENU_BAR: tuple[MenuLayout, ...] = (
     MenuLayout(
         "view",
         QT_TRANSLATE_NOOP("MainWindow", "&View"),
-        ("view.refresh", "view.save_view"),
+        ("view.refresh", "view.save_view", SEPARATOR, "view.theme"),
         "view-menu",
     ),
     MenuLayout(

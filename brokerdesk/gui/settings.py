@@ -31,6 +31,7 @@ LAST_DATABASE = Setting[str]("databases/last", str, "")
 USER_NAME = Setting[str]("user/name", str, "")
 FOLLOW_UP_DAYS = Setting[int]("interactions/follow_up_days", int, 14)
 EXPORT_FOLDER = Setting[str]("export/folder", str, "")  # last folder exports went to
+THEME = Setting[str]("appearance/theme", str, "system")  # system, light, dark, high_contrast
 
 
 class Settings:
