@@ -2318,107 +2318,107 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="152"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="153"/>
         <source>Opening {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="161"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="162"/>
         <source>Opening the database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="170"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="171"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="234"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="237"/>
         <source>Navigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="237"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="240"/>
         <source>Main area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="294"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="297"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="301"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="304"/>
         <source>&amp;Forward</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="308"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="311"/>
         <source>&amp;New…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="312"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="315"/>
         <source>New record of the kind shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="316"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="319"/>
         <source>&amp;Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="320"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="323"/>
         <source>Edit the selected record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="324"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="327"/>
         <source>&amp;Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="328"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="331"/>
         <source>Delete the selected records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="330"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="333"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="334"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="337"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="339"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="342"/>
         <source>&amp;Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="343"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="346"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="351"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="354"/>
         <source>&amp;Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="355"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="358"/>
         <source>Copy the database to the backup folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="359"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="362"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="362"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="365"/>
         <source>&amp;About BrokerDesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2458,54 +2458,54 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="382"/>
-        <location filename="../../brokerdesk/gui/main_window.py" line="384"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="385"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="387"/>
         <source>Main toolbar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="391"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="394"/>
         <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="395"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="398"/>
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="397"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="400"/>
         <source>Working in the background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="579"/>
-        <location filename="../../brokerdesk/gui/main_window.py" line="587"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="582"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="590"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="580"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="583"/>
         <source>Delete {0}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="584"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="587"/>
         <source>You can undo this (Ctrl+Z) or restore it from the Trash.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="610"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="613"/>
         <source>Backed up to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="617"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="620"/>
         <source>About BrokerDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="619"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="622"/>
         <source>&lt;h3&gt;BrokerDesk {0}&lt;/h3&gt;&lt;p&gt;National partnerships with UK public library services.&lt;/p&gt;&lt;p&gt;Library authorities: mySociety (CC BY 4.0) and ONS codes (Open Government Licence v3.0). Library branches: Arts Council England Basic Dataset for Libraries 2023 via Libraries Hacked (Open Government Licence v3.0; contains OS data © Crown copyright, Royal Mail data © Royal Mail copyright, ONS data © Crown copyright). Service directory: Libraries Hacked (CC0 1.0). Map boundaries: Office for National Statistics (Open Government Licence v3.0; contains OS data © Crown copyright and database right 2024; contains LPS Intellectual Property © Crown copyright and database right 2024).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2513,12 +2513,12 @@
 <context>
     <name>MapCanvas</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/map_view.py" line="171"/>
+        <location filename="../../brokerdesk/gui/views/map_view.py" line="177"/>
         <source>Coverage map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/map_view.py" line="172"/>
+        <location filename="../../brokerdesk/gui/views/map_view.py" line="178"/>
         <source>The same figures are in the table beside the map.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2526,98 +2526,98 @@
 <context>
     <name>MapTab</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="66"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="67"/>
         <source>Shade by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="67"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="68"/>
         <source>&amp;Shade by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="77"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="78"/>
         <source>Zoom in (+)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="78"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="79"/>
         <source>Zoom out (−)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="79"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="80"/>
         <source>Fit (0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="87"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="88"/>
         <source>Legend</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="89"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="90"/>
         <source>Map as a table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="116"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="117"/>
         <source>Find in the table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="117"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="118"/>
         <source>Service, region or value…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="119"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="120"/>
         <source>Fin&amp;d in the table:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="123"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="124"/>
         <source>Sort by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="124"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="125"/>
         <source>Library service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="124"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="125"/>
         <source>Region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="124"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="125"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="126"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="127"/>
         <source>Sort &amp;by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="146"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="147"/>
         <source>Offer area: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="148"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="149"/>
         <source>Programme: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="194"/>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="214"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="195"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="215"/>
         <source>Not a member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="221"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/map_tab.py" line="222"/>
         <source>Boundaries: ONS, OGL v3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2625,123 +2625,123 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="54"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="55"/>
         <source>Match the columns to fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="57"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="58"/>
         <source>Choose the column that holds each field. Fields marked * are required; columns left out are not imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="78"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="79"/>
         <source>Fields and their columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="87"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="88"/>
         <source>Programme for every row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="90"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="91"/>
         <source>Stage for rows without one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="91"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="92"/>
         <source>(from the file, or Invited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="94"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="95"/>
         <source>&amp;Programme for every row:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="96"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="97"/>
         <source>S&amp;tage for rows without one:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="127"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="128"/>
         <source>Filled in from the mapping you saved for these columns last time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="132"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="133"/>
         <source>Suggested from the column headers: check each field before going on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="170"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="171"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="170"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="171"/>
         <source>Column in the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="170"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="171"/>
         <source>First value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="176"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="177"/>
         <source>{0} *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="180"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="181"/>
         <source>Column for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="181"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="182"/>
         <source> (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="182"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="183"/>
         <source>(not imported)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="192"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="193"/>
         <source>First value for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="208"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="214"/>
         <source>(from the file&apos;s Programme column)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="243"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="249"/>
         <source>Next is blocked until the fields marked in red have a column.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="271"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="277"/>
         <source>&apos;{0}&apos; is already the column for {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="275"/>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="282"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="281"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="288"/>
         <source>Required: choose the column that holds {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="283"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="289"/>
         <source> or </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="279"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="285"/>
         <source>Required: choose a Programme column, or the programme below.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4009,6 +4009,19 @@
     <message>
         <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="67"/>
         <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <location filename="../../brokerdesk/gui/theme.py" line="192"/>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/theme.py" line="216"/>
+        <source>Theme: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
