@@ -115,23 +115,38 @@ def test_the_contents_list_and_find_move_through_the_guide(qtbot, window: MainWi
     guide.close()
 
 
-def test_shift_f1_enters_whats_this_mode(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_shift_f1_explains_the_focused_control_and_the_menu_enters_whats_this_mode(
+    qtbot,  # type: ignore[no-untyped-def]
+    window: MainWindow,
+    announcements,  # type: ignore[no-untyped-def]
+) -> None:
     help_menu: QMenu = window.menus["help"]
     labels = [a.text() for a in help_menu.actions() if not a.isSeparator()]
     assert labels[:2] == ["&User guide", "What's &This?"]
     assert window.help_actions.user_guide.shortcut().toString() == "F1"
+    assert window.help_actions.whats_this.shortcut().toString() == "Shift+F1"
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
+    # By keyboard: the focused control's text, read out, and no mode a keyboard cannot leave.
+    window.navigation.setFocus()
+    qtbot.waitUntil(window.navigation.hasFocus)
+    qtbot.keyClick(window.navigation, Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyRelease(window.navigation, Qt.Key.Key_Shift)
     assert not QWhatsThis.inWhatsThisMode()
-    qtbot.keyClick(window, Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
+    assert any("navigation" in text.casefold() for text in announcements.texts())
+    QWhatsThis.hideText()
+    # From the menu (a mouse): the mode, in which the next click is explained.
+    help_menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitUntil(help_menu.isVisible)
     try:
-        assert QWhatsThis.inWhatsThisMode()
+        help_menu.setActiveAction(window.help_actions.whats_this)
+        qtbot.keyClick(help_menu, Qt.Key.Key_Return)
+        qtbot.waitUntil(QWhatsThis.inWhatsThisMode)
         assert QApplication.overrideCursor() is not None
         assert QApplication.overrideCursor().shape() == Qt.CursorShape.WhatsThisCursor
     finally:
         QWhatsThis.leaveWhatsThisMode()
-        # What's This mode ate Shift's release: release it, or Qt keeps Shift held for every
-        # later test (selectRow would then extend selections).
+        help_menu.hide()
         qtbot.keyRelease(window, Qt.Key.Key_Shift)
     assert not QWhatsThis.inWhatsThisMode()
     assert QApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier

@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QStyle, QWhatsThis, QWidget
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QTextDocumentFragment
+from PySide6.QtWidgets import QApplication, QStyle, QWhatsThis, QWidget
+
+from brokerdesk.gui.announce import announce
 
 if TYPE_CHECKING:
     from brokerdesk.gui.dialogs.user_guide import UserGuideWindow
@@ -59,7 +61,7 @@ def install(window: MainWindow) -> HelpActions:
     guide.setStatusTip(tip)
     window.register_action("help.user_guide", guide)
 
-    whats_this = QWhatsThis.createAction(window)
+    whats_this = QAction(window)
     whats_this.setObjectName("help-whats-this")
     whats_this.setText(translate("Help", "What's &This?"))
     whats_this.setShortcut(QKeySequence(QKeySequence.StandardKey.WhatsThis))
@@ -70,6 +72,16 @@ def install(window: MainWindow) -> HelpActions:
 
     actions = HelpActions(guide, whats_this)
     guide.triggered.connect(lambda _checked=False: actions.open_guide(window))
+    # From the Help menu (a mouse) it is Qt's What's This mode: the next click is explained.
+    # From Shift+F1 (a keyboard) it explains the control that has the focus: the mode can
+    # only be left by a click or Escape, so a keyboard user could never use it.
+    from_menu = [False]
+    help_menu = window.menus["help"]
+    help_menu.aboutToShow.connect(lambda: from_menu.__setitem__(0, True))
+    help_menu.aboutToHide.connect(
+        lambda: QTimer.singleShot(0, lambda: from_menu.__setitem__(0, False))
+    )
+    whats_this.triggered.connect(lambda _checked=False: explain(window, from_menu[0]))
     describe_main_controls(window)
     return actions
 
@@ -128,6 +140,19 @@ def describe_main_controls(window: MainWindow) -> None:
         window.registered_actions[action_id].setWhatsThis(text)
     for page in window.lists.values():
         describe_list_page(page)
+
+
+def explain(window: MainWindow, pointing: bool) -> None:
+    """What's This?: the focused control's text read out beside it, or (from the menu, or
+    when nothing focused has one) the mode in which the next click is explained."""
+    widget = QApplication.focusWidget()
+    while widget is not None and not widget.whatsThis() and widget is not window:
+        widget = widget.parentWidget()
+    if pointing or widget is None or not widget.whatsThis():
+        QWhatsThis.enterWhatsThisMode()
+        return
+    QWhatsThis.showText(widget.mapToGlobal(widget.rect().center()), widget.whatsThis(), widget)
+    announce(widget, QTextDocumentFragment.fromHtml(widget.whatsThis()).toPlainText())
 
 
 def describe_list_page(page: ListPage) -> None:
