@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from brokerdesk.core.db import Database, open_database
@@ -74,6 +74,9 @@ def test_second_save_conflicts_and_the_dialog_merges_both_changes(
     assert dialog.radios["owner"][0].isChecked()  # Keep theirs
     assert dialog.radios["owner"][0].accessibleDescription() == "Alice Moss"
     assert dialog.radios["notes"][1].accessibleDescription() == "Met at CILIP"
+    scroll = dialog.findChild(QScrollArea)  # named, and Tab goes through it to the choices
+    assert scroll is not None and scroll.accessibleName() == "Fields that differ"
+    assert not scroll.focusPolicy() & Qt.FocusPolicy.TabFocus
     qtbot.mouseClick(dialog.radios["notes"][0], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.radios["notes"][1], Qt.MouseButton.LeftButton)  # mind changed back
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPushButton
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPushButton, QScrollArea
 from sqlalchemy import text
 
 from brokerdesk.core.db import Database
@@ -297,6 +297,10 @@ def test_merge_view_names_fields_for_screen_readers(
     merge.keep.button(1).setChecked(True)  # keep the newer one instead: the summary follows
     assert "move to “Sightline Reading Trust UK”" in merge.moves.text()
     assert "Then “Sightline Reading Trust” is deleted" in merge.moves.text()
+    # The field-by-field area is named, and Tab goes through it to the choices, not onto it.
+    scroll = merge.findChild(QScrollArea)
+    assert scroll is not None and scroll.accessibleName() == "The two records, field by field"
+    assert not scroll.focusPolicy() & Qt.FocusPolicy.TabFocus
     merge.reject()
 
 

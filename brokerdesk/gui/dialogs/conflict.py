@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from brokerdesk.core.display import display
 from brokerdesk.core.errors import EditConflict
+from brokerdesk.gui.scrolling import form_scroll_area
 
 MINE, THEIRS = "mine", "theirs"
 
@@ -141,12 +141,9 @@ class ConflictDialog(QDialog):
             grid.addWidget(same, 1, 0, 1, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(grid_host)
-        scroll.setAccessibleName(self.tr("Fields that differ"))
+        scroll = form_scroll_area(
+            grid_host, self.tr("Fields that differ"), self, framed=False, sideways=False
+        )
         layout.addWidget(scroll, 1)
 
         self.buttons = QDialogButtonBox(self)

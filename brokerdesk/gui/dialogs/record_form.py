@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QMessageBox,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +39,7 @@ from brokerdesk.gui.dialogs.editors import (
     reference_options,
 )
 from brokerdesk.gui.dialogs.extras import ExtraSection, OfferAreaChecks, PartnerRoles, TagsEdit
+from brokerdesk.gui.scrolling import form_scroll_area
 from brokerdesk.gui.undo import CreateRecord, ServiceCommand, UpdateRecord
 
 if TYPE_CHECKING:
@@ -181,11 +181,7 @@ class RecordForm(QDialog):
         self.buttons.rejected.connect(self.reject)
         save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save_shortcut.activated.connect(self.save)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields themselves
-        scroll.setWidget(form_widget)
+        scroll = form_scroll_area(form_widget, self.tr("Fields"), self, framed=False)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.general_error)

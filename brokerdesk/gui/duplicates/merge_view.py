@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from brokerdesk.gui.duplicates.merge_command import MergeRecords
 from brokerdesk.gui.duplicates.merge_facts import MergeFacts, amp, moves_text, quoted
 from brokerdesk.gui.operations import Operation, OperationRun
+from brokerdesk.gui.scrolling import form_scroll_area
 
 if TYPE_CHECKING:
     from brokerdesk.gui.context import AppContext
@@ -144,12 +144,9 @@ class MergeDialog(QDialog):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(line, 1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(host)
-        scroll.setAccessibleName(self.tr("The two records, field by field"))
+        scroll = form_scroll_area(
+            host, self.tr("The two records, field by field"), self, framed=False, sideways=False
+        )
         layout.addWidget(scroll, 1)
 
         self.moves = QLabel(self)

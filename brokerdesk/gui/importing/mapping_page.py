@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -34,6 +33,7 @@ from brokerdesk.gui.dialogs.editors import reference_options
 from brokerdesk.gui.importing.header_picker import HeaderRowPicker
 from brokerdesk.gui.importing.reading import read_sheet
 from brokerdesk.gui.importing.source_pages import error_style, message_label
+from brokerdesk.gui.scrolling import form_scroll_area
 
 if TYPE_CHECKING:
     from brokerdesk.gui.importing.wizard import ImportWizard
@@ -74,12 +74,8 @@ class MappingPage(QWizardPage):
         self.grid.setColumnStretch(1, 1)
         self.grid.setColumnStretch(2, 1)
         self.grid.setColumnStretch(3, 2)
-        scroll = QScrollArea()
+        scroll = form_scroll_area(self.grid_host, self.tr("Fields and their columns"))
         scroll.setObjectName("import-mapping-fields")
-        scroll.setAccessibleName(self.tr("Fields and their columns"))
-        scroll.setWidgetResizable(True)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the boxes inside it
-        scroll.setWidget(self.grid_host)
         self.every_row = QWidget()
         every = QFormLayout(self.every_row)
         every.setContentsMargins(0, 0, 0, 0)

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from brokerdesk.core.importing import Preview, RowPlan
 from brokerdesk.gui.importing.header_picker import shorten
 from brokerdesk.gui.importing.shared import PREVIEW_ROWS, translate
 from brokerdesk.gui.importing.source_pages import error_style, message_label
+from brokerdesk.gui.scrolling import form_scroll_area
 
 if TYPE_CHECKING:
     from brokerdesk.gui.importing.wizard import ImportWizard
@@ -196,12 +196,8 @@ class PreviewPage(QWizardPage):
         self.review_host = QWidget()
         self.review_form = QFormLayout(self.review_host)
         self.review_combos: dict[int, QComboBox] = {}
-        review_scroll = QScrollArea()
+        review_scroll = form_scroll_area(self.review_host, self.tr("Uncertain matches to review"))
         review_scroll.setObjectName("import-reviews")
-        review_scroll.setAccessibleName(self.tr("Uncertain matches to review"))
-        review_scroll.setWidgetResizable(True)
-        review_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the boxes inside it
-        review_scroll.setWidget(self.review_host)
         self.review_box = QWidget()
         box = QVBoxLayout(self.review_box)
         box.setContentsMargins(0, 0, 0, 0)
