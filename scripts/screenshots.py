@@ -256,12 +256,14 @@ def main() -> int:
         main_window_pictures(window, db, args.out, app)
         window.close()
         db.dispose()
-        # Last: the dashboard pictures set the Fusion style and a dark palette on the app.
+        # Last: the dashboard pictures set the app's theme (View ▸ Theme) as they go.
         from brokerdesk.gui.views.dashboard.screenshots import shoot
 
         for theme in ("light", "dark"):
             for picture in shoot(path, args.out, theme):
                 print(picture)
+        for picture in shoot(path, args.out, "high-contrast", ("dashboard",)):
+            print(picture)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return 0

@@ -1,4 +1,4 @@
-"""Take the dashboard screenshots in docs/screenshots (light and dark palettes).
+"""Take the dashboard screenshots in docs/screenshots, in the app's own themes (View ▸ Theme).
 
 ``scripts/screenshots.py`` calls :func:`shoot` on the demo database, so the pictures show the
 demo's story: the coverage matrix with the North West's Health & Wellbeing gap list open, and
@@ -17,37 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
     from brokerdesk.gui.views.dashboard.coverage_tab import CoverageTab
-
-
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: "#2b2b2b",
-        QPalette.ColorRole.WindowText: "#e6e6e6",
-        QPalette.ColorRole.Base: "#1f1f1f",
-        QPalette.ColorRole.AlternateBase: "#2a2a2a",
-        QPalette.ColorRole.Text: "#e6e6e6",
-        QPalette.ColorRole.Button: "#353535",
-        QPalette.ColorRole.ButtonText: "#e6e6e6",
-        QPalette.ColorRole.Highlight: "#3d7ab8",
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.ToolTipBase: "#353535",
-        QPalette.ColorRole.ToolTipText: "#e6e6e6",
-    }
-    for role, colour in roles.items():
-        palette.setColor(role, QColor(colour))
-    for role in (
-        QPalette.ColorRole.Text,
-        QPalette.ColorRole.WindowText,
-        QPalette.ColorRole.ButtonText,
-    ):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#808080"))
-    return palette
 
 
 # The picture's size: wide enough for every region's column and the whole map legend.
@@ -70,16 +43,24 @@ def _open_cell(tab: CoverageTab, area: str, region: str) -> None:
     tab.show_cell(row, column)
 
 
-def shoot(database: Path, folder: Path, theme: str) -> list[Path]:
+# Picture name suffix -> the theme (``gui.theme``) it is taken in.
+THEMES = {"light": "light", "dark": "dark", "high-contrast": "high_contrast"}
+PICTURES = ("dashboard", "map", "charts")
+
+
+def shoot(
+    database: Path, folder: Path, theme: str, pictures: tuple[str, ...] = PICTURES
+) -> list[Path]:
+    """Save ``pictures`` of the dashboard (``name-theme.png``) in the theme a user can choose."""
     from brokerdesk.core.opening import open_existing
     from brokerdesk.gui.app import ensure_application
     from brokerdesk.gui.context import AppContext
     from brokerdesk.gui.settings import Settings
+    from brokerdesk.gui.theme import apply
     from brokerdesk.gui.views.dashboard.page import DashboardPage
 
-    app = ensure_application()
-    app.setStyle("Fusion")
-    app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
+    ensure_application()
+    apply(THEMES[theme])
     db = open_existing(database)
     settings_file = Path(tempfile.mkdtemp()) / "settings.ini"
     ctx = AppContext(db, Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)))
@@ -87,7 +68,10 @@ def shoot(database: Path, folder: Path, theme: str) -> list[Path]:
     page.resize(*SIZE)
     page.show()
     written = []
-    for name, tab in (("dashboard", page.coverage), ("map", page.map), ("charts", page.charts)):
+    tabs = (("dashboard", page.coverage), ("map", page.map), ("charts", page.charts))
+    for name, tab in tabs:
+        if name not in pictures:
+            continue
         page.tabs.setCurrentWidget(tab)
         if tab is page.coverage:
             _open_cell(page.coverage, AREA, REGION)
@@ -105,10 +89,10 @@ def shoot(database: Path, folder: Path, theme: str) -> list[Path]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Dashboard screenshots, light and dark.")
+    parser = argparse.ArgumentParser(description="Dashboard screenshots in the app's themes.")
     parser.add_argument("database", type=Path)
     parser.add_argument("folder", type=Path)
-    parser.add_argument("--theme", choices=("light", "dark"), default=None)
+    parser.add_argument("--theme", choices=tuple(THEMES), default=None)
     args = parser.parse_args()
     args.folder.mkdir(parents=True, exist_ok=True)
     for theme in [args.theme] if args.theme else ["light", "dark"]:
