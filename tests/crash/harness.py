@@ -128,8 +128,18 @@ def _hear(hear: Connection, wait: float) -> object:
         return None
 
 
+# multiprocessing's exit code for a forkserver child whose status it could not read.
+LOST = 255
+
+
 def run_once(
-    inputs: Path, work: Path, operation: str, delay: float | None = None, step: int = 0
+    inputs: Path,
+    work: Path,
+    operation: str,
+    delay: float | None = None,
+    step: int = 0,
+    *,
+    retried: bool = False,
 ) -> Ran:
     """Run ``operation`` on a fresh copy of its starting file at ``work``.
 
@@ -164,6 +174,11 @@ def run_once(
             child.join()
     if isinstance(last, tuple) and last[0] == "DONE":
         return Ran(killed=False, steps=int(last[1]), seconds=took)
+    if child.exitcode == LOST and last is None and not retried:
+        # The forkserver could not report the child's end (multiprocessing says 255 when its
+        # status pipe closes early): the child neither finished nor failed in Python, so run
+        # this kill point again rather than guess what happened to it.
+        return run_once(inputs, work, operation, delay, step, retried=True)
     if child.exitcode != -signal.SIGKILL:
         raise RuntimeError(f"the {operation} driver failed (exit {child.exitcode}): {last}")
     return Ran(killed=True, steps=0, seconds=took)
