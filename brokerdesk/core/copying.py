@@ -26,7 +26,7 @@ from sqlalchemy import LargeBinary, Table, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from brokerdesk.core import audit
-from brokerdesk.core.db import Database
+from brokerdesk.core.db import Database, open_database
 from brokerdesk.core.errors import BrokerDeskError, Cancelled
 from brokerdesk.core.models import Base
 
@@ -218,3 +218,19 @@ def copy_records(
     if progress:
         progress(total, total, "")
     return result
+
+
+def copy_to_address(
+    source: Database,
+    address: str,
+    *,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> CopyResult:
+    """Copy ``source`` into the (empty) database at ``address``, opened, migrated and closed
+    here: File ▸ Move to a team server…."""
+    target = open_database(address, user_name=source.user_name)
+    try:
+        return copy_records(source, target, progress=progress, cancelled=cancelled)
+    finally:
+        target.dispose()

@@ -60,9 +60,11 @@ class ServerBackup:
 
 
 def server_stem(url: URL) -> str:
-    """The server's name in its backups' file names: ``brokerdesk@db.example.org-5432``."""
-    raw = f"{url.database or 'postgres'}@{url.host or 'local'}-{url.port or 5432}"
-    return re.sub(r"[^A-Za-z0-9@._-]", "_", raw)
+    """The server's name in its backups' file names: ``brokerdesk@db-example-org-5432`` (no
+    dots, which a file name's stem would lose)."""
+    host = (url.host or "local").replace(".", "-")
+    raw = f"{url.database or 'postgres'}@{host}-{url.port or 5432}"
+    return re.sub(r"[^A-Za-z0-9@_-]", "_", raw)
 
 
 def server_backup_folder(url: URL) -> Path:
@@ -261,9 +263,18 @@ def verify_dump(path: Path) -> list[str]:
     return []
 
 
+def _is_dump(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(5) == b"PGDMP"
+    except OSError:
+        return False
+
+
 def check_server_backup(path: Path) -> list[str]:
-    """Problems with a server backup of either kind; empty when it can be restored."""
-    if path.suffix == DUMP_SUFFIX:
+    """Problems with a server backup of either kind (told apart by their contents, not their
+    names); empty when it can be restored."""
+    if _is_dump(path) or path.suffix == DUMP_SUFFIX:
         return verify_dump(path)
     return backup.verify_backup(path) or backup.brokerdesk_schema_problems(path)
 
@@ -284,7 +295,7 @@ def restore_server(
             f"The backup {backup_path} was not restored; the server is unchanged. {problems[0]}"
         )
     before = backup_server(db, reason="before-restore")
-    if backup_path.suffix == DUMP_SUFFIX:
+    if _is_dump(backup_path):
         tool = find_pg_tool("pg_restore", _server_major(db))
         if tool is None:
             raise BackupError("No pg_restore as new as the server is installed; nothing changed.")
