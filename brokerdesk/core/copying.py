@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from brokerdesk.core import audit
 from brokerdesk.core.db import Database, open_database
 from brokerdesk.core.errors import BrokerDeskError, Cancelled
-from brokerdesk.core.models import Base
+from brokerdesk.core.models import AuditEvent, Base
 
 ROWS_PER_CHUNK = 2000
 # A table holding file contents (documents) moves a few rows at a time, so a copy of large
@@ -93,13 +93,31 @@ def tallies(db: Database) -> dict[str, TableTally]:
         return {table.name: tally(session, table) for table in tables_in_order()}
 
 
+# The shipped reference data that the app loads into a new database when it first opens it:
+# a server someone opened before the move holds these (and the one history line saying so),
+# and they are replaced by the file's own copy of them.
+REFERENCE_TABLES = frozenset(
+    {"offer_area", "library_service", "service_name_variant", "former_authority", "branch"}
+)
+
+
 def holds_records(session: Session) -> list[str]:
-    """The tables of the target that already hold rows."""
-    return [
+    """The tables of the target that hold the team's own rows (not just the shipped
+    reference data a first opening loads)."""
+    occupied = [
         t.name
         for t in tables_in_order()
         if session.execute(select(func.count()).select_from(t)).scalar_one()
     ]
+    if set(occupied) <= REFERENCE_TABLES | {AuditEvent.__tablename__}:
+        own_history = session.execute(
+            select(func.count())
+            .select_from(AuditEvent)
+            .where((AuditEvent.action != "import") | (AuditEvent.entity != "library_service"))
+        ).scalar_one()
+        if not own_history:
+            return []
+    return occupied
 
 
 @contextmanager
@@ -193,8 +211,8 @@ def copy_records(
                     f"{'…' if len(occupied) > 4 else ''}); a copy goes into an empty database. "
                     "Nothing was copied."
                 )
-            for table in reversed(tables) if occupied else ():
-                writing.execute(delete(table))
+            for table in reversed(tables):  # reference data a first opening loaded, or
+                writing.execute(delete(table))  # (with replace) everything
             for table in tables:
                 for rows in _rows(reading, table):
                     writing.execute(insert(table), rows)

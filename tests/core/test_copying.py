@@ -192,3 +192,18 @@ def test_a_database_is_not_copied_onto_itself(demo: Database) -> None:
             copy_records(demo, same)
     finally:
         same.dispose()
+
+
+def test_a_target_opened_once_by_the_app_holds_only_reference_data_and_takes_the_copy(
+    demo: Database, tmp_path: Path
+) -> None:
+    """Someone opened the new server before the move: the app loaded the shipped library
+    services into it. That is not the team's data, so the move goes ahead."""
+    target = open_database(tmp_path / "opened.sqlite3")
+    try:
+        initialise(target)
+        assert tallies(target)["library_service"].rows > 200
+        copy_records(demo, target)
+        assert rows_of(target) == rows_of(demo)
+    finally:
+        target.dispose()
