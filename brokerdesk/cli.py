@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "export": "exporting",
     "backup": "backup",
     "restore": "restore",
+    "copy": "copy",
     "check": "check",
     "seed-synthetic": "seed_synthetic",
 }

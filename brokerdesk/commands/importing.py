@@ -18,6 +18,7 @@ from typing import Any
 from brokerdesk.commands.summary import print_summary
 from brokerdesk.core.db import Database, open_database
 from brokerdesk.core.errors import BrokerDeskError
+from brokerdesk.core.exporting import import_database_workbook
 from brokerdesk.core.importing import (
     IMPORTERS,
     KINDS,
@@ -35,6 +36,7 @@ from brokerdesk.core.models import PARTICIPATION_STAGES
 from brokerdesk.core.services.programmes import ProgrammeService
 
 MAX_REASON_LINES = 20
+DATABASE = "database"
 
 
 def register(subparsers: Any, name: str) -> argparse.ArgumentParser:
@@ -46,7 +48,13 @@ def register(subparsers: Any, name: str) -> argparse.ArgumentParser:
         "if any row is refused nothing is written (unless --skip-invalid). Columns are "
         "matched to fields from their headers; give --mapping to say exactly.",
     )
-    parser.add_argument("kind", metavar="KIND", choices=KINDS, help=f"one of: {', '.join(KINDS)}")
+    parser.add_argument(
+        "kind",
+        metavar="KIND",
+        choices=(*KINDS, DATABASE),
+        help=f"one of: {', '.join(KINDS)}; or {DATABASE}: a whole-database workbook "
+        "(File ▸ Export ▸ Whole database) into an empty database",
+    )
     parser.add_argument("file", metavar="FILE", help="a .csv or .xlsx file")
     parser.add_argument("--dry-run", action="store_true", help="check and count; write nothing")
     parser.add_argument(
@@ -107,6 +115,8 @@ def _row_number(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.kind == DATABASE:
+        return _whole_database(args)
     source = open_spreadsheet(args.file)
     if args.header_row is not None:
         source.set_header_row(args.sheet, args.header_row)
@@ -282,3 +292,26 @@ def _summary_lines(summary: ImportSummary, mapping: dict[str, str]) -> list[tupl
     if len(summary.warnings) > MAX_REASON_LINES:
         lines.append(("out", f"  and {len(summary.warnings) - MAX_REASON_LINES} more notes"))
     return lines
+
+
+def _whole_database(args: argparse.Namespace) -> int:
+    """``import database FILE``: the whole-database workbook back into an empty database."""
+    path = Path(args.file).expanduser()
+    db = open_database(args.db)
+    try:
+        if args.dry_run:
+            raise BrokerDeskError(
+                "--dry-run checks spreadsheets of records; a whole-database workbook is "
+                "checked as it is imported, and nothing is written if any row is refused."
+            )
+        counts = import_database_workbook(db, path)
+    finally:
+        db.dispose()
+    total = sum(counts.values())
+    if args.json:
+        text = json.dumps({"file": str(path), "rows": total, "tables": counts})
+    else:
+        kinds = [f"{n:,} {t.replace('_', ' ')}" for t, n in counts.items() if n]
+        text = f"Imported {total:,} rows from {path}.\n  " + "\n  ".join(kinds)
+    print_summary(text, done=f"the workbook {path} was imported")
+    return 0

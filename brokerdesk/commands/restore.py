@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import URL
+
 from brokerdesk.commands.summary import print_summary
-from brokerdesk.core import backup
-from brokerdesk.core.db import check_database_file, resolve_address
+from brokerdesk.core import backup, server_backup
+from brokerdesk.core.db import check_database_file, describe, open_database, resolve_address
 from brokerdesk.core.errors import BrokerDeskError
 
 
@@ -29,8 +31,10 @@ def register(subparsers: Any, name: str) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     url = resolve_address(args.db)
-    if url.get_backend_name() != "sqlite" or not url.database:
-        raise BrokerDeskError("A team server is restored on the server, not by BrokerDesk.")
+    if url.get_backend_name() != "sqlite":
+        return _server(args, url)
+    if not url.database:
+        raise BrokerDeskError("An in-memory database has nothing to restore into.")
     target = Path(url.database)
     # The place restored into: not a folder, a device or a pipe, and writable.
     check_database_file(target, create=True)
@@ -61,4 +65,45 @@ def run(args: argparse.Namespace) -> int:
         f" (the previous file is {aside})" if aside else ""
     )
     print_summary(lines, done=done)
+    return 0
+
+
+def _server(args: argparse.Namespace, url: URL) -> int:
+    """A team server: its contents replaced by the backup in one transaction."""
+    source = Path(args.backup).expanduser()
+    problems = server_backup.check_server_backup(source)
+    if problems:
+        raise BrokerDeskError(
+            f"The backup {source} was not restored; the server is unchanged. {problems[0]}"
+        )
+    if not args.force:
+        if not sys.stdin.isatty():
+            raise BrokerDeskError(
+                "Restoring replaces everything on the team server: add --force to confirm."
+            )
+        answer = input(
+            f"Replace everything on {describe(url)} with {source}? A backup of the server as "
+            "it is now is taken first. [y/N] "
+        )
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing was restored.")
+            return 1
+    db = open_database(url, create=False)
+    try:
+        before = server_backup.restore_server(db, source)
+    finally:
+        db.dispose()
+    if args.json:
+        out = {
+            "database": describe(url),
+            "restored_from": str(source),
+            "previous_kept_as": str(before.path),
+        }
+        lines = [("out", json.dumps(out))]
+    else:
+        lines = [
+            ("out", f"Restored {describe(url)} from {source}."),
+            ("out", f"The server as it was is kept in {before.path}."),
+        ]
+    print_summary(lines, done=f"{describe(url)} was restored from {source}")
     return 0

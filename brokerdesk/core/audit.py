@@ -24,6 +24,8 @@ USER_KEY = "brokerdesk_user"
 # session.info key: what made the session's changes when it is not a person at a form
 # ("Import of partners.csv"); stored in each event's changes under SOURCE_FIELD.
 SOURCE_KEY = "brokerdesk_source"
+# Set on a session that copies history as it is (a whole-database copy or workbook import).
+DISABLED_KEY = "audit_disabled"
 SOURCE_FIELD = "_source"
 SKIP_FIELDS = frozenset({"created_at", "updated_at", "version_id"})
 # Every registered kind of record keeps its history (a new kind's edits show in History).
@@ -111,7 +113,7 @@ def _event_row(session: Session, obj: Base, action: str) -> dict[str, Any] | Non
 
 @event.listens_for(Session, "after_flush")
 def _after_flush(session: Session, _flush: UOWTransaction) -> None:
-    if session.info.get("audit_disabled"):
+    if session.info.get(DISABLED_KEY):
         return
     rows: list[dict[str, Any]] = []
     for action, objects in (

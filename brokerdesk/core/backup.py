@@ -48,7 +48,8 @@ RESTORE_WAIT_S = 10  # how long a restore waits for another writer to finish
 # (after which the copy aside is taken) writes nothing to disk yet.
 _RESTORE_BATCH = 64
 _STAMP = "%Y%m%d-%H%M%S-%f"
-_NAME = re.compile(r"-(\d{8}-\d{6}-\d{6})-([a-z0-9-]+)\.sqlite3$")
+# A backup's name: <database>-<taken at>-<reason>.sqlite3; a team server's pg_dump is .dump.
+_NAME = re.compile(r"-(\d{8}-\d{6}-\d{6})-([a-z0-9-]+)\.(?:sqlite3|dump)$")
 
 
 class BackupError(BrokerDeskError):
@@ -105,21 +106,31 @@ def backup_before(db: Database, reason: str) -> Path | None:
 
 def backup_file(source: Path, reason: str = "manual", folder: Path | None = None) -> Path:
     """Back ``source`` up into ``folder`` (default: its backup folder) under a timestamped name."""
-    target_dir = folder or backup_folder(source)
+    target = new_backup_path(
+        folder or backup_folder(source), source.stem, reason, private=not folder
+    )
+    copy_database(source, target)
+    return target
+
+
+def new_backup_path(
+    folder: Path, stem: str, reason: str, *, suffix: str = ".sqlite3", private: bool = True
+) -> Path:
+    """A free name for a backup taken now, ``<stem>-<taken at>-<reason><suffix>``, in
+    ``folder`` (made if missing; owner-only when ``private``)."""
     try:
-        target_dir.mkdir(parents=True, exist_ok=True)
-        if os.name == "posix" and folder is None:
-            target_dir.chmod(0o700)
+        folder.mkdir(parents=True, exist_ok=True)
+        if os.name == "posix" and private:
+            folder.chmod(0o700)
     except OSError as exc:
         raise BackupError(
-            f"Could not make the backup folder {target_dir}: {_reason(exc)}. Nothing was written."
+            f"Could not make the backup folder {folder}: {_reason(exc)}. Nothing was written."
         ) from exc
     moment = clock.local_now()
-    target = target_dir / f"{source.stem}-{moment.strftime(_STAMP)}-{reason}.sqlite3"
+    target = folder / f"{stem}-{moment.strftime(_STAMP)}-{reason}{suffix}"
     while target.exists():  # a clock set back or standing still never replaces a backup
         moment += dt.timedelta(microseconds=1)
-        target = target_dir / f"{source.stem}-{moment.strftime(_STAMP)}-{reason}.sqlite3"
-    copy_database(source, target)
+        target = folder / f"{stem}-{moment.strftime(_STAMP)}-{reason}{suffix}"
     return target
 
 
@@ -190,7 +201,7 @@ def list_backups(db_path: Path, folder: Path | None = None) -> list[BackupInfo]:
     found: list[BackupInfo] = []
     if not where.is_dir():
         return found
-    for path in where.glob(f"{db_path.stem}-*.sqlite3"):
+    for path in where.glob(f"{db_path.stem}-*"):
         match = _NAME.search(path.name[len(db_path.stem) :])
         if match is None:
             continue
@@ -213,10 +224,15 @@ def _bucket(age: dt.timedelta, taken: dt.datetime) -> tuple[str, object] | None:
     return None
 
 
-def thin_backups(db_path: Path, now: dt.datetime | None = None) -> list[Path]:
-    """Delete backups the policy no longer keeps; return what was deleted."""
+def thin_backups(
+    db_path: Path, now: dt.datetime | None = None, folder: Path | None = None
+) -> list[Path]:
+    """Delete backups the policy no longer keeps; return what was deleted.
+
+    ``folder`` is where they are when not beside the database (a team server's backups).
+    """
     moment = now or clock.local_now()
-    backups = list_backups(db_path)
+    backups = list_backups(db_path, folder)
     kept: set[tuple[str, object]] = set()
     removed: list[Path] = []
     for index, info in enumerate(backups):  # newest first: the newest of a bucket wins

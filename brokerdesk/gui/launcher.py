@@ -247,6 +247,13 @@ class Launcher(QObject):
         self._file_action(
             window, "file.team_server", "Connect to a &team server…", None, self._team_server
         )
+        self._file_action(
+            window,
+            "file.move_to_server",
+            "&Move to a team server…",
+            None,
+            lambda: self._move_to_server(window),
+        ).setEnabled(window.ctx.db.path is not None)
         recent = QMenu(translate("Launcher", "Open &recent"), window)
         recent.setAccessibleName(translate("Launcher", "Open recent"))
         recent.aboutToShow.connect(lambda: self._fill_recent(recent, window))
@@ -284,6 +291,11 @@ class Launcher(QObject):
         )
         if path:
             self._open_or_explain(path)
+
+    def _move_to_server(self, window: MainWindow) -> None:
+        from brokerdesk.gui.dialogs.move_to_server import move_to_server
+
+        move_to_server(window.ctx, window, self._open_or_explain)
 
     def _team_server(self) -> None:
         dialog = TeamServerDialog(self.window)

@@ -355,9 +355,8 @@ class MainWindow(QMainWindow):
             self.backup_now,
             None,
             None,
-            self.tr("Copy the database to the backup folder"),
+            self.tr("Copy the database (or the team server) to its backup folder"),
         )
-        self.backup_action.setEnabled(self.ctx.db.path is not None)
         self.quit_action = self._action(
             "file.quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit
         )
@@ -608,9 +607,30 @@ class MainWindow(QMainWindow):
     def backup_now(self) -> None:
         from brokerdesk.core import backup
 
+        if self.ctx.db.path is None:
+            self._back_up_server()
+            return
         path = self.ctx.attempt(lambda: backup.make_backup(self.ctx.db, reason="manual"))
         if path is not None:
             self.ctx.notify(self.tr("Backed up to {0}").format(path))
+
+    def _back_up_server(self) -> None:
+        """A team server's backup (pg_dump, or BrokerDesk's own copy) runs in the background,
+        with progress and Cancel, into the server's backup folder."""
+        from brokerdesk.core import server_backup
+        from brokerdesk.gui.operations import Operation
+
+        db = self.ctx.db
+        Operation(
+            self.ctx,
+            self,
+            lambda progress: server_backup.backup_server(db, progress=progress),
+            title=self.tr("Back up the team server"),
+            name="server-backup-progress",
+            on_success=lambda made: self.ctx.notify(
+                self.tr("Backed up the team server to {0}").format(made.path)
+            ),
+        ).run()
 
     def show_about(self) -> None:
         from brokerdesk import __version__

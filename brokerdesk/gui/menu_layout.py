@@ -61,7 +61,13 @@ class MenuLayout:
 # Actions that only the launcher makes (they open another database, which only the
 # launcher can): a window built by ``create_main_window`` has File without them.
 LAUNCHER_ONLY: frozenset[str] = frozenset(
-    {"file.new_database", "file.open_database", "file.team_server", "file.open_recent"}
+    {
+        "file.new_database",
+        "file.open_database",
+        "file.team_server",
+        "file.move_to_server",
+        "file.open_recent",
+    }
 )
 
 MENU_BAR: tuple[MenuLayout, ...] = (
@@ -73,6 +79,8 @@ MENU_BAR: tuple[MenuLayout, ...] = (
             "file.open_database",
             "file.team_server",
             "file.open_recent",
+            SEPARATOR,
+            "file.move_to_server",
             SEPARATOR,
             "file.import",
             SEPARATOR,

@@ -133,6 +133,7 @@ def test_menus_and_toolbar_show_the_layout_in_its_order(launched: MainWindow) ->
         "&Open database…",
         "Connect to a &team server…",
         "Open &recent",
+        "&Move to a team server…",
         "&Import…",
         "&Back up now",
         "Restore from bac&kup…",

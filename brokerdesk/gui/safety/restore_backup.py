@@ -289,7 +289,8 @@ def install_restore_action(window: MainWindow) -> QAction:
         action.setEnabled(False)
         reason = translate(
             "RestoreBackupDialog",
-            "A team server is backed up by whoever runs it; ask them to restore it.",
+            "A team server is restored by its administrator, with everyone out of it: "
+            "brokerdesk restore --db <server> BACKUP (see the user guide).",
         )
         action.setToolTip(reason)
         action.setStatusTip(reason)
