@@ -163,7 +163,7 @@ def _partners(db: Database) -> list[_Known]:
             )
         ):
             domain = evidence_domain(email or "")
-            if domain:
+            if domain and partner_id is not None:
                 domains.setdefault(partner_id, set()).add(f"web:{domain}")
     out = []
     for pid, name, website in rows:
