@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from brokerdesk.gui.dialogs.named_lead import NamedLeadDialog
 from brokerdesk.gui.main_window import Location, MainWindow
-from brokerdesk.gui.views.data_quality import DataQualityPage
 from brokerdesk.gui.views.dashboard.page import DashboardPage
+from brokerdesk.gui.views.data_quality import DataQualityPage
 from brokerdesk.gui.views.pages.service import ServicePage
 from tests.gui.drive import ModalDriver
 
