@@ -210,6 +210,10 @@ def feature_pictures(
     story.restore_picture(window, database, shot)
     story.small_dialogs(window, (partner, PARTNER), folder, shot)
 
+    import screenshot_quality
+
+    screenshot_quality.quality_pictures(window, shot, wait)
+
     import screenshot_copy
 
     screenshot_copy.move_to_server_picture(window, shot)

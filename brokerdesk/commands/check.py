@@ -1,4 +1,5 @@
-"""``brokerdesk check``: the full integrity check, the foreign keys and the search index."""
+"""``brokerdesk check``: the full integrity check, the foreign keys and the search index; with
+``--data``, where the team's data is incomplete (``core.data_quality``)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,20 @@ def register(subparsers: Any, name: str) -> argparse.ArgumentParser:
     )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument(
+        "--data",
+        action="store_true",
+        help="instead, list where the data is incomplete: partners with no owner, no contact "
+        "or no recent interaction, contacts with no e-mail, programmes with no lead partner, "
+        "services of live programmes with no named lead (exit 0 whatever is found)",
+    )
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=10,
+        metavar="N",
+        help="with --data: records named per check (default 10; 0 for all; JSON lists all)",
+    )
+    parser.add_argument(
         "--rebuild-search-index",
         action="store_true",
         help="rebuild the search index from the records (after a backup), then check",
@@ -34,6 +49,8 @@ def register(subparsers: Any, name: str) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     url = resolve_address(args.db)
+    if args.data:
+        return _data(url, args.json, args.limit)
     if args.rebuild_search_index:
         _rebuild_search_index(url)
     if url.get_backend_name() == "sqlite" and url.database:
@@ -82,3 +99,30 @@ def _rebuild_search_index(url: URL) -> None:
         db.dispose()
     text = f"Rebuilt the search index of {db.description}."
     print_summary(text, done=f"the search index of {db.description} was rebuilt")
+
+
+def _data(url: URL, as_json: bool, limit: int) -> int:
+    """The data-quality checks: what is incomplete is a to-do list, not damage (exit 0)."""
+    from brokerdesk.core import clock
+    from brokerdesk.core.data_quality import run_checks
+
+    db = open_database(url, create=False)
+    try:
+        results = run_checks(db, clock.today())
+    finally:
+        db.dispose()
+    if as_json:
+        lines = [json.dumps({"database": db.description, "checks": [r.to_dict() for r in results]})]
+    else:
+        lines = []
+        for result in results:
+            lines.append(f"{result.title}: {result.count:,}")
+            shown = result.findings if limit <= 0 else result.findings[:limit]
+            for finding in shown:
+                lines.append(
+                    f"  - {finding.name}" + (f" ({finding.detail})" if finding.detail else "")
+                )
+            if len(shown) < result.count:
+                lines.append(f"  … and {result.count - len(shown):,} more (--limit 0 lists all)")
+    print_summary([("out", line) for line in lines], done="the data-quality checks ran")
+    return 0

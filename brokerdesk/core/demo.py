@@ -112,6 +112,7 @@ def build_demo(db: Database, seed: int = 2026, today: dt.date | None = None) -> 
         builder.participations(report)
         builder.interactions(report)
         stories.duplicate(builder, report)
+        stories.named_leads(builder)
         audit.record(
             session,
             "import",

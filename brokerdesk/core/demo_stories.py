@@ -13,7 +13,18 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select
 
-from brokerdesk.core.models import Contact, Interaction, Partner, PartnerOfferArea, PartnerTag, Tag
+from brokerdesk.core.models import (
+    Contact,
+    Interaction,
+    LibraryService,
+    Participation,
+    Partner,
+    PartnerOfferArea,
+    PartnerTag,
+    Programme,
+    ServiceLead,
+    Tag,
+)
 from brokerdesk.core.reference.demo_cast import (
     DUPLICATE_PARTNER,
     NATION_PROGRAMMES,
@@ -115,3 +126,28 @@ def duplicate(b: _Builder, report: DemoReport) -> None:
     report.partners += 1
     report.contacts += 1
     report.interactions += 1
+
+
+# Where the demo leaves the live programmes' services without named leads: the Leads wanted
+# tab and the Data quality page then show a cluster to fill, not a wall of gaps.
+LEADLESS_REGIONS = ("North West",)
+
+
+def named_leads(b: _Builder) -> None:
+    """Services with a local contact have that contact named as lead for the offer areas of
+    the live programmes they take part in, except in the regions left without."""
+    rows = b.s.execute(
+        select(Participation.service_id, Programme.offer_area_id, LibraryService.region)
+        .join(Programme, Programme.id == Participation.programme_id)
+        .join(LibraryService, LibraryService.id == Participation.service_id)
+        .where(Programme.status == "live", Participation.stage != "withdrawn")
+        .distinct()
+        .order_by(Participation.service_id, Programme.offer_area_id)
+    ).all()
+    leads = [
+        {"service_id": sid, "offer_area_id": area, "contact_id": b.local_contacts[sid][0]}
+        for sid, area, region in rows
+        if b.local_contacts.get(sid) and region not in LEADLESS_REGIONS
+    ]
+    if leads:
+        b.s.execute(insert(ServiceLead), leads)

@@ -562,3 +562,25 @@ Index("ix_participation_programme_stage", Participation.programme_id, Participat
 Index("ix_interaction_kind", Interaction.kind)
 Index("ix_interaction_subject", Interaction.subject)
 Index("ix_interaction_by_whom", Interaction.by_whom)
+
+
+# --- named leads (issue #20) ---
+class ServiceLead(Base):
+    """A library service's named lead contact for one offer area ("who runs Reading in
+    Bristol"): at most one per service and offer area; gone with the contact or the service."""
+
+    __tablename__ = "service_lead"
+    __table_args__ = (
+        UniqueConstraint("service_id", "offer_area_id", name="uq_service_lead_service_area"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    service_id: Mapped[int] = mapped_column(
+        ForeignKey("library_service.id", ondelete="CASCADE"), index=True
+    )
+    offer_area_id: Mapped[int] = mapped_column(
+        ForeignKey("offer_area.id", ondelete="CASCADE"), index=True
+    )
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )

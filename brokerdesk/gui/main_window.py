@@ -70,6 +70,12 @@ OTHER_PAGES: tuple[tuple[str, str, str, str], ...] = (
         "create_dashboard_page",
     ),
     (
+        "data_quality",
+        QT_TRANSLATE_NOOP("MainWindow", "Data quality"),
+        "brokerdesk.gui.views.data_quality",
+        "create_data_quality_page",
+    ),
+    (
         "trash",
         QT_TRANSLATE_NOOP("MainWindow", "Trash"),
         "brokerdesk.gui.safety.trash_page",

@@ -28,6 +28,7 @@ LAUNCHER_ONLY = {
     "File ▸ New database…",
     "File ▸ Open database…",
     "File ▸ Connect to a team server…",
+    "File ▸ Move to a team server…",
     "File ▸ Open recent",
 }
 

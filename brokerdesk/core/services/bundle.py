@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from brokerdesk.core.kinds import KINDS, load
 from brokerdesk.core.services.library_services import LibraryServiceService, OfferAreaService
+from brokerdesk.core.services.named_leads import NamedLeadService
 from brokerdesk.core.services.overview import OverviewService
 from brokerdesk.core.services.partners import AgreementService, PartnerService
 from brokerdesk.core.services.people import ContactService, InteractionService
@@ -68,6 +69,7 @@ class Services:
         self.library_services = self._owner("library_service", LibraryServiceService)
         self.offer_areas = self._owner("offer_area", OfferAreaService)
         self.overview = OverviewService(db)
+        self.named_leads = NamedLeadService(db)
 
     def _owner(self, entity: str, expected: type[S]) -> S:
         service = self._owners[entity]

@@ -39,6 +39,7 @@ from brokerdesk.gui.dialogs.editors import (
     reference_options,
 )
 from brokerdesk.gui.dialogs.extras import ExtraSection, OfferAreaChecks, PartnerRoles, TagsEdit
+from brokerdesk.gui.dialogs.likely_existing import attach_likely_existing
 from brokerdesk.gui.scrolling import form_scroll_area
 from brokerdesk.gui.undo import CreateRecord, ServiceCommand, UpdateRecord
 
@@ -96,6 +97,7 @@ class RecordForm(QDialog):
         self.errors: dict[str, QLabel] = {}
         self._build()
         self._show(current)
+        self.likely_existing = attach_likely_existing(self)  # new partners and contacts
         self._buttons_last()
         self._pristine = self._raw_values()
         self._opened_with = dict(current)  # the record as loaded (for the conflict dialog)

@@ -43,6 +43,12 @@ def record_button_help(text: str, noun: str) -> str:
         "Add &partner…": translate(
             "Help", "<b>Add partner</b><p>Give another partner a role in this {noun}.</p>"
         ),
+        "&Name a lead…": translate(
+            "Help",
+            "<b>Name a lead</b><p>Choose which of this {noun}'s contacts leads each offer area "
+            "(Reading, Health &amp; Wellbeing…). Services in live programmes with nobody named "
+            "show on the dashboard's Named leads tab and on the Data quality page.</p>",
+        ),
         "Edit pa&rticipation…": translate(
             "Help",
             "<b>Edit participation</b><p>Dates, reach and the local contact of the selected "

@@ -1,4 +1,5 @@
-"""The dashboard page: Coverage, Map, Follow-ups & health, Ending soon, Suggestions, Charts.
+"""The dashboard page: Coverage, Map, Follow-ups & health, Ending soon, Suggestions, Charts,
+Named leads.
 
 Only the tab on screen is computed; the others are marked stale and computed when shown, so
 the page opens fast on a large database and stays current after edits (the change bus
@@ -17,6 +18,7 @@ from brokerdesk.gui.views.dashboard.charts_tab import ChartsTab
 from brokerdesk.gui.views.dashboard.coverage_tab import CoverageTab
 from brokerdesk.gui.views.dashboard.health_tab import EndingSoonTab, HealthTab
 from brokerdesk.gui.views.dashboard.map_tab import MapTab
+from brokerdesk.gui.views.dashboard.named_leads_tab import NamedLeadsTab
 from brokerdesk.gui.views.dashboard.suggestions_tab import SuggestionsTab
 
 if TYPE_CHECKING:
@@ -29,7 +31,15 @@ ABOUT_FIELD = {
     "programme": "programme_id",
 }
 WATCHED = frozenset(
-    {"participation", "programme", "interaction", "partner", "agreement", "library_service"}
+    {
+        "participation",
+        "programme",
+        "interaction",
+        "partner",
+        "agreement",
+        "library_service",
+        "contact",
+    }
 )
 
 
@@ -58,6 +68,7 @@ class DashboardPage(QWidget):
         self.ending = EndingSoonTab(ctx, self)
         self.suggestions = SuggestionsTab(ctx, self)
         self.charts = ChartsTab(ctx, self)
+        self.named_leads = NamedLeadsTab(ctx, self)
         self.sections: list[tuple[str, Any]] = [
             (self.tr("&Coverage"), self.coverage),
             (self.tr("&Map"), self.map),
@@ -65,6 +76,7 @@ class DashboardPage(QWidget):
             (self.tr("Endi&ng soon"), self.ending),
             (self.tr("S&uggestions"), self.suggestions),
             (self.tr("Cha&rts"), self.charts),
+            (self.tr("Leads &wanted"), self.named_leads),
         ]
         for title, tab in self.sections:
             tab.setAccessibleName(title.replace("&&", "and").replace("&", ""))

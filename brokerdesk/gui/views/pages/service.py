@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from brokerdesk.core import vocabulary as v
+from brokerdesk.core.services.named_leads import NamedLead
 from brokerdesk.core.services.overview import ServiceOverview
 from brokerdesk.gui.models.rows import RowColumn
 from brokerdesk.gui.views.pages import columns
@@ -36,7 +37,20 @@ class ServicePage(RecordPage):
             ),
             "programme",
         )
+        self.add_button(
+            "&Name a lead…", self.name_lead, "Name the service's lead for an offer area"
+        )
         self.contacts = self.add_table("Contacts", columns.CONTACTS, "contact")
+        self.leads = self.add_table(
+            "Named leads",
+            (
+                RowColumn("offer_area", "Offer area"),
+                RowColumn("contact", "Named lead"),
+                RowColumn("email", "Email"),
+            ),
+            "contact",
+            open_key="contact_id",
+        )
         self.interactions = self.add_table(
             "Recent interactions", columns.INTERACTIONS, "interaction"
         )
@@ -51,11 +65,17 @@ class ServicePage(RecordPage):
             None,
         )
 
-    def fetch(self) -> ServiceOverview:
-        return self.ctx.services.overview.service(self.record_id)
+    def fetch(self) -> tuple[ServiceOverview, list[NamedLead]]:
+        services = self.ctx.services
+        return (
+            services.overview.service(self.record_id),
+            services.named_leads.for_service(self.record_id),
+        )
 
-    def fill(self, data: ServiceOverview) -> None:
+    def fill(self, fetched: tuple[ServiceOverview, list[NamedLead]]) -> None:
+        data, leads = fetched
         s = data.service
+        self.service_name = s["nice_name"]
         self.heading.setText(s["nice_name"])
         self.heading.setAccessibleName(self.tr("Library service: {0}").format(s["nice_name"]))
         member = self.tr("Member") if s.get("is_member") else self.tr("Not a member")
@@ -72,8 +92,38 @@ class ServicePage(RecordPage):
         )
         self.set_table_rows(self.programmes, data.programmes)
         self.set_table_rows(self.contacts, data.contacts)
+        self.set_table_rows(
+            self.leads,
+            [
+                {
+                    "offer_area": lead.offer_area,
+                    "offer_area_id": lead.offer_area_id,
+                    "contact": lead.contact or self.tr("Nobody named"),
+                    "contact_id": lead.contact_id,
+                    "email": lead.email,
+                }
+                for lead in leads
+            ],
+        )
+        named = sum(1 for lead in leads if lead.contact_id is not None)
+        holder = self.leads.parentWidget()
+        assert holder is not None
+        self.tabs.setTabText(
+            self.tabs.indexOf(holder), self.tr("Named leads ({0} of {1})").format(named, len(leads))
+        )
         self.set_table_rows(self.interactions, data.interactions)
         self.set_table_rows(self.branches, data.branches)
+
+    def name_lead(self) -> None:
+        """The offer area of the Named leads row chosen, if that tab shows; else the first."""
+        from brokerdesk.gui.dialogs.named_lead import name_a_lead
+
+        area = None
+        index = self.leads.currentIndex()
+        if self.tabs.currentWidget() is self.leads.parentWidget() and index.isValid():
+            area = self.leads.rows_model.row_at(index.row()).get("offer_area_id")
+        name = getattr(self, "service_name", self.tr("this library service"))
+        name_a_lead(self.ctx, self.record_id, name, area, self)
 
     def add_contact(self) -> None:
         from brokerdesk.gui.dialogs.record_form import open_record_form
