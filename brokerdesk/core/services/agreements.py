@@ -85,6 +85,11 @@ class AgreementService(RecordService[Agreement]):
     extra_fields: ClassVar[frozenset[str]] = frozenset({"programme_ids", "service_ids"})
 
     def check(self, session: Session, values: Mapping[str, Any], record_id: int | None) -> None:
+        start = values.get("start_date")
+        if values.get("status") == "ended" and start is not None:
+            check_date_order(
+                values, message=f"It cannot end before its current term starts ({start:%d %b %Y})."
+            )
         check_date_order(values)
         if session.get(Partner, values["partner_id"]) is None:
             raise ValidationError({"partner_id": "Choose a partner that exists."})

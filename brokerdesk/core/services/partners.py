@@ -75,4 +75,3 @@ def _tag(session: Session, name: str) -> Tag:
         tag = Tag(name=name[:60])
         session.add(tag)
     return tag
-
