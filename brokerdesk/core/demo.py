@@ -26,8 +26,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from brokerdesk.core import audit, clock, models, vocabulary
-from brokerdesk.core import demo_agreements
+from brokerdesk.core import audit, clock, demo_agreements, models, vocabulary
 from brokerdesk.core import demo_stories as stories
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import BrokerDeskError

@@ -23,7 +23,7 @@ from brokerdesk.core.models import (
 )
 
 KINDS = ("mou", "data_sharing", "contract", "licence", "letter_of_intent")
-NOTICE_DAYS = 90  # the last day to give notice: three months before the end
+NOTICE_DAYS = 30  # the last day to give notice: a month before the end (renewal: two)
 
 
 def enrich(session: Session, today: dt.date) -> None:
@@ -48,7 +48,7 @@ def enrich(session: Session, today: dt.date) -> None:
             "owner": owner,
             "value": Decimal(5000 + 2500 * (n % 7)),
         }
-        if start and end and (end - start).days > NOTICE_DAYS * 2:
+        if start and end and (end - start).days > NOTICE_DAYS * 3:
             values["notice_date"] = end - dt.timedelta(days=NOTICE_DAYS)
         if title == "Pilot agreement":
             values |= {"status": "ended", "end_reason": "Pilot completed; replaced by the "

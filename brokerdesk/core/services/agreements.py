@@ -355,9 +355,10 @@ def agreement_dates_due(session: Session, today: dt.date, within_days: int) -> l
     """Renewal, notice and end dates of agreements not ended, overdue or due within
     ``within_days`` of ``today``, soonest (most overdue) first.
 
-    An end date is due only ahead (an agreement past its end has lapsed, and its renewal
-    date, if it has one, says what is overdue); renewal and notice dates are due from the
-    past too, as long as the agreement has not been renewed past them.
+    End and notice dates are due only ahead: past its end an agreement has lapsed, and past
+    its notice date notice can no longer be given; either way its renewal date, if it has
+    one, says what is overdue. A renewal date is due from the past too, until the agreement
+    is renewed past it or ended.
     """
     until = today + dt.timedelta(days=within_days)
     query = (
@@ -375,7 +376,7 @@ def agreement_dates_due(session: Session, today: dt.date, within_days: int) -> l
             Agreement.status != "ended",
             or_(
                 Agreement.renewal_date <= until,
-                Agreement.notice_date <= until,
+                Agreement.notice_date.between(today, until),
                 Agreement.end_date.between(today, until),
             ),
         )
@@ -388,7 +389,7 @@ def agreement_dates_due(session: Session, today: dt.date, within_days: int) -> l
             ("end", end),
         )
         for what, day in dates:
-            if day is None or day > until or (what == "end" and day < today):
+            if day is None or day > until or (what != "renewal" and day < today):
                 continue
             found.append(AgreementDate(aid, title, pid, partner, what, day, (day - today).days))
     return sorted(found, key=lambda d: (d.date, d.partner.casefold(), d.title.casefold(), d.what))
