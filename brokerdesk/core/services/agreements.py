@@ -72,7 +72,7 @@ class AgreementService(RecordService[Agreement]):
         Field("partner_id", "Partner", "int", required=True),
         Field("status", "Status", "choice", required=True, choices=v.AGREEMENT_STATUS_LABELS),
         Field("value", "Value", "decimal"),
-        Field("currency", "Currency", max_length=3),
+        Field("currency", "Currency"),  # checked as a three-letter code
         Field("start_date", "Starts", "date"),
         Field("end_date", "Ends", "date"),
         Field("renewal_date", "Renewal due", "date"),
@@ -94,7 +94,9 @@ class AgreementService(RecordService[Agreement]):
         if session.get(Partner, values["partner_id"]) is None:
             raise ValidationError({"partner_id": "Choose a partner that exists."})
         currency = values.get("currency")
-        if currency is not None and not (len(currency) == 3 and currency.isalpha()):
+        if currency is not None and not (
+            len(currency) == 3 and currency.isascii() and currency.isalpha()
+        ):
             raise ValidationError(
                 {"currency": "Give the currency as its three-letter code, such as GBP or EUR."}
             )
