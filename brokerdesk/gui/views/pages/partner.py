@@ -12,6 +12,7 @@ from brokerdesk.core.services.overview import PartnerOverview
 from brokerdesk.gui.models.rows import RowColumn
 from brokerdesk.gui.views.pages import columns
 from brokerdesk.gui.views.pages.base import RecordPage, counts_text
+from brokerdesk.gui.views.pages.timeline import add_timeline
 
 
 def _stages(row: dict[str, Any]) -> str:
@@ -69,6 +70,7 @@ class PartnerPage(RecordPage):
             ),
             None,
         )
+        self.timeline = add_timeline(self)
 
     def fetch(self) -> PartnerOverview:
         return self.ctx.services.overview.partner(self.record_id)

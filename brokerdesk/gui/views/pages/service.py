@@ -9,6 +9,7 @@ from brokerdesk.core.services.overview import ServiceOverview
 from brokerdesk.gui.models.rows import RowColumn
 from brokerdesk.gui.views.pages import columns
 from brokerdesk.gui.views.pages.base import RecordPage
+from brokerdesk.gui.views.pages.timeline import add_timeline
 
 
 def _open_or_closed(row: dict[str, Any]) -> str:
@@ -50,6 +51,7 @@ class ServicePage(RecordPage):
             ),
             None,
         )
+        self.timeline = add_timeline(self)
 
     def fetch(self) -> ServiceOverview:
         return self.ctx.services.overview.service(self.record_id)
