@@ -43,7 +43,7 @@ def test_import_agreements_from_a_sheet(
                     "Value (£)",
                     "Owner",
                     "Currency",
-                ],  # fmt: skip
+                ],
                 [
                     "Reading MoU",
                     "open book trust",
@@ -55,7 +55,7 @@ def test_import_agreements_from_a_sheet(
                     "£12,000",
                     "Priya Shah",
                     "",
-                ],  # fmt: skip
+                ],
                 [
                     "Data sharing",
                     "Open Book Trust",
@@ -67,7 +67,7 @@ def test_import_agreements_from_a_sheet(
                     "",
                     "",
                     "eur",
-                ],  # fmt: skip
+                ],
                 ["Licence", "Nobody Ltd", "Licence", "", "", "", "", "", "", ""],
             ]
         )
