@@ -206,11 +206,10 @@ class EndingSoonTab(WorksFromToday, QWidget):
         }
         for e in health.ending_soon(self.ctx.db, self.today):
             what = self.tr("Programme") if e.entity == "programme" else whats[e.what]
-            record = (e.entity, e.id)
             rows.append(
                 CellsRow(
                     [e.end_date.isoformat(), e.days_left, what, e.name],
-                    record if record[1] is not None else None,  # type: ignore[arg-type]
+                    (e.entity, e.id),
                     warn=e.days_left <= 30,
                 )
             )
