@@ -185,3 +185,34 @@ def test_a_renewal_refused_says_why_in_the_dialog(qtbot: QtBot, window: MainWind
     driver.check()
     assert seen == ["⚠ The new term ends before it starts."]
     assert _terms(window, agreement_id) == 0
+
+
+def test_the_partner_page_says_what_is_due_and_opens_the_agreement(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from brokerdesk.core import clock
+    from brokerdesk.gui.views.pages.partner import PartnerPage
+
+    partner_id, _name = _partner(window)
+    window.ctx.services.agreements.create(
+        {
+            "title": "Overdue MoU",
+            "partner_id": partner_id,
+            "end_date": clock.today() + dt.timedelta(days=40),
+            "renewal_date": clock.today() - dt.timedelta(days=12),
+        }
+    )
+    window.open_record("partner", partner_id)
+    page = window.record_page
+    assert isinstance(page, PartnerPage)
+    table = page.agreements
+    rows = table.rows_model.rows
+    row = next(i for i, r in enumerate(rows) if r["title"] == "Overdue MoU")
+    due = table.rows_model.index(row, 6)
+    assert due.data() == "Renewal overdue by 12 days"
+    page.tabs.setCurrentWidget(table.parentWidget())
+    table.setFocus()
+    table.setCurrentIndex(table.rows_model.index(row, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(window.record_page, AgreementPage))
+    assert window.record_page.heading.text() == "Overdue MoU"  # type: ignore[union-attr]

@@ -29,7 +29,7 @@ from brokerdesk.core.models import (
     Programme,
     ProgrammePartner,
 )
-from brokerdesk.core.services.agreements import agreement_dates_due, due_phrase
+from brokerdesk.core.services.agreements import agreement_dates_due, agreement_due_text
 from brokerdesk.core.services.overview import OverviewService
 
 Row = dict[str, Any]
@@ -170,20 +170,6 @@ def _interactions(session: Session, partner_id: int) -> list[Row]:
     )
 
 
-def agreement_due_text(agreement: Row, today: dt.date) -> str:
-    """What an agreement row of the summary says is due: its renewal (overdue, or due
-    within the horizon) and the last day to give notice, while it runs."""
-    if agreement.get("status") == "ended":
-        return ""
-    horizon = RENEWAL_HORIZON_DAYS
-    said = []
-    for what in ("renewal", "notice"):
-        day = agreement.get(f"{what}_date")
-        if day is not None and (day - today).days <= horizon:
-            said.append(due_phrase(what, day, (day - today).days))
-    return "; ".join(said)
-
-
 def gather_partner_summary(
     db: Database, partner_id: int, *, today: dt.date | None = None
 ) -> PartnerSummary:
@@ -241,7 +227,10 @@ def gather_partner_summary(
     return PartnerSummary(
         partner=overview.partner,
         offer_areas=overview.offer_areas,
-        agreements=[{**a, "due": agreement_due_text(a, today)} for a in overview.agreements],
+        agreements=[
+            {**a, "due": agreement_due_text(a, today, RENEWAL_HORIZON_DAYS)}
+            for a in overview.agreements
+        ],
         contacts=contacts,
         programmes=overview.programmes,
         participations=participations,

@@ -403,3 +403,16 @@ def amount_text(value: Decimal | None, currency: str | None) -> str:
         return ""
     symbol = {"GBP": "£", "EUR": "€"}.get(currency or "GBP")
     return f"{symbol}{value:,.2f}" if symbol else f"{value:,.2f} {currency}"
+
+
+def agreement_due_text(agreement: Mapping[str, Any], today: dt.date, horizon: int = 180) -> str:
+    """What is due on an agreement, in words, for a table row: its renewal (overdue, or due
+    within ``horizon`` days) and the last day to give notice, while it runs."""
+    if agreement.get("status") == "ended":
+        return ""
+    said = []
+    for what in ("renewal", "notice"):
+        day = agreement.get(f"{what}_date")
+        if day is not None and (day - today).days <= horizon:
+            said.append(due_phrase(what, day, (day - today).days))
+    return "; ".join(said)

@@ -7,7 +7,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QMenu, QPushButton
 
+from brokerdesk.core import clock
 from brokerdesk.core import vocabulary as v
+from brokerdesk.core.services.agreements import agreement_due_text, state_of
 from brokerdesk.core.services.overview import PartnerOverview
 from brokerdesk.gui.models.rows import RowColumn
 from brokerdesk.gui.views.pages import columns
@@ -30,7 +32,7 @@ class PartnerPage(RecordPage):
     export_requested = Signal(int, str)
     entity = "partner"
     finds_duplicates = True
-    watches = frozenset({"programme", "contact", "interaction", "participation"})
+    watches = frozenset({"programme", "contact", "interaction", "participation", "agreement"})
 
     def build(self) -> None:
         self.add_button("Add &contact…", self.add_contact, "A new contact at this partner")
@@ -64,11 +66,14 @@ class PartnerPage(RecordPage):
             "Agreements",
             (
                 RowColumn("title", "Agreement"),
+                RowColumn("kind", "Kind", v.AGREEMENT_KIND_LABELS),
+                RowColumn("state", "Status", v.AGREEMENT_STATE_LABELS),
                 RowColumn("start_date", "Starts"),
                 RowColumn("end_date", "Ends"),
                 RowColumn("renewal_date", "Renewal due"),
+                RowColumn("due", "Due"),
             ),
-            None,
+            "agreement",
         )
         self.timeline = add_timeline(self)
 
@@ -107,7 +112,18 @@ class PartnerPage(RecordPage):
         self.reached.set_rows(reached)
         self.set_table_rows(self.contacts, data.contacts)
         self.set_table_rows(self.interactions, data.interactions)
-        self.set_table_rows(self.agreements, data.agreements)
+        today = clock.today()
+        self.set_table_rows(
+            self.agreements,
+            [
+                {
+                    **a,
+                    "state": state_of(a["status"], a["end_date"], today),
+                    "due": agreement_due_text(a, today),
+                }
+                for a in data.agreements
+            ],
+        )
 
     def _add_export_button(self) -> tuple[QPushButton, QMenu]:
         """ "Export summary ▾" (PDF, XLSX, CSV): each says ``export_requested``."""
