@@ -216,3 +216,29 @@ def test_the_partner_page_says_what_is_due_and_opens_the_agreement(
     qtbot.keyClick(table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: isinstance(window.record_page, AgreementPage))
     assert window.record_page.heading.text() == "Overdue MoU"  # type: ignore[union-attr]
+
+
+def test_add_an_agreement_from_the_partner_page(qtbot: QtBot, window: MainWindow) -> None:
+    from brokerdesk.gui.views.pages.partner import PartnerPage
+
+    partner_id, partner = _partner(window)
+    window.open_record("partner", partner_id)
+    page = window.record_page
+    assert isinstance(page, PartnerPage)
+
+    def fill(form: RecordForm) -> None:
+        who = form.editors["partner_id"].focus_widget
+        assert isinstance(who, QComboBox) and who.currentText() == partner  # filled in
+        title = form.editors["title"].focus_widget
+        assert isinstance(title, QLineEdit)
+        qtbot.keyClicks(title, "Licence to lend")
+        qtbot.keyClick(form, Qt.Key.Key_S, CTRL)
+
+    driver = ModalDriver(RecordForm, fill)
+    button = next(b for b in page.buttons if b.accessibleName() == "Add agreement…")
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    driver.check()
+    qtbot.waitUntil(lambda: isinstance(window.record_page, AgreementPage))
+    assert window.record_page.heading.text() == "Licence to lend"  # type: ignore[union-attr]
+    assert _agreement(window, "Licence to lend").partner_id == partner_id

@@ -37,6 +37,7 @@ class PartnerPage(RecordPage):
     def build(self) -> None:
         self.add_button("Add &contact…", self.add_contact, "A new contact at this partner")
         self.add_button("Add &programme…", self.add_programme, "A new programme it leads")
+        self.add_button("Add agree&ment…", self.add_agreement, "A new agreement with this partner")
         self.add_button(
             "&Log interaction…", lambda: self.log_interaction("partner_id"), shortcut="Ctrl+I"
         )
@@ -155,6 +156,15 @@ class PartnerPage(RecordPage):
         from brokerdesk.gui.dialogs.record_form import open_record_form
 
         open_record_form(self.ctx, "contact", None, self, {"partner_id": self.record_id})
+
+    def add_agreement(self) -> None:
+        from brokerdesk.gui.dialogs.record_form import open_record_form
+
+        created = open_record_form(
+            self.ctx, "agreement", None, self, {"partner_id": self.record_id}
+        )
+        if created is not None:
+            self.open_requested.emit("agreement", created)
 
     def add_programme(self) -> None:
         from brokerdesk.gui.dialogs.record_form import open_record_form
