@@ -218,6 +218,10 @@ def feature_pictures(
 
     screenshot_copy.move_to_server_picture(window, shot)
 
+    import screenshot_agreements
+
+    screenshot_agreements.agreement_pictures(window, partner, shot, wait)
+
     guide = window.help_actions.open_guide(window, "sign-up-libraries-to-a-programme")
     save(guide, out, "user-guide", app)
     guide.close()

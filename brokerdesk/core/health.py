@@ -7,8 +7,10 @@
 * A **follow-up** is an interaction with a follow-up date not yet marked done. It is
   **overdue** when the date is before today and **due** when it is today or within the
   coming ``horizon_days``.
-* **Ending soon**: programmes not completed or cancelled, and partner agreements, whose end
-  date falls between today and ``days`` ahead (default 90).
+* **Ending soon**: programmes not completed or cancelled whose end date falls between today
+  and ``days`` ahead (default 90); and agreements not ended whose end date falls in that
+  time, or whose renewal or notice date does or has already passed
+  (``services.agreements.agreement_dates_due``).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from brokerdesk.core.db import Database
-from brokerdesk.core.models import Agreement, Interaction, LibraryService, Partner, Programme
+from brokerdesk.core.models import Interaction, LibraryService, Partner, Programme
+from brokerdesk.core.services.agreements import agreement_dates_due
 
 SERVICE_CONTACT_LIMIT_DAYS = 180
 ENDING_SOON_DAYS = 90
@@ -62,6 +65,7 @@ class EndingSoon:
     end_date: dt.date
     days_left: int
     partner_id: int | None = None
+    what: str = "end"  # an agreement's "renewal" and "notice" dates are due too
 
 
 def _known(day: dt.date | None) -> dt.date:
@@ -166,16 +170,12 @@ def follow_ups(
 
 
 def ending_soon(db: Database, today: dt.date, days: int = ENDING_SOON_DAYS) -> list[EndingSoon]:
-    """Programmes and agreements ending between today and ``days`` ahead, soonest first."""
+    """Programmes ending between today and ``days`` ahead, and agreements' end, renewal and
+    notice dates due in that time or (renewal and notice) already passed, soonest first."""
     until = today + dt.timedelta(days=days)
     programmes = select(Programme.id, Programme.name, Programme.end_date).where(
         Programme.end_date.between(today, until),
         Programme.status.not_in(("completed", "cancelled")),
-    )
-    agreements = (
-        select(Agreement.id, Agreement.title, Partner.name, Agreement.end_date, Partner.id)
-        .join(Partner, Partner.id == Agreement.partner_id)
-        .where(Agreement.end_date.between(today, until))
     )
     with db.read() as session:
         rows = [
@@ -185,12 +185,13 @@ def ending_soon(db: Database, today: dt.date, days: int = ENDING_SOON_DAYS) -> l
         rows += [
             EndingSoon(
                 "agreement",
-                aid,
-                f"{title} ({partner})",
-                _known(end),
-                (_known(end) - today).days,
-                part,
+                due.agreement_id,
+                f"{due.title} ({due.partner})",
+                due.date,
+                due.days,
+                due.partner_id,
+                due.what,
             )
-            for aid, title, partner, end, part in session.execute(agreements)
+            for due in agreement_dates_due(session, today, days)
         ]
-    return sorted(rows, key=lambda r: (r.end_date, r.entity, r.name.casefold()))
+    return sorted(rows, key=lambda r: (r.end_date, r.entity, r.name.casefold(), r.what))

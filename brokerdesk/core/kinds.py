@@ -147,6 +147,15 @@ REGISTERED: tuple[RecordKind, ...] = (
         page=_PAGES + "people.InteractionPage",
         shown_in=frozenset({"partner", "library_service"}),
     ),
+    RecordKind(
+        "agreement",
+        QT_TRANSLATE_NOOP("RecordKinds", "agreement"),
+        QT_TRANSLATE_NOOP("RecordKinds", "agreements"),
+        service=_SERVICES + "agreements.AgreementService",
+        records=_SERVICES + "agreement_list.agreement_list",
+        page=_PAGES + "agreement.AgreementPage",
+        shown_in=frozenset({"partner", "programme", "library_service"}),
+    ),
     # A branch is found by search and opens its library service's page.
     RecordKind(
         "branch",
@@ -162,13 +171,6 @@ REGISTERED: tuple[RecordKind, ...] = (
         QT_TRANSLATE_NOOP("RecordKinds", "participations"),
         service=_SERVICES + "programmes.ParticipationService",
         shown_in=frozenset({"programme", "library_service"}),
-    ),
-    RecordKind(
-        "agreement",
-        QT_TRANSLATE_NOOP("RecordKinds", "agreement"),
-        QT_TRANSLATE_NOOP("RecordKinds", "agreements"),
-        service=_SERVICES + "partners.AgreementService",
-        shown_in=frozenset({"partner"}),
     ),
     # A partner's place in a programme. Delete messages call it a "programme role" (see
     # records.TABLE_NOUNS) and its service a "partner role": three words for one thing

@@ -98,6 +98,9 @@ class RecordList:
     # drop unused outer joins, and counting or ordering a million interactions through three
     # of them takes a second; filters must then only touch the main table.
     lean_source: Callable[[], Select[Any]] | None = None
+    # More the search field finds besides the text it searches (the interactions list: those
+    # with a partner, library service, programme or contact of that name).
+    also_matches: Callable[[str], ColumnElement[bool]] | None = None
 
     def initial_state(self) -> ListState:
         """What the list shows when first opened."""
@@ -232,7 +235,10 @@ def text_condition(record_list: RecordList, text: str, dialect: str) -> ColumnEl
         return _plain_text_condition(record_list, text)
     from brokerdesk.core.search.service import text_filter
 
-    return text_filter(record_list.entity, text, dialect)
+    found = text_filter(record_list.entity, text, dialect)
+    if record_list.also_matches is not None:
+        return or_(found, record_list.also_matches(text))
+    return found
 
 
 def _plain_text_condition(record_list: RecordList, text: str) -> ColumnElement[bool]:
@@ -625,11 +631,71 @@ def interaction_list() -> RecordList:
                 ],
                 _follow_up_condition,
             ),
+            Filter(
+                "partner_id",
+                "Partner",
+                "choice",
+                _partner_options,
+                lambda value: Interaction.partner_id == value,
+            ),
+            Filter(
+                "service_id",
+                "Library service",
+                "choice",
+                _service_options,
+                lambda value: Interaction.service_id == value,
+            ),
+            Filter(
+                "programme_id",
+                "Programme",
+                "choice",
+                _programmes,
+                lambda value: Interaction.programme_id == value,
+            ),
+            Filter(
+                "contact_id",
+                "Contact",
+                "choice",
+                _contact_options,
+                lambda value: Interaction.contact_id == value,
+            ),
         ),
         # Every column is the interaction's own (the names kept by triggers): no joins.
         source=lambda: select(Interaction.id),
+        also_matches=_about_named,
         default_sort="occurred_on",
         default_descending=True,
+    )
+
+
+def _service_options(session: Session) -> list[tuple[Any, str]]:
+    query = select(LibraryService.id, LibraryService.nice_name).order_by(LibraryService.nice_name)
+    return [(sid, name) for sid, name in session.execute(query)]
+
+
+def _contact_options(session: Session) -> list[tuple[Any, str]]:
+    query = select(Contact.id, Contact.full_name).order_by(Contact.full_name, Contact.id)
+    return [(cid, name) for cid, name in session.execute(query)]
+
+
+def _named(column: Any, text: str) -> ColumnElement[bool]:
+    """Every word of ``text`` somewhere in ``column``, ignoring case."""
+    words = (w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in text.split())
+    return and_(*(func.lower(column).like(f"%{w.lower()}%", escape="\\") for w in words))
+
+
+def _about_named(text: str) -> ColumnElement[bool]:
+    """Interactions with a partner, library service, programme or contact of that name: the
+    names are looked up in their own (small) tables, the interactions by indexed id."""
+    return or_(
+        Interaction.partner_id.in_(select(Partner.id).where(_named(Partner.name, text))),
+        Interaction.service_id.in_(
+            select(LibraryService.id).where(
+                or_(_named(LibraryService.nice_name, text), _named(LibraryService.name, text))
+            )
+        ),
+        Interaction.programme_id.in_(select(Programme.id).where(_named(Programme.name, text))),
+        Interaction.contact_id.in_(select(Contact.id).where(_named(Contact.full_name, text))),
     )
 
 

@@ -48,6 +48,9 @@ PROGRAMME_STATUSES = ("idea", "negotiating", "live", "completed", "cancelled")
 PARTNER_ROLES = ("lead", "funder", "delivery")
 PARTICIPATION_STAGES = ("invited", "interested", "signed_up", "active", "completed", "withdrawn")
 INTERACTION_KINDS = ("meeting", "call", "email", "event", "note")
+AGREEMENT_KINDS = ("mou", "data_sharing", "contract", "licence", "letter_of_intent", "other")
+# Stored statuses; "lapsed" is worked out (active, and its end date has passed).
+AGREEMENT_STATUSES = ("draft", "active", "ended")
 OFFER_AREA_KINDS = ("offer", "promise")
 NATIONS = ("England", "Wales", "Scotland", "Northern Ireland")
 MEMBER_NATIONS = ("England", "Wales", "Northern Ireland")
@@ -271,6 +274,8 @@ class Agreement(Editable, Base):
             "end_date IS NULL OR start_date IS NULL OR end_date >= start_date",
             name="end_not_before_start",
         ),
+        CheckConstraint(_in("kind", AGREEMENT_KINDS), name="kind_allowed"),
+        CheckConstraint(_in("status", AGREEMENT_STATUSES), name="status_allowed"),
     )
     __mapper_args__ = {"version_id_col": Editable.version_id}
 
@@ -282,6 +287,16 @@ class Agreement(Editable, Base):
     end_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     renewal_date: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
+    # Added by migration 0007 (issue #18): agreements became a record kind of their own.
+    kind: Mapped[str] = mapped_column(String(20), default="mou", server_default="mou")
+    status: Mapped[str] = mapped_column(
+        String(10), default="active", server_default="active", index=True
+    )
+    value: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    currency: Mapped[str] = mapped_column(String(3), default="GBP", server_default="GBP")
+    notice_date: Mapped[dt.date | None] = mapped_column(Date)
+    owner: Mapped[str | None] = mapped_column(String(120), index=True)
+    end_reason: Mapped[str | None] = mapped_column(String(300))
 
     partner: Mapped[Partner] = relationship(back_populates="agreements")
 
@@ -551,6 +566,59 @@ class SavedView(Editable, Base):
     name: Mapped[str] = mapped_column(String(120))
     # JSON: {"filters": {...}, "search": "...", "columns": [...], "sort": [column, order]}
     definition: Mapped[str] = mapped_column(Text)
+
+
+# --- agreements and their terms (issue #18) ---
+class AgreementTerm(Base):
+    """One term of an agreement: what it ran from and to, at what value, and who renewed it.
+
+    An agreement's first term is written when it is first renewed (the agreement's own dates
+    until then); each renewal adds the new term.
+    """
+
+    __tablename__ = "agreement_term"
+    __table_args__ = (
+        CheckConstraint(
+            "end_date IS NULL OR start_date IS NULL OR end_date >= start_date",
+            name="end_not_before_start",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreement.id", ondelete="CASCADE"), index=True
+    )
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    value: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    renewed_on: Mapped[dt.date | None] = mapped_column(Date)
+    renewed_by: Mapped[str | None] = mapped_column(String(120))
+
+
+class AgreementProgramme(Base):
+    """A programme that is a further party to an agreement."""
+
+    __tablename__ = "agreement_programme"
+
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreement.id", ondelete="CASCADE"), primary_key=True
+    )
+    programme_id: Mapped[int] = mapped_column(
+        ForeignKey("programme.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class AgreementLibraryService(Base):
+    """A library service that is a further party to an agreement."""
+
+    __tablename__ = "agreement_library_service"
+
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreement.id", ondelete="CASCADE"), primary_key=True
+    )
+    service_id: Mapped[int] = mapped_column(
+        ForeignKey("library_service.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 # Behind the list views' per-row "last contact" and "programmes" columns (migration 0003).

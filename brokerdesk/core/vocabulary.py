@@ -46,6 +46,17 @@ INTERACTION_KIND_LABELS = {
     "event": "Event",
     "note": "Note",
 }
+AGREEMENT_KIND_LABELS = {
+    "mou": "MoU",
+    "data_sharing": "Data-sharing agreement",
+    "contract": "Contract",
+    "licence": "Licence",
+    "letter_of_intent": "Letter of intent",
+    "other": "Other",
+}
+AGREEMENT_STATUS_LABELS = {"draft": "Draft", "active": "Active", "ended": "Ended"}
+# What lists and pages show: the stored statuses and the one worked out from the end date.
+AGREEMENT_STATE_LABELS = {**AGREEMENT_STATUS_LABELS, "lapsed": "Lapsed"}
 
 # The six areas the team works by, in the order they are always shown.
 OFFER_AREAS: tuple[tuple[str, str, str], ...] = (
@@ -79,6 +90,8 @@ assert set(PROGRAMME_STATUS_LABELS) == set(models.PROGRAMME_STATUSES)
 assert set(PARTNER_ROLE_LABELS) == set(models.PARTNER_ROLES)
 assert set(STAGE_LABELS) == set(models.PARTICIPATION_STAGES)
 assert set(INTERACTION_KIND_LABELS) == set(models.INTERACTION_KINDS)
+assert set(AGREEMENT_KIND_LABELS) == set(models.AGREEMENT_KINDS)
+assert set(AGREEMENT_STATUS_LABELS) == set(models.AGREEMENT_STATUSES)
 
 
 def label(mapping: dict[str, str], value: str | None) -> str:

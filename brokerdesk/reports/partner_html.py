@@ -89,11 +89,12 @@ def _agreements(s: PartnerSummary) -> str:
             uk_date(a["start_date"]),
             uk_date(a["end_date"]),
             uk_date(a["renewal_date"]),
+            _text(a.get("due")),
         ]
         for a in s.agreements
     ]
-    headers = [("Agreement", ""), ("Starts", ""), ("Ends", ""), ("Renewal due", "")]
-    return _table(headers, rows, [46, 18, 18, 18])
+    headers = [("Agreement", ""), ("Starts", ""), ("Ends", ""), ("Renewal due", ""), ("Due", "")]
+    return _table(headers, rows, [34, 14, 14, 14, 24])
 
 
 def _contacts(s: PartnerSummary) -> str:
@@ -173,9 +174,7 @@ def _upcoming(s: PartnerSummary) -> str:
         overdue = " (overdue)" if i["follow_up_on"] < s.generated_on else ""
         rows.append([uk_date(i["follow_up_on"]) + overdue, "Follow-up", _text(i["subject"])])
     for a in s.renewals:
-        when = a["renewal_date"] or a["end_date"]
-        what = "Renewal due" if a["renewal_date"] else "Agreement ends"
-        rows.append([uk_date(when), what, _text(a["title"])])
+        rows.append([uk_date(a["date"]), _text(a["due"]), _text(a["title"])])
     if not rows:
         return "<p class='muted'>No follow-ups or renewals due.</p>"
     return _table([("Due", ""), ("What", ""), ("About", "")], rows, [22, 18, 60])

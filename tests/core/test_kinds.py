@@ -48,6 +48,7 @@ def test_the_lists_and_the_navigation_are_the_listed_kinds() -> None:
         "programme",
         "contact",
         "interaction",
+        "agreement",
     ]
     for listed in LISTED:
         assert LISTS[listed.key]().title == listed.title == listed.plural.capitalize()
@@ -75,7 +76,9 @@ def test_where_a_kinds_data_is_shown_names_lists_and_pages() -> None:
         assert registered.key not in registered.shown_in
         for other in registered.shown_in:
             assert KINDS[other].listed or KINDS[other].has_page, (registered.key, other)
-    assert KINDS["agreement"].shown_in == {"partner"}  # a partner's "Agreement ends" column
+    # a partner's "Agreement ends" column and Agreements tab; the timelines of the partner,
+    # the programmes and the library services that are parties to it
+    assert KINDS["agreement"].shown_in == {"partner", "programme", "library_service"}
 
 
 def test_the_list_of_a_kind_the_index_does_not_hold_matches_its_text_columns(

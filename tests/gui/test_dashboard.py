@@ -398,7 +398,12 @@ def test_demo_database_numbers_match_sql(qtbot: QtBot, demo_page: DashboardPage)
             text(
                 "SELECT (SELECT COUNT(*) FROM programme WHERE end_date BETWEEN :t AND :u "
                 "AND status NOT IN ('completed', 'cancelled')) + "
-                "(SELECT COUNT(*) FROM agreement WHERE end_date BETWEEN :t AND :u)"
+                # an agreement's end and notice dates ahead, its renewal overdue or ahead
+                "(SELECT COUNT(*) FROM agreement WHERE status <> 'ended' AND end_date "
+                "BETWEEN :t AND :u) + "
+                "(SELECT COUNT(*) FROM agreement WHERE status <> 'ended' AND notice_date "
+                "BETWEEN :t AND :u) + "
+                "(SELECT COUNT(*) FROM agreement WHERE status <> 'ended' AND renewal_date <= :u)"
             ),
             {"t": TODAY, "u": TODAY + dt.timedelta(days=90)},
         ).scalar_one()

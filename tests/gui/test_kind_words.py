@@ -64,6 +64,7 @@ def test_the_navigation_shows_the_listed_kinds_in_order(window: MainWindow) -> N
         "Programmes",
         "Contacts",
         "Interactions",
+        "Agreements",
         "Dashboard",
         "Trash",
     ]
@@ -80,7 +81,7 @@ def test_every_kind_with_a_page_has_one() -> None:
 
 
 def test_a_change_refreshes_the_views_the_registry_says_show_it() -> None:
-    assert affected({"agreement"}) == {"agreement", "partner"}
+    assert affected({"agreement"}) == {"agreement", "partner", "programme", "library_service"}
     assert affected({"partner"}) == {"partner", "programme", "contact", "interaction"}
     assert affected({"contact"}) == {"contact"}
 

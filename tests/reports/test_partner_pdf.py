@@ -67,7 +67,7 @@ def test_summary_pdf_holds_the_partner_programmes_and_correct_counts(
     assert "5 library services reached" in whole
     assert "Priya Shah" in whole and "Ada Lovell" in whole
     assert "20 Nov 2026 (overdue) Follow-up Budget check-in" in whole
-    assert "15 Jan 2027 Renewal due Memorandum of understanding" in whole
+    assert "15 Jan 2027 Renewal due in 48 days Memorandum of understanding" in whole
     assert "North West 2 of 3, 67%" in whole, "the chart's labels are real text"
     assert "Wales 0 of 2, 0%" in whole, "withdrawn Cardiff does not count as reached"
     # A long path wraps at a slash; compare without the line break.

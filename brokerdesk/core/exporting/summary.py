@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from brokerdesk.core import clock
@@ -20,7 +20,6 @@ from brokerdesk.core import vocabulary as v
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import BrokerDeskError, NotFoundError
 from brokerdesk.core.models import (
-    Agreement,
     Branch,
     Contact,
     Interaction,
@@ -30,6 +29,7 @@ from brokerdesk.core.models import (
     Programme,
     ProgrammePartner,
 )
+from brokerdesk.core.services.agreements import agreement_dates_due, agreement_due_text
 from brokerdesk.core.services.overview import OverviewService
 
 Row = dict[str, Any]
@@ -52,7 +52,9 @@ class PartnerSummary:
     Attributes:
         partner: the partner's columns plus ``tags``.
         offer_areas: names, in the order the team always shows them.
-        agreements: id, title, start_date, end_date, renewal_date.
+        agreements: id, title, kind, status, start_date, end_date, renewal_date, notice_date,
+            value, currency, and ``due``: what is due from the app's clock ("Renewal overdue
+            by 12 days; Notice by 30 Jun 2026"), empty for an ended agreement.
         contacts: id, full_name, role, email, phone, notes.
         programmes: id, name, role, offer_area, status, start_date, end_date,
             participations (count) and by_stage (stage -> count).
@@ -63,7 +65,9 @@ class PartnerSummary:
         reached_by_nation / reached_by_region: the same services counted by place.
         interactions: every interaction with the partner, newest first.
         follow_ups: open follow-ups (overdue ones too), soonest first.
-        renewals: agreements whose renewal or end date falls within the horizon.
+        renewals: renewal, notice and end dates due within the horizon or overdue
+            (``agreement_dates_due``): title, what, date, due (the phrase), and
+            renewal_date or end_date as the date is one or the other.
         stage_totals: participations per stage over all the partner's programmes.
         member_services_by_region: member library services per region (the coverage base).
     """
@@ -192,19 +196,18 @@ def gather_partner_summary(
         )
         participations = _participations(session, partner_id)
         interactions = _interactions(session, partner_id)
-        horizon = today + dt.timedelta(days=RENEWAL_HORIZON_DAYS)
-        renewals = _rows(
-            session,
-            select(Agreement.title, Agreement.renewal_date, Agreement.end_date)
-            .where(
-                Agreement.partner_id == partner_id,
-                or_(
-                    Agreement.renewal_date.between(today, horizon),
-                    Agreement.end_date.between(today, horizon),
-                ),
-            )
-            .order_by(func.coalesce(Agreement.renewal_date, Agreement.end_date)),
-        )
+        renewals = [
+            {
+                "title": due.title,
+                "renewal_date": due.date if due.what == "renewal" else None,
+                "end_date": due.date if due.what == "end" else None,
+                "what": due.what,
+                "date": due.date,
+                "due": due.phrase,
+            }
+            for due in agreement_dates_due(session, today, RENEWAL_HORIZON_DAYS)
+            if due.partner_id == partner_id
+        ]
         members = {
             str(region): int(n)
             for region, n in session.execute(
@@ -224,7 +227,10 @@ def gather_partner_summary(
     return PartnerSummary(
         partner=overview.partner,
         offer_areas=overview.offer_areas,
-        agreements=overview.agreements,
+        agreements=[
+            {**a, "due": agreement_due_text(a, today, RENEWAL_HORIZON_DAYS)}
+            for a in overview.agreements
+        ],
         contacts=contacts,
         programmes=overview.programmes,
         participations=participations,

@@ -62,6 +62,8 @@ def _summary_table(s: PartnerSummary) -> Table:
         pairs.append((f"Agreement: {a['title']}: starts", a["start_date"]))
         pairs.append((f"Agreement: {a['title']}: ends", a["end_date"]))
         pairs.append((f"Agreement: {a['title']}: renewal due", a["renewal_date"]))
+        pairs.append((f"Agreement: {a['title']}: notice by", a.get("notice_date")))
+        pairs.append((f"Agreement: {a['title']}: due", a.get("due") or ""))
     pairs += [("Generated on", s.generated_on), ("Database", s.source)]
     return Table(
         "Summary",

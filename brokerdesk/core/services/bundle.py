@@ -15,10 +15,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from brokerdesk.core.kinds import KINDS, load
+from brokerdesk.core.services.agreements import AgreementService
 from brokerdesk.core.services.library_services import LibraryServiceService, OfferAreaService
 from brokerdesk.core.services.named_leads import NamedLeadService
 from brokerdesk.core.services.overview import OverviewService
-from brokerdesk.core.services.partners import AgreementService, PartnerService
+from brokerdesk.core.services.partners import PartnerService
 from brokerdesk.core.services.people import ContactService, InteractionService
 from brokerdesk.core.services.programmes import (
     ParticipationService,

@@ -182,6 +182,11 @@ class OverviewService:
                     Agreement.start_date,
                     Agreement.end_date,
                     Agreement.renewal_date,
+                    Agreement.notice_date,
+                    Agreement.kind,
+                    Agreement.status,
+                    Agreement.value,
+                    Agreement.currency,
                 )
                 .where(Agreement.partner_id == partner_id)
                 .order_by(Agreement.start_date),

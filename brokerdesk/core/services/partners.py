@@ -1,4 +1,4 @@
-"""Partners, their agreements, offer areas and tags."""
+"""Partners, their offer areas and tags (their agreements: ``services.agreements``)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.errors import ValidationError
-from brokerdesk.core.models import Agreement, OfferArea, Partner, Tag
-from brokerdesk.core.services.fields import Field, check_date_order, clean_text
+from brokerdesk.core.models import OfferArea, Partner, Tag
+from brokerdesk.core.services.fields import Field, clean_text
 from brokerdesk.core.services.records import RecordService
 
 
@@ -75,21 +75,3 @@ def _tag(session: Session, name: str) -> Tag:
         tag = Tag(name=name[:60])
         session.add(tag)
     return tag
-
-
-class AgreementService(RecordService[Agreement]):
-    model = Agreement
-    label = "agreement"
-    fields = (
-        Field("partner_id", "Partner", "int", required=True),
-        Field("title", "Title", required=True, max_length=200),
-        Field("start_date", "Starts", "date"),
-        Field("end_date", "Ends", "date"),
-        Field("renewal_date", "Renewal due", "date"),
-        Field("notes", "Notes", "longtext"),
-    )
-
-    def check(self, session: Session, values: Mapping[str, Any], record_id: int | None) -> None:
-        check_date_order(values)
-        if session.get(Partner, values["partner_id"]) is None:
-            raise ValidationError({"partner_id": "Choose a partner that exists."})

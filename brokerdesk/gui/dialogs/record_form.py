@@ -40,6 +40,7 @@ from brokerdesk.gui.dialogs.editors import (
 )
 from brokerdesk.gui.dialogs.extras import ExtraSection, OfferAreaChecks, PartnerRoles, TagsEdit
 from brokerdesk.gui.dialogs.likely_existing import attach_likely_existing
+from brokerdesk.gui.dialogs.parties import LinkedRecords
 from brokerdesk.gui.scrolling import form_scroll_area
 from brokerdesk.gui.undo import CreateRecord, ServiceCommand, UpdateRecord
 
@@ -236,6 +237,13 @@ class RecordForm(QDialog):
             sections.append(
                 PartnerRoles("partners", "Partners", self._options_for("partner_id"), parent)
             )
+        for key, label, field_name, noun in (
+            ("programme_ids", "Programmes", "programme_id", "Programme"),
+            ("service_ids", "Library services", "service_id", "Library service"),
+        ):
+            if key in extra:
+                options = self._options_for(field_name)
+                sections.append(LinkedRecords(key, label, field_name, noun, options, parent))
         for section in sections:
             section.edited.connect(self._clear_conflict)
         return sections

@@ -24,6 +24,20 @@ def record_button_help(text: str, noun: str) -> str:
             "<b>Add programme</b><p>Record a new programme with this {noun} as its lead "
             "partner.</p>",
         ),
+        "Add agree&ment…": translate(
+            "Help",
+            "<b>Add agreement</b><p>Record an agreement (MoU, data-sharing, contract, licence…) "
+            "with this {noun}: its dates, renewal and notice dates, value and owner.</p>",
+        ),
+        "&Renew…": translate(
+            "Help",
+            "<b>Renew</b><p>Start a new term of this {noun}; the term it replaces is kept in "
+            "the Terms tab. Ctrl+Z undoes it.</p>",
+        ),
+        "E&nd…": translate(
+            "Help",
+            "<b>End</b><p>End this {noun} on a date, with the reason. Ctrl+Z undoes it.</p>",
+        ),
         "&Log interaction…": translate(
             "Help",
             "<b>Log interaction</b><p>Note a call, meeting or email about this {noun}, with "

@@ -182,7 +182,8 @@ class HealthTab(WorksFromToday, QWidget):
 
 
 class EndingSoonTab(WorksFromToday, QWidget):
-    """Programmes and partner agreements ending within 90 days."""
+    """Programmes and agreements ending within 90 days; agreements' renewal and notice dates
+    due within 90 days or overdue (a negative number of days left)."""
 
     open_requested = Signal(str, int)
 
@@ -198,13 +199,17 @@ class EndingSoonTab(WorksFromToday, QWidget):
 
     def refresh(self) -> None:
         rows = []
+        whats = {
+            "end": self.tr("Agreement"),
+            "renewal": self.tr("Agreement renewal"),
+            "notice": self.tr("Agreement notice"),
+        }
         for e in health.ending_soon(self.ctx.db, self.today):
-            what = self.tr("Programme") if e.entity == "programme" else self.tr("Agreement")
-            record = ("programme", e.id) if e.entity == "programme" else ("partner", e.partner_id)
+            what = self.tr("Programme") if e.entity == "programme" else whats[e.what]
             rows.append(
                 CellsRow(
                     [e.end_date.isoformat(), e.days_left, what, e.name],
-                    record if record[1] is not None else None,  # type: ignore[arg-type]
+                    (e.entity, e.id),
                     warn=e.days_left <= 30,
                 )
             )

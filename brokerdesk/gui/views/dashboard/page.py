@@ -38,7 +38,6 @@ WATCHED = frozenset(
         "partner",
         "agreement",
         "library_service",
-        "contact",
     }
 )
 

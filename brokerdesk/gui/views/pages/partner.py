@@ -7,11 +7,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QMenu, QPushButton
 
+from brokerdesk.core import clock
 from brokerdesk.core import vocabulary as v
+from brokerdesk.core.services.agreements import agreement_due_text, state_of
 from brokerdesk.core.services.overview import PartnerOverview
 from brokerdesk.gui.models.rows import RowColumn
 from brokerdesk.gui.views.pages import columns
 from brokerdesk.gui.views.pages.base import RecordPage, counts_text
+from brokerdesk.gui.views.pages.timeline import add_timeline
 
 
 def _stages(row: dict[str, Any]) -> str:
@@ -29,11 +32,12 @@ class PartnerPage(RecordPage):
     export_requested = Signal(int, str)
     entity = "partner"
     finds_duplicates = True
-    watches = frozenset({"programme", "contact", "interaction", "participation"})
+    watches = frozenset({"programme", "contact", "interaction", "participation", "agreement"})
 
     def build(self) -> None:
         self.add_button("Add &contact…", self.add_contact, "A new contact at this partner")
         self.add_button("Add &programme…", self.add_programme, "A new programme it leads")
+        self.add_button("Add agree&ment…", self.add_agreement, "A new agreement with this partner")
         self.add_button(
             "&Log interaction…", lambda: self.log_interaction("partner_id"), shortcut="Ctrl+I"
         )
@@ -63,12 +67,16 @@ class PartnerPage(RecordPage):
             "Agreements",
             (
                 RowColumn("title", "Agreement"),
+                RowColumn("kind", "Kind", v.AGREEMENT_KIND_LABELS),
+                RowColumn("state", "Status", v.AGREEMENT_STATE_LABELS),
                 RowColumn("start_date", "Starts"),
                 RowColumn("end_date", "Ends"),
                 RowColumn("renewal_date", "Renewal due"),
+                RowColumn("due", "Due"),
             ),
-            None,
+            "agreement",
         )
+        self.timeline = add_timeline(self)
 
     def fetch(self) -> PartnerOverview:
         return self.ctx.services.overview.partner(self.record_id)
@@ -105,7 +113,18 @@ class PartnerPage(RecordPage):
         self.reached.set_rows(reached)
         self.set_table_rows(self.contacts, data.contacts)
         self.set_table_rows(self.interactions, data.interactions)
-        self.set_table_rows(self.agreements, data.agreements)
+        today = clock.today()
+        self.set_table_rows(
+            self.agreements,
+            [
+                {
+                    **a,
+                    "state": state_of(a["status"], a["end_date"], today),
+                    "due": agreement_due_text(a, today),
+                }
+                for a in data.agreements
+            ],
+        )
 
     def _add_export_button(self) -> tuple[QPushButton, QMenu]:
         """ "Export summary ▾" (PDF, XLSX, CSV): each says ``export_requested``."""
@@ -137,6 +156,15 @@ class PartnerPage(RecordPage):
         from brokerdesk.gui.dialogs.record_form import open_record_form
 
         open_record_form(self.ctx, "contact", None, self, {"partner_id": self.record_id})
+
+    def add_agreement(self) -> None:
+        from brokerdesk.gui.dialogs.record_form import open_record_form
+
+        created = open_record_form(
+            self.ctx, "agreement", None, self, {"partner_id": self.record_id}
+        )
+        if created is not None:
+            self.open_requested.emit("agreement", created)
 
     def add_programme(self) -> None:
         from brokerdesk.gui.dialogs.record_form import open_record_form

@@ -12,6 +12,7 @@ from brokerdesk.gui import kind_words
 from brokerdesk.gui.models.rows import RowColumn
 from brokerdesk.gui.views.pages import columns
 from brokerdesk.gui.views.pages.base import RecordPage
+from brokerdesk.gui.views.pages.timeline import add_timeline
 
 LINK_COLUMNS = (RowColumn("kind", "Kind"), RowColumn("name", "Name"))
 
@@ -51,6 +52,7 @@ class ContactPage(LinksPage):
         self.add_button("&Log interaction…", self._log, shortcut="Ctrl+I")
         self.add_links_table()
         self.interactions = self.add_table("Interactions", columns.INTERACTIONS, "interaction")
+        self.timeline = add_timeline(self)
 
     def fetch(self) -> dict[str, Any]:
         page = PeoplePages(self.ctx.db).contact(self.record_id)

@@ -12,6 +12,7 @@ from brokerdesk.core import vocabulary as v
 from brokerdesk.core.services.overview import ProgrammeOverview
 from brokerdesk.gui.models.rows import RowColumn
 from brokerdesk.gui.views.pages.base import RecordPage, counts_text
+from brokerdesk.gui.views.pages.timeline import add_timeline
 
 
 class ProgrammePage(RecordPage):
@@ -73,6 +74,7 @@ class ProgrammePage(RecordPage):
             "partner",
         )
         self._all: list[dict[str, object]] = []
+        self.timeline = add_timeline(self)
 
     def fetch(self) -> ProgrammeOverview:
         return self.ctx.services.overview.programme(self.record_id)

@@ -10,6 +10,7 @@ from brokerdesk.core.services.overview import ServiceOverview
 from brokerdesk.gui.models.rows import RowColumn
 from brokerdesk.gui.views.pages import columns
 from brokerdesk.gui.views.pages.base import RecordPage
+from brokerdesk.gui.views.pages.timeline import add_timeline
 
 
 def _open_or_closed(row: dict[str, Any]) -> str:
@@ -64,6 +65,7 @@ class ServicePage(RecordPage):
             ),
             None,
         )
+        self.timeline = add_timeline(self)
 
     def fetch(self) -> tuple[ServiceOverview, list[NamedLead]]:
         services = self.ctx.services
