@@ -17,6 +17,7 @@ Revises: 0006
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 import sqlalchemy as sa
@@ -42,7 +43,7 @@ ONE_OWNER = (
 )
 
 
-def _stamp(name: str) -> sa.Column[sa.DateTime]:
+def _stamp(name: str) -> sa.Column[dt.datetime]:
     return sa.Column(
         name,
         sa.DateTime(timezone=True),
