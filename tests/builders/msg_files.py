@@ -165,7 +165,7 @@ RECEIVED_HEADERS = (
     "Subject: =?utf-8?Q?Adroddiad_chwarterol_=E2=80=93_Darllen_Cymru?=\r\n"
     "Date: Wed, 3 Jun 2026 17:45:10 +0100\r\n"
     "Message-ID: <AM0PR01MB5678QUARTERLY@AM0PR01MB5678.eurprd01.prod.outlook.com>\r\n"
-    "Content-Type: multipart/mixed; boundary=\"_004_AM0PR01MB5678_\"\r\n"
+    'Content-Type: multipart/mixed; boundary="_004_AM0PR01MB5678_"\r\n'
     "MIME-Version: 1.0\r\n\r\n"
 )
 

@@ -71,9 +71,7 @@ def _people(message: EmailMessage, name: str) -> list[Person]:
         ]
     except Exception:  # fall back on the plain parser for a header the policy cannot parse
         raw = [str(v) for k, v in message.raw_items() if k.lower() == name]
-        found = [
-            Person(n, a.lower()) for n, a in email.utils.getaddresses(raw) if a and "@" in a
-        ]
+        found = [Person(n, a.lower()) for n, a in email.utils.getaddresses(raw) if a and "@" in a]
     return found
 
 
@@ -149,7 +147,7 @@ def _attachments(message: EmailMessage) -> list[Attachment]:
     in_layout = _layout_images(message)
     found: list[Attachment] = []
     for part in _leaves(message):
-        if id(part) in bodies or part is message and not message.is_multipart():
+        if id(part) in bodies or (part is message and not message.is_multipart()):
             continue
         name = part.get_filename()
         disposition = part.get_content_disposition()
@@ -159,9 +157,9 @@ def _attachments(message: EmailMessage) -> list[Attachment]:
         if part.get_content_type() == "message/rfc822":
             found.append(_forwarded(part, name))
             continue
-        if name is None and disposition != "attachment":
-            if part.get_content_maintype() == "text":
-                continue  # another version of the text, not a file
+        text_part = part.get_content_maintype() == "text"
+        if name is None and disposition != "attachment" and text_part:
+            continue  # another version of the text, not a file
         data = part.get_payload(decode=True)
         if not isinstance(data, bytes):
             continue
@@ -189,4 +187,4 @@ def _suffix(media_type: str) -> str:
     return mimetypes.guess_extension(media_type) or ""
 
 
-__all__ = ["parse_eml", "media_type_of"]
+__all__ = ["media_type_of", "parse_eml"]

@@ -1,7 +1,7 @@
 """One saved e-mail as BrokerDesk reads it, whatever program saved it.
 
-``read_email`` takes an ``.eml`` (RFC 5322, read with the standard library's modern
-``email`` policy) or an Outlook ``.msg`` (read with extract-msg) and gives a
+``core.mail.reading.read_email`` takes an ``.eml`` (RFC 5322, read with the standard
+library's modern ``email`` policy) or an Outlook ``.msg`` (read with extract-msg) and gives a
 :class:`SavedEmail`: who wrote to whom, when, about what, what it said, and its attachments.
 The day an e-mail "happened" is its date in the team's time zone (UK time), so a message
 sent at 20:15 in California on 9 June is logged on 10 June.
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from brokerdesk.core.errors import BrokerDeskError
@@ -103,27 +102,3 @@ class SavedEmail:
         if self.attachments:
             lines.append(f"Attachments: {', '.join(a.name for a in self.attachments)}")
         return "\n".join(lines) + "\n\n" + self.body.strip()
-
-
-def read_email(path: Path) -> SavedEmail:
-    """Read a saved ``.eml`` or ``.msg`` file.
-
-    Raises:
-        UnreadableEmailError: not a file of either kind, or too damaged to read.
-    """
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableEmailError(f"{path.name} cannot be read: {exc.strerror}.") from exc
-    return parse_email(data, path.name)
-
-
-def parse_email(data: bytes, file_name: str) -> SavedEmail:
-    """Read the bytes of a saved e-mail; an OLE file is Outlook's ``.msg``, else ``.eml``."""
-    from brokerdesk.core.mail import eml, msg
-
-    if data.startswith(msg.OLE_SIGNATURE):
-        return msg.parse_msg(data, file_name)
-    if file_name.lower().endswith(".msg"):
-        raise UnreadableEmailError(f"{file_name} is not an Outlook message (.msg).")
-    return eml.parse_eml(data, file_name)

@@ -59,8 +59,7 @@ def _saved(message: Any, file_name: str) -> SavedEmail:
             (to if kind == _TO else cc).append(person)
     sender = _person(
         message.getStringStream("__substg1.0_0C1A") or "",
-        message.getStringStream("__substg1.0_5D01")
-        or message.getStringStream("__substg1.0_0C1F"),
+        message.getStringStream("__substg1.0_5D01") or message.getStringStream("__substg1.0_0C1F"),
     )
     if sender is None and message.sender:
         import email.utils
@@ -71,7 +70,7 @@ def _saved(message: Any, file_name: str) -> SavedEmail:
     if not body and message.htmlBody:
         html = message.htmlBody
         body = html_to_text(html.decode("utf-8", "replace") if isinstance(html, bytes) else html)
-    attachments = []
+    attachments: list[Attachment] = []
     for found in message.attachments:
         data = getattr(found, "data", None)
         if not isinstance(data, bytes):
