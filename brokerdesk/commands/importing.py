@@ -46,8 +46,14 @@ def register(subparsers: Any, name: str) -> argparse.ArgumentParser:
         "if any row is refused nothing is written (unless --skip-invalid). Columns are "
         "matched to fields from their headers; give --mapping to say exactly.",
     )
-    parser.add_argument("kind", metavar="KIND", choices=KINDS, help=f"one of: {', '.join(KINDS)}")
-    parser.add_argument("file", metavar="FILE", help="a .csv or .xlsx file")
+    parser.add_argument(
+        "kind",
+        metavar="KIND",
+        choices=(*KINDS, "emails"),
+        help=f"one of: {', '.join(KINDS)}; or emails (FILE is then a folder of .eml and .msg "
+        "files, each logged as an interaction with its partner)",
+    )
+    parser.add_argument("file", metavar="FILE", help="a .csv or .xlsx file (emails: a folder)")
     parser.add_argument("--dry-run", action="store_true", help="check and count; write nothing")
     parser.add_argument(
         "--mapping", metavar="FILE", help='JSON file {"Column header": "field", ...}'
@@ -107,6 +113,10 @@ def _row_number(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.kind == "emails":
+        from brokerdesk.commands import import_emails
+
+        return import_emails.run(args)
     source = open_spreadsheet(args.file)
     if args.header_row is not None:
         source.set_header_row(args.sheet, args.header_row)
