@@ -75,6 +75,8 @@ MENU_BAR: tuple[MenuLayout, ...] = (
             "file.open_recent",
             SEPARATOR,
             "file.import",
+            "file.log_email",
+            "file.import_emails",
             SEPARATOR,
             "file.back_up",
             "file.restore",
