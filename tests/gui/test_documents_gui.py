@@ -130,7 +130,7 @@ def test_add_document_button_and_shortcut_choose_files(
     docs = _open_page(qtbot, window, "library_service", 1)
     monkeypatch.setattr(docs, "ask_files", lambda: [report])
     assert docs.add_button.text() == "Add d&ocument…"
-    assert docs.add_button.accessibleName() == "Add document"
+    assert docs.add_button.accessibleName() == "Add document…"
     assert "(Ctrl+Shift+O)" in docs.add_button.toolTip()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)

@@ -150,7 +150,7 @@ class DocumentsSection(QObject):
         page = self.page
         button = QPushButton(self.tr("Add d&ocument…"), page)
         button.setObjectName("add-document-button")
-        button.setAccessibleName(self.tr("Add document…").replace("…", ""))
+        button.setAccessibleName(self.tr("Add document…"))
         native = QKeySequence(ADD_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
         button.setToolTip(self.tr("Keep a file with this {0} ({1})").format(page.noun, native))
         button.setAutoDefault(False)
@@ -168,7 +168,7 @@ class DocumentsSection(QObject):
 
     def _bar_button(self, bar: QHBoxLayout, text: str, slot: Any) -> QPushButton:
         button = QPushButton(text, self.holder)
-        button.setAccessibleName(text.replace("&", "").replace("…", ""))
+        button.setAccessibleName(text.replace("&", ""))
         button.setAutoDefault(False)
         button.clicked.connect(lambda _checked=False: slot())
         bar.addWidget(button)
