@@ -59,7 +59,7 @@ def documents_pictures(
             NewDocument("Memorandum of understanding 2026.docx", _agreement()),
             NewDocument(
                 "Steering group notes, May.txt",
-                "Audio description: 14 services signed up; large print next.".encode(),
+                b"Audio description: 14 services signed up; large print next.",
             ),
         ],
     )
