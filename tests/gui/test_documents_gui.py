@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from brokerdesk.core.models import Interaction, Partner
+from brokerdesk.core.models import Contact, Interaction, Partner
 from brokerdesk.core.services.documents import NewDocument
 from brokerdesk.core.services.trash import TrashService
 from brokerdesk.gui.documents import import_folder, section
@@ -253,6 +253,14 @@ def test_an_email_dropped_on_a_partner_is_logged_with_its_attachment(
     qtbot.waitUntil(lambda: stack.undoText().startswith("Log e-mail “Cytundeb"), timeout=5_000)
     stack.undo()
     qtbot.waitUntil(lambda: logged() == [], timeout=5_000)
+    with window.ctx.db.read() as session:
+        sians = session.scalars(
+            select(Contact.id).where(Contact.email == "sian.llyr@readingwales.org.uk")
+        ).all()
+    assert sians == [], "undo takes away the contact the e-mail added"
+    stack.redo()
+    qtbot.waitUntil(lambda: len(logged()) == 1, timeout=5_000)
+    assert services.interactions.get(logged()[0])["contact_id"] is not None
 
 
 def test_a_folder_is_previewed_then_imported(

@@ -136,6 +136,7 @@ class FolderResult:
     logged: list[tuple[str, int]]  # file name, interaction id
     skipped: list[tuple[str, str]]  # file name, why
     change: Change | None
+    new_contacts: list[int] = field(default_factory=list)  # the contacts it added
 
 
 def website_domain(website: str | None) -> str | None:
@@ -315,13 +316,15 @@ class EmailFiling:
         texts = [self._texts(p) for p in chosen]
         creating = list(new_contacts)
         logged: list[tuple[str, int]] = []
+        made: list[int] = []
         with self.db.write() as session:
             for plan, plan_texts in zip(chosen, texts, strict=True):
                 mine = [c for c in creating if c.address in {p.address for p in plan.unknown}]
                 creating = [c for c in creating if c not in mine]
-                logged.append((plan.email.file_name, self._log(session, plan, mine, plan_texts)))
+                interaction = self._log(session, plan, mine, plan_texts, made)
+                logged.append((plan.email.file_name, interaction))
         change = self._change([i for _f, i in logged], chosen) if logged else None
-        return FolderResult(logged, skipped, change)
+        return FolderResult(logged, skipped, change, made)
 
     def _texts(self, plan: EmailPlan) -> list[str | None]:
         """The text of each attachment, read before the transaction (it may take a while)."""
@@ -332,7 +335,12 @@ class EmailFiling:
         ]
 
     def _log(
-        self, session: Session, plan: EmailPlan, new_contacts: list[Person], texts: list[str | None]
+        self,
+        session: Session,
+        plan: EmailPlan,
+        new_contacts: list[Person],
+        texts: list[str | None],
+        made: list[int] | None = None,
     ) -> int:
         email, target = plan.email, plan.target
         assert target is not None
@@ -356,6 +364,8 @@ class EmailFiling:
             session.add(contact)
             session.flush()
             contact_ids[person.address] = contact.id
+            if made is not None:
+                made.append(contact.id)
         with_whom = next(
             (contact_ids[p.address] for p in email.people if p.address in contact_ids), None
         )

@@ -87,6 +87,8 @@ class LogEmails(_Created):
         self.service = ctx.services.interactions
         self.filing, self.plans, self.new_contacts = filing, list(plans), list(new_contacts)
         self.skipped: list[tuple[str, str]] = []
+        self.contacts_made: list[int] = []
+        self.contacts_snapshot: snapshots.Snapshot | None = None
 
     def perform(self) -> Change:
         result = self.filing.import_folder(self.plans, self.new_contacts)
@@ -94,4 +96,17 @@ class LogEmails(_Created):
         if result.change is None:
             raise BrokerDeskError("No e-mail was logged: none has a partner or library service.")
         self.change = result.change
+        self.contacts_made = result.new_contacts
         return self.change
+
+    def undo_action(self) -> Change:
+        removed = super().undo_action()  # the interactions first: they point at the contacts
+        if self.contacts_made:
+            gone = self.ctx.services.contacts.delete(self.contacts_made, to_trash=False)
+            self.contacts_snapshot = gone.snapshot
+        return removed
+
+    def redo_action(self) -> Change:
+        if self.contacts_snapshot is not None:
+            self.ctx.services.contacts.restore(self.contacts_snapshot)
+        return super().redo_action()
