@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.core.mail.message import SUFFIXES as EMAIL_SUFFIXES
-from brokerdesk.core.services.documents import DocumentRow, size_text
+from brokerdesk.core.services.documents import DocumentRow, DocumentService, size_text
 from brokerdesk.gui.documents.files import open_with_viewer, safe_file_name, write_for_viewing
 from brokerdesk.gui.models.rows import RowColumn
 from brokerdesk.gui.views.pages.base import RelatedTable
@@ -36,8 +36,9 @@ from brokerdesk.gui.views.pages.base import RelatedTable
 if TYPE_CHECKING:
     from brokerdesk.gui.views.pages.base import RecordPage
 
-# The pages that keep documents, and those an e-mail can be logged with.
-DOCUMENT_PAGES = frozenset({"partner", "programme", "library_service", "interaction"})
+# The pages that keep documents (every kind the documents service takes: a kind that gains
+# a page, agreements say, gains its Documents tab), and those an e-mail can be logged with.
+DOCUMENT_PAGES = frozenset(DocumentService.OWNERS)
 EMAIL_PAGES = frozenset({"partner", "programme", "library_service"})
 ADD_SHORTCUT = "Ctrl+Shift+O"
 
