@@ -17,7 +17,7 @@ from sqlalchemy import select
 from brokerdesk.core.models import Contact, Interaction, Partner
 from brokerdesk.core.services.documents import NewDocument
 from brokerdesk.core.services.trash import TrashService
-from brokerdesk.gui.documents import import_folder, section
+from brokerdesk.gui.documents import import_folder, log_email, section
 from brokerdesk.gui.documents.email_dialog import LogEmailDialog
 from brokerdesk.gui.documents.folder_dialog import ImportEmailsDialog
 from brokerdesk.gui.documents.section import DocumentsSection
@@ -298,3 +298,27 @@ def test_a_folder_is_previewed_then_imported(
         ),
         timeout=10_000,
     )
+
+
+def test_file_log_email_matches_the_partner_by_a_contacts_address(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    partner = _partner(window)
+    window.ctx.services.contacts.create(
+        {"full_name": "Sam Reid", "email": "sam.reid@openbook.org.uk", "partner_id": partner}
+    )
+    window.open_list("partner")
+    assert window.registered_actions["file.log_email"].shortcut().toString() == "Ctrl+Shift+M"
+    log_email(window, [CORPUS / "thunderbird-forward.eml"])
+    qtbot.waitUntil(lambda: _dialog(LogEmailDialog) is not None, timeout=10_000)
+    dialog = _dialog(LogEmailDialog)
+    assert isinstance(dialog, LogEmailDialog)
+    assert dialog.chosen is not None and dialog.chosen.id == partner
+    assert dialog.plan.why == "Sam Reid is a contact at Northlight Sight Loss Trust"
+    assert dialog.log_button.isEnabled()
+    dialog.reject()
+    with window.ctx.db.read() as session:
+        found = session.scalars(
+            select(Interaction.id).where(Interaction.subject == "Fwd: Reading Friends evaluation")
+        ).all()
+    assert found == [], "cancel writes nothing"
