@@ -154,6 +154,14 @@ class DocumentsSection(QObject):
         button.setAccessibleName(self.tr("Add document…"))
         native = QKeySequence(ADD_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
         button.setToolTip(self.tr("Keep a file with this {0} ({1})").format(page.noun, native))
+        button.setWhatsThis(
+            self.tr(
+                "<b>Add document…</b><p>Keep files (a signed agreement, a report, a letter) "
+                "with this {0}, stored in the database with its backups. You can also drop "
+                "files anywhere on the page; a saved e-mail dropped here is logged as an "
+                "interaction.</p>"
+            ).format(page.noun)
+        )
         button.setAutoDefault(False)
         button.clicked.connect(self.choose_files)
         action = QAction(self.tr("Add document"), page)
