@@ -222,6 +222,10 @@ def feature_pictures(
 
     screenshot_agreements.agreement_pictures(window, partner, shot, wait)
 
+    import screenshot_documents
+
+    screenshot_documents.documents_pictures(window, partner, folder, shot, wait)
+
     guide = window.help_actions.open_guide(window, "sign-up-libraries-to-a-programme")
     save(guide, out, "user-guide", app)
     guide.close()

@@ -37,6 +37,7 @@ from brokerdesk.core.services.programmes import ProgrammeService
 
 MAX_REASON_LINES = 20
 DATABASE = "database"
+EMAILS = "emails"
 
 
 def register(subparsers: Any, name: str) -> argparse.ArgumentParser:
@@ -51,11 +52,14 @@ def register(subparsers: Any, name: str) -> argparse.ArgumentParser:
     parser.add_argument(
         "kind",
         metavar="KIND",
-        choices=(*KINDS, DATABASE),
+        choices=(*KINDS, DATABASE, EMAILS),
         help=f"one of: {', '.join(KINDS)}; or {DATABASE}: a whole-database workbook "
-        "(File ▸ Export ▸ Whole database) into an empty database",
+        "(File ▸ Export ▸ Whole database) into an empty database; or emails (FILE is then a "
+        "folder of .eml and .msg files, each logged as an interaction with its partner)",
     )
-    parser.add_argument("file", metavar="FILE", help="a .csv or .xlsx file")
+    parser.add_argument(
+        "file", metavar="FILE", help="a .csv or .xlsx file (database: .xlsx; emails: a folder)"
+    )
     parser.add_argument("--dry-run", action="store_true", help="check and count; write nothing")
     parser.add_argument(
         "--mapping", metavar="FILE", help='JSON file {"Column header": "field", ...}'
@@ -117,6 +121,10 @@ def _row_number(text: str) -> int:
 def run(args: argparse.Namespace) -> int:
     if args.kind == DATABASE:
         return _whole_database(args)
+    if args.kind == EMAILS:
+        from brokerdesk.commands import import_emails
+
+        return import_emails.run(args)
     source = open_spreadsheet(args.file)
     if args.header_row is not None:
         source.set_header_row(args.sheet, args.header_row)

@@ -182,6 +182,17 @@ REGISTERED: tuple[RecordKind, ...] = (
         service=_SERVICES + "programmes.ProgrammePartnerService",
         shown_in=frozenset({"programme", "partner"}),
     ),
+    # A file kept with a partner, programme, agreement, library service or interaction;
+    # found by search, it opens on its record's page.
+    RecordKind(
+        "document",
+        QT_TRANSLATE_NOOP("RecordKinds", "document"),
+        QT_TRANSLATE_NOOP("RecordKinds", "documents"),
+        service=_SERVICES + "documents.DocumentService",
+        search_type="document",
+        creatable=False,
+        shown_in=frozenset({"partner", "programme", "library_service", "interaction"}),
+    ),
     RecordKind(
         "offer_area",
         QT_TRANSLATE_NOOP("RecordKinds", "offer area"),

@@ -22,6 +22,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -651,4 +652,84 @@ class ServiceLead(Base):
     )
     contact_id: Mapped[int] = mapped_column(
         ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+
+
+# --- documents and e-mail (issue #18) ---
+# What a document can belong to: one column per kind, exactly one set. A new kind (grants)
+# adds its column here, to DOCUMENT_OWNERS and to a migration; nothing else names them.
+DOCUMENT_OWNERS: dict[str, str] = {
+    "partner": "partner_id",
+    "programme": "programme_id",
+    "agreement": "agreement_id",
+    "library_service": "service_id",
+    "interaction": "interaction_id",
+}
+
+
+def _exactly_one(columns: tuple[str, ...]) -> str:
+    return " + ".join(f"(CASE WHEN {c} IS NULL THEN 0 ELSE 1 END)" for c in columns) + " = 1"
+
+
+class Document(Editable, Base):
+    """A file kept with a record: its description here, its bytes in ``document_content``.
+
+    The content lives in a table of its own so that listing a record's documents never reads
+    megabytes. Deleting the record takes its documents (ON DELETE CASCADE), so the Trash and
+    undo carry them back with it.
+    """
+
+    __tablename__ = "document"
+    __table_args__ = (
+        CheckConstraint(_not_blank("name"), name="name_not_blank"),
+        CheckConstraint("size >= 0", name="size_not_negative"),
+        CheckConstraint(_exactly_one(tuple(DOCUMENT_OWNERS.values())), name="one_owner"),
+    )
+    __mapper_args__ = {"version_id_col": Editable.version_id}
+
+    name: Mapped[str] = mapped_column(String(255))  # as shown; Rename changes it
+    original_name: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(120), default="application/octet-stream")
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    note: Mapped[str | None] = mapped_column(Text)
+    added_by: Mapped[str | None] = mapped_column(String(120))
+    partner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("partner.id", ondelete="CASCADE"), index=True
+    )
+    programme_id: Mapped[int | None] = mapped_column(
+        ForeignKey("programme.id", ondelete="CASCADE"), index=True
+    )
+    agreement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agreement.id", ondelete="CASCADE"), index=True
+    )
+    service_id: Mapped[int | None] = mapped_column(
+        ForeignKey("library_service.id", ondelete="CASCADE"), index=True
+    )
+    interaction_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interaction.id", ondelete="CASCADE"), index=True
+    )
+
+
+class DocumentContent(Base):
+    """A document's bytes and the text read from them (what Ctrl+K searches)."""
+
+    __tablename__ = "document_content"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), primary_key=True
+    )
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    text: Mapped[str | None] = mapped_column(Text)
+
+
+class EmailMessage(Base):
+    """The Message-ID of an e-mail logged as an interaction: the same e-mail is logged once."""
+
+    __tablename__ = "email_message"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    message_id: Mapped[str] = mapped_column(String(998), unique=True)
+    interaction_id: Mapped[int] = mapped_column(
+        ForeignKey("interaction.id", ondelete="CASCADE"), index=True
     )

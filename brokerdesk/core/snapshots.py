@@ -14,6 +14,7 @@ anyone remembering to extend it.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 from collections.abc import Iterable
@@ -21,7 +22,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Numeric, Table, and_, delete, insert, select, update
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    LargeBinary,
+    Numeric,
+    Table,
+    and_,
+    delete,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from brokerdesk.core.models import Base
@@ -88,6 +101,8 @@ def _typed(table: Table, row: Row) -> Row:
             out[key] = Decimal(value)
         elif isinstance(column_type, Boolean):
             out[key] = bool(value)
+        elif isinstance(column_type, LargeBinary):
+            out[key] = base64.b64decode(value)
         else:
             out[key] = value
     return out

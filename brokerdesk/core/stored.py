@@ -9,15 +9,19 @@ What a person reads on screen is :func:`brokerdesk.core.display.display`, not th
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from decimal import Decimal
 from typing import Any
 
 
 def json_value(value: Any) -> Any:
-    """``value`` as JSON can keep it: ISO dates and times, a Decimal's exact digits."""
+    """``value`` as JSON can keep it: ISO dates and times, a Decimal's exact digits, bytes
+    as base64."""
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, bytes):  # a document's content, in the Trash
+        return base64.b64encode(value).decode("ascii")
     return value

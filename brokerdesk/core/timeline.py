@@ -1,4 +1,5 @@
-"""A record's whole timeline: its interactions, history, participations and agreements.
+"""A record's whole timeline: its interactions, history, participations, agreements and
+documents.
 
 A record page shows everything that happened with a partner, a programme, a library service
 or a contact in one list, newest first, with a filter by kind and a search, and reads it a
@@ -26,10 +27,12 @@ from sqlalchemy.orm import Session
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.db import Database
 from brokerdesk.core.models import (
+    DOCUMENT_OWNERS,
     Agreement,
     AgreementLibraryService,
     AgreementProgramme,
     AuditEvent,
+    Document,
     Interaction,
     LibraryService,
     Participation,
@@ -192,6 +195,22 @@ def _agreements(entity: str, record_id: int) -> Select[Any] | None:
     return None
 
 
+def _documents(entity: str, record_id: int) -> Select[Any] | None:
+    """Files kept with the record, on the day they were added."""
+    column = DOCUMENT_OWNERS.get(entity)
+    if column is None:
+        return None
+    return select(
+        *_columns(
+            func.date(Document.created_at, type_=Date),
+            Document.name,
+            Document.original_name,
+            "document",
+            Document.id,
+        )
+    ).where(getattr(Document, column) == record_id)
+
+
 HISTORY_WORDS = {
     "create": "Created",
     "update": "Edited",
@@ -206,6 +225,7 @@ register(Source("interaction", "Interaction", _interactions, v.INTERACTION_KIND_
 register(Source("history", "History", _history, HISTORY_WORDS))
 register(Source("participation", "Participation", _participations, v.STAGE_LABELS))
 register(Source("agreement", "Agreement", _agreements, v.AGREEMENT_KIND_LABELS))
+register(Source("document", "Document", _documents))
 
 
 # --------------------------------------------------------------------------- reading

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
     from brokerdesk.core.lists import ListState
     from brokerdesk.gui.context import AppContext
+    from brokerdesk.gui.documents import EmailActions
     from brokerdesk.gui.duplicates import DuplicatesActions
     from brokerdesk.gui.exporting import ExportActions
     from brokerdesk.gui.help import HelpActions
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
 
     search_actions: SearchActions
     import_actions: ImportActions
+    email_actions: EmailActions
     safety: SafetyActions
     duplicates_actions: DuplicatesActions
     export_actions: ExportActions
@@ -212,6 +214,7 @@ class MainWindow(QMainWindow):
 
     def _install_features(self, more: Sequence[Feature]) -> None:
         """The features in their own packages, then ``more``; then the menus are laid out."""
+        from brokerdesk.gui.documents import install as install_documents
         from brokerdesk.gui.duplicates import install as install_duplicates
         from brokerdesk.gui.exporting import install as install_exporting
         from brokerdesk.gui.help import install as install_help
@@ -222,6 +225,7 @@ class MainWindow(QMainWindow):
 
         self.search_actions = install_search(self)
         self.import_actions = install_importing(self)
+        self.email_actions = install_documents(self)
         self.safety = install_safety(self)
         self.duplicates_actions = install_duplicates(self)
         self.export_actions = install_exporting(self)
@@ -439,6 +443,11 @@ class MainWindow(QMainWindow):
             self.lists[entity].apply_state(state)
 
     def open_record(self, entity: str, record_id: int) -> None:
+        if entity == "document":  # a document (a search hit) opens on its record's page
+            owner = self.ctx.attempt(lambda: self.ctx.services.documents.owner_of(record_id))
+            if owner is None:
+                return
+            entity, record_id = owner
         self._visit(Location(entity, record_id))
 
     def _visit(self, location: Location) -> None:

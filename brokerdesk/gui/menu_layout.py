@@ -83,6 +83,8 @@ MENU_BAR: tuple[MenuLayout, ...] = (
             "file.move_to_server",
             SEPARATOR,
             "file.import",
+            "file.log_email",
+            "file.import_emails",
             SEPARATOR,
             "file.back_up",
             "file.restore",

@@ -31,6 +31,8 @@ LAST_DATABASE = Setting[str]("databases/last", str, "")
 USER_NAME = Setting[str]("user/name", str, "")
 FOLLOW_UP_DAYS = Setting[int]("interactions/follow_up_days", int, 14)
 EXPORT_FOLDER = Setting[str]("export/folder", str, "")  # last folder exports went to
+# The largest file kept as a document (issue #18); 0 or less keeps the built-in 25 MB.
+DOCUMENT_LIMIT_MB = Setting[int]("documents/limit_mb", int, 25)
 THEME = Setting[str]("appearance/theme", str, "system")  # system, light, dark, high_contrast
 
 

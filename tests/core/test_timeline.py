@@ -13,6 +13,7 @@ from brokerdesk.core import clock, timeline
 from brokerdesk.core.db import Database
 from brokerdesk.core.models import Interaction
 from brokerdesk.core.services import Services
+from brokerdesk.core.services.documents import NewDocument
 from brokerdesk.core.timeline import TimelineReader
 from tests.builders.small_world import World
 
@@ -71,6 +72,7 @@ def test_a_partners_timeline_holds_every_kind_newest_first(db: Database, world: 
         "history",
         "participation",
         "agreement",
+        "document",
     ]
     assert reader.count("agreement") == 1
     assert [e.opens for e in reader.entries("participation")] == ["programme"]
@@ -123,3 +125,16 @@ def test_another_part_adds_a_source_with_one_function(db: Database, world: World
         assert "note" not in [k for k, _ in TimelineReader(db, "contact", 1).kinds()]
     finally:
         del timeline.SOURCES["note"]
+
+
+def test_a_document_kept_with_a_record_is_on_its_timeline(db: Database, world: World) -> None:
+    s = Services(db)
+    pid = s.partners.create({"name": "Open Book Trust"}).id
+    added = s.documents.add(
+        "partner", pid, [NewDocument("Signed MoU.pdf", b"%PDF-1.4 not really", "application/pdf")]
+    )
+    reader = TimelineReader(db, "partner", pid)
+    (line,) = reader.entries("document")
+    assert (line.title, line.opens, line.opens_id) == ("Signed MoU.pdf", "document", added.id)
+    assert reader.count("document") == 1
+    assert [e.kind for e in reader.entries(search="MoU")] == ["document"]

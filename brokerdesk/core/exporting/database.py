@@ -39,9 +39,16 @@ class WorkbookImportError(BrokerDeskError):
     """The workbook cannot be imported; the database is unchanged."""
 
 
+# Kept files do not fit a spreadsheet (a cell holds 32,767 characters): the workbook leaves
+# the documents out, and says so on its About sheet. The database file, its backups and the
+# team server keep them.
+LEFT_OUT = ("document", "document_content")
+
+
 def tables_in_order() -> list[Table]:
-    """Every BrokerDesk table, parents before children (the order an import must follow)."""
-    return list(Base.metadata.sorted_tables)
+    """Every BrokerDesk table but the documents, parents before children (the order an
+    import must follow)."""
+    return [t for t in Base.metadata.sorted_tables if t.name not in LEFT_OUT]
 
 
 def _export_value(value: Any) -> Any:
@@ -94,6 +101,7 @@ def export_database_workbook(
             ["version", FORMAT_VERSION],
             ["source", db.description],
             ["exported_at", clock.now().replace(microsecond=0).isoformat()],
+            ["left_out", "documents (their files stay in the database and its backups)"],
         ]
         writer.table(ABOUT_SHEET, ["key", "value"], about)
         for done, table in enumerate(tables):

@@ -79,6 +79,16 @@ ENTITIES: tuple[IndexedEntity, ...] = (
         "coalesce(x.address, '')",
     ),
     IndexedEntity("interaction", 6, "interaction", "x.subject", "coalesce(x.notes, '')"),
+    # Documents come after interactions and, like them, are searched by the words inside
+    # (the text read from the file, migration 0009).
+    IndexedEntity(
+        "document",
+        7,
+        "document",
+        "x.name",
+        "coalesce(x.note, '') || ' ' || coalesce("
+        "(SELECT c.text FROM document_content c WHERE c.document_id = x.id), '')",
+    ),
 )
 BY_NAME = {e.entity: e for e in ENTITIES}
 
@@ -104,7 +114,7 @@ class _Trigger:
 
 
 # Entities whose index rows come from these columns of their own table only.
-INDEXED_COLUMNS = {"interaction": ("subject", "notes")}
+INDEXED_COLUMNS = {"interaction": ("subject", "notes"), "document": ("name", "note")}
 
 
 def _triggers() -> list[_Trigger]:
@@ -147,6 +157,20 @@ def _triggers() -> list[_Trigger]:
                 "UPDATE": "SELECT OLD.partner_id AS i UNION SELECT NEW.partner_id",
                 "DELETE": "SELECT OLD.partner_id AS i",
             },
+        )
+    )
+    found.append(
+        _Trigger(
+            "search_document_content",
+            "document_content",
+            ("INSERT", "UPDATE", "DELETE"),
+            "document",
+            {
+                "INSERT": "SELECT NEW.document_id AS i",
+                "UPDATE": "SELECT OLD.document_id AS i UNION SELECT NEW.document_id",
+                "DELETE": "SELECT OLD.document_id AS i",
+            },
+            ("text",),
         )
     )
     found.append(

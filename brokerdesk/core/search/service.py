@@ -43,6 +43,8 @@ WELL_SPELT_HITS = 10
 FUZZY_MIN_RATIO = 80.0
 FEW_HITS = 5  # fewer strict hits than this: try typo-tolerant matching too
 BODY_SCORE = 0.5
+# Kinds found by the words inside them (notes, a document's text) as much as by their name.
+BY_WORDS_INSIDE = frozenset({"interaction", "document"})
 
 # The model of each indexed kind, from the table its index entry reads.
 _MODELS: dict[str, Any] = {
@@ -116,8 +118,8 @@ class SearchService:
     ) -> dict[int, float]:
         # Adjacent kinds of record share one query (one key range): every FTS5 query reads
         # the doclists of its trigrams afresh, so fewer queries is most of the speed.
-        names = spans([e for e in wanted if e.entity != "interaction"])
-        notes = [(e.low, e.high) for e in wanted if e.entity == "interaction"]
+        names = spans([e for e in wanted if e.entity not in BY_WORDS_INSIDE])
+        notes = [(e.low, e.high) for e in wanted if e.entity in BY_WORDS_INSIDE]
         scores: dict[int, float] = {}
         score = NameScorer(terms)
         if terms.is_short:

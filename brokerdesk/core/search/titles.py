@@ -15,8 +15,10 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import BindParameter
 
 from brokerdesk.core.models import (
+    Agreement,
     Branch,
     Contact,
+    Document,
     Interaction,
     LibraryService,
     OfferArea,
@@ -98,6 +100,27 @@ _INTERACTIONS = (
     .where(Interaction.id.in_(_IDS))
 )
 
+_DOCUMENT_SERVICE = aliased(LibraryService)
+_DOCUMENT_PROGRAMME = aliased(Programme)
+_DOCUMENTS = (
+    select(
+        Document.id,
+        Document.name,
+        Document.media_type,
+        Partner.name,
+        _DOCUMENT_PROGRAMME.name,
+        Agreement.title,
+        _DOCUMENT_SERVICE.nice_name,
+        Interaction.subject,
+    )
+    .outerjoin(Partner, Partner.id == Document.partner_id)
+    .outerjoin(_DOCUMENT_PROGRAMME, _DOCUMENT_PROGRAMME.id == Document.programme_id)
+    .outerjoin(Agreement, Agreement.id == Document.agreement_id)
+    .outerjoin(_DOCUMENT_SERVICE, _DOCUMENT_SERVICE.id == Document.service_id)
+    .outerjoin(Interaction, Interaction.id == Document.interaction_id)
+    .where(Document.id.in_(_IDS))
+)
+
 _READERS: dict[str, tuple[Executable, Callable[[Sequence[Any]], str]]] = {
     "partner": (_PARTNERS, lambda r: _join(r[2].replace("_", " "), r[3], r[4])),
     "contact": (_CONTACTS, lambda r: _join(r[2], r[3] or r[4])),
@@ -105,4 +128,5 @@ _READERS: dict[str, tuple[Executable, Callable[[Sequence[Any]], str]]] = {
     "branch": (_BRANCHES, lambda r: _join(r[2], r[3])),
     "programme": (_PROGRAMMES, lambda r: _join(r[2], r[3])),
     "interaction": (_INTERACTIONS, lambda r: _join(r[2].isoformat(), r[3], r[4] or r[5])),
+    "document": (_DOCUMENTS, lambda r: _join(r[3] or r[4] or r[5] or r[6] or r[7], r[2])),
 }

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from brokerdesk.core.kinds import KINDS, load
 from brokerdesk.core.services.agreements import AgreementService
+from brokerdesk.core.services.documents import DocumentService
 from brokerdesk.core.services.library_services import LibraryServiceService, OfferAreaService
 from brokerdesk.core.services.named_leads import NamedLeadService
 from brokerdesk.core.services.overview import OverviewService
@@ -69,6 +70,7 @@ class Services:
         self.participations = self._owner("participation", ParticipationService)
         self.library_services = self._owner("library_service", LibraryServiceService)
         self.offer_areas = self._owner("offer_area", OfferAreaService)
+        self.documents = self._owner("document", DocumentService)
         self.overview = OverviewService(db)
         self.named_leads = NamedLeadService(db)
 

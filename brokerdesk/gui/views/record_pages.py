@@ -39,8 +39,15 @@ def page_class(entity: str) -> type[RecordPage]:
 def create_record_page(
     ctx: AppContext, entity: str, record_id: int, parent: QWidget | None = None
 ) -> RecordPage:
-    """The page of one record (its ``open_requested(str, int)`` opens related records)."""
-    return page_class(entity)(ctx, record_id, parent)
+    """The page of one record (its ``open_requested(str, int)`` opens related records).
+
+    Pages of records that keep documents get their Documents tab and take dropped files.
+    """
+    from brokerdesk.gui.documents.section import attach_documents
+
+    page = page_class(entity)(ctx, record_id, parent)
+    attach_documents(page)
+    return page
 
 
 __all__ = ["RecordPage", "create_record_page", "page_class"]

@@ -120,3 +120,21 @@ def test_cancel_leaves_no_file_and_no_rows(
     with pytest.raises(Cancelled):
         import_database_workbook(empty_db, path, cancelled=lambda: True)
     assert all(not rows for rows in _dump(empty_db).values())
+
+
+def test_documents_are_left_out_of_the_workbook_and_it_says_so(
+    db: Database, export_world: ExportWorld, empty_db: Database, tmp_path: Path
+) -> None:
+    from brokerdesk.core.services.documents import NewDocument
+
+    services = Services(db)
+    services.documents.add(
+        "partner", export_world.formula_partner, [NewDocument("scan.pdf", bytes(40_000))]
+    )
+    path = export_database_workbook(db, tmp_path / "everything.xlsx")
+    book = openpyxl.load_workbook(path)
+    assert "document" not in book.sheetnames and "document_content" not in book.sheetnames
+    about = dict(book["About"].iter_rows(values_only=True))
+    assert about["left_out"] == "documents (their files stay in the database and its backups)"
+    import_database_workbook(empty_db, path)
+    assert Services(empty_db).documents.count() == 0

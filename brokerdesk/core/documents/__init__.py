@@ -1,0 +1,1 @@
+"""Documents kept with records: reading the text out of files, and their media types."""

@@ -1,0 +1,1 @@
+"""Saved e-mails (``.eml``, Outlook's ``.msg``) read and logged as interactions."""
