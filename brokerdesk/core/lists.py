@@ -21,6 +21,7 @@ from sqlalchemy.sql.expression import ColumnClause
 from brokerdesk.core import clock
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.kinds import KINDS, LISTED, RecordKind, load
+from brokerdesk.core.tagging import tag_list_text, tag_options, tagged_with
 from brokerdesk.core.models import (
     Agreement,
     Branch,
@@ -298,6 +299,16 @@ def _today() -> Any:
     return bindparam(None, callable_=clock.today, type_=Date)
 
 
+def _tags_column(entity: str, id_column: Any, *, shown: bool = False) -> Column:
+    return Column("tags", "Tags", tag_list_text(entity, id_column), shown=shown)
+
+
+def _tag_filter(entity: str, id_column: Any) -> Filter:
+    return Filter(
+        "tag_id", "Tag", "choice", tag_options, lambda value: tagged_with(entity, id_column, value)
+    )
+
+
 # --------------------------------------------------------------------------- the lists
 def _last_partner_contact() -> Any:
     return (
@@ -335,6 +346,7 @@ def partner_list() -> RecordList:
             Column("last_contact", "Last contact", last_contact, "date"),
             Column("agreement_ends", "Agreement ends", next_end, "date"),
             Column("website", "Website", Partner.website, shown=False),
+            _tags_column("partner", Partner.id, shown=True),
         ),
         filters=(
             Filter(
@@ -376,6 +388,7 @@ def partner_list() -> RecordList:
                 None,
                 _older_than(last_contact),
             ),
+            _tag_filter("partner", Partner.id),
         ),
         source=lambda: select(Partner.id),
         default_sort="name",
@@ -415,6 +428,7 @@ def library_service_list() -> RecordList:
             Column("branches", "Open branches", branches, "int"),
             Column("last_contact", "Last contact", last_contact, "date"),
             Column("name", "Official name", LibraryService.name, shown=False),
+            _tags_column("library_service", LibraryService.id),
         ),
         filters=(
             Filter(
@@ -454,6 +468,7 @@ def library_service_list() -> RecordList:
                     select(Participation.service_id).where(Participation.programme_id == value)
                 ),
             ),
+            _tag_filter("library_service", LibraryService.id),
         ),
         source=lambda: select(LibraryService.id),
         default_sort="nice_name",
@@ -507,6 +522,7 @@ def programme_list() -> RecordList:
             Column("services", "Library services", taking_part, "int"),
             Column("target_services", "Target", Programme.target_services, "int"),
             Column("budget", "Budget", Programme.budget, "money", shown=False),
+            _tags_column("programme", Programme.id),
         ),
         filters=(
             Filter(
@@ -544,6 +560,7 @@ def programme_list() -> RecordList:
                     Programme.end_date <= clock.today() + dt.timedelta(days=int(days)),
                 ),
             ),
+            _tag_filter("programme", Programme.id),
         ),
         source=lambda: select(Programme.id).join(
             OfferArea, OfferArea.id == Programme.offer_area_id
@@ -564,6 +581,7 @@ def contact_list() -> RecordList:
             Column("organisation", "Organisation", organisation),
             Column("email", "Email", Contact.email),
             Column("phone", "Phone", Contact.phone),
+            _tags_column("contact", Contact.id),
         ),
         filters=(
             Filter(
@@ -577,6 +595,7 @@ def contact_list() -> RecordList:
                     else Contact.service_id.is_not(None)
                 ),
             ),
+            _tag_filter("contact", Contact.id),
         ),
         source=lambda: (
             select(Contact.id)
@@ -605,6 +624,7 @@ def interaction_list() -> RecordList:
             Column("programme", "Programme", Interaction.programme_name),
             Column("follow_up_on", "Follow up", due, "date"),
             Column("by_whom", "Logged by", Interaction.by_whom),
+            _tags_column("interaction", Interaction.id),
         ),
         filters=(
             Filter(
@@ -625,6 +645,7 @@ def interaction_list() -> RecordList:
                 ],
                 _follow_up_condition,
             ),
+            _tag_filter("interaction", Interaction.id),
         ),
         # Every column is the interaction's own (the names kept by triggers): no joins.
         source=lambda: select(Interaction.id),
