@@ -21,7 +21,6 @@ from sqlalchemy.sql.expression import ColumnClause
 from brokerdesk.core import clock
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.kinds import KINDS, LISTED, RecordKind, load
-from brokerdesk.core.tagging import tag_list_text, tag_options, tagged_with
 from brokerdesk.core.models import (
     Agreement,
     Branch,
@@ -35,6 +34,7 @@ from brokerdesk.core.models import (
     Programme,
     ProgrammePartner,
 )
+from brokerdesk.core.tagging import tag_list_text, tag_options, tagged_with
 
 ColumnKind = Literal["text", "int", "date", "choice", "bool", "money"]
 FilterKind = Literal["choice", "bool", "days"]

@@ -19,15 +19,17 @@ from sqlalchemy import ColumnElement, Table, func, select
 from sqlalchemy.orm import Session
 
 from brokerdesk.core import snapshots
-from brokerdesk.core.models import Tag
+from brokerdesk.core.kinds import KINDS
+from brokerdesk.core.models import Base, Tag
 
-# kind -> (link table, its column naming the record)
+# kind -> (link table, its column naming the record). A kind takes tags by having a link
+# table called ``<kind>_tag`` with a ``<kind>_id`` column (a model and a migration): read
+# from the registry and the models, so nothing here lists the kinds.
 TAG_LINKS: dict[str, tuple[str, str]] = {
-    "partner": ("partner_tag", "partner_id"),
-    "library_service": ("library_service_tag", "library_service_id"),
-    "programme": ("programme_tag", "programme_id"),
-    "contact": ("contact_tag", "contact_id"),
-    "interaction": ("interaction_tag", "interaction_id"),
+    key: (f"{key}_tag", f"{key}_id")
+    for key in KINDS
+    if f"{key}_tag" in Base.metadata.tables
+    and f"{key}_id" in Base.metadata.tables[f"{key}_tag"].c
 }
 TAGGED_KINDS = tuple(TAG_LINKS)
 MAX_NAME = 60
@@ -94,3 +96,25 @@ def set_tags(session: Session, obj: Any, raw: str | Sequence[str] | None) -> Non
 
 def tag_names(obj: Any) -> list[str]:
     return [t.name for t in obj.tags]
+
+
+# The tag manager's colours, by the name every screen writes beside the chip (colour is never
+# the only thing that tells two tags apart).
+TAG_COLOURS: dict[str, str] = {
+    "#1f77b4": "Blue",
+    "#2ca02c": "Green",
+    "#ff7f0e": "Orange",
+    "#d62728": "Red",
+    "#9467bd": "Purple",
+    "#8c564b": "Brown",
+    "#e377c2": "Pink",
+    "#7f7f7f": "Grey",
+    "#17becf": "Teal",
+}
+
+
+def colour_name(colour: str | None) -> str:
+    """ "Blue", "#123456" for a colour set elsewhere, or "" for none."""
+    if not colour:
+        return ""
+    return TAG_COLOURS.get(colour.lower(), colour.lower())

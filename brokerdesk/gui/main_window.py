@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from brokerdesk.gui.importing import ImportActions
     from brokerdesk.gui.safety import SafetyActions
     from brokerdesk.gui.search import SearchActions
+    from brokerdesk.gui.tagging import TagActions
     from brokerdesk.gui.views.list_page import ListPage
 
 # A feature the window installs after its own: ``install(window)``, whose actions are
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
     export_actions: ExportActions
     help_actions: HelpActions
     theme_actions: QActionGroup  # View ▸ Theme
+    tag_actions: TagActions  # Tools ▸ Tags…
 
     def __init__(
         self,
@@ -212,6 +214,7 @@ class MainWindow(QMainWindow):
         from brokerdesk.gui.importing import install as install_importing
         from brokerdesk.gui.safety import install as install_safety
         from brokerdesk.gui.search import install as install_search
+        from brokerdesk.gui.tagging import install as install_tagging
         from brokerdesk.gui.theme import install as install_theme
 
         self.search_actions = install_search(self)
@@ -220,6 +223,7 @@ class MainWindow(QMainWindow):
         self.duplicates_actions = install_duplicates(self)
         self.export_actions = install_exporting(self)
         self.theme_actions = install_theme(self)
+        self.tag_actions = install_tagging(self)
         for install in more:
             install(self)
         self.help_actions = install_help(self)  # last: it describes the actions made above

@@ -249,10 +249,24 @@ class ListPage(QWidget):
         options = self.model.listing.filter_options([flt.key for _, flt in self._unfilled_options])
         for combo, flt in self._unfilled_options:
             combo.blockSignals(True)
+            chosen = combo.currentData()
+            while combo.count() > 1:  # read again after a change: "Any …" stays
+                combo.removeItem(1)
             for value, label in options[flt.key]:
                 combo.addItem(label, value)
+            combo.setCurrentIndex(max(combo.findData(chosen), 0))
             combo.blockSignals(False)
         self._unfilled_options.clear()
+
+    def _read_tags_again(self) -> None:
+        """Tags come and go with any edit (a new one typed in a form, the tag manager): the
+        Tag filter reads its choices again when next reached."""
+        widget = self._filter_widgets.get("tag_id")
+        if not isinstance(widget, ChoiceFilter):
+            return
+        if all(combo is not widget for combo, _flt in self._unfilled_options):
+            flt = next(f for f in self.record_list.filters if f.key == "tag_id")
+            self._unfilled_options.append((widget, flt))
 
     def apply_state(self, state: ListState) -> None:
         """Show the list as ``state`` says (saved views and links from other pages use it)."""
@@ -323,6 +337,7 @@ class ListPage(QWidget):
             self._apply_state()
 
     def _on_change(self, entities: frozenset[str]) -> None:
+        self._read_tags_again()  # any edit may have made a tag (or the tag manager acted)
         if self.entity not in entities:
             return
         if self.isVisible():
