@@ -34,6 +34,7 @@ from brokerdesk.core.models import (
     Programme,
     ProgrammePartner,
 )
+from brokerdesk.core.static_lists import list_options, on_list
 from brokerdesk.core.tagging import tag_list_text, tag_options, tagged_with
 
 ColumnKind = Literal["text", "int", "date", "choice", "bool", "money"]
@@ -309,6 +310,17 @@ def _tag_filter(entity: str, id_column: Any) -> Filter:
     )
 
 
+def _on_list_filter(entity: str, id_column: Any) -> Filter:
+    """Records on one of the kind's static lists (hand-picked groups)."""
+    return Filter(
+        "list_id",
+        "On list",
+        "choice",
+        list_options(entity),
+        lambda value: on_list(id_column, value),
+    )
+
+
 # --------------------------------------------------------------------------- the lists
 def _last_partner_contact() -> Any:
     return (
@@ -389,6 +401,7 @@ def partner_list() -> RecordList:
                 _older_than(last_contact),
             ),
             _tag_filter("partner", Partner.id),
+            _on_list_filter("partner", Partner.id),
         ),
         source=lambda: select(Partner.id),
         default_sort="name",
@@ -469,6 +482,7 @@ def library_service_list() -> RecordList:
                 ),
             ),
             _tag_filter("library_service", LibraryService.id),
+            _on_list_filter("library_service", LibraryService.id),
         ),
         source=lambda: select(LibraryService.id),
         default_sort="nice_name",
@@ -561,6 +575,7 @@ def programme_list() -> RecordList:
                 ),
             ),
             _tag_filter("programme", Programme.id),
+            _on_list_filter("programme", Programme.id),
         ),
         source=lambda: select(Programme.id).join(
             OfferArea, OfferArea.id == Programme.offer_area_id
@@ -596,6 +611,7 @@ def contact_list() -> RecordList:
                 ),
             ),
             _tag_filter("contact", Contact.id),
+            _on_list_filter("contact", Contact.id),
         ),
         source=lambda: (
             select(Contact.id)
@@ -646,6 +662,7 @@ def interaction_list() -> RecordList:
                 _follow_up_condition,
             ),
             _tag_filter("interaction", Interaction.id),
+            _on_list_filter("interaction", Interaction.id),
         ),
         # Every column is the interaction's own (the names kept by triggers): no joins.
         source=lambda: select(Interaction.id),

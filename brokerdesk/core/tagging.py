@@ -28,8 +28,7 @@ from brokerdesk.core.models import Base, Tag
 TAG_LINKS: dict[str, tuple[str, str]] = {
     key: (f"{key}_tag", f"{key}_id")
     for key in KINDS
-    if f"{key}_tag" in Base.metadata.tables
-    and f"{key}_id" in Base.metadata.tables[f"{key}_tag"].c
+    if f"{key}_tag" in Base.metadata.tables and f"{key}_id" in Base.metadata.tables[f"{key}_tag"].c
 }
 TAGGED_KINDS = tuple(TAG_LINKS)
 MAX_NAME = 60
