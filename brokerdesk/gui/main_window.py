@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from brokerdesk.gui.importing import ImportActions
     from brokerdesk.gui.safety import SafetyActions
     from brokerdesk.gui.search import SearchActions
+    from brokerdesk.gui.static_lists import StaticListActions
     from brokerdesk.gui.tagging import TagActions
     from brokerdesk.gui.views.list_page import ListPage
 
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
     help_actions: HelpActions
     theme_actions: QActionGroup  # View ▸ Theme
     tag_actions: TagActions  # Tools ▸ Tags…
+    static_lists: StaticListActions  # Edit ▸ Add to list…, the navigation's static lists
 
     def __init__(
         self,
@@ -214,6 +216,7 @@ class MainWindow(QMainWindow):
         from brokerdesk.gui.importing import install as install_importing
         from brokerdesk.gui.safety import install as install_safety
         from brokerdesk.gui.search import install as install_search
+        from brokerdesk.gui.static_lists import install as install_static_lists
         from brokerdesk.gui.tagging import install as install_tagging
         from brokerdesk.gui.theme import install as install_theme
 
@@ -224,6 +227,7 @@ class MainWindow(QMainWindow):
         self.export_actions = install_exporting(self)
         self.theme_actions = install_theme(self)
         self.tag_actions = install_tagging(self)
+        self.static_lists = install_static_lists(self)
         for install in more:
             install(self)
         self.help_actions = install_help(self)  # last: it describes the actions made above
