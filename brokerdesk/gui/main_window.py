@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyle
 
     from brokerdesk.core.lists import ListState
+    from brokerdesk.gui.bulk_edit import BulkEditActions
     from brokerdesk.gui.context import AppContext
     from brokerdesk.gui.duplicates import DuplicatesActions
     from brokerdesk.gui.exporting import ExportActions
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
     theme_actions: QActionGroup  # View ▸ Theme
     tag_actions: TagActions  # Tools ▸ Tags…
     static_lists: StaticListActions  # Edit ▸ Add to list…, the navigation's static lists
+    bulk_edit: BulkEditActions  # Edit ▸ Bulk edit…
 
     def __init__(
         self,
@@ -210,6 +212,7 @@ class MainWindow(QMainWindow):
 
     def _install_features(self, more: Sequence[Feature]) -> None:
         """The features in their own packages, then ``more``; then the menus are laid out."""
+        from brokerdesk.gui.bulk_edit import install as install_bulk_edit
         from brokerdesk.gui.duplicates import install as install_duplicates
         from brokerdesk.gui.exporting import install as install_exporting
         from brokerdesk.gui.help import install as install_help
@@ -228,6 +231,7 @@ class MainWindow(QMainWindow):
         self.theme_actions = install_theme(self)
         self.tag_actions = install_tagging(self)
         self.static_lists = install_static_lists(self)
+        self.bulk_edit = install_bulk_edit(self)
         for install in more:
             install(self)
         self.help_actions = install_help(self)  # last: it describes the actions made above

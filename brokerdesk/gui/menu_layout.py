@@ -95,6 +95,7 @@ MENU_BAR: tuple[MenuLayout, ...] = (
             "edit.edit",
             "edit.delete",
             SEPARATOR,
+            "edit.bulk_edit",
             "edit.add_to_list",
             "edit.remove_from_list",
             SEPARATOR,
