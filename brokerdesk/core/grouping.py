@@ -10,13 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from brokerdesk.core.display import display
+from brokerdesk.core.errors import storage_errors
 from brokerdesk.core.lists import Column, ListState, RecordList
+
+if TYPE_CHECKING:
+    from brokerdesk.core.db import Database
 
 SUMMED = ("int", "money")
 
@@ -109,3 +113,29 @@ def totals(found: Sequence[Group]) -> Group:
             if value is not None:
                 sums[key] = value if sums.get(key) is None else sums[key] + value
     return Group(None, "Total", sum(g.count for g in found), sums)
+
+
+class GroupedList:
+    """What a grouped list view asks, each in its own read (the window holds no session)."""
+
+    def __init__(self, db: Database, record_list: RecordList) -> None:
+        self.db = db
+        self.record_list = record_list
+
+    def groups(self, state: ListState, key: str) -> list[Group]:
+        with storage_errors(), self.db.read() as session:
+            return groups(session, self.record_list, state, key)
+
+    def group_ids(
+        self, state: ListState, key: str, value: Any, *, limit: int, offset: int = 0
+    ) -> list[int]:
+        with storage_errors(), self.db.read() as session:
+            return group_ids(
+                session, self.record_list, state, key, value, limit=limit, offset=offset
+            )
+
+    def rows(self, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+        if not ids:
+            return {}
+        with storage_errors(), self.db.read() as session:
+            return self.record_list.rows(session, ids)

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from brokerdesk.gui.context import AppContext
     from brokerdesk.gui.duplicates import DuplicatesActions
     from brokerdesk.gui.exporting import ExportActions
+    from brokerdesk.gui.grouping import GroupingActions
     from brokerdesk.gui.help import HelpActions
     from brokerdesk.gui.importing import ImportActions
     from brokerdesk.gui.safety import SafetyActions
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
     tag_actions: TagActions  # Tools ▸ Tags…
     static_lists: StaticListActions  # Edit ▸ Add to list…, the navigation's static lists
     bulk_edit: BulkEditActions  # Edit ▸ Bulk edit…
+    grouping: GroupingActions  # each list's Group by
 
     def __init__(
         self,
@@ -215,6 +217,7 @@ class MainWindow(QMainWindow):
         from brokerdesk.gui.bulk_edit import install as install_bulk_edit
         from brokerdesk.gui.duplicates import install as install_duplicates
         from brokerdesk.gui.exporting import install as install_exporting
+        from brokerdesk.gui.grouping import install as install_grouping
         from brokerdesk.gui.help import install as install_help
         from brokerdesk.gui.importing import install as install_importing
         from brokerdesk.gui.safety import install as install_safety
@@ -232,6 +235,7 @@ class MainWindow(QMainWindow):
         self.tag_actions = install_tagging(self)
         self.static_lists = install_static_lists(self)
         self.bulk_edit = install_bulk_edit(self)
+        self.grouping = install_grouping(self)
         for install in more:
             install(self)
         self.help_actions = install_help(self)  # last: it describes the actions made above
