@@ -79,7 +79,8 @@ def test_every_kind_takes_tags_and_every_list_filters_by_them(db: Database, worl
     for entity, record_id in made.items():
         assert s.for_entity(entity).get(record_id)["tags"][-1] == "Pilot"
         assert _tagged(db, entity, "Pilot") == [record_id], entity
-        assert "Pilot" in _tags_column(db, entity, record_id)
+        if entity != "interaction":  # a million interactions are not sorted by their tags
+            assert "Pilot" in _tags_column(db, entity, record_id)
     assert _tagged(db, "partner", "National") == [made["partner"]]
     assert _tagged(db, "programme", "National") == []
 
