@@ -67,6 +67,7 @@ class AddToListDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.setMinimumWidth(440)
 
     def _try_accept(self) -> None:
         typed = " ".join(self.choice.currentText().split())

@@ -203,6 +203,11 @@ class StaticLists(QObject):
             if chosen == f"{KEY_PREFIX}{record.id}":
                 nav.setCurrentItem(item)
         nav.blockSignals(False)
+        wanted = nav.sizeHintForColumn(0) + 24  # room for the names, as saved views make
+        splitter = getattr(self.window, "splitter", None)
+        if found and nav.width() < wanted and splitter is not None:
+            sizes = splitter.sizes()
+            splitter.setSizes([wanted, max(sizes[1] - (wanted - sizes[0]), 400)])
 
     def _record_of(self, item: QListWidgetItem | None) -> StaticListRecord | None:
         key = str(item.data(Qt.ItemDataRole.UserRole) or "") if item else ""

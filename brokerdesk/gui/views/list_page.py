@@ -103,16 +103,22 @@ class ListPage(QWidget):
         # Up to three filters sit beside the search field; more get a row of their own, so
         # the search field keeps its room (the Partners list has five).
         self.filter_bar = bar if len(self.record_list.filters) <= 3 else QHBoxLayout()
-        for flt in self.record_list.filters:
+        # More than five filters take a second row, so the window still fits a laptop.
+        self.more_filters = QHBoxLayout() if len(self.record_list.filters) > 5 else None
+        for n, flt in enumerate(self.record_list.filters):
+            row = self.more_filters if self.more_filters is not None and n >= 5 else None
+            target = row or self.filter_bar
             widget = self._filter_widget(flt)
             self._filter_widgets[flt.key] = widget
             if not isinstance(widget, QCheckBox):  # a check box carries its own label
                 label = QLabel(self.tr("{0}:").format(self.tr(flt.label)), self)
                 label.setBuddy(widget)  # names the box by what the eye reads beside it
-                self.filter_bar.addWidget(label)
-            self.filter_bar.addWidget(widget, 1)
+                target.addWidget(label)
+            target.addWidget(widget, 1)
         if self.filter_bar is not bar:
             self.filter_bar.addStretch(1)
+        if self.more_filters is not None:
+            self.more_filters.addStretch(3)
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName(self.tr("Result count"))
         bar.addWidget(self.count_label)
@@ -168,6 +174,8 @@ class ListPage(QWidget):
         layout.addLayout(bar)
         if self.filter_bar is not bar:
             layout.addLayout(self.filter_bar)
+        if self.more_filters is not None:
+            layout.addLayout(self.more_filters)
         layout.addWidget(self.table)
         # Reading order: search, each filter, Columns, then the table it all shapes.
         chain = [self.search, *self._filter_widgets.values(), self.columns_button, self.table]
