@@ -70,6 +70,8 @@ def test_a_record_back_from_the_trash_is_on_its_list_again(db: Database, world: 
     lists.add(board, [contact])
     gone = s.contacts.delete(contact)
     assert _on_list(db, "contact", board) == []
+    assert lists.get(board).size == 0  # what the navigation counts: records that exist
     assert gone.snapshot is not None
     s.contacts.restore(gone.snapshot)
     assert _on_list(db, "contact", board) == [contact]
+    assert lists.get(board).size == 1

@@ -43,18 +43,14 @@ class StaticListService:
     def lists(self, entity: str | None = None) -> list[StaticListRecord]:
         """Static lists (of one kind, or all), by kind then name, with their sizes."""
         with self.db.read() as session:
-            size = (
-                select(func.count())
-                .where(StaticListMember.list_id == StaticList.id)
-                .correlate(StaticList)
-                .scalar_subquery()
-            )
-            stmt = select(StaticList.id, StaticList.entity, StaticList.name, size).order_by(
+            stmt = select(StaticList.id, StaticList.entity, StaticList.name).order_by(
                 StaticList.entity, func.lower(StaticList.name)
             )
             if entity is not None:
                 stmt = stmt.where(StaticList.entity == entity)
-            return [StaticListRecord(i, e, n, int(c)) for i, e, n, c in session.execute(stmt)]
+            return [
+                StaticListRecord(i, e, n, _size(session, i, e)) for i, e, n in session.execute(stmt)
+            ]
 
     def get(self, list_id: int) -> StaticListRecord:
         for found in self.lists():
@@ -179,6 +175,20 @@ class StaticListService:
             before={"removed": sorted(removed)},
             touched=frozenset({entity}),
         )
+
+
+def _size(session: Session, list_id: int, entity: str) -> int:
+    """Members that exist now (a member in the Trash is back on the list when restored)."""
+    records = snapshots.metadata_table(entity)
+    return int(
+        session.scalar(
+            select(func.count()).where(
+                StaticListMember.list_id == list_id,
+                StaticListMember.record_id.in_(select(records.c.id)),
+            )
+        )
+        or 0
+    )
 
 
 def _existing(found: StaticList | None) -> StaticList:

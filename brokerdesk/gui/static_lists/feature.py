@@ -169,8 +169,8 @@ class StaticLists(QObject):
         ]
 
     def _on_change(self, entities: frozenset[str]) -> None:
-        if "static_list" in entities:
-            self.reload()
+        if "static_list" in entities or entities & set(self.window.lists):
+            self.reload()  # a record deleted or put back changes a list's count
         self.update_actions()
 
     def reload(self) -> None:
