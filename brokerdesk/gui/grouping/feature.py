@@ -45,7 +45,7 @@ class GroupedView:
         self.box.addItem(translate("Grouping", "No groups"), None)
         for column in page.record_list.columns:
             self.box.addItem(translate("ListColumns", column.label), column.key)
-        label = QLabel(translate("Grouping", "&Group by:"), page)
+        label = QLabel(translate("Grouping", "Group b&y:"), page)
         label.setBuddy(self.box)
         bar = _bar_holding(page, page.columns_button)
         at = bar.indexOf(page.columns_button)
