@@ -226,6 +226,10 @@ def feature_pictures(
 
     screenshot_documents.documents_pictures(window, partner, folder, shot, wait)
 
+    import screenshot_tags
+
+    screenshot_tags.tags_pictures(window, shot, wait)
+
     guide = window.help_actions.open_guide(window, "sign-up-libraries-to-a-programme")
     save(guide, out, "user-guide", app)
     guide.close()

@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from brokerdesk.core import audit, clock, demo_agreements, models, vocabulary
+from brokerdesk.core import audit, clock, demo_agreements, demo_lists, models, vocabulary
 from brokerdesk.core import demo_stories as stories
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import BrokerDeskError
@@ -114,6 +114,8 @@ def build_demo(db: Database, seed: int = 2026, today: dt.date | None = None) -> 
         stories.duplicate(builder, report)
         stories.named_leads(builder)
         demo_agreements.enrich(session, builder.today)
+
+        demo_lists.tags_and_lists(session)
         audit.record(
             session,
             "import",

@@ -34,6 +34,8 @@ from brokerdesk.core.models import (
     Programme,
     ProgrammePartner,
 )
+from brokerdesk.core.static_lists import list_options, on_list
+from brokerdesk.core.tagging import tag_list_text, tag_options, tagged_with
 
 ColumnKind = Literal["text", "int", "date", "choice", "bool", "money"]
 FilterKind = Literal["choice", "bool", "days"]
@@ -304,6 +306,27 @@ def _today() -> Any:
     return bindparam(None, callable_=clock.today, type_=Date)
 
 
+def _tags_column(entity: str, id_column: Any, *, shown: bool = False) -> Column:
+    return Column("tags", "Tags", tag_list_text(entity, id_column), shown=shown)
+
+
+def _tag_filter(entity: str, id_column: Any) -> Filter:
+    return Filter(
+        "tag_id", "Tag", "choice", tag_options, lambda value: tagged_with(entity, id_column, value)
+    )
+
+
+def _on_list_filter(entity: str, id_column: Any) -> Filter:
+    """Records on one of the kind's static lists (hand-picked groups)."""
+    return Filter(
+        "list_id",
+        "On list",
+        "choice",
+        list_options(entity),
+        lambda value: on_list(id_column, value),
+    )
+
+
 # --------------------------------------------------------------------------- the lists
 def _last_partner_contact() -> Any:
     return (
@@ -341,6 +364,7 @@ def partner_list() -> RecordList:
             Column("last_contact", "Last contact", last_contact, "date"),
             Column("agreement_ends", "Agreement ends", next_end, "date"),
             Column("website", "Website", Partner.website, shown=False),
+            _tags_column("partner", Partner.id, shown=True),
         ),
         filters=(
             Filter(
@@ -382,6 +406,8 @@ def partner_list() -> RecordList:
                 None,
                 _older_than(last_contact),
             ),
+            _tag_filter("partner", Partner.id),
+            _on_list_filter("partner", Partner.id),
         ),
         source=lambda: select(Partner.id),
         default_sort="name",
@@ -421,6 +447,7 @@ def library_service_list() -> RecordList:
             Column("branches", "Open branches", branches, "int"),
             Column("last_contact", "Last contact", last_contact, "date"),
             Column("name", "Official name", LibraryService.name, shown=False),
+            _tags_column("library_service", LibraryService.id),
         ),
         filters=(
             Filter(
@@ -460,6 +487,8 @@ def library_service_list() -> RecordList:
                     select(Participation.service_id).where(Participation.programme_id == value)
                 ),
             ),
+            _tag_filter("library_service", LibraryService.id),
+            _on_list_filter("library_service", LibraryService.id),
         ),
         source=lambda: select(LibraryService.id),
         default_sort="nice_name",
@@ -513,6 +542,7 @@ def programme_list() -> RecordList:
             Column("services", "Library services", taking_part, "int"),
             Column("target_services", "Target", Programme.target_services, "int"),
             Column("budget", "Budget", Programme.budget, "money", shown=False),
+            _tags_column("programme", Programme.id),
         ),
         filters=(
             Filter(
@@ -550,6 +580,8 @@ def programme_list() -> RecordList:
                     Programme.end_date <= clock.today() + dt.timedelta(days=int(days)),
                 ),
             ),
+            _tag_filter("programme", Programme.id),
+            _on_list_filter("programme", Programme.id),
         ),
         source=lambda: select(Programme.id).join(
             OfferArea, OfferArea.id == Programme.offer_area_id
@@ -570,6 +602,7 @@ def contact_list() -> RecordList:
             Column("organisation", "Organisation", organisation),
             Column("email", "Email", Contact.email),
             Column("phone", "Phone", Contact.phone),
+            _tags_column("contact", Contact.id),
         ),
         filters=(
             Filter(
@@ -583,6 +616,8 @@ def contact_list() -> RecordList:
                     else Contact.service_id.is_not(None)
                 ),
             ),
+            _tag_filter("contact", Contact.id),
+            _on_list_filter("contact", Contact.id),
         ),
         source=lambda: (
             select(Contact.id)
@@ -611,6 +646,8 @@ def interaction_list() -> RecordList:
             Column("programme", "Programme", Interaction.programme_name),
             Column("follow_up_on", "Follow up", due, "date"),
             Column("by_whom", "Logged by", Interaction.by_whom),
+            # No Tags column: sorting a million interactions by a per-row aggregate takes
+            # seconds; the Tag filter and each interaction's page show them instead.
         ),
         filters=(
             Filter(
@@ -659,6 +696,8 @@ def interaction_list() -> RecordList:
                 _contact_options,
                 lambda value: Interaction.contact_id == value,
             ),
+            _tag_filter("interaction", Interaction.id),
+            _on_list_filter("interaction", Interaction.id),
         ),
         # Every column is the interaction's own (the names kept by triggers): no joins.
         source=lambda: select(Interaction.id),

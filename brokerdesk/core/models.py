@@ -137,6 +137,7 @@ class LibraryService(Editable, Base):
         back_populates="service", cascade="all, delete-orphan"
     )
     branches: Mapped[list["Branch"]] = relationship(back_populates="service")
+    tags: Mapped[list["Tag"]] = relationship(secondary="library_service_tag", order_by="Tag.name")
 
 
 class ServiceNameVariant(Base):
@@ -211,6 +212,8 @@ class Tag(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(60), unique=True)
+    # "#rrggbb" or None; always shown beside the tag's name, never instead of it (0012).
+    colour: Mapped[str | None] = mapped_column(String(7))
 
 
 class PartnerOfferArea(Base):
@@ -323,6 +326,7 @@ class Contact(Editable, Base):
 
     partner: Mapped[Partner | None] = relationship(back_populates="contacts")
     service: Mapped[LibraryService | None] = relationship()
+    tags: Mapped[list[Tag]] = relationship(secondary="contact_tag", order_by="Tag.name")
 
 
 class ProgrammeOfferArea(Base):
@@ -375,6 +379,7 @@ class Programme(Editable, Base):
     participations: Mapped[list["Participation"]] = relationship(
         back_populates="programme", cascade="all, delete-orphan"
     )
+    tags: Mapped[list[Tag]] = relationship(secondary="programme_tag", order_by="Tag.name")
 
 
 class ProgrammePartner(Editable, Base):
@@ -511,6 +516,7 @@ class Interaction(Editable, Base):
     service: Mapped[LibraryService | None] = relationship()
     programme: Mapped[Programme | None] = relationship()
     contact: Mapped[Contact | None] = relationship()
+    tags: Mapped[list[Tag]] = relationship(secondary="interaction_tag", order_by="Tag.name")
 
 
 class AuditEvent(Base):
@@ -733,3 +739,74 @@ class EmailMessage(Base):
     interaction_id: Mapped[int] = mapped_column(
         ForeignKey("interaction.id", ondelete="CASCADE"), index=True
     )
+
+
+# --- tags and static lists (issue #20) ---
+class LibraryServiceTag(Base):
+    __tablename__ = "library_service_tag"
+
+    library_service_id: Mapped[int] = mapped_column(
+        ForeignKey("library_service.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag_id: Mapped[int] = mapped_column(
+        ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class ProgrammeTag(Base):
+    __tablename__ = "programme_tag"
+
+    programme_id: Mapped[int] = mapped_column(
+        ForeignKey("programme.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag_id: Mapped[int] = mapped_column(
+        ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class ContactTag(Base):
+    __tablename__ = "contact_tag"
+
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag_id: Mapped[int] = mapped_column(
+        ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class InteractionTag(Base):
+    __tablename__ = "interaction_tag"
+
+    interaction_id: Mapped[int] = mapped_column(
+        ForeignKey("interaction.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag_id: Mapped[int] = mapped_column(
+        ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class StaticList(Editable, Base):
+    """A hand-picked group of records of one kind ("Board invitees 2026")."""
+
+    __tablename__ = "static_list"
+    __table_args__ = (
+        UniqueConstraint("entity", "name", name="uq_static_list_entity_name"),
+        CheckConstraint(_not_blank("name"), name="name_not_blank"),
+    )
+    __mapper_args__ = {"version_id_col": Editable.version_id}
+
+    entity: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(120))
+
+
+class StaticListMember(Base):
+    """One record on a static list. The record is named by id only (any kind): a record
+    deleted and restored from the Trash is back on its lists."""
+
+    __tablename__ = "static_list_member"
+
+    list_id: Mapped[int] = mapped_column(
+        ForeignKey("static_list.id", ondelete="CASCADE"), primary_key=True
+    )
+    record_id: Mapped[int] = mapped_column(Integer, primary_key=True, index=True)

@@ -38,14 +38,18 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyle
 
     from brokerdesk.core.lists import ListState
+    from brokerdesk.gui.bulk_edit import BulkEditActions
     from brokerdesk.gui.context import AppContext
     from brokerdesk.gui.documents import EmailActions
     from brokerdesk.gui.duplicates import DuplicatesActions
     from brokerdesk.gui.exporting import ExportActions
+    from brokerdesk.gui.grouping import GroupingActions
     from brokerdesk.gui.help import HelpActions
     from brokerdesk.gui.importing import ImportActions
     from brokerdesk.gui.safety import SafetyActions
     from brokerdesk.gui.search import SearchActions
+    from brokerdesk.gui.static_lists import StaticListActions
+    from brokerdesk.gui.tagging import TagActions
     from brokerdesk.gui.views.list_page import ListPage
 
 # A feature the window installs after its own: ``install(window)``, whose actions are
@@ -119,6 +123,10 @@ class MainWindow(QMainWindow):
     export_actions: ExportActions
     help_actions: HelpActions
     theme_actions: QActionGroup  # View ▸ Theme
+    tag_actions: TagActions  # Tools ▸ Tags…
+    static_lists: StaticListActions  # Edit ▸ Add to list…, the navigation's static lists
+    bulk_edit: BulkEditActions  # Edit ▸ Bulk edit…
+    grouping: GroupingActions  # each list's Group by
 
     def __init__(
         self,
@@ -214,13 +222,17 @@ class MainWindow(QMainWindow):
 
     def _install_features(self, more: Sequence[Feature]) -> None:
         """The features in their own packages, then ``more``; then the menus are laid out."""
+        from brokerdesk.gui.bulk_edit import install as install_bulk_edit
         from brokerdesk.gui.documents import install as install_documents
         from brokerdesk.gui.duplicates import install as install_duplicates
         from brokerdesk.gui.exporting import install as install_exporting
+        from brokerdesk.gui.grouping import install as install_grouping
         from brokerdesk.gui.help import install as install_help
         from brokerdesk.gui.importing import install as install_importing
         from brokerdesk.gui.safety import install as install_safety
         from brokerdesk.gui.search import install as install_search
+        from brokerdesk.gui.static_lists import install as install_static_lists
+        from brokerdesk.gui.tagging import install as install_tagging
         from brokerdesk.gui.theme import install as install_theme
 
         self.search_actions = install_search(self)
@@ -230,6 +242,10 @@ class MainWindow(QMainWindow):
         self.duplicates_actions = install_duplicates(self)
         self.export_actions = install_exporting(self)
         self.theme_actions = install_theme(self)
+        self.tag_actions = install_tagging(self)
+        self.static_lists = install_static_lists(self)
+        self.bulk_edit = install_bulk_edit(self)
+        self.grouping = install_grouping(self)
         for install in more:
             install(self)
         self.help_actions = install_help(self)  # last: it describes the actions made above

@@ -105,6 +105,10 @@ MENU_BAR: tuple[MenuLayout, ...] = (
             "edit.edit",
             "edit.delete",
             SEPARATOR,
+            "edit.bulk_edit",
+            "edit.add_to_list",
+            "edit.remove_from_list",
+            SEPARATOR,
             "edit.find",
             SEPARATOR,
             "edit.history",
@@ -148,7 +152,7 @@ MENU_BAR: tuple[MenuLayout, ...] = (
     MenuLayout(
         "tools",
         QT_TRANSLATE_NOOP("MainWindow", "&Tools"),
-        ("tools.find_duplicates",),
+        ("tools.find_duplicates", "tools.tags"),
         "tools-menu",
     ),
     MenuLayout(

@@ -22,13 +22,14 @@ def _label_of(widget: QWidget) -> list[str]:
 
 
 @pytest.mark.parametrize("entity", [entity for entity, _plural in NAVIGATION])
-def test_tab_walks_search_filters_columns_table_and_out(
+def test_tab_walks_search_filters_group_by_columns_table_and_out(
     qtbot: QtBot, window: MainWindow, entity: str
 ) -> None:
     window.open_list(entity)
     page = window.lists[entity]
     page.search.setFocus()
-    expected = [*page._filter_widgets.values(), page.columns_button, page.table]
+    group_by = window.grouping.views[entity].box
+    expected = [*page._filter_widgets.values(), group_by, page.columns_button, page.table]
     walked = []
     for _ in range(len(expected) + 1):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
@@ -77,8 +78,9 @@ def test_export_button_comes_before_columns_once_a_partner_is_chosen(
     assert export.isEnabled()
     last_filter = list(page._filter_widgets.values())[-1]
     last_filter.setFocus()
+    group_by = page.findChild(QWidget, "group-by-partner")
     walked = []
-    for _ in range(3):
+    for _ in range(4):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         walked.append(QApplication.focusWidget())
-    assert walked == [export, page.columns_button, page.table]
+    assert walked == [export, group_by, page.columns_button, page.table]

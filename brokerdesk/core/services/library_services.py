@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,6 +12,7 @@ from brokerdesk.core.errors import ValidationError
 from brokerdesk.core.models import NATIONS, LibraryService, OfferArea
 from brokerdesk.core.services.fields import Field
 from brokerdesk.core.services.records import RecordService
+from brokerdesk.core.tagging import set_tags, tag_names
 
 
 class LibraryServiceService(RecordService[LibraryService]):
@@ -34,6 +35,15 @@ class LibraryServiceService(RecordService[LibraryService]):
         Field("phone", "Phone", max_length=60),
         Field("notes", "Notes", "longtext"),
     )
+    extra_fields: ClassVar[frozenset[str]] = frozenset({"tags"})
+
+    def apply_extra(self, session: Session, obj: Any, extra: Mapping[str, Any]) -> None:
+        super().apply_extra(session, obj, {k: v for k, v in extra.items() if k != "tags"})
+        if "tags" in extra:
+            set_tags(session, obj, extra["tags"])
+
+    def extra_values(self, session: Session, obj: Any) -> dict[str, Any]:
+        return {"tags": tag_names(obj)}
 
     def check(self, session: Session, values: Mapping[str, Any], record_id: int | None) -> None:
         code = str(values["gss_code"]).upper()

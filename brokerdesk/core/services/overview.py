@@ -216,6 +216,7 @@ class OverviewService:
             if service is None:
                 raise NotFoundError(f"The library service #{service_id} no longer exists.")
             row = {c.key: getattr(service, c.key) for c in LibraryService.__table__.columns}
+            row["tags"] = [t.name for t in service.tags]
             branches = _rows(
                 session,
                 select(
@@ -277,6 +278,7 @@ class OverviewService:
             if programme is None:
                 raise NotFoundError(f"The programme #{programme_id} no longer exists.")
             row = {c.key: getattr(programme, c.key) for c in Programme.__table__.columns}
+            row["tags"] = [t.name for t in programme.tags]
             partners = _rows(
                 session,
                 select(

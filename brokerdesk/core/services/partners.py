@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from sqlalchemy import func, select
@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.errors import ValidationError
-from brokerdesk.core.models import OfferArea, Partner, Tag
-from brokerdesk.core.services.fields import Field, clean_text
+from brokerdesk.core.models import OfferArea, Partner
+from brokerdesk.core.services.fields import Field
 from brokerdesk.core.services.records import RecordService
+from brokerdesk.core.tagging import set_tags, tag_names
 
 
 class PartnerService(RecordService[Partner]):
@@ -48,30 +49,10 @@ class PartnerService(RecordService[Partner]):
                 raise ValidationError({"offer_area_ids": "An offer area no longer exists."})
             obj.offer_areas = sorted(areas, key=lambda a: a.sort_order)
         if "tags" in extra:
-            obj.tags = [_tag(session, name) for name in _tag_names(extra["tags"])]
+            set_tags(session, obj, extra["tags"])
 
     def extra_values(self, session: Session, obj: Any) -> dict[str, Any]:
         return {
             "offer_area_ids": [a.id for a in obj.offer_areas],
-            "tags": [t.name for t in obj.tags],
+            "tags": tag_names(obj),
         }
-
-
-def _tag_names(raw: str | Sequence[str] | None) -> list[str]:
-    if raw is None:
-        return []
-    items = raw.split(",") if isinstance(raw, str) else list(raw)
-    seen: dict[str, str] = {}
-    for item in items:
-        name = clean_text(str(item))
-        if name and name.lower() not in seen:
-            seen[name.lower()] = name
-    return list(seen.values())
-
-
-def _tag(session: Session, name: str) -> Tag:
-    tag = session.scalar(select(Tag).where(func.lower(Tag.name) == name.lower()))
-    if tag is None:
-        tag = Tag(name=name[:60])
-        session.add(tag)
-    return tag

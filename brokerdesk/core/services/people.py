@@ -12,6 +12,7 @@ from brokerdesk.core.errors import ValidationError
 from brokerdesk.core.models import Contact, Interaction, LibraryService, Partner, Programme
 from brokerdesk.core.services.fields import Field, check_date_order
 from brokerdesk.core.services.records import RecordService
+from brokerdesk.core.tagging import set_tags, tag_names
 
 
 def _check_refs(session: Session, values: Mapping[str, Any]) -> None:
@@ -39,6 +40,15 @@ class ContactService(RecordService[Contact]):
         Field("partner_id", "Partner", "int"),
         Field("service_id", "Library service", "int"),
     )
+    extra_fields: ClassVar[frozenset[str]] = frozenset({"tags"})
+
+    def apply_extra(self, session: Session, obj: Any, extra: Mapping[str, Any]) -> None:
+        super().apply_extra(session, obj, {k: v for k, v in extra.items() if k != "tags"})
+        if "tags" in extra:
+            set_tags(session, obj, extra["tags"])
+
+    def extra_values(self, session: Session, obj: Any) -> dict[str, Any]:
+        return {"tags": tag_names(obj)}
 
     def check(self, session: Session, values: Mapping[str, Any], record_id: int | None) -> None:
         _check_refs(session, values)
@@ -61,6 +71,15 @@ class InteractionService(RecordService[Interaction]):
         Field("follow_up_done", "Follow-up done", "bool"),
     )
     defaults: ClassVar[Mapping[str, Any]] = {"kind": "meeting", "follow_up_done": False}
+    extra_fields: ClassVar[frozenset[str]] = frozenset({"tags"})
+
+    def apply_extra(self, session: Session, obj: Any, extra: Mapping[str, Any]) -> None:
+        super().apply_extra(session, obj, {k: v for k, v in extra.items() if k != "tags"})
+        if "tags" in extra:
+            set_tags(session, obj, extra["tags"])
+
+    def extra_values(self, session: Session, obj: Any) -> dict[str, Any]:
+        return {"tags": tag_names(obj)}
 
     def check(self, session: Session, values: Mapping[str, Any], record_id: int | None) -> None:
         check_date_order(

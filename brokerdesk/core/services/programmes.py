@@ -28,6 +28,7 @@ from brokerdesk.core.models import (
 )
 from brokerdesk.core.services.fields import Field, check_date_order, validate
 from brokerdesk.core.services.records import Change, RecordService
+from brokerdesk.core.tagging import set_tags, tag_names
 
 
 class ProgrammeService(RecordService[Programme]):
@@ -44,7 +45,9 @@ class ProgrammeService(RecordService[Programme]):
         Field("target_services", "Target (library services)", "int", minimum=0),
     )
     defaults: ClassVar[Mapping[str, Any]] = {"status": "idea"}
-    extra_fields: ClassVar[frozenset[str]] = frozenset({"secondary_offer_area_ids", "partners"})
+    extra_fields: ClassVar[frozenset[str]] = frozenset(
+        {"secondary_offer_area_ids", "partners", "tags"}
+    )
 
     def check(self, session: Session, values: Mapping[str, Any], record_id: int | None) -> None:
         check_date_order(values)
@@ -63,6 +66,8 @@ class ProgrammeService(RecordService[Programme]):
             obj.secondary_offer_areas = sorted(areas, key=lambda a: a.sort_order)
         if "partners" in extra:
             self._set_partners(session, obj, extra["partners"] or [])
+        if "tags" in extra:
+            set_tags(session, obj, extra["tags"])
 
     def _set_partners(
         self, session: Session, obj: Programme, pairs: Sequence[tuple[int, str]]
@@ -88,6 +93,7 @@ class ProgrammeService(RecordService[Programme]):
         return {
             "secondary_offer_area_ids": [a.id for a in obj.secondary_offer_areas],
             "partners": sorted((link.partner_id, link.role) for link in obj.partner_links),
+            "tags": tag_names(obj),
         }
 
     def id_named(self, text: str) -> int:

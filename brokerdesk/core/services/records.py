@@ -41,6 +41,10 @@ TABLE_NOUNS: dict[str, tuple[str, str]] = {
     "partner_offer_area": ("offer area link", "offer area links"),
     "programme_offer_area": ("secondary offer area", "secondary offer areas"),
     "partner_tag": ("tag", "tags"),
+    "library_service_tag": ("tag", "tags"),
+    "programme_tag": ("tag", "tags"),
+    "contact_tag": ("tag", "tags"),
+    "interaction_tag": ("tag", "tags"),
     "service_name_variant": ("name variant", "name variants"),
     "former_authority": ("former authority", "former authorities"),
 }

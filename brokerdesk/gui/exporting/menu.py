@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QBoxLayout, QMenu, QToolButton, QWidget
 
@@ -232,9 +232,16 @@ def _add_list_button(window: MainWindow, page: ListPage) -> QToolButton:
     page.selection_changed.connect(lambda: button.setEnabled(bool(page.selected_ids())))
     bar = _bar_holding(page, page.columns_button)
     bar.insertWidget(bar.indexOf(page.columns_button), button)
-    # Tab reaches it where it stands, just before Columns (not after the table).
+    # Tab reaches it where it stands, just before Columns (not after the table): after the
+    # last control before Columns that Tab stops at (labels in between take no focus).
     before = page.columns_button.previousInFocusChain()
-    if before is not None:
+    while (
+        before is not None
+        and before is not button
+        and not (before.isEnabled() and before.focusPolicy() & Qt.FocusPolicy.TabFocus)
+    ):
+        before = before.previousInFocusChain()
+    if before is not None and before is not button:
         QWidget.setTabOrder(before, button)
     return button
 

@@ -73,6 +73,17 @@ def export_current_view(window: MainWindow, path: Path | None = None) -> None:
     record_list, state = page.record_list, page.current_state()
     columns, ids = shown_columns(page), page.model.ids
     db, target = window.ctx.db, path
+    group_key = getattr(page, "group_key", None)
+    if group_key:  # exported as shown: headings, records, subtotals and the total
+        from brokerdesk.core.exporting.grouped import export_grouped
+
+        try:
+            count = export_grouped(db, record_list, state, group_key, columns, target)
+        except BrokerDeskError as exc:
+            window.ctx.report_error(str(exc))
+            return
+        _exported(window, count, target)
+        return
     if len(ids) <= BACKGROUND_ROWS:
         try:
             count = export_view(db, record_list, state, columns, target, ids=ids)

@@ -103,16 +103,22 @@ class ListPage(QWidget):
         # Up to three filters sit beside the search field; more get a row of their own, so
         # the search field keeps its room (the Partners list has five).
         self.filter_bar = bar if len(self.record_list.filters) <= 3 else QHBoxLayout()
-        for flt in self.record_list.filters:
+        # More than five filters take a second row, so the window still fits a laptop.
+        self.more_filters = QHBoxLayout() if len(self.record_list.filters) > 5 else None
+        for n, flt in enumerate(self.record_list.filters):
+            row = self.more_filters if self.more_filters is not None and n >= 5 else None
+            target = row or self.filter_bar
             widget = self._filter_widget(flt)
             self._filter_widgets[flt.key] = widget
             if not isinstance(widget, QCheckBox):  # a check box carries its own label
                 label = QLabel(self.tr("{0}:").format(self.tr(flt.label)), self)
                 label.setBuddy(widget)  # names the box by what the eye reads beside it
-                self.filter_bar.addWidget(label)
-            self.filter_bar.addWidget(widget, 1)
+                target.addWidget(label)
+            target.addWidget(widget, 1)
         if self.filter_bar is not bar:
             self.filter_bar.addStretch(1)
+        if self.more_filters is not None:
+            self.more_filters.addStretch(3)
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName(self.tr("Result count"))
         bar.addWidget(self.count_label)
@@ -168,6 +174,8 @@ class ListPage(QWidget):
         layout.addLayout(bar)
         if self.filter_bar is not bar:
             layout.addLayout(self.filter_bar)
+        if self.more_filters is not None:
+            layout.addLayout(self.more_filters)
         layout.addWidget(self.table)
         # Reading order: search, each filter, Columns, then the table it all shapes.
         chain = [self.search, *self._filter_widgets.values(), self.columns_button, self.table]
@@ -249,10 +257,24 @@ class ListPage(QWidget):
         options = self.model.listing.filter_options([flt.key for _, flt in self._unfilled_options])
         for combo, flt in self._unfilled_options:
             combo.blockSignals(True)
+            chosen = combo.currentData()
+            while combo.count() > 1:  # read again after a change: "Any …" stays
+                combo.removeItem(1)
             for value, label in options[flt.key]:
                 combo.addItem(label, value)
+            combo.setCurrentIndex(max(combo.findData(chosen), 0))
             combo.blockSignals(False)
         self._unfilled_options.clear()
+
+    def _read_tags_again(self) -> None:
+        """Tags come and go with any edit (a new one typed in a form, the tag manager): the
+        Tag filter reads its choices again when next reached."""
+        widget = self._filter_widgets.get("tag_id")
+        if not isinstance(widget, ChoiceFilter):
+            return
+        if all(combo is not widget for combo, _flt in self._unfilled_options):
+            flt = next(f for f in self.record_list.filters if f.key == "tag_id")
+            self._unfilled_options.append((widget, flt))
 
     def apply_state(self, state: ListState) -> None:
         """Show the list as ``state`` says (saved views and links from other pages use it)."""
@@ -323,6 +345,7 @@ class ListPage(QWidget):
             self._apply_state()
 
     def _on_change(self, entities: frozenset[str]) -> None:
+        self._read_tags_again()  # any edit may have made a tag (or the tag manager acted)
         if self.entity not in entities:
             return
         if self.isVisible():

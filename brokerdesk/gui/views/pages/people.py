@@ -64,7 +64,12 @@ class ContactPage(LinksPage):
         self.heading.setAccessibleName(self.tr("Contact: {0}").format(c["full_name"]))
         self.subtitle.setText(c.get("role") or "")
         self.set_details(
-            [("Email", c.get("email")), ("Phone", c.get("phone")), ("Notes", c.get("notes"))]
+            [
+                ("Email", c.get("email")),
+                ("Phone", c.get("phone")),
+                ("Tags", ", ".join(c.get("tags") or [])),
+                ("Notes", c.get("notes")),
+            ]
         )
         self.set_table_rows(self.links, data["links"])
         self.set_table_rows(self.interactions, data["interactions"])
@@ -107,6 +112,7 @@ class InteractionPage(LinksPage):
             [
                 ("Logged by", i.get("by_whom")),
                 ("Follow up on", follow_text),
+                ("Tags", ", ".join(i.get("tags") or [])),
                 ("Notes", i.get("notes")),
             ]
         )

@@ -95,6 +95,7 @@ class ProgrammePage(RecordPage):
                 ("Dates", dates),
                 ("Secondary offer areas", ", ".join(data.secondary_offer_areas)),
                 ("Budget", p.get("budget")),
+                ("Tags", ", ".join(p.get("tags") or [])),
                 (
                     "Library services",
                     f"{len(data.participations):,}"

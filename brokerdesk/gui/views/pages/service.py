@@ -89,6 +89,7 @@ class ServicePage(RecordPage):
                 ("Website", s.get("website")),
                 ("Email", s.get("email")),
                 ("Phone", s.get("phone")),
+                ("Tags", ", ".join(s.get("tags") or [])),
                 ("Last contact", data.last_contact),
             ]
         )
