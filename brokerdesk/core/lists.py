@@ -34,6 +34,7 @@ from brokerdesk.core.models import (
     Programme,
     ProgrammePartner,
 )
+from brokerdesk.core.taking_part import services_taking_part
 
 ColumnKind = Literal["text", "int", "date", "choice", "bool", "money"]
 FilterKind = Literal["choice", "bool", "days"]
@@ -487,12 +488,7 @@ def programme_list() -> RecordList:
         .correlate(Programme)
         .scalar_subquery()
     )
-    taking_part = (
-        select(func.count(Participation.id))
-        .where(Participation.programme_id == Programme.id, Participation.stage != "withdrawn")
-        .correlate(Programme)
-        .scalar_subquery()
-    )
+    taking_part = services_taking_part()
     return RecordList(
         entity="programme",
         title=KINDS["programme"].title,

@@ -29,6 +29,7 @@ from brokerdesk.core.models import (
     Programme,
     ProgrammePartner,
 )
+from brokerdesk.core.taking_part import services_taking_part
 
 Row = dict[str, Any]
 
@@ -69,6 +70,7 @@ class ProgrammeOverview:
     by_nation: dict[str, int] = field(default_factory=dict)
     by_region: dict[str, int] = field(default_factory=dict)
     total_reach: int = 0
+    services_taking_part: int = 0  # core.taking_part: what the programme list shows too
 
 
 def _rows(session: Session, query: Executable) -> list[Row]:
@@ -317,6 +319,8 @@ class OverviewService:
                 by_nation=dict(Counter(p["nation"] for p in active)),
                 by_region=dict(Counter(p["region"] for p in active)),
                 total_reach=sum(p["reach"] or 0 for p in participations),
+                services_taking_part=session.scalar(select(services_taking_part(programme_id)))
+                or 0,
             )
 
     def participation_counts(self, programme_ids: list[int]) -> dict[int, int]:

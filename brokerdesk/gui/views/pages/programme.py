@@ -95,7 +95,7 @@ class ProgrammePage(RecordPage):
                 ("Budget", p.get("budget")),
                 (
                     "Library services",
-                    f"{len(data.participations):,}"
+                    f"{data.services_taking_part:,}"
                     + (f" of a target of {target:,}" if target else ""),
                 ),
                 ("By stage", counts_text(data.by_stage, v.STAGE_LABELS)),
