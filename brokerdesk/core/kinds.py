@@ -147,6 +147,15 @@ REGISTERED: tuple[RecordKind, ...] = (
         page=_PAGES + "people.InteractionPage",
         shown_in=frozenset({"partner", "library_service"}),
     ),
+    RecordKind(
+        "series",
+        QT_TRANSLATE_NOOP("RecordKinds", "series"),
+        QT_TRANSLATE_NOOP("RecordKinds", "series"),
+        service=_SERVICES + "series.SeriesService",
+        records=_SERVICES + "series.series_list",
+        page=_PAGES + "series.SeriesPage",
+        shown_in=frozenset({"programme"}),
+    ),
     # A branch is found by search and opens its library service's page.
     RecordKind(
         "branch",

@@ -25,6 +25,7 @@ from brokerdesk.core.services.programmes import (
     ProgrammeService,
 )
 from brokerdesk.core.services.records import RecordService
+from brokerdesk.core.services.series import SeriesService
 
 if TYPE_CHECKING:
     from brokerdesk.core.db import Database
@@ -67,6 +68,7 @@ class Services:
         self.participations = self._owner("participation", ParticipationService)
         self.library_services = self._owner("library_service", LibraryServiceService)
         self.offer_areas = self._owner("offer_area", OfferAreaService)
+        self.series = self._owner("series", SeriesService)
         self.overview = OverviewService(db)
 
     def _owner(self, entity: str, expected: type[S]) -> S:
