@@ -625,6 +625,8 @@ class ProgrammeRound(Base):
     series_id: Mapped[int] = mapped_column(ForeignKey("series.id", ondelete="CASCADE"), index=True)
     label: Mapped[str | None] = mapped_column(String(40))
 
+    series: Mapped[Series] = relationship()
+
 
 class ProgrammeMeasure(Editable, Base):
     """Something a programme counts at each library service: a name and its unit.

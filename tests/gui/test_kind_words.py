@@ -64,6 +64,7 @@ def test_the_navigation_shows_the_listed_kinds_in_order(window: MainWindow) -> N
         "Programmes",
         "Contacts",
         "Interactions",
+        "Series",
         "Dashboard",
         "Trash",
     ]

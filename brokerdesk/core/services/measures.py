@@ -323,3 +323,34 @@ def participation_values(session: Session, programme_id: int) -> dict[int, dict[
     ):
         found.setdefault(pid, {})[mid] = value
     return found
+
+
+LEVEL_LABELS: dict[Level, str] = {
+    "all": "All",
+    "nation": "Nation",
+    "region": "Region",
+    "service": "Library service",
+    "branch": "Branch",
+}
+
+
+def figure_rows(session: Session, programme_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """Every roll-up as table rows, widest first: all, each nation, region, library service
+    and branch; each row holds ``level``, ``place`` and a total per measure heading."""
+    rows: list[dict[str, Any]] = []
+    for level in reversed(LEVELS):
+        for key, found in totals(session, programme_ids, level).items():
+            if level == "all":
+                place = "All library services"
+            elif level == "service":
+                place = str(key[1])
+            elif level == "region":
+                place = f"{key[1]} ({key[0]})" if key[1] != key[0] else str(key[1])
+            elif level == "branch":
+                place = f"{key[1]}, {key[0]}"
+            else:
+                place = str(key[0])
+            row: dict[str, Any] = {"level": LEVEL_LABELS[level], "place": place}
+            row.update({t.heading: t.total for t in found})
+            rows.append(row)
+    return rows

@@ -156,6 +156,17 @@ class ParticipationService(RecordService[Participation]):
             }
         }
 
+    def own_measures(self, participation_id: int) -> list[tuple[int, str]]:
+        """(id, heading) of the measures its programme declares, but for reach and sessions
+        (fields of their own): what the participation form asks figures for."""
+        with self.db.read() as session:
+            obj = self._load(session, participation_id)
+            return [
+                (m.id, m.heading)
+                for m in measures.declared(session, obj.programme_id)
+                if m.name not in measures.MEASURE_COLUMNS
+            ]
+
     def check(self, session: Session, values: Mapping[str, Any], record_id: int | None) -> None:
         check_date_order(values)
         if session.get(Programme, values["programme_id"]) is None:

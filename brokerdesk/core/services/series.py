@@ -17,6 +17,7 @@ from brokerdesk.core.kinds import KINDS
 from brokerdesk.core.lists import Column, RecordList
 from brokerdesk.core.models import Programme, ProgrammeRound, Series
 from brokerdesk.core.services.fields import Field
+from brokerdesk.core.services.measures import figure_rows
 from brokerdesk.core.services.programmes import ProgrammeService
 from brokerdesk.core.services.records import Change, RecordService
 from brokerdesk.core.services.roll_over import RollOverPlan, roll_over
@@ -48,6 +49,16 @@ class SeriesService(RecordService[Series]):
         """Its rounds side by side (``core.services.series_comparison``)."""
         with self.db.read() as session:
             return series_comparison(session, series_id)
+
+    def figures(self, series_id: int) -> list[dict[str, Any]]:
+        """Every round's measures added up, at every level (``measures.figure_rows``)."""
+        with self.db.read() as session:
+            rounds = list(
+                session.scalars(
+                    select(ProgrammeRound.programme_id).where(ProgrammeRound.series_id == series_id)
+                )
+            )
+            return figure_rows(session, rounds)
 
     def undo_roll_over(self, change: Change) -> list[Change]:
         """Take back a roll over: the new round goes (its snapshot returned for a redo), and

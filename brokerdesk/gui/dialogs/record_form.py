@@ -38,7 +38,14 @@ from brokerdesk.gui.dialogs.editors import (
     make_editor,
     reference_options,
 )
-from brokerdesk.gui.dialogs.extras import ExtraSection, OfferAreaChecks, PartnerRoles, TagsEdit
+from brokerdesk.gui.dialogs.extras import (
+    ExtraSection,
+    MeasuresEdit,
+    MeasureValues,
+    OfferAreaChecks,
+    PartnerRoles,
+    TagsEdit,
+)
 from brokerdesk.gui.scrolling import form_scroll_area
 from brokerdesk.gui.undo import CreateRecord, ServiceCommand, UpdateRecord
 
@@ -234,6 +241,12 @@ class RecordForm(QDialog):
             sections.append(
                 PartnerRoles("partners", "Partners", self._options_for("partner_id"), parent)
             )
+        if "measures" in extra:
+            sections.append(MeasuresEdit("measures", "Measures", parent))
+        if "measure_values" in extra and self.record_id is not None:
+            measures = self.ctx.services.participations.own_measures(self.record_id)
+            if measures:
+                sections.append(MeasureValues("measure_values", "Figures", measures, parent))
         for section in sections:
             section.edited.connect(self._clear_conflict)
         return sections
