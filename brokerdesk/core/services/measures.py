@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import DateTime, and_, delete, exists, func, insert, literal, select
 from sqlalchemy.orm import Session
 
 from brokerdesk.core.errors import ValidationError
@@ -30,6 +30,7 @@ from brokerdesk.core.models import (
     MeasureValue,
     Participation,
     ProgrammeMeasure,
+    utcnow,
 )
 from brokerdesk.core.services.fields import INT_LIMIT, clean_text
 
@@ -255,6 +256,79 @@ def mirror_columns(session: Session, participation: Participation) -> None:
             measure = measures[name] = Measure(made.id, name, unit)
         _store(session, participation.id, measure.id, value, current.get(measure.id))
     session.flush()
+
+
+def adopt_column_figures(session: Session, programme_ids: Sequence[int] | None = None) -> None:
+    """Bring the reach and sessions columns, as a bulk write left them (an import, the demo,
+    synthetic data), into their measures: declare the measure where a figure needs it, and
+    make its values equal the column, in a few set-based statements.
+
+    ``programme_ids`` limits it to those programmes (None: every programme).
+    """
+    now = utcnow()
+    for column_name, (name, unit) in COLUMN_MEASURES.items():
+        column = Participation.__table__.c[column_name]
+        where = [column.is_not(None)]
+        if programme_ids is not None:
+            where.append(Participation.programme_id.in_(list(programme_ids)))
+        missing = ~exists().where(
+            ProgrammeMeasure.programme_id == Participation.programme_id,
+            ProgrammeMeasure.name == name,
+        )
+        order = len(COLUMN_MEASURES) if column_name != "reach" else 0
+        session.execute(
+            insert(ProgrammeMeasure).from_select(
+                [
+                    "programme_id",
+                    "name",
+                    "unit",
+                    "sort_order",
+                    "version_id",
+                    "created_at",
+                    "updated_at",
+                ],
+                select(
+                    Participation.programme_id,
+                    literal(name),
+                    literal(unit),
+                    literal(order),
+                    literal(1),
+                    literal(now, DateTime(timezone=True)),
+                    literal(now, DateTime(timezone=True)),
+                )
+                .where(*where, missing)
+                .distinct(),
+            )
+        )
+        these = select(ProgrammeMeasure.id).where(ProgrammeMeasure.name == name)
+        if programme_ids is not None:
+            these = these.where(ProgrammeMeasure.programme_id.in_(list(programme_ids)))
+        agrees = exists().where(
+            Participation.id == MeasureValue.participation_id, column == MeasureValue.value
+        )
+        session.execute(
+            delete(MeasureValue)
+            .where(MeasureValue.measure_id.in_(these), ~agrees)
+            .execution_options(synchronize_session=False)
+        )
+        stored = exists().where(
+            MeasureValue.participation_id == Participation.id,
+            MeasureValue.measure_id == ProgrammeMeasure.id,
+        )
+        session.execute(
+            insert(MeasureValue).from_select(
+                ["participation_id", "measure_id", "value"],
+                select(Participation.id, ProgrammeMeasure.id, column)
+                .join(
+                    ProgrammeMeasure,
+                    and_(
+                        ProgrammeMeasure.programme_id == Participation.programme_id,
+                        ProgrammeMeasure.name == name,
+                    ),
+                )
+                .where(*where, ~stored),
+            )
+        )
 
 
 # ---------------------------------------------------------------------------- roll-ups
