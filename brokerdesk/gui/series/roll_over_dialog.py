@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from brokerdesk.core import vocabulary as v
@@ -27,11 +26,10 @@ BRING: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 class RollOverDialog(QDialog):
-    """Signals:
-    rolled_over(int): the new round's programme id, once made.
+    """Attributes:
+    new_id: the new round's programme id, once made (the caller opens it after ``exec``:
+        opening it replaces the page this dialog belongs to).
     """
-
-    rolled_over = Signal(int)
 
     def __init__(
         self, ctx: AppContext, programme_id: int, name: str, parent: QWidget | None = None
@@ -41,6 +39,7 @@ class RollOverDialog(QDialog):
         self.programme_id = programme_id
         self.name = name
         self.running: object = None
+        self.new_id: int | None = None
         self.setObjectName("roll-over")
         self.setWindowTitle(self.tr("Roll over"))
         self.setAccessibleName(self.tr("Roll over"))
@@ -97,8 +96,8 @@ class RollOverDialog(QDialog):
             self.ctx.report_error(sentence)
 
         def made(change: Change) -> None:
+            self.new_id = change.id
             self.accept()
-            self.rolled_over.emit(change.id)
 
         self.running = Operation(
             self.ctx,

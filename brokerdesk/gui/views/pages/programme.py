@@ -178,9 +178,11 @@ class ProgrammePage(RecordPage):
         from brokerdesk.gui.series.roll_over_dialog import RollOverDialog
 
         dialog = RollOverDialog(self.ctx, self.record_id, self.heading.text(), self)
-        dialog.rolled_over.connect(lambda new_id: self.open_requested.emit("programme", new_id))
         dialog.exec()
+        new_id = dialog.new_id
         dialog.deleteLater()
+        if new_id is not None:
+            self.open_requested.emit("programme", new_id)
 
     def edit_participation(self) -> None:
         from brokerdesk.gui.dialogs.record_form import open_record_form

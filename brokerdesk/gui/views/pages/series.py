@@ -181,6 +181,8 @@ class SeriesPage(RecordPage):
         if self.latest is None:
             return
         dialog = RollOverDialog(self.ctx, self.latest.programme_id, self.latest.name, self)
-        dialog.rolled_over.connect(lambda new_id: self.open_requested.emit("programme", new_id))
         dialog.exec()
+        new_id = dialog.new_id
         dialog.deleteLater()
+        if new_id is not None:
+            self.open_requested.emit("programme", new_id)
