@@ -17,7 +17,6 @@ from brokerdesk.core.search import SEARCH_TYPES
 from brokerdesk.core.services import Services
 from brokerdesk.core.services.records import RecordService, noun
 
-
 INVARIANT_NOUNS = {"series"}  # one series, two series
 
 
