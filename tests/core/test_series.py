@@ -215,3 +215,50 @@ def test_names_move_on_a_year() -> None:
     assert next_year_text("Digital Skills Week", 2027) == "Digital Skills Week 2027"
     assert next_year_text("Autumn term 2025", 2026) == "Autumn term 2026"
     assert series_name("Summer Reading Challenge 2025") == "Summer Reading Challenge"
+
+
+def test_the_dashboard_read_by_year_counts_that_years_round_only(
+    db: Database, world: World
+) -> None:
+    from brokerdesk.core.coverage import (
+        ALL_REGIONS,
+        CoverageFilter,
+        coverage_matrix,
+        participations_by_stage,
+        programme_years,
+    )
+
+    services = Services(db)
+    series = services.for_entity("series")
+    assert isinstance(series, SeriesService)
+    first, s = _first_round(services, world)
+    second = series.roll_over(first, RollOverPlan(frozenset({"completed"}), "active")).id
+    services.programmes.update(second, {"status": "live"})
+    statuses = ("live", "completed")
+    reading = world.offer_areas["reading"]
+    assert programme_years(db) == [2025, 2024]
+    for year, programme in ((2024, first), (2025, second)):
+        matrix = coverage_matrix(db, CoverageFilter(statuses=statuses, year=year))
+        expected = _sql(
+            db,
+            "SELECT COUNT(DISTINCT p.service_id) FROM participation p"
+            " JOIN library_service ls ON ls.id = p.service_id"
+            " WHERE p.programme_id = :p AND ls.is_member"
+            " AND p.stage IN ('signed_up', 'active', 'completed')",
+            p=programme,
+        )[0][0]
+        assert matrix.cell(reading, ALL_REGIONS).covered == expected
+        stages = dict(
+            _sql(
+                db,
+                "SELECT stage, COUNT(*) FROM participation WHERE programme_id = :p GROUP BY stage",
+                p=programme,
+            )
+        )
+        assert {k: v for k, v in participations_by_stage(db, year).items() if v} == stages
+    assert (
+        coverage_matrix(db, CoverageFilter(statuses=statuses, year=2024))
+        .cell(reading, ALL_REGIONS)
+        .covered
+        == 4
+    )  # three completed, Liverpool active; LibrariesNI withdrew
