@@ -304,7 +304,7 @@ def programme_years(db: Database) -> list[int]:
         starts = session.scalars(
             select(Programme.start_date).where(Programme.start_date.is_not(None)).distinct()
         )
-        return sorted({d.year for d in starts}, reverse=True)
+        return sorted({d.year for d in starts if d is not None}, reverse=True)
 
 
 # ---------------------------------------------------------------- figures for the charts

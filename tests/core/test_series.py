@@ -231,7 +231,7 @@ def test_the_dashboard_read_by_year_counts_that_years_round_only(
     services = Services(db)
     series = services.for_entity("series")
     assert isinstance(series, SeriesService)
-    first, s = _first_round(services, world)
+    first, _s = _first_round(services, world)
     second = series.roll_over(first, RollOverPlan(frozenset({"completed"}), "active")).id
     services.programmes.update(second, {"status": "live"})
     statuses = ("live", "completed")

@@ -136,8 +136,8 @@ class CoverageTab(QWidget):
     def current_filter(self) -> CoverageFilter:
         as_at = self.as_at.date().toPython() if self.use_date.isChecked() else None
         return CoverageFilter(
-            statuses=self.status.currentData(),  # type: ignore[arg-type]
-            as_at=as_at,
+            statuses=self.status.currentData(),
+            as_at=as_at,  # type: ignore[arg-type]
             year=self.year.currentData(),
         )
 
