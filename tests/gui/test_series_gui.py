@@ -145,3 +145,66 @@ def test_the_series_page_shows_its_rounds_side_by_side(qtbot: QtBot, window: Mai
     assert new_second not in ("0", "", None)
     # The table is reached by keyboard: Tab from the heading comes to the related tables.
     assert page.compared.accessibleName() == "Side by side table"
+
+
+def test_a_participations_figures_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
+    from brokerdesk.gui.dialogs.extras import MeasureValues
+    from brokerdesk.gui.dialogs.record_form import RecordForm
+
+    latest, _name = _latest_round(window)
+    [(pid,)] = _sql(
+        window,
+        "SELECT p.id FROM participation p"
+        " JOIN library_service ls ON ls.id = p.service_id"
+        " WHERE p.programme_id = :p AND p.stage = 'active' ORDER BY ls.nice_name LIMIT 1",
+        p=latest,
+    )
+    window.open_record("programme", latest)
+    page = window.record_page
+    assert isinstance(page, ProgrammePage)
+    headers = page.participations.rows_model.headers
+    assert headers[-3:] == [
+        "People reached (people)",
+        "Books issued (books)",
+        "Volunteers (volunteers)",
+    ]
+    row = page.participations.rows_model.row_of("id", pid)
+    assert row is not None
+    page.participations.selectRow(row)
+
+    def fill(form: RecordForm) -> None:
+        figures = form.extras["measure_values"]
+        assert isinstance(figures, MeasureValues)
+        books = next(
+            e for e in figures.edits.values() if e.accessibleName() == "Books issued (books)"
+        )
+        books.setFocus()
+        books.selectAll()
+        qtbot.keyClicks(books, "4321")
+        qtbot.keyClick(form, Qt.Key.Key_S, CTRL)
+
+    driver = ModalDriver(RecordForm, fill)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_R, ALT)  # Edit pa&rticipation…
+    qtbot.waitUntil(lambda: driver.ran or driver.error is not None, timeout=10_000)
+    driver.check()
+    stored = _sql(
+        window,
+        "SELECT v.value FROM measure_value v JOIN programme_measure m ON m.id = v.measure_id"
+        " WHERE v.participation_id = :p AND m.name = 'Books issued'",
+        p=pid,
+    )
+    assert stored == [(4321,)]
+    page = window.record_page
+    assert isinstance(page, ProgrammePage)
+    qtbot.waitUntil(
+        lambda: (
+            page.participations.rows_model.rows
+            and any(
+                r.get("id") == pid and 4321 in r.values()
+                for r in page.participations.rows_model.rows
+            )
+        ),
+        timeout=5000,
+    )  # the table shows the new figure
