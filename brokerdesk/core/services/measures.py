@@ -413,18 +413,18 @@ def figure_rows(session: Session, programme_ids: Sequence[int]) -> list[dict[str
     and branch; each row holds ``level``, ``place`` and a total per measure heading."""
     rows: list[dict[str, Any]] = []
     for level in reversed(LEVELS):
+        level_rows: list[dict[str, Any]] = []
         for key, found in totals(session, programme_ids, level).items():
             if level == "all":
                 place = "All library services"
-            elif level == "service":
+            elif level in ("service", "region"):
                 place = str(key[1])
-            elif level == "region":
-                place = f"{key[1]} ({key[0]})" if key[1] != key[0] else str(key[1])
             elif level == "branch":
                 place = f"{key[1]}, {key[0]}"
             else:
                 place = str(key[0])
             row: dict[str, Any] = {"level": LEVEL_LABELS[level], "place": place}
             row.update({t.heading: t.total for t in found})
-            rows.append(row)
+            level_rows.append(row)
+        rows += sorted(level_rows, key=lambda r: str(r["place"]).casefold())
     return rows

@@ -41,6 +41,13 @@ class SeriesService(RecordService[Series]):
         if session.scalar(query) is not None:
             raise ValidationError({"name": "There is already a series of that name."})
 
+    def ids_named(self, name: str) -> list[int]:
+        """The series called ``name`` (any case): none or one."""
+        with self.db.read() as session:
+            return list(
+                session.scalars(select(Series.id).where(func.lower(Series.name) == name.lower()))
+            )
+
     def roll_over(self, programme_id: int, plan: RollOverPlan) -> Change:
         """Next year's round of a programme (``core.services.roll_over``)."""
         return roll_over(self.db, programme_id, plan)

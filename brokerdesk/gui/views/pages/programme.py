@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.services.overview import ProgrammeOverview
 from brokerdesk.gui.models.rows import RowColumn
-from brokerdesk.gui.views.pages.base import RecordPage, counts_text
+from brokerdesk.gui.views.pages.base import RecordPage, counts_text, place_first
 
 PARTICIPATION_COLUMNS = (
     RowColumn("service", "Library service"),
@@ -129,6 +129,7 @@ class ProgrammePage(RecordPage):
         headings = [m.heading for m in data.measures]
         self.figures.rows_model.set_columns([*FIGURE_COLUMNS, *(RowColumn(h, h) for h in headings)])
         self.set_table_rows(self.figures, data.figures)
+        place_first(self.figures)
         self._all = data.participations
         self._show_participations()
         self.set_table_rows(self.partners, data.partners)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.services.series_comparison import RoundFigures, SeriesComparison
 from brokerdesk.gui.models.rows import RowColumn
-from brokerdesk.gui.views.pages.base import RecordPage
+from brokerdesk.gui.views.pages.base import RecordPage, place_first
 
 translate = QCoreApplication.translate  # lupdate reads translate("SeriesPage", "…") calls
 
@@ -37,13 +37,21 @@ FIGURE_COLUMNS = (RowColumn("level", "Level"), RowColumn("place", "Place"))
 def _side_by_side(data: SeriesComparison) -> list[dict[str, Any]]:
     """One row per figure, one column per round ("r" + programme id)."""
 
+    first = data.rounds[0] if data.rounds else None  # nothing to be new or lapsed against
+
     def row(figure: str, value: Any) -> dict[str, Any]:
         return {"figure": figure, **{f"r{r.programme_id}": value(r) for r in data.rounds}}
 
     rows = [
         row(translate("SeriesPage", "Library services taking part"), lambda r: r.services),
-        row(translate("SeriesPage", "New library services"), lambda r: len(r.new_services)),
-        row(translate("SeriesPage", "Lapsed library services"), lambda r: len(r.lapsed_services)),
+        row(
+            translate("SeriesPage", "New library services"),
+            lambda r: len(r.new_services) if r is not first else None,
+        ),
+        row(
+            translate("SeriesPage", "Lapsed library services"),
+            lambda r: len(r.lapsed_services) if r is not first else None,
+        ),
     ]
     for name, unit in data.measures:
         heading = f"{name} ({unit})" if unit else name
@@ -166,9 +174,10 @@ class SeriesPage(RecordPage):
         rows = [_round_row(found, r) for r in found.rounds]
         self.set_table_rows(self.rounds, rows)
         self.set_table_rows(self.changes, rows[1:])
-        headings = sorted({k for r in data["figures"] for k in r} - {"level", "place"})
+        headings = [f"{n} ({u})" if u else n for n, u in found.measures]
         self.figures.rows_model.set_columns([*FIGURE_COLUMNS, *(RowColumn(h, h) for h in headings)])
         self.set_table_rows(self.figures, data["figures"])
+        place_first(self.figures)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
