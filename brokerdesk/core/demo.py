@@ -115,6 +115,7 @@ def build_demo(db: Database, seed: int = 2026, today: dt.date | None = None) -> 
         stories.duplicate(builder, report)
         measures.adopt_column_figures(session)  # reach and sessions, as measures
         demo_series.summer_reading(builder, report)
+        demo_series.digital_week(builder, report)
         audit.record(
             session,
             "import",

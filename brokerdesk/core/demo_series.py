@@ -160,3 +160,91 @@ def _figures(
             {"participation_id": pid, "measure_id": volunteers, "value": rng.randint(1, 12)},
         ]
     return values
+
+
+def digital_week(b: _Builder, report: DemoReport) -> None:
+    """A smaller series: Get Online Week, last autumn's round done and this autumn's being
+    agreed (services invited or interested, so no coverage changes)."""
+    rng = random.Random(20)
+    [series_id] = b._insert(
+        Series,
+        [
+            {
+                "name": "Get Online Week",
+                "description": "A week of digital skills taster sessions every October.",
+                "version_id": 1,
+            }
+        ],
+    )
+    this_year = b.today.year if b.today.month < 10 else b.today.year + 1
+    last = sorted(rng.sample(b.members, 14))
+    current = sorted(set(rng.sample(last, 9)) | set(rng.sample(b.members, 5)))
+    for year, services, status in (
+        (this_year - 1, last, "completed"),
+        (this_year, current, "negotiating"),
+    ):
+        start = dt.date(year, 10, 6)
+        [pid] = b._insert(
+            Programme,
+            [
+                {
+                    "name": f"Get Online Week {year}",
+                    "offer_area_id": b.areas["information_digital"],
+                    "status": status,
+                    "start_date": start,
+                    "end_date": start + dt.timedelta(days=6),
+                    "target_services": 15,
+                    "version_id": 1,
+                }
+            ],
+        )
+        b.s.execute(
+            insert(ProgrammeRound),
+            [{"programme_id": pid, "series_id": series_id, "label": str(year)}],
+        )
+        b.s.execute(
+            insert(ProgrammePartner),
+            [
+                {
+                    "programme_id": pid,
+                    "partner_id": b.partner_ids["Digital Bridges Foundation"],
+                    "role": "lead",
+                    "version_id": 1,
+                }
+            ],
+        )
+        [sessions] = b._insert(
+            ProgrammeMeasure,
+            [
+                {
+                    "programme_id": pid,
+                    "name": "Taster sessions",
+                    "unit": "sessions",
+                    "sort_order": 0,
+                    "version_id": 1,
+                }
+            ],
+        )
+        rows = [
+            {
+                "programme_id": pid,
+                "service_id": sid,
+                "stage": "completed"
+                if status == "completed"
+                else rng.choice(("invited", "interested")),
+                "start_date": start,
+                "version_id": 1,
+            }
+            for sid in services
+        ]
+        ids = b._insert(Participation, rows)
+        if status == "completed":
+            b.s.execute(
+                insert(MeasureValue),
+                [
+                    {"participation_id": i, "measure_id": sessions, "value": rng.randint(2, 9)}
+                    for i in ids
+                ],
+            )
+        report.programmes += 1
+        report.participations += len(rows)
