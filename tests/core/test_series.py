@@ -262,3 +262,28 @@ def test_the_dashboard_read_by_year_counts_that_years_round_only(
         .covered
         == 4
     )  # three completed, Liverpool active; LibrariesNI withdrew
+
+
+def test_a_deleted_series_leaves_its_rounds_and_comes_back_from_the_trash(
+    db: Database, world: World
+) -> None:
+    from brokerdesk.core.services.trash import TrashService
+
+    services = Services(db)
+    series = services.for_entity("series")
+    assert isinstance(series, SeriesService)
+    first, _s = _first_round(services, world)
+    second = series.roll_over(first, RollOverPlan(frozenset(TAKING_PART))).id
+    series_id = services.programmes.get(first)["series_id"]
+    rounds = _sql(db, "SELECT programme_id, label FROM programme_round ORDER BY programme_id")
+
+    series.delete(series_id)
+
+    assert _sql(db, "SELECT COUNT(*) FROM programme_round") == [(0,)]
+    assert services.programmes.get(second)["series_id"] is None  # the programmes stay
+    trash = TrashService(db)
+    trash.restore(next(e.id for e in trash.list() if e.entity == "series"))
+    assert _sql(db, "SELECT programme_id, label FROM programme_round ORDER BY programme_id") == (
+        rounds
+    )
+    assert series.comparison(series_id).rounds[1].programme_id == second
