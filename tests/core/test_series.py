@@ -96,6 +96,13 @@ def test_roll_over_makes_next_years_round_with_the_services_chosen(
     assert services.for_entity("series").get(new["series_id"])["name"] == (
         "Summer Reading Challenge"
     )
+    from brokerdesk.core.services.history import HistoryService
+
+    latest = HistoryService(db).for_record("programme", first)[0]
+    assert [(c.label, c.new) for c in latest.changes] == [
+        ("Series", new["series_id"]),
+        ("Round", "2024"),
+    ], "the first round's History says it joined the series"
     brought = _sql(
         db,
         "SELECT service_id, stage FROM participation WHERE programme_id = :p ORDER BY service_id",
