@@ -166,9 +166,7 @@ def _round_changes(session: Session, rows: list[dict[str, Any]]) -> None:
                 merged = json.loads(found["changes"]) | changes
                 found["changes"] = json.dumps(merged, ensure_ascii=False, default=str)
                 continue
-            programme = session.identity_map.get(
-                session.identity_key(Programme, pid)
-            )
+            programme = session.identity_map.get(session.identity_key(Programme, pid))
             rows.append(
                 {
                     "at": utcnow(),
