@@ -230,6 +230,10 @@ def feature_pictures(
 
     screenshot_tags.tags_pictures(window, shot, wait)
 
+    from screenshot_series import series_pictures
+
+    series_pictures(window, shot, wait)
+
     guide = window.help_actions.open_guide(window, "sign-up-libraries-to-a-programme")
     save(guide, out, "user-guide", app)
     guide.close()

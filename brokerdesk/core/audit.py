@@ -17,7 +17,7 @@ from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
 from brokerdesk.core.kinds import KINDS
-from brokerdesk.core.models import AuditEvent, Base, utcnow
+from brokerdesk.core.models import AuditEvent, Base, Programme, ProgrammeRound, utcnow
 from brokerdesk.core.stored import json_value
 
 USER_KEY = "brokerdesk_user"
@@ -129,8 +129,57 @@ def _after_flush(session: Session, _flush: UOWTransaction) -> None:
             row = _event_row(session, obj, action)
             if row is not None:
                 rows.append(row)
+    _round_changes(session, rows)
     if rows:
         session.connection().execute(insert(AuditEvent), rows)
+
+
+def _round_changes(session: Session, rows: list[dict[str, Any]]) -> None:
+    """A programme's series and round (``programme_round``) are the programme's own fields:
+    their changes join the programme's event, or make one."""
+    for action, objects in (
+        ("create", session.new),
+        ("update", session.dirty),
+        ("delete", session.deleted),
+    ):
+        for obj in objects:
+            if not isinstance(obj, ProgrammeRound):
+                continue
+            state = inspect(obj)
+            changes: dict[str, list[Any]] = {}
+            for key, field in (("series_id", "series_id"), ("label", "round_label")):
+                if action == "create":
+                    old, new = None, getattr(obj, key)
+                elif action == "delete":
+                    old, new = state.dict.get(key), None
+                else:
+                    hist = state.attrs[key].history
+                    old = hist.deleted[0] if hist.deleted else None
+                    new = hist.added[0] if hist.added else old
+                if old != new:
+                    changes[field] = [old, new]
+            if not changes:
+                continue
+            pid = state.dict.get("programme_id") or obj.programme_id
+            found = next(
+                (r for r in rows if r["entity"] == "programme" and r["record_id"] == pid), None
+            )
+            if found is not None:
+                merged = json.loads(found["changes"]) | changes
+                found["changes"] = json.dumps(merged, ensure_ascii=False, default=str)
+                continue
+            programme = session.identity_map.get(session.identity_key(Programme, pid))
+            rows.append(
+                {
+                    "at": utcnow(),
+                    "user_name": session.info.get(USER_KEY, "unknown"),
+                    "action": "update",
+                    "entity": "programme",
+                    "record_id": pid,
+                    "summary": (_label(programme) if programme is not None else f"#{pid}")[:300],
+                    "changes": json.dumps(changes, ensure_ascii=False, default=str),
+                }
+            )
 
 
 def record(

@@ -48,11 +48,17 @@ class CoverageFilter:
         statuses: programme statuses that count (default: live programmes only).
         as_at: only programmes and participations running on this date; None ignores dates.
         stages: participation stages that count as active.
+        year: only programmes running in that year (a series' round of that year); a
+            service that completed one counts too, as it took part that year.
     """
 
     statuses: tuple[str, ...] = ("live",)
     as_at: dt.date | None = None
     stages: tuple[str, ...] = ACTIVE_STAGES
+    year: int | None = None
+
+    def counted_stages(self) -> tuple[str, ...]:
+        return (*self.stages, "completed") if self.year is not None else self.stages
 
 
 @dataclass(frozen=True)
@@ -115,10 +121,12 @@ def reaching_participations(flt: CoverageFilter) -> Select[Any]:
     One row per area the programme reaches (primary, then each secondary area).
     """
     conditions = [
-        Participation.stage.in_(flt.stages),
+        Participation.stage.in_(flt.counted_stages()),
         Programme.status.in_(flt.statuses),
         LibraryService.is_member.is_(True),
     ]
+    if flt.year is not None:
+        conditions.append(in_year(flt.year))
     if flt.as_at is not None:
         conditions.append(_dates_cover(Programme.start_date, Programme.end_date, flt.as_at))
         conditions.append(_dates_cover(Participation.start_date, Participation.end_date, flt.as_at))
@@ -281,32 +289,56 @@ def offer_area_id_for(db: Database, text: str) -> int:
     raise ValidationError({"offer_area": f"No offer area called {text!r}. Known: {known}."})
 
 
+def in_year(year: int) -> Any:
+    """The condition that a programme runs at some time in ``year`` (its dates overlap it;
+    one without dates counts in every year)."""
+    return and_(
+        or_(Programme.start_date.is_(None), Programme.start_date <= dt.date(year, 12, 31)),
+        or_(Programme.end_date.is_(None), Programme.end_date >= dt.date(year, 1, 1)),
+    )
+
+
+def programme_years(db: Database) -> list[int]:
+    """Every year some programme starts in, newest first (the dashboard's year choices)."""
+    with db.read() as session:
+        starts = session.scalars(
+            select(Programme.start_date).where(Programme.start_date.is_not(None)).distinct()
+        )
+        return sorted({d.year for d in starts if d is not None}, reverse=True)
+
+
 # ---------------------------------------------------------------- figures for the charts
-def programmes_by_area_and_status(db: Database) -> list[tuple[str, dict[str, int]]]:
-    """Programme counts per primary offer area and status, areas in the team's order."""
+def programmes_by_area_and_status(
+    db: Database, year: int | None = None
+) -> list[tuple[str, dict[str, int]]]:
+    """Programme counts per primary offer area and status, areas in the team's order
+    (with ``year``, only programmes running that year)."""
+    query = select(Programme.offer_area_id, Programme.status, func.count()).group_by(
+        Programme.offer_area_id, Programme.status
+    )
+    if year is not None:
+        query = query.where(in_year(year))
     with db.read() as session:
         areas = session.execute(
             select(OfferArea.id, OfferArea.name).order_by(OfferArea.sort_order, OfferArea.name)
         ).all()
-        counts = session.execute(
-            select(Programme.offer_area_id, Programme.status, func.count()).group_by(
-                Programme.offer_area_id, Programme.status
-            )
-        ).all()
+        counts = session.execute(query).all()
     by_area: dict[int, dict[str, int]] = {area_id: {} for area_id, _ in areas}
     for area_id, status, n in counts:
         by_area.setdefault(area_id, {})[status] = n
     return [(name, by_area[area_id]) for area_id, name in areas]
 
 
-def participations_by_stage(db: Database) -> dict[str, int]:
-    """How many participations are at each stage (every stage listed, zeros included)."""
-    with db.read() as session:
-        counts = dict(
-            session.execute(
-                select(Participation.stage, func.count()).group_by(Participation.stage)
-            ).all()
+def participations_by_stage(db: Database, year: int | None = None) -> dict[str, int]:
+    """How many participations are at each stage (every stage listed, zeros included; with
+    ``year``, in programmes running that year)."""
+    query = select(Participation.stage, func.count()).group_by(Participation.stage)
+    if year is not None:
+        query = query.join(Programme, Programme.id == Participation.programme_id).where(
+            in_year(year)
         )
+    with db.read() as session:
+        counts = dict(session.execute(query).all())
     return {stage: int(counts.get(stage, 0)) for stage in PARTICIPATION_STAGES}
 
 

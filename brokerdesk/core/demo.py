@@ -26,7 +26,16 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from brokerdesk.core import audit, clock, demo_agreements, demo_lists, models, vocabulary
+import brokerdesk.core.services.measures as measures
+from brokerdesk.core import (
+    audit,
+    clock,
+    demo_agreements,
+    demo_lists,
+    demo_series,
+    models,
+    vocabulary,
+)
 from brokerdesk.core import demo_stories as stories
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import BrokerDeskError
@@ -112,9 +121,11 @@ def build_demo(db: Database, seed: int = 2026, today: dt.date | None = None) -> 
         builder.participations(report)
         builder.interactions(report)
         stories.duplicate(builder, report)
+        measures.adopt_column_figures(session)  # reach and sessions, as measures
+        demo_series.summer_reading(builder, report)
+        demo_series.digital_week(builder, report)
         stories.named_leads(builder)
         demo_agreements.enrich(session, builder.today)
-
         demo_lists.tags_and_lists(session)
         audit.record(
             session,

@@ -156,6 +156,15 @@ REGISTERED: tuple[RecordKind, ...] = (
         page=_PAGES + "agreement.AgreementPage",
         shown_in=frozenset({"partner", "programme", "library_service"}),
     ),
+    RecordKind(
+        "series",
+        QT_TRANSLATE_NOOP("RecordKinds", "series"),
+        QT_TRANSLATE_NOOP("RecordKinds", "series"),
+        service=_SERVICES + "series.SeriesService",
+        records=_SERVICES + "series.series_list",
+        page=_PAGES + "series.SeriesPage",
+        shown_in=frozenset({"programme"}),
+    ),
     # A branch is found by search and opens its library service's page.
     RecordKind(
         "branch",

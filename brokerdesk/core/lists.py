@@ -36,6 +36,7 @@ from brokerdesk.core.models import (
 )
 from brokerdesk.core.static_lists import list_options, on_list
 from brokerdesk.core.tagging import tag_list_text, tag_options, tagged_with
+from brokerdesk.core.taking_part import services_taking_part
 
 ColumnKind = Literal["text", "int", "date", "choice", "bool", "money"]
 FilterKind = Literal["choice", "bool", "days"]
@@ -522,12 +523,7 @@ def programme_list() -> RecordList:
         .correlate(Programme)
         .scalar_subquery()
     )
-    taking_part = (
-        select(func.count(Participation.id))
-        .where(Participation.programme_id == Programme.id, Participation.stage != "withdrawn")
-        .correlate(Programme)
-        .scalar_subquery()
-    )
+    taking_part = services_taking_part()
     return RecordList(
         entity="programme",
         title=KINDS["programme"].title,

@@ -380,6 +380,37 @@ class Programme(Editable, Base):
         back_populates="programme", cascade="all, delete-orphan"
     )
     tags: Mapped[list[Tag]] = relationship(secondary="programme_tag", order_by="Tag.name")
+    # Issue #19: the series it is a round of, if any (see ProgrammeRound).
+    round: Mapped["ProgrammeRound | None"] = relationship(cascade="all, delete-orphan")
+
+    @property
+    def series_id(self) -> int | None:
+        """The series this programme is a round of (a form field like any column)."""
+        return self.round.series_id if self.round is not None else None
+
+    @series_id.setter
+    def series_id(self, value: int | None) -> None:
+        if value is None:
+            if self.round is not None:
+                self.round = None
+                self.updated_at = utcnow()  # a new version: the edit is the programme's
+        elif self.round is None:
+            self.round = ProgrammeRound(series_id=value)
+            self.updated_at = utcnow()
+        elif self.round.series_id != value:
+            self.round.series_id = value
+            self.updated_at = utcnow()
+
+    @property
+    def round_label(self) -> str | None:
+        """Which round it is ("2026", "Autumn term 2025"); only with a series."""
+        return self.round.label if self.round is not None else None
+
+    @round_label.setter
+    def round_label(self, value: str | None) -> None:
+        if self.round is not None and self.round.label != value:
+            self.round.label = value
+            self.updated_at = utcnow()
 
 
 class ProgrammePartner(Editable, Base):
@@ -810,3 +841,79 @@ class StaticListMember(Base):
         ForeignKey("static_list.id", ondelete="CASCADE"), primary_key=True
     )
     record_id: Mapped[int] = mapped_column(Integer, primary_key=True, index=True)
+
+
+# --- Series, rounds and measures (issue #19) ---
+
+
+class Series(Editable, Base):
+    """Programmes that run again and again ("Summer Reading Challenge"); each is a round."""
+
+    __tablename__ = "series"
+    __table_args__ = (CheckConstraint(_not_blank("name"), name="name_not_blank"),)
+    __mapper_args__ = {"version_id_col": Editable.version_id}
+
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    description: Mapped[str | None] = mapped_column(Text)
+
+
+class ProgrammeRound(Base):
+    """A programme's place in a series: which series, and which round of it.
+
+    A table of its own rather than two programme columns: SQLite can add a foreign key to
+    the programme table only by copying it, and dropping the old copy would cascade to every
+    participation. Deleting a series leaves its programmes, no longer rounds of anything.
+    """
+
+    __tablename__ = "programme_round"
+
+    programme_id: Mapped[int] = mapped_column(
+        ForeignKey("programme.id", ondelete="CASCADE"), primary_key=True
+    )
+    series_id: Mapped[int] = mapped_column(ForeignKey("series.id", ondelete="CASCADE"), index=True)
+    label: Mapped[str | None] = mapped_column(String(40))
+
+    series: Mapped[Series] = relationship()
+
+
+class ProgrammeMeasure(Editable, Base):
+    """Something a programme counts at each library service: a name and its unit.
+
+    "People reached (people)", "Sessions (sessions)", "Books issued (books)". Values are whole
+    numbers, so that every roll-up adds up exactly on SQLite and PostgreSQL alike.
+    """
+
+    __tablename__ = "programme_measure"
+    __table_args__ = (
+        UniqueConstraint("programme_id", "name", name="uq_programme_measure_programme_name"),
+        CheckConstraint(_not_blank("name"), name="name_not_blank"),
+    )
+    __mapper_args__ = {"version_id_col": Editable.version_id}
+
+    programme_id: Mapped[int] = mapped_column(
+        ForeignKey("programme.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(80))
+    unit: Mapped[str | None] = mapped_column(String(40))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MeasureValue(Base):
+    """What one participation recorded for one of its programme's measures."""
+
+    __tablename__ = "measure_value"
+    __table_args__ = (
+        UniqueConstraint(
+            "participation_id", "measure_id", name="uq_measure_value_participation_measure"
+        ),
+        CheckConstraint("value >= 0", name="value_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    participation_id: Mapped[int] = mapped_column(
+        ForeignKey("participation.id", ondelete="CASCADE"), index=True
+    )
+    measure_id: Mapped[int] = mapped_column(
+        ForeignKey("programme_measure.id", ondelete="CASCADE"), index=True
+    )
+    value: Mapped[int] = mapped_column(Integer)

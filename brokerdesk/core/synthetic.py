@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
+import brokerdesk.core.services.measures as measures
 from brokerdesk.core import audit
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import BrokerDeskError
@@ -279,6 +280,7 @@ def seed(
                 conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
         builder = _Builder(session, rng, counts, say)
         builder.run(report)
+        measures.adopt_column_figures(session)  # reach and sessions, as measures
         if bulk:
             say("Search index...")
             for entity, first_id in builder.first_ids.items():

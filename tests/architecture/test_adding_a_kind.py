@@ -289,6 +289,7 @@ def test_a_new_kind_is_five_files_and_every_screen_knows_it(tmp_path: Path) -> N
             "Contacts",
             "Interactions",
             "Agreements",
+            "Series",
             "Awards",
             "Dashboard",
             "Data quality",

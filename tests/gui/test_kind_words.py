@@ -66,6 +66,7 @@ def test_the_navigation_shows_the_listed_kinds_in_order(window: MainWindow) -> N
         "Contacts",
         "Interactions",
         "Agreements",
+        "Series",
         "Dashboard",
         "Data quality",
         "Trash",

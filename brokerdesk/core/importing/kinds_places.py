@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import brokerdesk.core.importing.row_contacts as row_contacts
+import brokerdesk.core.services.measures as measures
 from brokerdesk.core.errors import ValidationError
 from brokerdesk.core.importing.base import Importer, ImportOptions, RowPlan
 from brokerdesk.core.importing.folding import match_key
@@ -250,6 +252,22 @@ class ParticipationImporter(Importer):
         }
         self._branches: dict[int, dict[str, int]] = {}
         self._programme_names: dict[str, int | None] = {}
+
+    def write(self, creates: Sequence[dict[str, Any]], updates: Sequence[RowPlan]) -> Sequence[int]:
+        """Write as every importer does, then bring the reach and sessions written into their
+        measures (``core.services.measures``)."""
+        created = super().write(creates, updates)
+        programmes = {int(row["programme_id"]) for row in creates if row.get("programme_id")}
+        changed = [p.record_id for p in updates if p.record_id is not None]
+        if changed:
+            programmes |= set(
+                self.session.scalars(
+                    select(Participation.programme_id).where(Participation.id.in_(changed))
+                )
+            )
+        if programmes:
+            measures.adopt_column_figures(self.session, sorted(programmes))
+        return created
 
     def resolve(self, plan: RowPlan, source: dict[str, str], values: dict[str, Any]) -> Any:
         programme_id = self.options.programme_id

@@ -28,6 +28,7 @@ from brokerdesk.core.services.programmes import (
     ProgrammeService,
 )
 from brokerdesk.core.services.records import RecordService
+from brokerdesk.core.services.series import SeriesService
 
 if TYPE_CHECKING:
     from brokerdesk.core.db import Database
@@ -71,6 +72,7 @@ class Services:
         self.library_services = self._owner("library_service", LibraryServiceService)
         self.offer_areas = self._owner("offer_area", OfferAreaService)
         self.documents = self._owner("document", DocumentService)
+        self.series = self._owner("series", SeriesService)
         self.overview = OverviewService(db)
         self.named_leads = NamedLeadService(db)
 

@@ -15,7 +15,15 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from brokerdesk.core.db import Database
-from brokerdesk.core.models import Branch, Contact, LibraryService, OfferArea, Partner, Programme
+from brokerdesk.core.models import (
+    Branch,
+    Contact,
+    LibraryService,
+    OfferArea,
+    Partner,
+    Programme,
+    Series,
+)
 
 # Programme statuses worth choosing for new work: running, or about to.
 LIVE_STATUSES = ("live", "negotiating")
@@ -92,6 +100,11 @@ def branch_choices(session: Session) -> list[Choice]:
     return [Choice(int(bid), f"{name} ({service})") for bid, name, service in rows]
 
 
+def series_choices(session: Session) -> list[Choice]:
+    """Every series, by name."""
+    return _choices(session, select(Series.id, Series.name).order_by(Series.name))
+
+
 # What a form's reference field may point at, by the field's name.
 FIELD_CHOICES: dict[str, Callable[[Session], list[Choice]]] = {
     "partner_id": partner_choices,
@@ -101,6 +114,7 @@ FIELD_CHOICES: dict[str, Callable[[Session], list[Choice]]] = {
     "local_contact_id": contact_choices,
     "offer_area_id": offer_area_choices,
     "branch_id": branch_choices,
+    "series_id": series_choices,
 }
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Executable, and_, func, select
 from sqlalchemy.orm import Session
 
+import brokerdesk.core.services.measures as measures
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import NotFoundError
 from brokerdesk.core.models import (
@@ -29,6 +30,8 @@ from brokerdesk.core.models import (
     Programme,
     ProgrammePartner,
 )
+from brokerdesk.core.services.measures import Measure, MeasureTotal
+from brokerdesk.core.taking_part import services_taking_part
 
 Row = dict[str, Any]
 
@@ -69,6 +72,13 @@ class ProgrammeOverview:
     by_nation: dict[str, int] = field(default_factory=dict)
     by_region: dict[str, int] = field(default_factory=dict)
     total_reach: int = 0
+    services_taking_part: int = 0  # core.taking_part: what the programme list shows too
+    series_id: int | None = None
+    series: str | None = None
+    round_label: str | None = None
+    measures: list[Measure] = field(default_factory=list)
+    measure_totals: list[MeasureTotal] = field(default_factory=list)
+    figures: list[Row] = field(default_factory=list)  # measures.figure_rows
 
 
 def _rows(session: Session, query: Executable) -> list[Row]:
@@ -313,6 +323,12 @@ class OverviewService:
                 .where(Participation.programme_id == programme_id)
                 .order_by(LibraryService.nice_name),
             )
+            declared = measures.declared(session, programme_id)
+            values = measures.participation_values(session, programme_id)
+            for participation in participations:
+                recorded = values.get(participation["id"], {})
+                for measure in declared:
+                    participation[f"measure_{measure.id}"] = recorded.get(measure.id)
             active = [p for p in participations if p["stage"] != "withdrawn"]
             return ProgrammeOverview(
                 programme=row,
@@ -324,6 +340,14 @@ class OverviewService:
                 by_nation=dict(Counter(p["nation"] for p in active)),
                 by_region=dict(Counter(p["region"] for p in active)),
                 total_reach=sum(p["reach"] or 0 for p in participations),
+                services_taking_part=session.scalar(select(services_taking_part(programme_id)))
+                or 0,
+                series_id=programme.series_id,
+                series=programme.round.series.name if programme.round else None,
+                round_label=programme.round_label,
+                measures=declared,
+                measure_totals=measures.grand_totals(session, [programme_id]),
+                figures=measures.figure_rows(session, [programme_id]),
             )
 
     def participation_counts(self, programme_ids: list[int]) -> dict[int, int]:

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from sqlalchemy import and_, func, insert, select, update
 from sqlalchemy.orm import Session
 
+import brokerdesk.core.services.measures as measures
 from brokerdesk.core import audit, models
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.errors import BrokerDeskError, NotFoundError, ValidationError
@@ -25,6 +26,7 @@ from brokerdesk.core.models import (
     Partner,
     Programme,
     ProgrammePartner,
+    Series,
 )
 from brokerdesk.core.services.fields import Field, check_date_order, validate
 from brokerdesk.core.services.records import Change, RecordService
@@ -43,16 +45,23 @@ class ProgrammeService(RecordService[Programme]):
         Field("description", "Description", "longtext"),
         Field("budget", "Budget (£)", "decimal", minimum=0),
         Field("target_services", "Target (library services)", "int", minimum=0),
+        Field("series_id", "Series", "int"),
+        Field("round_label", "Round", max_length=40),
     )
     defaults: ClassVar[Mapping[str, Any]] = {"status": "idea"}
     extra_fields: ClassVar[frozenset[str]] = frozenset(
-        {"secondary_offer_area_ids", "partners", "tags"}
+        {"secondary_offer_area_ids", "partners", "tags", "measures"}
     )
 
     def check(self, session: Session, values: Mapping[str, Any], record_id: int | None) -> None:
         check_date_order(values)
         if session.get(OfferArea, values["offer_area_id"]) is None:
             raise ValidationError({"offer_area_id": "Choose an offer area."})
+        series_id = values.get("series_id")
+        if series_id is not None and session.get(Series, series_id) is None:
+            raise ValidationError({"series_id": "Choose a series that exists."})
+        if values.get("round_label") and series_id is None:
+            raise ValidationError({"round_label": "A round belongs to a series: choose one."})
 
     def apply_extra(self, session: Session, obj: Any, extra: Mapping[str, Any]) -> None:
         if "secondary_offer_area_ids" in extra:
@@ -68,6 +77,9 @@ class ProgrammeService(RecordService[Programme]):
             self._set_partners(session, obj, extra["partners"] or [])
         if "tags" in extra:
             set_tags(session, obj, extra["tags"])
+        if "measures" in extra:
+            session.flush()
+            measures.set_declared(session, obj.id, measures.parse_declarations(extra["measures"]))
 
     def _set_partners(
         self, session: Session, obj: Programme, pairs: Sequence[tuple[int, str]]
@@ -94,6 +106,7 @@ class ProgrammeService(RecordService[Programme]):
             "secondary_offer_area_ids": [a.id for a in obj.secondary_offer_areas],
             "partners": sorted((link.partner_id, link.role) for link in obj.partner_links),
             "tags": tag_names(obj),
+            "measures": [(m.name, m.unit) for m in measures.declared(session, obj.id)],
         }
 
     def id_named(self, text: str) -> int:
@@ -128,6 +141,35 @@ class ParticipationService(RecordService[Participation]):
         Field("notes", "Notes", "longtext"),
     )
     defaults: ClassVar[Mapping[str, Any]] = {"stage": "invited"}
+    # {measure id: value} for the programme's measures (core.services.measures); reach and
+    # sessions above are two of them, kept in step both ways.
+    extra_fields: ClassVar[frozenset[str]] = frozenset({"measure_values"})
+
+    def apply_extra(self, session: Session, obj: Any, extra: Mapping[str, Any]) -> None:
+        measures.mirror_columns(session, obj)
+        if extra.get("measure_values"):
+            measures.set_values(session, obj, extra["measure_values"])
+
+    def extra_values(self, session: Session, obj: Any) -> dict[str, Any]:
+        """Every declared measure's value (None where none is recorded), so that an undo puts
+        back exactly what was there."""
+        recorded = measures.values_of(session, obj.id) if obj.id else {}
+        return {
+            "measure_values": {
+                m.id: recorded.get(m.id) for m in measures.declared(session, obj.programme_id)
+            }
+        }
+
+    def own_measures(self, participation_id: int) -> list[tuple[int, str]]:
+        """(id, heading) of the measures its programme declares, but for reach and sessions
+        (fields of their own): what the participation form asks figures for."""
+        with self.db.read() as session:
+            obj = self._load(session, participation_id)
+            return [
+                (m.id, m.heading)
+                for m in measures.declared(session, obj.programme_id)
+                if m.name not in measures.MEASURE_COLUMNS
+            ]
 
     def check(self, session: Session, values: Mapping[str, Any], record_id: int | None) -> None:
         check_date_order(values)

@@ -189,3 +189,57 @@ class PartnerRoles(ExtraSection):
         self._rows = []
         for partner_id, role in value or []:
             self._add_row(partner_id, role)
+
+
+class MeasuresEdit(ExtraSection):
+    """A programme's measures on one line: "People reached (people); Books issued (books)"."""
+
+    def __init__(self, key: str, label: str, parent: QWidget) -> None:
+        edit = QLineEdit(parent)
+        edit.setPlaceholderText(
+            translate("RecordForm", "Name (unit); another (unit): People reached (people)")
+        )
+        edit.textEdited.connect(lambda _t: self.edited.emit())
+        super().__init__(key, label, edit)
+        self.edit = edit
+
+    def value(self) -> Any:
+        return self.edit.text()
+
+    def set_value(self, value: Any) -> None:
+        pairs = value or []
+        self.edit.setText("; ".join(f"{n} ({u})" if u else n for n, u in pairs))
+
+
+class MeasureValues(ExtraSection):
+    """A participation's figure for each measure its programme declares (beside the two
+    that are fields of their own), one labelled box each."""
+
+    def __init__(
+        self, key: str, label: str, measures: list[tuple[int, str]], parent: QWidget
+    ) -> None:
+        group = QGroupBox(translate("RecordForm", label), parent)
+        group.setAccessibleName(translate("RecordForm", label))
+        grid = QGridLayout(group)
+        self.edits: dict[int, QLineEdit] = {}
+        for row, (measure_id, heading) in enumerate(measures):
+            edit = QLineEdit(group)
+            edit.setAccessibleName(heading)
+            edit.textEdited.connect(lambda _t: self.edited.emit())
+            shown = QLabel(heading.replace("&", "&&") + ":", group)
+            shown.setBuddy(edit)
+            grid.addWidget(shown, row, 0)
+            grid.addWidget(edit, row, 1)
+            self.edits[measure_id] = edit
+        super().__init__(key, label, group)
+        if self.edits:
+            self.focus_widget = next(iter(self.edits.values()))
+
+    def value(self) -> Any:
+        return {mid: edit.text().strip() or None for mid, edit in self.edits.items()}
+
+    def set_value(self, value: Any) -> None:
+        recorded = {int(k): v for k, v in (value or {}).items()}
+        for mid, edit in self.edits.items():
+            figure = recorded.get(mid)
+            edit.setText("" if figure is None else str(figure))

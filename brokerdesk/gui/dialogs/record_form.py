@@ -38,7 +38,14 @@ from brokerdesk.gui.dialogs.editors import (
     make_editor,
     reference_options,
 )
-from brokerdesk.gui.dialogs.extras import ExtraSection, OfferAreaChecks, PartnerRoles, TagsEdit
+from brokerdesk.gui.dialogs.extras import (
+    ExtraSection,
+    MeasuresEdit,
+    MeasureValues,
+    OfferAreaChecks,
+    PartnerRoles,
+    TagsEdit,
+)
 from brokerdesk.gui.dialogs.likely_existing import attach_likely_existing
 from brokerdesk.gui.dialogs.parties import LinkedRecords
 from brokerdesk.gui.scrolling import form_scroll_area
@@ -244,6 +251,12 @@ class RecordForm(QDialog):
             if key in extra:
                 options = self._options_for(field_name)
                 sections.append(LinkedRecords(key, label, field_name, noun, options, parent))
+        if "measures" in extra:
+            sections.append(MeasuresEdit("measures", "Measures", parent))
+        if "measure_values" in extra and self.record_id is not None:
+            measures = self.ctx.services.participations.own_measures(self.record_id)
+            if measures:
+                sections.append(MeasureValues("measure_values", "Figures", measures, parent))
         for section in sections:
             section.edited.connect(self._clear_conflict)
         return sections

@@ -16,6 +16,12 @@ def record_button_help(text: str, noun: str) -> str:
             "<b>Delete</b><p>Move this {noun} to the Trash, with what belongs only to it. "
             "Ctrl+Z or the Trash brings it back whole.</p>",
         ),
+        "Roll over to next &year…": translate(
+            "Help",
+            "<b>Roll over</b><p>Make next year's round of this {noun}: name, round and dates a "
+            "year on, the same offer areas, partners, target and measures, and the library "
+            "services you choose at the stage you choose. Ctrl+Z takes it back.</p>",
+        ),
         "Add &contact…": translate(
             "Help", "<b>Add contact</b><p>Record a person who works at this {noun}.</p>"
         ),
@@ -65,8 +71,9 @@ def record_button_help(text: str, noun: str) -> str:
         ),
         "Edit pa&rticipation…": translate(
             "Help",
-            "<b>Edit participation</b><p>Dates, reach and the local contact of the selected "
-            "library service's participation.</p>",
+            "<b>Edit participation</b><p>Dates, figures (one for each of the programme's "
+            "measures) and the local contact of the selected library service's "
+            "participation.</p>",
         ),
     }
     text = texts.get(text, "")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -27,6 +28,7 @@ from brokerdesk.gui.models.rows import CellsRow
 from brokerdesk.gui.views import charts
 from brokerdesk.gui.views.dashboard.record_table import RecordTable
 from brokerdesk.gui.views.dashboard.today import WorksFromToday
+from brokerdesk.gui.views.dashboard.years import year_choice
 
 if TYPE_CHECKING:
     from brokerdesk.gui.context import AppContext
@@ -43,16 +45,28 @@ class ChartsTab(WorksFromToday, QWidget):
         self.as_tables = QCheckBox(self.tr("Show charts as ta&bles"), self)
         self.as_tables.setAccessibleName(self.tr("Show charts as tables"))
         self.as_tables.toggled.connect(self._show_tables)
+        self.year = year_choice(ctx, self)
+        self.year.currentIndexChanged.connect(lambda _i: self.refresh())
+        year_label = QLabel(self.tr("&Year:"), self)
+        year_label.setBuddy(self.year)
+        bar = QHBoxLayout()
+        for widget in (self.as_tables, year_label, self.year):
+            bar.addWidget(widget)
+        bar.addStretch(1)
         outer = QVBoxLayout(self)
-        outer.addWidget(self.as_tables)
+        outer.addLayout(bar)
         self.grid = QGridLayout()
         outer.addLayout(self.grid, 1)
 
     def refresh(self) -> None:
         db = self.ctx.db
         built = {
-            "programmes": charts.programmes_chart(coverage.programmes_by_area_and_status(db)),
-            "stages": charts.stages_chart(coverage.participations_by_stage(db)),
+            "programmes": charts.programmes_chart(
+                coverage.programmes_by_area_and_status(db, self.year.currentData())
+            ),
+            "stages": charts.stages_chart(
+                coverage.participations_by_stage(db, self.year.currentData())
+            ),
             "months": charts.monthly_chart(coverage.new_participations_by_month(db, self.today)),
         }
         for n, (key, drawn) in enumerate(built.items()):

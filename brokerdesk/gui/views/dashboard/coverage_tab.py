@@ -26,6 +26,7 @@ from brokerdesk.gui.calendars import make_readable
 from brokerdesk.gui.dialogs.invite_gaps import InviteGapsDialog
 from brokerdesk.gui.models.rows import CellsRow
 from brokerdesk.gui.views.dashboard.record_table import RecordTable
+from brokerdesk.gui.views.dashboard.years import year_choice
 
 if TYPE_CHECKING:
     from brokerdesk.gui.context import AppContext
@@ -39,7 +40,8 @@ STATUS_CHOICES: tuple[tuple[str, tuple[str, ...]], ...] = (
 HELP = (
     "A member library service is covered when it is signed up or active in a programme of the "
     "offer area (primary or secondary) with the chosen status. Choose a cell to list the "
-    "services covered and the ones missing."
+    "services covered and the ones missing. Choose a year to count only the programmes "
+    "running that year (a series' round of that year), completed participations too."
 )
 
 
@@ -72,11 +74,14 @@ class CoverageTab(QWidget):
         self.as_at.setAccessibleName(self.tr("As at date"))
         make_readable(self.as_at.calendarWidget(), self.tr("As at date"))
         self.as_at.setEnabled(False)
+        self.year = year_choice(ctx, self)
+        year_label = QLabel(self.tr("&Year:"), self)
+        year_label.setBuddy(self.year)
         self.export_button = QPushButton(self.tr("Ex&port coverage…"), self)
         self.export_button.setAccessibleName(self.tr("Export coverage…"))
         self.export_button.clicked.connect(self._choose_export)
         bar = QHBoxLayout()
-        for widget in (status_label, self.status, self.use_date, self.as_at):
+        for widget in (status_label, self.status, year_label, self.year, self.use_date, self.as_at):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
@@ -123,13 +128,18 @@ class CoverageTab(QWidget):
         self.setTabOrder(self.invite_button, self.missing)
         self.setTabOrder(self.missing, self.covered)
         self.status.currentIndexChanged.connect(self.refresh)
+        self.year.currentIndexChanged.connect(self.refresh)
         self.use_date.toggled.connect(self.as_at.setEnabled)
         self.use_date.toggled.connect(self.refresh)
         self.as_at.dateChanged.connect(self.refresh)
 
     def current_filter(self) -> CoverageFilter:
         as_at = self.as_at.date().toPython() if self.use_date.isChecked() else None
-        return CoverageFilter(statuses=self.status.currentData(), as_at=as_at)  # type: ignore[arg-type]
+        return CoverageFilter(
+            statuses=self.status.currentData(),
+            as_at=as_at,  # type: ignore[arg-type]
+            year=self.year.currentData(),
+        )
 
     def refresh(self) -> None:
         matrix = coverage.coverage_matrix(self.ctx.db, self.current_filter())

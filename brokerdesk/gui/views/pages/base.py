@@ -54,6 +54,13 @@ def counts_text(counts: Mapping[str, int], labels: Mapping[str, str] | None = No
     return " · ".join(f"{(labels or {}).get(k, k)} {counts[k]:,}" for k in keys)
 
 
+def place_first(table: QTableView) -> None:
+    """Widths for a figures table (level, place, numbers): the place's name is the long one."""
+    header = table.horizontalHeader()
+    header.resizeSection(0, 120)
+    header.resizeSection(1, 260)
+
+
 class RelatedTable(QTableView):
     """A table of related records; double click or Enter opens the row's record.
 

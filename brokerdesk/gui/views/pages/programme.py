@@ -11,8 +11,30 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.services.overview import ProgrammeOverview
 from brokerdesk.gui.models.rows import RowColumn
-from brokerdesk.gui.views.pages.base import RecordPage, counts_text
+from brokerdesk.gui.views.pages.base import RecordPage, counts_text, place_first
 from brokerdesk.gui.views.pages.timeline import add_timeline
+
+PARTICIPATION_COLUMNS = (
+    RowColumn("service", "Library service"),
+    RowColumn("stage", "Stage", v.STAGE_LABELS),
+    RowColumn("nation", "Nation"),
+    RowColumn("region", "Region"),
+    RowColumn("branch", "Branch"),
+    RowColumn("start_date", "Starts"),
+    RowColumn("end_date", "Ends"),
+    RowColumn("local_contact", "Local contact"),
+)  # then a column per measure the programme declares
+FIGURE_COLUMNS = (RowColumn("level", "Level"), RowColumn("place", "Place"))
+
+
+def _total_text(total: int, unit: str | None) -> str:
+    return f"{total:,} {unit}" if unit else f"{total:,}"
+
+
+def _round_text(data: ProgrammeOverview) -> str:
+    if data.series is None:
+        return ""
+    return f"{data.series}, round {data.round_label}" if data.round_label else data.series
 
 
 class ProgrammePage(RecordPage):
@@ -26,11 +48,12 @@ class ProgrammePage(RecordPage):
         )
         self.add_button("Add &partner…", self.add_partner, "Give a partner a role in it")
         self.edit_participation_button = self.add_button(
-            "Edit pa&rticipation…", self.edit_participation, "Dates, reach, local contact"
+            "Edit pa&rticipation…", self.edit_participation, "Dates, figures, local contact"
         )
         self.add_button(
             "&Log interaction…", lambda: self.log_interaction("programme_id"), shortcut="Ctrl+I"
         )
+        self.add_button("Roll over to next &year…", self.roll_over, "Make next year's round of it")
         bar = QWidget(self)
         line = QHBoxLayout(bar)
         line.setContentsMargins(0, 0, 0, 0)
@@ -49,17 +72,7 @@ class ProgrammePage(RecordPage):
         line.addStretch(1)
         self.participations = self.add_table(
             "Library services",
-            (
-                RowColumn("service", "Library service"),
-                RowColumn("stage", "Stage", v.STAGE_LABELS),
-                RowColumn("nation", "Nation"),
-                RowColumn("region", "Region"),
-                RowColumn("branch", "Branch"),
-                RowColumn("start_date", "Starts"),
-                RowColumn("end_date", "Ends"),
-                RowColumn("reach", "Reach"),
-                RowColumn("local_contact", "Local contact"),
-            ),
+            PARTICIPATION_COLUMNS,
             "library_service",
             open_key="service_id",
             multi=True,
@@ -73,6 +86,7 @@ class ProgrammePage(RecordPage):
             (RowColumn("name", "Partner"), RowColumn("role", "Role", v.PARTNER_ROLE_LABELS)),
             "partner",
         )
+        self.figures = self.add_table("Figures", FIGURE_COLUMNS, None)
         self._all: list[dict[str, object]] = []
         self.timeline = add_timeline(self)
 
@@ -98,15 +112,27 @@ class ProgrammePage(RecordPage):
                 ("Tags", ", ".join(p.get("tags") or [])),
                 (
                     "Library services",
-                    f"{len(data.participations):,}"
+                    f"{data.services_taking_part:,}"
                     + (f" of a target of {target:,}" if target else ""),
                 ),
                 ("By stage", counts_text(data.by_stage, v.STAGE_LABELS)),
                 ("By nation", counts_text(data.by_nation)),
                 ("By region", counts_text(data.by_region)),
-                ("People reached", f"{data.total_reach:,}"),
+                ("Series", _round_text(data)),
+                *((t.name, _total_text(t.total, t.unit)) for t in data.measure_totals),
             ]
         )
+        self.series_id = data.series_id
+        self.participations.rows_model.set_columns(
+            [
+                *PARTICIPATION_COLUMNS,
+                *(RowColumn(f"measure_{m.id}", m.heading) for m in data.measures),
+            ]
+        )
+        headings = [m.heading for m in data.measures]
+        self.figures.rows_model.set_columns([*FIGURE_COLUMNS, *(RowColumn(h, h) for h in headings)])
+        self.set_table_rows(self.figures, data.figures)
+        place_first(self.figures)
         self._all = data.participations
         self._show_participations()
         self.set_table_rows(self.partners, data.partners)
@@ -151,6 +177,16 @@ class ProgrammePage(RecordPage):
         open_record_form(
             self.ctx, "programme_partner", None, self, {"programme_id": self.record_id}
         )
+
+    def roll_over(self) -> None:
+        from brokerdesk.gui.series.roll_over_dialog import RollOverDialog
+
+        dialog = RollOverDialog(self.ctx, self.record_id, self.heading.text(), self)
+        dialog.exec()
+        new_id = dialog.new_id
+        dialog.deleteLater()
+        if new_id is not None:
+            self.open_requested.emit("programme", new_id)
 
     def edit_participation(self) -> None:
         from brokerdesk.gui.dialogs.record_form import open_record_form
