@@ -147,6 +147,15 @@ REGISTERED: tuple[RecordKind, ...] = (
         page=_PAGES + "people.InteractionPage",
         shown_in=frozenset({"partner", "library_service"}),
     ),
+    RecordKind(
+        "funding_grant",
+        QT_TRANSLATE_NOOP("RecordKinds", "grant"),
+        QT_TRANSLATE_NOOP("RecordKinds", "grants"),
+        service=_SERVICES + "grants.GrantService",
+        records=_SERVICES + "grants.grant_list",
+        page=_PAGES + "grant.GrantPage",
+        shown_in=frozenset({"partner", "programme"}),
+    ),
     # A branch is found by search and opens its library service's page.
     RecordKind(
         "branch",
@@ -179,6 +188,13 @@ REGISTERED: tuple[RecordKind, ...] = (
         QT_TRANSLATE_NOOP("RecordKinds", "programme partners"),
         service=_SERVICES + "programmes.ProgrammePartnerService",
         shown_in=frozenset({"programme", "partner"}),
+    ),
+    RecordKind(
+        "deliverable",
+        QT_TRANSLATE_NOOP("RecordKinds", "deliverable"),
+        QT_TRANSLATE_NOOP("RecordKinds", "deliverables"),
+        service=_SERVICES + "grants.DeliverableService",
+        shown_in=frozenset({"funding_grant", "partner"}),
     ),
     RecordKind(
         "offer_area",

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from brokerdesk.core.kinds import KINDS, load
+from brokerdesk.core.services.grants import DeliverableService, GrantService
 from brokerdesk.core.services.library_services import LibraryServiceService, OfferAreaService
 from brokerdesk.core.services.overview import OverviewService
 from brokerdesk.core.services.partners import AgreementService, PartnerService
@@ -67,6 +68,8 @@ class Services:
         self.participations = self._owner("participation", ParticipationService)
         self.library_services = self._owner("library_service", LibraryServiceService)
         self.offer_areas = self._owner("offer_area", OfferAreaService)
+        self.grants = self._owner("funding_grant", GrantService)
+        self.deliverables = self._owner("deliverable", DeliverableService)
         self.overview = OverviewService(db)
 
     def _owner(self, entity: str, expected: type[S]) -> S:

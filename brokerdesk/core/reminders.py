@@ -1,0 +1,304 @@
+"""What is due: one list of reminders for a day, for Today, the command line and the calendar.
+
+The reminders come from a small list of sources (``SOURCES``), each a function of the
+database, the day and how many days ahead to look, so a new kind of date is one more entry:
+
+* **follow-ups**: interactions with a follow-up date not yet done (overdue ones however old);
+* **agreements**: renewal dates within the horizon (or past, while the agreement still runs)
+  and end dates within the horizon;
+* **deliverables** of grants not yet done, due within the horizon or overdue;
+* **contact cadence**: partners not contacted within their own "contact every N days"
+  (``core.health``, the dashboard's rule), due the day the cadence ran out.
+
+Each reminder says what is due, when, how many days overdue, the record that holds the date
+(``entity``/``record_id``/``date_field``: what "move the date" changes) and the record page to
+open (``page_entity``/``page_id``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import and_, or_, select
+
+from brokerdesk.core import health
+from brokerdesk.core.db import Database
+from brokerdesk.core.models import (
+    Agreement,
+    Deliverable,
+    Grant,
+    Interaction,
+    LibraryService,
+    Partner,
+    Programme,
+)
+
+HORIZON_DAYS = 60  # renewals, ends and deliverables this far ahead
+GROUPS = ("overdue", "today", "week", "later")
+GROUP_TITLES = {
+    "overdue": "Overdue",
+    "today": "Today",
+    "week": "This week",
+    "later": "Next 60 days",
+}
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """One thing due on a day.
+
+    Attributes:
+        kind: "follow_up", "renewal", "agreement_end", "deliverable" or "contact".
+        what: the sentence a person reads ("Follow up: Send the report").
+        about: whom or what it concerns (a partner's, service's or grant's name).
+        due_on: the day it is due.
+        days_overdue: days past due (0 today, negative when still ahead).
+        entity, record_id: the record that holds the date.
+        date_field: the field holding the date (None: the date cannot be moved, only met).
+        page_entity, page_id: the record page that shows it.
+        partner_id, service_id, programme_id, contact_id: whom a logged call would be with.
+    """
+
+    kind: str
+    what: str
+    about: str
+    due_on: dt.date
+    days_overdue: int
+    entity: str
+    record_id: int
+    date_field: str | None
+    page_entity: str
+    page_id: int
+    partner_id: int | None = None
+    service_id: int | None = None
+    programme_id: int | None = None
+    contact_id: int | None = None
+
+    @property
+    def uid(self) -> str:
+        """Stable across runs, so a re-exported calendar updates its events."""
+        return f"{self.kind}-{self.entity}-{self.record_id}@brokerdesk"
+
+    @property
+    def group(self) -> str:
+        """ "overdue", "today", "week" (the next 7 days) or "later"."""
+        if self.days_overdue > 0:
+            return "overdue"
+        if self.days_overdue == 0:
+            return "today"
+        return "week" if self.days_overdue >= -7 else "later"
+
+    @property
+    def when(self) -> str:
+        """ "3 days overdue", "today", "in 5 days"."""
+        days = self.days_overdue
+        if days == 0:
+            return "today"
+        if days > 0:
+            return f"{days} day{'s' if days != 1 else ''} overdue"
+        return f"in {-days} day{'s' if days != -1 else ''}"
+
+    def as_json(self) -> dict[str, object]:
+        out: dict[str, object] = asdict(self)
+        out["due_on"] = self.due_on.isoformat()
+        out["group"] = self.group
+        out["when"] = self.when
+        out["uid"] = self.uid
+        return out
+
+
+Source = Callable[[Database, dt.date, int], list[Reminder]]
+
+
+def _overdue(today: dt.date, due: dt.date) -> int:
+    return (today - due).days
+
+
+def follow_ups_due(db: Database, today: dt.date, days: int) -> list[Reminder]:
+    """Open follow-ups up to ``days`` ahead, overdue ones however old."""
+    until = today + dt.timedelta(days=days)
+    query = (
+        select(
+            Interaction.id,
+            Interaction.follow_up_on,
+            Interaction.subject,
+            Partner.name,
+            LibraryService.nice_name,
+            Programme.name,
+            Interaction.partner_id,
+            Interaction.service_id,
+            Interaction.programme_id,
+            Interaction.contact_id,
+        )
+        .outerjoin(Partner, Partner.id == Interaction.partner_id)
+        .outerjoin(LibraryService, LibraryService.id == Interaction.service_id)
+        .outerjoin(Programme, Programme.id == Interaction.programme_id)
+        .where(
+            Interaction.follow_up_on.is_not(None),
+            Interaction.follow_up_done.is_(False),
+            Interaction.follow_up_on <= until,
+        )
+    )
+    out = []
+    with db.read() as session:
+        for iid, due, subject, pname, sname, prname, pid, sid, prid, cid in session.execute(query):
+            out.append(
+                Reminder(
+                    "follow_up",
+                    f"Follow up: {subject}",
+                    " · ".join(n for n in (pname, sname, prname) if n),
+                    due,
+                    _overdue(today, due),
+                    "interaction",
+                    iid,
+                    "follow_up_on",
+                    "interaction",
+                    iid,
+                    pid,
+                    sid,
+                    prid,
+                    cid,
+                )
+            )
+    return out
+
+
+def agreement_dates(db: Database, today: dt.date, days: int) -> list[Reminder]:
+    """Renewals due within ``days`` (or past, while the agreement runs) and ends within it."""
+    until = today + dt.timedelta(days=days)
+    running = or_(Agreement.end_date.is_(None), Agreement.end_date >= today)
+    query = (
+        select(Agreement, Partner.name)
+        .join(Partner, Partner.id == Agreement.partner_id)
+        .where(
+            or_(
+                and_(Agreement.renewal_date <= until, running),
+                Agreement.end_date.between(today, until),
+            )
+        )
+    )
+    out = []
+    with db.read() as session:
+        for agreement, partner in session.execute(query):
+            due = agreement.renewal_date
+            if due is not None and due <= until and (agreement.end_date or today) >= today:
+                out.append(
+                    Reminder(
+                        "renewal",
+                        f"Renewal due: {agreement.title}",
+                        partner,
+                        due,
+                        _overdue(today, due),
+                        "agreement",
+                        agreement.id,
+                        "renewal_date",
+                        "partner",
+                        agreement.partner_id,
+                        agreement.partner_id,
+                    )
+                )
+            end = agreement.end_date
+            if end is not None and today <= end <= until:
+                out.append(
+                    Reminder(
+                        "agreement_end",
+                        f"Agreement ends: {agreement.title}",
+                        partner,
+                        end,
+                        _overdue(today, end),
+                        "agreement",
+                        agreement.id,
+                        None,  # an end date is the agreement's term: edit it, not snooze it
+                        "partner",
+                        agreement.partner_id,
+                        agreement.partner_id,
+                    )
+                )
+    return out
+
+
+def deliverables_due(db: Database, today: dt.date, days: int) -> list[Reminder]:
+    """Grant deliverables not yet done, due within ``days`` or overdue."""
+    until = today + dt.timedelta(days=days)
+    query = (
+        select(Deliverable, Grant.title, Grant.partner_id, Partner.name)
+        .join(Grant, Grant.id == Deliverable.grant_id)
+        .join(Partner, Partner.id == Grant.partner_id)
+        .where(Deliverable.done_on.is_(None), Deliverable.due_on <= until)
+    )
+    out = []
+    with db.read() as session:
+        for item, grant, partner_id, funder in session.execute(query):
+            out.append(
+                Reminder(
+                    "deliverable",
+                    f"{item.kind.capitalize()} due: {item.title}",
+                    f"{grant} ({funder})",
+                    item.due_on,
+                    _overdue(today, item.due_on),
+                    "deliverable",
+                    item.id,
+                    "due_on",
+                    "funding_grant",
+                    item.grant_id,
+                    partner_id,
+                )
+            )
+    return out
+
+
+def contact_cadence(db: Database, today: dt.date, days: int) -> list[Reminder]:
+    """Partners past their own contact cadence (never contacted: due today)."""
+    out = []
+    for row in health.partner_health(db, today):
+        if not row.overdue:
+            continue
+        if row.last_contact is None:
+            due, what = today, "Never contacted"
+        else:
+            due = row.last_contact + dt.timedelta(days=row.limit_days)
+            what = f"Not contacted for {row.days_since} days (every {row.limit_days})"
+        out.append(
+            Reminder(
+                "contact",
+                what,
+                row.name,
+                due,
+                _overdue(today, due),
+                "partner",
+                row.id,
+                None,
+                "partner",
+                row.id,
+                row.id,
+            )
+        )
+    return out
+
+
+# Where reminders come from; one more kind of date is one more function here.
+SOURCES: list[Source] = [follow_ups_due, agreement_dates, deliverables_due, contact_cadence]
+
+
+def reminders(
+    db: Database,
+    today: dt.date,
+    days: int = HORIZON_DAYS,
+    sources: Sequence[Source] | None = None,
+) -> list[Reminder]:
+    """Everything due up to ``days`` ahead of ``today``, most overdue first."""
+    found: list[Reminder] = []
+    for source in SOURCES if sources is None else sources:
+        found.extend(source(db, today, days))
+    return sorted(found, key=lambda r: (r.due_on, r.kind, r.about.casefold(), r.record_id))
+
+
+def grouped(items: Sequence[Reminder]) -> list[tuple[str, list[Reminder]]]:
+    """The reminders under Overdue, Today, This week and Next 60 days (empty groups left out)."""
+    return [
+        (group, [r for r in items if r.group == group])
+        for group in GROUPS
+        if any(r.group == group for r in items)
+    ]
