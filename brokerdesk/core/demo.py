@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from brokerdesk.core import audit, clock, models, vocabulary
+from brokerdesk.core import audit, clock, demo_grants, models, vocabulary
 from brokerdesk.core import demo_stories as stories
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import BrokerDeskError
@@ -112,6 +112,7 @@ def build_demo(db: Database, seed: int = 2026, today: dt.date | None = None) -> 
         builder.participations(report)
         builder.interactions(report)
         stories.duplicate(builder, report)
+        demo_grants.grants(builder)
         audit.record(
             session,
             "import",

@@ -631,7 +631,9 @@ class Deliverable(Editable, Base):
     )
     __mapper_args__ = {"version_id_col": Editable.version_id}
 
-    grant_id: Mapped[int] = mapped_column(ForeignKey("funding_grant.id", ondelete="CASCADE"), index=True)
+    grant_id: Mapped[int] = mapped_column(
+        ForeignKey("funding_grant.id", ondelete="CASCADE"), index=True
+    )
     title: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(20), default="report")
     due_on: Mapped[dt.date | None] = mapped_column(Date, index=True)

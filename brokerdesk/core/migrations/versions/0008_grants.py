@@ -56,7 +56,9 @@ def upgrade() -> None:
         sa.Column("owner", sa.String(length=120), nullable=True),
         sa.Column("notes", sa.Text(), nullable=True),
         *_stamps(),
-        sa.CheckConstraint("length(trim(title)) > 0", name=op.f("ck_funding_grant_title_not_blank")),
+        sa.CheckConstraint(
+            "length(trim(title)) > 0", name=op.f("ck_funding_grant_title_not_blank")
+        ),
         sa.CheckConstraint(
             "status IN ('applied', 'awarded', 'declined', 'closed')",
             name=op.f("ck_funding_grant_status_allowed"),
@@ -78,7 +80,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_funding_grant")),
     )
     with op.batch_alter_table("funding_grant", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_funding_grant_partner_id"), ["partner_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_funding_grant_partner_id"), ["partner_id"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_funding_grant_title"), ["title"], unique=False)
         batch_op.create_index(batch_op.f("ix_funding_grant_status"), ["status"], unique=False)
 
@@ -115,9 +119,7 @@ def upgrade() -> None:
         sa.Column("done_on", sa.Date(), nullable=True),
         sa.Column("notes", sa.Text(), nullable=True),
         *_stamps(),
-        sa.CheckConstraint(
-            "length(trim(title)) > 0", name=op.f("ck_deliverable_title_not_blank")
-        ),
+        sa.CheckConstraint("length(trim(title)) > 0", name=op.f("ck_deliverable_title_not_blank")),
         sa.CheckConstraint(
             "kind IN ('report', 'milestone', 'payment', 'other')",
             name=op.f("ck_deliverable_kind_allowed"),
