@@ -116,6 +116,12 @@ def _overdue(today: dt.date, due: dt.date) -> int:
     return (today - due).days
 
 
+def _known(day: dt.date | None) -> dt.date:
+    """A date the query's WHERE clause guarantees is present."""
+    assert day is not None
+    return day
+
+
 def follow_ups_due(db: Database, today: dt.date, days: int) -> list[Reminder]:
     """Open follow-ups up to ``days`` ahead, overdue ones however old."""
     until = today + dt.timedelta(days=days)
@@ -143,7 +149,8 @@ def follow_ups_due(db: Database, today: dt.date, days: int) -> list[Reminder]:
     )
     out = []
     with db.read() as session:
-        for iid, due, subject, pname, sname, prname, pid, sid, prid, cid in session.execute(query):
+        for iid, date, subject, pname, sname, prname, pid, sid, prid, cid in session.execute(query):
+            due = _known(date)
             out.append(
                 Reminder(
                     "follow_up",
@@ -231,13 +238,14 @@ def deliverables_due(db: Database, today: dt.date, days: int) -> list[Reminder]:
     out = []
     with db.read() as session:
         for item, grant, partner_id, funder in session.execute(query):
+            due = _known(item.due_on)
             out.append(
                 Reminder(
                     "deliverable",
                     f"{item.kind.capitalize()} due: {item.title}",
                     f"{grant} ({funder})",
-                    item.due_on,
-                    _overdue(today, item.due_on),
+                    due,
+                    _overdue(today, due),
                     "deliverable",
                     item.id,
                     "due_on",

@@ -42,7 +42,7 @@ def _funder_and_grant(services: Services, world: World) -> tuple[int, int, int]:
 
 def test_a_grant_is_in_pounds_unless_told_and_funds_programmes(db: Database, world: World) -> None:
     services = Services(db)
-    funder, programme, grant = _funder_and_grant(services, world)
+    _funder, programme, grant = _funder_and_grant(services, world)
     saved = services.grants.get(grant)
     assert saved["currency"] == "GBP"
     assert saved["amount"] == Decimal("48000.00")

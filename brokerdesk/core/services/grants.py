@@ -185,7 +185,7 @@ def funder_grants(db: Database, partner_id: int, today: dt.date) -> tuple[list[R
         ]
         due = [
             d
-            for d in _deliverable_rows(session, [g["id"] for g in grants], today)
+            for d in _deliverable_rows(session, [int(g["id"]) for g in grants], today)
             if d["state"] != "done"
         ]
     return grants, due
