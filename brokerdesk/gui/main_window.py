@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from brokerdesk.gui.importing import ImportActions
     from brokerdesk.gui.safety import SafetyActions
     from brokerdesk.gui.search import SearchActions
+    from brokerdesk.gui.today import CalendarActions
     from brokerdesk.gui.views.list_page import ListPage
 
 # A feature the window installs after its own: ``install(window)``, whose actions are
@@ -63,6 +64,12 @@ NAVIGATION: tuple[tuple[str, str], ...] = tuple((k.key, k.plural) for k in LISTE
 # Pages that are not record lists, shown after the lists: (key, title, module, factory name).
 # A module that is not there yet is simply not offered.
 OTHER_PAGES: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "today",
+        QT_TRANSLATE_NOOP("MainWindow", "Today"),
+        "brokerdesk.gui.today.page",
+        "create_today_page",
+    ),
     (
         "dashboard",
         QT_TRANSLATE_NOOP("MainWindow", "Dashboard"),
@@ -111,6 +118,7 @@ class MainWindow(QMainWindow):
     export_actions: ExportActions
     help_actions: HelpActions
     theme_actions: QActionGroup  # View ▸ Theme
+    calendar_actions: CalendarActions  # Export ▸ Calendar (.ics)…, Keep a calendar file…
 
     def __init__(
         self,
@@ -213,6 +221,7 @@ class MainWindow(QMainWindow):
         from brokerdesk.gui.safety import install as install_safety
         from brokerdesk.gui.search import install as install_search
         from brokerdesk.gui.theme import install as install_theme
+        from brokerdesk.gui.today import install as install_calendar
 
         self.search_actions = install_search(self)
         self.import_actions = install_importing(self)
@@ -220,6 +229,7 @@ class MainWindow(QMainWindow):
         self.duplicates_actions = install_duplicates(self)
         self.export_actions = install_exporting(self)
         self.theme_actions = install_theme(self)
+        self.calendar_actions = install_calendar(self)
         for install in more:
             install(self)
         self.help_actions = install_help(self)  # last: it describes the actions made above

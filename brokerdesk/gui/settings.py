@@ -32,6 +32,8 @@ USER_NAME = Setting[str]("user/name", str, "")
 FOLLOW_UP_DAYS = Setting[int]("interactions/follow_up_days", int, 14)
 EXPORT_FOLDER = Setting[str]("export/folder", str, "")  # last folder exports went to
 THEME = Setting[str]("appearance/theme", str, "system")  # system, light, dark, high_contrast
+TODAY_AT_START = Setting[int]("today/at_start", int, 1)  # 1: open on the Today page
+KEPT_CALENDAR = Setting[str]("calendar/kept_file", str, "")  # .ics rewritten after changes
 
 
 class Settings:

@@ -15,7 +15,15 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from brokerdesk.core.db import Database
-from brokerdesk.core.models import Branch, Contact, LibraryService, OfferArea, Partner, Programme
+from brokerdesk.core.models import (
+    Branch,
+    Contact,
+    Grant,
+    LibraryService,
+    OfferArea,
+    Partner,
+    Programme,
+)
 
 # Programme statuses worth choosing for new work: running, or about to.
 LIVE_STATUSES = ("live", "negotiating")
@@ -92,6 +100,16 @@ def branch_choices(session: Session) -> list[Choice]:
     return [Choice(int(bid), f"{name} ({service})") for bid, name, service in rows]
 
 
+def grant_choices(session: Session) -> list[Choice]:
+    """Every grant as "Title (Funder)"."""
+    rows = session.execute(
+        select(Grant.id, Grant.title, Partner.name)
+        .join(Partner, Partner.id == Grant.partner_id)
+        .order_by(Grant.title, Partner.name)
+    ).all()
+    return [Choice(int(gid), f"{title} ({funder})") for gid, title, funder in rows]
+
+
 # What a form's reference field may point at, by the field's name.
 FIELD_CHOICES: dict[str, Callable[[Session], list[Choice]]] = {
     "partner_id": partner_choices,
@@ -101,6 +119,7 @@ FIELD_CHOICES: dict[str, Callable[[Session], list[Choice]]] = {
     "local_contact_id": contact_choices,
     "offer_area_id": offer_area_choices,
     "branch_id": branch_choices,
+    "grant_id": grant_choices,
 }
 
 
@@ -138,6 +157,7 @@ __all__ = [
     "ReferenceChoices",
     "branch_choices",
     "contact_choices",
+    "grant_choices",
     "live_programme_choices",
     "member_service_choices",
     "offer_area_choices",

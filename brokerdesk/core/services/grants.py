@@ -167,7 +167,14 @@ def grant_overview(db: Database, grant_id: int, today: dt.date) -> GrantOverview
 def funder_grants(db: Database, partner_id: int, today: dt.date) -> tuple[list[Row], list[Row]]:
     """A funder's grants (newest first) and their deliverables not yet done, soonest first."""
     with db.read() as session:
-        grants = [
+        found = list(
+            session.scalars(
+                select(Grant)
+                .where(Grant.partner_id == partner_id)
+                .order_by(Grant.start_date.desc(), Grant.title)
+            )
+        )
+        grants: list[Row] = [
             {
                 "id": g.id,
                 "title": g.title,
@@ -177,15 +184,11 @@ def funder_grants(db: Database, partner_id: int, today: dt.date) -> tuple[list[R
                 "start_date": g.start_date,
                 "end_date": g.end_date,
             }
-            for g in session.scalars(
-                select(Grant)
-                .where(Grant.partner_id == partner_id)
-                .order_by(Grant.start_date.desc(), Grant.title)
-            )
+            for g in found
         ]
         due = [
             d
-            for d in _deliverable_rows(session, [int(g["id"]) for g in grants], today)
+            for d in _deliverable_rows(session, [g.id for g in found], today)
             if d["state"] != "done"
         ]
     return grants, due

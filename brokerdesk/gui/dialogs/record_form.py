@@ -230,6 +230,11 @@ class RecordForm(QDialog):
             )
         if "tags" in extra:
             sections.append(TagsEdit("tags", "Tags", parent))
+        if "programme_ids" in extra:  # a tick box per programme (a grant's programmes funded)
+            programmes = self._options_for("programme_id")
+            sections.append(
+                OfferAreaChecks("programme_ids", "Programmes funded", programmes, parent)
+            )
         if "partners" in extra:
             sections.append(
                 PartnerRoles("partners", "Partners", self._options_for("partner_id"), parent)

@@ -7,11 +7,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QMenu, QPushButton
 
+from brokerdesk.core import clock
 from brokerdesk.core import vocabulary as v
+from brokerdesk.core.services.grants import funder_grants
 from brokerdesk.core.services.overview import PartnerOverview
 from brokerdesk.gui.models.rows import RowColumn
 from brokerdesk.gui.views.pages import columns
 from brokerdesk.gui.views.pages.base import RecordPage, counts_text
+from brokerdesk.gui.views.pages.grant import add_grant_tables
 
 
 def _stages(row: dict[str, Any]) -> str:
@@ -29,7 +32,9 @@ class PartnerPage(RecordPage):
     export_requested = Signal(int, str)
     entity = "partner"
     finds_duplicates = True
-    watches = frozenset({"programme", "contact", "interaction", "participation"})
+    watches = frozenset(
+        {"programme", "contact", "interaction", "participation", "funding_grant", "deliverable"}
+    )
 
     def build(self) -> None:
         self.add_button("Add &contact…", self.add_contact, "A new contact at this partner")
@@ -69,6 +74,7 @@ class PartnerPage(RecordPage):
             ),
             None,
         )
+        self.grants, self.grant_deliverables = add_grant_tables(self)
 
     def fetch(self) -> PartnerOverview:
         return self.ctx.services.overview.partner(self.record_id)
@@ -106,6 +112,9 @@ class PartnerPage(RecordPage):
         self.set_table_rows(self.contacts, data.contacts)
         self.set_table_rows(self.interactions, data.interactions)
         self.set_table_rows(self.agreements, data.agreements)
+        grants, due = funder_grants(self.ctx.db, self.record_id, clock.today())
+        self.set_table_rows(self.grants, grants)
+        self.set_table_rows(self.grant_deliverables, due)
 
     def _add_export_button(self) -> tuple[QPushButton, QMenu]:
         """ "Export summary ▾" (PDF, XLSX, CSV): each says ``export_requested``."""
