@@ -443,6 +443,12 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.lists[entity].apply_state(state)
 
+    def start_at(self, key: str) -> None:
+        """Make ``key``'s list or page the first place of the window's history (Today, when
+        the app opens on it): nothing to go Back to yet."""
+        self._history, self._position = [], -1
+        self.open_list(key)
+
     def open_record(self, entity: str, record_id: int) -> None:
         self._visit(Location(entity, record_id))
 
