@@ -153,6 +153,7 @@ REGISTERED: tuple[RecordKind, ...] = (
         QT_TRANSLATE_NOOP("RecordKinds", "grants"),
         service=_SERVICES + "grants.GrantService",
         records=_SERVICES + "grants.grant_list",
+        search_type="funding_grant",
         page=_PAGES + "grant.GrantPage",
         shown_in=frozenset({"partner", "programme"}),
     ),

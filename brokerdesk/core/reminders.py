@@ -36,6 +36,7 @@ from brokerdesk.core.models import (
 )
 
 HORIZON_DAYS = 60  # renewals, ends and deliverables this far ahead
+DELIVERABLE_WORDS = {"report": "Report", "milestone": "Milestone", "payment": "Payment"}
 GROUPS = ("overdue", "today", "week", "later")
 GROUP_TITLES = {
     "overdue": "Overdue",
@@ -242,7 +243,7 @@ def deliverables_due(db: Database, today: dt.date, days: int) -> list[Reminder]:
             out.append(
                 Reminder(
                     "deliverable",
-                    f"{item.kind.capitalize()} due: {item.title}",
+                    f"{DELIVERABLE_WORDS.get(item.kind, 'Deliverable')} due: {item.title}",
                     f"{grant} ({funder})",
                     due,
                     _overdue(today, due),

@@ -116,3 +116,21 @@ def test_the_grants_list_filters_by_status_and_searches_titles(db: Database, wor
         row = listed.rows(session, [grant])[grant]
     assert awarded == found == [grant]
     assert row[[c.key for c in listed.columns].index("funder")] == "Lantern Arts Fund"
+
+
+def test_search_everything_finds_grants_and_forgets_deleted_ones(
+    db: Database, world: World
+) -> None:
+    from brokerdesk.core.search import SearchService, check_index
+
+    services = Services(db)
+    _funder, _programme, grant = _funder_and_grant(services, world)
+    search = SearchService(db)
+    [hit] = search.search("arts in librar", types={"funding_grant"})
+    assert (hit.entity, hit.record_id, hit.title) == ("funding_grant", grant, "Arts in Libraries")
+    assert hit.subtitle == "awarded · Lantern Arts Fund"
+    services.grants.update(grant, {"title": "Reading Friends fund"})
+    assert [h.record_id for h in search.search("reading friends")] == [grant]
+    services.grants.delete(grant)
+    assert search.search("reading friends", types={"funding_grant"}) == []
+    assert check_index(db) == []

@@ -112,7 +112,9 @@ def test_0006_frees_interactions_from_a_database_of_the_previous_release(db: Dat
     migrate.upgrade(db)
 
     assert set(_interaction_on_delete(db).values()) == {"SET NULL"}
-    assert _triggers(db) == triggers, "the interaction table's triggers come back as they were"
+    names = {name for name, _sql in triggers}  # later migrations add triggers of their own
+    kept = {t for t in _triggers(db) if t[0] in names}
+    assert kept == triggers, "the interaction table's triggers come back as they were"
 
 
 def _app_imports(path: Path) -> set[str]:

@@ -64,6 +64,8 @@ def test_the_navigation_shows_the_listed_kinds_in_order(window: MainWindow) -> N
         "Programmes",
         "Contacts",
         "Interactions",
+        "Grants",
+        "Today",
         "Dashboard",
         "Trash",
     ]

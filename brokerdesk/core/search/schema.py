@@ -43,8 +43,8 @@ class IndexedEntity:
         return (self.code + 1) * KEY_BASE - 1
 
 
-# Interactions get the highest code: searches that skip them (short queries, typo candidates)
-# then read one contiguous key range below theirs.
+# Interactions got the highest code of the first six: searches that skip them (short queries,
+# typo candidates) read the key ranges below and above theirs.
 ENTITIES: tuple[IndexedEntity, ...] = (
     IndexedEntity(
         "library_service",
@@ -79,6 +79,14 @@ ENTITIES: tuple[IndexedEntity, ...] = (
         "coalesce(x.address, '')",
     ),
     IndexedEntity("interaction", 6, "interaction", "x.subject", "coalesce(x.notes, '')"),
+    # Kinds added later take the next code (a key range of their own); migration 0008.
+    IndexedEntity(
+        "funding_grant",
+        7,
+        "funding_grant",
+        "x.title",
+        "coalesce(x.owner, '') || ' ' || coalesce(x.notes, '')",
+    ),
 )
 BY_NAME = {e.entity: e for e in ENTITIES}
 

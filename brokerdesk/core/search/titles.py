@@ -17,6 +17,7 @@ from sqlalchemy.sql.elements import BindParameter
 from brokerdesk.core.models import (
     Branch,
     Contact,
+    Grant,
     Interaction,
     LibraryService,
     OfferArea,
@@ -98,6 +99,12 @@ _INTERACTIONS = (
     .where(Interaction.id.in_(_IDS))
 )
 
+_GRANTS = (
+    select(Grant.id, Grant.title, Grant.status, Partner.name)
+    .join(Partner, Partner.id == Grant.partner_id)
+    .where(Grant.id.in_(_IDS))
+)
+
 _READERS: dict[str, tuple[Executable, Callable[[Sequence[Any]], str]]] = {
     "partner": (_PARTNERS, lambda r: _join(r[2].replace("_", " "), r[3], r[4])),
     "contact": (_CONTACTS, lambda r: _join(r[2], r[3] or r[4])),
@@ -105,4 +112,5 @@ _READERS: dict[str, tuple[Executable, Callable[[Sequence[Any]], str]]] = {
     "branch": (_BRANCHES, lambda r: _join(r[2], r[3])),
     "programme": (_PROGRAMMES, lambda r: _join(r[2], r[3])),
     "interaction": (_INTERACTIONS, lambda r: _join(r[2].isoformat(), r[3], r[4] or r[5])),
+    "funding_grant": (_GRANTS, lambda r: _join(r[2], r[3])),
 }

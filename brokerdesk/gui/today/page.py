@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from brokerdesk.core import clock
+from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.core.reminders import GROUP_TITLES, Reminder, grouped, reminders
 from brokerdesk.gui.announce import announce
 from brokerdesk.gui.settings import FOLLOW_UP_DAYS, TODAY_AT_START
@@ -195,7 +196,17 @@ class TodayPage(QWidget):
         """Ask for today's reminders again, keeping the chosen one chosen."""
         kept = self.current()
         self.day = clock.today()
-        found = reminders(self.ctx.db, self.day)
+        self.heading.setText(self.tr("Today: {0}").format(self.day.strftime("%A %d %B %Y")))
+        self.heading.setAccessibleName(self.heading.text())
+        try:
+            found = reminders(self.ctx.db, self.day)
+        except BrokerDeskError as exc:  # a damaged file the user chose to keep open
+            self.model.clear()
+            self.items = {}
+            self.summary.setText(self.tr("What is due could not be read: {0}").format(exc))
+            self.summary.setAccessibleName(self.summary.text())
+            self._update_buttons()
+            return
         self.items = {r.uid: r for r in found}
         self.model.clear()
         self.model.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
@@ -222,8 +233,6 @@ class TodayPage(QWidget):
         self.tree.expandAll()
         for column, width in enumerate((190, 360, 300)):
             self.tree.setColumnWidth(column, width)
-        self.heading.setText(self.tr("Today: {0}").format(self.day.strftime("%A %d %B %Y")))
-        self.heading.setAccessibleName(self.heading.text())
         counts = {g: len(m) for g, m in groups}
         self.summary.setText(
             self.tr("{0} overdue, {1} due today, {2} this week, {3} in the next 60 days.").format(

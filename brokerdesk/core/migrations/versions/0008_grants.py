@@ -3,7 +3,9 @@
 A grant is money a funder (a partner) gives, or was asked for: amount and currency, the
 dates it was applied for, awarded, starts and ends, its status and owner. A grant funds any
 number of programmes (``grant_programme``) and carries deliverables (reports, milestones,
-payments) with due and done dates, which Today and the calendar remind the team of.
+payments) with due and done dates, which Today and the calendar remind the team of. Grants
+are searched by title, owner and notes (Ctrl+K): their index triggers are frozen SQL in
+``sql/0008_grants.*.sql``.
 
 Revision ID: 0008
 Revises: 0006
@@ -15,6 +17,8 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+
+from brokerdesk.core.migrations import frozen
 
 revision: str = "0008"
 down_revision: str | None = "0006"
@@ -135,9 +139,12 @@ def upgrade() -> None:
     with op.batch_alter_table("deliverable", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_deliverable_grant_id"), ["grant_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_deliverable_due_on"), ["due_on"], unique=False)
+    # Grants in the search index (Ctrl+K): their triggers and rows, as the frozen SQL says.
+    frozen.run(op.get_bind(), "0008_grants", "upgrade")
 
 
 def downgrade() -> None:
+    frozen.run(op.get_bind(), "0008_grants", "downgrade")
     op.drop_table("deliverable")
     op.drop_table("grant_programme")
     op.drop_table("funding_grant")
