@@ -64,7 +64,7 @@ class GrantPage(RecordPage):
     watches = frozenset({"deliverable", "partner", "programme"})
 
     def build(self) -> None:
-        self.add_button("Add deli&verable…", self.add_deliverable, "A report, milestone or payment")
+        self.add_button("&Add deliverable…", self.add_deliverable, "A report, milestone or payment")
         self.edit_deliverable_button = self.add_button(
             "Edit deliverab&le…", self.edit_deliverable, "Edit the chosen deliverable"
         )
