@@ -307,6 +307,7 @@ IMPORTERS: dict[str, type[Importer]] = {}
 
 
 def _register() -> None:
+    from brokerdesk.core.importing.kinds_grants import GrantImporter
     from brokerdesk.core.importing.kinds_people import (
         ContactImporter,
         InteractionImporter,
@@ -322,6 +323,7 @@ def _register() -> None:
         ProgrammeImporter,
         ParticipationImporter,
         InteractionImporter,
+        GrantImporter,
     ):
         IMPORTERS[cls.kind] = cls
 

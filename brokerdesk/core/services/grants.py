@@ -63,11 +63,7 @@ class GrantService(RecordService[Grant]):
 
     def check(self, session: Session, values: Mapping[str, Any], record_id: int | None) -> None:
         check_date_order(values)
-        currency = values.get("currency")
-        if currency is not None and not _CURRENCY.match(currency):
-            raise ValidationError(
-                {"currency": "Currency: use a three-letter ISO code in capitals, such as GBP."}
-            )
+        check_currency(values)
         if session.get(Partner, values["partner_id"]) is None:
             raise ValidationError({"partner_id": "Choose a funder that exists."})
 
@@ -81,6 +77,19 @@ class GrantService(RecordService[Grant]):
 
     def extra_values(self, session: Session, obj: Any) -> dict[str, Any]:
         return {"programme_ids": [p.id for p in obj.programmes]}
+
+
+def check_currency(values: Mapping[str, Any]) -> None:
+    """An ISO 4217 code: three capital letters (GBP, EUR, USD).
+
+    Raises:
+        ValidationError: on the currency field.
+    """
+    currency = values.get("currency")
+    if currency is not None and not _CURRENCY.match(str(currency)):
+        raise ValidationError(
+            {"currency": "Currency: use a three-letter ISO code in capitals, such as GBP."}
+        )
 
 
 class DeliverableService(RecordService[Deliverable]):

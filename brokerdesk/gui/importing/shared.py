@@ -27,6 +27,7 @@ def kind_labels() -> dict[str, str]:
         "programmes": translate("ImportWizard", "Programmes"),
         "participations": translate("ImportWizard", "Participations (a sign-up sheet)"),
         "interactions": translate("ImportWizard", "Interactions"),
+        "grants": translate("ImportWizard", "Grants"),
     }
 
 
