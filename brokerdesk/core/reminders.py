@@ -129,7 +129,7 @@ def follow_ups_due(db: Database, today: dt.date, days: int) -> list[Reminder]:
     query = (
         select(
             Interaction.id,
-            Interaction.follow_up_on,
+            Interaction.follow_up_due,
             Interaction.subject,
             Partner.name,
             LibraryService.nice_name,
@@ -142,11 +142,9 @@ def follow_ups_due(db: Database, today: dt.date, days: int) -> list[Reminder]:
         .outerjoin(Partner, Partner.id == Interaction.partner_id)
         .outerjoin(LibraryService, LibraryService.id == Interaction.service_id)
         .outerjoin(Programme, Programme.id == Interaction.programme_id)
-        .where(
-            Interaction.follow_up_on.is_not(None),
-            Interaction.follow_up_done.is_(False),
-            Interaction.follow_up_on <= until,
-        )
+        # follow_up_due is follow_up_on while the follow-up is still to do (kept by triggers,
+        # indexed): a million interactions are read in index order, not scanned.
+        .where(Interaction.follow_up_due <= until)
     )
     out = []
     with db.read() as session:
