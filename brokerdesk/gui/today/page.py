@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QFont,
@@ -62,7 +62,20 @@ DONE_VALUES: dict[str, Callable[[dt.date], dict[str, object]]] = {
     "deliverable": lambda today: {"done_on": today},
 }
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Due", "What", "About", "When")
+translate = QCoreApplication.translate
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for the catalogue under ``context``; tr() translates it where shown."""
+    return text
+
+
+COLUMNS = (
+    QT_TRANSLATE_NOOP("TodayPage", "Due"),
+    QT_TRANSLATE_NOOP("TodayPage", "What"),
+    QT_TRANSLATE_NOOP("TodayPage", "About"),
+    QT_TRANSLATE_NOOP("TodayPage", "When"),
+)
 
 
 class MoveDateDialog(QDialog):
@@ -212,7 +225,7 @@ class TodayPage(QWidget):
         self.model.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         groups = grouped(found)
         for group, members in groups:
-            title = f"{self.tr(GROUP_TITLES[group])} ({len(members)})"
+            title = f"{translate('Reminders', GROUP_TITLES[group])} ({len(members)})"
             head = QStandardItem(title)
             head.setAccessibleText(title)
             font = head.font()
