@@ -25,6 +25,7 @@ def today_pictures(window: MainWindow, save: Save, settle: Settle) -> None:
     """today.png, grant.png and partner-grants.png."""
     window.open_list("today")
     page = window.pages["today"]
+    settle(lambda: not getattr(page, "loading", False))  # read off the GUI thread
     tree = getattr(page, "tree", None)
     if tree is not None:  # the demo's old follow-ups fill a screen: show every group's heading
         tree.collapse(tree.model().index(0, 0))

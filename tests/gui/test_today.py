@@ -34,14 +34,21 @@ pytestmark = [
 ]
 
 
-def today_page(window: MainWindow) -> TodayPage:
+def today_page(qtbot: QtBot, window: MainWindow) -> TodayPage:
     window.open_list("today")
     page = window.pages["today"]
     assert isinstance(page, TodayPage)
+    loaded(qtbot, page)
     return page
 
 
-def put_cursor_on(page: TodayPage, what: str) -> None:
+def loaded(qtbot: QtBot, page: TodayPage) -> None:
+    """Until the reminders asked for (off the GUI thread) are on the page."""
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+
+
+def put_cursor_on(qtbot: QtBot, page: TodayPage, what: str) -> None:
+    loaded(qtbot, page)
     for uid, item in page.items.items():
         if item.what == what:
             page._choose(uid)
@@ -71,14 +78,14 @@ def deliverable_due(window: MainWindow, title: str) -> tuple[dt.date | None, dt.
 def test_today_groups_what_is_due_and_enter_opens_the_grant(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    page = today_page(window)
+    page = today_page(qtbot, window)
     today = clock.today()
     assert page.heading.text() == f"Today: {today:%A %d %B %Y}"
     groups = [page.model.index(g, 0).data() for g in range(page.model.rowCount())]
     assert [g.split(" (")[0] for g in groups] == ["Overdue", "Today", "This week", "Next 60 days"]
     assert page.summary.text().endswith("in the next 60 days.")
     assert page.tree.accessibleName() == "Reminders"
-    put_cursor_on(page, "Report due: Interim report")
+    put_cursor_on(qtbot, page, "Report due: Interim report")
     press(qtbot, page, Qt.Key.Key_Return)
     assert isinstance(window.record_page, GrantPage)
     assert window.record_page.heading.text() == "Arts in Libraries 2026–27"
@@ -87,13 +94,14 @@ def test_today_groups_what_is_due_and_enter_opens_the_grant(
 def test_one_key_moves_a_date_and_undo_puts_it_back(
     qtbot: QtBot, window: MainWindow, announcements: Announcements
 ) -> None:
-    page = today_page(window)
+    page = today_page(qtbot, window)
     was, _done = deliverable_due(window, "Interim report")
     assert was is not None and was < clock.today()
-    put_cursor_on(page, "Report due: Interim report")
+    put_cursor_on(qtbot, page, "Report due: Interim report")
     press(qtbot, page, Qt.Key.Key_Plus)
     tomorrow = clock.today() + dt.timedelta(days=1)
     assert deliverable_due(window, "Interim report") == (tomorrow, None)
+    loaded(qtbot, page)
     assert page.current() is not None and page.current().group == "week"  # type: ignore[union-attr]
     assert any("moved to" in text for text in announcements.texts())
     press(qtbot, page, Qt.Key.Key_W)
@@ -106,14 +114,15 @@ def test_one_key_moves_a_date_and_undo_puts_it_back(
         dialog.date_edit.setDate(QDate(2031, 1, 2))
         dialog.accept()
 
-    put_cursor_on(page, "Report due: Interim report")
+    put_cursor_on(qtbot, page, "Report due: Interim report")
     driver = ModalDriver(MoveDateDialog, pick)
     press(qtbot, page, Qt.Key.Key_M)
     driver.check()
     assert deliverable_due(window, "Interim report")[0] == dt.date(2031, 1, 2)
+    loaded(qtbot, page)
     assert "Report due: Interim report" not in {i.what for i in page.items.values()}
 
-    put_cursor_on(page, "Payment due: Second instalment")
+    put_cursor_on(qtbot, page, "Payment due: Second instalment")
     press(qtbot, page, Qt.Key.Key_D)
     assert deliverable_due(window, "Second instalment")[1] == clock.today()
     window.ctx.undo_stack.undo()
@@ -123,11 +132,11 @@ def test_one_key_moves_a_date_and_undo_puts_it_back(
 def test_log_call_prefills_the_form_and_clears_the_follow_up(
     qtbot: QtBot, window: MainWindow, announcements: Announcements
 ) -> None:
-    page = today_page(window)
+    page = today_page(qtbot, window)
     item = next(
         r for r in page.items.values() if r.kind == "follow_up" and r.partner_id is not None
     )
-    put_cursor_on(page, item.what)
+    put_cursor_on(qtbot, page, item.what)
     seen: dict[str, object] = {}
 
     def save(form: RecordForm) -> None:
@@ -156,15 +165,18 @@ def test_log_call_prefills_the_form_and_clears_the_follow_up(
         )
     assert done is True
     assert logged == item.what.split(": ", 1)[1]
+    loaded(qtbot, page)
     assert item.uid not in page.items
     assert any("The follow-up is done" in text for text in announcements.texts())
 
 
-def test_the_page_follows_the_day_when_left_open(window: MainWindow) -> None:
-    page = today_page(window)
+def test_the_page_follows_the_day_when_left_open(qtbot: QtBot, window: MainWindow) -> None:
+    page = today_page(qtbot, window)
     with clock.pinned(clock.now() + dt.timedelta(days=1)):
         page._check_day()
         assert page.heading.text() == f"Today: {clock.today():%A %d %B %Y}"
+        loaded(qtbot, page)
+        assert page.summary.text().endswith("in the next 60 days.")
 
 
 @pytest.fixture
@@ -217,8 +229,8 @@ def test_a_kept_calendar_file_follows_every_change(
         return {str(e["summary"]) for e in Calendar.from_ical(ics.read_bytes()).walk("VEVENT")}
 
     assert any("Interim report" in t for t in titles())
-    page = today_page(window)
-    put_cursor_on(page, "Report due: Interim report")
+    page = today_page(qtbot, window)
+    put_cursor_on(qtbot, page, "Report due: Interim report")
     press(qtbot, page, Qt.Key.Key_D)
     qtbot.waitUntil(lambda: not any("Interim report" in t for t in titles()), timeout=5_000)
     kept.keep.trigger()

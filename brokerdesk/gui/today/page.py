@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
 )
 
 from brokerdesk.core import clock
-from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.core.reminders import GROUP_TITLES, Reminder, grouped, reminders
 from brokerdesk.gui.announce import announce
 from brokerdesk.gui.settings import FOLLOW_UP_DAYS, TODAY_AT_START
@@ -124,6 +123,8 @@ class TodayPage(QWidget):
         self.setObjectName("today")
         self.items: dict[str, Reminder] = {}
         self.day = clock.today()
+        self.loading = False  # a reload is under way
+        self._generation = 0
         self.heading = QLabel(self)
         font = QFont(self.heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -206,20 +207,39 @@ class TodayPage(QWidget):
 
     # ------------------------------------------------------------------ data
     def reload(self) -> None:
-        """Ask for today's reminders again, keeping the chosen one chosen."""
-        kept = self.current()
+        """Ask for today's reminders again (off the GUI thread: the cadence rule reads every
+        partner's last contact), keeping the chosen one chosen when they arrive."""
         self.day = clock.today()
         self.heading.setText(self.tr("Today: {0}").format(self.day.strftime("%A %d %B %Y")))
         self.heading.setAccessibleName(self.heading.text())
-        try:
-            found = reminders(self.ctx.db, self.day)
-        except BrokerDeskError as exc:  # a damaged file the user chose to keep open
-            self.model.clear()
-            self.items = {}
-            self.summary.setText(self.tr("What is due could not be read: {0}").format(exc))
-            self.summary.setAccessibleName(self.summary.text())
-            self._update_buttons()
+        db, day = self.ctx.db, self.day
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
+        self.ctx.tasks.start(
+            lambda _progress: reminders(db, day),
+            self.tr("Reading what is due"),
+            on_done=lambda found: self._show(generation, found),
+            on_error=lambda exc: self._failed(generation, exc),
+            owner=self,
+        )
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        """A damaged file the user chose to keep open, say: the page says so and stays."""
+        if generation != self._generation:
             return
+        self.loading = False
+        self.model.clear()
+        self.items = {}
+        self.summary.setText(self.tr("What is due could not be read: {0}").format(exc))
+        self.summary.setAccessibleName(self.summary.text())
+        self._update_buttons()
+
+    def _show(self, generation: int, found: list[Reminder]) -> None:
+        if generation != self._generation:
+            return  # a newer reload is on its way
+        self.loading = False
+        kept = self.current()
         self.items = {r.uid: r for r in found}
         self.model.clear()
         self.model.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
