@@ -64,6 +64,9 @@ RECORD_TABLES = (
     "partner_tag",
     "saved_view",
     "trash_item",
+    "funding_grant",
+    "grant_programme",
+    "deliverable",
 )
 SUMMARY = re.compile(
     r"(?:Imported|Would import|Checked) (\d+) rows: (\d+) created, (\d+) updated, "

@@ -207,6 +207,8 @@ class FileMaker:
             "service": self._service,
             "service_code": lambda: rng.choice(words.codes),
             "partner": lambda: rng.choice(words.partners or ["Nobody"]),
+            "funder": lambda: rng.choice(words.partners or ["Nobody"]),
+            "currency": lambda: rng.choice(("GBP", "EUR", "usd")),
             "programme": lambda: rng.choice(words.programmes or ["Nothing"]),
             "contact": self._email,
             "local_contact": self._email,

@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "copy": "copy",
     "check": "check",
     "seed-synthetic": "seed_synthetic",
+    "reminders": "reminders",
 }
 
 

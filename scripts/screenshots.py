@@ -234,6 +234,10 @@ def feature_pictures(
 
     series_pictures(window, shot, wait)
 
+    from screenshot_today import today_pictures
+
+    today_pictures(window, shot, wait)
+
     guide = window.help_actions.open_guide(window, "sign-up-libraries-to-a-programme")
     save(guide, out, "user-guide", app)
     guide.close()

@@ -31,6 +31,7 @@ from brokerdesk.core import (
     audit,
     clock,
     demo_agreements,
+    demo_grants,
     demo_lists,
     demo_series,
     models,
@@ -124,6 +125,7 @@ def build_demo(db: Database, seed: int = 2026, today: dt.date | None = None) -> 
         measures.adopt_column_figures(session)  # reach and sessions, as measures
         demo_series.summer_reading(builder, report)
         demo_series.digital_week(builder, report)
+        demo_grants.grants(builder)
         stories.named_leads(builder)
         demo_agreements.enrich(session, builder.today)
         demo_lists.tags_and_lists(session)

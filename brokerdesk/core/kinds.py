@@ -165,6 +165,16 @@ REGISTERED: tuple[RecordKind, ...] = (
         page=_PAGES + "series.SeriesPage",
         shown_in=frozenset({"programme"}),
     ),
+    RecordKind(
+        "funding_grant",
+        QT_TRANSLATE_NOOP("RecordKinds", "grant"),
+        QT_TRANSLATE_NOOP("RecordKinds", "grants"),
+        service=_SERVICES + "grants.GrantService",
+        records=_SERVICES + "grants.grant_list",
+        search_type="funding_grant",
+        page=_PAGES + "grant.GrantPage",
+        shown_in=frozenset({"partner", "programme"}),
+    ),
     # A branch is found by search and opens its library service's page.
     RecordKind(
         "branch",
@@ -201,6 +211,13 @@ REGISTERED: tuple[RecordKind, ...] = (
         search_type="document",
         creatable=False,
         shown_in=frozenset({"partner", "programme", "library_service", "interaction"}),
+    ),
+    RecordKind(
+        "deliverable",
+        QT_TRANSLATE_NOOP("RecordKinds", "deliverable"),
+        QT_TRANSLATE_NOOP("RecordKinds", "deliverables"),
+        service=_SERVICES + "grants.DeliverableService",
+        shown_in=frozenset({"funding_grant", "partner"}),
     ),
     RecordKind(
         "offer_area",

@@ -701,6 +701,7 @@ DOCUMENT_OWNERS: dict[str, str] = {
     "agreement": "agreement_id",
     "library_service": "service_id",
     "interaction": "interaction_id",
+    "funding_grant": "grant_id",
 }
 
 
@@ -745,6 +746,9 @@ class Document(Editable, Base):
     )
     interaction_id: Mapped[int | None] = mapped_column(
         ForeignKey("interaction.id", ondelete="CASCADE"), index=True
+    )
+    grant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("funding_grant.id", ondelete="CASCADE"), index=True
     )
 
 
@@ -917,3 +921,82 @@ class MeasureValue(Base):
         ForeignKey("programme_measure.id", ondelete="CASCADE"), index=True
     )
     value: Mapped[int] = mapped_column(Integer)
+
+
+# --- grants and their deliverables (issue #18) ---
+GRANT_STATUSES = ("applied", "awarded", "declined", "closed")
+DELIVERABLE_KINDS = ("report", "milestone", "payment", "other")
+
+
+class GrantProgramme(Base):
+    """A programme a grant funds (a grant may fund several, a programme have several)."""
+
+    __tablename__ = "grant_programme"
+
+    grant_id: Mapped[int] = mapped_column(
+        ForeignKey("funding_grant.id", ondelete="CASCADE"), primary_key=True
+    )
+    programme_id: Mapped[int] = mapped_column(
+        ForeignKey("programme.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Grant(Editable, Base):
+    """Money a funder (a partner) gives, or was asked for, towards programmes."""
+
+    __tablename__ = "funding_grant"
+    __table_args__ = (
+        CheckConstraint(_not_blank("title"), name="title_not_blank"),
+        CheckConstraint(_in("status", GRANT_STATUSES), name="status_allowed"),
+        CheckConstraint("amount IS NULL OR amount >= 0", name="amount_not_negative"),
+        CheckConstraint("length(currency) = 3", name="currency_length"),
+        CheckConstraint(
+            "end_date IS NULL OR start_date IS NULL OR end_date >= start_date",
+            name="end_not_before_start",
+        ),
+    )
+    __mapper_args__ = {"version_id_col": Editable.version_id}
+
+    partner_id: Mapped[int] = mapped_column(
+        ForeignKey("partner.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(200), index=True)
+    amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    currency: Mapped[str] = mapped_column(String(3), default="GBP")
+    status: Mapped[str] = mapped_column(String(20), default="applied", index=True)
+    applied_on: Mapped[dt.date | None] = mapped_column(Date)
+    awarded_on: Mapped[dt.date | None] = mapped_column(Date)
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    owner: Mapped[str | None] = mapped_column(String(120))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    partner: Mapped[Partner] = relationship()
+    programmes: Mapped[list[Programme]] = relationship(
+        secondary="grant_programme", order_by="Programme.name"
+    )
+    deliverables: Mapped[list["Deliverable"]] = relationship(
+        back_populates="grant", cascade="all, delete-orphan", order_by="Deliverable.due_on"
+    )
+
+
+class Deliverable(Editable, Base):
+    """What a grant's funder expects by a date: a report, a milestone, a payment."""
+
+    __tablename__ = "deliverable"
+    __table_args__ = (
+        CheckConstraint(_not_blank("title"), name="title_not_blank"),
+        CheckConstraint(_in("kind", DELIVERABLE_KINDS), name="kind_allowed"),
+    )
+    __mapper_args__ = {"version_id_col": Editable.version_id}
+
+    grant_id: Mapped[int] = mapped_column(
+        ForeignKey("funding_grant.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20), default="report")
+    due_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    grant: Mapped[Grant] = relationship(back_populates="deliverables")

@@ -226,6 +226,8 @@ class Launcher(QObject):
             self.settings.add_recent_database(address)
         self.settings.set(keys.LAST_DATABASE, address)
         previous, self.window = self.window, window
+        if self.settings.get(keys.TODAY_AT_START):  # unless turned off on the Today page
+            window.start_at("today")
         window.show()
         if previous is not None and previous is not window:
             previous.close()

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from brokerdesk.gui.search import SearchActions
     from brokerdesk.gui.static_lists import StaticListActions
     from brokerdesk.gui.tagging import TagActions
+    from brokerdesk.gui.today import CalendarActions
     from brokerdesk.gui.views.list_page import ListPage
 
 # A feature the window installs after its own: ``install(window)``, whose actions are
@@ -68,6 +69,12 @@ NAVIGATION: tuple[tuple[str, str], ...] = tuple((k.key, k.plural) for k in LISTE
 # Pages that are not record lists, shown after the lists: (key, title, module, factory name).
 # A module that is not there yet is simply not offered.
 OTHER_PAGES: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "today",
+        QT_TRANSLATE_NOOP("MainWindow", "Today"),
+        "brokerdesk.gui.today.page",
+        "create_today_page",
+    ),
     (
         "dashboard",
         QT_TRANSLATE_NOOP("MainWindow", "Dashboard"),
@@ -127,6 +134,7 @@ class MainWindow(QMainWindow):
     static_lists: StaticListActions  # Edit ▸ Add to list…, the navigation's static lists
     bulk_edit: BulkEditActions  # Edit ▸ Bulk edit…
     grouping: GroupingActions  # each list's Group by
+    calendar_actions: CalendarActions  # Export ▸ Calendar (.ics)…, Keep a calendar file…
 
     def __init__(
         self,
@@ -234,6 +242,7 @@ class MainWindow(QMainWindow):
         from brokerdesk.gui.static_lists import install as install_static_lists
         from brokerdesk.gui.tagging import install as install_tagging
         from brokerdesk.gui.theme import install as install_theme
+        from brokerdesk.gui.today import install as install_calendar
 
         self.search_actions = install_search(self)
         self.import_actions = install_importing(self)
@@ -246,6 +255,7 @@ class MainWindow(QMainWindow):
         self.static_lists = install_static_lists(self)
         self.bulk_edit = install_bulk_edit(self)
         self.grouping = install_grouping(self)
+        self.calendar_actions = install_calendar(self)
         for install in more:
             install(self)
         self.help_actions = install_help(self)  # last: it describes the actions made above
@@ -457,6 +467,12 @@ class MainWindow(QMainWindow):
         self._visit(Location(entity))
         if state is not None:
             self.lists[entity].apply_state(state)
+
+    def start_at(self, key: str) -> None:
+        """Make ``key``'s list or page the first place of the window's history (Today, when
+        the app opens on it): nothing to go Back to yet."""
+        self._history, self._position = [], -1
+        self.open_list(key)
 
     def open_record(self, entity: str, record_id: int) -> None:
         if entity == "document":  # a document (a search hit) opens on its record's page

@@ -34,6 +34,8 @@ EXPORT_FOLDER = Setting[str]("export/folder", str, "")  # last folder exports we
 # The largest file kept as a document (issue #18); 0 or less keeps the built-in 25 MB.
 DOCUMENT_LIMIT_MB = Setting[int]("documents/limit_mb", int, 25)
 THEME = Setting[str]("appearance/theme", str, "system")  # system, light, dark, high_contrast
+TODAY_AT_START = Setting[int]("today/at_start", int, 1)  # 1: open on the Today page
+KEPT_CALENDAR = Setting[str]("calendar/kept_file", str, "")  # .ics rewritten after changes
 
 
 class Settings:

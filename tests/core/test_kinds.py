@@ -54,6 +54,7 @@ def test_the_lists_and_the_navigation_are_the_listed_kinds() -> None:
         "interaction",
         "agreement",
         "series",
+        "funding_grant",
     ]
     for listed in LISTED:
         assert LISTS[listed.key]().title == listed.title == listed.plural.capitalize()

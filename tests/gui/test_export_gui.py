@@ -94,6 +94,8 @@ def test_export_menu_sits_between_view_and_help_and_holds_every_export(window) -
         "Participation &matrix…",
         "&Whole database…",
         "Export &view…",
+        "&Calendar (.ics)…",
+        "&Keep a calendar file up to date…",
     ]
     view_action = window.export_actions.view
     assert view_action.objectName() == "export-view-action"

@@ -67,6 +67,8 @@ def test_the_navigation_shows_the_listed_kinds_in_order(window: MainWindow) -> N
         "Interactions",
         "Agreements",
         "Series",
+        "Grants",
+        "Today",
         "Dashboard",
         "Data quality",
         "Trash",

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QWidg
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from brokerdesk.core.models import Contact, Interaction, LibraryService, Partner, Programme
+from brokerdesk.core.models import Contact, Grant, Interaction, LibraryService, Partner, Programme
 from brokerdesk.gui.main_window import MainWindow
 
 MARK = re.compile(r"&([^&\s])")
@@ -56,6 +56,7 @@ MODELS = {
     "library_service": LibraryService,
     "contact": Contact,
     "interaction": Interaction,
+    "funding_grant": Grant,
 }
 
 
@@ -76,6 +77,13 @@ def test_no_dashboard_tab_has_a_shared_mnemonic(qtbot: QtBot, window: MainWindow
         page.tabs.setCurrentIndex(index)
         assert clashes(window, page) == [], page.tabs.tabText(index)
     qtbot.waitUntil(lambda: not window.ctx.tasks.busy, timeout=10_000)
+
+
+def test_today_has_no_shared_mnemonic(window: MainWindow) -> None:
+    window.open_list("today")
+    page = window.pages["today"]
+    assert len(letters_on_screen(page)) >= 6
+    assert clashes(window, page) == []
 
 
 def test_a_list_has_no_shared_mnemonic(window: MainWindow) -> None:

@@ -326,6 +326,7 @@ IMPORTERS: dict[str, type[Importer]] = {}
 
 def _register() -> None:
     from brokerdesk.core.importing.kinds_agreements import AgreementImporter
+    from brokerdesk.core.importing.kinds_grants import GrantImporter
     from brokerdesk.core.importing.kinds_people import (
         ContactImporter,
         InteractionImporter,
@@ -342,6 +343,7 @@ def _register() -> None:
         ParticipationImporter,
         InteractionImporter,
         AgreementImporter,
+        GrantImporter,
     ):
         IMPORTERS[cls.kind] = cls
 

@@ -43,8 +43,8 @@ class IndexedEntity:
         return (self.code + 1) * KEY_BASE - 1
 
 
-# Interactions get the highest code: searches that skip them (short queries, typo candidates)
-# then read one contiguous key range below theirs.
+# Interactions got the highest code of the first six: searches that skip them (short queries,
+# typo candidates) read the key ranges below and above theirs.
 ENTITIES: tuple[IndexedEntity, ...] = (
     IndexedEntity(
         "library_service",
@@ -88,6 +88,14 @@ ENTITIES: tuple[IndexedEntity, ...] = (
         "x.name",
         "coalesce(x.note, '') || ' ' || coalesce("
         "(SELECT c.text FROM document_content c WHERE c.document_id = x.id), '')",
+    ),
+    # Kinds added later take the next code (a key range of their own): grants, migration 0008.
+    IndexedEntity(
+        "funding_grant",
+        8,
+        "funding_grant",
+        "x.title",
+        "coalesce(x.owner, '') || ' ' || coalesce(x.notes, '')",
     ),
 )
 BY_NAME = {e.entity: e for e in ENTITIES}

@@ -19,6 +19,7 @@ from brokerdesk.core.models import (
     Branch,
     Contact,
     Document,
+    Grant,
     Interaction,
     LibraryService,
     OfferArea,
@@ -120,6 +121,11 @@ _DOCUMENTS = (
     .outerjoin(Interaction, Interaction.id == Document.interaction_id)
     .where(Document.id.in_(_IDS))
 )
+_GRANTS = (
+    select(Grant.id, Grant.title, Grant.status, Partner.name)
+    .join(Partner, Partner.id == Grant.partner_id)
+    .where(Grant.id.in_(_IDS))
+)
 
 _READERS: dict[str, tuple[Executable, Callable[[Sequence[Any]], str]]] = {
     "partner": (_PARTNERS, lambda r: _join(r[2].replace("_", " "), r[3], r[4])),
@@ -129,4 +135,5 @@ _READERS: dict[str, tuple[Executable, Callable[[Sequence[Any]], str]]] = {
     "programme": (_PROGRAMMES, lambda r: _join(r[2], r[3])),
     "interaction": (_INTERACTIONS, lambda r: _join(r[2].isoformat(), r[3], r[4] or r[5])),
     "document": (_DOCUMENTS, lambda r: _join(r[3] or r[4] or r[5] or r[6] or r[7], r[2])),
+    "funding_grant": (_GRANTS, lambda r: _join(r[2], r[3])),
 }

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from brokerdesk.core.kinds import KINDS, load
 from brokerdesk.core.services.agreements import AgreementService
 from brokerdesk.core.services.documents import DocumentService
+from brokerdesk.core.services.grants import DeliverableService, GrantService
 from brokerdesk.core.services.library_services import LibraryServiceService, OfferAreaService
 from brokerdesk.core.services.named_leads import NamedLeadService
 from brokerdesk.core.services.overview import OverviewService
@@ -73,6 +74,8 @@ class Services:
         self.offer_areas = self._owner("offer_area", OfferAreaService)
         self.documents = self._owner("document", DocumentService)
         self.series = self._owner("series", SeriesService)
+        self.grants = self._owner("funding_grant", GrantService)
+        self.deliverables = self._owner("deliverable", DeliverableService)
         self.overview = OverviewService(db)
         self.named_leads = NamedLeadService(db)
 

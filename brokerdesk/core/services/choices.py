@@ -18,6 +18,7 @@ from brokerdesk.core.db import Database
 from brokerdesk.core.models import (
     Branch,
     Contact,
+    Grant,
     LibraryService,
     OfferArea,
     Partner,
@@ -105,6 +106,16 @@ def series_choices(session: Session) -> list[Choice]:
     return _choices(session, select(Series.id, Series.name).order_by(Series.name))
 
 
+def grant_choices(session: Session) -> list[Choice]:
+    """Every grant as "Title (Funder)"."""
+    rows = session.execute(
+        select(Grant.id, Grant.title, Partner.name)
+        .join(Partner, Partner.id == Grant.partner_id)
+        .order_by(Grant.title, Partner.name)
+    ).all()
+    return [Choice(int(gid), f"{title} ({funder})") for gid, title, funder in rows]
+
+
 # What a form's reference field may point at, by the field's name.
 FIELD_CHOICES: dict[str, Callable[[Session], list[Choice]]] = {
     "partner_id": partner_choices,
@@ -115,6 +126,7 @@ FIELD_CHOICES: dict[str, Callable[[Session], list[Choice]]] = {
     "offer_area_id": offer_area_choices,
     "branch_id": branch_choices,
     "series_id": series_choices,
+    "grant_id": grant_choices,
 }
 
 
@@ -152,6 +164,7 @@ __all__ = [
     "ReferenceChoices",
     "branch_choices",
     "contact_choices",
+    "grant_choices",
     "live_programme_choices",
     "member_service_choices",
     "offer_area_choices",

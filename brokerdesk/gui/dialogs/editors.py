@@ -48,6 +48,7 @@ REFERENCES: dict[str, str] = {
     "local_contact_id": "contact",
     "offer_area_id": "offer_area",
     "branch_id": "branch",
+    "grant_id": "funding_grant",
 }
 
 

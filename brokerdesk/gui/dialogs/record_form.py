@@ -244,8 +244,14 @@ class RecordForm(QDialog):
             sections.append(
                 PartnerRoles("partners", "Partners", self._options_for("partner_id"), parent)
             )
+        funds = self.entity == "funding_grant"  # a grant's programmes are the ones it funds
         for key, label, field_name, noun in (
-            ("programme_ids", "Programmes", "programme_id", "Programme"),
+            (
+                "programme_ids",
+                "Programmes funded" if funds else "Programmes",
+                "programme_id",
+                "Programme",
+            ),
             ("service_ids", "Library services", "service_id", "Library service"),
         ):
             if key in extra:

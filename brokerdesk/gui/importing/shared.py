@@ -28,6 +28,7 @@ def kind_labels() -> dict[str, str]:
         "participations": translate("ImportWizard", "Participations (a sign-up sheet)"),
         "interactions": translate("ImportWizard", "Interactions"),
         "agreements": translate("ImportWizard", "Agreements"),
+        "grants": translate("ImportWizard", "Grants"),
     }
 
 

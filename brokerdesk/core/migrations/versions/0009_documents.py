@@ -1,8 +1,8 @@
 """Documents kept with records, and the Message-IDs of logged e-mails (issue #18)
 
 - ``document``: a file's description (name, media type, size, sha256, note, who added it)
-  and the one record it belongs to: a partner, programme, agreement, library service or
-  interaction, one column each, exactly one set (ON DELETE CASCADE, so the Trash takes a
+  and the one record it belongs to: a partner, programme, agreement, library service,
+  interaction or grant, one column each, exactly one set (ON DELETE CASCADE, so the Trash takes a
   record's documents with it and brings them back).
 - ``document_content``: the bytes and the text read from them, apart from the description
   so that listing documents never reads the files.
@@ -12,7 +12,7 @@
   frozen copy in ``sql/0009_documents.*.sql``.
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from alembic import op
 from brokerdesk.core.migrations import frozen
 
 revision: str = "0009"
-down_revision: str | None = "0007"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -37,6 +37,7 @@ OWNERS = (
     ("agreement_id", "agreement"),
     ("service_id", "library_service"),
     ("interaction_id", "interaction"),
+    ("grant_id", "funding_grant"),
 )
 ONE_OWNER = (
     " + ".join(f"(CASE WHEN {column} IS NULL THEN 0 ELSE 1 END)" for column, _ in OWNERS) + " = 1"

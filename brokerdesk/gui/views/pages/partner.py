@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QMenu, QPushButton
 from brokerdesk.core import clock
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.services.agreements import agreement_due_text, state_of
+from brokerdesk.core.services.grants import funder_grants
 from brokerdesk.core.services.overview import PartnerOverview
 from brokerdesk.gui.models.rows import RowColumn
 from brokerdesk.gui.views.pages import columns
 from brokerdesk.gui.views.pages.base import RecordPage, counts_text
+from brokerdesk.gui.views.pages.grant import add_grant_tables
 from brokerdesk.gui.views.pages.timeline import add_timeline
 
 
@@ -32,7 +34,17 @@ class PartnerPage(RecordPage):
     export_requested = Signal(int, str)
     entity = "partner"
     finds_duplicates = True
-    watches = frozenset({"programme", "contact", "interaction", "participation", "agreement"})
+    watches = frozenset(
+        {
+            "programme",
+            "contact",
+            "interaction",
+            "participation",
+            "agreement",
+            "funding_grant",
+            "deliverable",
+        }
+    )
 
     def build(self) -> None:
         self.add_button("Add &contact…", self.add_contact, "A new contact at this partner")
@@ -77,6 +89,7 @@ class PartnerPage(RecordPage):
             "agreement",
         )
         self.timeline = add_timeline(self)
+        self.grants, self.grant_deliverables = add_grant_tables(self)
 
     def fetch(self) -> PartnerOverview:
         return self.ctx.services.overview.partner(self.record_id)
@@ -125,6 +138,9 @@ class PartnerPage(RecordPage):
                 for a in data.agreements
             ],
         )
+        grants, due = funder_grants(self.ctx.db, self.record_id, clock.today())
+        self.set_table_rows(self.grants, grants)
+        self.set_table_rows(self.grant_deliverables, due)
 
     def _add_export_button(self) -> tuple[QPushButton, QMenu]:
         """ "Export summary ▾" (PDF, XLSX, CSV): each says ``export_requested``."""
