@@ -35,7 +35,7 @@ from brokerdesk.core.models import (
     ProgrammePartner,
 )
 
-ColumnKind = Literal["text", "int", "date", "choice", "bool", "money"]
+ColumnKind = Literal["text", "int", "number", "date", "choice", "choices", "bool", "money"]
 FilterKind = Literal["choice", "bool", "days"]
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from brokerdesk.core.kinds import KINDS, load
+from brokerdesk.core.services.field_settings import CustomFieldService
 from brokerdesk.core.services.library_services import LibraryServiceService, OfferAreaService
 from brokerdesk.core.services.overview import OverviewService
 from brokerdesk.core.services.partners import AgreementService, PartnerService
@@ -68,6 +69,7 @@ class Services:
         self.library_services = self._owner("library_service", LibraryServiceService)
         self.offer_areas = self._owner("offer_area", OfferAreaService)
         self.overview = OverviewService(db)
+        self.custom_fields = CustomFieldService(db)
 
     def _owner(self, entity: str, expected: type[S]) -> S:
         service = self._owners[entity]
