@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from brokerdesk.gui.exporting import ExportActions
     from brokerdesk.gui.help import HelpActions
     from brokerdesk.gui.importing import ImportActions
+    from brokerdesk.gui.own_fields import OwnFieldsActions
     from brokerdesk.gui.safety import SafetyActions
     from brokerdesk.gui.search import SearchActions
     from brokerdesk.gui.views.list_page import ListPage
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
     import_actions: ImportActions
     safety: SafetyActions
     duplicates_actions: DuplicatesActions
+    own_fields_actions: OwnFieldsActions
     export_actions: ExportActions
     help_actions: HelpActions
     theme_actions: QActionGroup  # View ▸ Theme
@@ -185,6 +187,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar()
         ctx.message.connect(self._show_message)
+        ctx.changes.changed.connect(self._own_fields_changed)
         self._restore_layout()
         self.open_list(NAVIGATION[0][0])
         self._install_features(features)
@@ -210,6 +213,7 @@ class MainWindow(QMainWindow):
         from brokerdesk.gui.exporting import install as install_exporting
         from brokerdesk.gui.help import install as install_help
         from brokerdesk.gui.importing import install as install_importing
+        from brokerdesk.gui.own_fields import install as install_own_fields
         from brokerdesk.gui.safety import install as install_safety
         from brokerdesk.gui.search import install as install_search
         from brokerdesk.gui.theme import install as install_theme
@@ -218,6 +222,7 @@ class MainWindow(QMainWindow):
         self.import_actions = install_importing(self)
         self.safety = install_safety(self)
         self.duplicates_actions = install_duplicates(self)
+        self.own_fields_actions = install_own_fields(self)
         self.export_actions = install_exporting(self)
         self.theme_actions = install_theme(self)
         for install in more:
@@ -229,9 +234,6 @@ class MainWindow(QMainWindow):
     def _build_navigation(self) -> None:
         from PySide6.QtCore import Qt
 
-        from brokerdesk.core.lists import record_list
-        from brokerdesk.gui.views.list_page import ListPage
-
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Navigation"))
@@ -241,9 +243,7 @@ class MainWindow(QMainWindow):
         for entity, _plural in NAVIGATION:
             item = QListWidgetItem(kind_words.title(entity), self.navigation)
             item.setData(Qt.ItemDataRole.UserRole, entity)
-            page = ListPage(self.ctx, record_list(entity), self)
-            page.open_requested.connect(self.open_record)
-            page.selection_changed.connect(self._update_actions)
+            page = self._list_page(entity)
             self.lists[entity] = page
             self.stack.addWidget(page)
         # The dashboard and trash are built the first time they are opened: the dashboard
@@ -265,6 +265,30 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([190, 1090])
         self.setCentralWidget(self.splitter)
+
+    def _list_page(self, entity: str) -> ListPage:
+        """A kind's list, with a column and a filter for each of the team's own fields."""
+        from brokerdesk.gui.views.list_page import ListPage
+
+        page = ListPage(self.ctx, self.ctx.services.custom_fields.record_list(entity), self)
+        page.open_requested.connect(self.open_record)
+        page.selection_changed.connect(self._update_actions)
+        return page
+
+    def _own_fields_changed(self, entities: frozenset[str]) -> None:
+        """A field was added, changed or removed: its kind's list is made again."""
+        if "custom_field" not in entities:
+            return
+        for entity in sorted(entities & set(self.lists)):
+            old = self.lists[entity]
+            page = self._list_page(entity)
+            showing = self.stack.currentWidget() is old
+            self.stack.insertWidget(self.stack.indexOf(old), page)
+            self.lists[entity] = page
+            if showing:
+                self.stack.setCurrentWidget(page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
 
     def _icon(self, theme: str, fallback: QStyle.StandardPixmap) -> QIcon:
         return QIcon.fromTheme(theme, self.style().standardIcon(fallback))

@@ -138,7 +138,7 @@ MENU_BAR: tuple[MenuLayout, ...] = (
     MenuLayout(
         "tools",
         QT_TRANSLATE_NOOP("MainWindow", "&Tools"),
-        ("tools.find_duplicates",),
+        ("tools.find_duplicates", "tools.custom_fields"),
         "tools-menu",
     ),
     MenuLayout(

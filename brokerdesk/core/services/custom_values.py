@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from brokerdesk.core import audit
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.errors import ValidationError
+from brokerdesk.core.kinds import KINDS
 from brokerdesk.core.models import (
     Base,
     Contact,
@@ -36,16 +37,11 @@ from brokerdesk.core.services.fields import AMOUNT_LIMIT, clean_text, parse_bool
 from brokerdesk.core.stored import json_value
 
 PREFIX = "cf_"
-# The kinds of record that may carry custom fields. A kind joins with one line here (its
-# key); nothing else in this module names a kind.
-CUSTOM_ENTITIES: tuple[str, ...] = (
-    "partner",
-    "contact",
-    "library_service",
-    "programme",
-    "participation",
-    "interaction",
-    "agreement",
+# Kinds of record that carry no fields of the team's own: reference data and the link rows
+# between records. Every other registered kind (a new one too) may have them.
+NO_OWN_FIELDS = frozenset({"offer_area", "programme_partner"})
+CUSTOM_ENTITIES: tuple[str, ...] = tuple(
+    key for key, kind in KINDS.items() if kind.service and key not in NO_OWN_FIELDS
 )
 KIND_LABELS: dict[str, str] = {
     "text": "Text",

@@ -88,7 +88,7 @@ class CustomFieldService:
             audit.record(
                 session, "create", TABLE, _summary(row), row.id, {"label": [None, row.label]}
             )
-            return Change(TABLE, "create", (row.id,), after={"entity": entity})
+            return Change(TABLE, "create", (row.id,), after={"entity": entity}, touched=_kind(row))
 
     def change(self, field_id: int, spec: FieldSpec) -> Change:
         """Rename a field, change its choices or when it is required (not its type)."""
@@ -110,7 +110,14 @@ class CustomFieldService:
             if before.choices != spec.choices:
                 changes["choices"] = [list(before.choices), list(spec.choices)]
             audit.record(session, "update", TABLE, _summary(row), row.id, changes)
-            return Change(TABLE, "update", (row.id,), before={"spec": before}, after={"spec": spec})
+            return Change(
+                TABLE,
+                "update",
+                (row.id,),
+                before={"spec": before},
+                after={"spec": spec},
+                touched=_kind(row),
+            )
 
     def move(self, field_id: int, steps: int) -> Change:
         """Move a field up (negative) or down among its kind's fields."""
@@ -122,7 +129,7 @@ class CustomFieldService:
             order.insert(to, order.pop(at))
             for position, field in enumerate(order, start=1):
                 _existing(session.get(CustomField, field.id)).position = position
-            return Change(TABLE, "update", (row.id,), before={"steps": steps})
+            return Change(TABLE, "update", (row.id,), before={"steps": steps}, touched=_kind(row))
 
     def remove(self, field_id: int) -> Change:
         """Take a field off its kind's forms and lists; its values stay for history and undo."""
@@ -142,7 +149,9 @@ class CustomFieldService:
                 row.id,
                 {"label": [row.label, None], "values kept": [None, int(kept or 0)]},
             )
-            return Change(TABLE, "delete", (row.id,), after={"entity": row.entity})
+            return Change(
+                TABLE, "delete", (row.id,), after={"entity": row.entity}, touched=_kind(row)
+            )
 
     def put_back(self, field_id: int) -> Change:
         """Undo a removal: the field and all its values are back."""
@@ -151,7 +160,9 @@ class CustomFieldService:
             _check_label(session, row.entity, row.label, row.id)
             row.removed_at = None
             audit.record(session, "restore", TABLE, _summary(row), row.id)
-            return Change(TABLE, "restore", (row.id,), after={"entity": row.entity})
+            return Change(
+                TABLE, "restore", (row.id,), after={"entity": row.entity}, touched=_kind(row)
+            )
 
     # ------------------------------------------------------------------ many records
     def set_on_many(self, field_id: int, record_ids: Sequence[int], value: Any) -> Change:
@@ -205,6 +216,11 @@ def _history(
                 record_id,
                 {field.key: [json_value(before), json_value(value)]},
             )
+
+
+def _kind(row: CustomField) -> frozenset[str]:
+    """The kind whose forms, lists and pages show the field (they refresh)."""
+    return frozenset({row.entity})
 
 
 def _existing(row: CustomField | None) -> CustomField:
