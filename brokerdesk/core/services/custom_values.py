@@ -377,6 +377,7 @@ def clean(
     record: Mapping[str, Any],
     *,
     changed: Collection[str] | None,
+    fields: tuple[FieldDefinition, ...] | None = None,
 ) -> tuple[dict[str, Any], tuple[FieldDefinition, ...]]:
     """Parse the custom values in ``given`` and apply the required rules.
 
@@ -388,13 +389,16 @@ def clean(
             of them are checked for being required; None (a new record, a form's save)
             checks every field.
 
+        fields: the entity's live fields when the caller has read them already (an
+            import, once for the whole file).
+
     Returns:
         The parsed values and the entity's live fields.
 
     Raises:
         ValidationError: one sentence per failing field, under its key.
     """
-    fields = definitions(session, entity)
+    fields = definitions(session, entity) if fields is None else fields
     by_key = {f.key: f for f in fields}
     errors: dict[str, str] = {}
     cleaned: dict[str, Any] = {}
