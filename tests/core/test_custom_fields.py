@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import ValidationError
+from brokerdesk.core.exporting.summary import gather_partner_summary
+from brokerdesk.core.exporting.view import export_view
 from brokerdesk.core.lists import ListState
 from brokerdesk.core.services import Services
 from brokerdesk.core.services.custom_columns import full_record_list
@@ -184,3 +187,32 @@ def test_a_field_name_is_one_per_kind_and_choices_are_needed(db: Database) -> No
         services.custom_fields.add("contact", FieldSpec("Level", "choice"))
     assert refused.value.field_errors == {"choices": "List the choices, one per line."}
     services.custom_fields.add("contact", FieldSpec("Tier", "text"))  # another kind: fine
+
+
+def test_the_list_export_and_the_partner_summary_carry_the_fields(
+    db: Database, tmp_path: Path
+) -> None:
+    services = Services(db)
+    number, tier = _fields(services)
+    staff = f"cf_{services.custom_fields.add('partner', FieldSpec('Staff', 'number')).id}"
+    made = services.partners.create(
+        {
+            "name": "Northlight",
+            "partner_type": "charity",
+            number: "1234567",
+            tier: "Silver",
+            staff: "2.5",
+        }
+    ).id
+    partners = services.custom_fields.record_list("partner")
+    columns = [partners.column(k) for k in ("name", number, tier, staff)]
+    target = tmp_path / "partners.csv"
+    export_view(db, partners, partners.initial_state(), columns, target)
+    lines = target.read_text("utf-8-sig").splitlines()
+    assert lines == ["Name,Charity number,Tier,Staff", "Northlight,1234567,Silver,2.5"]
+    summary = gather_partner_summary(db, made)
+    assert summary.own_fields == [
+        ("Charity number", "1234567"),
+        ("Tier", "Silver"),
+        ("Staff", "2.5"),
+    ]

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+import brokerdesk.core.services.custom_values as custom_values
 from brokerdesk.core import clock
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.db import Database
@@ -66,6 +67,8 @@ class PartnerSummary:
         renewals: agreements whose renewal or end date falls within the horizon.
         stage_totals: participations per stage over all the partner's programmes.
         member_services_by_region: member library services per region (the coverage base).
+        own_fields: the team's own partner fields (Tools ▸ Custom fields…) in their order,
+            as (label, value as read), empty values as "".
     """
 
     partner: Row
@@ -85,6 +88,7 @@ class PartnerSummary:
     source: str
     stage_totals: dict[str, int] = field(default_factory=dict)
     member_services_by_region: dict[str, int] = field(default_factory=dict)
+    own_fields: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -205,6 +209,9 @@ def gather_partner_summary(
             )
             .order_by(func.coalesce(Agreement.renewal_date, Agreement.end_date)),
         )
+        own = custom_values.definitions(session, "partner")
+        stored = custom_values.read(session, own, [partner_id])[partner_id]
+        own_fields = [(f.label, custom_values.readable(session, f, stored[f.key])) for f in own]
         members = {
             str(region): int(n)
             for region, n in session.execute(
@@ -239,6 +246,7 @@ def gather_partner_summary(
         source=db.description,
         stage_totals=totals,
         member_services_by_region=members,
+        own_fields=own_fields,
     )
 
 

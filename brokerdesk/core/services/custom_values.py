@@ -254,6 +254,15 @@ def display_value(field: FieldDefinition, value: Any) -> str:
     return str(value)
 
 
+def readable(session: Session, field: FieldDefinition, value: Any) -> str:
+    """:func:`display_value`, a link by the linked record's name (pages, summaries)."""
+    if field.kind == "link" and value is not None:
+        title = LINK_TITLES[str(field.link_kind)]
+        name = session.scalar(select(title).where(title.class_.id == value))
+        return str(name or "")
+    return display_value(field, value)
+
+
 def plain_number(amount: Decimal) -> str:
     """12 for 12.0000, 2.5 for 2.5000: a number as typed, without the stored places."""
     text = f"{amount:f}"

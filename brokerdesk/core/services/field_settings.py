@@ -72,6 +72,13 @@ class CustomFieldService:
         with self.db.read() as session:
             return cf.read(session, cf.definitions(session, entity), record_ids)
 
+    def readable(self, entity: str, record_id: int) -> list[tuple[str, str]]:
+        """A record's own fields as its page shows them: (label, value as read)."""
+        with self.db.read() as session:
+            own = cf.definitions(session, entity)
+            stored = cf.read(session, own, [record_id])[record_id]
+            return [(f.label, cf.readable(session, f, stored[f.key])) for f in own]
+
     # ------------------------------------------------------------------ defining
     def add(self, entity: str, spec: FieldSpec) -> Change:
         """Add a field at the end of the kind's fields."""
