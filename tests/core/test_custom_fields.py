@@ -13,6 +13,7 @@ from brokerdesk.core.errors import ValidationError
 from brokerdesk.core.exporting.summary import gather_partner_summary
 from brokerdesk.core.exporting.view import export_view
 from brokerdesk.core.lists import ListState
+from brokerdesk.core.search import SearchService
 from brokerdesk.core.services import Services
 from brokerdesk.core.services.custom_columns import full_record_list
 from brokerdesk.core.services.field_settings import FieldSpec
@@ -216,3 +217,18 @@ def test_the_list_export_and_the_partner_summary_carry_the_fields(
         ("Tier", "Silver"),
         ("Staff", "2.5"),
     ]
+
+
+def test_search_finds_a_record_by_the_text_of_its_own_fields(db: Database) -> None:
+    services = Services(db)
+    number, tier = _fields(services)
+    made = services.partners.create(
+        {"name": "Northlight", "partner_type": "charity", number: "XK-99871", tier: "Bronze"}
+    ).id
+    search = SearchService(db)
+    assert [(h.entity, h.record_id) for h in search.search("XK-99871")] == [("partner", made)]
+    services.partners.update(made, {number: "QZ-31337"})
+    assert search.search("XK-99871") == []
+    assert [h.record_id for h in search.search("QZ-31337")] == [made]
+    services.custom_fields.remove(int(number[3:]))  # a removed field's text is not found
+    assert search.search("QZ-31337") == []

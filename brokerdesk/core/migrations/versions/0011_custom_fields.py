@@ -5,6 +5,9 @@ field has a value, choices, the kind of record a link points at); a removed fiel
 row with ``removed_at`` set. ``custom_value`` holds one value per field and record, in the
 typed column the field sorts by, indexed with the field so a list filters and sorts by it.
 
+The search index takes the text of these fields into each record's body: its triggers are
+made again (and the index refilled) from the frozen copy in ``sql/0011_custom_fields.*.sql``.
+
 Revision ID: 0011
 Revises: 0006
 """
@@ -15,6 +18,8 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+
+from brokerdesk.core.migrations import frozen
 
 revision: str = "0011"
 down_revision: str | None = "0006"
@@ -76,8 +81,10 @@ def upgrade() -> None:
     op.create_index("ix_custom_value_text", "custom_value", ["field_id", "text_value"])
     op.create_index("ix_custom_value_number", "custom_value", ["field_id", "number_value"])
     op.create_index("ix_custom_value_date", "custom_value", ["field_id", "date_value"])
+    frozen.run(op.get_bind(), "0011_custom_fields", "upgrade")
 
 
 def downgrade() -> None:
+    frozen.run(op.get_bind(), "0011_custom_fields", "downgrade")
     op.drop_table("custom_value")
     op.drop_table("custom_field")
