@@ -209,6 +209,9 @@ def feature_pictures(
     story.conflict_picture(window, database, partner, window, shot)
     story.restore_picture(window, database, shot)
     story.small_dialogs(window, (partner, PARTNER), folder, shot)
+    from screenshot_own_fields import own_fields_pictures
+
+    own_fields_pictures(window, shot, wait)  # last: the fields it adds stay on partners
 
     guide = window.help_actions.open_guide(window, "sign-up-libraries-to-a-programme")
     save(guide, out, "user-guide", app)

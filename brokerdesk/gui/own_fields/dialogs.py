@@ -140,6 +140,7 @@ class FieldDialog(QDialog):
         self._show(field)
         self._sync()
         self.name.setFocus()
+        self.setMinimumWidth(440)
 
     def _row(self, form: QFormLayout, key: str, text: str, widget: QWidget) -> None:
         holder = QWidget(self)
@@ -190,6 +191,9 @@ class FieldDialog(QDialog):
             self._fill_values()
 
     def _set_shown(self, key: str, widget: QWidget, shown: bool) -> None:
+        holder = widget.parentWidget()  # the row: the control and its message
+        if holder is not None:
+            holder.setVisible(shown)
         widget.setVisible(shown)
         getattr(self, f"_label_{key}").setVisible(shown)
 

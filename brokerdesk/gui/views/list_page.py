@@ -119,7 +119,7 @@ class ListPage(QWidget):
         for start in range(0, len(own), OWN_FILTERS_PER_ROW):
             row = QHBoxLayout()
             for flt in own[start : start + OWN_FILTERS_PER_ROW]:
-                self._place_filter(row, flt)
+                self._place_filter(row, flt, stretch=0)
             row.addStretch(1)
             self.own_filter_rows.append(row)
         self.count_label = QLabel(self)
@@ -186,14 +186,14 @@ class ListPage(QWidget):
             self.setTabOrder(before, after)
         self._restore_layout()
 
-    def _place_filter(self, row: QHBoxLayout, flt: Filter) -> None:
+    def _place_filter(self, row: QHBoxLayout, flt: Filter, stretch: int = 1) -> None:
         widget = self._filter_widget(flt)
         self._filter_widgets[flt.key] = widget
         if not isinstance(widget, QCheckBox):  # a check box carries its own label
             label = QLabel(self.tr("{0}:").format(self.tr(flt.label)), self)
             label.setBuddy(widget)  # names the box by what the eye reads beside it
             row.addWidget(label)
-        row.addWidget(widget, 1)
+        row.addWidget(widget, stretch)
 
     def _filter_widget(self, flt: Filter) -> QWidget:
         if flt.kind == "bool":
