@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from brokerdesk.gui.dialogs.record_form import RecordForm
 from brokerdesk.gui.main_window import MainWindow
+from brokerdesk.gui.own_fields.commands import SetFieldOnMany
 from brokerdesk.gui.own_fields.dialogs import CustomFieldsDialog, FieldDialog
 from brokerdesk.gui.own_fields.editors import SeveralChoicesEditor
 from tests.gui.drive import ModalDriver
@@ -153,3 +154,48 @@ def test_several_choices_are_tick_boxes_named_by_field_and_choice(
     assert form.values()[key] == ["Adults"]
     form.done(0)
     form.deleteLater()
+
+
+def test_tier_filter_saves_as_a_view_and_shows_on_the_partner_page(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from brokerdesk.core.lists import ListState
+    from brokerdesk.gui.views.pages.partner import PartnerPage
+
+    window.open_list("partner")
+    _add_two_fields(qtbot, window)
+    tier = window.ctx.services.custom_fields.fields("partner")[1]
+    page = window.lists["partner"]
+    gold = page.model.listing.ids(page.model.state)[:4]
+    window.ctx.perform(SetFieldOnMany(window.ctx, tier.id, gold, "Gold", "Set Tier"))
+    box = page._filter_widgets[tier.key]
+    assert isinstance(box, QComboBox) and box.accessibleName() == "Tier"
+    page._fill_options()
+    box.setFocus()
+    qtbot.keyClicks(box, "Gold")
+    page._apply_state()
+    assert sorted(page.model.ids) == sorted(gold)
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(window, Qt.Key.Key_S, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    dialog = window.search_actions.saved_views.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClicks(dialog.field, "Gold partners")
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    assert not dialog.isVisible(), dialog.message.text()
+    page.apply_state(ListState())
+    item = next(i for i in window.search_actions.saved_views.items() if "Gold" in i.text())
+    window.navigation.setCurrentItem(item)
+    assert sorted(page.model.ids) == sorted(gold)
+
+    window.open_record("partner", gold[0])
+    shown = window.stack.currentWidget()
+    assert isinstance(shown, PartnerPage)
+    names = [w.accessibleName() for w in shown.details_box.findChildren(QLabel)]
+    assert "Tier: Gold" in names and "Charity number: empty" in names
+    window.undo_action.trigger()  # the bulk set, undone: the page follows
+    names = [w.accessibleName() for w in shown.details_box.findChildren(QLabel)]
+    assert "Tier: empty" in names
