@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, Select, func, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from brokerdesk.core.lists import Column, ColumnKind, Filter, RecordList, record_list
@@ -95,13 +95,66 @@ def _options(field: FieldDefinition) -> Callable[[Session], list[tuple[Any, str]
 
 
 def custom_column(field: FieldDefinition, id_column: Any) -> Column:
+    indexed = field.kind not in ("link", "longtext")  # those sort by what no index holds
     return Column(
         field.key,
         field.label,
         value_expression(field, id_column),
         COLUMN_KINDS[field.kind],
         shown=False,
+        index_order=_index_order(field, id_column) if indexed else None,
     )
+
+
+def _index_order(field: FieldDefinition, id_column: Any) -> Callable[..., Select[Any]]:
+    """The ids of the whole list sorted by ``field``, read in its value index's order.
+
+    The list's order is: records with a value by (value, id), then records without one by
+    id (both descending when ``descending``); ``from_end`` reads that order backwards.
+    The window [offset, offset + limit) may take the end of one part and the start of the
+    other, so the query is (at most) two ordered reads one after the other.
+    """
+    stored = _stored(field)
+    record_id = CustomValue.record_id
+
+    def ids(
+        session: Session,
+        *,
+        descending: bool,
+        limit: int | None,
+        offset: int,
+        from_end: bool,
+    ) -> Select[Any]:
+        filled = (
+            select(record_id.label("id"))
+            .join(id_column.class_, id_column == record_id)
+            .where(CustomValue.field_id == field.id, stored.is_not(None))
+        )
+        empty = select(id_column.label("id")).where(
+            id_column.not_in(
+                select(record_id).where(CustomValue.field_id == field.id, stored.is_not(None))
+            )
+        )
+        down = descending != from_end
+        filled = filled.order_by(
+            *((stored.desc(), record_id.desc()) if down else (stored.asc(), record_id.asc()))
+        )
+        empty = empty.order_by(id_column.desc() if down else id_column.asc())
+        first, second = (empty, filled) if from_end else (filled, empty)
+        in_first = int(session.scalar(select(func.count()).select_from(first.subquery())) or 0)
+        parts: list[Select[Any]] = []
+        if offset < in_first and limit != 0:
+            parts.append(first.offset(offset).limit(limit))
+        left = None if limit is None else max(0, limit - max(0, in_first - offset))
+        if left is None or left > 0:
+            parts.append(second.offset(max(0, offset - in_first)).limit(left))
+        reads = [part.subquery() for part in parts] or [first.limit(0).subquery()]
+        if len(reads) == 1:
+            return select(reads[0].c.id)
+        both = union_all(select(reads[0].c.id), select(reads[1].c.id)).subquery()
+        return select(both.c.id)
+
+    return ids
 
 
 def custom_filter(field: FieldDefinition, id_column: Any) -> Filter:
