@@ -394,9 +394,9 @@ def clean(
         given: ``cf_<id>`` -> value as typed or stored.
         record: the record's values after this save (fixed and custom), which a condition
             reads ("required when Type is Charity").
-        changed: the fixed fields this save changes: only fields whose condition reads one
-            of them are checked for being required; None (a new record, a form's save)
-            checks every field.
+        changed: the fields this save sets (fixed and custom): only fields among them, or
+            whose condition reads one of them, are checked for being required; None (a new
+            record) checks every field.
 
         fields: the entity's live fields when the caller has read them already (an
             import, once for the whole file).
@@ -422,7 +422,9 @@ def clean(
             errors[key] = problem(field, raw)
     merged = {**record, **cleaned}
     for field in fields:
-        if changed is not None and not (field.conditional and field.required_field in changed):
+        if changed is not None and not (
+            field.key in changed or (field.conditional and field.required_field in changed)
+        ):
             continue
         if field.key in errors or not _condition_met(field, merged):
             continue

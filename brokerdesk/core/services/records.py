@@ -213,10 +213,11 @@ class RecordService(Generic[M]):
                 if expected_version is not None and obj.version_id != expected_version:
                     raise EditConflict(self.table, record_id, dict(values), current, obj.version_id)
                 merged = {**current, **cleaned}
-                # A form's save checks every required field; any other save only the fields
-                # whose condition it changes (a field added since refuses no stage change).
+                # A save is refused for a required field it empties, or whose condition it
+                # makes true ("Type: Charity" without a number); not for one it leaves as it
+                # was (a field added since, or its undo, refuses no other edit).
                 custom, defs = custom_fields.clean(
-                    session, self.table, own, merged, changed=None if own else set(cleaned)
+                    session, self.table, own, merged, changed=set(cleaned) | set(own)
                 )
                 self.check(session, merged, record_id)
                 for key, value in cleaned.items():
