@@ -125,23 +125,29 @@ def _index_order(field: FieldDefinition, id_column: Any) -> Callable[..., Select
         offset: int,
         from_end: bool,
     ) -> Select[Any]:
-        filled = (
-            select(record_id.label("id"))
-            .join(id_column.class_, id_column == record_id)
-            .where(CustomValue.field_id == field.id, stored.is_not(None))
+        # Values go with their records (deletes take them, core.snapshots), so the index
+        # alone says which records have one: no look-up of a million records' rows.
+        filled = select(record_id.label("id")).where(
+            CustomValue.field_id == field.id, stored.is_not(None)
         )
         empty = select(id_column.label("id")).where(
             id_column.not_in(
                 select(record_id).where(CustomValue.field_id == field.id, stored.is_not(None))
             )
         )
+        # How many records the first part holds, from counts an index answers (ordering a
+        # hundred thousand values, or testing a million ids, only to count them took 1.5 s).
+        with_value = int(session.scalar(select(func.count()).select_from(filled.subquery())) or 0)
+        in_first = with_value
+        if from_end:
+            every = int(session.scalar(select(func.count()).select_from(id_column.table)) or 0)
+            in_first = every - with_value
         down = descending != from_end
         filled = filled.order_by(
             *((stored.desc(), record_id.desc()) if down else (stored.asc(), record_id.asc()))
         )
         empty = empty.order_by(id_column.desc() if down else id_column.asc())
         first, second = (empty, filled) if from_end else (filled, empty)
-        in_first = int(session.scalar(select(func.count()).select_from(first.subquery())) or 0)
         parts: list[Select[Any]] = []
         if offset < in_first and limit != 0:
             parts.append(first.offset(offset).limit(limit))
