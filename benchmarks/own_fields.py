@@ -73,7 +73,8 @@ def _value(rng: random.Random, kind: str, choices: tuple[str, ...]) -> tuple[obj
     if kind == "text":
         return (f"REF-{rng.randrange(10**6):06}", None, None, None)
     if kind == "longtext":
-        return (None, " ".join(rng.choice(WORDS) for _ in range(12)), None, None)
+        text = " ".join(rng.choice(WORDS) for _ in range(12))
+        return (text[:500], text, None, None)
     if kind == "choice":
         return (rng.choice(choices), None, None, None)
     if kind == "choices":

@@ -611,7 +611,8 @@ class CustomValue(Base):
     """One record's value of one custom field, in the column its type sorts by.
 
     Text, one choice and several choices ("|Gold|Silver|") in ``text_value`` (indexed with the
-    field, so a list filters and sorts by it in index order); long text in ``long_value``;
+    field, so a list filters and sorts by it in index order); long text in ``long_value``
+    (and its first 500 characters in ``text_value``, which the list shows and sorts by);
     number, money, yes/no (1/0) and link (the record's id) in ``number_value``; dates in
     ``date_value``. ``record_id`` is the id in the field's kind's table.
     """

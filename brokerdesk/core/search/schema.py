@@ -86,7 +86,7 @@ def _with_own_fields(e: IndexedEntity) -> IndexedEntity:
     """``e`` with the text of its records' own fields (Tools ▸ Custom fields…) in its body:
     text, long text and choices of every field not removed."""
     own = (
-        "coalesce(' ' || (SELECT {agg}(coalesce(cv.text_value, cv.long_value), ' ') "
+        "coalesce(' ' || (SELECT {agg}(coalesce(cv.long_value, cv.text_value), ' ') "
         "FROM custom_value cv JOIN custom_field cf ON cf.id = cv.field_id "
         f"WHERE cf.entity = '{e.entity}' AND cf.removed_at IS NULL "
         "AND cv.record_id = x.id), '')"

@@ -35,10 +35,8 @@ FILLED = [("filled", "Filled in"), ("empty", "Empty")]
 
 def _stored(field: FieldDefinition) -> Any:
     """The ``custom_value`` column a field's values live in."""
-    if field.kind in ("text", "choice", "choices"):
-        return CustomValue.text_value
-    if field.kind == "longtext":
-        return CustomValue.long_value
+    if field.kind in ("text", "longtext", "choice", "choices"):
+        return CustomValue.text_value  # of long text, its first 500 characters
     if field.kind == "date":
         return CustomValue.date_value
     return CustomValue.number_value
@@ -95,7 +93,7 @@ def _options(field: FieldDefinition) -> Callable[[Session], list[tuple[Any, str]
 
 
 def custom_column(field: FieldDefinition, id_column: Any) -> Column:
-    indexed = field.kind not in ("link", "longtext")  # those sort by what no index holds
+    indexed = field.kind != "link"  # a link sorts by the linked record's name
     return Column(
         field.key,
         field.label,

@@ -281,8 +281,9 @@ def _columns(field: FieldDefinition, value: Any) -> dict[str, Any]:
         row["text_value"] = value
     elif field.kind == "choices":
         row["text_value"] = ("|" + "|".join(value) + "|")[:TEXT_LIMIT]
-    elif field.kind == "longtext":
+    elif field.kind == "longtext":  # its start too, which the list shows and sorts by
         row["long_value"] = value
+        row["text_value"] = value[:TEXT_LIMIT]
     elif field.kind == "date":
         row["date_value"] = value
     elif field.kind == "yesno":
