@@ -369,7 +369,7 @@ class RecordForm(QDialog):
 
     def _conflict(self, conflict: EditConflict) -> None:
         if self.resolve_conflict is not None:
-            labels = {f.name: f.label for f in self.service.fields}
+            labels = {name: editor.field.label for name, editor in self.editors.items()}
             # The record as the form loaded it: fields only the other person changed show too.
             merged = self.resolve_conflict(
                 self, conflict, labels=labels, original=self._opened_with
@@ -381,7 +381,7 @@ class RecordForm(QDialog):
             self._save(merged)
             return
         lines = [str(conflict)]
-        fields = {f.name: f for f in self.service.fields}
+        fields = {name: editor.field for name, editor in self.editors.items()}
         for name, mine in conflict.mine.items():
             label = fields[name].label if name in fields else name
             theirs = conflict.theirs.get(name)
