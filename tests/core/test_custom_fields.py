@@ -267,3 +267,21 @@ def test_sorting_by_a_field_in_index_order_gives_the_same_rows_as_sorting_by_its
                     assert window == expected[offset : offset + limit]
                     tail = partners.ids(session, state, limit=limit, offset=offset, from_end=True)
                     assert tail == expected[::-1][offset : offset + limit]
+
+
+def test_a_long_text_column_shows_and_sorts_by_its_start(db: Database) -> None:
+    services = Services(db)
+    notes = f"cf_{services.custom_fields.add('partner', FieldSpec('Board notes', 'longtext')).id}"
+    long_one = "zebra crossing " + "x" * 900
+    for name, text in (("A", long_one), ("B", "apple pie"), ("C", None)):
+        values = {"name": name, "partner_type": "company"}
+        if text:
+            values[notes] = text
+        services.partners.create(values)
+    partners = services.custom_fields.record_list("partner")
+    at = partners.columns.index(partners.column(notes))
+    with db.read() as session:
+        ids = partners.ids(session, ListState(sort_key=notes))
+        shown = [partners.rows(session, [i])[i][at] for i in ids]
+    assert shown == ["apple pie", long_one[:500], None]
+    assert services.partners.get(ids[1])[notes] == long_one  # the form has all of it
