@@ -209,6 +209,9 @@ def feature_pictures(
     story.conflict_picture(window, database, partner, window, shot)
     story.restore_picture(window, database, shot)
     story.small_dialogs(window, (partner, PARTNER), folder, shot)
+    from screenshot_own_fields import own_fields_pictures
+
+    own_fields_pictures(window, shot, wait)  # last: the fields it adds stay on partners
 
     import screenshot_quality
 

@@ -32,6 +32,7 @@ from brokerdesk.core.importing import (
     run_import,
     suggest_mapping,
 )
+from brokerdesk.core.importing.own_fields import all_targets
 from brokerdesk.core.models import PARTICIPATION_STAGES
 from brokerdesk.core.services.programmes import ProgrammeService
 
@@ -129,15 +130,15 @@ def run(args: argparse.Namespace) -> int:
     if args.header_row is not None:
         source.set_header_row(args.sheet, args.header_row)
     header = source.sheet(args.sheet)
-    targets = IMPORTERS[args.kind].targets
-    if args.mapping:
-        mapping = load_mapping_file(args.mapping)
-    else:
-        mapping = MappingStore().find(args.kind, header.headers) or suggest_mapping(
-            targets, header.headers
-        )
     db = open_database(args.db, create=False)
     try:
+        targets = all_targets(db, IMPORTERS[args.kind])  # the team's own fields too
+        if args.mapping:
+            mapping = load_mapping_file(args.mapping)
+        else:
+            mapping = MappingStore().find(args.kind, header.headers) or suggest_mapping(
+                targets, header.headers
+            )
         report = _report_path(args, db) if args.refused_report else None
         options = ImportOptions(
             on_match=args.on_match,

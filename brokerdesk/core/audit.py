@@ -27,6 +27,9 @@ SOURCE_KEY = "brokerdesk_source"
 # Set on a session that copies history as it is (a whole-database copy or workbook import).
 DISABLED_KEY = "audit_disabled"
 SOURCE_FIELD = "_source"
+# session.info key: changes a service stages for an object's event that the flush cannot see
+# (the values of the team's own fields, kept in a table of their own), by id(obj).
+STAGED_KEY = "brokerdesk_staged_changes"
 SKIP_FIELDS = frozenset({"created_at", "updated_at", "version_id"})
 # Every registered kind of record keeps its history (a new kind's edits show in History).
 AUDITED_TABLES = frozenset(KINDS)
@@ -90,11 +93,23 @@ def _link_changes(obj: Base) -> dict[str, list[Any]]:
     return changes
 
 
+def stage(session: Session, obj: object, changes: dict[str, list[Any]]) -> None:
+    """Add ``changes`` to ``obj``'s event of the coming flush (made even if its row is
+    otherwise unchanged, as long as the flush writes it)."""
+    session.info.setdefault(STAGED_KEY, {})[id(obj)] = changes
+
+
+def _staged(session: Session, obj: object) -> dict[str, list[Any]]:
+    staged = session.info.get(STAGED_KEY)
+    return dict(staged.pop(id(obj), {})) if staged else {}
+
+
 def _event_row(session: Session, obj: Base, action: str) -> dict[str, Any] | None:
     table = obj.__table__.name  # type: ignore[attr-defined]
     if table not in AUDITED_TABLES:
         return None
     changes = _column_changes(obj, created=action == "create", deleted=action == "delete")
+    changes.update(_staged(session, obj))  # changes kept outside its row (custom fields)
     if action == "update" and not changes:
         return None
     source = session.info.get(SOURCE_KEY)

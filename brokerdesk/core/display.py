@@ -13,7 +13,9 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Literal
 
-Kind = Literal["text", "int", "count", "date", "datetime", "choice", "bool", "money"]
+Kind = Literal[
+    "text", "int", "count", "number", "date", "datetime", "choice", "choices", "bool", "money"
+]
 
 
 def display(
@@ -26,7 +28,8 @@ def display(
     Args:
         value: a stored value; None reads as empty.
         kind: ``money`` (pounds and pence), ``int``/``count`` (thousands separators),
-            ``date``, ``datetime``, ``bool`` (Yes/No), ``choice`` (through ``labels``),
+            ``number`` (as typed), ``date``, ``datetime``, ``bool`` (Yes/No), ``choice``
+            (through ``labels``), ``choices`` (several, stored "|a|b|"),
             ``text``; None for a value whose type says it all (a Decimal is money).
         labels: stored word -> what the user reads (stages, statuses, roles).
     """
@@ -41,6 +44,9 @@ def display(
             return f"£{Decimal(value):,.2f}"
         if kind in ("int", "count"):
             return f"{int(value):,}"
+        if kind == "number":  # as typed: 12 and 2.5, not 12.0000
+            text = f"{Decimal(value):,f}"
+            return text.rstrip("0").rstrip(".") if "." in text else text
     except (ArithmeticError, TypeError, ValueError):  # not a number after all: as it is
         return str(value)
     if kind == "datetime" and isinstance(value, dt.datetime):
@@ -49,6 +55,8 @@ def display(
         return value.strftime("%d %b %Y")
     if kind == "bool":
         return "Yes" if value else "No"
+    if kind == "choices":  # several choices, stored "|Gold|Silver|"
+        return ", ".join(part for part in str(value).split("|") if part)
     if labels is not None:
         return labels.get(str(value), str(value))
     return str(value)

@@ -1000,3 +1000,73 @@ class Deliverable(Editable, Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
     grant: Mapped[Grant] = relationship(back_populates="deliverables")
+
+
+# --- custom fields (issue #20) ---
+CUSTOM_FIELD_KINDS = (
+    "text",
+    "longtext",
+    "number",
+    "money",
+    "date",
+    "yesno",
+    "choice",
+    "choices",
+    "link",
+)
+
+
+class CustomField(Editable, Base):
+    """A field the team added to one kind of record (Tools ▸ Custom fields…).
+
+    A removed field keeps its row (``removed_at`` set) and its values, so its history still
+    reads by name and undoing the removal brings everything back.
+    """
+
+    __tablename__ = "custom_field"
+    __table_args__ = (
+        CheckConstraint(_not_blank("label"), name="label_not_blank"),
+        CheckConstraint(_in("kind", CUSTOM_FIELD_KINDS), name="kind_allowed"),
+    )
+    __mapper_args__ = {"version_id_col": Editable.version_id}
+
+    entity: Mapped[str] = mapped_column(String(40), index=True)
+    label: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(20))
+    required: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Required only when another field (a column name or "cf_<id>") holds this value.
+    required_field: Mapped[str | None] = mapped_column(String(60))
+    required_value: Mapped[str | None] = mapped_column(String(120))
+    # JSON list of the labels a one-choice or several-choices field offers.
+    choices: Mapped[str | None] = mapped_column(Text)
+    # The kind of record a link field points at.
+    link_kind: Mapped[str | None] = mapped_column(String(40))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    removed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class CustomValue(Base):
+    """One record's value of one custom field, in the column its type sorts by.
+
+    Text, one choice and several choices ("|Gold|Silver|") in ``text_value`` (indexed with the
+    field, so a list filters and sorts by it in index order); long text in ``long_value``
+    (and its first 500 characters in ``text_value``, which the list shows and sorts by);
+    number, money, yes/no (1/0) and link (the record's id) in ``number_value``; dates in
+    ``date_value``. ``record_id`` is the id in the field's kind's table.
+    """
+
+    __tablename__ = "custom_value"
+
+    field_id: Mapped[int] = mapped_column(
+        ForeignKey("custom_field.id", ondelete="CASCADE"), primary_key=True
+    )
+    record_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text_value: Mapped[str | None] = mapped_column(String(500))
+    long_value: Mapped[str | None] = mapped_column(Text)
+    number_value: Mapped[Decimal | None] = mapped_column(Numeric(18, 4))
+    date_value: Mapped[dt.date | None] = mapped_column(Date)
+
+
+Index("ix_custom_value_text", CustomValue.field_id, CustomValue.text_value)
+Index("ix_custom_value_number", CustomValue.field_id, CustomValue.number_value)
+Index("ix_custom_value_date", CustomValue.field_id, CustomValue.date_value)

@@ -120,7 +120,38 @@ def capture(session: Session, table_name: str, ids: Iterable[int]) -> Snapshot:
     """Snapshot rows ``ids`` of ``table_name`` and everything their deletion touches."""
     snapshot = Snapshot()
     _capture(session, metadata_table(table_name), sorted(set(ids)), snapshot, seen=set())
+    _capture_custom_values(session, snapshot)
     return snapshot
+
+
+def _capture_custom_values(session: Session, snapshot: Snapshot) -> None:
+    """The custom field values of every captured record (they name it by id, not by a
+    foreign key, since one table holds the values of every kind)."""
+    by_table: dict[str, list[int]] = {}
+    for name, row in snapshot.rows:
+        if "id" in row and name != "custom_field":
+            by_table.setdefault(name, []).append(row["id"])
+    values, fields = metadata_table("custom_value"), metadata_table("custom_field")
+    for name, ids in by_table.items():
+        query = (
+            select(values)
+            .join(fields, fields.c.id == values.c.field_id)
+            .where(fields.c.entity == name, values.c.record_id.in_(ids))
+        )
+        snapshot.rows += [("custom_value", dict(r._mapping)) for r in session.execute(query)]
+
+
+def drop_custom_values(session: Session, snapshot: Snapshot) -> None:
+    """Delete the custom field values the snapshot holds (with the records they belong to)."""
+    values = metadata_table("custom_value")
+    by_field: dict[int, list[int]] = {}
+    for name, row in snapshot.rows:
+        if name == "custom_value":
+            by_field.setdefault(row["field_id"], []).append(row["record_id"])
+    for field_id, record_ids in by_field.items():
+        session.execute(
+            delete(values).where(values.c.field_id == field_id, values.c.record_id.in_(record_ids))
+        )
 
 
 def _capture(
@@ -167,7 +198,9 @@ def _left_about_nothing(session: Session, child: Table, column: Any, ids: list[i
 
 
 def remove_taken(session: Session, snapshot: Snapshot) -> None:
-    """Delete the rows the snapshot takes along that the database would only unlink."""
+    """Delete the rows the snapshot takes along that the database would only unlink, and
+    the custom field values of every record it holds."""
+    drop_custom_values(session, snapshot)
     for table_name in dict.fromkeys(name for name, _ in snapshot.taken):
         table = metadata_table(table_name)
         ids = [row_id for name, row_id in snapshot.taken if name == table_name]

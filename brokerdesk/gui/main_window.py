@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from brokerdesk.gui.grouping import GroupingActions
     from brokerdesk.gui.help import HelpActions
     from brokerdesk.gui.importing import ImportActions
+    from brokerdesk.gui.own_fields import OwnFieldsActions
     from brokerdesk.gui.safety import SafetyActions
     from brokerdesk.gui.search import SearchActions
     from brokerdesk.gui.static_lists import StaticListActions
@@ -121,12 +122,16 @@ class MainWindow(QMainWindow):
     """
 
     painted = Signal()
+    # A kind's list page made again (its own fields changed): features that add to every list
+    # page (group by, bulk edit, static lists, What's This?) add to the new one too.
+    list_page_replaced = Signal(object)
 
     search_actions: SearchActions
     import_actions: ImportActions
     email_actions: EmailActions
     safety: SafetyActions
     duplicates_actions: DuplicatesActions
+    own_fields_actions: OwnFieldsActions
     export_actions: ExportActions
     help_actions: HelpActions
     theme_actions: QActionGroup  # View ▸ Theme
@@ -209,6 +214,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar()
         ctx.message.connect(self._show_message)
+        ctx.changes.changed.connect(self._own_fields_changed)
         self._restore_layout()
         self.open_list(NAVIGATION[0][0])
         self._install_features(features)
@@ -237,6 +243,7 @@ class MainWindow(QMainWindow):
         from brokerdesk.gui.grouping import install as install_grouping
         from brokerdesk.gui.help import install as install_help
         from brokerdesk.gui.importing import install as install_importing
+        from brokerdesk.gui.own_fields import install as install_own_fields
         from brokerdesk.gui.safety import install as install_safety
         from brokerdesk.gui.search import install as install_search
         from brokerdesk.gui.static_lists import install as install_static_lists
@@ -249,6 +256,7 @@ class MainWindow(QMainWindow):
         self.email_actions = install_documents(self)
         self.safety = install_safety(self)
         self.duplicates_actions = install_duplicates(self)
+        self.own_fields_actions = install_own_fields(self)
         self.export_actions = install_exporting(self)
         self.theme_actions = install_theme(self)
         self.tag_actions = install_tagging(self)
@@ -265,9 +273,6 @@ class MainWindow(QMainWindow):
     def _build_navigation(self) -> None:
         from PySide6.QtCore import Qt
 
-        from brokerdesk.core.lists import record_list
-        from brokerdesk.gui.views.list_page import ListPage
-
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Navigation"))
@@ -277,9 +282,7 @@ class MainWindow(QMainWindow):
         for entity, _plural in NAVIGATION:
             item = QListWidgetItem(kind_words.title(entity), self.navigation)
             item.setData(Qt.ItemDataRole.UserRole, entity)
-            page = ListPage(self.ctx, record_list(entity), self)
-            page.open_requested.connect(self.open_record)
-            page.selection_changed.connect(self._update_actions)
+            page = self._list_page(entity)
             self.lists[entity] = page
             self.stack.addWidget(page)
         # The dashboard and trash are built the first time they are opened: the dashboard
@@ -301,6 +304,31 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([190, 1090])
         self.setCentralWidget(self.splitter)
+
+    def _list_page(self, entity: str) -> ListPage:
+        """A kind's list, with a column and a filter for each of the team's own fields."""
+        from brokerdesk.gui.views.list_page import ListPage
+
+        page = ListPage(self.ctx, self.ctx.services.custom_fields.record_list(entity), self)
+        page.open_requested.connect(self.open_record)
+        page.selection_changed.connect(self._update_actions)
+        return page
+
+    def _own_fields_changed(self, entities: frozenset[str]) -> None:
+        """A field was added, changed or removed: its kind's list is made again."""
+        if "custom_field" not in entities:
+            return
+        for entity in sorted(entities & set(self.lists)):
+            old = self.lists[entity]
+            page = self._list_page(entity)
+            showing = self.stack.currentWidget() is old
+            self.stack.insertWidget(self.stack.indexOf(old), page)
+            self.lists[entity] = page
+            if showing:
+                self.stack.setCurrentWidget(page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.list_page_replaced.emit(page)
 
     def _icon(self, theme: str, fallback: QStyle.StandardPixmap) -> QIcon:
         return QIcon.fromTheme(theme, self.style().standardIcon(fallback))

@@ -155,7 +155,7 @@ MENU_BAR: tuple[MenuLayout, ...] = (
     MenuLayout(
         "tools",
         QT_TRANSLATE_NOOP("MainWindow", "&Tools"),
-        ("tools.find_duplicates", "tools.tags"),
+        ("tools.find_duplicates", "tools.tags", "tools.custom_fields"),
         "tools-menu",
     ),
     MenuLayout(

@@ -11,6 +11,7 @@ from brokerdesk.core.errors import ValidationError
 from brokerdesk.core.models import AuditEvent
 from brokerdesk.core.services import Services
 from brokerdesk.core.services.bulk_edit import BulkEdit, setters
+from brokerdesk.core.services.field_settings import FieldSpec
 from brokerdesk.core.services.static_lists import StaticListService
 from tests.builders.small_world import World
 
@@ -102,3 +103,26 @@ def test_refusals(db: Database, world: World) -> None:
     with pytest.raises(ValidationError, match="Nothing would change"):
         bulk.apply(ids[:1], {"owner": "Sam"})
     assert s.partners.get(ids[0])["version_id"] == 1
+
+
+def test_set_one_of_the_teams_own_fields_on_twenty_partners_and_undo(
+    db: Database, world: World
+) -> None:
+    """Issue 20's example: "Tier" (one choice) set on 20 selected partners, then undone."""
+    s = Services(db)
+    tier = s.custom_fields.add(
+        "partner", FieldSpec("Tier", "choice", choices=("Gold", "Silver", "Bronze"))
+    ).id
+    ids = [s.partners.create({"name": f"Partner {n:02}"}).id for n in range(20)]
+    s.partners.update(ids[0], {f"cf_{tier}": "Silver"}, s.partners.get(ids[0])["version_id"])
+    bulk = BulkEdit(db, "partner")
+    assert bulk.setters[f"cf_{tier}"].label == "Tier"
+    preview = bulk.preview(ids, {f"cf_{tier}": "Gold"})
+    assert len(preview) == 20
+    assert (preview[0].field, preview[0].old, preview[0].new) == ("Tier", "Silver", "Gold")
+    change = bulk.apply(ids, {f"cf_{tier}": "Gold"})
+    assert {s.partners.get(i)[f"cf_{tier}"] for i in ids} == {"Gold"}
+    with pytest.raises(ValidationError):
+        bulk.preview(ids, {f"cf_{tier}": "Platinum"})
+    bulk.put_back(change.before)
+    assert [s.partners.get(i)[f"cf_{tier}"] for i in ids] == ["Silver"] + [None] * 19

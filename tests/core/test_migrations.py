@@ -109,12 +109,20 @@ def test_0006_frees_interactions_from_a_database_of_the_previous_release(db: Dat
     triggers = _triggers(db)
     assert {"partner_rename_names", "library_service_rename_names"} <= {n for n, _ in triggers}
 
-    migrate.upgrade(db)
+    _upgrade_to(db, "0006")  # later migrations may change triggers of their own (0011)
 
     assert set(_interaction_on_delete(db).values()) == {"SET NULL"}
-    names = {n for n, _ in triggers}  # later migrations add triggers of their own
-    back = {t for t in _triggers(db) if t[0] in names}
-    assert back == triggers, "the interaction table's triggers come back as they were"
+    assert _triggers(db) == triggers, "the interaction table's triggers come back as they were"
+    migrate.upgrade(db)
+
+
+def _upgrade_to(db: Database, revision: str) -> None:
+    from alembic import command
+
+    cfg = migrate.alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
 
 
 def _app_imports(path: Path) -> set[str]:

@@ -81,3 +81,25 @@ def test_back_to_the_table_and_the_grouped_view_exports_as_shown(
     assert rows[-1][0].startswith("Total (")
     view.group_by(None)
     assert window.lists["programme"].table.isVisible() and not view.tree.isVisible()
+
+
+def test_a_list_made_again_for_new_own_fields_keeps_group_by_and_its_actions(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Adding one of the team's own fields makes the kind's list again: the new list still
+    groups, and still has Bulk edit and Add to list on its table; the old one is gone
+    quietly (a change broadcast afterwards reaches no deleted widget)."""
+    old = window.lists["programme"]
+    window.ctx.changes.broadcast(tables={"custom_field", "programme"})
+    page = window.lists["programme"]
+    assert page is not old
+    actions = page.table.actions()
+    for action_id in ("edit.bulk_edit", "edit.add_to_list"):
+        assert window.registered_actions[action_id] in actions
+    view = window.grouping.views["programme"]
+    assert view.page is page
+    window.open_list("programme")
+    view.group_by("offer_area")
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    assert view.tree.isVisible() and not page.table.isVisible()
+    window.ctx.changes.broadcast(tables={"programme"})  # the old view must not act on it

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+import brokerdesk.core.services.custom_values as custom_values
 from brokerdesk.core import clock
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.db import Database
@@ -70,6 +71,8 @@ class PartnerSummary:
             renewal_date or end_date as the date is one or the other.
         stage_totals: participations per stage over all the partner's programmes.
         member_services_by_region: member library services per region (the coverage base).
+        own_fields: the team's own partner fields (Tools ▸ Custom fields…) in their order,
+            as (label, value as read), empty values as "".
     """
 
     partner: Row
@@ -89,6 +92,7 @@ class PartnerSummary:
     source: str
     stage_totals: dict[str, int] = field(default_factory=dict)
     member_services_by_region: dict[str, int] = field(default_factory=dict)
+    own_fields: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -208,6 +212,9 @@ def gather_partner_summary(
             for due in agreement_dates_due(session, today, RENEWAL_HORIZON_DAYS)
             if due.partner_id == partner_id
         ]
+        own = custom_values.definitions(session, "partner")
+        stored = custom_values.read(session, own, [partner_id])[partner_id]
+        own_fields = [(f.label, custom_values.readable(session, f, stored[f.key])) for f in own]
         members = {
             str(region): int(n)
             for region, n in session.execute(
@@ -245,6 +252,7 @@ def gather_partner_summary(
         source=db.description,
         stage_totals=totals,
         member_services_by_region=members,
+        own_fields=own_fields,
     )
 
 

@@ -40,6 +40,8 @@ def _xlsx_value(column: Column, value: Any) -> Any:
         return value
     if column.kind in ("int", "money") and isinstance(value, int | float | Decimal):
         return float(value) if column.kind == "money" else int(value)
+    if column.kind == "number" and isinstance(value, int | float | Decimal):
+        return float(value)  # a number of the team's own fields: 2.5 stays 2.5
     return xlsx_text(display(value, column.kind, column.labels))  # a string cell: never run
 
 
@@ -50,6 +52,8 @@ def _csv_value(column: Column, value: Any) -> str:
         return value.isoformat()  # unambiguous for spreadsheet programs in any locale
     if column.kind in ("int", "money"):
         return str(value)
+    if column.kind == "number":
+        return display(value, "number").replace(",", "")
     return neutralise(display(value, column.kind, column.labels))
 
 
@@ -122,6 +126,7 @@ def _write_xlsx(db, record_list, ids, columns, indexes, tmp, progress) -> None: 
             "date": book.add_format({"num_format": "dd mmm yyyy"}),
             "money": book.add_format({"num_format": "£#,##0.00"}),
             "int": book.add_format({"num_format": "#,##0"}),
+            "number": book.add_format({"num_format": "#,##0.####"}),
         }
         widths = [max(8, len(c.label) + 2) for c in columns]
         for col, column in enumerate(columns):

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+import brokerdesk.core.importing.own_fields as own_fields
 from brokerdesk.core import audit
 from brokerdesk.core.backup import backup_before
 from brokerdesk.core.db import Database
@@ -171,9 +172,9 @@ def importer_class(kind: str) -> type[Importer]:
 
 
 def _columns(
-    importer: type[Importer], headers: list[str], mapping: Mapping_
+    importer: type[Importer], headers: list[str], mapping: Mapping_, db: Database
 ) -> list[tuple[int, str]]:
-    problems = check_mapping(importer.targets, headers, mapping)
+    problems = check_mapping(own_fields.all_targets(db, importer), headers, mapping)
     if problems:
         raise ValidationError(
             {"mapping": " ".join(problems)},
@@ -217,7 +218,7 @@ def preview(
     """
     cls = importer_class(kind)
     header = source.sheet(sheet)
-    columns = _columns(cls, header.headers, mapping)
+    columns = _columns(cls, header.headers, mapping, db)
     plans: list[RowPlan] = []
     raw: list[list[str]] = []
     with db.read() as session:
@@ -267,7 +268,7 @@ def run_import(
     opts = options or ImportOptions()
     cls = importer_class(kind)
     header = source.sheet(sheet)
-    columns = _columns(cls, header.headers, mapping)
+    columns = _columns(cls, header.headers, mapping, db)
     cells = _row_cells(columns)
     total = source.estimate_rows(sheet)
     summary = ImportSummary(
@@ -406,9 +407,11 @@ def _write(
     if importer.contact_link == "local_contact_id":
         for row, contact_id in contacts.write(written, "service_id").items():
             next(p for p in written if p.row == row).values["local_contact_id"] = contact_id
-        trail.write(importer.write, creates, updates)
+        created = trail.write(importer.write, creates, updates)
+        own_fields.write_rows(importer, plans, created, trail.source)
         return
     created = trail.write(importer.write, creates, updates)
+    own_fields.write_rows(importer, plans, created, trail.source)
     if importer.contact_link == "partner_id":
         new = [p for p in written if p.action == "create"]
         for plan, record_id in zip(new, created, strict=True):

@@ -17,6 +17,8 @@ from sqlalchemy import Column, Integer, MetaData, Table, Text, bindparam, insert
 from sqlalchemy.orm import Session
 
 import brokerdesk.core.importing.loose as loose
+import brokerdesk.core.importing.own_fields as own_fields
+import brokerdesk.core.services.custom_values as custom_values
 from brokerdesk.core.errors import ValidationError
 from brokerdesk.core.importing.cleaning import clean_cell, clean_email
 from brokerdesk.core.importing.folding import invisible_only
@@ -104,6 +106,7 @@ class RowPlan:
     key: str | None = None  # what makes the row the same record as another row of the file
     typed: dict[str, str] = field(default_factory=dict)  # cells as typed, where read loosely
     contact: dict[str, Any] | None = None  # a new contact the row names (row_contacts.py)
+    own: dict[str, Any] = field(default_factory=dict)  # the team's own fields, parsed
 
     def refuse(self, message: str) -> RowPlan:
         self.errors.append(message)
@@ -177,6 +180,10 @@ class Importer:
             if f.kind in _TEXT_KINDS
         }
         self._required = [(f.name, f"{f.label} is required.") for f in self.fields if f.required]
+        # The team's own fields of this kind (Tools ▸ Custom fields…), read once per file.
+        self.own = {
+            f.key: f for f in custom_values.definitions(session, str(self.model.__tablename__))
+        }
 
     # ----------------------------------------------------------------- per row
     def clean(self, cells: Mapping[str, str]) -> dict[str, str]:
@@ -261,6 +268,7 @@ class Importer:
                 self._nothing_visible(plan, name, text)
         lookups = self.lookups
         values: dict[str, Any] = {k: v for k, v in source.items() if k not in lookups}
+        own = {k: values.pop(k) for k in [k for k in values if k in self.own]}
         if self.said_more:
             self._keep_what_was_said(plan, values)
         key = self.resolve(plan, source, values)
@@ -272,7 +280,12 @@ class Importer:
             return plan
         if key is not None and self.seen_before(plan, key):
             return plan
-        return self.decide(plan)
+        plan = self.decide(plan)
+        if self.own and plan.action in ("create", "update"):
+            own_fields.check_row(
+                self.session, str(self.model.__tablename__), tuple(self.own.values()), plan, own
+            )
+        return plan
 
     def _keep_what_was_said(self, plan: RowPlan, values: dict[str, Any]) -> None:
         """'withdrawn (funding)' is stored as Withdrawn; "Stage: withdrawn (funding)" is
@@ -375,6 +388,8 @@ class Importer:
                 stored[int(row["id"])] = dict(row)
         for plan in updates:
             old = stored.get(plan.record_id)
+            if plan.own:
+                continue  # its own fields are written (and compared) after the chunk
             if old is not None and all(old[k] == v for k, v in plan.values.items()):
                 if plan.contact is not None:
                     continue  # its new contact is still to be made and linked

@@ -43,9 +43,9 @@ class IndexedEntity:
         return (self.code + 1) * KEY_BASE - 1
 
 
-# Interactions got the highest code of the first six: searches that skip them (short queries,
-# typo candidates) read the key ranges below and above theirs.
-ENTITIES: tuple[IndexedEntity, ...] = (
+# Interactions get the highest code: searches that skip them (short queries, typo candidates)
+# then read one contiguous key range below theirs.
+_RECORD_COLUMNS: tuple[IndexedEntity, ...] = (
     IndexedEntity(
         "library_service",
         1,
@@ -97,6 +97,27 @@ ENTITIES: tuple[IndexedEntity, ...] = (
         "x.title",
         "coalesce(x.owner, '') || ' ' || coalesce(x.notes, '')",
     ),
+)
+
+
+def _with_own_fields(e: IndexedEntity) -> IndexedEntity:
+    """``e`` with the text of its records' own fields (Tools ▸ Custom fields…) in its body:
+    text, long text and choices of every field not removed."""
+    own = (
+        "coalesce(' ' || (SELECT {agg}(coalesce(cv.long_value, cv.text_value), ' ') "
+        "FROM custom_value cv JOIN custom_field cf ON cf.id = cv.field_id "
+        f"WHERE cf.entity = '{e.entity}' AND cf.removed_at IS NULL "
+        "AND cv.record_id = x.id), '')"
+    )
+    return IndexedEntity(e.entity, e.code, e.table, e.name_sql, f"{e.body_sql} || {own}")
+
+
+# Kinds whose records carry no fields of the team's own (core.services.custom_values).
+# Documents and grants joined the index (0008, 0009) with triggers frozen before the team's
+# own fields were searchable (0011): their fields are found from their lists, not Ctrl+K.
+_WITHOUT_OWN_FIELDS = frozenset({"branch", "document", "funding_grant"})
+ENTITIES: tuple[IndexedEntity, ...] = tuple(
+    e if e.entity in _WITHOUT_OWN_FIELDS else _with_own_fields(e) for e in _RECORD_COLUMNS
 )
 BY_NAME = {e.entity: e for e in ENTITIES}
 
@@ -190,6 +211,40 @@ def _triggers() -> list[_Trigger]:
             {"UPDATE": "SELECT pt.partner_id AS i FROM partner_tag pt WHERE pt.tag_id = NEW.id"},
         )
     )
+    for e in ENTITIES:
+        if e.entity in _WITHOUT_OWN_FIELDS:
+            continue
+        of_kind = (
+            "EXISTS (SELECT 1 FROM custom_field f WHERE f.id = {}.field_id "
+            f"AND f.entity = '{e.entity}')"
+        )
+        found.append(
+            _Trigger(
+                f"search_custom_value_{e.entity}",
+                "custom_value",
+                ("INSERT", "UPDATE", "DELETE"),
+                e.entity,
+                {
+                    "INSERT": f"SELECT NEW.record_id AS i WHERE {of_kind.format('NEW')}",
+                    "UPDATE": f"SELECT OLD.record_id AS i WHERE {of_kind.format('OLD')} "
+                    f"UNION SELECT NEW.record_id WHERE {of_kind.format('NEW')}",
+                    "DELETE": f"SELECT OLD.record_id AS i WHERE {of_kind.format('OLD')}",
+                },
+            )
+        )
+        found.append(  # a field removed or put back: its values leave or rejoin the index
+            _Trigger(
+                f"search_custom_field_{e.entity}",
+                "custom_field",
+                ("UPDATE",),
+                e.entity,
+                {
+                    "UPDATE": "SELECT v.record_id AS i FROM custom_value v "
+                    f"WHERE v.field_id = NEW.id AND NEW.entity = '{e.entity}'"
+                },
+                ("removed_at",),
+            )
+        )
     return found
 
 

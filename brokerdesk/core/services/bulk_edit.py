@@ -18,6 +18,7 @@ from typing import Any, Literal
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+import brokerdesk.core.services.custom_values as cf
 from brokerdesk.core import clock
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.db import Database
@@ -25,11 +26,14 @@ from brokerdesk.core.errors import NotFoundError, ValidationError
 from brokerdesk.core.kinds import kind
 from brokerdesk.core.models import StaticList, StaticListMember
 from brokerdesk.core.services.bundle import service_class
+from brokerdesk.core.services.field_settings import field_history
 from brokerdesk.core.services.fields import validate
 from brokerdesk.core.services.records import Change, RecordService
 from brokerdesk.core.tagging import TAG_LINKS, clean_tag_names
 
 SetterKind = Literal["field", "tags_add", "tags_remove", "list_add", "list_remove"]
+# The kinds of the team's own fields bulk edit sets with one value typed or chosen.
+BULK_OWN_KINDS = frozenset({"text", "number", "money", "date", "yesno", "choice"})
 LIST_PREFIX = "list:"
 
 
@@ -108,6 +112,16 @@ class BulkEdit:
         self.entity = entity
         self.service: RecordService[Any] = service_class(entity)(db)
         self.setters = {s.key: s for s in setters(entity)}
+        # The team's own fields (Tools ▸ Custom fields…) that one value can be set on.
+        with db.read() as session:
+            self.own = {
+                f.key: f for f in cf.definitions(session, entity) if f.kind in BULK_OWN_KINDS
+            }
+        for f in self.own.values():
+            choices = {c: c for c in f.choices} if f.kind == "choice" else None
+            if f.kind == "yesno":
+                choices = {"yes": "Yes", "no": "No"}
+            self.setters[f.key] = Setter(f.key, f.label, "field", f.key, choices, True)
 
     # ------------------------------------------------------------------ reading
     def preview(self, ids: Sequence[int], request: Mapping[str, Any]) -> list[PreviewLine]:
@@ -187,7 +201,13 @@ class BulkEdit:
                 raise ValidationError(
                     {key: f"Bulk edit cannot set '{key}' on {kind(self.entity).plural}."}
                 )
-            if setter.kind == "field":
+            if setter.kind == "field" and key in self.own:
+                own = self.own[key]
+                try:
+                    out[key] = cf.parse(session, own, value)
+                except (ValueError, ArithmeticError, TypeError):
+                    raise ValidationError({key: cf.problem(own, value)}) from None
+            elif setter.kind == "field":
                 if (value is None or value == "") and not setter.clearable:
                     raise ValidationError({key: f"Choose a {setter.label.lower()}."})
                 field = next(f for f in self.service.fields if f.name == setter.field)
@@ -247,8 +267,17 @@ class BulkEdit:
 
     def _write(self, session: Session, record_id: int, values: Mapping[str, Any]) -> None:
         obj = self.service.load(session, record_id)
+        own = {k: val for k, val in values.items() if k in self.own}
+        if own:
+            fields = list(self.own.values())
+            old = cf.read(session, fields, [record_id])[record_id]
+            for key, value in own.items():
+                cf.write(session, self.own[key], [record_id], value)
+                field_history(session, self.own[key], {record_id: old}, {record_id: value})
         plain = {
-            k: val for k, val in values.items() if k != "tags" and not k.startswith(LIST_PREFIX)
+            k: val
+            for k, val in values.items()
+            if k != "tags" and not k.startswith(LIST_PREFIX) and k not in self.own
         }
         with session.no_autoflush:  # one flush, so one line in the record's history
             for key, value in plain.items():

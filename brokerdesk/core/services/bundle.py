@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from brokerdesk.core.kinds import KINDS, load
 from brokerdesk.core.services.agreements import AgreementService
 from brokerdesk.core.services.documents import DocumentService
+from brokerdesk.core.services.field_settings import CustomFieldService
 from brokerdesk.core.services.grants import DeliverableService, GrantService
 from brokerdesk.core.services.library_services import LibraryServiceService, OfferAreaService
 from brokerdesk.core.services.named_leads import NamedLeadService
@@ -78,6 +79,7 @@ class Services:
         self.deliverables = self._owner("deliverable", DeliverableService)
         self.overview = OverviewService(db)
         self.named_leads = NamedLeadService(db)
+        self.custom_fields = CustomFieldService(db)
 
     def _owner(self, entity: str, expected: type[S]) -> S:
         service = self._owners[entity]

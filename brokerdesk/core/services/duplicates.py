@@ -264,6 +264,7 @@ def merge(
         )
         moved, added = _move_references(session, table, survivor_id, other_id)
         snap = snapshots.capture(session, entity, [other_id])
+        snapshots.drop_custom_values(session, snap)  # undo puts them back with the record
         session.expunge(other)
         session.execute(delete(table).where(table.c.id == other_id))
         if new_values:

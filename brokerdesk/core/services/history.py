@@ -49,7 +49,8 @@ def field_labels(db: Database, entity: str) -> dict[str, str]:
         service = Services(db).for_entity(entity)
     except KeyError:
         return {}
-    return {f.name: f.label for f in service.fields}
+    own = {f.key: f.label for f in service.custom_fields(removed=True)}  # removed ones too
+    return {f.name: f.label for f in service.fields} | own
 
 
 def _label(labels: dict[str, str], name: str) -> str:

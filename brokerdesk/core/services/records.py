@@ -15,6 +15,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+import brokerdesk.core.services.custom_values as custom_fields
 from brokerdesk.core import audit, clock, snapshots
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import (
@@ -47,6 +48,7 @@ TABLE_NOUNS: dict[str, tuple[str, str]] = {
     "interaction_tag": ("tag", "tags"),
     "service_name_variant": ("name variant", "name variants"),
     "former_authority": ("former authority", "former authorities"),
+    "custom_value": ("value of your own fields", "values of your own fields"),
 }
 
 
@@ -118,6 +120,11 @@ class RecordService(Generic[M]):
         """Non-column values included in :meth:`get`. Default: none."""
         return {}
 
+    def custom_fields(self, *, removed: bool = False) -> tuple[custom_fields.FieldDefinition, ...]:
+        """The team's own fields on this kind (Tools ▸ Custom fields…), in form order."""
+        with self.db.read() as session:
+            return custom_fields.definitions(session, self.table, removed=removed)
+
     # ----------------------------------------------------------------- reading
     def _load(self, session: Session, record_id: int) -> Any:
         obj = session.get(self.model, record_id)
@@ -132,6 +139,8 @@ class RecordService(Generic[M]):
     def values_of(self, session: Session, obj: Any) -> dict[str, Any]:
         out = {f.name: getattr(obj, f.name) for f in self.fields}
         out.update(self.extra_values(session, obj))
+        own = custom_fields.definitions(session, self.table)
+        out.update(custom_fields.read(session, own, [obj.id])[obj.id])
         out["id"] = obj.id
         out["version_id"] = obj.version_id
         return out
@@ -154,16 +163,41 @@ class RecordService(Generic[M]):
         plain = {k: v for k, v in values.items() if k not in self.extra_fields}
         return plain, extra
 
+    @staticmethod
+    def _custom(values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The values of the team's own fields (``cf_<id>``) apart from the rest."""
+        own = {k: v for k, v in values.items() if custom_fields.is_custom_key(k)}
+        rest = {k: v for k, v in values.items() if k not in own}
+        return rest, own
+
     def create(self, values: Mapping[str, Any]) -> Change:
-        plain, extra = self._split({**self.defaults, **values})
-        cleaned = validate(self.fields, plain)
+        given, own = self._custom(values)
+        plain, extra = self._split({**self.defaults, **given})
+        errors: dict[str, str] = {}
+        custom: dict[str, Any] = {}
+        defs: tuple[custom_fields.FieldDefinition, ...] = ()
+        try:
+            cleaned = validate(self.fields, plain)
+        except ValidationError as exc:
+            errors.update(exc.field_errors)
+            cleaned = {}
         try:
             with self.db.write() as session:
+                try:  # one message per field, fixed and custom alike
+                    custom, defs = custom_fields.clean(
+                        session, self.table, own, {**plain, **cleaned}, changed=None
+                    )
+                except ValidationError as exc:
+                    errors.update(exc.field_errors)
+                if errors:
+                    raise ValidationError(errors)
                 self.check(session, cleaned, None)
                 obj: Any = self.model(**cleaned)
                 session.add(obj)
                 self.apply_extra(session, obj, extra)
+                custom_fields.save(session, obj, defs, {}, custom)
                 session.flush()
+                custom_fields.store(session, defs, obj.id, custom)
                 after = self.values_of(session, obj)
         except RefusedError as exc:
             raise ValidationError({}, integrity_message(exc, self.label)) from exc
@@ -173,7 +207,8 @@ class RecordService(Generic[M]):
         self, record_id: int, values: Mapping[str, Any], expected_version: int | None = None
     ) -> Change:
         """Save changed fields. With ``expected_version``, refuse to overwrite a newer save."""
-        plain, extra = self._split(values)
+        given, own = self._custom(values)
+        plain, extra = self._split(given)
         cleaned = validate(self.fields, plain, partial=True)
         try:
             with self.db.write() as session:
@@ -182,13 +217,21 @@ class RecordService(Generic[M]):
                 if expected_version is not None and obj.version_id != expected_version:
                     raise EditConflict(self.table, record_id, dict(values), current, obj.version_id)
                 merged = {**current, **cleaned}
+                # A save is refused for a required field it empties, or whose condition it
+                # makes true ("Type: Charity" without a number); not for one it leaves as it
+                # was (a field added since, or its undo, refuses no other edit).
+                custom, defs = custom_fields.clean(
+                    session, self.table, own, merged, changed=set(cleaned) | set(own)
+                )
                 self.check(session, merged, record_id)
                 for key, value in cleaned.items():
                     setattr(obj, key, value)
                 self.apply_extra(session, obj, extra)
-                if extra and not session.is_modified(obj, include_collections=False):
-                    obj.updated_at = clock.now()  # bump the version for link edits
+                staged = custom_fields.save(session, obj, defs, current, custom)
+                if (extra or staged) and not session.is_modified(obj, include_collections=False):
+                    obj.updated_at = clock.now()  # bump the version for link and field edits
                 session.flush()
+                custom_fields.store(session, defs, record_id, custom)
                 after = self.values_of(session, obj)
         except RefusedError as exc:
             raise ValidationError({}, integrity_message(exc, self.label)) from exc

@@ -32,6 +32,7 @@ from brokerdesk.core.db import Database
 from brokerdesk.core.errors import NotFoundError, RefusedError, ValidationError
 from brokerdesk.core.lists import LISTS, Filter, RecordList, record_list
 from brokerdesk.core.models import SavedView
+from brokerdesk.core.services.custom_columns import full_record_list
 
 VIEW_ENTITIES = tuple(LISTS)
 # Filters stored under other names by earlier versions, read as the lists' own keys.
@@ -77,9 +78,10 @@ class SavedViewService:
         """Store a new view; returns its id. Refuses a name already used on that list."""
         _check_entity(entity)
         clean_name = _check_name(name)
-        text = json.dumps(
-            validate_definition(entity, definition), ensure_ascii=False, sort_keys=True
-        )
+        with self.db.read() as session:
+            the_list = full_record_list(session, entity)
+        checked = validate_definition(entity, definition, the_list)
+        text = json.dumps(checked, ensure_ascii=False, sort_keys=True)
         try:
             with self.db.write() as session:
                 view = SavedView(entity=entity, name=clean_name, definition=text)
@@ -93,7 +95,8 @@ class SavedViewService:
         """Replace a view's definition (the user changed filters and saved again)."""
         with self.db.write() as session:
             view = _existing(session.get(SavedView, view_id))
-            checked = validate_definition(view.entity, definition)
+            the_list = full_record_list(session, view.entity)
+            checked = validate_definition(view.entity, definition, the_list)
             view.definition = json.dumps(checked, ensure_ascii=False, sort_keys=True)
 
     def rename(self, view_id: int, new_name: str) -> None:
@@ -144,8 +147,12 @@ def _check_name(name: str) -> str:
     return clean
 
 
-def validate_definition(entity: str, definition: dict[str, Any]) -> dict[str, Any]:
-    """The definition, checked against ``entity``'s list (see the module docstring).
+def validate_definition(
+    entity: str, definition: dict[str, Any], the_list: RecordList | None = None
+) -> dict[str, Any]:
+    """The definition, checked against ``entity``'s list (see the module docstring), or
+    ``the_list`` when given (the list with the team's own fields, whose filters and columns
+    a view may use too).
 
     Raises:
         ValidationError: a setting, filter or column the list does not have, or a value of
@@ -157,7 +164,7 @@ def validate_definition(entity: str, definition: dict[str, Any]) -> dict[str, An
     unknown = sorted(set(definition) - _TOP_KEYS)
     if unknown:
         raise ValidationError({"definition": f"Unknown saved view setting: {', '.join(unknown)}."})
-    the_list = record_list(entity)
+    the_list = the_list or record_list(entity)
     out: dict[str, Any] = {}
     if "search" in definition:
         if not isinstance(definition["search"], str):

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 if TYPE_CHECKING:
     from brokerdesk.gui.bulk_edit.dialog import BulkEditDialog
     from brokerdesk.gui.main_window import MainWindow
+    from brokerdesk.gui.views.list_page import ListPage
 
 translate = QCoreApplication.translate  # lupdate reads translate("BulkEdit", "…") calls
 
@@ -52,9 +53,14 @@ def install(window: MainWindow) -> BulkEditActions:
 
     action.triggered.connect(open_dialog)
     window.register_action("edit.bulk_edit", action)
-    for page in window.lists.values():
+
+    def equip(page: ListPage) -> None:
         page.table.addAction(action)
         page.selection_changed.connect(update)
+
+    for page in window.lists.values():
+        equip(page)
+    window.list_page_replaced.connect(equip)
     window.stack.currentChanged.connect(lambda _i: update())
     update()
     return made

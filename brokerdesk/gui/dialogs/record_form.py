@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from brokerdesk.core.errors import BrokerDeskError, EditConflict, NotFoundError, ValidationError
+from brokerdesk.core.services.custom_values import condition_text
 from brokerdesk.core.services.records import Change, RecordService
 from brokerdesk.gui import kind_words
 from brokerdesk.gui.dialogs.conflict import plain, resolve_conflict
@@ -48,6 +50,7 @@ from brokerdesk.gui.dialogs.extras import (
 )
 from brokerdesk.gui.dialogs.likely_existing import attach_likely_existing
 from brokerdesk.gui.dialogs.parties import LinkedRecords
+from brokerdesk.gui.own_fields.editors import SeveralChoicesEditor, make_own_editor
 from brokerdesk.gui.scrolling import form_scroll_area
 from brokerdesk.gui.undo import CreateRecord, ServiceCommand, UpdateRecord
 
@@ -177,6 +180,7 @@ class RecordForm(QDialog):
             self._add_row(
                 form, form_widget, section.key, self.tr(section.label), section.widget, None
             )
+        self._own_fields(form, form_widget)
         self.general_error = QLabel(self)
         self.general_error.setWordWrap(True)
         self.general_error.setObjectName("form-error")
@@ -199,6 +203,37 @@ class RecordForm(QDialog):
         first = next(iter(self.editors.values()))
         if first.focus_widget.isEnabled():
             first.focus_widget.setFocus()
+
+    def _own_fields(self, form: QFormLayout, parent: QWidget) -> None:
+        """The team's own fields (Tools ▸ Custom fields…), in a section after the fixed ones."""
+        own = self.ctx.services.custom_fields.fields(self.entity)
+        if not own:
+            return
+        heading = QLabel(self.tr("Your own fields"), parent)
+        heading.setObjectName("form-section")
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        form.addRow(heading)
+        for definition in own:
+            editor = make_own_editor(definition, parent, self._options_for)
+            self.editors[definition.key] = editor
+            text = definition.label + (" *" if definition.required else "")
+            when = condition_text(self.entity, definition, own)
+            if when:  # "Required when Type is Charity": said where the eye and reader go
+                hint = self.tr("Required {0}").format(when)
+                editor.focus_widget.setToolTip(hint)
+                editor.focus_widget.setAccessibleDescription(hint)
+                if isinstance(editor.focus_widget, QLineEdit):
+                    editor.focus_widget.setPlaceholderText(hint)
+            if isinstance(editor, ReferenceEditor):
+                editor.set_accessible_name(text)
+            elif not isinstance(editor, SeveralChoicesEditor):
+                editor.focus_widget.setAccessibleName(text)
+            if definition.kind == "yesno":
+                editor.widget.setText(text)  # type: ignore[attr-defined]
+            buddy = None if isinstance(editor, SeveralChoicesEditor) else editor.focus_widget
+            self._add_row(form, parent, definition.key, text, editor.widget, buddy)
 
     def _add_row(
         self,
@@ -363,7 +398,7 @@ class RecordForm(QDialog):
 
     def _conflict(self, conflict: EditConflict) -> None:
         if self.resolve_conflict is not None:
-            labels = {f.name: f.label for f in self.service.fields}
+            labels = {name: editor.field.label for name, editor in self.editors.items()}
             # The record as the form loaded it: fields only the other person changed show too.
             merged = self.resolve_conflict(
                 self, conflict, labels=labels, original=self._opened_with
@@ -375,7 +410,7 @@ class RecordForm(QDialog):
             self._save(merged)
             return
         lines = [str(conflict)]
-        fields = {f.name: f for f in self.service.fields}
+        fields = {name: editor.field for name, editor in self.editors.items()}
         for name, mine in conflict.mine.items():
             label = fields[name].label if name in fields else name
             theirs = conflict.theirs.get(name)

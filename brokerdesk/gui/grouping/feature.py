@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QBoxLayout, QComboBox, QLabel, QTreeView, QWidget
+from shiboken6 import isValid
 
 from brokerdesk.core.display import display
 from brokerdesk.core.errors import BrokerDeskError
@@ -135,10 +136,14 @@ class GroupedView:
 
     def _follow_list(self) -> None:
         """The list's search or filters changed: group what it now shows."""
+        if not isValid(self.box):  # its list was made again (the kind's own fields changed)
+            return
         if self.key is not None and self.tree.isVisible():
             self.reload()
 
     def _on_change(self, entities: frozenset[str]) -> None:
+        if not isValid(self.box):
+            return
         if self.key is not None and self.page.entity in entities:
             self.reload()
 
@@ -176,4 +181,9 @@ def install(window: MainWindow) -> GroupingActions:
     made = GroupingActions()
     for entity, page in window.lists.items():
         made.views[entity] = GroupedView(window, page)
+
+    def again(page: ListPage) -> None:  # a list made again when its own fields changed
+        made.views[page.entity] = GroupedView(window, page)
+
+    window.list_page_replaced.connect(again)
     return made

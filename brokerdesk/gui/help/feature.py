@@ -140,6 +140,7 @@ def describe_main_controls(window: MainWindow) -> None:
         window.registered_actions[action_id].setWhatsThis(text)
     for page in window.lists.values():
         describe_list_page(page)
+    window.list_page_replaced.connect(describe_list_page)
 
 
 def explain(window: MainWindow, pointing: bool) -> None:

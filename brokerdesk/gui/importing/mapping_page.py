@@ -124,12 +124,12 @@ class MappingPage(QWizardPage):
                 self.tr("Filled in from the mapping you saved for these columns last time.")
             )
         else:
-            mapping = suggest_mapping(state.importer.targets, state.headers)
+            mapping = suggest_mapping(state.targets(), state.headers)
             self.source_note.setText(
                 self.tr("Suggested from the column headers: check each field before going on.")
             )
         self.offered_saved = bool(saved)
-        self._build(state.importer.targets, {f: h for h, f in mapping.items()})
+        self._build(state.targets(), {f: h for h, f in mapping.items()})
         participations = state.kind == "participations"
         self.every_row.setVisible(participations)
         if participations:
@@ -252,16 +252,15 @@ class MappingPage(QWizardPage):
         """field -> why the mapping cannot be used for it, from core ``mapping_problems``."""
         state = self.state
         importer = state.importer
-        labels = {t.name: t.label for t in importer.targets}
+        targets = state.targets()
+        labels = {t.name: t.label for t in targets}
         pairs = [
             (str(combo.currentData()), field)
             for field, combo in self.combos.items()
             if combo.currentData()
         ]
         given = {"programme"} if state.programme_id is not None else set()
-        found = mapping_problems(
-            importer.targets, state.headers, pairs, one_of=importer.one_of, given=given
-        )
+        found = mapping_problems(targets, state.headers, pairs, one_of=importer.one_of, given=given)
         out: dict[str, str] = {}
         for problem in found:
             out.setdefault(problem.field, self.sentence(problem, labels))

@@ -241,7 +241,7 @@ class PreviewPage(QWizardPage):
     def show_result(self, result: Preview | None, error: str) -> None:
         self.busy.hide()
         importer = self.state.importer
-        labels = {t.name: t.label for t in importer.targets}
+        labels = {t.name: t.label for t in self.state.targets()}
         choices = {f.name: f.choices for f in importer.fields if f.choices}
         self.model.set_preview(result, labels, choices)
         self.table.resizeColumnsToContents()

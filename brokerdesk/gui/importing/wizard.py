@@ -30,6 +30,8 @@ from brokerdesk.core.importing import (
     preview,
     run_import,
 )
+from brokerdesk.core.importing.mapping import Target
+from brokerdesk.core.importing.own_fields import all_targets
 from brokerdesk.gui.importing.reading import (
     FileFacts,
     SheetFacts,
@@ -133,6 +135,10 @@ class ImportWizard(QWizard):
         return IMPORTERS[self.kind]
 
     # ------------------------------------------------------------------ reading
+    def targets(self) -> tuple[Target, ...]:
+        """The fields a column can fill: the importer's, then the team's own of that kind."""
+        return all_targets(self.ctx.db, self.importer)
+
     def read_file(self, path: str | Path) -> None:
         """Open the spreadsheet and read its first sheet off the GUI thread.
 

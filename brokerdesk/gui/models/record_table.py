@@ -247,7 +247,7 @@ class RecordTableModel(QAbstractTableModel):
                 return f"{column.label}: {text or 'empty'}"
             return text if role == DISPLAY or text else None
         if role == ALIGN:
-            return RIGHT if column.kind in ("int", "money") else None
+            return RIGHT if column.kind in ("int", "number", "money") else None
         if role == RAW:
             return self._row(index.row())[index.column()]
         if role == RECORD_ID:

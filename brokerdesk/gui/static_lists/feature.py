@@ -82,11 +82,8 @@ class StaticLists(QObject):
         window.register_action("edit.add_to_list", self.add_action)
         window.register_action("edit.remove_from_list", self.remove_action)
         for page in window.lists.values():
-            page.table.addAction(self.add_action)
-            page.table.addAction(self.remove_action)
-            page.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-            page.selection_changed.connect(self.update_actions)
-            page.model.modelReset.connect(self.update_actions)
+            self._equip(page)
+        window.list_page_replaced.connect(self._equip)
         window.stack.currentChanged.connect(lambda _i: self.update_actions())
         nav = window.navigation
         nav.currentItemChanged.connect(self._navigate)
@@ -108,6 +105,14 @@ class StaticLists(QObject):
             return None
         value = page.model.state.filters.get("list_id")
         return int(value) if value is not None else None
+
+    def _equip(self, page: ListPage) -> None:
+        """Add to list / Remove from list on a list page's table and its context menu."""
+        page.table.addAction(self.add_action)
+        page.table.addAction(self.remove_action)
+        page.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        page.selection_changed.connect(self.update_actions)
+        page.model.modelReset.connect(self.update_actions)
 
     def update_actions(self) -> None:
         page = self._page()

@@ -61,6 +61,11 @@ class ChoiceFilter(QComboBox):
         super().wheelEvent(event)
 
 
+# The keys of the team's own fields' filters and columns ("cf_3", core.services.custom_values).
+OWN_FIELD = "cf_"
+OWN_FILTERS_PER_ROW = 5
+
+
 class ListPage(QWidget):
     """Signals:
     open_requested(str, int): the user opened a record (Enter or double-click).
@@ -102,23 +107,26 @@ class ListPage(QWidget):
         bar.addWidget(self.search, 3)
         # Up to three filters sit beside the search field; more get a row of their own, so
         # the search field keeps its room (the Partners list has five).
-        self.filter_bar = bar if len(self.record_list.filters) <= 3 else QHBoxLayout()
+        fixed = [f for f in self.record_list.filters if not f.key.startswith(OWN_FIELD)]
+        own = [f for f in self.record_list.filters if f.key.startswith(OWN_FIELD)]
+        self.filter_bar = bar if len(fixed) <= 3 else QHBoxLayout()
         # More than five filters take a second row, so the window still fits a laptop.
-        self.more_filters = QHBoxLayout() if len(self.record_list.filters) > 5 else None
-        for n, flt in enumerate(self.record_list.filters):
+        self.more_filters = QHBoxLayout() if len(fixed) > 5 else None
+        for n, flt in enumerate(fixed):
             row = self.more_filters if self.more_filters is not None and n >= 5 else None
-            target = row or self.filter_bar
-            widget = self._filter_widget(flt)
-            self._filter_widgets[flt.key] = widget
-            if not isinstance(widget, QCheckBox):  # a check box carries its own label
-                label = QLabel(self.tr("{0}:").format(self.tr(flt.label)), self)
-                label.setBuddy(widget)  # names the box by what the eye reads beside it
-                target.addWidget(label)
-            target.addWidget(widget, 1)
+            self._place_filter(row or self.filter_bar, flt)
         if self.filter_bar is not bar:
             self.filter_bar.addStretch(1)
         if self.more_filters is not None:
             self.more_filters.addStretch(3)
+        # The team's own fields filter in rows of their own, a few to a row.
+        self.own_filter_rows: list[QHBoxLayout] = []
+        for start in range(0, len(own), OWN_FILTERS_PER_ROW):
+            row = QHBoxLayout()
+            for flt in own[start : start + OWN_FILTERS_PER_ROW]:
+                self._place_filter(row, flt, stretch=0)
+            row.addStretch(1)
+            self.own_filter_rows.append(row)
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName(self.tr("Result count"))
         bar.addWidget(self.count_label)
@@ -176,12 +184,23 @@ class ListPage(QWidget):
             layout.addLayout(self.filter_bar)
         if self.more_filters is not None:
             layout.addLayout(self.more_filters)
+        for row in self.own_filter_rows:
+            layout.addLayout(row)
         layout.addWidget(self.table)
         # Reading order: search, each filter, Columns, then the table it all shapes.
         chain = [self.search, *self._filter_widgets.values(), self.columns_button, self.table]
         for before, after in pairwise(chain):
             self.setTabOrder(before, after)
         self._restore_layout()
+
+    def _place_filter(self, row: QHBoxLayout, flt: Filter, stretch: int = 1) -> None:
+        widget = self._filter_widget(flt)
+        self._filter_widgets[flt.key] = widget
+        if not isinstance(widget, QCheckBox):  # a check box carries its own label
+            label = QLabel(self.tr("{0}:").format(self.tr(flt.label)), self)
+            label.setBuddy(widget)  # names the box by what the eye reads beside it
+            row.addWidget(label)
+        row.addWidget(widget, stretch)
 
     def _filter_widget(self, flt: Filter) -> QWidget:
         if flt.kind == "bool":

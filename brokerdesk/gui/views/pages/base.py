@@ -270,10 +270,12 @@ class RecordPage(QWidget):
         self.tabs.setTabText(index, f"{table.property('tab_title')} ({len(rows):,})")
 
     def set_details(self, pairs: Sequence[tuple[str, Any]]) -> None:
-        """Label and value pairs beside each other; empty values read "—"."""
+        """Label and value pairs beside each other; empty values read "—". The team's own
+        fields (Tools ▸ Custom fields…) follow the page's own."""
         while self.details.rowCount():
             self.details.removeRow(0)
-        for label, value in pairs:
+        own = self.ctx.services.custom_fields.readable(self.entity, self.record_id)
+        for label, value in [*pairs, *own]:
             text = value if isinstance(value, str) else plain_text(value)
             shown = QLabel(text or "—", self.details_box)
             shown.setWordWrap(True)
