@@ -42,7 +42,7 @@ def _run(folder: Path) -> list[str]:
     from brokerdesk.core.services import Services
     from brokerdesk.gui.app import create_main_window, ensure_application
     from brokerdesk.gui.settings import Settings
-    from brokerdesk.reports.partner_pdf import write_partner_summary_pdf
+    from brokerdesk.reports import write_partner_summary_pdf
 
     steps = []
     db = open_database(folder / "self-test.sqlite3")

@@ -36,7 +36,13 @@ from brokerdesk.core.exporting.safety import exists
 Handler = Callable[[argparse.Namespace], int]
 
 # Sub-subcommands in other modules: name -> module in brokerdesk/commands.
-EXTERNAL: dict[str, str] = {"coverage": "export_coverage"}
+EXTERNAL: dict[str, str] = {
+    "coverage": "export_coverage",
+    "programme-summary": "export_reports",
+    "library-service-summary": "export_reports",
+    "region-summary": "export_reports",
+    "board-pack": "export_reports",
+}
 
 
 def _ids(values: list[str] | None, what: str) -> list[int] | None:

@@ -11,10 +11,7 @@ import os
 import sys
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFont, QGuiApplication
-
-# Tried in order; the first installed one is used, so a summary looks alike on every OS.
-FONT_FAMILIES = ["Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial"]
+from PySide6.QtGui import QGuiApplication
 
 _app: QGuiApplication | None = None
 
@@ -31,13 +28,3 @@ def ensure_gui_application() -> QCoreApplication:
     _app = QGuiApplication(sys.argv[:1] or ["brokerdesk"])
     return _app
 
-
-def report_font(point_size: float, *, bold: bool = False) -> QFont:
-    """The report typeface at a size, with sensible fallbacks on every OS."""
-    font = QFont()
-    font.setFamilies(FONT_FAMILIES)
-    font.setPointSizeF(point_size)
-    font.setBold(bold)
-    # No ligatures: "Offer" must stay o-f-f-e-r in the PDF so a reader's search finds it.
-    font.setFeature(QFont.Tag("liga"), 0)
-    return font

@@ -7,7 +7,7 @@ import sys
 
 SCRIPT = """
 from PySide6.QtCore import QPointF
-from brokerdesk.reports import ensure_gui_application
+from brokerdesk.reports.qt import ensure_gui_application
 ensure_gui_application()
 point = QPointF()
 for _ in range(200_000):  # as many void calls as a few hundred summaries make
