@@ -27,4 +27,3 @@ def ensure_gui_application() -> QCoreApplication:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     _app = QGuiApplication(sys.argv[:1] or ["brokerdesk"])
     return _app
-

@@ -18,6 +18,7 @@ ROW_MM = 6.0
 WORDS_MM = 30.0  # room for "1,234 of 2,345, 53%" after the bar
 FONT_MM = 2.9  # about 8.2 pt
 CHAR_MM = 0.6 * FONT_MM  # a generous average letter width, so a label never meets its bar
+FAMILY = "BrokerDesk Report Sans, DejaVu Sans, Noto Sans, Arial"
 NATIONS_OF_REGIONS = ("Wales", "Scotland", "Northern Ireland")
 
 
@@ -39,11 +40,11 @@ def label_mm(chart: BarChart) -> float:
 def chart_svg(chart: BarChart) -> str:
     """The chart as a standalone SVG document, sized in millimetres."""
     height = height_mm(chart)
-    LABEL_MM = label_mm(chart)  # noqa: N806 (a length, named as the module's lengths are)
-    TRACK_MM = WIDTH_MM - LABEL_MM - WORDS_MM  # noqa: N806
+    label_w = label_mm(chart)
+    track_w = WIDTH_MM - label_w - WORDS_MM
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH_MM}mm" height="{height}mm" '
-        f'viewBox="0 0 {WIDTH_MM} {height}" font-family="BrokerDesk Report Sans, DejaVu Sans, Noto Sans, Arial" '
+        f'viewBox="0 0 {WIDTH_MM} {height}" font-family="{FAMILY}" '
         f'font-size="{FONT_MM}" fill="{colours.PDF_TEXT}">'
     ]
     for i, bar in enumerate(chart.bars):
@@ -52,16 +53,16 @@ def chart_svg(chart: BarChart) -> str:
         baseline = middle + FONT_MM * 0.35
         parts.append(f'<text x="0" y="{baseline:.2f}">{escape(bar.label)}</text>')
         parts.append(
-            f'<rect x="{LABEL_MM}" y="{top + 1:.2f}" width="{TRACK_MM}" height="{ROW_MM - 2}" '
+            f'<rect x="{label_w}" y="{top + 1:.2f}" width="{track_w}" height="{ROW_MM - 2}" '
             f'fill="{colours.PDF_TRACK}"/>'
         )
         if bar.share > 0:
             parts.append(
-                f'<rect x="{LABEL_MM}" y="{top + 1:.2f}" width="{TRACK_MM * bar.share:.2f}" '
+                f'<rect x="{label_w}" y="{top + 1:.2f}" width="{track_w * bar.share:.2f}" '
                 f'height="{ROW_MM - 2}" fill="{_colour(bar.label)}"/>'
             )
         parts.append(
-            f'<text x="{LABEL_MM + TRACK_MM + 2}" y="{baseline:.2f}">{escape(bar.words)}</text>'
+            f'<text x="{label_w + track_w + 2}" y="{baseline:.2f}">{escape(bar.words)}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)

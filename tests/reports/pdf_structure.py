@@ -9,6 +9,7 @@ cells point to, figures with alt text, bookmarks, and real text (pypdf can extra
 from __future__ import annotations
 
 import io
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,9 +70,13 @@ def read_structure(data: bytes | Path) -> Structure:
         if outlines is not None:
             _bookmarks(outlines.get("/First"), marks)
     # Headings and bookmarks come from the same elements in the same order.
-    out.headings = [(level, title) for (level, _), (_, title) in zip(out.headings, marks)]
+    out.headings = [
+        (level, title) for (level, _), (_, title) in zip(out.headings, marks, strict=False)
+    ]
     out.bookmarks = [title for _, title in marks]
-    out.text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(raw)).pages)
+    out.text = " ".join(
+        " ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(raw)).pages
+    )
     return out
 
 
@@ -90,7 +95,7 @@ def assert_accessible(data: bytes | Path, title: str, *, headings_from: int = 1)
     levels = [level for level, _ in s.headings]
     assert levels and levels[0] == headings_from == 1, levels
     assert levels.count(1) == 1, "one H1: the report's (or the pack's) title"
-    for before, after in zip(levels, levels[1:]):
+    for before, after in itertools.pairwise(levels):
         assert after <= before + 1, f"a heading level is skipped: {levels}"
     assert len(s.bookmarks) == len(levels), "every heading is a bookmark"
     assert "/Table" in s.tags and "/TH" in s.tags and "/TD" in s.tags

@@ -99,7 +99,11 @@ def test_programme_report_counts_match_sql(
         assert _words(n, members[region]) in s.text, "the values are drawn as text too"
     assert f"Wales: {_words(0, members['Wales'])}" in alt, "withdrawn Cardiff is not counted"
     stages = dict(
-        _sql(db, "SELECT stage, COUNT(*) FROM participation WHERE programme_id = :p GROUP BY stage", p=audio)
+        _sql(
+            db,
+            "SELECT stage, COUNT(*) FROM participation WHERE programme_id = :p GROUP BY stage",
+            p=audio,
+        )
     )
     assert f"Signed up {stages['signed_up']}" in s.text
     assert f"All stages {sum(stages.values())}" in s.text

@@ -61,7 +61,7 @@ class Bar:
 
     @property
     def words(self) -> str:
-        """"12 of 39, 31%": what the bar shows, in words (drawn beside it and read out)."""
+        """ "12 of 39, 31%": what the bar shows, in words (drawn beside it and read out)."""
         if self.of <= 0:
             return f"{self.value:,}"
         return f"{self.value:,} of {self.of:,}, {round(100 * self.value / self.of)}%"
@@ -124,7 +124,7 @@ class Report:
 
     @property
     def title(self) -> str:
-        """"Partner summary: Reading Agency", the PDF's title and the window's."""
+        """ "Partner summary: Reading Agency", the PDF's title and the window's."""
         return f"{self.kind_label}: {self.subject}"
 
     def all_sections(self) -> Iterator[Section]:

@@ -61,12 +61,15 @@ def _find_named(model: Any, name_column: Any, what: str) -> Callable[[Database, 
                 select(model.id, name_column).where(lowered == text.lower())
             ).all()
             pattern = "%" + text.lower().replace("%", r"\%").replace("_", r"\_") + "%"
-            matches = exact or session.execute(
-                select(model.id, name_column)
-                .where(lowered.like(pattern, escape="\\"))
-                .order_by(name_column)
-                .limit(21)
-            ).all()
+            matches = (
+                exact
+                or session.execute(
+                    select(model.id, name_column)
+                    .where(lowered.like(pattern, escape="\\"))
+                    .order_by(name_column)
+                    .limit(21)
+                ).all()
+            )
         if not matches:
             raise NotFoundError(f"No {what} is called or numbered '{text}'.")
         if len(matches) > 1:
@@ -84,9 +87,7 @@ def find_region(db: Database, text: str) -> Key:
     for region in v.REGIONS:
         if region.lower() == text.strip().lower():
             return region
-    raise NotFoundError(
-        f"No region is called '{text}'; choose one of: {', '.join(v.REGIONS)}."
-    )
+    raise NotFoundError(f"No region is called '{text}'; choose one of: {', '.join(v.REGIONS)}.")
 
 
 KINDS: dict[str, ReportKind] = {

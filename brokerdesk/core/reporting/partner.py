@@ -116,7 +116,9 @@ def _interactions(s: PartnerSummary) -> list[Block]:
     ]
     columns = [Column("Date", "date"), Column("Kind"), Column("Subject", width=40)]
     columns.append(Column("Logged by"))
-    grid = Grid(Table("Recent interactions", columns, rows), "The latest interactions, newest first")
+    grid = Grid(
+        Table("Recent interactions", columns, rows), "The latest interactions, newest first"
+    )
     return _or_none(rows, grid, "No interactions logged.")
 
 

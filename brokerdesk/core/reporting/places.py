@@ -66,7 +66,9 @@ def _offer_areas(session: Session) -> list[tuple[int, str]]:
     ]
 
 
-def _covered_pairs(session: Session, region: str | None, service_id: int | None) -> set[tuple]:
+def _covered_pairs(
+    session: Session, region: str | None, service_id: int | None
+) -> set[tuple[int, int]]:
     """(offer area id, service id) for every member service an offer area covers."""
     reach = reaching_participations(CoverageFilter()).subquery("r")
     query = (
@@ -98,7 +100,12 @@ def library_service_report(db: Database, service_id: int) -> Report:
         service = session.get(LibraryService, service_id)
         if service is None:
             raise NotFoundError(f"The library service #{service_id} no longer exists.")
-        name, gss, nation, region = service.nice_name, service.gss_code, service.nation, service.region
+        name, gss, nation, region = (
+            service.nice_name,
+            service.gss_code,
+            service.nation,
+            service.region,
+        )
         member = service.is_member
         facts: list[tuple[str, Cell]] = [
             ("GSS code", gss),
@@ -203,7 +210,11 @@ def library_service_report(db: Database, service_id: int) -> Report:
                     _grid(
                         "Partners",
                         "Partners of those programmes and their roles",
-                        [Column("Partner", width=36), Column("Programme", width=36), Column("Role")],
+                        [
+                            Column("Partner", width=36),
+                            Column("Programme", width=36),
+                            Column("Role"),
+                        ],
                         partner_rows,
                     )
                 ],

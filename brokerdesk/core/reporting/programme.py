@@ -92,7 +92,7 @@ def programme_report(db: Database, programme_id: int) -> Report:
         ("Offer area", ", ".join([area, *others])),
         ("Status", v.label(v.PROGRAMME_STATUS_LABELS, status)),
         ("Runs", f"{_d(starts)} to {_d(ends)}"),
-        ("Budget", budget),
+        ("Budget", float(budget) if budget is not None else None),
         ("Library services taking part", f"{len(taking_part):,}{target_words}"),
         ("People reached", reach),
         ("Sessions", sessions),
