@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from brokerdesk.gui.exporting import ExportActions
     from brokerdesk.gui.help import HelpActions
     from brokerdesk.gui.importing import ImportActions
+    from brokerdesk.gui.reporting import ReportActions
     from brokerdesk.gui.safety import SafetyActions
     from brokerdesk.gui.search import SearchActions
     from brokerdesk.gui.views.list_page import ListPage
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
     safety: SafetyActions
     duplicates_actions: DuplicatesActions
     export_actions: ExportActions
+    report_actions: ReportActions
     help_actions: HelpActions
     theme_actions: QActionGroup  # View ▸ Theme
 
@@ -210,6 +212,7 @@ class MainWindow(QMainWindow):
         from brokerdesk.gui.exporting import install as install_exporting
         from brokerdesk.gui.help import install as install_help
         from brokerdesk.gui.importing import install as install_importing
+        from brokerdesk.gui.reporting import install as install_reporting
         from brokerdesk.gui.safety import install as install_safety
         from brokerdesk.gui.search import install as install_search
         from brokerdesk.gui.theme import install as install_theme
@@ -219,6 +222,7 @@ class MainWindow(QMainWindow):
         self.safety = install_safety(self)
         self.duplicates_actions = install_duplicates(self)
         self.export_actions = install_exporting(self)
+        self.report_actions = install_reporting(self)
         self.theme_actions = install_theme(self)
         for install in more:
             install(self)

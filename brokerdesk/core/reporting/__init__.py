@@ -14,7 +14,7 @@ from brokerdesk.core.reporting.document import (
     Report,
     Section,
 )
-from brokerdesk.core.reporting.kinds import KINDS, ReportKind, gather
+from brokerdesk.core.reporting.kinds import KINDS, ReportKind, gather, report_choices
 
 __all__ = [
     "KINDS",
@@ -27,4 +27,5 @@ __all__ = [
     "ReportKind",
     "Section",
     "gather",
+    "report_choices",
 ]

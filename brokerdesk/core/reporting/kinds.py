@@ -15,7 +15,7 @@ from brokerdesk.core.db import Database
 from brokerdesk.core.errors import BrokerDeskError, NotFoundError
 from brokerdesk.core.exporting.batch import summary_file_name
 from brokerdesk.core.exporting.summary import could_be_id, find_partner
-from brokerdesk.core.models import LibraryService, Programme
+from brokerdesk.core.models import LibraryService, Partner, Programme
 from brokerdesk.core.reporting.document import Report
 from brokerdesk.core.reporting.partner import partner_report
 from brokerdesk.core.reporting.places import library_service_report, region_report
@@ -116,3 +116,23 @@ KINDS: dict[str, ReportKind] = {
 def gather(db: Database, kind: str, key: Key) -> Report:
     """The report of one record. Raises NotFoundError when it no longer exists."""
     return KINDS[kind].gather(db, key)
+
+
+def report_choices(db: Database) -> list[tuple[str, Key, str]]:
+    """(kind, key, title) of every report there is to choose from, for a board pack: the
+    regions first, then programmes, partners and library services, each by name."""
+    choices: list[tuple[str, Key, str]] = [
+        ("region", region, f"Region summary: {region}") for region in v.REGIONS
+    ]
+    with db.read() as session:
+        for kind, model, name in (
+            ("programme", Programme, Programme.name),
+            ("partner", Partner, Partner.name),
+            ("library-service", LibraryService, LibraryService.nice_name),
+        ):
+            label = KINDS[kind].label
+            choices += [
+                (kind, int(i), f"{label}: {n}")
+                for i, n in session.execute(select(model.id, name).order_by(name, model.id))
+            ]
+    return choices

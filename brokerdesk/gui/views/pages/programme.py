@@ -12,6 +12,7 @@ from brokerdesk.core import vocabulary as v
 from brokerdesk.core.services.overview import ProgrammeOverview
 from brokerdesk.gui.models.rows import RowColumn
 from brokerdesk.gui.views.pages.base import RecordPage, counts_text
+from brokerdesk.gui.views.pages.report_button import ReportButton
 
 
 class ProgrammePage(RecordPage):
@@ -30,6 +31,9 @@ class ProgrammePage(RecordPage):
         self.add_button(
             "&Log interaction…", lambda: self.log_interaction("programme_id"), shortcut="Ctrl+I"
         )
+        self.report_button = ReportButton(self)  # answered by brokerdesk.gui.reporting
+        self.button_bar.addWidget(self.report_button)
+        self.buttons.append(self.report_button)  # disabled with the others once deleted
         bar = QWidget(self)
         line = QHBoxLayout(bar)
         line.setContentsMargins(0, 0, 0, 0)
