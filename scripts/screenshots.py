@@ -209,6 +209,9 @@ def feature_pictures(
     story.conflict_picture(window, database, partner, window, shot)
     story.restore_picture(window, database, shot)
     story.small_dialogs(window, (partner, PARTNER), folder, shot)
+    import screenshot_reports
+
+    screenshot_reports.report_pictures(window, shot, wait, ROOT / "docs" / "samples")
 
     guide = window.help_actions.open_guide(window, "sign-up-libraries-to-a-programme")
     save(guide, out, "user-guide", app)

@@ -134,6 +134,8 @@ def test_menus_and_toolbar_show_the_layout_in_its_order(launched: MainWindow) ->
         "Connect to a &team server…",
         "Open &recent",
         "&Import…",
+        "&Print…",
+        "Print pre&view…",
         "&Back up now",
         "Restore from bac&kup…",
         "&Quit",

@@ -121,6 +121,7 @@ class ReportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.format_buttons.get(fmt, self.format_buttons["pdf"]).setChecked(True)
+        self.setMinimumWidth(520)  # room for the file's whole name
         self._suggest()
 
     def fmt(self) -> str:

@@ -35,6 +35,13 @@ class ReportButton(QPushButton):
             translate("Reports", "This record's summary: save it as PDF, XLSX or CSV, or print it")
         )
         self.setAutoDefault(False)
+        self.setWhatsThis(
+            translate(
+                "Help",
+                "<b>Report</b><p>This record's summary as a PDF that screen readers can follow, "
+                "or its tables as XLSX or CSV; or print it, or see the printed pages first.</p>",
+            )
+        )
         menu = QMenu(self)
         menu.setAccessibleName(translate("Reports", "Report as"))
         for choice, label in CHOICES:
