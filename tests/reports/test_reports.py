@@ -191,3 +191,26 @@ def test_the_spreadsheets_carry_the_report_tables(
         from openpyxl import load_workbook
 
         assert load_workbook(written).sheetnames == names
+
+
+def test_partner_coverage_chart_matches_sql(
+    db: Database, export_world: ExportWorld, tmp_path: Path
+) -> None:
+    trust = export_world.reading_trust
+    report = gather(db, "partner", trust)
+    s = read_structure(write_report_pdf(report, tmp_path / "partner.pdf"))
+    members = _members(db)
+    reached = dict(
+        _sql(
+            db,
+            "SELECT ls.region, COUNT(DISTINCT ls.id) FROM participation pa "
+            "JOIN library_service ls ON ls.id = pa.service_id "
+            "JOIN programme_partner pp ON pp.programme_id = pa.programme_id "
+            "WHERE pp.partner_id = :p AND pa.stage <> 'withdrawn' GROUP BY ls.region",
+            p=trust,
+        )
+    )
+    [alt] = s.figures_alt
+    for region, n in members.items():
+        assert f"{region}: {_words(reached.get(region, 0), n)}" in alt
+    assert "Wales: 0 of 2, 0%" in alt, "withdrawn Cardiff is not counted"
