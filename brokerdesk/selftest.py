@@ -85,7 +85,7 @@ def _run(folder: Path) -> list[str]:
 
     from pypdf import PdfReader
 
-    catalog = PdfReader(io.BytesIO(data)).trailer["/Root"]
+    catalog: Any = PdfReader(io.BytesIO(data)).trailer["/Root"]
     if "/StructTreeRoot" not in catalog or catalog.get("/Lang") != "en-GB":
         raise RuntimeError("the partner summary PDF is not tagged for screen readers")
     from brokerdesk.gui.reporting.printing import pdf_page_count

@@ -174,7 +174,7 @@ def print_report(window: MainWindow, kind: str, key: int | str, *, preview: bool
         dialog.setObjectName("report-print-preview" if preview else "report-print")
         dialog.setWindowTitle(title)
         dialog.setAccessibleName(title)
-        dialog.printer_kept = printer  # type: ignore[attr-defined]  # Qt does not own it
+        setattr(dialog, "printer_kept", printer)  # noqa: B010 (Qt does not own the printer)
         dialog.finished.connect(dialog.deleteLater)
         QDialog.open(dialog)  # window-modal, no nested event loop
 
