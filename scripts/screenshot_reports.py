@@ -96,7 +96,6 @@ def report_samples(database: Path, samples: Path) -> None:
 def main() -> int:
     sys.path.insert(0, str(ROOT / "scripts"))
     import screenshots as base  # the shared setup: clock, offscreen, save and settle
-
     from PySide6.QtCore import QSettings
 
     app = base.ensure_application()
