@@ -42,7 +42,7 @@ def _run(folder: Path) -> list[str]:
     from brokerdesk.core.services import Services
     from brokerdesk.gui.app import create_main_window, ensure_application
     from brokerdesk.gui.settings import Settings
-    from brokerdesk.reports.partner_pdf import write_partner_summary_pdf
+    from brokerdesk.reports import write_partner_summary_pdf
 
     steps = []
     db = open_database(folder / "self-test.sqlite3")
@@ -78,9 +78,23 @@ def _run(folder: Path) -> list[str]:
     steps.append(_start_as_the_shortcut_does(db.path, settings))
     pdf = folder / "summary.pdf"
     write_partner_summary_pdf(gather_partner_summary(db, partner.id), pdf)
-    if not pdf.read_bytes().startswith(b"%PDF") or pdf.stat().st_size < 2000:
+    data = pdf.read_bytes()
+    if not data.startswith(b"%PDF") or len(data) < 2000:
         raise RuntimeError("the partner summary PDF is not a PDF")
-    steps.append(f"partner summary PDF written ({pdf.stat().st_size:,} bytes)")
+    import io
+
+    from pypdf import PdfReader
+
+    catalog: Any = PdfReader(io.BytesIO(data)).trailer["/Root"]
+    if "/StructTreeRoot" not in catalog or catalog.get("/Lang") != "en-GB":
+        raise RuntimeError("the partner summary PDF is not tagged for screen readers")
+    from brokerdesk.gui.reporting.printing import pdf_page_count
+
+    pages = pdf_page_count(data)  # as printing reads it back, with QtPdf
+    steps.append(
+        f"partner summary PDF written ({len(data):,} bytes, tagged, {pages} page(s) "
+        "read back for printing)"
+    )
     from brokerdesk.gui.dialogs.user_guide import UserGuideWindow
 
     guide = UserGuideWindow(window)

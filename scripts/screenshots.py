@@ -241,6 +241,10 @@ def feature_pictures(
 
     today_pictures(window, shot, wait)
 
+    import screenshot_reports
+
+    screenshot_reports.report_pictures(window, shot, wait, ROOT / "docs" / "samples")
+
     guide = window.help_actions.open_guide(window, "sign-up-libraries-to-a-programme")
     save(guide, out, "user-guide", app)
     guide.close()

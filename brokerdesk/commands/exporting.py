@@ -36,7 +36,13 @@ from brokerdesk.core.exporting.safety import exists
 Handler = Callable[[argparse.Namespace], int]
 
 # Sub-subcommands in other modules: name -> module in brokerdesk/commands.
-EXTERNAL: dict[str, str] = {"coverage": "export_coverage"}
+EXTERNAL: dict[str, str] = {
+    "coverage": "export_coverage",
+    "programme-summary": "export_reports",
+    "library-service-summary": "export_reports",
+    "region-summary": "export_reports",
+    "board-pack": "export_reports",
+}
 
 
 def _ids(values: list[str] | None, what: str) -> list[int] | None:
@@ -107,14 +113,15 @@ def run_partners(args: argparse.Namespace) -> int:
         raise BrokerDeskError("Say which partners: --all, or --ids 1,2,3.")
     db = _open(args)
     try:
-        result = export_partner_summaries(
-            db,
-            Path(args.output).expanduser().absolute(),
-            args.format,
-            _writer(args.format),
-            ids,
-            overwrite=args.force,
-        )
+        folder = Path(args.output).expanduser().absolute()
+        if args.format == "pdf":  # PDFs are laid out in worker processes, one per core
+            from brokerdesk.reports.parallel import export_partner_pdfs
+
+            result = export_partner_pdfs(db, folder, ids, overwrite=args.force)
+        else:
+            result = export_partner_summaries(
+                db, folder, args.format, _writer(args.format), ids, overwrite=args.force
+            )
     finally:
         db.dispose()
     files = [{"partner_id": i, "partner": n, "path": p} for i, n, p in result.files]

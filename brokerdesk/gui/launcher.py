@@ -252,7 +252,7 @@ class Launcher(QObject):
         self._file_action(
             window,
             "file.move_to_server",
-            "Mo&ve to a team server…",
+            "Move to a team &server…",
             None,
             lambda: self._move_to_server(window),
         ).setEnabled(window.ctx.db.path is not None)

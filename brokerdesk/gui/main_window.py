@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from brokerdesk.gui.help import HelpActions
     from brokerdesk.gui.importing import ImportActions
     from brokerdesk.gui.own_fields import OwnFieldsActions
+    from brokerdesk.gui.reporting import ReportActions
     from brokerdesk.gui.safety import SafetyActions
     from brokerdesk.gui.search import SearchActions
     from brokerdesk.gui.static_lists import StaticListActions
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
     duplicates_actions: DuplicatesActions
     own_fields_actions: OwnFieldsActions
     export_actions: ExportActions
+    report_actions: ReportActions
     help_actions: HelpActions
     theme_actions: QActionGroup  # View ▸ Theme
     tag_actions: TagActions  # Tools ▸ Tags…
@@ -244,6 +246,7 @@ class MainWindow(QMainWindow):
         from brokerdesk.gui.help import install as install_help
         from brokerdesk.gui.importing import install as install_importing
         from brokerdesk.gui.own_fields import install as install_own_fields
+        from brokerdesk.gui.reporting import install as install_reporting
         from brokerdesk.gui.safety import install as install_safety
         from brokerdesk.gui.search import install as install_search
         from brokerdesk.gui.static_lists import install as install_static_lists
@@ -258,6 +261,7 @@ class MainWindow(QMainWindow):
         self.duplicates_actions = install_duplicates(self)
         self.own_fields_actions = install_own_fields(self)
         self.export_actions = install_exporting(self)
+        self.report_actions = install_reporting(self)
         self.theme_actions = install_theme(self)
         self.tag_actions = install_tagging(self)
         self.static_lists = install_static_lists(self)

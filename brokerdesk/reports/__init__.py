@@ -1,15 +1,33 @@
-"""Printed reports, drawn with QtGui (never QtWidgets): the partner summary PDF.
+"""Printed reports: any :class:`~brokerdesk.core.reporting.Report` as a tagged PDF/UA-1
+(WeasyPrint), board packs, and the writers the exports choose from by format.
 
 Used by the command line and the desktop app alike; the data comes from
-``brokerdesk.core.exporting`` so a PDF and its XLSX always agree.
+``brokerdesk.core.reporting`` so a PDF and its XLSX always agree.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from brokerdesk.core.exporting.batch import FORMATS, SPREADSHEET_WRITERS, SummaryWriter
 from brokerdesk.core.exporting.safety import ExportError
-from brokerdesk.reports.partner_pdf import render_partner_summary_pdf, write_partner_summary_pdf
-from brokerdesk.reports.qt import ensure_gui_application
+from brokerdesk.core.exporting.spreadsheets import write_tables_csv, write_tables_xlsx
+from brokerdesk.core.exporting.summary import PartnerSummary
+from brokerdesk.core.reporting.document import Report
+from brokerdesk.core.reporting.partner import partner_report_from
+from brokerdesk.reports.pdf import (
+    board_pack_pdf,
+    report_pdf,
+    write_board_pack_pdf,
+    write_report_pdf,
+)
+
+
+def write_partner_summary_pdf(
+    summary: PartnerSummary, path: Path, *, overwrite: bool = False
+) -> Path:
+    """One gathered partner summary as a tagged PDF (what the partner batch export writes)."""
+    return write_report_pdf(partner_report_from(summary), path, overwrite=overwrite)
 
 
 def summary_writer(fmt: str) -> SummaryWriter:
@@ -21,9 +39,27 @@ def summary_writer(fmt: str) -> SummaryWriter:
     raise ExportError(f"'{fmt}' is not an export format; choose one of {', '.join(FORMATS)}.")
 
 
+def write_report(report: Report, fmt: str, path: Path, *, overwrite: bool = False) -> Path:
+    """Any report as ``pdf``, ``xlsx`` (one sheet per table) or ``csv`` (a folder of files).
+
+    Returns the file written (the folder, for CSV).
+    """
+    if fmt == "pdf":
+        return write_report_pdf(report, path, overwrite=overwrite)
+    if fmt == "xlsx":
+        return write_tables_xlsx(report.tables(), path, overwrite=overwrite)
+    if fmt == "csv":
+        write_tables_csv(report.tables(), path, overwrite=overwrite)
+        return path
+    raise ExportError(f"'{fmt}' is not an export format; choose one of {', '.join(FORMATS)}.")
+
+
 __all__ = [
-    "ensure_gui_application",
-    "render_partner_summary_pdf",
+    "board_pack_pdf",
+    "report_pdf",
     "summary_writer",
+    "write_board_pack_pdf",
     "write_partner_summary_pdf",
+    "write_report",
+    "write_report_pdf",
 ]

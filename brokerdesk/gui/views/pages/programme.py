@@ -12,6 +12,7 @@ from brokerdesk.core import vocabulary as v
 from brokerdesk.core.services.overview import ProgrammeOverview
 from brokerdesk.gui.models.rows import RowColumn
 from brokerdesk.gui.views.pages.base import RecordPage, counts_text, place_first
+from brokerdesk.gui.views.pages.report_button import ReportButton
 from brokerdesk.gui.views.pages.timeline import add_timeline
 
 PARTICIPATION_COLUMNS = (
@@ -54,6 +55,9 @@ class ProgrammePage(RecordPage):
             "&Log interaction…", lambda: self.log_interaction("programme_id"), shortcut="Ctrl+I"
         )
         self.add_button("Roll over to next &year…", self.roll_over, "Make next year's round of it")
+        self.report_button = ReportButton(self)  # answered by brokerdesk.gui.reporting
+        self.button_bar.addWidget(self.report_button)
+        self.buttons.append(self.report_button)  # disabled with the others once deleted
         bar = QWidget(self)
         line = QHBoxLayout(bar)
         line.setContentsMargins(0, 0, 0, 0)

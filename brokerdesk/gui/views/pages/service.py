@@ -10,6 +10,7 @@ from brokerdesk.core.services.overview import ServiceOverview
 from brokerdesk.gui.models.rows import RowColumn
 from brokerdesk.gui.views.pages import columns
 from brokerdesk.gui.views.pages.base import RecordPage
+from brokerdesk.gui.views.pages.report_button import ReportButton
 from brokerdesk.gui.views.pages.timeline import add_timeline
 
 
@@ -26,6 +27,9 @@ class ServicePage(RecordPage):
         self.add_button(
             "&Log interaction…", lambda: self.log_interaction("service_id"), shortcut="Ctrl+I"
         )
+        self.report_button = ReportButton(self)  # answered by brokerdesk.gui.reporting
+        self.button_bar.addWidget(self.report_button)
+        self.buttons.append(self.report_button)  # disabled with the others once deleted
         self.programmes = self.add_table(
             "Programmes",
             (
