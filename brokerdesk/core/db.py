@@ -455,7 +455,17 @@ def open_database(
         raise
     if db.path is not None:
         _owner_only(db.path)
+    elif user_name is None:
+        db.user_name = _login_name(db)
     return db
+
+
+def _login_name(db: Database) -> str:
+    """On a team server the history names each person by their own database login."""
+    from sqlalchemy import text
+
+    with storage_errors(), db.engine.connect() as conn:
+        return str(conn.execute(text("SELECT session_user")).scalar())
 
 
 def _owner_only(path: Path) -> None:
