@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "restore": "restore",
     "check": "check",
     "seed-synthetic": "seed_synthetic",
+    "team": "team",
 }
 
 

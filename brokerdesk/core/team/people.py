@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import psycopg
 from psycopg import sql
 
 from brokerdesk.core.db import Database
@@ -211,6 +212,18 @@ def _cursor(db: Database) -> Iterator[Any]:
             with raw.cursor() as cur:
                 yield cur
             raw.commit()
+        except psycopg.errors.InsufficientPrivilege as exc:
+            raw.rollback()
+            raise BrokerDeskError(
+                "The team server did not allow this, so nothing was changed: ask an admin "
+                "(Tools ▸ Team…)."
+            ) from exc
+        except psycopg.Error as exc:
+            raw.rollback()
+            first = (str(exc).splitlines() or [""])[0]
+            raise BrokerDeskError(
+                f"The team server refused this ({first}); nothing was changed."
+            ) from exc
         except BaseException:
             raw.rollback()
             raise
