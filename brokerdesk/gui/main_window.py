@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from brokerdesk.gui.importing import ImportActions
     from brokerdesk.gui.safety import SafetyActions
     from brokerdesk.gui.search import SearchActions
+    from brokerdesk.gui.team import TeamActions
     from brokerdesk.gui.views.list_page import ListPage
 
 # A feature the window installs after its own: ``install(window)``, whose actions are
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
     export_actions: ExportActions
     help_actions: HelpActions
     theme_actions: QActionGroup  # View ▸ Theme
+    team_actions: TeamActions  # Tools ▸ Team… and the role line
 
     def __init__(
         self,
@@ -132,6 +134,8 @@ class MainWindow(QMainWindow):
         self._history: list[Location] = []
         self._position = -1
         self._painted = False
+        # False for a viewer on a team server (gui/team): New, Edit and Delete stay off.
+        self.may_change_records = True
         self._restore_geometry()
         if ctx is not None:
             self.attach(ctx, features)
@@ -212,6 +216,7 @@ class MainWindow(QMainWindow):
         from brokerdesk.gui.importing import install as install_importing
         from brokerdesk.gui.safety import install as install_safety
         from brokerdesk.gui.search import install as install_search
+        from brokerdesk.gui.team import install as install_team
         from brokerdesk.gui.theme import install as install_theme
 
         self.search_actions = install_search(self)
@@ -220,6 +225,7 @@ class MainWindow(QMainWindow):
         self.duplicates_actions = install_duplicates(self)
         self.export_actions = install_exporting(self)
         self.theme_actions = install_theme(self)
+        self.team_actions = install_team(self)
         for install in more:
             install(self)
         self.help_actions = install_help(self)  # last: it describes the actions made above
@@ -516,9 +522,10 @@ class MainWindow(QMainWindow):
         page = self.current_list()
         selected = page.selected_ids() if page else []
         on_record = page is None and self.record_page is not None
-        self.edit_action.setEnabled(len(selected) == 1 or on_record)
-        self.delete_action.setEnabled(bool(selected) or on_record)
-        self.new_action.setEnabled(self._new_entity() is not None)
+        may = self.may_change_records
+        self.edit_action.setEnabled(may and (len(selected) == 1 or on_record))
+        self.delete_action.setEnabled(may and (bool(selected) or on_record))
+        self.new_action.setEnabled(may and self._new_entity() is not None)
 
     def _new_entity(self) -> str | None:
         entity = self.location.entity if self._history else None
