@@ -85,11 +85,23 @@ def _sqlstate(exc: BaseException) -> str:
 
 
 def is_connection_lost(exc: BaseException) -> bool:
-    """A driver fault that means the server went away rather than refused the SQL."""
+    """A driver fault that means the server went away rather than refused the SQL.
+
+    The connection was dropped (SQLAlchemy invalidated it), the server said it is shutting
+    down or cannot connect (SQLSTATE class 08, 57P01-03), or psycopg could not reach it at
+    all (an OperationalError with no SQLSTATE: refused, timed out, no route).
+    """
     if getattr(exc, "connection_invalidated", False):
         return True
     state = _sqlstate(exc)
-    return state.startswith("08") or state in _CONNECTION_STATES
+    if state.startswith("08") or state in _CONNECTION_STATES:
+        return True
+    original = getattr(exc, "orig", None)
+    return (
+        not state
+        and type(original).__name__ == "OperationalError"
+        and type(original).__module__.startswith("psycopg")
+    )
 
 
 class DiskFullError(BrokerDeskError):
