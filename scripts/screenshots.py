@@ -210,6 +210,10 @@ def feature_pictures(
     story.restore_picture(window, database, shot)
     story.small_dialogs(window, (partner, PARTNER), folder, shot)
 
+    import screenshot_team as team
+
+    team.team_pictures(window.settings, shot, wait)
+
     guide = window.help_actions.open_guide(window, "sign-up-libraries-to-a-programme")
     save(guide, out, "user-guide", app)
     guide.close()
