@@ -134,3 +134,37 @@ def test_setup_is_idempotent_and_new_tables_get_the_grants(
         assert conn.execute("SELECT count(*) FROM later_table").fetchone() == (0,)
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("INSERT INTO later_table VALUES (1)")
+
+
+def test_an_owner_who_is_not_a_superuser_migrates_and_grants(
+    pg_migrated_url: str, new_login: Callable[[str], str]
+) -> None:
+    from psycopg import sql
+
+    owner, viewer = new_login("own"), new_login("vera")
+    name = f"{owner}_db"
+    with plain_connection(pg_migrated_url) as admin:
+        admin.execute(sql.SQL("CREATE ROLE {} LOGIN CREATEROLE").format(sql.Identifier(owner)))
+        admin.execute(
+            sql.SQL("CREATE DATABASE {} OWNER {}").format(
+                sql.Identifier(name), sql.Identifier(owner)
+            )
+        )
+    url = as_login(pg_migrated_url, owner).rsplit("/", 1)[0] + f"/{name}"
+    try:
+        db = open_database(url)  # migrates as the owner, then grants
+        try:
+            assert roles.access_of(db).role == "admin"
+            people.add_person(db, viewer, "viewer", password="pw")
+            _partner(db)
+        finally:
+            db.dispose()
+        with plain_connection(as_login(url, viewer)) as conn:
+            assert conn.execute("SELECT count(*) FROM partner").fetchone() == (1,)
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute("DELETE FROM partner")
+    finally:
+        with plain_connection(pg_migrated_url) as admin:
+            admin.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )

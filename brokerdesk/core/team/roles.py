@@ -172,16 +172,17 @@ def _create_roles(conn: Connection) -> None:
 def after_migration(conn: Connection) -> None:
     """Keep the grants right after migrations ran (a new table gets its role's rights).
 
-    On a database without the team roles, a superuser's first open sets them up; anyone
-    else leaves that to ``brokerdesk team setup``.
+    On a server without the team roles, the first open by a superuser, or by the owner
+    with the CREATEROLE right, sets them up; anyone else leaves that to
+    ``brokerdesk team setup``.
     """
     if roles_exist(conn):
         apply_grants(conn)
         return
-    superuser = conn.execute(
-        text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+    may_create = conn.execute(
+        text("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user")
     ).scalar()
-    if superuser:
+    if may_create:
         _create_roles(conn)
         apply_grants(conn)
 
