@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "check": "check",
     "seed-synthetic": "seed_synthetic",
     "reminders": "reminders",
+    "team": "team",
 }
 
 

@@ -245,6 +245,10 @@ def feature_pictures(
 
     screenshot_reports.report_pictures(window, shot, wait, ROOT / "docs" / "samples")
 
+    import screenshot_team as team
+
+    team.team_pictures(window.settings, shot, wait)
+
     guide = window.help_actions.open_guide(window, "sign-up-libraries-to-a-programme")
     save(guide, out, "user-guide", app)
     guide.close()

@@ -204,7 +204,11 @@ def describe(url: URL) -> str:
     """A short, password-free description of a database for titles and reports."""
     if url.get_backend_name() == "sqlite":
         return url.database or ":memory:"
-    return url.render_as_string(hide_password=True)
+    return (
+        url.set(password=None)
+        .difference_update_query(["password", "sslpassword"])
+        .render_as_string(hide_password=True)
+    )
 
 
 @dataclass(frozen=True)
@@ -402,7 +406,33 @@ def create_database_engine(url: URL) -> Engine:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         _install_sqlite_hooks(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # pre-ping: a connection the server dropped (restart, failover, idle timeout) is replaced
+    # before a read or a write uses it, so the app reconnects without a restart.
+    return create_engine(url, pool_pre_ping=True, connect_args=tls_arguments(url))
+
+
+LOCAL_HOSTS = frozenset({"", "localhost", "127.0.0.1", "::1"})
+
+
+def is_local_server(url: URL) -> bool:
+    """The server is on this machine: no host (the Unix socket), a socket folder, loopback."""
+    hosts = [url.host or ""]
+    query_host = url.query.get("host")
+    if query_host:
+        hosts = list(query_host) if isinstance(query_host, tuple) else [query_host]
+    return all(h in LOCAL_HOSTS or h.startswith("/") for h in hosts)
+
+
+def tls_arguments(url: URL) -> dict[str, str]:
+    """TLS is required (``sslmode=require``) to reach a server on another machine.
+
+    The user's own choice wins: ``?sslmode=...`` in the address, or libpq's ``PGSSLMODE``
+    (``sslmode=disable`` turns encryption off, for a trusted network only). A server on
+    this machine is reached as libpq would by default.
+    """
+    if "sslmode" in url.query or os.environ.get("PGSSLMODE") or is_local_server(url):
+        return {}
+    return {"sslmode": "require"}
 
 
 def current_user_name() -> str:
@@ -455,7 +485,17 @@ def open_database(
         raise
     if db.path is not None:
         _owner_only(db.path)
+    elif user_name is None:
+        db.user_name = _login_name(db)
     return db
+
+
+def _login_name(db: Database) -> str:
+    """On a team server the history names each person by their own database login."""
+    from sqlalchemy import text
+
+    with storage_errors(), db.engine.connect() as conn:
+        return str(conn.execute(text("SELECT session_user")).scalar())
 
 
 def _owner_only(path: Path) -> None:

@@ -46,6 +46,64 @@ class StorageError(DatabaseError):
         super().__init__(f"The database could not be used ({reason}).")
 
 
+class NotAllowedError(BrokerDeskError):
+    """The team server refused the change: the person's role does not allow it.
+
+    Roles are enforced by PostgreSQL's grants (core/team/roles.py); the transaction was
+    rolled back whole.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Your role on the team server does not allow this change, so nothing was saved. "
+            "You can view but not change these records: ask an admin (Tools ▸ Team…)."
+        )
+
+
+class ConnectionLostError(StorageError):
+    """The team server went away (network, restart, failover) during the action.
+
+    The transaction did not commit, so nothing was half-written; the pool reconnects on the
+    next action (pre-ping), so trying again is the remedy.
+    """
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        DatabaseError.__init__(
+            self,
+            "The connection to the team server was lost, so this was not done and nothing "
+            "was half-written. BrokerDesk reconnects by itself: try again in a moment.",
+        )
+
+
+# PostgreSQL SQLSTATEs: the connection failed (class 08) or the server shut down.
+_CONNECTION_STATES = ("57P01", "57P02", "57P03")
+
+
+def _sqlstate(exc: BaseException) -> str:
+    return str(getattr(getattr(exc, "orig", None), "sqlstate", None) or "")
+
+
+def is_connection_lost(exc: BaseException) -> bool:
+    """A driver fault that means the server went away rather than refused the SQL.
+
+    The connection was dropped (SQLAlchemy invalidated it), the server said it is shutting
+    down or cannot connect (SQLSTATE class 08, 57P01-03), or psycopg could not reach it at
+    all (an OperationalError with no SQLSTATE: refused, timed out, no route).
+    """
+    if getattr(exc, "connection_invalidated", False):
+        return True
+    state = _sqlstate(exc)
+    if state.startswith("08") or state in _CONNECTION_STATES:
+        return True
+    original = getattr(exc, "orig", None)
+    return (
+        not state
+        and type(original).__name__ == "OperationalError"
+        and type(original).__module__.startswith("psycopg")
+    )
+
+
 class DiskFullError(BrokerDeskError):
     """The disk filled up mid-write; the transaction or the copy was abandoned whole."""
 
@@ -169,6 +227,10 @@ def storage_errors() -> Iterator[None]:
         from sqlalchemy.exc import IntegrityError, NoResultFound, SQLAlchemyError
         from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
 
+        if _sqlstate(exc) == "42501":  # insufficient_privilege: the role's grants
+            raise NotAllowedError() from exc
+        if isinstance(exc, SQLAlchemyError) and is_connection_lost(exc):
+            raise ConnectionLostError(reason_of(exc)) from exc
         if isinstance(exc, IntegrityError):
             raise RefusedError(reason_of(exc)) from exc
         if isinstance(exc, StaleDataError):

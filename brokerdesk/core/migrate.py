@@ -108,6 +108,10 @@ def upgrade(db: Database) -> Path | None:
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, head)
+        if not db.is_sqlite:
+            from brokerdesk.core.team.roles import after_migration
+
+            after_migration(conn)
     return saved
 
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
+from brokerdesk.core.addresses import without_password
 from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.gui import settings as keys
 from brokerdesk.gui.context import APP_NAME, AppContext, demo_database_path
@@ -51,7 +52,7 @@ def describe_address(address: str) -> str:
     if address == DEMO:
         return translate("Launcher", "the demo database")
     if "://" in address:
-        return address.split("@")[-1]  # never show a password from the URL
+        return without_password(address).split("@")[-1]  # the server, never a password
     return Path(address).name
 
 
@@ -224,7 +225,7 @@ class Launcher(QObject):
             window.attach(ctx, [self._add_file_actions])
         if address != DEMO:
             self.settings.add_recent_database(address)
-        self.settings.set(keys.LAST_DATABASE, address)
+        self.settings.set(keys.LAST_DATABASE, without_password(address))
         previous, self.window = self.window, window
         if self.settings.get(keys.TODAY_AT_START):  # unless turned off on the Today page
             window.start_at("today")

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from brokerdesk.gui.search import SearchActions
     from brokerdesk.gui.static_lists import StaticListActions
     from brokerdesk.gui.tagging import TagActions
+    from brokerdesk.gui.team import TeamActions
     from brokerdesk.gui.today import CalendarActions
     from brokerdesk.gui.views.list_page import ListPage
 
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
     bulk_edit: BulkEditActions  # Edit ▸ Bulk edit…
     grouping: GroupingActions  # each list's Group by
     calendar_actions: CalendarActions  # Export ▸ Calendar (.ics)…, Keep a calendar file…
+    team_actions: TeamActions  # Tools ▸ Team… and the role line
 
     def __init__(
         self,
@@ -163,6 +165,8 @@ class MainWindow(QMainWindow):
         self._history: list[Location] = []
         self._position = -1
         self._painted = False
+        # False for a viewer on a team server (gui/team): New, Edit and Delete stay off.
+        self.may_change_records = True
         self._restore_geometry()
         if ctx is not None:
             self.attach(ctx, features)
@@ -251,6 +255,7 @@ class MainWindow(QMainWindow):
         from brokerdesk.gui.search import install as install_search
         from brokerdesk.gui.static_lists import install as install_static_lists
         from brokerdesk.gui.tagging import install as install_tagging
+        from brokerdesk.gui.team import install as install_team
         from brokerdesk.gui.theme import install as install_theme
         from brokerdesk.gui.today import install as install_calendar
 
@@ -268,6 +273,7 @@ class MainWindow(QMainWindow):
         self.bulk_edit = install_bulk_edit(self)
         self.grouping = install_grouping(self)
         self.calendar_actions = install_calendar(self)
+        self.team_actions = install_team(self)
         for install in more:
             install(self)
         self.help_actions = install_help(self)  # last: it describes the actions made above
@@ -594,9 +600,10 @@ class MainWindow(QMainWindow):
         page = self.current_list()
         selected = page.selected_ids() if page else []
         on_record = page is None and self.record_page is not None
-        self.edit_action.setEnabled(len(selected) == 1 or on_record)
-        self.delete_action.setEnabled(bool(selected) or on_record)
-        self.new_action.setEnabled(self._new_entity() is not None)
+        may = self.may_change_records
+        self.edit_action.setEnabled(may and (len(selected) == 1 or on_record))
+        self.delete_action.setEnabled(may and (bool(selected) or on_record))
+        self.new_action.setEnabled(may and self._new_entity() is not None)
 
     def _new_entity(self) -> str | None:
         entity = self.location.entity if self._history else None

@@ -162,8 +162,9 @@ MENU_BAR: tuple[MenuLayout, ...] = (
     MenuLayout(
         "tools",
         QT_TRANSLATE_NOOP("MainWindow", "&Tools"),
-        ("tools.find_duplicates", "tools.tags", "tools.custom_fields"),
+        ("tools.find_duplicates", "tools.tags", "tools.custom_fields", "tools.team"),
         "tools-menu",
+        tool_tips=True,  # why Tools ▸ Team… is off (a file, or not an admin)
     ),
     MenuLayout(
         "help",

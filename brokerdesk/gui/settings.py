@@ -77,7 +77,12 @@ class Settings:
         self._q.setValue(key, value)
 
     def add_recent_database(self, address: str, limit: int = 8) -> None:
-        recent = [a for a in self.get(RECENT_DATABASES) if a != address]
+        """Remember ``address`` first in the recent list, always without a password."""
+        from brokerdesk.core.addresses import without_password
+
+        address = without_password(address)
+        recent = [without_password(a) for a in self.get(RECENT_DATABASES)]
+        recent = [a for a in dict.fromkeys(recent) if a != address]
         self.set(RECENT_DATABASES, [address, *recent][:limit])
 
     def sync(self) -> None:

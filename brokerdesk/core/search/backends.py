@@ -66,7 +66,7 @@ def _strict_condition(
         return _match(bind)
     parts = []
     for i in range(n_words):
-        pattern = bind(f"w{i}")
+        pattern = _as_indexed(dialect, bind(f"w{i}"))
         on_name = _NAME.like(pattern, escape="\\")
         parts.append(on_name if name_only else or_(on_name, _BODY.like(pattern, escape="\\")))
     return and_(*parts)
@@ -78,14 +78,21 @@ def _strict_values(dialect: str, terms: Terms, name_only: bool) -> dict[str, str
     return {f"w{i}": f"%{like_escape(w)}%" for i, w in enumerate(terms.long_words)}
 
 
-def _prefix_condition(n_words: int, bind: Bind) -> ColumnElement[bool]:
+def _as_indexed(dialect: str, pattern: BindParameter[Any]) -> ColumnElement[Any]:
+    """The query folded as the index was: PostgreSQL's brokerdesk_fold() lowers every letter
+    the database's locale knows (Ł as well as L), Python's fold() only ASCII (as SQLite
+    does), so on PostgreSQL the pattern goes through the same lower() as the stored text."""
+    return func.lower(pattern) if dialect != "sqlite" else pattern
+
+
+def _prefix_condition(dialect: str, n_words: int, bind: Bind) -> ColumnElement[bool]:
     """Every (short) word starts the name or a word in it."""
     parts = []
     for i in range(n_words):
         parts.append(
             or_(
-                _NAME.like(bind(f"s{i}"), escape="\\"),
-                _NAME.like(bind(f"i{i}"), escape="\\"),
+                _NAME.like(_as_indexed(dialect, bind(f"s{i}")), escape="\\"),
+                _NAME.like(_as_indexed(dialect, bind(f"i{i}")), escape="\\"),
             )
         )
     return and_(*parts)
@@ -130,7 +137,7 @@ def _short_statement(dialect: str, n_words: int, cap: int) -> Select[int, str]:
     return (
         select(key, _NAME)
         .select_from(_INDEX)
-        .where(_in_range(dialect), _prefix_condition(n_words, _named))
+        .where(_in_range(dialect), _prefix_condition(dialect, n_words, _named))
         .order_by(key)
         .limit(cap)
     )
@@ -210,7 +217,7 @@ class Backend:
         cond: ColumnElement[bool]
         if terms.is_short:
             short = _prefix_values(terms)
-            cond = _prefix_condition(len(terms.words), lambda n: _unique(short[n]))
+            cond = _prefix_condition(self.dialect, len(terms.words), lambda n: _unique(short[n]))
         else:
             strict = _strict_values(self.dialect, terms, name_only=False)
             cond = _strict_condition(

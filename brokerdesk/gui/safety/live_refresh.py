@@ -19,6 +19,7 @@ from brokerdesk.core.changes import ChangeFeed
 
 if TYPE_CHECKING:
     from brokerdesk.gui.context import AppContext
+    from brokerdesk.gui.team.notices import NoticeListener
 
 
 class _PollSignals(QObject):
@@ -69,21 +70,50 @@ class LiveRefresh(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
+        # On a team server, the server's change notices wake the poll; the timer is the
+        # fallback while they cannot be heard (gui/team/notices.py).
+        self.listener: NoticeListener | None = None
+        self._again = False
 
     def start(self) -> None:
-        """Take the current position (nothing before it is reported) and start polling."""
+        """Take the current position (nothing before it is reported) and start polling;
+        on a team server, listen for change notices and poll only while they are lost."""
         self.marker = self.feed.marker()
         self.timer.start()
+        if not self.ctx.db.is_sqlite and self.listener is None:
+            from brokerdesk.gui.team.notices import NoticeListener
+
+            self.listener = NoticeListener(self.ctx.db, self)
+            self.listener.heard.connect(self.poll)
+            self.listener.listening.connect(self._listening)
+            self.listener.start()
 
     def stop(self) -> None:
         """Stop polling and wait for a poll in flight (call before disposing the database)."""
         self.timer.stop()
+        if self.listener is not None:
+            self.listener.stop()
+            self.listener = None
         self._pool.waitForDone(5_000)
         self._running = None
 
+    @property
+    def listening(self) -> bool:
+        """Change notices are being heard (so the timer is not polling)."""
+        return self.listener is not None and not self.timer.isActive()
+
+    def _listening(self, up: bool) -> None:
+        if self.listener is None:
+            return  # stopped meanwhile
+        if up:
+            self.timer.stop()
+        else:
+            self.timer.start()
+
     def poll(self) -> None:
-        """Start one poll unless one is still running."""
+        """Start one poll unless one is still running (then one more follows it)."""
         if self._running is not None:
+            self._again = True  # a notice during a poll may be about a later commit
             return
         task = _Poll(self.feed, self.marker, self.exclude_user)
         task.signals.done.connect(self._done)
@@ -94,6 +124,9 @@ class LiveRefresh(QObject):
     def _done(self, marker: int, entities: set[str]) -> None:
         self._running = None
         self.failures = 0
+        if self._again:
+            self._again = False
+            QTimer.singleShot(0, self.poll)
         if self.marker is not None and marker < self.marker:
             return  # an older answer arriving late
         self.marker = marker

@@ -38,8 +38,9 @@ class ReportButton(QPushButton):
         self.setWhatsThis(
             translate(
                 "Help",
-                "<b>Summary report</b><p>This record's summary as a PDF that screen readers can follow, "
-                "or its tables as XLSX or CSV; or print it, or see the printed pages first.</p>",
+                "<b>Summary report</b><p>This record's summary as a PDF that screen readers can "
+                "follow, or its tables as XLSX or CSV; or print it, or see the printed pages "
+                "first.</p>",
             )
         )
         menu = QMenu(self)
