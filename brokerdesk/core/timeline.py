@@ -1,5 +1,5 @@
-"""A record's whole timeline: its interactions, history, participations, agreements and
-documents.
+"""A record's whole timeline: its interactions, history, participations, agreements, grants
+and documents.
 
 A record page shows everything that happened with a partner, a programme, a library service
 or a contact in one list, newest first, with a filter by kind and a search, and reads it a
@@ -33,12 +33,15 @@ from brokerdesk.core.models import (
     AgreementProgramme,
     AuditEvent,
     Document,
+    Grant,
+    GrantProgramme,
     Interaction,
     LibraryService,
     Participation,
     Programme,
     ProgrammePartner,
 )
+from brokerdesk.core.services.grants import GRANT_STATUS_LABELS
 
 # The labelled columns every source's SELECT yields, in this order.
 COLUMNS = ("happened", "title", "detail", "opens", "opens_id")
@@ -195,6 +198,24 @@ def _agreements(entity: str, record_id: int) -> Select[Any] | None:
     return None
 
 
+def _grants(entity: str, record_id: int) -> Select[Any] | None:
+    """A funder's grants, or those funding a programme: on the day applied for (or awarded,
+    or recorded)."""
+    when = func.coalesce(
+        Grant.applied_on, Grant.awarded_on, func.date(Grant.created_at), type_=Date
+    )
+    query = select(*_columns(when, Grant.title, Grant.status, "funding_grant", Grant.id))
+    if entity == "partner":
+        return query.where(Grant.partner_id == record_id)
+    if entity == "programme":
+        return query.where(
+            Grant.id.in_(
+                select(GrantProgramme.grant_id).where(GrantProgramme.programme_id == record_id)
+            )
+        )
+    return None
+
+
 def _documents(entity: str, record_id: int) -> Select[Any] | None:
     """Files kept with the record, on the day they were added."""
     column = DOCUMENT_OWNERS.get(entity)
@@ -225,6 +246,7 @@ register(Source("interaction", "Interaction", _interactions, v.INTERACTION_KIND_
 register(Source("history", "History", _history, HISTORY_WORDS))
 register(Source("participation", "Participation", _participations, v.STAGE_LABELS))
 register(Source("agreement", "Agreement", _agreements, v.AGREEMENT_KIND_LABELS))
+register(Source("grant", "Grant", _grants, GRANT_STATUS_LABELS))
 register(Source("document", "Document", _documents))
 
 

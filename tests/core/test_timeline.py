@@ -72,6 +72,7 @@ def test_a_partners_timeline_holds_every_kind_newest_first(db: Database, world: 
         "history",
         "participation",
         "agreement",
+        "grant",
         "document",
     ]
     assert reader.count("agreement") == 1
@@ -138,3 +139,30 @@ def test_a_document_kept_with_a_record_is_on_its_timeline(db: Database, world: W
     assert (line.title, line.opens, line.opens_id) == ("Signed MoU.pdf", "document", added.id)
     assert reader.count("document") == 1
     assert [e.kind for e in reader.entries(search="MoU")] == ["document"]
+
+
+def test_a_funders_grants_are_on_its_timeline_and_the_programmes_funded(
+    db: Database, world: World
+) -> None:
+    s = Services(db)
+    funder = s.partners.create({"name": "Lantern Arts Fund", "partner_type": "funder"}).id
+    programme = s.programmes.create(
+        {"name": "Stories Aloud", "offer_area_id": world.offer_areas["reading"]}
+    ).id
+    grant = s.grants.create(
+        {
+            "title": "Stories grant",
+            "partner_id": funder,
+            "applied_on": day(-30),
+            "programme_ids": [programme],
+        }
+    ).id
+    for entity, record in (("partner", funder), ("programme", programme)):
+        (line,) = TimelineReader(db, entity, record).entries("grant")
+        assert (line.title, line.detail, line.happened, line.opens, line.opens_id) == (
+            "Stories grant",
+            "Applied",
+            day(-30),
+            "funding_grant",
+            grant,
+        )
