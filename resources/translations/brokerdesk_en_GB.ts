@@ -2,6 +2,280 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
+    <name>AddPersonDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="222"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="223"/>
+        <source>Add a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="225"/>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="226"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="227"/>
+        <source>Create a &amp;new login with this password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="231"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="234"/>
+        <source>Password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="239"/>
+        <source>&amp;Login:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="240"/>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="245"/>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="246"/>
+        <source>Password a&amp;gain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="251"/>
+        <source>Tell the person their password yourself; BrokerDesk does not keep it. Without a new login, the login must already exist on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="261"/>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="278"/>
+        <source>Give the person&apos;s login name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="283"/>
+        <source>Give the new login a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="287"/>
+        <source>The two passwords differ: type them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AddToListDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/static_lists/dialog.py" line="47"/>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/static_lists/dialog.py" line="48"/>
+        <source>Choose a list, or type a name to make a new one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/static_lists/dialog.py" line="52"/>
+        <source>List message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/static_lists/dialog.py" line="57"/>
+        <source>&amp;List:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgreementPage</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/agreement.py" line="52"/>
+        <source>Agreement: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BoardPackDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="156"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="159"/>
+        <source>Board pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="161"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="164"/>
+        <source>Find reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="165"/>
+        <source>Type part of a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="180"/>
+        <source>Reports to include</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="185"/>
+        <source>Save as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="188"/>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="189"/>
+        <source>&amp;Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="190"/>
+        <source>&amp;Reports:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="191"/>
+        <source>&amp;Save as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="203"/>
+        <source>The ticked reports, in this order, after a contents page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="230"/>
+        <source>%n report(s) chosen</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkEdit</name>
+    <message>
+        <location filename="../../brokerdesk/gui/bulk_edit/feature.py" line="28"/>
+        <source>&amp;Bulk edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/bulk_edit/feature.py" line="31"/>
+        <source>Set owner, status, type, tags or lists on the selected records (Ctrl+Shift+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/bulk_edit/feature.py" line="44"/>
+        <source>Select the records to change first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkEditDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="57"/>
+        <source>Bulk edit {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="72"/>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="73"/>
+        <source>Set {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="90"/>
+        <source>What will change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="94"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="95"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="96"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="97"/>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="103"/>
+        <source>Preview of the changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="122"/>
+        <source>Tick what to set on the {0}; the table shows every change first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="150"/>
+        <source>No list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="159"/>
+        <source>Leave empty to clear it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="161"/>
+        <source>Separate tags with commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="206"/>
+        <source>{0} changes to {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="209"/>
+        <source>Nothing to change yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="220"/>
+        <source>Bulk edit of {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Calendar</name>
     <message>
         <location filename="../../brokerdesk/gui/calendars.py" line="25"/>
@@ -11,6 +285,56 @@
     <message>
         <location filename="../../brokerdesk/gui/calendars.py" line="28"/>
         <source>Days for {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/__init__.py" line="41"/>
+        <source>iCalendar (*.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/__init__.py" line="57"/>
+        <source>The calendar was not written: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/__init__.py" line="61"/>
+        <source>{0} reminders written to {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/__init__.py" line="69"/>
+        <source>&amp;Calendar (.ics)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/__init__.py" line="72"/>
+        <source>Follow-ups, renewals and deliverables as an iCalendar file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/__init__.py" line="76"/>
+        <source>Export calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/__init__.py" line="83"/>
+        <source>&amp;Keep a calendar file up to date…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/__init__.py" line="88"/>
+        <source>Rewrite a chosen .ics file after every change, for a calendar to subscribe to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/__init__.py" line="105"/>
+        <source>The calendar file is no longer kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/__init__.py" line="107"/>
+        <source>Keep a calendar file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -116,38 +440,43 @@
 <context>
     <name>ChartsTab</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="43"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="45"/>
         <source>Show charts as ta&amp;bles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="44"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="46"/>
         <source>Show charts as tables</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="71"/>
-        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="96"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="50"/>
+        <source>&amp;Year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="85"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="110"/>
         <source>{0}: table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="79"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="93"/>
         <source>Export “{0}” as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="116"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="130"/>
         <source>Export chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="116"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="130"/>
         <source>PNG image (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="121"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/charts_tab.py" line="135"/>
         <source>Chart saved to {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -190,57 +519,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="149"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="145"/>
         <source>Fields that differ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="154"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="151"/>
         <source>&amp;Save my choices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="156"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="153"/>
         <source>Save my choices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="158"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="155"/>
         <source>Cancel, save nothing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="178"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="175"/>
         <source>Use mine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="178"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="175"/>
         <source>Keep theirs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="179"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="176"/>
         <source>use mine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="179"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="176"/>
         <source>keep theirs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="180"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="177"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="189"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="186"/>
         <source>{0}, your value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="191"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="188"/>
         <source>{0}, their value</source>
         <translation type="unfinished"></translation>
     </message>
@@ -248,7 +577,7 @@
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/people.py" line="62"/>
+        <location filename="../../brokerdesk/gui/views/pages/people.py" line="64"/>
         <source>Contact: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -256,142 +585,443 @@
 <context>
     <name>CoverageTab</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="61"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="63"/>
         <source>Programme status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="64"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="66"/>
         <source>Programme &amp;status:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="66"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="68"/>
         <source>&amp;As at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="67"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="69"/>
         <source>As at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="72"/>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="73"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="74"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="75"/>
         <source>As at date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="75"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="78"/>
+        <source>&amp;Year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="80"/>
         <source>Ex&amp;port coverage…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="76"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="81"/>
         <source>Export coverage…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="83"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="88"/>
         <source>&amp;Invite the missing services…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="84"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="89"/>
         <source>Invite the missing services…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="87"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="92"/>
         <source>Coverage matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="93"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="98"/>
         <source>Choose a cell to see its gap list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="95"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="100"/>
         <source>Covered services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="96"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="101"/>
         <source>Missing services (gap list)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="153"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="163"/>
         <source>{0}, {1}: {2} of {3} member services covered ({4}%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="183"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="193"/>
         <source>{0} in {1}: {2} covered, {3} missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="224"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="234"/>
         <source>Export coverage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="226"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="236"/>
         <source>Excel workbook (*.xlsx);;CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="242"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/coverage_tab.py" line="252"/>
         <source>Coverage exported to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomFieldsDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="284"/>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="285"/>
+        <source>Custom fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="290"/>
+        <source>&amp;Kind of record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="292"/>
+        <source>Kind of record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="294"/>
+        <source>&amp;Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="296"/>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="297"/>
+        <source>C&amp;hange…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="298"/>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="299"/>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="300"/>
+        <source>Move &amp;down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="317"/>
+        <source>Fields added here appear on every record&apos;s form and page, as list columns and filters, in imports and exports. Removing one keeps its values in the history; Edit ▸ Undo puts it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="355"/>
+        <source>Fields of {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/years.py" line="20"/>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/years.py" line="21"/>
+        <source>Every year</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="50"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="59"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="54"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="63"/>
         <source>Dashboard sections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="62"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="72"/>
         <source>&amp;Coverage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="63"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="73"/>
         <source>&amp;Map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="64"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="74"/>
         <source>F&amp;ollow-ups &amp;&amp; health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="65"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="75"/>
         <source>Endi&amp;ng soon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="66"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="76"/>
         <source>S&amp;uggestions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="67"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="77"/>
         <source>Cha&amp;rts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="128"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="78"/>
+        <source>Leads &amp;wanted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/page.py" line="139"/>
         <source>Log interaction with {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DataQualityPage</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/data_quality.py" line="51"/>
+        <location filename="../../brokerdesk/gui/views/data_quality.py" line="53"/>
+        <source>Data quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/data_quality.py" line="56"/>
+        <source>Where the records are incomplete. Choose a check to see its records; Enter opens one. Ended partners and finished or cancelled programmes are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/data_quality.py" line="64"/>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/data_quality.py" line="65"/>
+        <source>&amp;Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/data_quality.py" line="69"/>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/data_quality.py" line="69"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/data_quality.py" line="69"/>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/data_quality.py" line="71"/>
+        <source>&amp;Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/data_quality.py" line="114"/>
+        <source>Checking the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/data_quality.py" line="141"/>
+        <source>{0} of {1} checks found records to complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/data_quality.py" line="153"/>
+        <source>{0}: {1} {2}. {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/data_quality.py" line="157"/>
+        <source>{0}: none. Nothing to do here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsSection</name>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="119"/>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="120"/>
+        <source>Sa&amp;ve as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="121"/>
+        <source>Re&amp;name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="122"/>
+        <source>Dele&amp;te</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="123"/>
+        <source>Move the document to the Trash (Undo: Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="126"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="141"/>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="132"/>
+        <source>Drop files here, or anywhere on this page, to keep them with this {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="134"/>
+        <source> A saved e-mail (.eml, .msg) dropped here is logged as an interaction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="152"/>
+        <source>Add d&amp;ocument…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="154"/>
+        <source>Add document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="156"/>
+        <source>Keep a file with this {0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="159"/>
+        <source>&lt;b&gt;Add document…&lt;/b&gt;&lt;p&gt;Keep files (a signed agreement, a report, a letter) with this {0}, stored in the database with its backups. You can also drop files anywhere on the page; a saved e-mail dropped here is logged as an interaction.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="167"/>
+        <source>Add document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="232"/>
+        <source>Add documents to this {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="268"/>
+        <source>{0} cannot be read: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="274"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="389"/>
+        <source>{0} documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="281"/>
+        <source>Add {0} to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="286"/>
+        <source>Add documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="289"/>
+        <source>Kept {0}. Undo (Ctrl+Z) takes it away again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="314"/>
+        <source>The document could not be opened: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="318"/>
+        <source>No program on this computer opens {0}; use Save as… instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="321"/>
+        <source>Opened {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="326"/>
+        <source>Save document as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="341"/>
+        <source>{0} could not be saved: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="346"/>
+        <source>Saved a copy as {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="351"/>
+        <source>Rename document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="351"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="376"/>
+        <source>Rename “{0}” to “{1}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="396"/>
+        <source>Delete {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="401"/>
+        <source>{0} moved to the Trash. Undo (Ctrl+Z) brings it back.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -735,20 +1365,48 @@
     </message>
 </context>
 <context>
+    <name>EndDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/agreement_actions.py" line="150"/>
+        <source>End agreement: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/agreement_actions.py" line="151"/>
+        <source>&amp;End agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/agreement_actions.py" line="158"/>
+        <source>End “{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EndingSoonTab</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="193"/>
-        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="197"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="194"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="198"/>
         <source>Ending within 90 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="202"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="204"/>
+        <source>Agreement renewal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="205"/>
+        <source>Agreement notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="208"/>
         <source>Programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="202"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/health_tab.py" line="203"/>
         <source>Agreement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -942,6 +1600,7 @@
     <message>
         <location filename="../../brokerdesk/gui/exporting/summaries.py" line="110"/>
         <location filename="../../brokerdesk/gui/exporting/summaries.py" line="207"/>
+        <location filename="../../brokerdesk/gui/reporting/actions.py" line="76"/>
         <source>&amp;Open folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1016,37 +1675,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="113"/>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="148"/>
         <source>Export &amp;summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="115"/>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="150"/>
         <source>Export summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="116"/>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="151"/>
         <source>Export this partner&apos;s summary as PDF, XLSX or CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="119"/>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="154"/>
         <source>Export summary as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="121"/>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="156"/>
         <source>&amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="122"/>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="157"/>
         <source>&amp;XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="123"/>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="158"/>
         <source>&amp;CSV…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1250,6 +1909,89 @@
     </message>
 </context>
 <context>
+    <name>FieldDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="85"/>
+        <source>New field on {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="87"/>
+        <source>Change field “{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="96"/>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="100"/>
+        <source>&amp;Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="104"/>
+        <source>&amp;Choices, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="108"/>
+        <source>&amp;Links to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="110"/>
+        <source>Not required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="111"/>
+        <source>Always required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="112"/>
+        <source>Required only when…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="113"/>
+        <source>&amp;Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="120"/>
+        <source>&amp;When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="122"/>
+        <source>&amp;Is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="132"/>
+        <source>A field of your own on every {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="186"/>
+        <source>No field of these records can decide that yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="213"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/dialogs.py" line="214"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <location filename="../../brokerdesk/gui/importing/source_pages.py" line="65"/>
@@ -1334,6 +2076,82 @@
     <message>
         <location filename="../../brokerdesk/gui/importing/source_pages.py" line="181"/>
         <source>A CSV file: text encoding {0}, columns separated by {1}; {2} columns, about {3} rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GrantPage</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/grant.py" line="88"/>
+        <source>Mark done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/grant.py" line="93"/>
+        <source>Edit deliverable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/grant.py" line="112"/>
+        <source>Grant: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/grant.py" line="167"/>
+        <source>Mark done: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/grant.py" line="177"/>
+        <source>{0} marked done. Ctrl+Z undoes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/grant.py" line="183"/>
+        <source>Remove deliverable: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/grant.py" line="188"/>
+        <source>{0} removed. Ctrl+Z undoes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Grouping</name>
+    <message>
+        <location filename="../../brokerdesk/gui/grouping/feature.py" line="44"/>
+        <source>Group by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/grouping/feature.py" line="45"/>
+        <source>Group the list by a column, with totals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/grouping/feature.py" line="46"/>
+        <source>No groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/grouping/feature.py" line="49"/>
+        <source>Group b&amp;y:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/grouping/feature.py" line="59"/>
+        <source>{0} in groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/grouping/feature.py" line="69"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/grouping/feature.py" line="124"/>
+        <source>Total: {0} in {1} groups</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1476,67 +2294,67 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../brokerdesk/gui/help/feature.py" line="54"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="56"/>
         <source>&amp;User guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/feature.py" line="57"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="59"/>
         <source>How to do the team&apos;s everyday tasks in BrokerDesk (F1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/feature.py" line="64"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="66"/>
         <source>What&apos;s &amp;This?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/feature.py" line="66"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="68"/>
         <source>Click any control to read what it does (Shift+F1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/feature.py" line="80"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="92"/>
         <source>&lt;b&gt;Navigation&lt;/b&gt;&lt;p&gt;The lists of partners, library services, programmes, contacts and interactions, the dashboard, your saved views and the Trash. Ctrl+1 to Ctrl+5 open the lists from anywhere.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/feature.py" line="88"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="100"/>
         <source>&lt;b&gt;Back&lt;/b&gt;&lt;p&gt;Return to the list or record you saw before (Alt+Left).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/feature.py" line="91"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="103"/>
         <source>&lt;b&gt;Forward&lt;/b&gt;&lt;p&gt;Go forward again after going back (Alt+Right).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/feature.py" line="94"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="106"/>
         <source>&lt;b&gt;New&lt;/b&gt;&lt;p&gt;Record a new partner, programme, contact or interaction, whichever list you are in (Ctrl+N). Library services are already all there.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/feature.py" line="99"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="111"/>
         <source>&lt;b&gt;Edit&lt;/b&gt;&lt;p&gt;Change the selected record or the one on screen (Ctrl+E).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/feature.py" line="102"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="114"/>
         <source>&lt;b&gt;Delete&lt;/b&gt;&lt;p&gt;Move the selected records to the Trash. BrokerDesk first says what else goes with them; Ctrl+Z or the Trash brings them back.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/feature.py" line="107"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="119"/>
         <source>&lt;b&gt;Undo&lt;/b&gt;&lt;p&gt;Take back your last change, however big (Ctrl+Z).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/feature.py" line="110"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="122"/>
         <source>&lt;b&gt;Redo&lt;/b&gt;&lt;p&gt;Do again what you just undid (Ctrl+Shift+Z).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/feature.py" line="113"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="125"/>
         <source>&lt;b&gt;Refresh&lt;/b&gt;&lt;p&gt;Read the lists again from the database (F5). Colleagues&apos; changes normally appear by themselves within seconds.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1546,32 +2364,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/feature.py" line="118"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="130"/>
         <source>&lt;b&gt;Find&lt;/b&gt;&lt;p&gt;Jump to the search field of the list on screen (Ctrl+F).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/feature.py" line="121"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="133"/>
         <source>&lt;b&gt;Export view&lt;/b&gt;&lt;p&gt;Save exactly the rows and columns on screen to an Excel workbook or a CSV file (Ctrl+Shift+E).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/feature.py" line="136"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="162"/>
         <source>&lt;b&gt;Search&lt;/b&gt;&lt;p&gt;Type part of a name, a place, a postcode or a GSS code. Case, accents and small typos do not matter. The list narrows as you type; Ctrl+F comes back here.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/feature.py" line="148"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="174"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;p&gt;A filter: the list shows only the records that match it, together with the search and the other filters. Save the combination with View ▸ Save view… (Ctrl+Shift+S).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/feature.py" line="156"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="182"/>
         <source>&lt;b&gt;Columns&lt;/b&gt;&lt;p&gt;Choose which columns the list shows. The choice, the order and the widths are remembered.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/feature.py" line="163"/>
+        <location filename="../../brokerdesk/gui/help/feature.py" line="189"/>
         <source>&lt;b&gt;The list&lt;/b&gt;&lt;p&gt;Enter or a double-click opens the record; click a column heading to sort by it; Shift or Ctrl with a click selects several rows for Edit, Delete or an export.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1587,37 +2405,67 @@
     </message>
     <message>
         <location filename="../../brokerdesk/gui/help/record_buttons.py" line="19"/>
+        <source>&lt;b&gt;Roll over&lt;/b&gt;&lt;p&gt;Make next year&apos;s round of this {noun}: name, round and dates a year on, the same offer areas, partners, target and measures, and the library services you choose at the stage you choose. Ctrl+Z takes it back.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="25"/>
         <source>&lt;b&gt;Add contact&lt;/b&gt;&lt;p&gt;Record a person who works at this {noun}.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="22"/>
+        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="28"/>
         <source>&lt;b&gt;Add programme&lt;/b&gt;&lt;p&gt;Record a new programme with this {noun} as its lead partner.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="27"/>
-        <source>&lt;b&gt;Log interaction&lt;/b&gt;&lt;p&gt;Note a call, meeting or email about this {noun}, with a follow-up date if there is a next step (Ctrl+I).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="32"/>
-        <source>&lt;b&gt;Add library services&lt;/b&gt;&lt;p&gt;Sign up many library services at once: search, filter by nation, region or membership, &lt;i&gt;Select all shown&lt;/i&gt;, then choose the starting stage.&lt;/p&gt;</source>
+        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="33"/>
+        <source>&lt;b&gt;Add agreement&lt;/b&gt;&lt;p&gt;Record an agreement (MoU, data-sharing, contract, licence…) with this {noun}: its dates, renewal and notice dates, value and owner.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../brokerdesk/gui/help/record_buttons.py" line="38"/>
-        <source>&lt;b&gt;Change stage&lt;/b&gt;&lt;p&gt;Move every selected participation to another stage (invited, interested, signed up, active, completed, withdrawn) in one step.&lt;/p&gt;</source>
+        <source>&lt;b&gt;Renew&lt;/b&gt;&lt;p&gt;Start a new term of this {noun}; the term it replaces is kept in the Terms tab. Ctrl+Z undoes it.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../brokerdesk/gui/help/record_buttons.py" line="43"/>
+        <source>&lt;b&gt;End&lt;/b&gt;&lt;p&gt;End this {noun} on a date, with the reason. Ctrl+Z undoes it.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="47"/>
+        <source>&lt;b&gt;Log interaction&lt;/b&gt;&lt;p&gt;Note a call, meeting or email about this {noun}, with a follow-up date if there is a next step (Ctrl+I).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="52"/>
+        <source>&lt;b&gt;Add library services&lt;/b&gt;&lt;p&gt;Sign up many library services at once: search, filter by nation, region or membership, &lt;i&gt;Select all shown&lt;/i&gt;, then choose the starting stage.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="58"/>
+        <source>&lt;b&gt;Change stage&lt;/b&gt;&lt;p&gt;Move every selected participation to another stage (invited, interested, signed up, active, completed, withdrawn) in one step.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="63"/>
         <source>&lt;b&gt;Add partner&lt;/b&gt;&lt;p&gt;Give another partner a role in this {noun}.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="46"/>
-        <source>&lt;b&gt;Edit participation&lt;/b&gt;&lt;p&gt;Dates, reach and the local contact of the selected library service&apos;s participation.&lt;/p&gt;</source>
+        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="66"/>
+        <source>&lt;b&gt;Name a lead&lt;/b&gt;&lt;p&gt;Choose which of this {noun}&apos;s contacts leads each offer area (Reading, Health &amp;amp; Wellbeing…). Services in live programmes with nobody named show on the dashboard&apos;s Named leads tab and on the Data quality page.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="72"/>
+        <source>&lt;b&gt;Edit participation&lt;/b&gt;&lt;p&gt;Dates, figures (one for each of the programme&apos;s measures) and the local contact of the selected library service&apos;s participation.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/report_button.py" line="39"/>
+        <source>&lt;b&gt;Summary report&lt;/b&gt;&lt;p&gt;This record&apos;s summary as a PDF that screen readers can follow, or its tables as XLSX or CSV; or print it, or see the printed pages first.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1722,6 +2570,103 @@
     </message>
 </context>
 <context>
+    <name>ImportEmails</name>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="166"/>
+        <source>Import e-mails from folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="187"/>
+        <source>Read e-mails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="196"/>
+        <source>Import {0} e-mails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="200"/>
+        <source>Import e-mails</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportEmailsDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="69"/>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="70"/>
+        <source>Import e-mails from folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="75"/>
+        <source>E-mails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="79"/>
+        <source>Log the selected e-mails with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="80"/>
+        <source>(skip: do not import)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="82"/>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="82"/>
+        <source>Library service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="84"/>
+        <source>Log the &amp;selected e-mails with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="100"/>
+        <source>Folder: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="108"/>
+        <source>Not e-mails, left alone: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="129"/>
+        <source>Skipped: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="139"/>
+        <source>{0} e-mails read: {1} will be logged with the partner or library service shown; {2} are skipped. Select e-mails to choose another record or skip them. Nothing is written until you press Import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="144"/>
+        <source>&amp;Import {0} e-mails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="145"/>
+        <source>Import {0} e-mails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="155"/>
+        <source>chosen by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <location filename="../../brokerdesk/gui/importing/preview_page.py" line="59"/>
@@ -1789,109 +2734,119 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/shared.py" line="37"/>
+        <location filename="../../brokerdesk/gui/importing/shared.py" line="30"/>
+        <source>Agreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/importing/shared.py" line="31"/>
+        <source>Grants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/importing/shared.py" line="39"/>
         <source>The file could not be read: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/shared.py" line="38"/>
+        <location filename="../../brokerdesk/gui/importing/shared.py" line="40"/>
         <source>The import failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="78"/>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="79"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="80"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="81"/>
         <source>Import a spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="124"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="126"/>
         <source>&amp;Next &gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="125"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="127"/>
         <source>&lt; &amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="126"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="128"/>
         <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="127"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="129"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="145"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="151"/>
         <source>Reading {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="170"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="176"/>
         <source>Reading the sheet &apos;{0}&apos; of {1}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="203"/>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="206"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="209"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="212"/>
         <source>Reading the spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="264"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="270"/>
         <source>Checking row {0} of the first {1}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="283"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="289"/>
         <source>Checking the first rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="284"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="290"/>
         <source>Checking the first rows of {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="287"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="293"/>
         <source>Preview progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="321"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="327"/>
         <source>Importing row {0} of about {1}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="346"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="352"/>
         <source>Starting the import (a backup is taken first)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="345"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="351"/>
         <source>Importing {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="349"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="355"/>
         <source>Import progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="377"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="383"/>
         <source>Imported {0}: {1} created, {2} updated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="388"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="394"/>
         <source>The import stopped and nothing was written: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/wizard.py" line="394"/>
+        <location filename="../../brokerdesk/gui/importing/wizard.py" line="400"/>
         <source>The import was cancelled; nothing was written, because the file is imported in one transaction.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1962,7 +2917,7 @@
 <context>
     <name>InteractionPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/people.py" line="95"/>
+        <location filename="../../brokerdesk/gui/views/pages/people.py" line="102"/>
         <source>Interaction: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2058,48 +3013,76 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="52"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="53"/>
         <source>the demo database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="125"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="126"/>
         <source>part of BrokerDesk is missing ({0}); reinstalling it should help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="132"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="133"/>
         <source>{0} could not be opened: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="250"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="260"/>
         <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="251"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="261"/>
         <source>Open recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="268"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="278"/>
         <source>No recent databases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="276"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="286"/>
         <source>Create a new database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="283"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="293"/>
         <source>Open a database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/launcher.py" line="304"/>
+        <location filename="../../brokerdesk/gui/launcher.py" line="319"/>
         <source>{0} is an empty file, not a BrokerDesk database, so it was not opened. To start a new database there, choose File ▸ New database….</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LikelyExisting</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/likely_existing.py" line="51"/>
+        <source>This {0} may already be in BrokerDesk:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/likely_existing.py" line="57"/>
+        <source>Likely existing {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/likely_existing.py" line="60"/>
+        <source>Open the e&amp;xisting one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/likely_existing.py" line="63"/>
+        <source>Close this form without saving and open it (Alt+X)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/likely_existing.py" line="124"/>
+        <source>{0} likely existing: {1}, {2}. Alt+X opens it instead.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2224,288 +3207,473 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="79"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="84"/>
         <source>{0} list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="96"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="101"/>
         <source>Search {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="97"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="102"/>
         <source>Search {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="110"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="200"/>
         <source>{0}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="117"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="131"/>
         <source>Result count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="120"/>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="207"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="134"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="234"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="121"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="135"/>
         <source>Columns: show or hide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="122"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="136"/>
         <source>Show or hide columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="129"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="143"/>
         <source>{0} table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="156"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="170"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="188"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="215"/>
         <source>any</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="189"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="216"/>
         <source> days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="197"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="224"/>
         <source>Any {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="302"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="343"/>
         <source>Type 3 or more letters to search {0} {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="370"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="412"/>
         <source>Updating the list…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="382"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="424"/>
         <source>{0} {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogEmail</name>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/__init__.py" line="50"/>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="227"/>
+        <source>Log e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/__init__.py" line="52"/>
+        <source>Saved e-mails (*.eml *.msg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/__init__.py" line="79"/>
+        <source>&amp;Log e-mail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/__init__.py" line="82"/>
+        <source>Log a saved e-mail (.eml or Outlook .msg) as an interaction, with its attachments (Ctrl+Shift+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/__init__.py" line="91"/>
+        <source>Import e-&amp;mails from folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/__init__.py" line="93"/>
+        <source>Log every saved e-mail of a folder with its partner, after a preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="192"/>
+        <source>Read e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="221"/>
+        <source>Log e-mail “{0}” with {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogEmailDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="71"/>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="72"/>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="130"/>
+        <source>Log e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="77"/>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="80"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="82"/>
+        <source> (the e-mail has no date: today)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="84"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="85"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="87"/>
+        <source>Cc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="88"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="89"/>
+        <source>Attachments (kept as documents)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="92"/>
+        <source>Log with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="97"/>
+        <source>Choose a partner or library service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="99"/>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="99"/>
+        <source>Library service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="101"/>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="105"/>
+        <source>&amp;Log with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="109"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="111"/>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="112"/>
+        <source>New contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="115"/>
+        <source>Add {0} as a contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="120"/>
+        <source>Everyone on it is a contact already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="128"/>
+        <source>&amp;Log e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="135"/>
+        <source>E-mail details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="160"/>
+        <source>This e-mail was logged before (same Message-ID): it is not logged twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/email_dialog.py" line="163"/>
+        <source>Choose the partner or library service it goes with.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="68"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="77"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="83"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="74"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="89"/>
+        <source>Data quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="95"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="153"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="188"/>
         <source>Opening {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="162"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="197"/>
         <source>Opening the database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="171"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="206"/>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="237"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="288"/>
         <source>Navigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="240"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="291"/>
         <source>Main area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="297"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="371"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="304"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="378"/>
         <source>&amp;Forward</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="311"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="385"/>
         <source>&amp;New…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="315"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="389"/>
         <source>New record of the kind shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="319"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="393"/>
         <source>&amp;Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="323"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="397"/>
         <source>Edit the selected record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="327"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="401"/>
         <source>&amp;Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="331"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="405"/>
         <source>Delete the selected records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="333"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="407"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="337"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="411"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="342"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="416"/>
         <source>&amp;Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="346"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="420"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="354"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="428"/>
         <source>&amp;Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="358"/>
-        <source>Copy the database to the backup folder</source>
+        <location filename="../../brokerdesk/gui/main_window.py" line="432"/>
+        <source>Copy the database (or the team server) to its backup folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="362"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="435"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="365"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="438"/>
         <source>&amp;About BrokerDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/menu_layout.py" line="70"/>
+        <location filename="../../brokerdesk/gui/menu_layout.py" line="76"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/menu_layout.py" line="89"/>
+        <location filename="../../brokerdesk/gui/menu_layout.py" line="102"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/menu_layout.py" line="106"/>
+        <location filename="../../brokerdesk/gui/menu_layout.py" line="123"/>
         <source>&amp;Go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/menu_layout.py" line="119"/>
+        <location filename="../../brokerdesk/gui/menu_layout.py" line="136"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/menu_layout.py" line="125"/>
+        <location filename="../../brokerdesk/gui/menu_layout.py" line="142"/>
         <source>E&amp;xport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/menu_layout.py" line="140"/>
+        <location filename="../../brokerdesk/gui/menu_layout.py" line="164"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/menu_layout.py" line="146"/>
+        <location filename="../../brokerdesk/gui/menu_layout.py" line="171"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="385"/>
-        <location filename="../../brokerdesk/gui/main_window.py" line="387"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="458"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="460"/>
         <source>Main toolbar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="394"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="467"/>
         <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="398"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="471"/>
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="400"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="473"/>
         <source>Working in the background</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="582"/>
-        <location filename="../../brokerdesk/gui/main_window.py" line="590"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="667"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="675"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="583"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="668"/>
         <source>Delete {0}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="587"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="672"/>
         <source>You can undo this (Ctrl+Z) or restore it from the Trash.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="613"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="701"/>
         <source>Backed up to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="620"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="714"/>
+        <source>Back up the team server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="717"/>
+        <source>Backed up the team server to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/main_window.py" line="726"/>
         <source>About BrokerDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/main_window.py" line="622"/>
+        <location filename="../../brokerdesk/gui/main_window.py" line="728"/>
         <source>&lt;h3&gt;BrokerDesk {0}&lt;/h3&gt;&lt;p&gt;National partnerships with UK public library services.&lt;/p&gt;&lt;p&gt;Library authorities: mySociety (CC BY 4.0) and ONS codes (Open Government Licence v3.0). Library branches: Arts Council England Basic Dataset for Libraries 2023 via Libraries Hacked (Open Government Licence v3.0; contains OS data © Crown copyright, Royal Mail data © Royal Mail copyright, ONS data © Crown copyright). Service directory: Libraries Hacked (CC0 1.0). Map boundaries: Office for National Statistics (Open Government Licence v3.0; contains OS data © Crown copyright and database right 2024; contains LPS Intellectual Property © Crown copyright and database right 2024).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2635,113 +3803,113 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="79"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="77"/>
         <source>Fields and their columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="88"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="84"/>
         <source>Programme for every row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="91"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="87"/>
         <source>Stage for rows without one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="92"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="88"/>
         <source>(from the file, or Invited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="95"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="91"/>
         <source>&amp;Programme for every row:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="97"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="93"/>
         <source>S&amp;tage for rows without one:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="128"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="124"/>
         <source>Filled in from the mapping you saved for these columns last time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="133"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="129"/>
         <source>Suggested from the column headers: check each field before going on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="171"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="167"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="171"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="167"/>
         <source>Column in the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="171"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="167"/>
         <source>First value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="177"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="173"/>
         <source>{0} *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="181"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="177"/>
         <source>Column for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="182"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="178"/>
         <source> (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="183"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="179"/>
         <source>(not imported)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="193"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="189"/>
         <source>First value for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="214"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="210"/>
         <source>(from the file&apos;s Programme column)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="249"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="245"/>
         <source>Next is blocked until the fields marked in red have a column.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="277"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="272"/>
         <source>&apos;{0}&apos; is already the column for {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="281"/>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="288"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="276"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="283"/>
         <source>Required: choose the column that holds {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="289"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="284"/>
         <source> or </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="285"/>
+        <location filename="../../brokerdesk/gui/importing/mapping_page.py" line="280"/>
         <source>Required: choose a Programme column, or the programme below.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2867,79 +4035,150 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="152"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="148"/>
         <source>The two records, field by field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="165"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="162"/>
         <source>&amp;Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="169"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="166"/>
         <source>Cancel, merge nothing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="183"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="180"/>
         <source>{0} (the same in both)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="185"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="182"/>
         <source>{0}: the same in both</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="196"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="193"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="198"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="195"/>
         <source>from {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="233"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="230"/>
         <source>{0} keeps all its own values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="234"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="231"/>
         <source>{0} keeps its own values except {1}, taken from {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="238"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="235"/>
         <source>It will be called {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="264"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="261"/>
         <source>kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="264"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="261"/>
         <source>merged in, then deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="292"/>
         <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="295"/>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="298"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="296"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="293"/>
         <source>Merge {0} into {1}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="310"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="307"/>
         <source>Merge {0} into {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MoveDateDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/today/page.py" line="85"/>
+        <location filename="../../brokerdesk/gui/today/page.py" line="86"/>
+        <source>Move to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/page.py" line="90"/>
+        <source>New date for {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/page.py" line="91"/>
+        <source>&amp;New date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MoveToServer</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/move_to_server.py" line="62"/>
+        <location filename="../../brokerdesk/gui/dialogs/move_to_server.py" line="70"/>
+        <source>Move to a team server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/move_to_server.py" line="63"/>
+        <source>This database is already on a team server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/move_to_server.py" line="76"/>
+        <source>Copied {0:,} rows to {1}; the counts match. Open the team server now? (Your file stays as it is.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/move_to_server.py" line="83"/>
+        <source>Copied {0:,} rows to the team server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/move_to_server.py" line="93"/>
+        <source>Copying every record to the team server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/move_to_server.py" line="96"/>
+        <source>The move was cancelled; nothing was written to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MoveToServerDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/move_to_server.py" line="32"/>
+        <source>Move to a team server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/move_to_server.py" line="38"/>
+        <source>Every record in {0}, with its history, Trash and documents, is copied into the server&apos;s database, which must be empty (ask the server&apos;s administrator to create one). The file itself stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/move_to_server.py" line="50"/>
+        <source>&amp;Copy to the server</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2958,6 +4197,121 @@
     <message>
         <location filename="../../brokerdesk/gui/search/saved_views.py" line="101"/>
         <source>View &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NamedLead</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/named_lead.py" line="145"/>
+        <source>Name {0} as {1} lead at {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/named_lead.py" line="149"/>
+        <source>Clear the {0} lead at {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NamedLeadDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/named_lead.py" line="77"/>
+        <source>Name a lead: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/named_lead.py" line="84"/>
+        <source>Offer area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/named_lead.py" line="86"/>
+        <source>Nobody named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/named_lead.py" line="89"/>
+        <source>Named lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/named_lead.py" line="91"/>
+        <source>Offer &amp;area:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/named_lead.py" line="93"/>
+        <source>&amp;Lead:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/named_lead.py" line="102"/>
+        <source>{0} has no contacts yet: add the person with Add contact… on its page, then name them here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NamedLeadsTab</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/named_leads_tab.py" line="44"/>
+        <source>Library services taking part in live programmes with no named lead for the programme&apos;s offer area. Enter on a count lists those services; Enter on a service opens it, where Name a lead… fills the gap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/named_leads_tab.py" line="51"/>
+        <source>Services with no named lead, by region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/named_leads_tab.py" line="54"/>
+        <source>Services with no named lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/named_leads_tab.py" line="56"/>
+        <source>Library service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/named_leads_tab.py" line="57"/>
+        <location filename="../../brokerdesk/gui/views/dashboard/named_leads_tab.py" line="114"/>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/named_leads_tab.py" line="58"/>
+        <source>Offer area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/named_leads_tab.py" line="59"/>
+        <source>Live programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/named_leads_tab.py" line="66"/>
+        <source>&lt;b&gt;By region and offer area&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/named_leads_tab.py" line="99"/>
+        <source>Finding services with no named lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/named_leads_tab.py" line="114"/>
+        <source>All offer areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/named_leads_tab.py" line="155"/>
+        <source>everywhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/dashboard/named_leads_tab.py" line="157"/>
+        <source>{0} services with no named lead ({1}):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2990,9 +4344,22 @@
     </message>
 </context>
 <context>
+    <name>OwnFields</name>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/feature.py" line="34"/>
+        <source>Custom &amp;fields…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/own_fields/feature.py" line="36"/>
+        <source>Add your own fields to partners, contacts and other records</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PartnerPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="79"/>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="100"/>
         <source>Partner: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3078,97 +4445,97 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="201"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="199"/>
         <source>Uncertain matches to review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="217"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="213"/>
         <source>Check the rows &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="241"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="237"/>
         <source>Checking the first rows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="273"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="269"/>
         <source>Checking the rows was cancelled, so there is nothing to show yet. Press Check the rows again, or go Back to change the choices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="287"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="283"/>
         <source>Columns not imported ({0}): {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="293"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="289"/>
         <source>row {0}: &apos;{1}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="296"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="292"/>
         <source>Above the header row, not imported: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="302"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="298"/>
         <source>The first {0} rows (of about {1}): </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="306"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="302"/>
         <source>All {0} rows: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="308"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="304"/>
         <source>{0} to create</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="309"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="305"/>
         <source>{0} to update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="310"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="306"/>
         <source>{0} to skip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="311"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="307"/>
         <source>{0} refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="312"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="308"/>
         <source>{0} need review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="317"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="313"/>
         <source>The other rows are checked when you import; any refused there are listed in the summary.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="331"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="327"/>
         <source>Leave the row refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="336"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="332"/>
         <source>{0} ({1}% alike)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="342"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="338"/>
         <source>Row {0}: &apos;{1}&apos; ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="343"/>
+        <location filename="../../brokerdesk/gui/importing/preview_page.py" line="339"/>
         <source>uncertain</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3176,27 +4543,27 @@
 <context>
     <name>ProgrammePage</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/programme.py" line="37"/>
+        <location filename="../../brokerdesk/gui/views/pages/programme.py" line="65"/>
         <source>Sho&amp;w stage:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/programme.py" line="39"/>
+        <location filename="../../brokerdesk/gui/views/pages/programme.py" line="67"/>
         <source>Show stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/programme.py" line="40"/>
+        <location filename="../../brokerdesk/gui/views/pages/programme.py" line="68"/>
         <source>All stages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/programme.py" line="83"/>
+        <location filename="../../brokerdesk/gui/views/pages/programme.py" line="103"/>
         <source>Programme: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/programme.py" line="115"/>
+        <location filename="../../brokerdesk/gui/views/pages/programme.py" line="148"/>
         <source>{0} of {1} shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3212,82 +4579,97 @@
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="88"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="100"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="88"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="100"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="148"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="161"/>
         <source>Fields marked * are required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="179"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="193"/>
         <source>Save (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="347"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="198"/>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="212"/>
+        <source>Your own fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="224"/>
+        <source>Required {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="407"/>
         <source>Not saved: you kept the other version open to compare.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="359"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="419"/>
         <source>Press Save again to keep your values, or Cancel to keep the saved ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="378"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="438"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="412"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="472"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="413"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="473"/>
         <source>Discard the changes you made to this {0}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="414"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="474"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="415"/>
+        <location filename="../../brokerdesk/gui/dialogs/record_form.py" line="475"/>
         <source>Keep editing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="185"/>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="186"/>
         <source>DD/MM/YYYY</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="188"/>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="189"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="189"/>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="190"/>
         <source>Calendar for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="190"/>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="191"/>
         <source>Choose {0} from a calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="260"/>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="261"/>
         <source>Type to search…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3315,6 +4697,7 @@
     </message>
     <message>
         <location filename="../../brokerdesk/gui/dialogs/extras.py" line="143"/>
+        <location filename="../../brokerdesk/gui/dialogs/parties.py" line="70"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3331,6 +4714,26 @@
     <message>
         <location filename="../../brokerdesk/gui/dialogs/extras.py" line="151"/>
         <source>Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/extras.py" line="200"/>
+        <source>Name (unit); another (unit): People reached (people)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/parties.py" line="46"/>
+        <source>Add a {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/parties.py" line="63"/>
+        <source>{0} {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/parties.py" line="71"/>
+        <source>Remove {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3387,52 +4790,88 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="153"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="161"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="162"/>
+        <source>series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/core/kinds.py" line="170"/>
+        <source>grant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/core/kinds.py" line="171"/>
+        <source>grants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/core/kinds.py" line="181"/>
         <source>branch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="154"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="182"/>
         <source>branches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="161"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="189"/>
         <source>participation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="162"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="190"/>
         <source>participations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="168"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="152"/>
         <source>agreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="169"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="153"/>
         <source>agreements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="178"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="199"/>
         <source>programme partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="179"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="200"/>
         <source>programme partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="185"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="208"/>
+        <source>document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/core/kinds.py" line="209"/>
+        <source>documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/core/kinds.py" line="217"/>
+        <source>deliverable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/core/kinds.py" line="218"/>
+        <source>deliverables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/core/kinds.py" line="224"/>
         <source>offer area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="186"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="225"/>
         <source>offer areas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3440,17 +4879,17 @@
 <context>
     <name>RecordPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/base.py" line="183"/>
+        <location filename="../../brokerdesk/gui/views/pages/base.py" line="190"/>
         <source>Related records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/base.py" line="327"/>
+        <location filename="../../brokerdesk/gui/views/pages/base.py" line="336"/>
         <source>⚠ This {0} was deleted. If you deleted it, Undo (Ctrl+Z) brings it back; otherwise it may be in the Trash. Use Back (Alt+Left) to leave this page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/base.py" line="331"/>
+        <location filename="../../brokerdesk/gui/views/pages/base.py" line="340"/>
         <source>This {0} was deleted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3484,13 +4923,235 @@
 <context>
     <name>RelatedTable</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/base.py" line="81"/>
+        <location filename="../../brokerdesk/gui/views/pages/base.py" line="88"/>
         <source>{0} table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/base.py" line="100"/>
+        <location filename="../../brokerdesk/gui/views/pages/base.py" line="107"/>
         <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <location filename="../../brokerdesk/core/reminders.py" line="49"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/core/reminders.py" line="50"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/core/reminders.py" line="51"/>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/core/reminders.py" line="52"/>
+        <source>Next 60 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RenewDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/agreement_actions.py" line="129"/>
+        <source>Renew agreement: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/agreement_actions.py" line="130"/>
+        <source>&amp;Renew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/agreement_actions.py" line="140"/>
+        <source>Renew “{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="77"/>
+        <source>Region summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="86"/>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="87"/>
+        <source>&amp;Region:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="91"/>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="96"/>
+        <source>&amp;PDF document, tagged for screen readers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="97"/>
+        <source>Excel &amp;workbook (XLSX), one sheet per table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="98"/>
+        <source>&amp;CSV files, one per table, in a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="108"/>
+        <source>Save as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="109"/>
+        <source>&amp;Save as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="143"/>
+        <source>{0} region summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/actions.py" line="72"/>
+        <source>Wrote the {0} to &apos;{1}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/actions.py" line="75"/>
+        <source>Report exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/actions.py" line="80"/>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/actions.py" line="120"/>
+        <source>Laying out the pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/actions.py" line="124"/>
+        <source>Wrote the board pack &apos;{0}&apos; ({1} reports) to &apos;{2}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/actions.py" line="128"/>
+        <source>Board pack made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/actions.py" line="131"/>
+        <source>Board pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/actions.py" line="132"/>
+        <source>Gathering the reports…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/actions.py" line="181"/>
+        <source>Print report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/install.py" line="62"/>
+        <source>Open a partner, programme or library service to report on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/install.py" line="74"/>
+        <source>Open a partner, programme or library service to print it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/install.py" line="82"/>
+        <source>&amp;Report on the record shown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/install.py" line="84"/>
+        <source>The summary of the partner, programme or library service shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/install.py" line="88"/>
+        <source>Re&amp;gion summary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/install.py" line="90"/>
+        <source>A region&apos;s coverage, library services and programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/install.py" line="94"/>
+        <source>&amp;Board pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/install.py" line="96"/>
+        <source>Several reports in one PDF with a contents page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/install.py" line="100"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/install.py" line="102"/>
+        <source>Print the summary of the record shown (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/install.py" line="107"/>
+        <source>Print pre&amp;view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/install.py" line="109"/>
+        <source>See the printed pages of the record shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/report_button.py" line="31"/>
+        <source>Su&amp;mmary report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/report_button.py" line="33"/>
+        <source>Summary report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/report_button.py" line="35"/>
+        <source>This record&apos;s summary: save it as PDF, XLSX or CSV, or print it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/report_button.py" line="47"/>
+        <source>Report as</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3587,12 +5248,71 @@
     </message>
     <message>
         <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="290"/>
-        <source>A team server is backed up by whoever runs it; ask them to restore it.</source>
+        <source>A team server is restored by its administrator, with everyone out of it: brokerdesk restore --db &lt;server&gt; BACKUP (see the user guide).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="298"/>
+        <location filename="../../brokerdesk/gui/safety/restore_backup.py" line="299"/>
         <source>Go back to an earlier copy of this database</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RollOverDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/series/roll_over_dialog.py" line="44"/>
+        <location filename="../../brokerdesk/gui/series/roll_over_dialog.py" line="45"/>
+        <location filename="../../brokerdesk/gui/series/roll_over_dialog.py" line="73"/>
+        <location filename="../../brokerdesk/gui/series/roll_over_dialog.py" line="74"/>
+        <source>Roll over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/series/roll_over_dialog.py" line="48"/>
+        <source>Makes next year&apos;s round of {0}: the name, round and dates a year on, the same offer areas, partners, target and measures. It starts as an idea.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/series/roll_over_dialog.py" line="57"/>
+        <source>Library services to bring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/series/roll_over_dialog.py" line="58"/>
+        <source>&amp;Library services to bring:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/series/roll_over_dialog.py" line="63"/>
+        <source>Their stage in the new round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/series/roll_over_dialog.py" line="64"/>
+        <source>&amp;Their stage in the new round:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/series/roll_over_dialog.py" line="91"/>
+        <source>Roll over {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SaveRow</name>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="42"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="43"/>
+        <source>Browse for a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="56"/>
+        <source>Save as</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3725,20 +5445,84 @@
     </message>
 </context>
 <context>
+    <name>SeriesPage</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/series.py" line="46"/>
+        <source>Library services taking part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/series.py" line="48"/>
+        <source>New library services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/series.py" line="52"/>
+        <source>Lapsed library services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/series.py" line="62"/>
+        <source>Stage: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/series.py" line="69"/>
+        <source>Nation: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/series.py" line="76"/>
+        <location filename="../../brokerdesk/gui/views/pages/series.py" line="92"/>
+        <source>{0} in {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/series.py" line="85"/>
+        <source>Region: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/series.py" line="148"/>
+        <source>Series: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/series.py" line="149"/>
+        <source>{0} rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ServicePage</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/service.py" line="60"/>
+        <location filename="../../brokerdesk/gui/views/pages/service.py" line="86"/>
         <source>Library service: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/service.py" line="61"/>
+        <location filename="../../brokerdesk/gui/views/pages/service.py" line="87"/>
         <source>Member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/service.py" line="61"/>
+        <location filename="../../brokerdesk/gui/views/pages/service.py" line="87"/>
         <source>Not a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/service.py" line="108"/>
+        <source>Nobody named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/service.py" line="119"/>
+        <source>Named leads ({0} of {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/service.py" line="132"/>
+        <source>this library service</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3787,6 +5571,84 @@
     <message>
         <location filename="../../brokerdesk/gui/importing/source_pages.py" line="280"/>
         <source>Reading the sheet &apos;{0}&apos; was cancelled. Press Next to read it again, or choose another sheet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaticLists</name>
+    <message>
+        <location filename="../../brokerdesk/gui/static_lists/feature.py" line="69"/>
+        <source>Add to &amp;list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/static_lists/feature.py" line="72"/>
+        <source>Put the selected records on a static list (Ctrl+Shift+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/static_lists/feature.py" line="76"/>
+        <source>Remo&amp;ve from list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/static_lists/feature.py" line="78"/>
+        <source>Take the selected records off the list shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/static_lists/feature.py" line="128"/>
+        <source>Select records to add to a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/static_lists/feature.py" line="134"/>
+        <source>Added {0} to “{1}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/static_lists/feature.py" line="141"/>
+        <source>Add to list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/static_lists/feature.py" line="142"/>
+        <source>Put {0} on a list of {1}: choose one, or type a new name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/static_lists/feature.py" line="162"/>
+        <source>Took {0} off “{1}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/static_lists/feature.py" line="193"/>
+        <source>Static lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/static_lists/feature.py" line="204"/>
+        <source>Static list of {0}: Delete deletes the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/static_lists/feature.py" line="246"/>
+        <source>Showing static list “{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/static_lists/feature.py" line="253"/>
+        <source>Deleted static list “{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/static_lists/feature.py" line="261"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/static_lists/feature.py" line="262"/>
+        <source>Delete list</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3974,6 +5836,260 @@
     </message>
 </context>
 <context>
+    <name>TagManager</name>
+    <message>
+        <location filename="../../brokerdesk/gui/tagging/manager.py" line="76"/>
+        <location filename="../../brokerdesk/gui/tagging/manager.py" line="77"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/tagging/manager.py" line="81"/>
+        <source>Every tag, with how many records of each kind carry it. Choose a tag, then rename, merge, colour or delete it; Ctrl+Z in the main window undoes each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/tagging/manager.py" line="90"/>
+        <source>Tags table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/tagging/manager.py" line="100"/>
+        <source>New name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/tagging/manager.py" line="101"/>
+        <source>&amp;Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/tagging/manager.py" line="103"/>
+        <source>Merge into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/tagging/manager.py" line="104"/>
+        <source>&amp;Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/tagging/manager.py" line="106"/>
+        <source>Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/tagging/manager.py" line="107"/>
+        <source>No colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/tagging/manager.py" line="110"/>
+        <source>Set &amp;colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/tagging/manager.py" line="111"/>
+        <source>&amp;Delete tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/tagging/manager.py" line="115"/>
+        <source>New &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/tagging/manager.py" line="116"/>
+        <source>Merge &amp;into:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/tagging/manager.py" line="117"/>
+        <source>C&amp;olour:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/tagging/manager.py" line="128"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/tagging/manager.py" line="233"/>
+        <source>Nothing changed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/tagging/manager.py" line="248"/>
+        <source>Renamed tag “{0}” to “{1}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/tagging/manager.py" line="256"/>
+        <source>Merged tag “{0}” into “{1}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/tagging/manager.py" line="264"/>
+        <source>Tag “{0}” is now {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/tagging/manager.py" line="273"/>
+        <source>Deleted tag “{0}” from {1} records</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tags</name>
+    <message>
+        <location filename="../../brokerdesk/gui/tagging/feature.py" line="28"/>
+        <source>&amp;Tags…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/tagging/feature.py" line="30"/>
+        <source>Rename, merge, colour or delete the tags on every kind of record</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Team</name>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="43"/>
+        <source>Viewer: reads everything, changes nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="44"/>
+        <source>Editor: changes records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="45"/>
+        <source>Admin: also offer areas, custom fields and people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/feature.py" line="30"/>
+        <source>You can view but not change records: ask an admin (Tools ▸ Team…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/feature.py" line="38"/>
+        <source>Editor: you can change records; offer areas, custom fields and people are for admins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/feature.py" line="42"/>
+        <source>Admin of the team server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/feature.py" line="65"/>
+        <source>Te&amp;am…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/feature.py" line="68"/>
+        <source>Roles and people are for a team server (PostgreSQL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/feature.py" line="70"/>
+        <source>The people on the team server and what each may do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/feature.py" line="72"/>
+        <source>Only an admin can see and change who is on the team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/feature.py" line="82"/>
+        <source>Your role</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="67"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="68"/>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="72"/>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="73"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="79"/>
+        <source>People on the team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="88"/>
+        <source>Role of the chosen person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="89"/>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="91"/>
+        <source>&amp;Change role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="92"/>
+        <source>&amp;Add person…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="93"/>
+        <source>Re&amp;move from the team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="107"/>
+        <source>Everyone below signs in to the team server with their own login. The server itself enforces each role, in BrokerDesk and in any other program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="172"/>
+        <source>{0} is now: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="182"/>
+        <source>{0} is no longer on the team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="200"/>
+        <source>{0} joined the team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="207"/>
+        <source>Remove from the team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="209"/>
+        <source>Take {0} off the team? They will no longer be able to open the team&apos;s database. Their history stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TeamServerDialog</name>
     <message>
         <location filename="../../brokerdesk/gui/dialogs/welcome.py" line="39"/>
@@ -4022,6 +6138,154 @@
     <message>
         <location filename="../../brokerdesk/gui/theme.py" line="216"/>
         <source>Theme: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineTab</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="125"/>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="128"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="129"/>
+        <source>S&amp;how:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="132"/>
+        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="133"/>
+        <source>Search the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="135"/>
+        <source>Sea&amp;rch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="148"/>
+        <source>Timeline table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="163"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="181"/>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="192"/>
+        <source>Timeline ({0:,})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="200"/>
+        <source>{0:,} of {1:,} shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <location filename="../../brokerdesk/gui/today/page.py" line="73"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/page.py" line="74"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/page.py" line="75"/>
+        <source>About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/page.py" line="76"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/page.py" line="141"/>
+        <source>Reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/page.py" line="157"/>
+        <source>&amp;Show Today when BrokerDesk opens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/page.py" line="158"/>
+        <source>Show Today when BrokerDesk opens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/page.py" line="213"/>
+        <source>Today: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/page.py" line="221"/>
+        <source>Reading what is due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/page.py" line="234"/>
+        <source>What is due could not be read: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/page.py" line="271"/>
+        <source>{0} overdue, {1} due today, {2} this week, {3} in the next 60 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/page.py" line="278"/>
+        <source>Nothing is due in the next 60 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/page.py" line="341"/>
+        <location filename="../../brokerdesk/gui/today/page.py" line="386"/>
+        <source>Mark done: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/page.py" line="342"/>
+        <source>Done: {0}. Ctrl+Z undoes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/page.py" line="361"/>
+        <source>Move “{0}” to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/page.py" line="363"/>
+        <source>{0} moved to {1}. Ctrl+Z undoes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/page.py" line="383"/>
+        <source>Call logged with {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/page.py" line="388"/>
+        <source>The follow-up is done.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4260,7 +6524,7 @@
     </message>
     <message>
         <location filename="../../brokerdesk/gui/exporting/view.py" line="54"/>
-        <location filename="../../brokerdesk/gui/exporting/view.py" line="84"/>
+        <location filename="../../brokerdesk/gui/exporting/view.py" line="95"/>
         <source>Export view</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4275,17 +6539,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/view.py" line="92"/>
+        <location filename="../../brokerdesk/gui/exporting/view.py" line="103"/>
         <source>Exporting {0} rows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/view.py" line="101"/>
+        <location filename="../../brokerdesk/gui/exporting/view.py" line="112"/>
         <source>Exported {0} rows to {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/exporting/view.py" line="103"/>
+        <location filename="../../brokerdesk/gui/exporting/view.py" line="114"/>
         <source>View exported</source>
         <translation type="unfinished"></translation>
     </message>
