@@ -153,6 +153,7 @@ REGISTERED: tuple[RecordKind, ...] = (
         QT_TRANSLATE_NOOP("RecordKinds", "agreements"),
         service=_SERVICES + "agreements.AgreementService",
         records=_SERVICES + "agreement_list.agreement_list",
+        search_type="agreement",
         page=_PAGES + "agreement.AgreementPage",
         shown_in=frozenset({"partner", "programme", "library_service"}),
     ),

@@ -231,3 +231,33 @@ def test_a_deleted_agreement_comes_back_from_the_trash_with_its_terms_and_partie
     trash.restore(next(e.id for e in trash.list() if e.entity == "agreement"))
     assert s.agreements.get(aid)["programme_ids"] == [programme]
     assert len(s.agreements.terms(aid)) == 2
+
+
+def test_search_everything_finds_an_agreement_by_title_owner_or_notes(
+    db: Database, world: World
+) -> None:
+    """Ctrl+K (issue 18): agreements are in the search index, kept by triggers."""
+    from brokerdesk.core.search import SearchService, check_index
+
+    s = Services(db)
+    pid = s.partners.create({"name": "Lantern Arts Fund"}).id
+    aid = s.agreements.create(
+        {
+            "title": "Data-sharing protocol",
+            "partner_id": pid,
+            "owner": "Priya Shah",
+            "notes": "Covers the Sightline pilot",
+            "kind": "data_sharing",
+        }
+    ).id
+    search = SearchService(db)
+    for words in ("data-sharing protocol", "Priya", "sightline"):
+        hits = [(h.entity, h.record_id) for h in search.search(words, types={"agreement"})]
+        assert hits == [("agreement", aid)], words
+    hit = search.search("Data-sharing protocol", types={"agreement"})[0]
+    assert hit.title == "Data-sharing protocol" and "Lantern Arts Fund" in hit.subtitle
+    s.agreements.update(aid, {"title": "Data protocol v2"}, s.agreements.get(aid)["version_id"])
+    assert search.search("protocol v2", types={"agreement"})[0].record_id == aid
+    s.agreements.delete(aid)
+    assert search.search("protocol", types={"agreement"}) == []
+    assert check_index(db) == []

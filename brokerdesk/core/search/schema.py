@@ -97,6 +97,14 @@ _RECORD_COLUMNS: tuple[IndexedEntity, ...] = (
         "x.title",
         "coalesce(x.owner, '') || ' ' || coalesce(x.notes, '')",
     ),
+    # Agreements: by title, owner and notes; migration 0014.
+    IndexedEntity(
+        "agreement",
+        9,
+        "agreement",
+        "x.title",
+        "coalesce(x.owner, '') || ' ' || coalesce(x.notes, '')",
+    ),
 )
 
 
@@ -113,9 +121,10 @@ def _with_own_fields(e: IndexedEntity) -> IndexedEntity:
 
 
 # Kinds whose records carry no fields of the team's own (core.services.custom_values).
-# Documents and grants joined the index (0008, 0009) with triggers frozen before the team's
-# own fields were searchable (0011): their fields are found from their lists, not Ctrl+K.
-_WITHOUT_OWN_FIELDS = frozenset({"branch", "document", "funding_grant"})
+# Documents, grants and agreements joined the index (0008, 0009, 0014) with triggers frozen
+# without the team's own fields (0011 added them for the first kinds): those kinds' own
+# fields are found from their lists, not Ctrl+K.
+_WITHOUT_OWN_FIELDS = frozenset({"branch", "document", "funding_grant", "agreement"})
 ENTITIES: tuple[IndexedEntity, ...] = tuple(
     e if e.entity in _WITHOUT_OWN_FIELDS else _with_own_fields(e) for e in _RECORD_COLUMNS
 )

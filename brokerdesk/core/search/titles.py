@@ -27,6 +27,7 @@ from brokerdesk.core.models import (
     Programme,
 )
 from brokerdesk.core.search.schema import ENTITIES, KEY_BASE
+from brokerdesk.core.vocabulary import AGREEMENT_KIND_LABELS
 
 Titles = dict[tuple[str, int], tuple[str, str]]
 
@@ -127,6 +128,12 @@ _GRANTS = (
     .where(Grant.id.in_(_IDS))
 )
 
+_AGREEMENTS = (
+    select(Agreement.id, Agreement.title, Agreement.kind, Partner.name)
+    .join(Partner, Partner.id == Agreement.partner_id)
+    .where(Agreement.id.in_(_IDS))
+)
+
 _READERS: dict[str, tuple[Executable, Callable[[Sequence[Any]], str]]] = {
     "partner": (_PARTNERS, lambda r: _join(r[2].replace("_", " "), r[3], r[4])),
     "contact": (_CONTACTS, lambda r: _join(r[2], r[3] or r[4])),
@@ -136,4 +143,5 @@ _READERS: dict[str, tuple[Executable, Callable[[Sequence[Any]], str]]] = {
     "interaction": (_INTERACTIONS, lambda r: _join(r[2].isoformat(), r[3], r[4] or r[5])),
     "document": (_DOCUMENTS, lambda r: _join(r[3] or r[4] or r[5] or r[6] or r[7], r[2])),
     "funding_grant": (_GRANTS, lambda r: _join(r[2], r[3])),
+    "agreement": (_AGREEMENTS, lambda r: _join(AGREEMENT_KIND_LABELS.get(r[2], r[2]), r[3])),
 }

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from brokerdesk.core import clock
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.kinds import KINDS
-from brokerdesk.core.lists import Column, Filter, RecordList, _today
+from brokerdesk.core.lists import Column, Filter, RecordList, _named, _today
 from brokerdesk.core.models import (
     Agreement,
     AgreementLibraryService,
@@ -123,8 +123,15 @@ def agreement_list() -> RecordList:
             Filter("overdue", "Renewal or notice overdue", "bool", None, _overdue),
         ),
         source=lambda: select(Agreement.id).join(Partner, Partner.id == Agreement.partner_id),
+        # Besides title, owner and notes (the search index): the partner's name.
+        also_matches=_partner_named,
         default_sort="end_date",
     )
+
+
+def _partner_named(text: str) -> ColumnElement[bool]:
+    """Agreements with a partner of that name (the interactions list's own rule)."""
+    return Agreement.partner_id.in_(select(Partner.id).where(_named(Partner.name, text)))
 
 
 def _programmes(session: Session) -> list[tuple[Any, str]]:

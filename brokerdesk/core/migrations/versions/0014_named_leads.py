@@ -1,4 +1,8 @@
-"""Named leads: a library service's lead contact per offer area
+"""Named leads: a library service's lead contact per offer area; agreements in Ctrl+K
+
+- ``service_lead``: a library service's named lead contact for one offer area (issue #20).
+- The search index learns agreements (title, owner, notes; code 9): the triggers are the
+  frozen copy in ``sql/0014_named_leads.*.sql``.
 
 Revision ID: 0014
 Revises: 0013
@@ -10,6 +14,8 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+
+from brokerdesk.core.migrations import frozen
 
 revision: str = "0014"
 down_revision: str | None = "0013"
@@ -52,7 +58,9 @@ def upgrade() -> None:
     )
     for column in ("service_id", "offer_area_id", "contact_id"):
         op.create_index(f"ix_service_lead_{column}", "service_lead", [column])
+    frozen.run(op.get_bind(), "0014_named_leads", "agreement_search")
 
 
 def downgrade() -> None:
+    frozen.run(op.get_bind(), "0014_named_leads", "agreement_search_down")
     op.drop_table("service_lead")
