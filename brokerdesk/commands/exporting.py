@@ -41,6 +41,7 @@ EXTERNAL: dict[str, str] = {
     "programme-summary": "export_reports",
     "library-service-summary": "export_reports",
     "region-summary": "export_reports",
+    "series-summary": "export_reports",
     "board-pack": "export_reports",
 }
 

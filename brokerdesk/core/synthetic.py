@@ -356,6 +356,7 @@ class _Builder:
             for a in rng.sample(self.areas, k=min(len(self.areas), rng.randint(1, 2)))
         ]
         self._insert(PartnerOfferArea, iter(links), "partner offer areas")
+        self.first_ids["agreement"] = self._next_id(Agreement)  # searched by title (Ctrl+K)
         report.agreements = self._insert(Agreement, self._agreements(partner_ids), "agreements")
 
         self.say("Contacts...")

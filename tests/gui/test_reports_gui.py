@@ -60,6 +60,22 @@ def test_a_programme_page_reports_itself_as_a_tagged_pdf(qtbot, window, tmp_path
     assert name in s.text
 
 
+def test_a_series_page_reports_its_rounds_side_by_side(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    series_id, name = _first(window, "SELECT id, name FROM series ORDER BY id")
+    page = _open(qtbot, window, "series", series_id)
+    button = page.findChild(ReportButton)
+    assert button is not None and button.isEnabled()
+    button.menu().actions()[0].trigger()
+    dialog = _dialog(qtbot, window, ReportDialog)
+    assert dialog.windowTitle() == f"Series summary: {name}"
+    target = tmp_path / "series.pdf"
+    dialog.save.edit.setText(str(target))
+    dialog.accept()
+    _done(qtbot, window)
+    s = assert_accessible(target, f"Series summary: {name}")
+    assert "Rounds side by side" in [t for _, t in s.headings]
+
+
 def test_export_menu_region_summary_as_xlsx(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window.report_actions.region_report.trigger()
     dialog = _dialog(qtbot, window, ReportDialog)

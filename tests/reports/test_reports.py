@@ -15,6 +15,7 @@ from brokerdesk.core.reporting import KINDS, gather
 from brokerdesk.reports import write_board_pack_pdf, write_report, write_report_pdf
 from tests.core.exporting.data import ExportWorld, export_world
 from tests.reports.pdf_structure import assert_accessible, read_structure
+from tests.reports.test_series_report import three_rounds
 
 __all__ = ["export_world"]
 
@@ -46,6 +47,8 @@ def _words(n: int, of: int) -> str:
 
 
 def _key(db: Database, kind: str, world: ExportWorld) -> int | str:
+    if kind == "series":
+        return three_rounds(db, world.world)
     return {
         "partner": world.reading_trust,
         "programme": world.programmes["audio"],

@@ -15,11 +15,12 @@ from brokerdesk.core.db import Database
 from brokerdesk.core.errors import BrokerDeskError, NotFoundError
 from brokerdesk.core.exporting.batch import summary_file_name
 from brokerdesk.core.exporting.summary import could_be_id, find_partner
-from brokerdesk.core.models import LibraryService, Partner, Programme
+from brokerdesk.core.models import LibraryService, Partner, Programme, Series
 from brokerdesk.core.reporting.document import Report
 from brokerdesk.core.reporting.partner import partner_report
 from brokerdesk.core.reporting.places import library_service_report, region_report
 from brokerdesk.core.reporting.programme import programme_report
+from brokerdesk.core.reporting.series import series_report
 
 Key = int | str
 
@@ -109,6 +110,13 @@ KINDS: dict[str, ReportKind] = {
             _find_named(LibraryService, LibraryService.nice_name, "library service"),
         ),
         ReportKind("region", "Region summary", "region", region_report, find_region),
+        ReportKind(
+            "series",
+            "Series summary",
+            "series",
+            series_report,
+            _find_named(Series, Series.name, "series"),
+        ),
     )
 }
 
@@ -120,7 +128,7 @@ def gather(db: Database, kind: str, key: Key) -> Report:
 
 def report_choices(db: Database) -> list[tuple[str, Key, str]]:
     """(kind, key, title) of every report there is to choose from, for a board pack: the
-    regions first, then programmes, partners and library services, each by name."""
+    regions first, then programmes, partners, library services and series, each by name."""
     choices: list[tuple[str, Key, str]] = [
         ("region", region, f"Region summary: {region}") for region in v.REGIONS
     ]
@@ -129,6 +137,7 @@ def report_choices(db: Database) -> list[tuple[str, Key, str]]:
             ("programme", Programme, Programme.name),
             ("partner", Partner, Partner.name),
             ("library-service", LibraryService, LibraryService.nice_name),
+            ("series", Series, Series.name),
         ):
             label = KINDS[kind].label
             choices += [

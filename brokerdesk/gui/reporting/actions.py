@@ -36,6 +36,7 @@ KIND_OF_PAGE = {
     "partner": "partner",
     "programme": "programme",
     "library_service": "library-service",
+    "series": "series",
 }
 
 

@@ -139,7 +139,7 @@ def _answer_report_buttons(window: MainWindow) -> None:
         answered.add(button)
 
         def requested(choice: str) -> None:
-            kind = {"programme": "programme", "library_service": "library-service"}[page.entity]
+            kind = _actions().KIND_OF_PAGE[page.entity]  # the page's kind of report
             if choice in ("print", "preview"):
                 _actions().print_report(window, kind, page.record_id, preview=choice == "preview")
             else:

@@ -14,6 +14,7 @@ from brokerdesk.core import vocabulary as v
 from brokerdesk.core.services.series_comparison import RoundFigures, SeriesComparison
 from brokerdesk.gui.models.rows import RowColumn
 from brokerdesk.gui.views.pages.base import RecordPage, place_first
+from brokerdesk.gui.views.pages.report_button import ReportButton
 
 translate = QCoreApplication.translate  # lupdate reads translate("SeriesPage", "…") calls
 
@@ -130,6 +131,9 @@ class SeriesPage(RecordPage):
         self.roll_button = self.add_button(
             "Roll over to next &year…", self.roll_over, "Make next year's round from the latest one"
         )
+        self.report_button = ReportButton(self)  # answered by brokerdesk.gui.reporting
+        self.button_bar.addWidget(self.report_button)
+        self.buttons.append(self.report_button)  # disabled with the others once deleted
         self.compared = self.add_table("Side by side", (RowColumn("figure", "Figure"),), None)
         self.rounds = self.add_table("Rounds", ROUND_COLUMNS, "programme")
         self.changes = self.add_table("New and lapsed", CHANGE_COLUMNS, "programme")
