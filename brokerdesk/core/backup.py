@@ -87,7 +87,8 @@ def make_backup(db: Database, reason: str = "manual", folder: Path | None = None
     """Copy the SQLite database to a timestamped file and return its path."""
     if db.path is None:
         raise DatabaseError(
-            "Backups of a team server are made on the server (pg_dump), not by BrokerDesk."
+            "A team server is backed up with core.server_backup (brokerdesk backup --db …), "
+            "not as a file."
         )
     return backup_file(db.path, reason=reason, folder=folder)
 

@@ -20,9 +20,17 @@ from brokerdesk import __version__
 from brokerdesk.core import clock
 from brokerdesk.core.db import Database
 from brokerdesk.core.exporting.safety import atomic_path
-from brokerdesk.core.reminders import Reminder, reminders
+from brokerdesk.core.reminders import (
+    Reminder,
+    agreement_dates,
+    deliverables_due,
+    follow_ups_due,
+    reminders,
+)
 
-CALENDAR_KINDS = frozenset({"follow_up", "renewal", "agreement_end", "deliverable"})
+CALENDAR_KINDS = frozenset({"follow_up", "renewal", "notice", "agreement_end", "deliverable"})
+# Only the sources whose items have dates of their own: contact cadence is a nudge, not an event.
+CALENDAR_SOURCES = (follow_ups_due, agreement_dates, deliverables_due)
 CALENDAR_DAYS = 366  # a calendar looks further ahead than Today does
 
 
@@ -61,7 +69,8 @@ def write_calendar(db: Database, target: Path, today: dt.date | None = None) -> 
         ExportError: the file cannot be written (the sentence says why).
     """
     day = today or clock.today()
-    items = [r for r in reminders(db, day, CALENDAR_DAYS) if r.kind in CALENDAR_KINDS]
+    found = reminders(db, day, CALENDAR_DAYS, CALENDAR_SOURCES)
+    items = [r for r in found if r.kind in CALENDAR_KINDS]
     data = calendar_of(items, clock.now().astimezone(dt.UTC)).to_ical()
     with atomic_path(target, overwrite=True) as tmp:
         tmp.write_bytes(data)

@@ -58,7 +58,7 @@ class Reminder:
     """One thing due on a day.
 
     Attributes:
-        kind: "follow_up", "renewal", "agreement_end", "deliverable" or "contact".
+        kind: "follow_up", "renewal", "notice", "agreement_end", "deliverable" or "contact".
         what: the sentence a person reads ("Follow up: Send the report").
         about: whom or what it concerns (a partner's, service's or grant's name).
         due_on: the day it is due.

@@ -22,6 +22,7 @@ Passwords never appear on a command line: ``pg_dump`` and ``pg_restore`` get the
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -100,6 +101,7 @@ def _server_major(db: Database) -> int:
     return int(number) // 10000
 
 
+@functools.lru_cache(maxsize=16)  # each look-up starts a --version of every candidate
 def find_pg_tool(name: str, at_least: int) -> Path | None:
     """The newest installed ``pg_dump``/``pg_restore`` whose major version is ``at_least``."""
     candidates: list[Path] = sorted(

@@ -62,7 +62,13 @@ def build(db: Database, world: World) -> dict[str, int]:
         )
         session.add_all(
             [
-                Agreement(partner_id=fund.id, title="MoU", renewal_date=day(-3), end_date=day(50)),
+                Agreement(
+                    partner_id=fund.id,
+                    title="MoU",
+                    renewal_date=day(-3),
+                    notice_date=day(20),
+                    end_date=day(50),
+                ),
                 Agreement(
                     partner_id=fund.id, title="Lapsed", renewal_date=day(-40), end_date=day(-5)
                 ),
@@ -93,6 +99,7 @@ def test_every_source_gives_its_items_with_how_overdue(db: Database, world: Worl
         ("follow_up", "Follow up: Book the venue", "City of Bristol", 0),
         ("deliverable", "Report due: Interim report", "Arts grant (Lantern Arts Fund)", -3),
         ("agreement_end", "Agreement ends: Licence", "Quiet Trust", -5),
+        ("notice", "Last day to give notice: MoU", "Lantern Arts Fund", -20),
         ("agreement_end", "Agreement ends: MoU", "Lantern Arts Fund", -50),
     ]
     deliverable = next(r for r in found if r.kind == "deliverable")
@@ -106,7 +113,7 @@ def test_every_source_gives_its_items_with_how_overdue(db: Database, world: Worl
         ("overdue", 4),
         ("today", 1),
         ("week", 2),
-        ("later", 1),
+        ("later", 2),
     ]
     assert [r.what for r in reminders(db, TODAY, days=0) if r.days_overdue < 0] == []
 
@@ -116,10 +123,11 @@ def test_the_calendar_has_one_all_day_event_per_dated_item_with_stable_uids(
 ) -> None:
     build(db, world)
     target = tmp_path / "team.ics"
-    assert write_calendar(db, target, TODAY) == 8  # the far follow-up too; no cadence nudge
+    assert write_calendar(db, target, TODAY) == 9  # the far follow-up too; no cadence nudge
     first = Calendar.from_ical(target.read_bytes())
     events = list(first.walk("VEVENT"))
-    assert len(events) == 8
+    assert len(events) == 9
+    assert any("Last day to give notice: MoU" in str(e["summary"]) for e in events)
     report = next(e for e in events if "Interim report" in str(e["summary"]))
     assert report.decoded("dtstart") == day(3)
     assert not isinstance(report.decoded("dtstart"), dt.datetime), "an all-day event"

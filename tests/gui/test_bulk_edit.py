@@ -49,6 +49,12 @@ def test_set_status_and_add_a_tag_to_three_programmes_then_undo(
         assert isinstance(tags, QLineEdit)
         tags.setFocus()
         qtbot.keyClicks(tags, "Annual report")
+        # the preview follows a pause in typing, not each letter
+        qtbot.waitUntil(
+            lambda: any(
+                dialog.model.index(r, 1).data() == "Tags" for r in range(dialog.model.rowCount())
+            )
+        )
         qtmodeltester.check(dialog.model)
         seen["rows"] = [
             [dialog.model.index(r, c).data() for c in range(4)]

@@ -83,7 +83,11 @@ def test_today_groups_what_is_due_and_enter_opens_the_grant(
     assert page.heading.text() == f"Today: {today:%A %d %B %Y}"
     groups = [page.model.index(g, 0).data() for g in range(page.model.rowCount())]
     assert [g.split(" (")[0] for g in groups] == ["Overdue", "Today", "This week", "Next 60 days"]
-    assert page.summary.text().endswith("in the next 60 days.")
+    counts = [int(g.split(" (")[1].rstrip(")")) for g in groups]
+    assert page.summary.text() == (
+        f"{counts[0]} overdue, {counts[1]} due today, {counts[2]} this week, "
+        f"{counts[3]} in the next 60 days."
+    )
     assert page.tree.accessibleName() == "Reminders"
     put_cursor_on(qtbot, page, "Report due: Interim report")
     press(qtbot, page, Qt.Key.Key_Return)
@@ -172,11 +176,15 @@ def test_log_call_prefills_the_form_and_clears_the_follow_up(
 
 def test_the_page_follows_the_day_when_left_open(qtbot: QtBot, window: MainWindow) -> None:
     page = today_page(qtbot, window)
+    before = {uid: r.days_overdue for uid, r in page.items.items()}
     with clock.pinned(clock.now() + dt.timedelta(days=1)):
         page._check_day()
         assert page.heading.text() == f"Today: {clock.today():%A %d %B %Y}"
         loaded(qtbot, page)
-        assert page.summary.text().endswith("in the next 60 days.")
+        after = {uid: r.days_overdue for uid, r in page.items.items()}
+    kept = set(before) & set(after)
+    assert kept, "the same reminders, read again for the new day"
+    assert {after[uid] - before[uid] for uid in kept} == {1}, "each one a day further on"
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from brokerdesk.core.db import Database
 from brokerdesk.core.reporting import KINDS, gather
+from brokerdesk.core.reporting.document import Bullets
 from brokerdesk.reports import write_board_pack_pdf, write_report, write_report_pdf
 from tests.core.exporting.data import ExportWorld, export_world
 from tests.reports.pdf_structure import assert_accessible, read_structure
@@ -123,8 +124,17 @@ def test_library_service_report_lists_its_programmes_partners_and_gaps(
     gaps = [name for area_id, name in areas.items() if area_id not in covered]
     assert covered and gaps
     assert f"No live programme reaches City of Bristol in {len(gaps)} of {len(areas)}" in s.text
+    listed = [
+        item
+        for sec in report.sections
+        for b in sec.blocks
+        if isinstance(b, Bullets)
+        for item in b.items
+    ]
+    assert sorted(listed) == sorted(gaps), "the gaps list names exactly the uncovered areas"
+    assert s.tags.count("/LI") >= len(gaps), "a tagged list item for each gap"
     for name in gaps:
-        assert f"• {name}" in s.text or name in s.text
+        assert name in s.text, name
     for (name,) in _sql(
         db,
         "SELECT DISTINCT pr.name FROM programme pr JOIN participation pa "

@@ -1,17 +1,17 @@
 """Bulk edit: set or clear one or more fields on many records of one kind, as one change.
 
 What can be set is a short list of :class:`Setter` per kind (``setters(entity)``): a plain
-field (owner, status, type), tags to add or remove, a static list to join or leave. Another
-kind of setter (custom fields) is one more entry in ``setters``. A request is
-``{setter key: value}``; :meth:`BulkEdit.preview` says, record by record, which field goes
-from what to what, and :meth:`BulkEdit.apply` writes exactly that in one transaction (each
-record's history shows its own line, written by the audit hook). The returned change keeps
-every record's old values, which :meth:`BulkEdit.put_back` restores (undo).
+field (owner, status, type), tags to add or remove, a static list to join or leave;
+:class:`BulkEdit` adds the kind's own fields (Tools ▸ Custom fields…) that take one value.
+A request is ``{setter key: value}``; :meth:`BulkEdit.preview` says, record by record,
+which field goes from what to what, and :meth:`BulkEdit.apply` writes exactly that in one
+transaction (each record's history shows its own line, written by the audit hook). The
+returned change keeps every record's old values, which :meth:`BulkEdit.put_back` restores (undo).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -68,9 +68,6 @@ _FIELDS: dict[str, tuple[tuple[str, str, Mapping[str, str] | None, bool], ...]] 
     "programme": (("status", "Status", v.PROGRAMME_STATUS_LABELS, False),),
     "interaction": (("kind", "Kind", v.INTERACTION_KIND_LABELS, False),),
 }
-# More setters, per kind, added by other features (custom fields): a function that gives
-# the kind's extra setters, and one that applies one of them.
-EXTRA_SETTERS: list[Callable[[str], list[Setter]]] = []
 
 
 def setters(entity: str) -> list[Setter]:
@@ -88,8 +85,6 @@ def setters(entity: str) -> list[Setter]:
         Setter("list_add", "Add to list", "list_add"),
         Setter("list_remove", "Remove from list", "list_remove"),
     ]
-    for extra in EXTRA_SETTERS:
-        out += extra(entity)
     return out
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +37,8 @@ from brokerdesk.gui.bulk_edit.command import BulkEditCommand
 from brokerdesk.gui.models.rows import RowColumn, RowsModel
 from brokerdesk.gui.operations import Operation
 
+PAUSE_MS = 250  # typing pauses this long before the preview is worked out again
+
 if TYPE_CHECKING:
     from brokerdesk.gui.context import AppContext
 
@@ -53,6 +56,12 @@ class BulkEditDialog(QDialog):
         self.entity = entity
         self.ids = ids
         self.bulk = BulkEdit(ctx.db, entity)
+        # The preview reads every selected record: worked out after a pause in typing, not
+        # at each letter.
+        self._typed = QTimer(self)
+        self._typed.setSingleShot(True)
+        self._typed.setInterval(PAUSE_MS)
+        self._typed.timeout.connect(self._preview)
         self.result_text = ""
         title = self.tr("Bulk edit {0}").format(_count(entity, len(ids)))
         self.setObjectName("bulk-edit-dialog")
@@ -159,7 +168,7 @@ class BulkEditDialog(QDialog):
             edit.setPlaceholderText(self.tr("Leave empty to clear it"))
         else:
             edit.setPlaceholderText(self.tr("Separate tags with commas"))
-        edit.textChanged.connect(lambda _t: self._preview())
+        edit.textChanged.connect(lambda _t: self._typed.start())  # after a pause in typing
         return edit
 
     # ------------------------------------------------------------------ the request

@@ -96,6 +96,7 @@ class LiveRefresh(QObject):
             self.listener = None
         self._pool.waitForDone(5_000)
         self._running = None
+        self._again = False  # no poll follows one that answers after the stop
 
     @property
     def listening(self) -> bool:
@@ -137,4 +138,5 @@ class LiveRefresh(QObject):
 
     def _failed(self, _exc: BaseException) -> None:
         self._running = None
+        self._again = False  # the next tick (or notice) polls again
         self.failures += 1
