@@ -13,8 +13,6 @@ PACKAGES=(
   libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0
   libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 libxrender1 libxi6 libsm6 libice6
   libnss3 libasound2 fonts-dejavu-core
-  libpango-1.0-0 libpangoft2-1.0-0  # WeasyPrint's text layout (accessible PDF reports)
-  libharfbuzz-subset0   # WeasyPrint subsets the report fonts with it (faster, and soon required)
   poppler-utils         # pdftotext, for checking exported PDFs
   faketime              # libfaketime: `make pytest-shifted-clocks` moves the system clock
 )

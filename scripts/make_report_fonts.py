@@ -2,10 +2,10 @@
 punctuation and the signs reports use, and renamed (the Bitstream Vera licence asks that a
 changed font not be called DejaVu or Vera).
 
-Smaller fonts make each PDF quicker to write (WeasyPrint subsets the fonts of every PDF it
-writes, and the full DejaVu's layout tables cost most of that), and shipping them in
-``resources/fonts`` means a report looks the same on every machine and in the packaged app.
-Run once after changing the ranges: ``python scripts/make_report_fonts.py``.
+Shipping them in ``resources/fonts`` means a report looks the same on every machine and in
+the packaged app; a letter outside them (Greek, say) comes from the system's fonts. Run once
+after changing the ranges (fontTools comes with ``.[dev]``):
+``python scripts/make_report_fonts.py``.
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ def _target(output: str | None, default_name: str, fmt: str) -> Path:
 
 
 def _run_one(args: argparse.Namespace) -> int:
-    from brokerdesk.reports import write_report  # WeasyPrint only when a report is written
+    from brokerdesk.reports import write_report  # Typst only when a report is written
 
     kind = KINDS[PER_KIND[args.export_command]]
     db = _open(args)

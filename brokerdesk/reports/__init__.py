@@ -1,5 +1,5 @@
 """Printed reports: any :class:`~brokerdesk.core.reporting.Report` as a tagged PDF/UA-1
-(WeasyPrint), board packs, and the writers the exports choose from by format.
+(Typst), board packs, and the writers the exports choose from by format.
 
 Used by the command line and the desktop app alike; the data comes from
 ``brokerdesk.core.reporting`` so a PDF and its XLSX always agree.
@@ -15,12 +15,8 @@ from brokerdesk.core.exporting.spreadsheets import write_tables_csv, write_table
 from brokerdesk.core.exporting.summary import PartnerSummary
 from brokerdesk.core.reporting.document import Report
 from brokerdesk.core.reporting.partner import partner_report_from
-from brokerdesk.reports.pdf import (
-    board_pack_pdf,
-    report_pdf,
-    write_board_pack_pdf,
-    write_report_pdf,
-)
+from brokerdesk.reports.pdf import write_board_pack_pdf, write_report_pdf
+from brokerdesk.reports.typst_pdf import ReportError, board_pack_pdf, report_pdf
 
 
 def write_partner_summary_pdf(
@@ -55,6 +51,7 @@ def write_report(report: Report, fmt: str, path: Path, *, overwrite: bool = Fals
 
 
 __all__ = [
+    "ReportError",
     "board_pack_pdf",
     "report_pdf",
     "summary_writer",

@@ -2,7 +2,7 @@
 
 One row per bar: the label, a track with the bar over it, and the value in words ("12 of
 39, 31%") beside it, so colour (the Okabe-Ito palette, safe for colour-blind readers) only
-repeats what the words say. WeasyPrint draws the SVG's text as PDF text (selectable,
+repeats what the words say. Typst draws the SVG's text as PDF text (selectable,
 searchable); the whole picture is one tagged Figure whose /Alt states every value.
 """
 

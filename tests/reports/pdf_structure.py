@@ -31,6 +31,17 @@ class Structure:
     text: str = ""
 
 
+def _table_attributes(node: pikepdf.Dictionary) -> pikepdf.Dictionary:
+    """The element's Table attributes: /A is one attribute object or an array of them, each
+    owned (/O) by Table, Layout, List and so on (ISO 32000-1, 14.8.5)."""
+    attributes = node.get("/A")
+    owned = attributes if isinstance(attributes, pikepdf.Array) else [attributes]
+    for candidate in owned:
+        if isinstance(candidate, pikepdf.Dictionary) and candidate.get("/O") == "/Table":
+            return candidate
+    return pikepdf.Dictionary()
+
+
 def _walk(node: object, out: Structure) -> None:
     if not isinstance(node, pikepdf.Dictionary):
         return
@@ -45,7 +56,7 @@ def _walk(node: object, out: Structure) -> None:
         out.header_ids.add(str(node["/ID"]))
     if tag == "/TD":
         out.data_cells += 1
-        headers = node.get("/A", {}).get("/Headers", [])
+        headers = _table_attributes(node).get("/Headers", [])
         if len(headers) and all(str(h) in out.header_ids for h in headers):
             out.data_cells_with_headers += 1
     kids = node.get("/K")

@@ -52,7 +52,7 @@ def shown_record(window: MainWindow) -> tuple[str, int, str] | None:
 
 
 def _write(report: Report, fmt: str, target: Path, overwrite: bool) -> Path:
-    from brokerdesk.reports import write_report  # WeasyPrint is loaded on first use
+    from brokerdesk.reports import write_report  # Typst is loaded on first use
 
     return write_report(report, fmt, target, overwrite=overwrite)
 
