@@ -8,12 +8,14 @@ PDF files, one per core, each keeping its own Typst compiler (fonts read once).
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import os
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
+from brokerdesk.core import clock
 from brokerdesk.core.db import Database
 from brokerdesk.core.exporting import safety
 from brokerdesk.core.exporting.batch import BatchResult, Progress, export_partner_summaries
@@ -22,9 +24,9 @@ from brokerdesk.core.reporting.partner import partner_report_from
 from brokerdesk.reports.typst_pdf import document_json, document_pdf
 
 
-def _render(document: str, path: str, overwrite: bool) -> str:
+def _render(document: str, created: dt.datetime, path: str, overwrite: bool) -> str:
     """In a worker: one PDF, written to a temporary name and renamed."""
-    data = document_pdf(document)
+    data = document_pdf(document, created)
     with safety.atomic_path(Path(path), overwrite=overwrite) as tmp:
         tmp.write_bytes(data)
     return path
@@ -55,7 +57,7 @@ def export_partner_pdfs(
         def write(summary: PartnerSummary, path: Path, *, overwrite: bool = False) -> Path:
             report = partner_report_from(summary)
             document = document_json(report.title, [report], pack=False)
-            pending.append(pool.submit(_render, document, str(path), overwrite))
+            pending.append(pool.submit(_render, document, clock.now(), str(path), overwrite))
             return path
 
         result = export_partner_summaries(

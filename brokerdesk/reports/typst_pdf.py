@@ -14,11 +14,13 @@ without claiming PDF/UA-1, and the log says which character.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import threading
 from typing import Any
 
+from brokerdesk.core import clock
 from brokerdesk.core.exporting.safety import ExportError
 from brokerdesk.core.exporting.tables import Cell
 from brokerdesk.core.reporting.document import (
@@ -151,9 +153,10 @@ class _Typesetter:
             )
         return self._compiler
 
-    def pdf(self, document: str) -> bytes:
+    def pdf(self, document: str, created: dt.datetime) -> bytes:
         import typst
 
+        stamp = int(created.timestamp())
         with self._lock:
             compiler = self._get()
             try:
@@ -162,21 +165,25 @@ class _Typesetter:
                         format="pdf",
                         sys_inputs={"report": document},
                         pdf_standards=[PDF_STANDARD],
+                        timestamp=stamp,
                     )
                 )
             except typst.TypstError as error:
                 if MISSING_GLYPH not in str(error):
                     raise ReportError(f"The report could not be laid out: {error}") from error
                 log.warning("Report written without the PDF/UA-1 claim: %s", error)
-                return bytes(compiler.compile(format="pdf", sys_inputs={"report": document}))
+                return bytes(
+                    compiler.compile(format="pdf", sys_inputs={"report": document}, timestamp=stamp)
+                )
 
 
 _TYPESETTER = _Typesetter()
 
 
-def document_pdf(document: str) -> bytes:
-    """The tagged PDF of a document made by :func:`document_json`."""
-    return _TYPESETTER.pdf(document)
+def document_pdf(document: str, created: dt.datetime | None = None) -> bytes:
+    """The tagged PDF of a document made by :func:`document_json`, dated ``created`` (the
+    app's clock by default: a worker process is given the main process's moment)."""
+    return _TYPESETTER.pdf(document, created or clock.now())
 
 
 def report_pdf(report: Report) -> bytes:

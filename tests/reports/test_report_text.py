@@ -101,3 +101,15 @@ def test_a_character_no_font_has_still_gives_a_tagged_report(strange: str) -> No
     assert "Ada Lovell" in s.text
     assert not _claims_pdf_ua(data)
     assert _claims_pdf_ua(report_pdf(_report("Library Services", ["Ada Lovell"])))
+
+
+def test_a_report_is_dated_by_the_apps_clock() -> None:
+    """The PDF's creation date comes from the clock the app reads (pinned here to 15 Jun 2026,
+    10:30 in London), not the machine's, like every other date the app writes."""
+    from brokerdesk.core import clock
+
+    data = report_pdf(_report("Library Services", ["Ada Lovell"]))
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        created = str(pdf.docinfo["/CreationDate"])
+    assert created.startswith("D:" + clock.now().strftime("%Y%m%d%H%M")), created
+    assert clock.now().date() == dt.date(2026, 6, 15)
