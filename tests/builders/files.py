@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 
 def pdf_bytes(text: str) -> bytes:
@@ -43,3 +44,27 @@ def docx_bytes(*paragraphs: str) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def write_email(
+    folder: Path,
+    name: str,
+    subject: str,
+    day: int,
+    sender: str = "Gwen Parry <Gwen.Parry@readingwales.org.uk>",
+) -> Path:
+    """An .eml file from ``sender`` to the partnerships team, sent ``day`` June 2026 09:30."""
+    import datetime as dt
+    from email.message import EmailMessage
+    from email.utils import format_datetime
+
+    mail = EmailMessage()
+    mail["From"] = sender
+    mail["To"] = "Partnerships <partnerships@libraries-charity.example>"
+    mail["Subject"] = subject
+    mail["Date"] = format_datetime(dt.datetime(2026, 6, day, 9, 30, tzinfo=dt.UTC))
+    mail["Message-ID"] = f"<{name}@brokerdesk.test>"
+    mail.set_content(f"{subject}: notes from the call.")
+    path = folder / f"{name}.eml"
+    path.write_bytes(bytes(mail))
+    return path

@@ -18,7 +18,7 @@ from brokerdesk.core.models import EmailMessage, Interaction
 from brokerdesk.core.search.service import SearchService
 from brokerdesk.core.services import Services
 from brokerdesk.core.services.trash import TrashService
-from tests.builders.files import pdf_bytes
+from tests.builders.files import pdf_bytes, write_email
 
 pytestmark = pytest.mark.both_backends
 
@@ -211,3 +211,26 @@ def test_new_contacts_go_with_a_library_service_when_logged_there(
 )
 def test_a_website_gives_its_domain(website: str | None, domain: str | None) -> None:
     assert website_domain(website) == domain
+
+
+def test_a_new_contact_on_several_emails_of_a_folder_is_made_once_and_logged_on_each(
+    db: Database, team: dict[str, int], tmp_path: Path
+) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    write_email(folder, "first", "Summer reading launch", 2)
+    write_email(folder, "second", "Launch follow-up", 9)
+    filing = EmailFiling(db)
+    plan = filing.plan_folder(folder)
+    assert [p.target.name if p.target else None for p in plan.plans] == ["Darllen Cymru"] * 2
+    gwen = [p for p in plan.plans[0].unknown if p.address == "gwen.parry@readingwales.org.uk"]
+    assert gwen and gwen[0].name == "Gwen Parry"
+    result = filing.import_folder(plan.plans, gwen)
+    [contact_id] = result.new_contacts
+    contact = Services(db).contacts.get(contact_id)
+    assert (contact["full_name"], contact["partner_id"]) == ("Gwen Parry", team["wales"])
+    logged = [Services(db).interactions.get(i) for _f, i in result.logged]
+    assert [i["subject"] for i in logged] == ["Summer reading launch", "Launch follow-up"]
+    assert [i["contact_id"] for i in logged] == [contact_id, contact_id], (
+        "the second e-mail from the new contact is logged with her too"
+    )

@@ -22,7 +22,7 @@ from brokerdesk.gui.documents.email_dialog import LogEmailDialog
 from brokerdesk.gui.documents.folder_dialog import ImportEmailsDialog
 from brokerdesk.gui.documents.section import DocumentsSection
 from brokerdesk.gui.main_window import MainWindow
-from tests.builders.files import pdf_bytes
+from tests.builders.files import pdf_bytes, write_email
 from tests.gui.drive import ModalDriver
 
 CORPUS = Path(__file__).parents[1] / "core" / "mail_corpus"
@@ -322,3 +322,59 @@ def test_file_log_email_matches_the_partner_by_a_contacts_address(
             select(Interaction.id).where(Interaction.subject == "Fwd: Reading Friends evaluation")
         ).all()
     assert found == [], "cancel writes nothing"
+
+
+def test_a_folder_import_offers_each_new_person_once_and_adds_the_ticked_ones(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    gwen = "Gwen Parry <gwen@northern-poetry.example>"
+    for name, subject, day in (("a", "Poetry week", 2), ("b", "Poetry week venues", 9)):
+        write_email(folder, name, subject, day, sender=gwen)
+    import_folder(window, folder)
+    qtbot.waitUntil(lambda: _dialog(ImportEmailsDialog) is not None, timeout=10_000)
+    dialog = _dialog(ImportEmailsDialog)
+    assert isinstance(dialog, ImportEmailsDialog)
+    assert dialog.people.isHidden(), "no e-mail is to be logged yet, so no one is offered"
+    dialog.table.selectAll()
+    index = next(
+        i
+        for i in range(dialog.record.count())
+        if "Northlight Sight Loss Trust" in dialog.record.itemText(i)
+    )
+    dialog.record.setCurrentIndex(index)
+    dialog.record.activated.emit(index)
+    offered = [dialog.people.item(i).text() for i in range(dialog.people.count())]
+    assert [o for o in offered if "gwen@northern-poetry.example" in o] == [
+        "Gwen Parry <gwen@northern-poetry.example>: on 2 e-mail(s), would join "
+        "Northlight Sight Loss Trust"
+    ]
+    assert dialog.people_label.buddy() is dialog.people
+    row = next(i for i, o in enumerate(offered) if "gwen@" in o)
+    dialog.people.setFocus()
+    dialog.people.setCurrentRow(row)
+    qtbot.keyClick(dialog.people, Qt.Key.Key_Space)
+    assert dialog.people.item(row).checkState() == Qt.CheckState.Checked
+    assert [p.address for p in dialog.new_contacts()] == ["gwen@northern-poetry.example"]
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    def gwen_logged() -> list[int | None]:
+        with window.ctx.db.read() as session:
+            contact = session.scalar(
+                select(Contact.id).where(Contact.email == "gwen@northern-poetry.example")
+            )
+            if contact is None:
+                return []
+            return list(
+                session.scalars(
+                    select(Interaction.contact_id).where(Interaction.contact_id == contact)
+                )
+            )
+
+    qtbot.waitUntil(lambda: len(gwen_logged()) == 2, timeout=10_000)
+    with window.ctx.db.read() as session:
+        partner = session.scalar(
+            select(Contact.partner_id).where(Contact.email == "gwen@northern-poetry.example")
+        )
+    assert partner == _partner(window), "she joins the partner her e-mails were logged with"

@@ -310,18 +310,22 @@ class EmailFiling:
         self, plans: Sequence[EmailPlan], new_contacts: Iterable[Person] = ()
     ) -> FolderResult:
         """Log every planned e-mail that has a record and was not logged before, all in one
-        transaction: if one cannot be logged, none is."""
+        transaction: if one cannot be logged, none is.
+
+        Each of ``new_contacts`` is made once, with the record of the first e-mail they are
+        on; every e-mail they are on is then logged with them."""
         chosen = [p for p in plans if p.to_log]
         skipped = [(p.email.file_name, p.skip_reason) for p in plans if not p.to_log]
         texts = [self._texts(p) for p in chosen]
         creating = list(new_contacts)
         logged: list[tuple[str, int]] = []
         made: list[int] = []
+        made_for: dict[str, int] = {}
         with self.db.write() as session:
             for plan, plan_texts in zip(chosen, texts, strict=True):
                 mine = [c for c in creating if c.address in {p.address for p in plan.unknown}]
                 creating = [c for c in creating if c not in mine]
-                interaction = self._log(session, plan, mine, plan_texts, made)
+                interaction = self._log(session, plan, mine, plan_texts, made, made_for)
                 logged.append((plan.email.file_name, interaction))
         change = self._change([i for _f, i in logged], chosen) if logged else None
         return FolderResult(logged, skipped, change, made)
@@ -341,9 +345,13 @@ class EmailFiling:
         new_contacts: list[Person],
         texts: list[str | None],
         made: list[int] | None = None,
+        made_for: dict[str, int] | None = None,
     ) -> int:
+        """Log one e-mail; ``made_for`` (address -> contact id) carries the contacts made for
+        earlier e-mails of the same import, so a later e-mail from them is logged with them."""
         email, target = plan.email, plan.target
         assert target is not None
+        made_for = made_for if made_for is not None else {}
         if email.message_id and session.scalar(
             select(EmailMessage.id).where(EmailMessage.message_id == email.message_id)
         ):
@@ -352,6 +360,9 @@ class EmailFiling:
             )
         owner_column = _TARGET_COLUMNS[target.entity]
         contact_ids = {a: cid for a, (cid, _name) in plan.known.items()}
+        contact_ids.update(
+            {p.address: made_for[p.address] for p in email.people if p.address in made_for}
+        )
         for person in new_contacts:
             if person.address in contact_ids:
                 continue
@@ -363,7 +374,7 @@ class EmailFiling:
             )
             session.add(contact)
             session.flush()
-            contact_ids[person.address] = contact.id
+            contact_ids[person.address] = made_for[person.address] = contact.id
             if made is not None:
                 made.append(contact.id)
         with_whom = next(

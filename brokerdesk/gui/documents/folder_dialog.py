@@ -3,9 +3,10 @@
 The folder is read and planned off the GUI thread (``EmailFiling.plan_folder``). The preview
 lists every e-mail with the partner or library service it was matched to and why, the ones
 logged before, copies of another file and the unmatched ones; for the selected e-mails the
-user chooses another record or skips them. Nothing is written until Import, which logs them
-all in one transaction (undoable as one step); files that are not e-mails are listed and
-left alone.
+user chooses another record or skips them. The people on the e-mails to be logged who are
+no contact yet are listed once each, to tick as new contacts (each joins the record of the
+first e-mail they are on). Nothing is written until Import, which logs them all in one
+transaction (undoable as one step); files that are not e-mails are listed and left alone.
 """
 
 from __future__ import annotations
@@ -22,12 +23,15 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from brokerdesk.core import clock
 from brokerdesk.core.mail.filing import EmailPlan, FolderPlan, Target
+from brokerdesk.core.mail.message import Person
 from brokerdesk.gui.documents.email_dialog import filing_for, record_choices
 from brokerdesk.gui.models.rows import RowColumn
 from brokerdesk.gui.views.pages.base import RelatedTable
@@ -51,10 +55,11 @@ class ImportEmailsDialog(QDialog):
     """The preview of a folder of e-mails.
 
     Signals:
-        import_requested(list): the user pressed Import (the plans, with their records).
+        import_requested(list, list): the user pressed Import (the plans, with their records,
+            and the people ticked as new contacts).
     """
 
-    import_requested = Signal(list)
+    import_requested = Signal(list, list)
 
     def __init__(
         self,
@@ -87,6 +92,18 @@ class ImportEmailsDialog(QDialog):
         chooser.addWidget(label)
         chooser.addWidget(self.record, 1)
         self.record.activated.connect(self._choose)
+        self.people = QListWidget(self)
+        self.people.setObjectName("import-emails-new-contacts")
+        self.people.setAccessibleName(self.tr("New contacts"))
+        self.people.setMaximumHeight(120)
+        self.people_label = QLabel(
+            self.tr("Add as &contacts (each joins the record of the first e-mail they are on):"),
+            self,
+        )
+        self.people_label.setBuddy(self.people)
+        self.people_label.setWordWrap(True)
+        self.ticked: set[str] = set()
+        self.people.itemChanged.connect(self._tick)
         self.unreadable = QLabel(self)
         self.unreadable.setWordWrap(True)
         self.unreadable.setObjectName("import-emails-unreadable")
@@ -101,6 +118,8 @@ class ImportEmailsDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addLayout(chooser)
+        layout.addWidget(self.people_label)
+        layout.addWidget(self.people)
         layout.addWidget(self.unreadable)
         layout.addWidget(buttons)
         if plan.unreadable:
@@ -131,8 +150,53 @@ class ImportEmailsDialog(QDialog):
             )
         return rows
 
+    def _unknown(self) -> dict[str, tuple[Person, list[EmailPlan]]]:
+        """Each person no contact yet, once, with the e-mails to be logged they are on."""
+        found: dict[str, tuple[Person, list[EmailPlan]]] = {}
+        for item in self.plan.matched:
+            for person in item.unknown:
+                found.setdefault(person.address, (person, []))[1].append(item)
+        return found
+
+    def _show_people(self) -> None:
+        unknown = self._unknown()
+        self.people.blockSignals(True)
+        self.people.clear()
+        for address, (person, items) in unknown.items():
+            first = items[0].target.name if items[0].target else ""
+            text = self.tr("{0}: on %n e-mail(s), would join {1}", "", len(items)).format(
+                person.shown, first
+            )
+            entry = QListWidgetItem(text, self.people)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            ticked = address in self.ticked
+            entry.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+            entry.setData(Qt.ItemDataRole.UserRole, address)
+        self.people.blockSignals(False)
+        self.ticked &= set(unknown)
+        if unknown:
+            self.people.setCurrentRow(0)
+        self.people.setVisible(bool(unknown))
+        self.people_label.setText(
+            self.tr("Add as &contacts (each joins the record of the first e-mail they are on):")
+            if unknown
+            else self.tr("Everyone on the e-mails to be logged is a contact already.")
+        )
+
+    def _tick(self, entry: QListWidgetItem) -> None:
+        address = str(entry.data(Qt.ItemDataRole.UserRole))
+        if entry.checkState() == Qt.CheckState.Checked:
+            self.ticked.add(address)
+        else:
+            self.ticked.discard(address)
+
+    def new_contacts(self) -> list[Person]:
+        """The people ticked, as the import makes them."""
+        return [person for a, (person, _items) in self._unknown().items() if a in self.ticked]
+
     def _show(self) -> None:
         self.table.set_rows(self._rows())
+        self._show_people()
         going = len(self.plan.matched)
         self.summary.setText(
             self.tr(
@@ -157,7 +221,7 @@ class ImportEmailsDialog(QDialog):
 
     def _import(self) -> None:
         if self.plan.matched:
-            self.import_requested.emit(list(self.plan.plans))
+            self.import_requested.emit(list(self.plan.plans), self.new_contacts())
             self.accept()
 
 
@@ -180,7 +244,7 @@ def import_emails_from(ctx: AppContext, parent: QWidget, folder: Path) -> None:
     def show(found: tuple[FolderPlan, list[Target]]) -> None:
         dialog = ImportEmailsDialog(folder, found[0], found[1], parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.import_requested.connect(lambda plans: _log_all(ctx, parent, plans))
+        dialog.import_requested.connect(lambda plans, people: _log_all(ctx, parent, plans, people))
         dialog.open()
 
     Operation(
@@ -188,7 +252,9 @@ def import_emails_from(ctx: AppContext, parent: QWidget, folder: Path) -> None:
     ).run()
 
 
-def _log_all(ctx: AppContext, parent: QWidget, plans: list[EmailPlan]) -> None:
+def _log_all(
+    ctx: AppContext, parent: QWidget, plans: list[EmailPlan], people: list[Person]
+) -> None:
     from brokerdesk.gui.documents.commands import LogEmails
     from brokerdesk.gui.operations import Operation
 
@@ -198,5 +264,5 @@ def _log_all(ctx: AppContext, parent: QWidget, plans: list[EmailPlan]) -> None:
         ctx,
         parent,
         title=translate("ImportEmails", "Import e-mails"),
-        undo=LogEmails(ctx, filing_for(ctx), plans, [], text),
+        undo=LogEmails(ctx, filing_for(ctx), plans, people, text),
     ).run()
