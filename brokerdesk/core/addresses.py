@@ -12,7 +12,7 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Query parameters libpq (and so psycopg) reads a secret from.
-_SECRET_PARAMETERS = frozenset({"password", "sslpassword"})
+SECRET_PARAMETERS = frozenset({"password", "sslpassword"})
 
 
 def without_password(address: str) -> str:
@@ -28,5 +28,5 @@ def without_password(address: str) -> str:
     query = parts.query
     if query:
         kept = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True)]
-        query = urlencode([(k, v) for k, v in kept if k.lower() not in _SECRET_PARAMETERS])
+        query = urlencode([(k, v) for k, v in kept if k.lower() not in SECRET_PARAMETERS])
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from brokerdesk.core import audit
+from brokerdesk.core.addresses import SECRET_PARAMETERS
 from brokerdesk.core.errors import BrokerDeskError, DiskFullError, reason_of
 from brokerdesk.core.errors import DamagedDatabaseError as DamagedDatabaseError
 from brokerdesk.core.errors import DatabaseError as DatabaseError  # kept importable from here
@@ -206,7 +207,7 @@ def describe(url: URL) -> str:
         return url.database or ":memory:"
     return (
         url.set(password=None)
-        .difference_update_query(["password", "sslpassword"])
+        .difference_update_query(sorted(SECRET_PARAMETERS))
         .render_as_string(hide_password=True)
     )
 
