@@ -13,6 +13,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from brokerdesk.core.services.documents import NewDocument
@@ -94,6 +95,8 @@ def documents_pictures(
     import_emails_from(window.ctx, window, inbox)
     wait(lambda: _shown(ImportEmailsDialog) is not None)
     preview = _shown(ImportEmailsDialog)
-    if preview is not None:
+    if isinstance(preview, ImportEmailsDialog):
+        if preview.people.count():
+            preview.people.item(0).setCheckState(Qt.CheckState.Checked)  # one new contact
         shot(preview, "import-emails")
         preview.done(0)

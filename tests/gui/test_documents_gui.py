@@ -347,7 +347,7 @@ def test_a_folder_import_offers_each_new_person_once_and_adds_the_ticked_ones(
     dialog.record.activated.emit(index)
     offered = [dialog.people.item(i).text() for i in range(dialog.people.count())]
     assert [o for o in offered if "gwen@northern-poetry.example" in o] == [
-        "Gwen Parry <gwen@northern-poetry.example>: on 2 e-mail(s), would join "
+        "Gwen Parry <gwen@northern-poetry.example>: on 2 e-mails, would join "
         "Northlight Sight Loss Trust"
     ]
     assert dialog.people_label.buddy() is dialog.people

@@ -129,7 +129,7 @@ class ImportEmailsDialog(QDialog):
                 )
             )
         self._show()
-        self.resize(900, 560)
+        self.resize(900, 640)
 
     def _rows(self) -> list[dict[str, Any]]:
         rows = []
@@ -164,9 +164,11 @@ class ImportEmailsDialog(QDialog):
         self.people.clear()
         for address, (person, items) in unknown.items():
             first = items[0].target.name if items[0].target else ""
-            text = self.tr("{0}: on %n e-mail(s), would join {1}", "", len(items)).format(
-                person.shown, first
-            )
+            text = (
+                self.tr("{0}: on one e-mail, would join {1}")
+                if len(items) == 1
+                else self.tr("{0}: on {2} e-mails, would join {1}")
+            ).format(person.shown, first, len(items))
             entry = QListWidgetItem(text, self.people)
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             ticked = address in self.ticked
