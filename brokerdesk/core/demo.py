@@ -9,9 +9,10 @@ but a handful overdue, some due today and this week), partners not contacted for
 their cadence, agreements ending next quarter and one lapsed, a likely duplicate partner to
 merge, a Welsh-language programme across Wales and a Northern Irish one, and coverage strong
 in most regions but thin in a few offer areas: North West services with no live Health &
-Wellbeing programme among them, to find on the coverage matrix. Every date is relative to the day it is built for, so it looks the same on any day
-(``tests/core/test_demo_shape.py`` checks that shape). Rows go in with bulk inserts, so the
-per-record audit hook is off and one summary event is written instead.
+Wellbeing programme among them, to find on the coverage matrix. Every date is relative to
+the day it is built for, so it looks the same on any day (``tests/core/test_demo_shape.py``
+checks that shape). Rows go in with bulk inserts, so the per-record audit hook is off and one
+summary event is written instead.
 """
 
 from __future__ import annotations
