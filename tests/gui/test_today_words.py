@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from brokerdesk.core.reminders import Reminder
 from brokerdesk.gui.main_window import MainWindow
-from brokerdesk.gui.today import words
 from brokerdesk.gui.today.page import TodayPage
+from brokerdesk.gui.today.words import ReminderWords
 
 pytestmark = pytest.mark.date_sensitive
 
@@ -55,7 +55,7 @@ class Pirate(QTranslator):
     def translate(  # type: ignore[override]
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
-        if context != "Reminders":
+        if context not in ("Reminders", "ReminderWords"):  # group titles, then lines
             return None
         if source in self.COUNTED:
             one, many = self.COUNTED[source]
@@ -74,7 +74,8 @@ def pirate(qapp: QCoreApplication) -> Iterator[Pirate]:
     qapp.removeTranslator(translator)
 
 
-def test_english_without_a_catalogue_says_day_and_days() -> None:
+def test_english_without_a_catalogue_says_day_and_days(qapp: QCoreApplication) -> None:
+    words = ReminderWords()
     assert words.when(reminder("follow_up", 1)) == "1 day overdue"
     assert words.when(reminder("follow_up", 12)) == "12 days overdue"
     assert words.when(reminder("follow_up", 0)) == "today"

@@ -46,7 +46,7 @@ from brokerdesk.core import clock
 from brokerdesk.core.reminders import GROUP_TITLES, Reminder, grouped, reminders
 from brokerdesk.gui.announce import announce
 from brokerdesk.gui.settings import FOLLOW_UP_DAYS, TODAY_AT_START
-from brokerdesk.gui.today import words
+from brokerdesk.gui.today.words import ReminderWords
 from brokerdesk.gui.undo import UpdateRecord
 
 if TYPE_CHECKING:
@@ -123,6 +123,7 @@ class TodayPage(QWidget):
         self.ctx = ctx
         self.setObjectName("today")
         self.items: dict[str, Reminder] = {}
+        self.words = ReminderWords(self)
         self.day = clock.today()
         self.loading = False  # a reload is under way
         self._generation = 0
@@ -257,9 +258,9 @@ class TodayPage(QWidget):
             for item in members:
                 cells = [
                     QStandardItem(item.due_on.strftime("%a %d %b %Y")),
-                    QStandardItem(words.what(item)),
+                    QStandardItem(self.words.what(item)),
                     QStandardItem(item.about),
-                    QStandardItem(("⚠ " if item.days_overdue > 0 else "") + words.when(item)),
+                    QStandardItem(("⚠ " if item.days_overdue > 0 else "") + self.words.when(item)),
                 ]
                 for cell in cells:
                     cell.setData(item.uid, UID_ROLE)
@@ -339,8 +340,8 @@ class TodayPage(QWidget):
         if item is None or item.entity not in DONE_VALUES:
             return
         done = DONE_VALUES[item.entity](clock.today())
-        if self._update(item, done, self.tr("Mark done: {0}").format(words.what(item))):
-            announce(self, self.tr("Done: {0}. Ctrl+Z undoes it.").format(words.what(item)))
+        if self._update(item, done, self.tr("Mark done: {0}").format(self.words.what(item))):
+            announce(self, self.tr("Done: {0}. Ctrl+Z undoes it.").format(self.words.what(item)))
 
     def move_by(self, days: int) -> None:
         item = self.current()
@@ -351,7 +352,7 @@ class TodayPage(QWidget):
         item = self.current()
         if item is None or item.date_field is None:
             return
-        dialog = MoveDateDialog(max(item.due_on, clock.today()), words.what(item), self)
+        dialog = MoveDateDialog(max(item.due_on, clock.today()), self.words.what(item), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._move(item, dialog.chosen())
         dialog.deleteLater()
@@ -359,10 +360,11 @@ class TodayPage(QWidget):
     def _move(self, item: Reminder, day: dt.date) -> None:
         assert item.date_field is not None
         shown = day.strftime("%a %d %b %Y")
-        text = self.tr("Move “{0}” to {1}").format(words.what(item), shown)
+        text = self.tr("Move “{0}” to {1}").format(self.words.what(item), shown)
         if self._update(item, {item.date_field: day}, text):
             announce(
-                self, self.tr("{0} moved to {1}. Ctrl+Z undoes it.").format(words.what(item), shown)
+                self,
+                self.tr("{0} moved to {1}. Ctrl+Z undoes it.").format(self.words.what(item), shown),
             )
 
     def log_call(self) -> None:
