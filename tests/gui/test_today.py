@@ -292,3 +292,22 @@ def test_a_kept_calendar_file_follows_every_change(
     qtbot.waitUntil(lambda: not any("Interim report" in t for t in titles()), timeout=5_000)
     kept.keep.trigger()
     assert not kept.keep.isChecked()
+
+
+def test_a_call_to_a_partner_past_its_cadence_is_one_undo_step_too(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page = today_page(qtbot, window)
+    item = next(r for r in page.items.values() if r.kind == "contact")
+    put_cursor_on(qtbot, page, item.what)
+    steps = window.ctx.undo_stack.count()
+    driver = ModalDriver(RecordForm, lambda form: form.save_button.click())
+    press(qtbot, page, Qt.Key.Key_L)
+    driver.check()
+    assert window.ctx.undo_stack.count() == steps + 1
+    assert window.undo_action.text() == "&Undo Log call"
+    loaded(qtbot, page)
+    assert item.uid not in page.items, "contacted today: no longer past its cadence"
+    window.undo_action.trigger()
+    loaded(qtbot, page)
+    assert item.uid in page.items

@@ -379,7 +379,7 @@ class TodayPage(QWidget):
         initial: dict[str, object] = {
             "kind": "call",
             "occurred_on": today,
-            "subject": item.subject,
+            "subject": item.subject or self.words.what(item),  # cadence: "Never contacted"
             "follow_up_on": today + dt.timedelta(days=int(self.ctx.settings.get(FOLLOW_UP_DAYS))),
             **_with_whom(item),
         }
