@@ -4,14 +4,15 @@ Deterministic for a seed and a date, so screenshots, tests and the user guide ag
 partner, person and programme is invented (emails at example.org, phone numbers in Ofcom's
 drama range); the library services and branches are the real reference data. The data is
 shaped by the team's week (``shared/SCENARIOS.md``): a sight-loss charity leading an
-audio-described reading pilot with a funder, follow-ups overdue, due today and due this week,
-partners not contacted for longer than their cadence, agreements ending next quarter and one
-lapsed, a likely duplicate partner to merge, a Welsh-language programme across Wales and a
-Northern Irish one, and coverage strong in most regions but thin in a few offer areas: North
-West services with no live Health & Wellbeing programme among them, to find on the coverage
-matrix. Every date is relative to the day it is built for, so it looks the same on any day
-(``tests/core/test_demo_shape.py`` checks that shape). Rows go in with bulk inserts, so the
-per-record audit hook is off and one summary event is written instead.
+audio-described reading pilot with a funder, follow-ups as a real team's are (past ones done
+but a handful overdue, some due today and this week), partners not contacted for longer than
+their cadence, agreements ending next quarter and one lapsed, a likely duplicate partner to
+merge, a Welsh-language programme across Wales and a Northern Irish one, and coverage strong
+in most regions but thin in a few offer areas: North West services with no live Health &
+Wellbeing programme among them, to find on the coverage matrix. Every date is relative to
+the day it is built for, so it looks the same on any day (``tests/core/test_demo_shape.py``
+checks that shape). Rows go in with bulk inserts, so the per-record audit hook is off and one
+summary event is written instead.
 """
 
 from __future__ import annotations
@@ -74,6 +75,10 @@ from brokerdesk.core.reference.demo_cast import (
     THIN,
     slug,
 )
+
+# A follow-up that fell due within this many days may still be open (a handful are);
+# older ones were all done, as a team that keeps its list tidy leaves them.
+RECENT_DAYS = 14
 
 
 @dataclass
@@ -425,6 +430,13 @@ class _Builder:
         self.s.execute(insert(Interaction), rows)
         report.interactions = len(rows)
 
+    def _followed(self, due: dt.date) -> bool:
+        """Whether a follow-up now past was done: as a real team's are, all of them but
+        about half of those that fell due in the last fortnight (one draw, as the demo
+        always made, so the rest of the demo stays the same)."""
+        draw = self.rng.random()
+        return (self.today - due).days > RECENT_DAYS or draw < 0.5
+
     def _contact(self, partner_id: int) -> int | None:
         contacts = self.contacts.get(partner_id, [])
         return self.rng.choice(contacts) if contacts and self.rng.random() < 0.7 else None
@@ -441,9 +453,7 @@ class _Builder:
             "notes": f"{subject}. Agreed next steps and who follows up.",
             "by_whom": self.rng.choice(TEAM),
             "follow_up_on": follow,
-            "follow_up_done": follow is not None
-            and follow < self.today
-            and self.rng.random() < 0.6,
+            "follow_up_done": follow is not None and follow < self.today and self._followed(follow),
             "partner_id": None,
             "service_id": None,
             "programme_id": None,

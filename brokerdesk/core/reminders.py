@@ -67,6 +67,11 @@ class Reminder:
         date_field: the field holding the date (None: the date cannot be moved, only met).
         page_entity, page_id: the record page that shows it.
         partner_id, service_id, programme_id, contact_id: whom a logged call would be with.
+        subject: the record's own words (an interaction's subject, an agreement's or a
+            deliverable's title; empty for contact cadence).
+        deliverable_kind: a deliverable's kind ("report", "milestone", "payment", "other").
+        days_since, every_days: contact cadence: days since the last contact (None: never
+            contacted) and the partner's own "contact every N days".
     """
 
     kind: str
@@ -83,6 +88,10 @@ class Reminder:
     service_id: int | None = None
     programme_id: int | None = None
     contact_id: int | None = None
+    subject: str = ""
+    deliverable_kind: str | None = None
+    days_since: int | None = None
+    every_days: int | None = None
 
     @property
     def uid(self) -> str:
@@ -173,6 +182,7 @@ def follow_ups_due(db: Database, today: dt.date, days: int) -> list[Reminder]:
                     sid,
                     prid,
                     cid,
+                    subject=subject,
                 )
             )
     return out
@@ -209,6 +219,7 @@ def agreement_dates(db: Database, today: dt.date, days: int) -> list[Reminder]:
                     "agreement",
                     due.agreement_id,
                     due.partner_id,
+                    subject=due.title,
                 )
             )
     return out
@@ -240,6 +251,8 @@ def deliverables_due(db: Database, today: dt.date, days: int) -> list[Reminder]:
                     "funding_grant",
                     item.grant_id,
                     partner_id,
+                    subject=item.title,
+                    deliverable_kind=item.kind,
                 )
             )
     return out
@@ -269,6 +282,8 @@ def contact_cadence(db: Database, today: dt.date, days: int) -> list[Reminder]:
                 "partner",
                 row.id,
                 row.id,
+                days_since=row.days_since,
+                every_days=row.limit_days,
             )
         )
     return out

@@ -19,9 +19,10 @@ from sqlalchemy import func, select
 
 from brokerdesk.core import clock, coverage, health
 from brokerdesk.core.db import Database, open_database
-from brokerdesk.core.demo import build_demo
+from brokerdesk.core.demo import RECENT_DAYS, build_demo
 from brokerdesk.core.models import (
     Agreement,
+    Interaction,
     LibraryService,
     OfferArea,
     Participation,
@@ -120,6 +121,23 @@ def test_follow_ups_overdue_due_today_and_this_week(demo: Database) -> None:
     today_ones = [f for f in due if f.due_on == today]
     assert len(today_ones) >= 2, "Monday morning has calls to make today"
     assert any(today < f.due_on <= today + dt.timedelta(days=7) for f in due)
+
+
+def test_follow_ups_look_like_a_real_teams_a_handful_overdue(demo: Database) -> None:
+    """A first look at Today is a working week, not a backlog of forgotten calls."""
+    today = _today()
+    overdue = [f for f in health.follow_ups(demo, today) if f.overdue]
+    assert 2 <= len(overdue) <= 10, len(overdue)
+    with demo.read() as session:
+        past = session.execute(
+            select(Interaction.follow_up_done, func.count())
+            .where(Interaction.follow_up_on < today)
+            .group_by(Interaction.follow_up_done)
+        ).all()
+    counts = {bool(done): n for done, n in past}
+    assert counts[True] >= 20 * counts.get(False, 0), "past follow-ups were nearly all done"
+    recent = today - dt.timedelta(days=RECENT_DAYS)
+    assert all(f.due_on >= recent for f in overdue), "only recent ones are still open"
 
 
 def test_some_partners_are_past_their_cadence(demo: Database) -> None:

@@ -118,6 +118,21 @@ def test_every_source_gives_its_items_with_how_overdue(db: Database, world: Worl
     assert [r.what for r in reminders(db, TODAY, days=0) if r.days_overdue < 0] == []
 
 
+def test_each_reminder_carries_the_facts_a_window_words_in_its_own_language(
+    db: Database, world: World
+) -> None:
+    build(db, world)
+    facts = {
+        (r.kind, r.subject, r.deliverable_kind, r.days_since, r.every_days)
+        for r in reminders(db, TODAY)
+    }
+    assert ("follow_up", "Send the report", None, None, None) in facts
+    assert ("renewal", "MoU", None, None, None) in facts
+    assert ("notice", "MoU", None, None, None) in facts
+    assert ("deliverable", "Interim report", "report", None, None) in facts
+    assert ("contact", "", None, 45, 30) in facts
+
+
 def test_the_calendar_has_one_all_day_event_per_dated_item_with_stable_uids(
     db: Database, world: World, tmp_path: Path
 ) -> None:

@@ -183,3 +183,23 @@ def test_trash_works_from_the_keyboard_and_reads_each_cell_with_its_column(
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert _partners_named(window, name) == 1
     assert all(e.label != name for e in page.entries)
+
+
+def test_history_names_the_records_a_change_pointed_at(qtbot: QtBot, window: MainWindow) -> None:
+    """ "Partner: Open Book Trust → …", not "partner_id: 12", and the name it had that day."""
+    services = window.ctx.services
+    with window.ctx.db.read() as session:
+        rows = session.execute(select(Partner.id, Partner.name).order_by(Partner.id)).all()
+    (first, first_name), (second, second_name) = rows[0], rows[1]
+    call = services.interactions.create(
+        {"subject": "Kick-off", "occurred_on": "2026-06-01", "partner_id": first}
+    ).id
+    services.interactions.update(call, {"partner_id": second})
+    services.partners.update(second, {"name": "Renamed Since"})
+    panel = HistoryPanel(window.ctx, "interaction", call)
+    qtbot.addWidget(panel)
+    (save, fields), _created = history_lines(panel.table)
+    assert save[2] == "Changed Partner"
+    assert fields == [f"Partner: {first_name} → {second_name}"]
+    spoken = panel.table.model().index(1, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken == f"Partner: {first_name} → {second_name}"

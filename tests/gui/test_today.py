@@ -174,6 +174,55 @@ def test_log_call_prefills_the_form_and_clears_the_follow_up(
     assert any("The follow-up is done" in text for text in announcements.texts())
 
 
+def test_a_logged_call_is_one_undo_step_that_reopens_the_follow_up(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page = today_page(qtbot, window)
+    item = next(
+        r for r in page.items.values() if r.kind == "follow_up" and r.partner_id is not None
+    )
+    put_cursor_on(qtbot, page, item.what)
+    stack = window.ctx.undo_stack
+    steps = stack.count()
+
+    def calls_with_partner() -> int:
+        with window.ctx.db.read() as session:
+            found = session.scalars(
+                select(Interaction.id).where(
+                    Interaction.partner_id == item.partner_id, Interaction.kind == "call"
+                )
+            ).all()
+            return len(found)
+
+    calls_before = calls_with_partner()
+    titles: list[str] = []
+
+    def save(form: RecordForm) -> None:
+        titles.append(form.windowTitle())
+        form.save_button.click()
+
+    driver = ModalDriver(RecordForm, save)
+    press(qtbot, page, Qt.Key.Key_L)
+    driver.check()
+    assert titles == ["Log call"]
+    assert stack.count() == steps + 1, "the call and the follow-up done: one step"
+    assert window.undo_action.text() == "&Undo Log call"
+    assert calls_with_partner() == calls_before + 1
+    loaded(qtbot, page)
+    assert item.uid not in page.items
+
+    window.undo_action.trigger()  # one Ctrl+Z: no call logged, the follow-up open again
+    assert calls_with_partner() == calls_before
+    loaded(qtbot, page)
+    assert item.uid in page.items
+    assert stack.count() == steps + 1 and stack.index() == steps
+
+    stack.redo()
+    assert calls_with_partner() == calls_before + 1
+    loaded(qtbot, page)
+    assert item.uid not in page.items
+
+
 def test_the_page_follows_the_day_when_left_open(qtbot: QtBot, window: MainWindow) -> None:
     page = today_page(qtbot, window)
     before = {uid: r.days_overdue for uid, r in page.items.items()}
@@ -243,3 +292,22 @@ def test_a_kept_calendar_file_follows_every_change(
     qtbot.waitUntil(lambda: not any("Interim report" in t for t in titles()), timeout=5_000)
     kept.keep.trigger()
     assert not kept.keep.isChecked()
+
+
+def test_a_call_to_a_partner_past_its_cadence_is_one_undo_step_too(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page = today_page(qtbot, window)
+    item = next(r for r in page.items.values() if r.kind == "contact")
+    put_cursor_on(qtbot, page, item.what)
+    steps = window.ctx.undo_stack.count()
+    driver = ModalDriver(RecordForm, lambda form: form.save_button.click())
+    press(qtbot, page, Qt.Key.Key_L)
+    driver.check()
+    assert window.ctx.undo_stack.count() == steps + 1
+    assert window.undo_action.text() == "&Undo Log call"
+    loaded(qtbot, page)
+    assert item.uid not in page.items, "contacted today: no longer past its cadence"
+    window.undo_action.trigger()
+    loaded(qtbot, page)
+    assert item.uid in page.items

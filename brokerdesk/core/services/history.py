@@ -1,31 +1,43 @@
 """A record's history, for the History panel: who changed what, when, old → new.
 
 The audit trail stores table and column names; this turns them into the labels the forms
-show ("Relationship owner", not ``owner``) so the panel reads in the team's words.
+show ("Relationship owner", not ``owner``) so the panel reads in the team's words, and a
+reference's id into the name of the record it pointed at when the change was made ("Offer
+area: Reading", not ``offer_area_id: 3``; ``reference_names`` says how).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from brokerdesk.core.audit import SOURCE_FIELD
 from brokerdesk.core.db import Database
 from brokerdesk.core.models import AuditEvent
+from brokerdesk.core.services.reference_names import Wanted, is_reference, names_as_of
 
 
 @dataclass(frozen=True)
 class FieldChange:
-    """One field's change: ``old`` is None for a new record, ``new`` None for a deleted one."""
+    """One field's change: ``old`` is None for a new record, ``new`` None for a deleted one.
+
+    For a reference field (``reference`` True), ``old_name`` and ``new_name`` are the names
+    of the records ``old`` and ``new`` pointed at, as of the change (None: none, or deleted
+    with its name unknown).
+    """
 
     field: str
     label: str
     old: Any
     new: Any
+    reference: bool = False
+    old_name: str | None = None
+    new_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,7 +66,48 @@ def field_labels(db: Database, entity: str) -> dict[str, str]:
 
 
 def _label(labels: dict[str, str], name: str) -> str:
-    return labels.get(name, name.replace("_", " ").capitalize())
+    """The form's label; a field no form shows is named from its column (never "… id")."""
+    if name in labels:
+        return labels[name]
+    return name.removesuffix("_id").replace("_", " ").capitalize()
+
+
+def _named(session: Session, entries: list[HistoryEntry]) -> list[HistoryEntry]:
+    """The entries with each reference's old and new ids named as of its event."""
+    wanted = {
+        Wanted(c.field, value, entry.id)
+        for entry in entries
+        for c in entry.changes
+        if is_reference(c.field)
+        for value in (c.old, c.new)
+        if isinstance(value, int)
+    }
+    if not wanted:
+        return entries
+    names = names_as_of(session, wanted)
+
+    def name(change: FieldChange, value: Any, event_id: int) -> str | None:
+        if not isinstance(value, int):
+            return None
+        return names.get(Wanted(change.field, value, event_id))
+
+    return [
+        replace(
+            entry,
+            changes=tuple(
+                replace(
+                    c,
+                    reference=True,
+                    old_name=name(c, c.old, entry.id),
+                    new_name=name(c, c.new, entry.id),
+                )
+                if is_reference(c.field)
+                else c
+                for c in entry.changes
+            ),
+        )
+        for entry in entries
+    ]
 
 
 class HistoryService:
@@ -110,4 +163,4 @@ class HistoryService:
                         source if isinstance(source, str) else None,
                     )
                 )
-            return entries
+            return _named(session, entries)

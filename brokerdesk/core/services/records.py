@@ -171,6 +171,16 @@ class RecordService(Generic[M]):
         return rest, own
 
     def create(self, values: Mapping[str, Any]) -> Change:
+        try:
+            with self.db.write() as session:
+                record_id, after = self.create_in(session, values)
+        except RefusedError as exc:
+            raise ValidationError({}, integrity_message(exc, self.label)) from exc
+        return Change(self.table, "create", (record_id,), after=after)
+
+    def create_in(self, session: Session, values: Mapping[str, Any]) -> tuple[int, dict[str, Any]]:
+        """Make the record in the caller's transaction (an action that does more than create
+        one record, such as logging a call that clears a follow-up): its id and values."""
         given, own = self._custom(values)
         plain, extra = self._split({**self.defaults, **given})
         errors: dict[str, str] = {}
@@ -181,27 +191,22 @@ class RecordService(Generic[M]):
         except ValidationError as exc:
             errors.update(exc.field_errors)
             cleaned = {}
-        try:
-            with self.db.write() as session:
-                try:  # one message per field, fixed and custom alike
-                    custom, defs = custom_fields.clean(
-                        session, self.table, own, {**plain, **cleaned}, changed=None
-                    )
-                except ValidationError as exc:
-                    errors.update(exc.field_errors)
-                if errors:
-                    raise ValidationError(errors)
-                self.check(session, cleaned, None)
-                obj: Any = self.model(**cleaned)
-                session.add(obj)
-                self.apply_extra(session, obj, extra)
-                custom_fields.save(session, obj, defs, {}, custom)
-                session.flush()
-                custom_fields.store(session, defs, obj.id, custom)
-                after = self.values_of(session, obj)
-        except RefusedError as exc:
-            raise ValidationError({}, integrity_message(exc, self.label)) from exc
-        return Change(self.table, "create", (obj.id,), after=after)
+        try:  # one message per field, fixed and custom alike
+            custom, defs = custom_fields.clean(
+                session, self.table, own, {**plain, **cleaned}, changed=None
+            )
+        except ValidationError as exc:
+            errors.update(exc.field_errors)
+        if errors:
+            raise ValidationError(errors)
+        self.check(session, cleaned, None)
+        obj: Any = self.model(**cleaned)
+        session.add(obj)
+        self.apply_extra(session, obj, extra)
+        custom_fields.save(session, obj, defs, {}, custom)
+        session.flush()
+        custom_fields.store(session, defs, obj.id, custom)
+        return int(obj.id), self.values_of(session, obj)
 
     def update(
         self, record_id: int, values: Mapping[str, Any], expected_version: int | None = None
@@ -272,66 +277,65 @@ class RecordService(Generic[M]):
         """
         ids = [record_ids] if isinstance(record_ids, int) else list(record_ids)
         with self.db.write() as session:
-            blocked = snapshots.blockers(session, self.table, ids)
-            if blocked:
-                parts = ", ".join(noun(t, n) for t, n in blocked.items())
-                raise InUseError(f"This {self.label} cannot be deleted: {parts} still use it.")
-            snap = snapshots.capture(session, self.table, ids)
-            roots = [row for t, row in snap.rows if t == self.table and row["id"] in ids]
-            if len(roots) != len(set(ids)):
-                raise NotFoundError(f"The {self.label} no longer exists.")
-            model_table = snapshots.metadata_table(self.table)
-            snapshots.remove_taken(session, snap)
-            session.execute(delete(model_table).where(model_table.c.id.in_(ids)))
-            for row in roots:
-                label = _row_label(row)
+            snap = self.delete_in(session, ids, to_trash=to_trash)
+        touched = frozenset(t for t, _ in snap.rows) | {x.table for x in snap.relinks}
+        return Change(self.table, "delete", tuple(ids), snapshot=snap, touched=touched)
+
+    def delete_in(
+        self, session: Session, ids: list[int], *, to_trash: bool = True
+    ) -> snapshots.Snapshot:
+        """:meth:`delete` in the caller's transaction: what was taken, to put back."""
+        blocked = snapshots.blockers(session, self.table, ids)
+        if blocked:
+            parts = ", ".join(noun(t, n) for t, n in blocked.items())
+            raise InUseError(f"This {self.label} cannot be deleted: {parts} still use it.")
+        snap = snapshots.capture(session, self.table, ids)
+        roots = [row for t, row in snap.rows if t == self.table and row["id"] in ids]
+        if len(roots) != len(set(ids)):
+            raise NotFoundError(f"The {self.label} no longer exists.")
+        model_table = snapshots.metadata_table(self.table)
+        snapshots.remove_taken(session, snap)
+        session.execute(delete(model_table).where(model_table.c.id.in_(ids)))
+        for row in roots:
+            label = _row_label(row)
+            audit.record(
+                session,
+                "delete",
+                self.table,
+                label,
+                row["id"],
+                {k: [json_value(v), None] for k, v in row.items() if v is not None},
+            )
+        root_ids = {row["id"] for row in roots}
+        for table, row in snap.rows:  # what the delete took with it is history too
+            cascaded = table != self.table or row.get("id") not in root_ids
+            if cascaded and table in audit.AUDITED_TABLES:
                 audit.record(
                     session,
                     "delete",
-                    self.table,
-                    label,
-                    row["id"],
+                    table,
+                    f"{_row_label(row)} (with {', '.join(_row_label(r) for r in roots)})",
+                    row.get("id"),
                     {k: [json_value(v), None] for k, v in row.items() if v is not None},
                 )
-            root_ids = {row["id"] for row in roots}
-            for table, row in snap.rows:  # what the delete took with it is history too
-                cascaded = table != self.table or row.get("id") not in root_ids
-                if cascaded and table in audit.AUDITED_TABLES:
-                    audit.record(
-                        session,
-                        "delete",
-                        table,
-                        f"{_row_label(row)} (with {', '.join(_row_label(r) for r in roots)})",
-                        row.get("id"),
-                        {k: [json_value(v), None] for k, v in row.items() if v is not None},
-                    )
-            if to_trash:
-                session.add(
-                    TrashItem(
-                        user_name=session.info.get(audit.USER_KEY, "unknown"),
-                        entity=self.table,
-                        record_id=ids[0],
-                        label=", ".join(_row_label(r) for r in roots)[:300],
-                        snapshot=snap.to_json(),
-                    )
+        if to_trash:
+            session.add(
+                TrashItem(
+                    user_name=session.info.get(audit.USER_KEY, "unknown"),
+                    entity=self.table,
+                    record_id=ids[0],
+                    label=", ".join(_row_label(r) for r in roots)[:300],
+                    snapshot=snap.to_json(),
                 )
-        touched = frozenset(t for t, _ in snap.rows) | {x.table for x in snap.relinks}
-        return Change(self.table, "delete", tuple(ids), snapshot=snap, touched=touched)
+            )
+        return snap
 
     def restore(self, snap: snapshots.Snapshot) -> Change:
         """Put deleted records back (undo of a delete), and take them out of the Trash."""
         ids = tuple(row["id"] for t, row in snap.rows if t == self.table)
         try:
             with self.db.write() as session:
-                snapshots.restore(session, snap)
-                for t, row in snap.rows:
-                    if t == self.table:
-                        audit.record(session, "restore", t, _row_label(row), row["id"])
-                session.execute(
-                    delete(TrashItem).where(
-                        TrashItem.entity == self.table, TrashItem.record_id.in_(ids)
-                    )
-                )
+                self.restore_in(session, snap)
         except RefusedError as exc:
             raise ValidationError(
                 {},
@@ -340,6 +344,17 @@ class RecordService(Generic[M]):
             ) from exc
         touched = frozenset(t for t, _ in snap.rows) | {x.table for x in snap.relinks}
         return Change(self.table, "restore", ids, touched=touched)
+
+    def restore_in(self, session: Session, snap: snapshots.Snapshot) -> None:
+        """:meth:`restore` in the caller's transaction."""
+        ids = tuple(row["id"] for t, row in snap.rows if t == self.table)
+        snapshots.restore(session, snap)
+        for t, row in snap.rows:
+            if t == self.table:
+                audit.record(session, "restore", t, _row_label(row), row["id"])
+        session.execute(
+            delete(TrashItem).where(TrashItem.entity == self.table, TrashItem.record_id.in_(ids))
+        )
 
 
 def _row_label(row: Mapping[str, Any]) -> str:

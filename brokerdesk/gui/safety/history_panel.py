@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brokerdesk.core.services.history import HistoryEntry, HistoryService
+from brokerdesk.core.services.history import FieldChange, HistoryEntry, HistoryService
 from brokerdesk.gui.dialogs.conflict import plain
 from brokerdesk.gui.models.rows import RowColumn, RowsModel
 
@@ -135,9 +135,11 @@ class HistoryPanel(QWidget):
         self.entries = HistoryService(self.ctx.db).for_record(self.entity, self.record_id)
         choices = self._choices()
 
-        def shown(name: str, value: object) -> str:
-            if name in choices and isinstance(value, str):
-                value = choices[name].get(value, value)
+        def shown(change: FieldChange, value: object, name: str | None) -> str:
+            if change.reference and value is not None:  # the record's name, as it was then
+                return name if name is not None else self.tr("#{0}, since deleted").format(value)
+            if change.field in choices and isinstance(value, str):
+                value = choices[change.field].get(value, value)
             return plain(value)
 
         rows: list[dict[str, object]] = []
@@ -155,7 +157,8 @@ class HistoryPanel(QWidget):
                 {"when": when(entry.at), "who": entry.user_name, "what": what, "sentence": sentence}
             )
             for change in changes if entry.action in ("update", "bulk") else ():
-                old, new = shown(change.field, change.old), shown(change.field, change.new)
+                old = shown(change, change.old, change.old_name)
+                new = shown(change, change.new, change.new_name)
                 line = self.tr("{0}: {1} → {2}").format(change.label, elide(old), elide(new))
                 full = self.tr("{0}: {1} → {2}").format(change.label, old, new)
                 rows.append({"field_line": line, "full": full, "change": (change.field, old, new)})

@@ -46,6 +46,7 @@ from brokerdesk.core import clock
 from brokerdesk.core.reminders import GROUP_TITLES, Reminder, grouped, reminders
 from brokerdesk.gui.announce import announce
 from brokerdesk.gui.settings import FOLLOW_UP_DAYS, TODAY_AT_START
+from brokerdesk.gui.today.words import ReminderWords
 from brokerdesk.gui.undo import UpdateRecord
 
 if TYPE_CHECKING:
@@ -122,6 +123,7 @@ class TodayPage(QWidget):
         self.ctx = ctx
         self.setObjectName("today")
         self.items: dict[str, Reminder] = {}
+        self.words = ReminderWords(self)
         self.day = clock.today()
         self.loading = False  # a reload is under way
         self._generation = 0
@@ -256,9 +258,9 @@ class TodayPage(QWidget):
             for item in members:
                 cells = [
                     QStandardItem(item.due_on.strftime("%a %d %b %Y")),
-                    QStandardItem(item.what),
+                    QStandardItem(self.words.what(item)),
                     QStandardItem(item.about),
-                    QStandardItem(("⚠ " if item.days_overdue > 0 else "") + item.when),
+                    QStandardItem(("⚠ " if item.days_overdue > 0 else "") + self.words.when(item)),
                 ]
                 for cell in cells:
                     cell.setData(item.uid, UID_ROLE)
@@ -338,8 +340,8 @@ class TodayPage(QWidget):
         if item is None or item.entity not in DONE_VALUES:
             return
         done = DONE_VALUES[item.entity](clock.today())
-        if self._update(item, done, self.tr("Mark done: {0}").format(item.what)):
-            announce(self, self.tr("Done: {0}. Ctrl+Z undoes it.").format(item.what))
+        if self._update(item, done, self.tr("Mark done: {0}").format(self.words.what(item))):
+            announce(self, self.tr("Done: {0}. Ctrl+Z undoes it.").format(self.words.what(item)))
 
     def move_by(self, days: int) -> None:
         item = self.current()
@@ -350,7 +352,7 @@ class TodayPage(QWidget):
         item = self.current()
         if item is None or item.date_field is None:
             return
-        dialog = MoveDateDialog(max(item.due_on, clock.today()), item.what, self)
+        dialog = MoveDateDialog(max(item.due_on, clock.today()), self.words.what(item), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._move(item, dialog.chosen())
         dialog.deleteLater()
@@ -358,13 +360,17 @@ class TodayPage(QWidget):
     def _move(self, item: Reminder, day: dt.date) -> None:
         assert item.date_field is not None
         shown = day.strftime("%a %d %b %Y")
-        text = self.tr("Move “{0}” to {1}").format(item.what, shown)
+        text = self.tr("Move “{0}” to {1}").format(self.words.what(item), shown)
         if self._update(item, {item.date_field: day}, text):
-            announce(self, self.tr("{0} moved to {1}. Ctrl+Z undoes it.").format(item.what, shown))
+            announce(
+                self,
+                self.tr("{0} moved to {1}. Ctrl+Z undoes it.").format(self.words.what(item), shown),
+            )
 
     def log_call(self) -> None:
-        """The interaction form for the reminder's partner; saved, its follow-up is done."""
-        from brokerdesk.gui.dialogs.record_form import open_record_form
+        """The interaction form for the reminder's partner; saving it logs the call and marks
+        the follow-up done, one undoable step ("Undo Log call")."""
+        from brokerdesk.gui.today.log_call import log_call_form
 
         item = self.current()
         if item is None or not _with_whom(item):
@@ -373,20 +379,17 @@ class TodayPage(QWidget):
         initial: dict[str, object] = {
             "kind": "call",
             "occurred_on": today,
-            "subject": item.what.split(": ", 1)[-1],
+            "subject": item.subject or self.words.what(item),  # cadence: "Never contacted"
             "follow_up_on": today + dt.timedelta(days=int(self.ctx.settings.get(FOLLOW_UP_DAYS))),
             **_with_whom(item),
         }
-        logged = open_record_form(self.ctx, "interaction", None, self, initial)
-        if logged is None:
+        follow_up_of = item.record_id if item.kind == "follow_up" else None
+        if log_call_form(self.ctx, initial, follow_up_of, self) is None:
             return
         said = self.tr("Call logged with {0}.").format(item.about)
-        if item.kind == "follow_up":
-            self._update(
-                item, {"follow_up_done": True}, self.tr("Mark done: {0}").format(item.what)
-            )
+        if follow_up_of is not None:
             said += " " + self.tr("The follow-up is done.")
-        announce(self, said)
+        announce(self, said + " " + self.tr("Ctrl+Z undoes it."))
 
 
 def _with_whom(item: Reminder) -> dict[str, object]:
