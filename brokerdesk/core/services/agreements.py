@@ -13,13 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any, ClassVar, Literal
 
 from sqlalchemy import ColumnElement, and_, case, delete, or_, select
 from sqlalchemy.orm import Session
 
-from brokerdesk.core import audit, clock
+from brokerdesk.core import audit, clock, money
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.errors import RefusedError, ValidationError
 from brokerdesk.core.models import (
@@ -71,8 +70,8 @@ class AgreementService(RecordService[Agreement]):
         Field("kind", "Kind", "choice", required=True, choices=v.AGREEMENT_KIND_LABELS),
         Field("partner_id", "Partner", "int", required=True),
         Field("status", "Status", "choice", required=True, choices=v.AGREEMENT_STATUS_LABELS),
-        Field("value", "Value", "decimal"),
-        Field("currency", "Currency"),  # checked as a three-letter code
+        Field("value", "Value", "decimal", currency_field="currency"),
+        Field("currency", "Currency", "choice", choices=money.CURRENCY_LABELS),
         Field("start_date", "Starts", "date"),
         Field("end_date", "Ends", "date"),
         Field("renewal_date", "Renewal due", "date"),
@@ -93,13 +92,6 @@ class AgreementService(RecordService[Agreement]):
         check_date_order(values)
         if session.get(Partner, values["partner_id"]) is None:
             raise ValidationError({"partner_id": "Choose a partner that exists."})
-        currency = values.get("currency")
-        if currency is not None and not (
-            len(currency) == 3 and currency.isascii() and currency.isalpha()
-        ):
-            raise ValidationError(
-                {"currency": "Give the currency as its three-letter code, such as GBP or EUR."}
-            )
 
     def apply_extra(self, session: Session, obj: Any, extra: Mapping[str, Any]) -> None:
         if not extra:
@@ -395,14 +387,6 @@ def agreement_dates_due(session: Session, today: dt.date, within_days: int) -> l
                 continue
             found.append(AgreementDate(aid, title, pid, partner, what, day, (day - today).days))
     return sorted(found, key=lambda d: (d.date, d.partner.casefold(), d.title.casefold(), d.what))
-
-
-def amount_text(value: Decimal | None, currency: str | None) -> str:
-    """ "£12,000.00", "€5,000.00", "1,000.00 USD"."""
-    if value is None:
-        return ""
-    symbol = {"GBP": "£", "EUR": "€"}.get(currency or "GBP")
-    return f"{symbol}{value:,.2f}" if symbol else f"{value:,.2f} {currency}"
 
 
 def agreement_due_text(agreement: Mapping[str, Any], today: dt.date, horizon: int = 180) -> str:
