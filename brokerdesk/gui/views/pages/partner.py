@@ -85,8 +85,8 @@ class PartnerPage(RecordPage):
                 RowColumn("start_date", "Starts"),
                 RowColumn("end_date", "Ends"),
                 RowColumn("renewal_date", "Renewal due"),
-                RowColumn("value", "Value"),  # in the agreement's own currency
                 RowColumn("due", "Due"),
+                RowColumn("value", "Value"),  # in the agreement's own currency
             ),
             "agreement",
         )
