@@ -222,6 +222,9 @@ class RecordList:
         # Empty values sort after filled ones in both directions (so from the end: first).
         # NULLS LAST/FIRST, unlike a CASE, still lets SQLite (3.30+) read an index in order.
         order = []
+        if sorted_by.currency is not None:  # an empty amount has a currency: still last
+            empty = sort_expr.is_(None)
+            order.append(empty.desc() if from_end else empty.asc())
         for expr in sorted_by.order_by():
             by_value = expr.desc() if descending else expr.asc()
             if _may_be_null(expr):

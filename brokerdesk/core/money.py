@@ -181,10 +181,10 @@ def amount_of(value: object, currency: str | None = None) -> Decimal:
     return parse_amount(str(value), currency)
 
 
-def problem(value: object) -> str:
+def problem(value: object, currency: str | None = None) -> str:
     """The sentence that says why ``value`` is not an amount (forms and imports show it)."""
     try:
-        amount_of(value)
+        amount_of(value, currency)
     except AmountError as exc:
         return str(exc)
     return f"'{value}' is not an amount: type digits, such as 5,000 or £5,000.50."

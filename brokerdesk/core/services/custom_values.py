@@ -225,7 +225,7 @@ def problem(field: FieldDefinition, value: Any) -> str:
     if kind == "number":
         return f"{label}: '{value}' is not a number."
     if kind == "money":
-        return f"{label}: {money.problem(value)}"
+        return f"{label}: {money.problem(value, money.HOME)}"
     if kind == "date":
         return f"{label}: '{value}' is not a date (use YYYY-MM-DD or DD/MM/YYYY)."
     if kind == "yesno":
