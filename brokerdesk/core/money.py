@@ -266,12 +266,12 @@ class Totals:
     @classmethod
     def of(cls, items: Iterable[Money | Decimal | int | float | None]) -> Totals:
         """The sums of ``items`` (a bare number counts as pounds; None as nothing)."""
-        sums: dict[str, Decimal] = {}
+        sums: dict[str | None, Decimal | None] = {}
         for item in items:
             if item is None:
                 continue
             money = item if isinstance(item, Money) else Money(Decimal(item))
-            sums[money.currency] = sums.get(money.currency, Decimal(0)) + money.amount
+            sums[money.currency] = (sums.get(money.currency) or Decimal(0)) + money.amount
         return cls.from_mapping(sums)
 
     @classmethod
