@@ -61,6 +61,13 @@ def test_a_form_keeps_the_amount_in_the_currency_chosen(db: Database) -> None:
             )
         assert why in refused.value.field_errors["value"], typed
         assert refused.value.field_errors["value"].startswith("Value: ")
+    # a renewal's value is in the agreement's own currency
+    euros = made["Libraries Week"]
+    with pytest.raises(ValidationError) as refused:
+        services.agreements.renew(euros, {"end_date": "2030-01-01", "value": "£6,000"})
+    assert "is in GBP, but this amount is in EUR" in refused.value.field_errors["value"]
+    services.agreements.renew(euros, {"end_date": "2030-01-01", "value": "€6,000"})
+    assert services.agreements.get(euros)["value"] == Decimal("6000.00")
     with pytest.raises(ValidationError) as refused:
         services.grants.create(
             {"title": "Odd", "partner_id": partner, "currency": "XYZ", "amount": "10"}

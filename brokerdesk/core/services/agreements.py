@@ -49,6 +49,20 @@ END_FIELDS = (
 RENEWED = ("start_date", "end_date", "value", "renewal_date", "notice_date", "status")
 
 
+def check_renewal_currency(typed: Any, currency: str) -> None:
+    """A renewal's value is in the agreement's currency: "€5,000" on a pounds one is refused.
+
+    Raises:
+        ValidationError: on the value field, saying which currency the agreement is in.
+    """
+    if not isinstance(typed, str) or not typed.strip():
+        return
+    try:
+        money.parse_amount(typed, currency)
+    except money.AmountError as exc:
+        raise ValidationError({"value": f"Value: {exc}"}) from None
+
+
 def state_of(status: str, end_date: dt.date | None, today: dt.date) -> str:
     """The status a user reads: "lapsed" for an active agreement past its end date."""
     if status == "active" and end_date is not None and end_date < today:
@@ -168,6 +182,7 @@ class AgreementService(RecordService[Agreement]):
                         )
                     )
                 value = cleaned["value"] if "value" in values else obj.value
+                check_renewal_currency(values.get("value"), obj.currency)
                 added.append(
                     AgreementTerm(
                         agreement_id=obj.id,
