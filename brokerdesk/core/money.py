@@ -72,10 +72,11 @@ CURRENCY_LABELS: dict[str, str] = {
 _BY_SIGN = {c.sign: c.code for c in CURRENCIES.values() if c.sign}
 _SIGNS = sorted(_BY_SIGN, key=len, reverse=True)  # "US$" before "$" would match
 _MARK = "|".join([re.escape(s) for s in _SIGNS] + ["[A-Za-z]{3}", r"\$"])
-_SHAPE = re.compile(
-    rf"^(?P<lead>{_MARK})?\s*(?P<sign>[-−])?\s*(?P<mark>{_MARK})?\s*(?P<number>[\d.,\s]*\d[\d.,\s]*)"
-    rf"\s*(?P<tail>{_MARK})?$"
-)
+_LEAD = re.compile(rf"^(?:{_MARK})")
+_TAIL = re.compile(rf"(?:{_MARK})$")
+_DIGITS = re.compile(r"^\d[\d., ]*$")
+_SHORTHAND = re.compile(r"^\d[\d.,]*\s*(?:k|m|bn|mn)$", re.IGNORECASE)
+LONGEST = 40  # characters: the largest amount, signed, spaced and with its code, fits
 _UK = re.compile(
     r"^\d{1,3}(?:(?P<sep>[, ])\d{3})?(?:(?P=sep)\d{3})*(?:\.\d{1,2})?$"  # 1,234,567.89
     r"|^\d+(?:\.\d{1,2})?$"  # 1234567.89
@@ -117,19 +118,17 @@ def read_amount(text: str) -> tuple[Decimal, str | None]:
     typed = _SPACES.sub(" ", str(text)).strip()
     if not typed:
         raise AmountError("Type an amount, such as 5,000 or £5,000.50.")
-    body, negative = typed, False
-    if body.startswith("(") and body.endswith(")"):
-        body, negative = body[1:-1].strip(), True
-    if _SHORTHAND.match(body):
+    not_amount = f"'{typed}' is not an amount: type digits, such as 5,000 or £5,000.50."
+    if len(typed) > LONGEST:
+        raise AmountError(not_amount)
+    negative, marks, number = _parts(typed)
+    if _SHORTHAND.match(number):
         raise AmountError(f"'{typed}': write the amount in full, such as 5,000 rather than 5k.")
-    shape = _SHAPE.match(body)
-    if shape is None:
-        raise AmountError(f"'{typed}' is not an amount: type digits, such as 5,000 or £5,000.50.")
-    named = [_currency_of(shape[g], typed) for g in ("lead", "mark", "tail") if shape[g]]
-    if len(set(named)) > 1 or (len(named) > 1 and shape["lead"] and shape["tail"]):
+    if not _DIGITS.match(number):
+        raise AmountError(not_amount)
+    named = [_currency_of(mark, typed) for mark in marks]
+    if len(named) > 1:
         raise AmountError(f"'{typed}' names more than one currency: give only one.")
-    negative = negative or shape["sign"] is not None
-    number = shape["number"].strip()
     if not _UK.match(number):
         raise AmountError(_not_uk(typed, number))
     try:
@@ -197,6 +196,26 @@ def problem_with_currency(value: object) -> str:
     except CurrencyError as exc:
         return str(exc)
     return f"'{value}' is not a currency BrokerDesk offers."
+
+
+def _parts(typed: str) -> tuple[bool, list[str], str]:
+    """Whether ``typed`` is negative, the currency marks around its number, and the number:
+    "-£20" and "£-20", "(20.00)", "GBP 100", "100 EUR"."""
+    body, negative, marks = typed, False, []
+    if body.startswith("(") and body.endswith(")"):
+        body, negative = body[1:-1].strip(), True
+    for _side in ("before the mark", "after it"):
+        if body[:1] in ("-", "−") and not negative:
+            body, negative = body[1:].lstrip(), True
+        lead = _LEAD.match(body)
+        if lead is not None:
+            marks.append(lead.group())
+            body = body[lead.end() :].lstrip()
+    tail = _TAIL.search(body)
+    if tail is not None and tail.start() > 0:
+        marks.append(tail.group())
+        body = body[: tail.start()].rstrip()
+    return negative, marks, body
 
 
 def _currency_of(mark: str, typed: str) -> str:

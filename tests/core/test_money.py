@@ -54,6 +54,7 @@ REFUSED = [
     ("£€5", "more than one currency"),
     ("XYZ 5", "'XYZ' is not a currency BrokerDesk offers"),
     ("99999999999", "more than BrokerDesk can hold"),
+    ("1 " * 3000 + "x", "is not an amount"),  # a pasted column, refused at once
 ]
 
 
