@@ -49,6 +49,7 @@ class SheetWriter:
         self.date = workbook.add_format({"num_format": "yyyy-mm-dd"})
         self.datetime = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
         self.amounts = MoneyFormats(workbook)
+        self.decimal = workbook.add_format({"num_format": "#,##0.00"})
 
     def cell(self, sheet: Any, row: int, col: int, value: Any) -> None:
         """Write one value with its real type; text is always written as inert text."""
@@ -64,8 +65,10 @@ class SheetWriter:
             sheet.write_datetime(row, col, value, self.date)
         elif isinstance(value, Money):
             self.amounts.write(sheet, row, col, value)
-        elif isinstance(value, decimal.Decimal):  # an amount with no currency: pounds
-            self.amounts.write(sheet, row, col, Money(value))
+        elif isinstance(value, decimal.Decimal):
+            # a stored number whose currency, if any, is in a column of its own (the
+            # database workbook's agreements): no sign is assumed; amounts come as Money
+            sheet.write_number(row, col, float(value), self.decimal)
         elif isinstance(value, int | float):
             sheet.write_number(row, col, value)
         else:
