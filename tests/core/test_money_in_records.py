@@ -19,6 +19,7 @@ from brokerdesk.core.grouping import group_ids, groups, totals
 from brokerdesk.core.lists import ListState, record_list
 from brokerdesk.core.money import Money
 from brokerdesk.core.services import Services
+from brokerdesk.core.services.bulk_edit import BulkEdit
 from brokerdesk.core.services.field_settings import FieldSpec
 
 pytestmark = pytest.mark.both_backends
@@ -153,3 +154,15 @@ def test_an_own_money_field_is_in_pounds(db: Database) -> None:
         services.partners.update(made, {f"cf_{pledge}": "€5,000"})
     assert "is in EUR, but this amount is in GBP" in refused.value.field_errors[f"cf_{pledge}"]
     assert display(Money(Decimal("5000.5")), "money") == "£5,000.50"
+
+
+def test_bulk_edit_previews_an_own_amount_as_lists_show_it(db: Database) -> None:
+    services = Services(db)
+    pledge = services.custom_fields.add("partner", FieldSpec("Pledge", "money")).id
+    made = services.partners.create({"name": "Acme", f"cf_{pledge}": "1000"}).id
+    bulk = BulkEdit(db, "partner")
+    [line] = bulk.preview([made], {f"cf_{pledge}": "£5,000"})
+    assert (line.field, line.old, line.new) == ("Pledge", "£1,000.00", "£5,000.00")
+    with pytest.raises(ValidationError) as refused:
+        bulk.preview([made], {f"cf_{pledge}": "5.000"})
+    assert "write amounts the UK way" in refused.value.field_errors[f"cf_{pledge}"]
