@@ -93,3 +93,23 @@ def test_the_grants_list_and_group_by_keep_currencies_apart(
     # the demo's euro grant and this one, summed apart from the pounds
     assert re.fullmatch(r"Amount, total for Lantern Arts Fund: £[\d,]+\.00 \+ €30,500\.00", said)
     assert re.search(r"Amount £[\d,]+\.\d\d \+ €[\d,]+\.\d\d", view.total.text())
+
+
+def test_a_currency_no_longer_offered_is_shown_not_replaced(qtbot: QtBot) -> None:
+    """An older database's agreement in a code the list lacks keeps it on the form, so
+    saving refuses it with a sentence instead of quietly making it pounds."""
+    from PySide6.QtWidgets import QWidget
+
+    from brokerdesk.core.services.agreements import AgreementService
+    from brokerdesk.gui.dialogs.editors import make_editor
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    field = next(f for f in AgreementService.fields if f.name == "currency")
+    editor = make_editor(field, host, lambda _name: [])
+    editor.set_value("EUR")
+    assert editor.value() == "EUR"
+    editor.set_value("JPY")
+    assert editor.value() == "JPY"
+    combo = editor.focus_widget
+    assert isinstance(combo, QComboBox) and combo.currentText() == "JPY"
