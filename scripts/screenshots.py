@@ -225,6 +225,10 @@ def feature_pictures(
 
     screenshot_agreements.agreement_pictures(window, partner, shot, wait)
 
+    from screenshot_money import money_pictures
+
+    money_pictures(window, shot, wait)
+
     import screenshot_documents
 
     screenshot_documents.documents_pictures(window, partner, folder, shot, wait)

@@ -1,4 +1,5 @@
-"""The demo's agreements as a team keeps them: kinds, owners, values, notice dates, parties.
+"""The demo's agreements as a team keeps them: kinds, owners, values (every sixth in euros,
+as a European partner's would be), notice dates, parties.
 
 :mod:`brokerdesk.core.demo` writes each partner's agreements with their dates (one renewal
 overdue, some due within 90 days, one lapsed); this fills in the rest without drawing on the
@@ -47,6 +48,7 @@ def enrich(session: Session, today: dt.date) -> None:
             "kind": KINDS[n % len(KINDS)],
             "owner": owner,
             "value": Decimal(5000 + 2500 * (n % 7)),
+            "currency": "EUR" if n % 6 == 5 else "GBP",
         }
         if start and end and (end - start).days > NOTICE_DAYS * 3:
             values["notice_date"] = end - dt.timedelta(days=NOTICE_DAYS)

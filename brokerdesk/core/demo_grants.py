@@ -49,7 +49,10 @@ GRANTS: tuple[tuple[str, str, str, str, tuple[tuple[str, str, int, int | None], 
         (("Answer to the funder's questions", "other", 12, None),),
     ),
     ("Coastline Heritage Fund", "Local history digitisation", "22500", "declined", ()),
+    ("Lantern Arts Fund", "European reading residencies", "18000", "applied", ()),
 )
+# Grants in another currency than pounds (a European programme's, paid in euros).
+CURRENCY = {"European reading residencies": "EUR"}
 
 
 def grants(b: _Builder) -> int:
@@ -64,7 +67,7 @@ def grants(b: _Builder) -> int:
             "partner_id": pid,
             "title": title,
             "amount": Decimal(amount),
-            "currency": "GBP",
+            "currency": CURRENCY.get(title, "GBP"),
             "status": status,
             "applied_on": b.today - dt.timedelta(days=200),
             "awarded_on": b.today - dt.timedelta(days=130) if awarded else None,

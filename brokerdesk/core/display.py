@@ -1,9 +1,10 @@
 """How a stored value reads on screen, the same in every table, page and dialog.
 
 Lists, record pages, the edit-conflict dialog and Export view's text cells all ask
-:func:`display`, so money is "£1,000.00", a count "1,234" and a date "05 Mar 2026"
-wherever it appears. Spreadsheet cells that should stay numbers (a budget a funder sums, an
-ISO date in a CSV) are written raw by the exporters and never come through here.
+:func:`display`, so money is "£1,000.00" (or "€5,000.00": :mod:`brokerdesk.core.money`), a
+count "1,234" and a date "05 Mar 2026" wherever it appears. Spreadsheet cells that should
+stay numbers (a budget a funder sums, an ISO date in a CSV) are written raw by the
+exporters and never come through here.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Literal
+
+from brokerdesk.core.money import Money, Totals, format_money
 
 Kind = Literal[
     "text", "int", "count", "number", "date", "datetime", "choice", "choices", "bool", "money"
@@ -27,7 +30,8 @@ def display(
 
     Args:
         value: a stored value; None reads as empty.
-        kind: ``money`` (pounds and pence), ``int``/``count`` (thousands separators),
+        kind: ``money`` (a :class:`Money` in its currency, :class:`Totals` per currency, a
+            bare number in pounds), ``int``/``count`` (thousands separators),
             ``number`` (as typed), ``date``, ``datetime``, ``bool`` (Yes/No), ``choice``
             (through ``labels``), ``choices`` (several, stored "|a|b|"),
             ``text``; None for a value whose type says it all (a Decimal is money).
@@ -35,13 +39,15 @@ def display(
     """
     if value is None:
         return ""
+    if isinstance(value, Money | Totals):
+        return str(value)
     if kind is None:
         kind = _kind_of(value)
         if kind == "list":
             return ", ".join(display(item, None, labels) for item in value)
     try:
         if kind == "money":
-            return f"£{Decimal(value):,.2f}"
+            return format_money(Decimal(value))
         if kind in ("int", "count"):
             return f"{int(value):,}"
         if kind == "number":  # as typed: 12 and 2.5, not 12.0000
@@ -72,7 +78,7 @@ def _kind_of(value: Any) -> str:
     if isinstance(value, int):
         return "int"
     if isinstance(value, Decimal):
-        return "money"  # the only Decimal the app stores is a programme's budget
+        return "money"  # a Decimal with no currency beside it: a budget, in pounds
     if isinstance(value, list | tuple):
         return "list"
     return "text"

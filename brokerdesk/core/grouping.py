@@ -4,20 +4,25 @@
 (grouped over the list's own search and filters); :func:`group_ids` gives one group's records
 in the list's order when the user opens it. Number and money columns are summed
 (:func:`summed_columns`); a count column ("Library services") sums too, as a funder reads it.
+A money column whose records carry their own currency sums per currency (a
+:class:`~brokerdesk.core.money.Totals`, "£12,000.00 + €5,000.00"), never pounds and euros
+added together; grouped by such a column, €5,000 and £5,000 are two groups.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from brokerdesk.core.display import display
 from brokerdesk.core.errors import storage_errors
 from brokerdesk.core.lists import Column, ListState, RecordList
+from brokerdesk.core.money import HOME, Money, Totals
 
 if TYPE_CHECKING:
     from brokerdesk.core.db import Database
@@ -50,31 +55,68 @@ def groups(session: Session, record_list: RecordList, state: ListState, key: str
     of the group value (empty last), each with its count and the sums of the summed columns."""
     column = record_list.column(key)
     summed = summed_columns(record_list)
+    plain = [c for c in summed if c.currency is None]
+    by_currency = [c for c in summed if c.currency is not None]
+    own_currency = []
+    if column.currency is not None:  # the amount's currency; none for no amount (one group)
+        own_currency = [case((column.expr.is_not(None), column.currency)).label("group_currency")]
     inner = (
         record_list.source()
         .with_only_columns(
             record_list.id_column,
             column.expr.label("group_value"),
+            *own_currency,
             *(c.expr.label(f"sum_{c.key}") for c in summed),
+            *(c.currency.label(f"currency_{c.key}") for c in by_currency),
         )
         .where(*record_list._where(session, state))
         .subquery()
     )
     value = inner.c.group_value
+    keys, order = [value], [value.is_(None), value]
+    if own_currency:  # pounds first, then by code, and by amount within each
+        code = inner.c.group_currency
+        keys, order = (
+            [value, code],
+            [value.is_(None), case((code == HOME, 0), else_=1), code, value],
+        )
     query = (
-        select(value, func.count(), *(func.sum(inner.c[f"sum_{c.key}"]) for c in summed))
-        .group_by(value)
-        .order_by(value.is_(None), value)
+        select(*keys, func.count(), *(func.sum(inner.c[f"sum_{c.key}"]) for c in plain))
+        .group_by(*keys)
+        .order_by(*order)
     )
-    out = []
+    found: dict[Any, tuple[int, dict[str, Any]]] = {}
     for row in session.execute(query):
-        sums = {c.key: row[2 + i] for i, c in enumerate(summed)}
-        out.append(Group(row[0], group_label(column, row[0]), int(row[1]), sums))
-    return out
+        at = len(keys)
+        sums = {c.key: row[at + 1 + i] for i, c in enumerate(plain)}
+        found[_value(column, row)] = (int(row[at]), sums)
+    for c in by_currency:  # each money column's sums per group and currency
+        per = select(
+            *keys, inner.c[f"currency_{c.key}"], func.sum(inner.c[f"sum_{c.key}"])
+        ).group_by(*keys, inner.c[f"currency_{c.key}"])
+        shares: dict[Any, dict[str | None, Any]] = {}
+        for row in session.execute(per):
+            shares.setdefault(_value(column, row), {})[row[len(keys)]] = row[len(keys) + 1]
+        for group_value, (_count, sums) in found.items():
+            sums[c.key] = Totals.from_mapping(shares.get(group_value, {}))
+    return [
+        Group(group_value, group_label(column, group_value), count, sums)
+        for group_value, (count, sums) in found.items()
+    ]
+
+
+def _value(column: Column, row: Any) -> Any:
+    """A group's value: the column's, or for an amount in its own currency a :class:`Money`."""
+    if column.currency is None or row[0] is None:
+        return row[0]
+    return Money(Decimal(row[0]), row[1] or HOME)
 
 
 def in_group(record_list: RecordList, key: str, value: Any) -> ColumnElement[bool]:
-    expr = record_list.column(key).expr
+    column = record_list.column(key)
+    if isinstance(value, Money) and column.currency is not None:
+        return and_(column.expr == value.amount, column.currency == value.currency)
+    expr = column.expr
     return expr.is_(None) if value is None else expr == value  # type: ignore[no-any-return]
 
 
@@ -89,8 +131,8 @@ def group_ids(
     offset: int = 0,
 ) -> list[int]:
     """One group's records in the list's order (a window of them with ``limit``)."""
-    sort = record_list.column(state.sort_key or record_list.default_sort).expr
-    order = [sort.desc() if state.descending else sort.asc()]
+    sort = record_list.column(state.sort_key or record_list.default_sort).order_by()
+    order = [e.desc() if state.descending else e.asc() for e in sort]
     order.append(record_list.id_column.desc() if state.descending else record_list.id_column.asc())
     query = (
         record_list.source()
@@ -111,7 +153,7 @@ def totals(found: Sequence[Group]) -> Group:
     for group in found:
         for key, value in group.sums.items():
             if value is not None:
-                sums[key] = value if sums.get(key) is None else sums[key] + value
+                sums[key] = value if sums.get(key) is None else sums[key] + value  # Totals too
     return Group(None, "Total", sum(g.count for g in found), sums)
 
 

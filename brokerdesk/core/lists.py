@@ -11,9 +11,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Date, Select, and_, bindparam, func, or_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Select,
+    and_,
+    bindparam,
+    case,
+    func,
+    or_,
+    select,
+    true,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import visitors
 from sqlalchemy.sql.expression import ColumnClause
@@ -34,6 +46,7 @@ from brokerdesk.core.models import (
     Programme,
     ProgrammePartner,
 )
+from brokerdesk.core.money import HOME, Money
 from brokerdesk.core.static_lists import list_options, on_list
 from brokerdesk.core.tagging import tag_list_text, tag_options, tagged_with
 from brokerdesk.core.taking_part import services_taking_part
@@ -58,6 +71,10 @@ class Column:
             read in that index's order: ``index_order(session, descending=, limit=,
             offset=, from_end=)`` returns the same ids, in the same order, as sorting by
             ``expr``, without evaluating ``expr`` for every record of a million.
+        currency: for a ``money`` column whose records carry their own currency, the SQL
+            expression of its code: the column's values are then :class:`Money` (shown in
+            that currency, summed per currency) and it sorts by currency (pounds first, then
+            by code) and by amount within each. Without it an amount is in pounds.
     """
 
     key: str
@@ -67,6 +84,27 @@ class Column:
     labels: Mapping[str, str] | None = None
     shown: bool = True
     index_order: Callable[..., Select[Any]] | None = None
+    currency: Any = None
+
+    def order_by(self) -> list[Any]:
+        """What sorting by this column orders by: the amount within its currency."""
+        if self.currency is None:
+            return [self.expr]
+        return [case((self.currency == HOME, 0), else_=1), self.currency, self.expr]
+
+    def selected(self) -> list[Any]:
+        """The labelled expressions :meth:`RecordList.rows` reads for this column."""
+        if self.currency is None:
+            return [self.expr.label(self.key)]
+        return [self.expr.label(self.key), self.currency.label(f"{self.key}__currency")]
+
+    def value(self, row: Any, at: int) -> tuple[Any, int]:
+        """This column's value from ``row`` (read by :meth:`selected`) at ``at``, and where
+        the next column's starts."""
+        if self.currency is None:
+            return row[at], at + 1
+        amount, code = row[at], row[at + 1]
+        return (None if amount is None else Money(Decimal(amount), code or HOME)), at + 2
 
 
 @dataclass(frozen=True)
@@ -183,10 +221,16 @@ class RecordList:
         sort_expr = sorted_by.expr
         # Empty values sort after filled ones in both directions (so from the end: first).
         # NULLS LAST/FIRST, unlike a CASE, still lets SQLite (3.30+) read an index in order.
-        by_value = sort_expr.desc() if descending else sort_expr.asc()
-        if _may_be_null(sort_expr):
-            by_value = by_value.nulls_first() if from_end else by_value.nulls_last()
-        order = [by_value, self.id_column.desc() if descending else self.id_column.asc()]
+        order = []
+        if sorted_by.currency is not None:  # an empty amount has a currency: still last
+            empty = sort_expr.is_(None)
+            order.append(empty.desc() if from_end else empty.asc())
+        for expr in sorted_by.order_by():
+            by_value = expr.desc() if descending else expr.asc()
+            if _may_be_null(expr):
+                by_value = by_value.nulls_first() if from_end else by_value.nulls_last()
+            order.append(by_value)
+        order.append(self.id_column.desc() if descending else self.id_column.asc())
         query = (
             self._source_for(sort_expr)
             .with_only_columns(self.id_column)
@@ -212,11 +256,20 @@ class RecordList:
         """Values of the given records, keyed by id, in column order."""
         if not ids:
             return {}
-        exprs = [c.expr.label(c.key) for c in self.columns]
+        exprs = [e for c in self.columns for e in c.selected()]
         query = (
             self.source().with_only_columns(self.id_column, *exprs).where(self.id_column.in_(ids))
         )
-        return {row[0]: tuple(row[1:]) for row in session.execute(query)}
+        if all(c.currency is None for c in self.columns):
+            return {row[0]: tuple(row[1:]) for row in session.execute(query)}
+        out: dict[int, tuple[Any, ...]] = {}
+        for row in session.execute(query):
+            values, at = [], 1
+            for column in self.columns:
+                value, at = column.value(row, at)
+                values.append(value)
+            out[row[0]] = tuple(values)
+        return out
 
 
 def _tables_of(expr: Any) -> set[str]:

@@ -68,5 +68,5 @@ def test_grants_import_with_their_funders(
     assert refused.returncode == 1
     text = refused.stdout + refused.stderr
     assert "'Unknown Funder Trust': there is no partner" in text
-    assert "three-letter ISO code" in text
+    assert "'E1R' is not a currency BrokerDesk offers" in text
     assert services.grants.count() == 2

@@ -67,7 +67,7 @@ def test_a_value_that_does_not_fit_is_refused_beside_its_field(db: Database) -> 
         )
     assert refused.value.field_errors == {
         tier: "Tier: 'Platinum' is not one of Gold, Silver, Bronze.",
-        f"cf_{budget}": "Pledge: 'lots' is not an amount (up to £9,999,999,999.99).",
+        f"cf_{budget}": "Pledge: 'lots' is not an amount: type digits, such as 5,000 or £5,000.50.",
     }
 
 

@@ -80,11 +80,11 @@ def test_a_grouped_export_has_headings_records_subtotals_and_a_total(
     with out.open(encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
     assert count == 4
-    reading = rows.index(["Offer area: Reading (2)", "", ""])
-    assert rows[0] == ["Name", "Status", "Budget"]
+    reading = rows.index(["Offer area: Reading (2)", "", "", ""])
+    assert rows[0] == ["Name", "Status", "Budget", "Budget currency"]  # a budget is in pounds
     assert rows[reading + 1 : reading + 4] == [
-        ["Reading Friends", "Live", "12000.50"],
-        ["Summer Reading Challenge", "Live", "30000.00"],
-        ["Subtotal: Reading (2)", "", "42000.50"],
+        ["Reading Friends", "Live", "12000.50", "GBP"],
+        ["Summer Reading Challenge", "Live", "30000.00", "GBP"],
+        ["Subtotal: Reading (2)", "", "42000.50", "GBP"],
     ]
-    assert rows[-1] == ["Total (4)", "", "50000.50"]
+    assert rows[-1] == ["Total (4)", "", "50000.50", "GBP"]

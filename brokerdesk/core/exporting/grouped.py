@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from brokerdesk.core.db import Database
+from brokerdesk.core.exporting.money_cells import MoneyFormats
 from brokerdesk.core.exporting.safety import (
     atomic_path,
     in_memory,
@@ -23,9 +24,10 @@ from brokerdesk.core.exporting.safety import (
     refuse_database_files,
     xlsx_text,
 )
-from brokerdesk.core.exporting.view import _csv_value, _xlsx_value
+from brokerdesk.core.exporting.view import _xlsx_value, csv_cells, csv_headers
 from brokerdesk.core.grouping import Group, group_ids, groups, totals
 from brokerdesk.core.lists import Column, ListState, RecordList
+from brokerdesk.core.money import Money
 
 Line = tuple[str, list[Any]]  # ("heading" | "record" | "subtotal" | "total", cells)
 
@@ -76,21 +78,22 @@ def export_grouped(
     return sum(1 for kind, _cells in lines if kind == "record")
 
 
-def _cell_csv(column: Column, value: Any, first: bool, kind: str) -> str:
+def _cells_csv(column: Column, value: Any, first: bool, kind: str) -> list[str]:
     if first and kind != "record":
-        return neutralise(str(value))
-    return _csv_value(column, value)
+        return [neutralise(str(value))]
+    return csv_cells(column, value)
 
 
 def _write_csv(lines: list[Line], columns: Sequence[Column], tmp: Path) -> None:
     with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow([neutralise(c.label) for c in columns])
+        writer.writerow(csv_headers(columns))
         for kind, cells in lines:
             writer.writerow(
                 [
-                    _cell_csv(c, v, n == 0, kind)
+                    cell
                     for n, (c, v) in enumerate(zip(columns, cells, strict=True))
+                    for cell in _cells_csv(c, v, n == 0, kind)
                 ]
             )
 
@@ -106,13 +109,14 @@ def _write_xlsx(
         bold = book.add_format({"bold": True})
         formats = {
             "date": book.add_format({"num_format": "dd mmm yyyy"}),
-            "money": book.add_format({"num_format": "£#,##0.00"}),
             "int": book.add_format({"num_format": "#,##0"}),
+            "number": book.add_format({"num_format": "#,##0.####"}),
         }
         bold_formats = {
-            "money": book.add_format({"num_format": "£#,##0.00", "bold": True}),
             "int": book.add_format({"num_format": "#,##0", "bold": True}),
+            "number": book.add_format({"num_format": "#,##0.####", "bold": True}),
         }
+        amounts = MoneyFormats(book)
         for col, column in enumerate(columns):
             sheet.write_string(0, col, xlsx_text(column.label), bold)
             sheet.set_column(col, col, max(12, len(column.label) + 2))
@@ -125,7 +129,9 @@ def _write_xlsx(
                     sheet.write_string(number, col, xlsx_text(str(raw)), bold)
                     continue
                 value = _xlsx_value(column, raw)
-                if isinstance(value, dt.date):
+                if isinstance(value, Money):
+                    amounts.write(sheet, number, col, value, bold=strong)
+                elif isinstance(value, dt.date):
                     sheet.write_datetime(number, col, value, formats["date"])
                 elif isinstance(value, int | float):
                     chosen = (bold_formats if strong else formats)[column.kind]

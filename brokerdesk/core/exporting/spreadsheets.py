@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import brokerdesk.core.exporting.safety as safety
+from brokerdesk.core.exporting.money_cells import MoneyFormats
 from brokerdesk.core.exporting.summary import PartnerSummary
-from brokerdesk.core.exporting.tables import Table, as_text, summary_tables
+from brokerdesk.core.exporting.tables import Column, Table, as_text, summary_tables
+from brokerdesk.core.money import HOME, Money
 
 MAX_WIDTH = 60
 SAMPLE_ROWS = 200  # column widths are fitted to this many rows; enough to look right
@@ -46,7 +48,8 @@ class SheetWriter:
         self.header = workbook.add_format({"bold": True, "bg_color": "#E7EEF7", "border": 1})
         self.date = workbook.add_format({"num_format": "yyyy-mm-dd"})
         self.datetime = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
-        self.money = workbook.add_format({"num_format": "#,##0.00"})
+        self.amounts = MoneyFormats(workbook)
+        self.decimal = workbook.add_format({"num_format": "#,##0.00"})
 
     def cell(self, sheet: Any, row: int, col: int, value: Any) -> None:
         """Write one value with its real type; text is always written as inert text."""
@@ -60,8 +63,12 @@ class SheetWriter:
             sheet.write_datetime(row, col, value, self.datetime)
         elif isinstance(value, dt.date):
             sheet.write_datetime(row, col, value, self.date)
+        elif isinstance(value, Money):
+            self.amounts.write(sheet, row, col, value)
         elif isinstance(value, decimal.Decimal):
-            sheet.write_number(row, col, float(value), self.money)
+            # a stored number whose currency, if any, is in a column of its own (the
+            # database workbook's agreements): no sign is assumed; amounts come as Money
+            sheet.write_number(row, col, float(value), self.decimal)
         elif isinstance(value, int | float):
             sheet.write_number(row, col, value)
         else:
@@ -149,16 +156,36 @@ def write_tables_csv(
             tmp = all_or_none.enter_context(safety.atomic_path(path, overwrite=overwrite))
             with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
                 out = csv.writer(fh)
-                out.writerow([safety.neutralise(c.header) for c in table.columns])
+                out.writerow(_csv_headers(table))
                 for row in table.rows:
-                    out.writerow([_csv_cell(v) for v in row])
+                    out.writerow(
+                        [
+                            cell
+                            for c, v in zip(table.columns, row, strict=True)
+                            for cell in _csv_cells(c, v)
+                        ]
+                    )
     return paths
 
 
-def _csv_cell(value: Any) -> str:
+def _csv_headers(table: Table) -> list[str]:
+    """The header row; a money column is followed by its currency's ("Value currency")."""
+    out = []
+    for c in table.columns:
+        out.append(safety.neutralise(c.header))
+        if c.kind == "money":
+            out.append(safety.neutralise(f"{c.header} currency"))
+    return out
+
+
+def _csv_cells(column: Column, value: Any) -> list[str]:
+    if column.kind == "money":  # a plain number, then its currency code
+        if isinstance(value, Money):
+            return [str(value.amount), value.currency]
+        return [as_text(value), HOME if isinstance(value, decimal.Decimal) else ""]
     if isinstance(value, str):
-        return safety.neutralise(value)
-    return as_text(value)
+        return [safety.neutralise(value)]
+    return [safety.neutralise(as_text(value)) if isinstance(value, Money) else as_text(value)]
 
 
 def write_partner_summary_xlsx(

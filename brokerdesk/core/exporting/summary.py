@@ -23,6 +23,7 @@ from brokerdesk.core.errors import BrokerDeskError, NotFoundError
 from brokerdesk.core.models import (
     Branch,
     Contact,
+    Grant,
     Interaction,
     LibraryService,
     Participation,
@@ -30,6 +31,7 @@ from brokerdesk.core.models import (
     Programme,
     ProgrammePartner,
 )
+from brokerdesk.core.money import Money
 from brokerdesk.core.services.agreements import agreement_dates_due, agreement_due_text
 from brokerdesk.core.services.overview import OverviewService
 
@@ -54,8 +56,11 @@ class PartnerSummary:
         partner: the partner's columns plus ``tags``.
         offer_areas: names, in the order the team always shows them.
         agreements: id, title, kind, status, start_date, end_date, renewal_date, notice_date,
-            value, currency, and ``due``: what is due from the app's clock ("Renewal overdue
-            by 12 days; Notice by 30 Jun 2026"), empty for an ended agreement.
+            value (a :class:`Money`, in the agreement's currency), and ``due``: what is due
+            from the app's clock ("Renewal overdue by 12 days; Notice by 30 Jun 2026"), empty
+            for an ended agreement.
+        grants: the grants the partner funds, newest first: id, title, status, amount (a
+            :class:`Money`), start_date, end_date.
         contacts: id, full_name, role, email, phone, notes.
         programmes: id, name, role, offer_area, status, start_date, end_date,
             participations (count) and by_stage (stage -> count).
@@ -93,6 +98,7 @@ class PartnerSummary:
     stage_totals: dict[str, int] = field(default_factory=dict)
     member_services_by_region: dict[str, int] = field(default_factory=dict)
     own_fields: list[tuple[str, str]] = field(default_factory=list)
+    grants: list[Row] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -200,6 +206,23 @@ def gather_partner_summary(
         )
         participations = _participations(session, partner_id)
         interactions = _interactions(session, partner_id)
+        grants = [
+            {**g, "amount": None if g["amount"] is None else Money(g["amount"], g["currency"])}
+            for g in _rows(
+                session,
+                select(
+                    Grant.id,
+                    Grant.title,
+                    Grant.status,
+                    Grant.amount,
+                    Grant.currency,
+                    Grant.start_date,
+                    Grant.end_date,
+                )
+                .where(Grant.partner_id == partner_id)
+                .order_by(Grant.start_date.desc(), Grant.title),
+            )
+        ]
         renewals = [
             {
                 "title": due.title,
@@ -235,9 +258,14 @@ def gather_partner_summary(
         partner=overview.partner,
         offer_areas=overview.offer_areas,
         agreements=[
-            {**a, "due": agreement_due_text(a, today, RENEWAL_HORIZON_DAYS)}
+            {
+                **a,
+                "value": None if a["value"] is None else Money(a["value"], a["currency"]),
+                "due": agreement_due_text(a, today, RENEWAL_HORIZON_DAYS),
+            }
             for a in overview.agreements
         ],
+        grants=grants,
         contacts=contacts,
         programmes=overview.programmes,
         participations=participations,

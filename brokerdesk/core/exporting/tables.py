@@ -15,8 +15,9 @@ from typing import Any
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.exporting.summary import PartnerSummary
 from brokerdesk.core.kinds import KINDS
+from brokerdesk.core.money import Money
 
-Cell = str | int | float | bool | dt.date | dt.datetime | None
+Cell = str | int | float | bool | dt.date | dt.datetime | Money | None
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,9 @@ def _summary_table(s: PartnerSummary) -> Table:
         pairs.append((f"Agreement: {a['title']}: renewal due", a["renewal_date"]))
         pairs.append((f"Agreement: {a['title']}: notice by", a.get("notice_date")))
         pairs.append((f"Agreement: {a['title']}: due", a.get("due") or ""))
+        pairs.append((f"Agreement: {a['title']}: value", a.get("value")))
+    for g in s.grants:  # each amount in its own currency, never added across currencies
+        pairs.append((f"Grant: {g['title']}: amount", g.get("amount")))
     pairs += [("Generated on", s.generated_on), ("Database", s.source)]
     return Table(
         "Summary",
@@ -197,7 +201,8 @@ def summary_tables(summary: PartnerSummary) -> list[Table]:
 
 
 def as_text(value: Any) -> str:
-    """A cell as CSV/plain text shows it: ISO dates, empty for nothing, Yes/No."""
+    """A cell as CSV/plain text shows it: ISO dates, empty for nothing, Yes/No, an amount as
+    it reads ("€5,000.00"; a money column's own cells are a plain number and a code)."""
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -3,9 +3,12 @@
 What the user sees is what they get: the current search, filters and sort, the visible
 columns in their on-screen order, values formatted as in the table (labels, Yes/No) but with
 real dates and numbers in XLSX so a funder can sort and sum them, and ISO dates and plain
-numbers in CSV. Every text cell goes through the shared formula-neutralising helper, and the
-file is written to a temporary name and renamed into place, so a cancel or an error never
-leaves half a file.
+numbers in CSV. An amount is an XLSX number whose format writes its currency's sign (a euro
+grant reads "€5,000.00" and still sums), and in CSV a plain number followed by a column
+of its currency code ("Value", "Value currency"); sums in several currencies are written as
+they read ("£12,000.00 + €5,000.00"). Every text cell goes through the shared
+formula-neutralising helper, and the file is written to a temporary name and renamed into
+place, so a cancel or an error never leaves half a file.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import Any
 
 from brokerdesk.core.display import display
 from brokerdesk.core.errors import Cancelled
+from brokerdesk.core.exporting.money_cells import MoneyFormats
 from brokerdesk.core.exporting.safety import (
     atomic_path,
     in_memory,
@@ -27,6 +31,7 @@ from brokerdesk.core.exporting.safety import (
     xlsx_text,
 )
 from brokerdesk.core.lists import Column, ListState, RecordList
+from brokerdesk.core.money import Money, Totals
 from brokerdesk.core.services.listing import ListService
 
 BLOCK = 2_000  # rows read per query
@@ -36,13 +41,48 @@ Progress = Callable[[int, int, str], bool]
 def _xlsx_value(column: Column, value: Any) -> Any:
     if value is None:
         return None
+    if column.kind == "money" and (found := _money(value)) is not None:
+        return found
     if column.kind in ("date",) and isinstance(value, dt.date):
         return value
-    if column.kind in ("int", "money") and isinstance(value, int | float | Decimal):
-        return float(value) if column.kind == "money" else int(value)
+    if column.kind == "int" and isinstance(value, int | float | Decimal):
+        return int(value)
     if column.kind == "number" and isinstance(value, int | float | Decimal):
         return float(value)  # a number of the team's own fields: 2.5 stays 2.5
     return xlsx_text(display(value, column.kind, column.labels))  # a string cell: never run
+
+
+def _money(value: Any) -> Money | None:
+    """An amount (or one currency's total) as :class:`Money`; None for sums in several."""
+    if isinstance(value, Totals):
+        return value.single()
+    if isinstance(value, Money):
+        return value
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return Money(Decimal(value))
+    return None
+
+
+def csv_headers(columns: Sequence[Column]) -> list[str]:
+    """The CSV header row: an amount's column is followed by its currency's."""
+    out = []
+    for column in columns:
+        out.append(neutralise(column.label))
+        if column.kind == "money":
+            out.append(neutralise(f"{column.label} currency"))
+    return out
+
+
+def csv_cells(column: Column, value: Any) -> list[str]:
+    """One value's CSV cells: an amount as a plain number and its currency code."""
+    if column.kind != "money":
+        return [_csv_value(column, value)]
+    if value is None or (isinstance(value, Totals) and not value):
+        return ["", ""]
+    found = _money(value)
+    if found is None:  # sums in several currencies: as they read, no one currency
+        return [neutralise(display(value, "money")), ""]
+    return [str(found.amount), found.currency]
 
 
 def _csv_value(column: Column, value: Any) -> str:
@@ -50,7 +90,7 @@ def _csv_value(column: Column, value: Any) -> str:
         return ""
     if column.kind == "date" and isinstance(value, dt.date):
         return value.isoformat()  # unambiguous for spreadsheet programs in any locale
-    if column.kind in ("int", "money"):
+    if column.kind == "int":
         return str(value)
     if column.kind == "number":
         return display(value, "number").replace(",", "")
@@ -107,10 +147,14 @@ def _blocks(db: Any, record_list: RecordList, ids: list[int], progress: Progress
 def _write_csv(db, record_list, ids, columns, indexes, tmp, progress) -> None:  # type: ignore[no-untyped-def]
     with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow([neutralise(c.label) for c in columns])
+        writer.writerow(csv_headers(columns))
         for block in _blocks(db, record_list, ids, progress):
             writer.writerows(
-                [_csv_value(c, row[i]) for c, i in zip(columns, indexes, strict=True)]
+                [
+                    cell
+                    for c, i in zip(columns, indexes, strict=True)
+                    for cell in csv_cells(c, row[i])
+                ]
                 for row in block
             )
 
@@ -124,10 +168,10 @@ def _write_xlsx(db, record_list, ids, columns, indexes, tmp, progress) -> None: 
         bold = book.add_format({"bold": True})
         formats = {
             "date": book.add_format({"num_format": "dd mmm yyyy"}),
-            "money": book.add_format({"num_format": "£#,##0.00"}),
             "int": book.add_format({"num_format": "#,##0"}),
             "number": book.add_format({"num_format": "#,##0.####"}),
         }
+        amounts = MoneyFormats(book)
         widths = [max(8, len(c.label) + 2) for c in columns]
         for col, column in enumerate(columns):
             sheet.write_string(0, col, xlsx_text(column.label), bold)
@@ -138,7 +182,10 @@ def _write_xlsx(db, record_list, ids, columns, indexes, tmp, progress) -> None: 
                     value = _xlsx_value(column, row[index])
                     if value is None:
                         continue
-                    if isinstance(value, dt.date):
+                    if isinstance(value, Money):
+                        amounts.write(sheet, row_number, col, value)
+                        widths[col] = max(widths[col], min(len(str(value)) + 2, 20))
+                    elif isinstance(value, dt.date):
                         sheet.write_datetime(row_number, col, value, formats["date"])
                         widths[col] = max(widths[col], 12)
                     elif isinstance(value, int | float):

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from brokerdesk.core.importing.amounts import settle_currency
 from brokerdesk.core.importing.base import Importer, ImportOptions, RowPlan
 from brokerdesk.core.importing.folding import match_key
 from brokerdesk.core.importing.kinds_people import resolve_partner
@@ -58,11 +59,7 @@ class AgreementImporter(Importer):
         partner_id = resolve_partner(self, plan, source.get("partner", ""))
         if partner_id is not None:
             values["partner_id"] = partner_id
-        currency = values.get("currency")
-        if currency is not None:
-            values["currency"] = currency.upper()
-            if not (len(currency) == 3 and currency.isascii() and currency.isalpha()):
-                plan.refuse("Give the currency as its three-letter code, such as GBP or EUR.")
+        settle_currency(plan, values, "value", "Value")
         title = source.get("title", "")
         start = _date_or_none(source.get("start_date"))
         if partner_id is not None and title:

@@ -14,13 +14,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from brokerdesk.core.errors import ValidationError
+from brokerdesk.core.importing.amounts import settle_currency
 from brokerdesk.core.importing.base import Importer, ImportOptions, RowPlan
 from brokerdesk.core.importing.folding import match_key
 from brokerdesk.core.importing.mapping import Target
 from brokerdesk.core.importing.partner_matching import PartnerMatcher
 from brokerdesk.core.models import Grant
 from brokerdesk.core.services.fields import check_date_order
-from brokerdesk.core.services.grants import GrantService, check_currency
+from brokerdesk.core.services.grants import GrantService
 
 
 class GrantImporter(Importer):
@@ -64,15 +65,11 @@ class GrantImporter(Importer):
         funder = source.get("funder", "")
         partner = self.settle(plan, "funder", funder, self.partners.match(funder))
         values["partner_id"] = partner
-        currency = values.get("currency")
-        if isinstance(currency, str) and len(currency) == 3:  # longer: refused for its length
-            values["currency"] = currency.upper()
         for key in [k for k, v in values.items() if v is None]:
             del values[key]
+        settle_currency(plan, values, "amount", "Amount")
         try:
             check_date_order(values)
-            if len(str(values.get("currency") or "GBP")) == 3:
-                check_currency(values)
         except ValidationError as exc:
             plan.refuse(str(exc))
         title = match_key(source.get("title", ""))

@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from brokerdesk.core.money import AmountError, read_amount
 from brokerdesk.paths import resource
 
 VALUES_FILE = "import_values.json"
@@ -186,7 +187,7 @@ def read_number(text: str, *, money: bool = False) -> Reading:
         return Reading("")
     number = text.strip()
     if money:
-        number = number.replace("£", "").replace("GBP", "").strip()
+        return _read_money(text)
     said_more = False
     while (approx := _APPROX.match(number)) and approx.end():
         number, said_more = number[approx.end() :].strip(), True
@@ -199,9 +200,23 @@ def read_number(text: str, *, money: bool = False) -> Reading:
         number = re.sub(r"[,\s\u00a0\u202f\u2009']", "", number)
     if not re.fullmatch(r"[+-]?\d+(?:\.\d+)?", number):
         return Reading(text)
-    if not money and number.endswith(".0"):
+    if number.endswith(".0"):
         number = number[:-2]
     return Reading(number, text if said_more else "")
+
+
+def _read_money(text: str) -> Reading:
+    """'£5,000', 'c. €3,100', '5 000 EUR' -> digits (the currency is the importer's to settle:
+    :mod:`brokerdesk.core.importing.amounts`); what :mod:`brokerdesk.core.money` refuses
+    comes back as it is, for validation to refuse with its sentence."""
+    number, said_more = text.strip(), False
+    while (approx := _APPROX.match(number)) and approx.end():
+        number, said_more = number[approx.end() :].strip(), True
+    try:
+        amount, _currency = read_amount(number)
+    except AmountError:
+        return Reading(text)
+    return Reading(f"{amount}", text if said_more else "")
 
 
 def read_date(text: str) -> Reading:

@@ -6,10 +6,13 @@ partner reads exactly as before; the PDF shows the same figures in headed sectio
 
 from __future__ import annotations
 
+from typing import Any
+
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.db import Database
 from brokerdesk.core.exporting.summary import PartnerSummary, gather_partner_summary
 from brokerdesk.core.exporting.tables import Cell, Column, Table, summary_tables
+from brokerdesk.core.money import Totals
 from brokerdesk.core.reporting.document import (
     Bar,
     BarChart,
@@ -20,6 +23,7 @@ from brokerdesk.core.reporting.document import (
     Section,
 )
 from brokerdesk.core.reporting.words import uk_date
+from brokerdesk.core.services.grants import GRANT_STATUS_LABELS
 
 STAGES = list(v.STAGE_LABELS)
 
@@ -30,16 +34,58 @@ def _or_none(rows: list[list[Cell]], grid: Grid, nothing: str) -> list[Block]:
 
 def _agreements(s: PartnerSummary) -> list[Block]:
     rows: list[list[Cell]] = [
-        [a["title"], a["start_date"], a["end_date"], a["renewal_date"], a.get("due") or ""]
+        [
+            a["title"],
+            a["start_date"],
+            a["end_date"],
+            a["renewal_date"],
+            a.get("value"),
+            a.get("due") or "",
+        ]
         for a in s.agreements
     ]
     columns = [
         Column("Agreement", width=30),
         *(Column(h, "date", 12) for h in ("Starts", "Ends", "Renewal due")),
+        Column("Value", "money", 14),  # in the agreement's own currency
         Column("Due", width=22),  # "Renewal overdue by 15 days", "Notice by 30 Jun 2026"
     ]
-    grid = Grid(Table("Agreements", columns, rows), "Agreements with the partner")
+    total = _money_total("All agreements", [a.get("value") for a in s.agreements], len(columns))
+    grid = Grid(Table("Agreements", columns, rows), "Agreements with the partner", total)
     return _or_none(rows, grid, "No agreements recorded.")
+
+
+def _grants(s: PartnerSummary) -> list[Block]:
+    rows: list[list[Cell]] = [
+        [
+            g["title"],
+            v.label(GRANT_STATUS_LABELS, g["status"]),
+            g["amount"],
+            g["start_date"],
+            g["end_date"],
+        ]
+        for g in s.grants
+    ]
+    columns = [
+        Column("Grant", width=30),
+        Column("Status", width=12),
+        Column("Amount", "money", 14),  # in the grant's own currency
+        Column("Starts", "date", 12),
+        Column("Ends", "date", 12),
+    ]
+    total = _money_total("All grants", [g["amount"] for g in s.grants], len(columns), at=2)
+    grid = Grid(Table("Grants", columns, rows), "Grants the partner funds", total)
+    return _or_none(rows, grid, "No grants from this partner.")
+
+
+def _money_total(label: str, amounts: list[Any], width: int, *, at: int = 4) -> list[Cell] | None:
+    """A total row with the amounts summed per currency (None with fewer than two)."""
+    if sum(1 for a in amounts if a is not None) < 2:
+        return None
+    row: list[Cell] = [label] + [None] * (width - 1)
+    found = Totals.of(amounts)
+    row[at] = found.single() or str(found)
+    return row
 
 
 def _contacts(s: PartnerSummary) -> list[Block]:
@@ -166,6 +212,7 @@ def partner_report_from(s: PartnerSummary) -> Report:
         facts=facts,
         sections=[
             Section("Agreements", _agreements(s)),
+            *([Section("Grants", _grants(s))] if s.grants else []),
             Section("Contacts", _contacts(s)),
             Section("Programmes and participation by stage", _programmes(s)),
             Section("Library services reached", _reach(s)),

@@ -22,6 +22,7 @@ from brokerdesk.core.models import (
     Programme,
     ProgrammePartner,
 )
+from brokerdesk.core.money import Money
 from brokerdesk.core.reporting.document import Block, Grid, Paragraph, Report, Section
 from brokerdesk.core.reporting.partner import coverage_chart
 from brokerdesk.core.reporting.places import member_services_by_region, source_and_today
@@ -92,7 +93,7 @@ def programme_report(db: Database, programme_id: int) -> Report:
         ("Offer area", ", ".join([area, *others])),
         ("Status", v.label(v.PROGRAMME_STATUS_LABELS, status)),
         ("Runs", f"{_d(starts)} to {_d(ends)}"),
-        ("Budget", float(budget) if budget is not None else None),
+        ("Budget", Money(budget) if budget is not None else None),
         ("Library services taking part", f"{len(taking_part):,}{target_words}"),
         ("People reached", reach),
         ("Sessions", sessions),

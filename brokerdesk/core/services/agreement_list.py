@@ -71,7 +71,8 @@ def agreement_list() -> RecordList:
             Column("end_date", "Ends", Agreement.end_date, "date"),
             Column("renewal_date", "Renewal due", Agreement.renewal_date, "date"),
             Column("notice_date", "Notice by", Agreement.notice_date, "date"),
-            Column("value", "Value", Agreement.value, "money"),
+            Column("value", "Value", Agreement.value, "money", currency=Agreement.currency),
+            Column("currency", "Currency", Agreement.currency, shown=False),
             Column("owner", "Owner", Agreement.owner),
         ),
         filters=(

@@ -13,13 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any, ClassVar, Literal
 
 from sqlalchemy import ColumnElement, and_, case, delete, or_, select
 from sqlalchemy.orm import Session
 
-from brokerdesk.core import audit, clock
+from brokerdesk.core import audit, clock, money
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.errors import RefusedError, ValidationError
 from brokerdesk.core.models import (
@@ -50,6 +49,20 @@ END_FIELDS = (
 RENEWED = ("start_date", "end_date", "value", "renewal_date", "notice_date", "status")
 
 
+def check_renewal_currency(typed: Any, currency: str) -> None:
+    """A renewal's value is in the agreement's currency: "€5,000" on a pounds one is refused.
+
+    Raises:
+        ValidationError: on the value field, saying which currency the agreement is in.
+    """
+    if not isinstance(typed, str) or not typed.strip():
+        return
+    try:
+        money.parse_amount(typed, currency)
+    except money.AmountError as exc:
+        raise ValidationError({"value": f"Value: {exc}"}) from None
+
+
 def state_of(status: str, end_date: dt.date | None, today: dt.date) -> str:
     """The status a user reads: "lapsed" for an active agreement past its end date."""
     if status == "active" and end_date is not None and end_date < today:
@@ -71,8 +84,8 @@ class AgreementService(RecordService[Agreement]):
         Field("kind", "Kind", "choice", required=True, choices=v.AGREEMENT_KIND_LABELS),
         Field("partner_id", "Partner", "int", required=True),
         Field("status", "Status", "choice", required=True, choices=v.AGREEMENT_STATUS_LABELS),
-        Field("value", "Value", "decimal"),
-        Field("currency", "Currency"),  # checked as a three-letter code
+        Field("value", "Value", "decimal", currency_field="currency"),
+        Field("currency", "Currency", "choice", choices=money.CURRENCY_LABELS),
         Field("start_date", "Starts", "date"),
         Field("end_date", "Ends", "date"),
         Field("renewal_date", "Renewal due", "date"),
@@ -93,13 +106,6 @@ class AgreementService(RecordService[Agreement]):
         check_date_order(values)
         if session.get(Partner, values["partner_id"]) is None:
             raise ValidationError({"partner_id": "Choose a partner that exists."})
-        currency = values.get("currency")
-        if currency is not None and not (
-            len(currency) == 3 and currency.isascii() and currency.isalpha()
-        ):
-            raise ValidationError(
-                {"currency": "Give the currency as its three-letter code, such as GBP or EUR."}
-            )
 
     def apply_extra(self, session: Session, obj: Any, extra: Mapping[str, Any]) -> None:
         if not extra:
@@ -176,6 +182,7 @@ class AgreementService(RecordService[Agreement]):
                         )
                     )
                 value = cleaned["value"] if "value" in values else obj.value
+                check_renewal_currency(values.get("value"), obj.currency)
                 added.append(
                     AgreementTerm(
                         agreement_id=obj.id,
@@ -395,14 +402,6 @@ def agreement_dates_due(session: Session, today: dt.date, within_days: int) -> l
                 continue
             found.append(AgreementDate(aid, title, pid, partner, what, day, (day - today).days))
     return sorted(found, key=lambda d: (d.date, d.partner.casefold(), d.title.casefold(), d.what))
-
-
-def amount_text(value: Decimal | None, currency: str | None) -> str:
-    """ "£12,000.00", "€5,000.00", "1,000.00 USD"."""
-    if value is None:
-        return ""
-    symbol = {"GBP": "£", "EUR": "€"}.get(currency or "GBP")
-    return f"{symbol}{value:,.2f}" if symbol else f"{value:,.2f} {currency}"
 
 
 def agreement_due_text(agreement: Mapping[str, Any], today: dt.date, horizon: int = 180) -> str:

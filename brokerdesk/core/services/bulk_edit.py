@@ -128,12 +128,19 @@ class BulkEdit:
                     rid,
                     label,
                     self._field_label(session, key),
-                    _text(old, self._choices(key)),
-                    _text(new, self._choices(key)),
+                    self._shown(key, old),
+                    self._shown(key, new),
                 )
                 for rid, label, changes in plan
                 for key, (old, new) in changes.items()
             ]
+
+    def _shown(self, key: str, value: Any) -> str:
+        """A value as the preview reads it; an amount as everywhere else ("£5,000.00")."""
+        own = self.own.get(key)
+        if own is not None and own.kind == "money" and value is not None:
+            return cf.display_value(own, value)
+        return _text(value, self._choices(key))
 
     def _choices(self, key: str) -> Mapping[str, str] | None:
         for s in self.setters.values():

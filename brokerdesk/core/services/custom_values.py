@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from brokerdesk.core import audit
+from brokerdesk.core import audit, money
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.errors import ValidationError
 from brokerdesk.core.kinds import KINDS
@@ -33,7 +33,7 @@ from brokerdesk.core.models import (
     Partner,
     Programme,
 )
-from brokerdesk.core.services.fields import AMOUNT_LIMIT, clean_text, parse_bool, parse_date
+from brokerdesk.core.services.fields import clean_text, parse_bool, parse_date
 from brokerdesk.core.stored import json_value
 
 PREFIX = "cf_"
@@ -144,14 +144,13 @@ def _empty(value: Any) -> bool:
     )
 
 
-def _number(value: Any, places: str | None) -> Decimal:
+def _number(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise ValueError(value)
-    text = str(value).replace(",", "").replace("£", "").strip()
-    amount = Decimal(text)
-    if not amount.is_finite() or abs(amount) > (AMOUNT_LIMIT if places else NUMBER_LIMIT):
+    amount = Decimal(str(value).replace(",", "").strip())
+    if not amount.is_finite() or abs(amount) > NUMBER_LIMIT:
         raise ValueError("too large")
-    return amount.quantize(Decimal(places)) if places else amount.quantize(Decimal("0.0001"))
+    return amount.quantize(Decimal("0.0001"))
 
 
 def _choice(field: FieldDefinition, text: str) -> str:
@@ -201,9 +200,9 @@ def parse(session: Session, field: FieldDefinition, value: Any) -> Any:
             raise ValueError("too long")
         return text or None
     if kind == "number":
-        return _number(value, None)
+        return _number(value)
     if kind == "money":
-        return _number(value, "0.01")
+        return money.amount_of(value, money.HOME)
     if kind == "date":
         return parse_date(value)
     if kind == "yesno":
@@ -226,7 +225,7 @@ def problem(field: FieldDefinition, value: Any) -> str:
     if kind == "number":
         return f"{label}: '{value}' is not a number."
     if kind == "money":
-        return f"{label}: '{value}' is not an amount (up to £{AMOUNT_LIMIT:,})."
+        return f"{label}: {money.problem(value, money.HOME)}"
     if kind == "date":
         return f"{label}: '{value}' is not a date (use YYYY-MM-DD or DD/MM/YYYY)."
     if kind == "yesno":
@@ -246,7 +245,7 @@ def display_value(field: FieldDefinition, value: Any) -> str:
     if field.kind == "yesno":
         return "Yes" if value else "No"
     if field.kind == "money":
-        return f"£{Decimal(value):,.2f}"
+        return money.format_money(Decimal(value))
     if field.kind == "number":
         return plain_number(Decimal(value))
     if isinstance(value, dt.date):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
+from brokerdesk.core import money
 from brokerdesk.core.errors import ValidationError
 
 FieldKind = Literal["text", "longtext", "choice", "date", "int", "decimal", "bool", "email", "url"]
@@ -25,7 +26,6 @@ FieldKind = Literal["text", "longtext", "choice", "date", "int", "decimal", "boo
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\x00"), None)
 _JOINERS = re.compile("[\u200c\u200d]")
 INT_LIMIT = 2**31 - 1
-AMOUNT_LIMIT = Decimal("9999999999.99")  # Numeric(12, 2): ten digits before the point
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2007]+")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _TRUE = {"yes", "y", "true", "t", "1", "x", "✓"}
@@ -44,6 +44,9 @@ class Field:
         choices: stored value -> label, for ``choice`` fields.
         max_length: for text fields, the column's width.
         minimum: for numbers, the smallest allowed value.
+        currency_field: for an amount, the field that holds its currency ("currency"): an
+            amount typed with another currency's sign is refused, and one typed with a sign
+            when no currency is given sets it.
     """
 
     name: str
@@ -53,6 +56,7 @@ class Field:
     choices: Mapping[str, str] | None = None
     max_length: int | None = None
     minimum: int | None = None
+    currency_field: str | None = None
 
 
 def _joiner(match: re.Match[str]) -> str:
@@ -128,11 +132,7 @@ def _parse(field: Field, value: Any) -> Any:
             raise ValueError("too large")
         return number
     if field.kind == "decimal":
-        text = str(value).replace(",", "").replace("£", "").strip()
-        amount = Decimal(text)
-        if not amount.is_finite() or abs(amount) > AMOUNT_LIMIT:
-            raise ValueError("not a usable amount")
-        return amount.quantize(Decimal("0.01"))
+        return money.amount_of(value)
     raise AssertionError(field.kind)
 
 
@@ -153,7 +153,9 @@ def _message(field: Field, value: Any) -> str:
     if field.kind == "int":
         return f"{field.label}: '{value}' is not a whole number (up to {INT_LIMIT:,})."
     if field.kind == "decimal":
-        return f"{field.label}: '{value}' is not an amount (up to £{AMOUNT_LIMIT:,})."
+        return f"{field.label}: {money.problem(value)}"
+    if field.choices is money.CURRENCY_LABELS:
+        return f"{field.label}: {money.problem_with_currency(value)}"
     if field.kind == "bool":
         return f"{field.label}: '{value}' is not yes or no."
     if field.kind == "email":
@@ -204,9 +206,35 @@ def validate(
             errors[field.name] = f"{field.label} cannot be less than {field.minimum}."
             continue
         cleaned[field.name] = value
+    for field in declared.values():
+        if field.currency_field and isinstance(values.get(field.name), str):
+            _check_currency_typed(field, values, cleaned, errors)
     if errors:
         raise ValidationError(errors)
     return cleaned
+
+
+def _check_currency_typed(
+    field: Field, values: Mapping[str, Any], cleaned: dict[str, Any], errors: dict[str, str]
+) -> None:
+    """ "€5,000" in a pounds agreement is refused; with no currency given, it says euros."""
+    assert field.currency_field is not None
+    if field.name in errors or field.currency_field in errors:
+        return
+    try:
+        _amount, named = money.read_amount(values[field.name])
+    except money.AmountError:
+        return
+    if named is None:
+        return
+    given = cleaned.get(field.currency_field)
+    if field.currency_field not in values:
+        cleaned[field.currency_field] = named
+    elif given is not None and given != named:
+        errors[field.name] = (
+            f"{field.label}: '{values[field.name].strip()}' is in {named}, but the currency "
+            f"chosen is {given}: type the number alone, or change the currency."
+        )
 
 
 def check_date_order(

@@ -9,7 +9,6 @@ and the calendar read the open deliverables (``core.reminders``).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -17,6 +16,7 @@ from typing import Any, ClassVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from brokerdesk.core import money
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import NotFoundError, ValidationError
 from brokerdesk.core.kinds import KINDS
@@ -37,7 +37,6 @@ DELIVERABLE_KIND_LABELS = {
     "payment": "Payment",
     "other": "Other",
 }
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 Row = dict[str, Any]
 
@@ -49,8 +48,8 @@ class GrantService(RecordService[Grant]):
         Field("title", "Title", required=True, max_length=200),
         Field("partner_id", "Funder", "int", required=True),
         Field("status", "Status", "choice", required=True, choices=GRANT_STATUS_LABELS),
-        Field("amount", "Amount", "decimal", minimum=0),
-        Field("currency", "Currency (ISO code)", required=True, max_length=3),
+        Field("amount", "Amount", "decimal", minimum=0, currency_field="currency"),
+        Field("currency", "Currency", "choice", required=True, choices=money.CURRENCY_LABELS),
         Field("applied_on", "Applied on", "date"),
         Field("awarded_on", "Awarded on", "date"),
         Field("start_date", "Starts", "date"),
@@ -63,7 +62,6 @@ class GrantService(RecordService[Grant]):
 
     def check(self, session: Session, values: Mapping[str, Any], record_id: int | None) -> None:
         check_date_order(values)
-        check_currency(values)
         if session.get(Partner, values["partner_id"]) is None:
             raise ValidationError({"partner_id": "Choose a funder that exists."})
 
@@ -77,19 +75,6 @@ class GrantService(RecordService[Grant]):
 
     def extra_values(self, session: Session, obj: Any) -> dict[str, Any]:
         return {"programme_ids": [p.id for p in obj.programmes]}
-
-
-def check_currency(values: Mapping[str, Any]) -> None:
-    """An ISO 4217 code: three capital letters (GBP, EUR, USD).
-
-    Raises:
-        ValidationError: on the currency field.
-    """
-    currency = values.get("currency")
-    if currency is not None and not _CURRENCY.match(str(currency)):
-        raise ValidationError(
-            {"currency": "Currency: use a three-letter ISO code in capitals, such as GBP."}
-        )
 
 
 class DeliverableService(RecordService[Deliverable]):
@@ -188,8 +173,7 @@ def funder_grants(db: Database, partner_id: int, today: dt.date) -> tuple[list[R
                 "id": g.id,
                 "title": g.title,
                 "status": g.status,
-                "amount": g.amount,
-                "currency": g.currency,
+                "amount": None if g.amount is None else money.Money(g.amount, g.currency),
                 "start_date": g.start_date,
                 "end_date": g.end_date,
             }
@@ -225,8 +209,8 @@ def grant_list() -> RecordList:
             Column("title", "Title", Grant.title),
             Column("funder", "Funder", funder),
             Column("status", "Status", Grant.status, "choice", GRANT_STATUS_LABELS),
-            Column("amount", "Amount", Grant.amount, "money"),
-            Column("currency", "Currency", Grant.currency),
+            Column("amount", "Amount", Grant.amount, "money", currency=Grant.currency),
+            Column("currency", "Currency", Grant.currency, shown=False),
             Column("start_date", "Starts", Grant.start_date, "date"),
             Column("end_date", "Ends", Grant.end_date, "date"),
             Column("next_due", "Next deliverable due", next_due, "date"),

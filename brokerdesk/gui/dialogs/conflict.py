@@ -11,6 +11,7 @@ conflict and the dialog shows again, so a third change cannot be lost either.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from brokerdesk.core.display import display
 from brokerdesk.core.errors import EditConflict
+from brokerdesk.core.money import format_money
 from brokerdesk.gui.scrolling import form_scroll_area
 
 MINE, THEIRS = "mine", "theirs"
@@ -159,15 +161,18 @@ class ConflictDialog(QDialog):
         grid_host.setMinimumWidth(640)
         self.resize(720, min(grid_host.sizeHint().height() + 170, 640))
 
-    def _shown(self, name: str, value: Any) -> str:
+    def _shown(self, name: str, value: Any, currency: Any = None) -> str:
         if name in self.choice_labels and isinstance(value, str):
             value = self.choice_labels[name].get(value, value)
+        if isinstance(value, Decimal) and isinstance(currency, str):
+            return format_money(value, currency)  # an agreement's value in its currency
         return plain(value)
 
     def _side(self, host: QWidget, name: str, label: str, mine: bool) -> QWidget:
         """One cell: the radio button, then the value wrapped beneath it."""
         value = self._my_value(name) if mine else self.conflict.theirs.get(name)
-        text = self._shown(name, value)
+        currency = self._my_value("currency") if mine else self.conflict.theirs.get("currency")
+        text = self._shown(name, value, currency)
         cell = QWidget(host)
         box = QVBoxLayout(cell)
         box.setContentsMargins(0, 0, 0, 0)

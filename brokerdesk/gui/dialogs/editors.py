@@ -158,6 +158,11 @@ class ChoiceEditor(FieldEditor):
 
     def set_value(self, value: Any) -> None:
         found = self.combo.findData(value)
+        if found < 0 and value not in (None, ""):
+            # A stored value no longer offered (a currency code an older version let in):
+            # shown as it is, so saving the form never changes it silently.
+            self.combo.addItem(str(value), value)
+            found = self.combo.count() - 1
         self.combo.setCurrentIndex(max(found, 0))
 
 

@@ -119,6 +119,9 @@ class GroupedView:
         for i, _column in enumerate(self.model.columns):
             self.tree.setColumnHidden(i, self.page.table.isColumnHidden(i))
         self.tree.setColumnWidth(0, max(220, self.page.table.columnWidth(0)))
+        for i, column in enumerate(self.model.columns):
+            if column.currency is not None:  # room for "£12,000.00 + €5,000.00"
+                self.tree.resizeColumnToContents(i)
         total = self.model.total()
         parts = [
             translate("Grouping", "Total: {0} in {1} groups").format(

@@ -24,6 +24,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 
 from brokerdesk.core.display import display
+from brokerdesk.core.money import Money, currency_order
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -119,6 +120,8 @@ def _sort_key(value: Any) -> tuple[int, Any]:
         return (2, "")  # empty values last
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         return (0, value)
+    if isinstance(value, Money):  # by amount within its currency, pounds first
+        return (0, (*currency_order(value.currency), value.amount))
     if isinstance(value, dt.date):
         return (0, value.toordinal())
     return (1, str(value).casefold())
@@ -218,7 +221,7 @@ class RowsModel(QAbstractTableModel):
             if column.right is not None:
                 return RIGHT if column.right else None
             value = column.value(row)
-            numeric = isinstance(value, int | Decimal) and not isinstance(value, bool)
+            numeric = isinstance(value, int | Decimal | Money) and not isinstance(value, bool)
             return RIGHT if numeric and column.text is None else None
         if role == FONT and extras is not None and extras.warn:
             font = QFont()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from brokerdesk.core import vocabulary as v
-from brokerdesk.core.services.agreements import amount_text
+from brokerdesk.core.money import format_money
 from brokerdesk.gui import kind_words
 from brokerdesk.gui.models.rows import RowColumn
 from brokerdesk.gui.views.pages.base import RecordPage
@@ -57,7 +57,7 @@ class AgreementPage(RecordPage):
         self.set_details(
             [
                 ("Partner", data["partner"]),
-                ("Value", amount_text(data["value"], data["currency"])),
+                ("Value", format_money(data["value"], data["currency"])),
                 ("Starts", _day(data["start_date"])),
                 ("Ends", _day(data["end_date"])),
                 ("Renewal due", _day(data["renewal_date"])),
@@ -96,7 +96,7 @@ class AgreementPage(RecordPage):
                     "id": t["id"],
                     "start": _day(t["start_date"]),
                     "end": _day(t["end_date"]),
-                    "value": amount_text(t["value"], data["currency"]),
+                    "value": format_money(t["value"], data["currency"]),
                     "renewed_on": _day(t["renewed_on"]),
                     "renewed_by": t["renewed_by"] or "",
                 }

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from brokerdesk.core import clock
+from brokerdesk.core.money import format_money
 from brokerdesk.core.services.grants import (
     DELIVERABLE_KIND_LABELS,
     GRANT_STATUS_LABELS,
@@ -37,8 +38,7 @@ def add_grant_tables(page: RecordPage) -> tuple[RelatedTable, RelatedTable]:
         (
             RowColumn("title", "Grant"),
             RowColumn("status", "Status", GRANT_STATUS_LABELS),
-            RowColumn("amount", "Amount"),
-            RowColumn("currency", "Currency"),
+            RowColumn("amount", "Amount"),  # in the grant's own currency
             RowColumn("start_date", "Starts"),
             RowColumn("end_date", "Ends"),
         ),
@@ -112,7 +112,7 @@ class GrantPage(RecordPage):
         self.heading.setAccessibleName(self.tr("Grant: {0}").format(g["title"]))
         status = self.tr(GRANT_STATUS_LABELS.get(str(g["status"]), str(g["status"])))
         self.subtitle.setText(f"{status} · {data.funder}")
-        amount = f"{g['currency']} {g['amount']:,.2f}" if g.get("amount") is not None else ""
+        amount = format_money(g.get("amount"), g.get("currency"))
         dates = " to ".join(
             d.strftime("%d %b %Y") for d in (g.get("start_date"), g.get("end_date")) if d
         )

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMenu, QPushButton
 
 from brokerdesk.core import clock
 from brokerdesk.core import vocabulary as v
+from brokerdesk.core.money import Money
 from brokerdesk.core.services.agreements import agreement_due_text, state_of
 from brokerdesk.core.services.grants import funder_grants
 from brokerdesk.core.services.overview import PartnerOverview
@@ -85,6 +86,7 @@ class PartnerPage(RecordPage):
                 RowColumn("end_date", "Ends"),
                 RowColumn("renewal_date", "Renewal due"),
                 RowColumn("due", "Due"),
+                RowColumn("value", "Value"),  # in the agreement's own currency
             ),
             "agreement",
         )
@@ -133,6 +135,7 @@ class PartnerPage(RecordPage):
                 {
                     **a,
                     "state": state_of(a["status"], a["end_date"], today),
+                    "value": None if a["value"] is None else Money(a["value"], a["currency"]),
                     "due": agreement_due_text(a, today),
                 }
                 for a in data.agreements
