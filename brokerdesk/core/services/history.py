@@ -17,15 +17,24 @@ from brokerdesk.core.audit import SOURCE_FIELD
 from brokerdesk.core.db import Database
 from brokerdesk.core.models import AuditEvent
 
+# The key of a merge's history entry holding the values it did not keep (field -> value);
+# core.services.duplicates writes it.
+NOT_KEPT = "not_kept"
+
 
 @dataclass(frozen=True)
 class FieldChange:
-    """One field's change: ``old`` is None for a new record, ``new`` None for a deleted one."""
+    """One field's change: ``old`` is None for a new record, ``new`` None for a deleted one.
+
+    A merge also lists each value it did not keep (``kept`` False, ``old`` that value,
+    ``new`` None), so nothing a merge leaves out goes unrecorded.
+    """
 
     field: str
     label: str
     old: Any
     new: Any
+    kept: bool = True
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,16 @@ def field_labels(db: Database, entity: str) -> dict[str, str]:
 
 def _label(labels: dict[str, str], name: str) -> str:
     return labels.get(name, name.replace("_", " ").capitalize())
+
+
+def _not_kept(labels: dict[str, str], values: Any) -> tuple[FieldChange, ...]:
+    """A merge's values not kept, as changes that say so."""
+    if not isinstance(values, dict):
+        return ()
+    return tuple(
+        FieldChange(name, _label(labels, name), value, None, kept=False)
+        for name, value in values.items()
+    )
 
 
 class HistoryService:
@@ -98,7 +117,7 @@ class HistoryService:
                         FieldChange(name, _label(labels, name), pair[0], pair[1])
                         for name, pair in data.items()
                         if isinstance(pair, list) and len(pair) == 2
-                    )
+                    ) + _not_kept(labels, data.get(NOT_KEPT))
                 entries.append(
                     HistoryEntry(
                         event.id,
