@@ -130,14 +130,9 @@ class MergeDialog(QDialog):
             self.side_headers.append(header)
         line = 1
         for f in facts.fields:
-            if f.name in facts.own and not self.own_heading:
-                self.own_heading = QLabel(f"<b>{self.tr('Your own fields')}</b>", host)
-                self.own_heading.setAccessibleName(self.tr("Your own fields"))
-                grid.addWidget(self.own_heading, line, 0, 1, 3)
+            if f.name not in facts.own:
+                self._add_field(grid, host, line, f.name, self.tr(f.label))
                 line += 1
-            own = f.name in facts.own  # the team's words, not the app's
-            self._add_field(grid, host, line, f.name, f.label if own else self.tr(f.label))
-            line += 1
         for label, text in facts.combined.items():
             name = QLabel(label + ":", host)
             value = QLabel(
@@ -147,6 +142,15 @@ class MergeDialog(QDialog):
             value.setAccessibleName(self.tr("{0}: both combined").format(label))
             grid.addWidget(name, line, 0)
             grid.addWidget(value, line, 1, 1, 2)
+            line += 1
+        own = [f for f in facts.fields if f.name in facts.own]
+        if own:  # the team's fields last, under their own heading, in the team's words
+            self.own_heading = QLabel(f"<b>{self.tr('Your own fields')}</b>", host)
+            self.own_heading.setAccessibleName(self.tr("Your own fields"))
+            grid.addWidget(self.own_heading, line, 0, 1, 3)
+            line += 1
+        for f in own:
+            self._add_field(grid, host, line, f.name, f.label)
             line += 1
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
