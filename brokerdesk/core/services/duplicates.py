@@ -265,7 +265,7 @@ def merge(
         if survivor is None or other is None:
             raise NotFoundError(f"One of the two {entity}s no longer exists.")
         result = merge_own.OwnMerge()
-        taken = _fixed_taken(survivor, other, names, chosen, result)
+        taken = merge_own.take_fixed_values(survivor, other, names, chosen, result)
         before = {n: getattr(survivor, n) for n in taken}
         new_values = {n: getattr(other, n) for n in taken}
         label = (
@@ -306,30 +306,6 @@ def merge(
         snapshot=snap,
         touched=frozenset(touched),
     )
-
-
-def _fixed_taken(
-    survivor: Any,
-    other: Any,
-    names: set[str],
-    chosen: Mapping[str, str],
-    result: merge_own.OwnMerge,
-) -> list[str]:
-    """The fixed fields whose value the survivor takes from the other; the values not kept
-    go into ``result.not_kept``."""
-    taken = []
-    for name in sorted(names):
-        mine, theirs = getattr(survivor, name), getattr(other, name)
-        if merge_own.empty(theirs) or mine == theirs:
-            continue
-        side = chosen.get(name, "other" if merge_own.empty(mine) else "survivor")
-        if side == "survivor":
-            result.not_kept[name] = json_value(theirs)
-            continue
-        if not merge_own.empty(mine):
-            result.not_kept[name] = json_value(mine)
-        taken.append(name)
-    return taken
 
 
 def _label_field(entity: str) -> str:

@@ -81,14 +81,18 @@ def words_for(session: Session, contact_id: int) -> Words:
         rows += [r for t, r in json.loads(snapshot)["rows"] if t == "contact"]
     for changes in session.scalars(
         select(AuditEvent.changes).where(
-            AuditEvent.entity == "contact", AuditEvent.record_id == contact_id
+            AuditEvent.entity == "contact",
+            AuditEvent.record_id.in_(person_ids(session, contact_id)),
         )
     ):
         data = json.loads(changes or "{}")
+        not_kept = data.get("not_kept")
         for key in ("full_name", "email"):
             pair = data.get(key)
             if isinstance(pair, list):
                 rows += [{key: value} for value in pair]
+            if isinstance(not_kept, dict) and key in not_kept:
+                rows.append({key: not_kept[key]})
     for row in rows:
         address, name = row.get("email"), row.get("full_name")
         if isinstance(address, str) and "@" in address:
@@ -99,6 +103,27 @@ def words_for(session: Session, contact_id: int) -> Words:
             # In their own e-mails they sign "Siân" and are greeted "Ms Llŷr".
             words.shown.update(p for p in (parts[0], parts[-1]) if len(p) >= 3)
     return words
+
+
+def person_ids(session: Session, contact_id: int) -> set[int]:
+    """The contact and every contact merged into it (their history is about the same
+    person, kept under the ids they had)."""
+    found, frontier = {contact_id}, {contact_id}
+    while frontier:
+        merged = set()
+        for changes in session.scalars(
+            select(AuditEvent.changes).where(
+                AuditEvent.entity == "contact",
+                AuditEvent.action == "merge",
+                AuditEvent.record_id.in_(frontier),
+            )
+        ):
+            other = json.loads(changes or "{}").get("merged_id")
+            if isinstance(other, int) and other not in found:
+                merged.add(other)
+        found |= merged
+        frontier = merged
+    return found
 
 
 def shown_names(words: Words, notes: str) -> None:

@@ -66,6 +66,30 @@ def empty(value: Any) -> bool:
     return value is None or value == "" or value == []
 
 
+def take_fixed_values(
+    survivor: Any,
+    other: Any,
+    names: set[str],
+    chosen: Mapping[str, str],
+    result: OwnMerge,
+) -> list[str]:
+    """The fixed fields whose value the survivor takes from the other; the values not kept
+    go into ``result.not_kept``."""
+    taken = []
+    for name in sorted(names):
+        mine, theirs = getattr(survivor, name), getattr(other, name)
+        if empty(theirs) or mine == theirs:
+            continue
+        side = chosen.get(name, "other" if empty(mine) else "survivor")
+        if side == "survivor":
+            result.not_kept[name] = json_value(theirs)
+            continue
+        if not empty(mine):
+            result.not_kept[name] = json_value(mine)
+        taken.append(name)
+    return taken
+
+
 def take_own_values(
     session: Session,
     entity: str,

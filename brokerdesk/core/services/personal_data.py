@@ -39,6 +39,8 @@ from brokerdesk.core.models import (
     TrashItem,
     utcnow,
 )
+from brokerdesk.core.services.custom_values import is_custom_key
+from brokerdesk.core.services.history import NOT_KEPT
 from brokerdesk.core.services.records import Change
 from brokerdesk.core.stored import json_value
 
@@ -223,16 +225,29 @@ class PersonalDataService:
             )
 
     def _scrub_audit(self, session: Any, contact_id: int) -> None:
+        """Rewrite the personal values in the history of the contact and of the contacts
+        merged into it: its fields, its own fields' values and what a merge did not keep."""
         events = session.scalars(
             select(AuditEvent).where(
-                AuditEvent.entity == "contact", AuditEvent.record_id == contact_id
+                AuditEvent.entity == "contact",
+                AuditEvent.record_id.in_(erasure_scrub.person_ids(session, contact_id)),
             )
         ).all()
         for event in events:
             changes = json.loads(event.changes or "{}")
-            for name in PERSONAL_FIELDS:
-                if name in changes and isinstance(changes[name], list):
-                    changes[name] = [None if v is None else ERASED for v in changes[name]]
+            for name, value in changes.items():
+                if _personal(name) and isinstance(value, list):
+                    changes[name] = [None if v is None else ERASED for v in value]
+            not_kept = changes.get(NOT_KEPT)
+            if isinstance(not_kept, dict):
+                changes[NOT_KEPT] = {
+                    k: ERASED if _personal(k) and v is not None else v for k, v in not_kept.items()
+                }
             event.changes = json.dumps(changes, ensure_ascii=False)
             event.summary = ERASED
         session.flush()
+
+
+def _personal(name: str) -> bool:
+    """A contact's field that holds personal data: its own, and every one the team added."""
+    return name in PERSONAL_FIELDS or is_custom_key(name)
