@@ -65,6 +65,17 @@ class Words:
         parts.sort(key=len, reverse=True)
         return re.compile(r"(?<![\w.@])(?:" + "|".join(parts) + r")(?![\w@])", re.IGNORECASE)
 
+    def clues(self) -> list[str]:
+        """SQL LIKE patterns for a cheap first sieve in the database before :meth:`pattern`
+        decides: the addresses, and the names with anything between their words (matched
+        in any case, though SQLite folds the case of ASCII letters only)."""
+        return [*self.addresses, *("%".join(n.split()) for n in self.names)]
+
+
+def _mentions(columns: Iterable[Any], clues: list[str]) -> Any:
+    """Any of ``columns`` contains any clue (ignoring case where the database can)."""
+    return or_(*[c.ilike(f"%{clue}%") for c in columns for clue in clues])
+
 
 def words_for(session: Session, contact_id: int) -> Words:
     """The contact's name and address now (or in the Trash) and as history recorded them."""
@@ -154,15 +165,11 @@ def _fit(text: str | None, limit: int) -> str | None:
     return text[:limit] if text else text
 
 
-def _emailed(session: Session) -> list[Interaction]:
-    """Interactions logged from e-mails: of kind e-mail, or with a Message-ID kept."""
+def _emailed() -> Any:
+    """The ids of interactions logged from e-mails: of kind e-mail, or with a Message-ID."""
     logged = select(EmailMessage.interaction_id)
-    return list(
-        session.scalars(
-            select(Interaction)
-            .where(or_(Interaction.kind == "email", Interaction.id.in_(logged)))
-            .order_by(Interaction.id)
-        )
+    return select(Interaction.id).where(
+        or_(Interaction.kind == "email", Interaction.id.in_(logged))
     )
 
 
@@ -188,7 +195,13 @@ def plan(session: Session, contact_id: int) -> tuple[Words, Scrubbing]:
     strong = words.pattern(shown=False)
     if strong is None:
         return words, found
-    for interaction in _emailed(session):
+    texts_of = (Interaction.subject, Interaction.notes, Interaction.by_whom)
+    candidates = session.scalars(
+        select(Interaction)
+        .where(Interaction.id.in_(_emailed()), _mentions(texts_of, words.clues()))
+        .order_by(Interaction.id)
+    )
+    for interaction in candidates:
         texts = (interaction.subject, interaction.notes, interaction.by_whom)
         if any(t and strong.search(t) for t in texts):
             found.interactions.append(interaction.id)
@@ -247,14 +260,14 @@ def apply(session: Session, contact_id: int) -> Scrubbing:
         row.message_id = scrub(row.message_id, full) or ERASED
     # The history of the person's e-mails with every word; of other e-mails, with the
     # addresses and record names (an earlier subject may have named them).
-    mine = set(found.interactions)
-    others = [i.id for i in _emailed(session) if i.id not in mine]
-    found.history = _scrub_history(session, full, sorted(mine))
-    found.history += _scrub_history(session, strong, others)
+    clues = words.clues()
+    mine = select(Interaction.id).where(Interaction.id.in_(found.interactions))
+    found.history = _scrub_history(session, full, mine)
+    found.history += _scrub_history(session, strong, _emailed(), clues)
     trashed: dict[str, set[int]] = {"interaction": set(), "document": set()}
-    found.trash = _scrub_trash(session, strong, trashed)
+    found.trash = _scrub_trash(session, strong, clues, trashed)
     found.history += _scrub_history(
-        session, strong, sorted(trashed["interaction"]), sorted(trashed["document"])
+        session, strong, sorted(trashed["interaction"]), clues, sorted(trashed["document"])
     )
     _unlink_in_trash(session, contact_id)
     session.flush()
@@ -274,18 +287,25 @@ def _scrub_value(value: Any, pattern: re.Pattern[str]) -> Any:
 def _scrub_history(
     session: Session,
     pattern: re.Pattern[str],
-    interactions: list[int],
-    documents: list[int] | None = None,
+    interactions: Any,
+    clues: list[str] | None = None,
+    documents: Any = None,
 ) -> int:
-    """Rewrite the history of e-mail interactions and of their attachments (``documents``,
-    or those the interactions have now)."""
+    """Rewrite the history of e-mail interactions and of their attachments.
+
+    Args:
+        interactions: their ids (a list, or a query of ids).
+        clues: only events that mention one (a sieve before the pattern), or all.
+        documents: the attachments' ids; None: those the interactions have now.
+    """
     if documents is None:
-        documents = list(
-            session.scalars(select(Document.id).where(Document.interaction_id.in_(interactions)))
-        )
+        documents = select(Document.id).where(Document.interaction_id.in_(interactions))
     count = 0
     for entity, ids in (("interaction", interactions), ("document", documents)):
-        for event in _events(session, entity, ids):
+        query = select(AuditEvent).where(AuditEvent.entity == entity, AuditEvent.record_id.in_(ids))
+        if clues is not None:
+            query = query.where(_mentions((AuditEvent.changes, AuditEvent.summary), clues))
+        for event in session.scalars(query):
             data = json.loads(event.changes or "{}")
             cleaned = _scrub_value(data, pattern)
             summary = scrub(event.summary, pattern) or ERASED
@@ -296,23 +316,14 @@ def _scrub_history(
     return count
 
 
-def _events(session: Session, entity: str, ids: Iterable[int]) -> list[AuditEvent]:
-    wanted = list(ids)
-    if not wanted:
-        return []
-    return list(
-        session.scalars(
-            select(AuditEvent).where(AuditEvent.entity == entity, AuditEvent.record_id.in_(wanted))
-        )
-    )
-
-
-def _scrub_trash(session: Session, pattern: re.Pattern[str], found: dict[str, set[int]]) -> int:
+def _scrub_trash(
+    session: Session, pattern: re.Pattern[str], clues: list[str], found: dict[str, set[int]]
+) -> int:
     """Rewrite e-mail interactions (and their attachments and Message-IDs) in the Trash;
     ``found`` gathers the ids of those interactions and attachments, whose history goes
     too."""
     count = 0
-    for item in session.scalars(select(TrashItem)):
+    for item in session.scalars(select(TrashItem).where(_mentions([TrashItem.snapshot], clues))):
         data = json.loads(item.snapshot)
         emailed = {
             r["id"] for t, r in data["rows"] if t == "interaction" and r.get("kind") == "email"
@@ -354,7 +365,9 @@ def _unlink_in_trash(session: Session, contact_id: int) -> None:
     meeting restored later must not point at someone erased); rows that exist only with
     the contact (a named lead, a tag on them) leave the snapshot."""
     columns = _contact_columns()
-    for item in session.scalars(select(TrashItem)):
+    # Snapshots are JSON: a row's '"contact_id": 7', a relink's '"contact_id", 7'.
+    clues = [f'contact_id": {contact_id}', f'contact_id", {contact_id}']
+    for item in session.scalars(select(TrashItem).where(_mentions([TrashItem.snapshot], clues))):
         data = json.loads(item.snapshot)
         rows = []
         changed = False
