@@ -72,7 +72,7 @@ def consequences(plan: ErasurePlan) -> str:
                 ),
             )
         )
-    return " ".join(lines)
+    return "\n\n".join(lines)
 
 
 def erase_contact(page: RecordPage) -> bool:
