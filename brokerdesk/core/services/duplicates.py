@@ -5,7 +5,10 @@ Imports from several spreadsheets leave "Royal National Institute of Blind Peopl
 reason; the merge keeps one record (the survivor), takes field by field what the user chose,
 moves everything that pointed at the other record to the survivor, and deletes the other, in
 one transaction. Its :class:`~brokerdesk.core.services.records.Change` carries what undo needs
-to put every row back where it was.
+to put every row back where it was. What names a record by id without a foreign key (the
+team's own fields and their links, static lists) is moved by
+:mod:`~brokerdesk.core.services.merge_own`; a value not kept is written to the survivor's
+history entry for the merge, so a merge loses nothing.
 """
 
 from __future__ import annotations
