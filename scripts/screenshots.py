@@ -180,6 +180,11 @@ def feature_pictures(
         save(merge, out, "duplicates-merge", app)
         merge.done(0)
     finder.done(0)
+    import screenshot_merge
+
+    screenshot_merge.merge_pictures(
+        window, lambda w, name: save(w, out, name, app), lambda until: settle(app, until)
+    )
 
     from brokerdesk.gui.safety.history_panel import HistoryDialog
 

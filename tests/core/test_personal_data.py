@@ -10,8 +10,10 @@ from sqlalchemy import select
 
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import NotFoundError
-from brokerdesk.core.models import AuditEvent, TrashItem
+from brokerdesk.core.models import AuditEvent, CustomValue, TrashItem
 from brokerdesk.core.services import Services
+from brokerdesk.core.services.duplicates import merge
+from brokerdesk.core.services.field_settings import FieldSpec
 from brokerdesk.core.services.personal_data import PersonalDataService
 from tests.builders.small_world import World
 
@@ -94,3 +96,27 @@ def test_erase_also_clears_a_deleted_contact_from_the_trash(db: Database, world:
         assert not [x for x in session.scalars(select(TrashItem.snapshot)) if EMAIL in x]
         changes = " ".join(e.changes or "" for e in session.scalars(select(AuditEvent)))
     assert EMAIL not in changes, "the delete's audit row is scrubbed too"
+
+
+def test_erasing_a_merged_contact_scrubs_the_history_of_both_records(
+    db: Database, world: World
+) -> None:
+    """A merge keeps the values it did not keep in the history, and the merged-away record's
+    history under its own id: an erasure of the person takes both, and their own fields."""
+    s = Services(db)
+    pronouns = s.custom_fields.add("contact", FieldSpec("Pronouns", "text")).id
+    keep = s.contacts.create(
+        {"full_name": "Sam Reid", "email": EMAIL, f"cf_{pronouns}": "they/them"}
+    ).id
+    twin = s.contacts.create(
+        {"full_name": "Samuel Reid", "email": "sam@home.example", "phone": "07700 900123"}
+    ).id
+    merge(db, "contact", keep, twin)
+    PersonalDataService(db).erase_contact(keep)
+    with db.read() as session:
+        events = session.scalars(select(AuditEvent)).all()
+        text = " ".join(f"{e.summary} {e.changes}" for e in events)
+        values = session.scalars(select(CustomValue.text_value)).all()
+    for personal in ("Sam Reid", "Samuel Reid", EMAIL, "sam@home.example", "07700 900123"):
+        assert personal not in text, f"{personal} is still in the history"
+    assert "they/them" not in text and values == [], "own-field values go too"

@@ -13,10 +13,12 @@ from sqlalchemy import text
 
 from brokerdesk.core.db import Database
 from brokerdesk.core.models import Base
+from brokerdesk.core.services.field_settings import FieldSpec
 from brokerdesk.gui.duplicates.finder import DuplicatesDialog
 from brokerdesk.gui.duplicates.merge_view import MergeDialog
 from brokerdesk.gui.main_window import MainWindow
-from tests.gui.drive import ModalDriver, answer_message_box
+from brokerdesk.gui.safety.history_panel import HistoryPanel
+from tests.gui.drive import ModalDriver, answer_message_box, history_lines
 
 
 @dataclass
@@ -466,3 +468,47 @@ def test_merge_defaults_keep_the_kept_records_values_and_follow_a_swap(
         owner,
     )
     assert _one(db, "SELECT count(*) FROM partner WHERE id = :i", i=typo)[0] == 0
+
+
+def test_an_own_field_conflict_is_chosen_in_the_merge_view_and_nothing_is_dropped(
+    qtbot: Any, window: MainWindow, pair: Pair
+) -> None:
+    """The team's own fields are merged like the fixed ones: a blank is filled from the
+    other record, a conflict is the user's choice (the kept record's by default), and the
+    value not kept is written to the kept record's History."""
+    s = window.ctx.services
+    region = s.custom_fields.add("partner", FieldSpec("Our region", "text")).id
+    charity = s.custom_fields.add("partner", FieldSpec("Charity number", "text")).id
+    s.partners.update(pair.older, {f"cf_{region}": "North West"})
+    s.partners.update(pair.newer, {f"cf_{region}": "North East", f"cf_{charity}": "1093041"})
+    dialog = _open_finder(qtbot, window)
+    _select(dialog, "Sightline Reading Trust")
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    merge = dialog.merge_dialog
+    assert merge is not None and merge.own_heading is not None
+    assert merge.own_heading.text() == "<b>Your own fields</b>"
+    conflict = merge.radios[f"cf_{region}"]
+    assert [r.text() for r in conflict] == ["North West", "North East"]
+    assert conflict[1].accessibleName() == "Our region: North East"
+    assert merge.fields[f"cf_{region}"].checkedId() == 0, "the kept record's value by default"
+    assert merge.fields[f"cf_{charity}"].checkedId() == 1, "a blank takes the other's"
+    assert "Our region" in merge.moves.text().split("are written to its history")[0]
+    _click(qtbot, conflict[1])
+    assert merge.choices()[f"cf_{region}"] == "other"
+    confirm = answer_message_box("Merge")
+    qtbot.mouseClick(merge.merge_button, Qt.MouseButton.LeftButton)
+    confirm.check()
+    qtbot.waitUntil(lambda: dialog.merge_dialog is None, timeout=10_000)
+    kept = s.partners.get(pair.older)
+    assert (kept[f"cf_{region}"], kept[f"cf_{charity}"]) == ("North East", "1093041")
+    panel = HistoryPanel(window.ctx, "partner", pair.older)
+    qtbot.addWidget(panel)
+    newest, lines = history_lines(panel.table)[0]
+    assert "Merged Sightline Reading Trust UK into Sightline Reading Trust" in newest[2]
+    assert "Charity number: (empty) → 1093041" in lines
+    assert "Our region: North West not kept" in lines
+    assert "Name: Sightline Reading Trust UK not kept" in lines
+    window.undo_action.trigger()
+    assert s.partners.get(pair.newer)[f"cf_{region}"] == "North East"
+    assert s.partners.get(pair.older)[f"cf_{region}"] == "North West"
+    assert s.partners.get(pair.older)[f"cf_{charity}"] is None

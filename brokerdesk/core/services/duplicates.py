@@ -5,7 +5,10 @@ Imports from several spreadsheets leave "Royal National Institute of Blind Peopl
 reason; the merge keeps one record (the survivor), takes field by field what the user chose,
 moves everything that pointed at the other record to the survivor, and deletes the other, in
 one transaction. Its :class:`~brokerdesk.core.services.records.Change` carries what undo needs
-to put every row back where it was.
+to put every row back where it was. What names a record by id without a foreign key (the
+team's own fields and their links, static lists) is moved by
+:mod:`~brokerdesk.core.services.merge_own`; a value not kept is written to the survivor's
+history entry for the merge, so a merge loses nothing.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import UniqueConstraint, and_, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+import brokerdesk.core.services.merge_own as merge_own
 from brokerdesk.core import audit, snapshots
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import Cancelled, NotFoundError, ValidationError
@@ -26,9 +30,11 @@ from brokerdesk.core.importing.folding import match_key
 from brokerdesk.core.importing.matching import evidence_domain
 from brokerdesk.core.importing.partner_matching import partner_key
 from brokerdesk.core.models import Contact, Partner
+from brokerdesk.core.services.history import NOT_KEPT
 from brokerdesk.core.services.partners import PartnerService
 from brokerdesk.core.services.people import ContactService
 from brokerdesk.core.services.records import Change
+from brokerdesk.core.stored import json_value
 
 MERGEABLE = {
     "partner": (Partner, PartnerService.fields),
@@ -230,10 +236,14 @@ def merge(
 ) -> Change:
     """Merge ``other_id`` into ``survivor_id`` in one transaction.
 
+    Nothing is lost: a field (fixed or one of the team's own, ``cf_<id>``) not named in
+    ``choices`` keeps the survivor's value, or takes the other's where the survivor has none;
+    every value not kept is written to the survivor's history entry for the merge, and the
+    other record with all its values is in the Change for undo.
+
     Args:
         entity: ``partner`` or ``contact``.
-        choices: field -> ``"survivor"`` or ``"other"``: whose value to keep. Fields not
-            named keep the survivor's value.
+        choices: field -> ``"survivor"`` or ``"other"``: whose value to keep.
 
     Returns:
         A ``merge`` Change; pass it to :func:`undo_merge` to take the merge back.
@@ -247,22 +257,26 @@ def merge(
     model, fields = MERGEABLE[entity]
     names = {f.name for f in fields}
     chosen = dict(choices or {})
-    for name, side in chosen.items():
-        if name not in names or side not in ("survivor", "other"):
-            raise ValidationError({name: f"'{name}: {side}' is not a merge choice."})
     table = snapshots.metadata_table(entity)
     with db.write() as session:
+        own = merge_own.own_keys(session, entity)
+        for name, side in chosen.items():
+            if (name not in names and name not in own) or side not in ("survivor", "other"):
+                raise ValidationError({name: f"'{name}: {side}' is not a merge choice."})
         survivor = session.get(model, survivor_id)
         other = session.get(model, other_id)
         if survivor is None or other is None:
             raise NotFoundError(f"One of the two {entity}s no longer exists.")
-        taken = [n for n, side in chosen.items() if side == "other"]
+        result = merge_own.OwnMerge()
+        taken = merge_own.take_fixed_values(survivor, other, names, chosen, result)
         before = {n: getattr(survivor, n) for n in taken}
         new_values = {n: getattr(other, n) for n in taken}
         label = (
             f"{getattr(other, _label_field(entity))} into {getattr(survivor, _label_field(entity))}"
         )
         moved, added = _move_references(session, table, survivor_id, other_id)
+        merge_own.move_references(session, entity, survivor_id, other_id, result)
+        merge_own.take_own_values(session, entity, survivor_id, other_id, chosen, result)
         snap = snapshots.capture(session, entity, [other_id])
         snapshots.drop_custom_values(session, snap)  # undo puts them back with the record
         session.expunge(other)
@@ -273,22 +287,27 @@ def merge(
                 .where(table.c.id == survivor_id)
                 .values(**new_values, version_id=table.c.version_id + 1)
             )
-        audit.record(
-            session,
-            "merge",
-            entity,
-            f"Merged {label}",
-            survivor_id,
-            {"merged_id": other_id, "fields": {n: [before[n], new_values[n]] for n in taken}},
-        )
+        history: dict[str, Any] = {
+            n: [json_value(before[n]), json_value(new_values[n])] for n in taken
+        }
+        history |= merge_own.history_changes(result)
+        history["merged_id"] = other_id
+        if result.not_kept:
+            history[NOT_KEPT] = result.not_kept
+        audit.record(session, "merge", entity, f"Merged {label}", survivor_id, history)
+    touched = {t for t, _, _ in moved} | {t for t, _ in added} | {entity}
+    if result.after or result.links:
+        touched.add("custom_value")
+    if result.lists_moved or result.lists_dropped:
+        touched.add("static_list_member")
     return Change(
         entity,
         "merge",
         (survivor_id, other_id),
-        before={"fields": before, "moved": moved, "added": added},
+        before={"fields": before, "moved": moved, "added": added, "own": result},
         after=new_values,
         snapshot=snap,
-        touched=frozenset({t for t, _, _ in moved} | {t for t, _ in added} | {entity}),
+        touched=frozenset(touched),
     )
 
 
@@ -352,7 +371,8 @@ def merge_preview(
     for child, _column, _row, clash in _referring_rows(session, table, survivor_id, other_id):
         moving_already = counts.setdefault(child.name, [0, 0])
         moving_already[1 if clash else 0] += 1
-    return [(name, moving, already) for name, (moving, already) in counts.items()]
+    found = [(name, moving, already) for name, (moving, already) in counts.items()]
+    return found + merge_own.preview_references(session, entity, survivor_id, other_id)
 
 
 def _move_references(
@@ -402,6 +422,9 @@ def undo_merge(db: Database, change: Change) -> Change:
                 .where(and_(child.c.id == row_id, child.c[column] == survivor_id))
                 .values({column: other_id})
             )
+        own: merge_own.OwnMerge = change.before["own"]
+        merge_own.undo_references(session, survivor_id, other_id, own)
+        merge_own.undo_own_values(session, entity, survivor_id, own)
         fields = change.before["fields"]
         if fields:
             session.execute(

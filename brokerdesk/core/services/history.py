@@ -21,6 +21,10 @@ from brokerdesk.core.db import Database
 from brokerdesk.core.models import AuditEvent
 from brokerdesk.core.services.reference_names import Wanted, is_reference, names_as_of
 
+# The key of a merge's history entry holding the values it did not keep (field -> value);
+# core.services.duplicates writes it.
+NOT_KEPT = "not_kept"
+
 
 @dataclass(frozen=True)
 class FieldChange:
@@ -29,6 +33,9 @@ class FieldChange:
     For a reference field (``reference`` True), ``old_name`` and ``new_name`` are the names
     of the records ``old`` and ``new`` pointed at, as of the change (None: none, or deleted
     with its name unknown).
+
+    A merge also lists each value it did not keep (``kept`` False, ``old`` that value,
+    ``new`` None), so nothing a merge leaves out goes unrecorded.
     """
 
     field: str
@@ -38,6 +45,8 @@ class FieldChange:
     reference: bool = False
     old_name: str | None = None
     new_name: str | None = None
+
+    kept: bool = True
 
 
 @dataclass(frozen=True)
@@ -110,6 +119,16 @@ def _named(session: Session, entries: list[HistoryEntry]) -> list[HistoryEntry]:
     ]
 
 
+def _not_kept(labels: dict[str, str], values: Any) -> tuple[FieldChange, ...]:
+    """A merge's values not kept, as changes that say so."""
+    if not isinstance(values, dict):
+        return ()
+    return tuple(
+        FieldChange(name, _label(labels, name), value, None, kept=False)
+        for name, value in values.items()
+    )
+
+
 class HistoryService:
     """Reads the audit trail of one record."""
 
@@ -151,7 +170,7 @@ class HistoryService:
                         FieldChange(name, _label(labels, name), pair[0], pair[1])
                         for name, pair in data.items()
                         if isinstance(pair, list) and len(pair) == 2
-                    )
+                    ) + _not_kept(labels, data.get(NOT_KEPT))
                 entries.append(
                     HistoryEntry(
                         event.id,

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+import brokerdesk.core.services.custom_values as custom_values
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import ValidationError
 from brokerdesk.core.models import LibraryService, OfferArea, Partner
@@ -35,6 +36,8 @@ class PairFacts:
         tags: a partner pair's tags together, sorted (empty for contacts).
         offer_areas: a partner pair's offer areas together, in their own order.
         moves: survivor id -> (table, rows that move, rows the survivor already has).
+        own_fields: the team's own fields of the kind, (key, label) in their order.
+        own_shown: per record, own-field key -> its value as a person reads it ("" empty).
     """
 
     entity: str
@@ -45,6 +48,8 @@ class PairFacts:
     tags: list[str] = field(default_factory=list)
     offer_areas: list[str] = field(default_factory=list)
     moves: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)
+    own_fields: list[tuple[str, str]] = field(default_factory=list)
+    own_shown: tuple[dict[str, str], dict[str, str]] = field(default_factory=lambda: ({}, {}))
 
 
 def _service(db: Database, entity: str) -> RecordService:  # type: ignore[type-arg]
@@ -79,6 +84,12 @@ def merge_facts(db: Database, entity: str, first_id: int, second_id: int) -> Pai
                     .order_by(OfferArea.sort_order)
                 )
             )
+        own = custom_values.definitions(session, entity)
+        facts.own_fields = [(f.key, f.label) for f in own]
+        facts.own_shown = (
+            {f.key: custom_values.readable(session, f, values[0][f.key]) for f in own},
+            {f.key: custom_values.readable(session, f, values[1][f.key]) for f in own},
+        )
         facts.moves = {
             first_id: merge_preview(session, entity, first_id, second_id),
             second_id: merge_preview(session, entity, second_id, first_id),

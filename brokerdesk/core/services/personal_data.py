@@ -1,10 +1,12 @@
 """Personal data under UK GDPR: export everything held about a contact, or erase it.
 
-An erasure removes the person from every table in one transaction: the contact record, the
-links from interactions and participations (the interactions themselves are about partners
-and services and stay), their Trash items, and the personal values in past audit events,
-which are rewritten to ``[erased]``. The audit keeps a tombstone: an ``erase`` event that
-says a contact was erased, by whom and when, without saying who they were.
+An erasure removes the person from every table in one transaction: the contact record and
+its values of the team's own fields, the links from interactions and participations (the
+interactions themselves are about partners and services and stay), their Trash items, the
+personal values in past audit events, which are rewritten to ``[erased]``, and their name
+and address wherever e-mails logged as interactions hold them (``erasure_scrub``). The audit
+keeps a tombstone: an ``erase`` event that says a contact was erased, by whom and when,
+without saying who they were.
 
 Backups taken before the erasure still hold the data until thinning deletes them (at most a
 year, see ``core.backup``); the privacy notice should say so.
@@ -13,24 +15,32 @@ year, see ``core.backup``); the privacy notice should say so.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, select, update
 
+import brokerdesk.core.services.erasure_scrub as erasure_scrub
 from brokerdesk.core import audit
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import NotFoundError
 from brokerdesk.core.models import (
     AuditEvent,
     Contact,
+    CustomField,
+    CustomValue,
     Interaction,
     LibraryService,
     Participation,
     Partner,
     Programme,
+    StaticList,
+    StaticListMember,
     TrashItem,
     utcnow,
 )
+from brokerdesk.core.services.custom_values import is_custom_key
+from brokerdesk.core.services.history import NOT_KEPT
 from brokerdesk.core.services.records import Change
 from brokerdesk.core.stored import json_value
 
@@ -44,6 +54,43 @@ def _row(obj: Any) -> dict[str, Any]:
 
 def _count(session: Any, query: Any) -> int:
     return len(list(session.scalars(query)))
+
+
+@dataclass(frozen=True)
+class ErasurePlan:
+    """What erasing a contact will do, for the person who confirms it.
+
+    Attributes:
+        interactions_unlinked: interactions with them, which stay without the link.
+        participations_unlinked: participations naming them as the local contact.
+        interactions_scrubbed: interactions logged from e-mails whose subject, notes or
+            "Logged by" name them or their address, rewritten to ``[erased]``.
+        attachments_renamed: those e-mails' attachments whose file names name them.
+    """
+
+    contact_id: int
+    name: str
+    interactions_unlinked: int
+    participations_unlinked: int
+    interactions_scrubbed: int
+    attachments_renamed: int
+
+
+def _forget_own_values_and_lists(session: Any, contact_id: int) -> None:
+    """The contact's values of the team's own fields and its list memberships (they name
+    it by id, so no foreign key takes them with the contact)."""
+    own = select(CustomField.id).where(CustomField.entity == "contact")
+    session.execute(
+        delete(CustomValue).where(
+            CustomValue.field_id.in_(own), CustomValue.record_id == contact_id
+        )
+    )
+    lists = select(StaticList.id).where(StaticList.entity == "contact")
+    session.execute(
+        delete(StaticListMember).where(
+            StaticListMember.list_id.in_(lists), StaticListMember.record_id == contact_id
+        )
+    )
 
 
 class PersonalDataService:
@@ -109,6 +156,7 @@ class PersonalDataService:
             )
             if session.get(Contact, contact_id) is None and not in_trash:
                 raise NotFoundError(f"The contact #{contact_id} no longer exists.")
+            scrubbed = erasure_scrub.apply(session, contact_id)  # reads the name first
             interactions = _count(
                 session, select(Interaction.id).where(Interaction.contact_id == contact_id)
             )
@@ -129,6 +177,7 @@ class PersonalDataService:
                 .execution_options(synchronize_session=False)
             )
             session.execute(delete(Contact).where(Contact.id == contact_id))
+            _forget_own_values_and_lists(session, contact_id)
             session.execute(
                 delete(TrashItem).where(
                     TrashItem.entity == "contact", TrashItem.record_id == contact_id
@@ -141,26 +190,64 @@ class PersonalDataService:
                 "contact",
                 "A contact's personal data was erased on request",
                 contact_id,
-                {"interactions_unlinked": interactions, "participations_unlinked": participations},
+                {
+                    "interactions_unlinked": interactions,
+                    "participations_unlinked": participations,
+                    "interactions_scrubbed": len(scrubbed.interactions),
+                    "attachments_renamed": len(scrubbed.documents),
+                },
             )
+        touched = {"contact", "interaction", "participation", "trash_item", "custom_value"}
         return Change(
             "contact",
             "delete",
             (contact_id,),
-            touched=frozenset({"contact", "interaction", "participation", "trash_item"}),
+            touched=frozenset(touched | ({"document"} if scrubbed.documents else set())),
         )
 
+    def erasure_plan(self, contact_id: int) -> ErasurePlan:
+        """What :meth:`erase_contact` would do, for the confirmation (nothing is written)."""
+        with self.db.read() as session:
+            contact = session.get(Contact, contact_id)
+            if contact is None:
+                raise NotFoundError(f"The contact #{contact_id} no longer exists.")
+            _words, found = erasure_scrub.plan(session, contact_id)
+            return ErasurePlan(
+                contact_id,
+                contact.full_name,
+                _count(session, select(Interaction.id).where(Interaction.contact_id == contact_id)),
+                _count(
+                    session,
+                    select(Participation.id).where(Participation.local_contact_id == contact_id),
+                ),
+                len(found.interactions),
+                len(found.documents),
+            )
+
     def _scrub_audit(self, session: Any, contact_id: int) -> None:
+        """Rewrite the personal values in the history of the contact and of the contacts
+        merged into it: its fields, its own fields' values and what a merge did not keep."""
         events = session.scalars(
             select(AuditEvent).where(
-                AuditEvent.entity == "contact", AuditEvent.record_id == contact_id
+                AuditEvent.entity == "contact",
+                AuditEvent.record_id.in_(erasure_scrub.person_ids(session, contact_id)),
             )
         ).all()
         for event in events:
             changes = json.loads(event.changes or "{}")
-            for name in PERSONAL_FIELDS:
-                if name in changes and isinstance(changes[name], list):
-                    changes[name] = [None if v is None else ERASED for v in changes[name]]
+            for name, value in changes.items():
+                if _personal(name) and isinstance(value, list):
+                    changes[name] = [None if v is None else ERASED for v in value]
+            not_kept = changes.get(NOT_KEPT)
+            if isinstance(not_kept, dict):
+                changes[NOT_KEPT] = {
+                    k: ERASED if _personal(k) and v is not None else v for k, v in not_kept.items()
+                }
             event.changes = json.dumps(changes, ensure_ascii=False)
             event.summary = ERASED
         session.flush()
+
+
+def _personal(name: str) -> bool:
+    """A contact's field that holds personal data: its own, and every one the team added."""
+    return name in PERSONAL_FIELDS or is_custom_key(name)

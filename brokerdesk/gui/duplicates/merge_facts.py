@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate  # lupdate reads translate("Duplicates", "…") calls
 
 # ---------------------------------------------------------------------- what the merge view shows
-LINK_TABLES = frozenset({"partner_tag", "partner_offer_area"})
+LINK_TABLES = frozenset({"partner_tag", "partner_offer_area", "contact_tag"})
 
 
 def amp(text: str) -> str:
@@ -49,6 +49,14 @@ def _noun(table: str, count: int) -> str:
         "partner_offer_area": (
             translate("Duplicates", "offer area"),
             translate("Duplicates", "offer areas"),
+        ),
+        "static_list_member": (
+            translate("Duplicates", "list membership"),
+            translate("Duplicates", "list memberships"),
+        ),
+        "custom_value": (
+            translate("Duplicates", "link in your own fields"),
+            translate("Duplicates", "links in your own fields"),
         ),
     }
     plain = table.replace("_", " ")
@@ -109,6 +117,8 @@ class MergeFacts:
         updated: per record, when it was last saved (for "keep the newer value").
         combined: extra rows both records contribute to (tags, offer areas): label -> text.
         moves: survivor id -> (table, rows that move, rows the survivor already has).
+        own: the keys of the team's own fields among ``fields`` (their labels are the
+            team's words, not translated).
     """
 
     entity: str
@@ -119,6 +129,7 @@ class MergeFacts:
     updated: tuple[dt.datetime | None, dt.datetime | None]
     combined: dict[str, str] = field(default_factory=dict)
     moves: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)
+    own: frozenset[str] = frozenset()
 
     def label(self, side: int) -> str:
         name = "name" if self.entity == "partner" else "full_name"
@@ -146,10 +157,24 @@ def load_merge_facts(ctx: AppContext, entity: str, first_id: int, second_id: int
     if entity == "partner":
         combined[translate("Duplicates", "Tags")] = ", ".join(pair.tags)
         combined[translate("Duplicates", "Offer areas")] = ", ".join(pair.offer_areas)
-    fields = tuple(ctx.services.for_entity(entity).fields)
+    fixed = tuple(ctx.services.for_entity(entity).fields)
+    own = tuple(Field(key, label, "longtext") for key, label in pair.own_fields)
     values = pair.values
+    empty = translate("Duplicates", "(empty)")
     shown = (
-        {f.name: _shown(f, values[0][f.name], pair.names) for f in fields},
-        {f.name: _shown(f, values[1][f.name], pair.names) for f in fields},
+        {f.name: _shown(f, values[0][f.name], pair.names) for f in fixed}
+        | {k: text or empty for k, text in pair.own_shown[0].items()},
+        {f.name: _shown(f, values[1][f.name], pair.names) for f in fixed}
+        | {k: text or empty for k, text in pair.own_shown[1].items()},
     )
-    return MergeFacts(entity, pair.ids, fields, values, shown, pair.updated, combined, pair.moves)
+    return MergeFacts(
+        entity,
+        pair.ids,
+        fixed + own,
+        values,
+        shown,
+        pair.updated,
+        combined,
+        pair.moves,
+        frozenset(f.name for f in own),
+    )

@@ -67,6 +67,7 @@ class MergeDialog(QDialog):
         self.fields: dict[str, QButtonGroup] = {}
         self.chosen: set[str] = set()
         self.radios: dict[str, tuple[QRadioButton, QRadioButton]] = {}
+        self.own_heading: QLabel | None = None
         noun = self.tr("partners") if facts.entity == "partner" else self.tr("contacts")
         self.setObjectName("merge-dialog")
         self.setWindowTitle(self.tr("Merge two {0}").format(noun))
@@ -129,8 +130,9 @@ class MergeDialog(QDialog):
             self.side_headers.append(header)
         line = 1
         for f in facts.fields:
-            self._add_field(grid, host, line, f.name, self.tr(f.label))
-            line += 1
+            if f.name not in facts.own:
+                self._add_field(grid, host, line, f.name, self.tr(f.label))
+                line += 1
         for label, text in facts.combined.items():
             name = QLabel(label + ":", host)
             value = QLabel(
@@ -140,6 +142,15 @@ class MergeDialog(QDialog):
             value.setAccessibleName(self.tr("{0}: both combined").format(label))
             grid.addWidget(name, line, 0)
             grid.addWidget(value, line, 1, 1, 2)
+            line += 1
+        own = [f for f in facts.fields if f.name in facts.own]
+        if own:  # the team's fields last, under their own heading, in the team's words
+            self.own_heading = QLabel(f"<b>{self.tr('Your own fields')}</b>", host)
+            self.own_heading.setAccessibleName(self.tr("Your own fields"))
+            grid.addWidget(self.own_heading, line, 0, 1, 3)
+            line += 1
+        for f in own:
+            self._add_field(grid, host, line, f.name, f.label)
             line += 1
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
@@ -224,16 +235,28 @@ class MergeDialog(QDialog):
         """What the kept record will hold: its own values, and which it takes from the other."""
         kept = self.survivor_side()
         survivor, other = quoted(self.facts.label(kept)), quoted(self.facts.label(1 - kept))
-        labels = {f.name: self.tr(f.label) for f in self.facts.fields}
+        own = self.facts.own
+        labels = {f.name: f.label if f.name in own else self.tr(f.label) for f in self.facts.fields}
         taken = [labels[n] for n, group in self.fields.items() if group.checkedId() != kept]
         if not taken:
-            return self.tr("{0} keeps all its own values.").format(survivor)
-        text = self.tr("{0} keeps its own values except {1}, taken from {2}.").format(
-            survivor, ", ".join(taken), other
-        )
+            text = self.tr("{0} keeps all its own values.").format(survivor)
+        else:
+            text = self.tr("{0} keeps its own values except {1}, taken from {2}.").format(
+                survivor, ", ".join(taken), other
+            )
         if self.kept_label() != self.facts.label(kept):
             text += " " + self.tr("It will be called {0}.").format(quoted(self.kept_label()))
+        left = [labels[n] for n in self.fields if self.left_out(n)]
+        if left:
+            text += " " + self.tr("The values not kept ({0}) are written to its history.").format(
+                ", ".join(left)
+            )
         return text
+
+    def left_out(self, name: str) -> bool:
+        """Whether the value of ``name`` not chosen is a value (not empty), so it is left out."""
+        side = 1 - self.fields[name].checkedId()
+        return self.facts.values[side][name] not in (None, "", [])
 
     def choices(self) -> dict[str, str]:
         """Field -> "survivor" or "other", as the core merge takes them."""

@@ -49,6 +49,13 @@ def record_button_help(text: str, noun: str) -> str:
             "<b>Log interaction</b><p>Note a call, meeting or email about this {noun}, with "
             "a follow-up date if there is a next step (Ctrl+I).</p>",
         ),
+        "E&rase personal data…": translate(
+            "Help",
+            "<b>Erase personal data</b><p>Remove this person everywhere, as UK GDPR asks: "
+            "their record, their details in the history, and their name and e-mail address in "
+            "e-mails logged as interactions (which become “[erased]”). It cannot be undone; "
+            "the question first says how many interactions change.</p>",
+        ),
         "&Add library services…": translate(
             "Help",
             "<b>Add library services</b><p>Sign up many library services at once: search, "

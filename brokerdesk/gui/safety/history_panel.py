@@ -42,6 +42,7 @@ ACTIONS = {
     "delete": "Deleted",
     "restore": "Restored",
     "bulk": "Changed",
+    "merge": "Merged",
 }
 
 
@@ -148,6 +149,8 @@ class HistoryPanel(QWidget):
             action = self.tr(ACTIONS.get(entry.action, entry.action.capitalize()))
             if entry.action == "update":
                 what = self.tr("Changed {0}").format(", ".join(c.label for c in changes))
+            elif entry.action == "merge":  # "Merged “RNIB UK” into “RNIB”"
+                what = entry.summary
             else:
                 what = action
             if entry.source:
@@ -156,11 +159,15 @@ class HistoryPanel(QWidget):
             rows.append(
                 {"when": when(entry.at), "who": entry.user_name, "what": what, "sentence": sentence}
             )
-            for change in changes if entry.action in ("update", "bulk") else ():
+            for change in changes if entry.action in ("update", "bulk", "merge") else ():
                 old = shown(change, change.old, change.old_name)
                 new = shown(change, change.new, change.new_name)
-                line = self.tr("{0}: {1} → {2}").format(change.label, elide(old), elide(new))
-                full = self.tr("{0}: {1} → {2}").format(change.label, old, new)
+                if change.kept:
+                    line = self.tr("{0}: {1} → {2}").format(change.label, elide(old), elide(new))
+                    full = self.tr("{0}: {1} → {2}").format(change.label, old, new)
+                else:
+                    line = self.tr("{0}: {1} not kept").format(change.label, elide(old))
+                    full = self.tr("{0}: {1} not kept").format(change.label, old)
                 rows.append({"field_line": line, "full": full, "change": (change.field, old, new)})
         self.rows.set_rows(rows)
         self.table.clearSpans()

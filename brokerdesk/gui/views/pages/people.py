@@ -50,6 +50,10 @@ class ContactPage(LinksPage):
 
     def build(self) -> None:
         self.add_button("&Log interaction…", self._log, shortcut="Ctrl+I")
+        erase = self.add_button(
+            "E&rase personal data…", self._erase, "Erase this person's data everywhere (UK GDPR)"
+        )
+        erase.setObjectName("erase-personal-data")
         self.add_links_table()
         self.interactions = self.add_table("Interactions", columns.INTERACTIONS, "interaction")
         self.timeline = add_timeline(self)
@@ -74,6 +78,11 @@ class ContactPage(LinksPage):
         self.set_table_rows(self.links, data["links"])
         self.set_table_rows(self.interactions, data["interactions"])
         self._values = c
+
+    def _erase(self) -> None:
+        from brokerdesk.gui.views.pages.erasure import erase_contact
+
+        erase_contact(self)
 
     def _log(self) -> None:
         from brokerdesk.gui.dialogs.record_form import open_record_form
