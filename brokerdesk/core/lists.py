@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Date, Select, and_, bindparam, func, or_, select, true
+from sqlalchemy import ColumnElement, Date, Select, and_, bindparam, false, func, or_, select, true
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import visitors
 from sqlalchemy.sql.expression import ColumnClause
@@ -242,12 +242,17 @@ def text_condition(record_list: RecordList, text: str, dialect: str) -> ColumnEl
     and typo-tolerant, any characters taken as text).
 
     A kind the index does not hold (registered without a search type) matches its shown text
-    columns instead, each word somewhere in one of them, ignoring case.
+    columns instead, each word somewhere in one of them, ignoring case. Text with no letter or
+    digit ("...", "-", "%") matches nothing, whichever way the kind is searched.
     """
+    from brokerdesk.core.search.service import text_filter
+    from brokerdesk.core.search.terms import unsearchable
+
+    if unsearchable(text):
+        return false()
     registered = KINDS.get(record_list.entity)
     if registered is None or registered.search_type is None:
         return _plain_text_condition(record_list, text)
-    from brokerdesk.core.search.service import text_filter
 
     found = text_filter(record_list.entity, text, dialect)
     if record_list.also_matches is not None:
