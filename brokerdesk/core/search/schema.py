@@ -3,14 +3,17 @@
 One index row per searchable record, keyed ``entity code * 2**32 + record id`` so that a
 trigger can replace a record's row by key and a search can ask for one kind of record with a
 cheap key range. The row holds two folded texts: ``name`` (what the record is called: the
-thing a user types most) and ``body`` (notes, descriptions, emails, addresses).
+thing a user types most) and ``body`` (notes, descriptions, emails, addresses, the names of
+its tags and the text of its own fields).
 
 Triggers, not application code, keep the index in step, so the ORM, bulk Core inserts,
 imports and the sqlite3 shell all leave it right. Every trigger does the same thing: it
 "refreshes" a set of record ids (delete their rows, insert the rows of the records that still
 exist). :func:`rebuild_index` calls the functions here. Migrations 0002 and 0005 ran them
 too, and now run a frozen copy of what they generated (``core/migrations/sql``): a change
-here reaches existing databases only through a new migration (or a rebuild).
+here reaches existing databases only through a new migration (or a rebuild), which freezes
+what this code then generates (0011 and 0015 made every trigger again and refilled the
+index; ``tests/core/test_migrations.py`` checks the newest frozen SQL is what this builds).
 """
 
 from __future__ import annotations

@@ -11,6 +11,10 @@ Three passes, each cheap because the index is asked for bounded candidate sets:
 3. When the first pass finds little, names sharing trigrams with the longest word are scored
    with rapidfuzz, so "macmilan" still finds Macmillan.
 
+A record found in its body alone is then asked which of its tags or own fields holds the
+words (``reasons``): one that does ranks above a mention in notes and says so
+("tag: Priority"). Text without a letter or digit searches for nothing.
+
 Scores come from comparing the folded query with the folded name in Python, identically on
 SQLite and PostgreSQL.
 """
