@@ -242,6 +242,10 @@ def feature_pictures(
 
     screenshot_tags.tags_pictures(window, shot, wait)
 
+    import screenshot_search
+
+    screenshot_search.search_pictures(window, shot, wait)
+
     from screenshot_series import series_pictures
 
     series_pictures(window, shot, wait)

@@ -9,7 +9,7 @@ from typing import Any
 
 from brokerdesk.core.db import open_database
 from brokerdesk.core.kinds import kind
-from brokerdesk.core.search import SEARCH_TYPES, SearchService
+from brokerdesk.core.search import SEARCH_TYPES, SearchService, unsearchable
 
 
 def register(subparsers: Any, name: str) -> argparse.ArgumentParser:
@@ -17,7 +17,8 @@ def register(subparsers: Any, name: str) -> argparse.ArgumentParser:
         name,
         help="search partners, contacts, library services, branches, programmes and notes",
         description="Search every kind of record: parts of names, typos, name variants, GSS "
-        "codes, postcodes, emails and notes. Accents and case do not matter.",
+        "codes, postcodes, emails, notes, tags and the team's own fields. Accents and case do "
+        'not matter. A record found by a tag or own field says which ("tag: Priority").',
     )
     parser.add_argument("query", metavar="QUERY", help="what to look for")
     parser.add_argument(
@@ -57,7 +58,10 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=2))
         return 0
     if not hits:
-        print(f"Nothing found for '{args.query}'.")
+        if unsearchable(args.query):
+            print("Type letters or numbers to search.")
+        else:
+            print(f"Nothing found for '{args.query}'.")
         return 0
     current = None
     for hit in hits:
@@ -65,5 +69,6 @@ def run(args: argparse.Namespace) -> int:
             current = hit.entity
             print(f"{kind(hit.entity).title}:")
         subtitle = f"  ({hit.subtitle})" if hit.subtitle else ""
-        print(f"  {hit.title}{subtitle}  [#{hit.record_id}]")
+        why = f"  {hit.matched.describe()}" if hit.matched else ""
+        print(f"  {hit.title}{subtitle}{why}  [#{hit.record_id}]")
     return 0

@@ -21,6 +21,7 @@ from sqlalchemy import (
     and_,
     bindparam,
     case,
+    false,
     func,
     or_,
     select,
@@ -295,12 +296,17 @@ def text_condition(record_list: RecordList, text: str, dialect: str) -> ColumnEl
     and typo-tolerant, any characters taken as text).
 
     A kind the index does not hold (registered without a search type) matches its shown text
-    columns instead, each word somewhere in one of them, ignoring case.
+    columns instead, each word somewhere in one of them, ignoring case. Text with no letter or
+    digit ("...", "-", "%") matches nothing, whichever way the kind is searched.
     """
+    from brokerdesk.core.search.service import text_filter
+    from brokerdesk.core.search.terms import unsearchable
+
+    if unsearchable(text):
+        return false()
     registered = KINDS.get(record_list.entity)
     if registered is None or registered.search_type is None:
         return _plain_text_condition(record_list, text)
-    from brokerdesk.core.search.service import text_filter
 
     found = text_filter(record_list.entity, text, dialect)
     if record_list.also_matches is not None:

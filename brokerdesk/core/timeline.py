@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Date, Select, func, literal, or_, select
+from sqlalchemy import Date, Select, false, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from brokerdesk.core import vocabulary as v
@@ -41,6 +41,7 @@ from brokerdesk.core.models import (
     Programme,
     ProgrammePartner,
 )
+from brokerdesk.core.search.terms import unsearchable
 from brokerdesk.core.services.grants import GRANT_STATUS_LABELS
 
 # The labelled columns every source's SELECT yields, in this order.
@@ -259,6 +260,8 @@ def kinds(entity: str) -> list[tuple[str, str]]:
 def _searched(query: Select[Any], search: str) -> Select[Any]:
     sub = query.subquery()
     found = select(*sub.c)
+    if unsearchable(search):  # "...", "-" (in every date): nothing, as in every list
+        return found.where(false())
     for word in search.lower().split():
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         pattern = f"%{escaped}%"

@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 from brokerdesk.core.db import Database
+from brokerdesk.core.services import Services
 from tests import cli_process
 from tests.builders.small_world import World
 
@@ -24,7 +25,8 @@ def test_json_results(db: Database, world: World, db_path: Path) -> None:
     assert hits[0]["entity"] == "library_service"
     assert hits[0]["title"] == "Rhondda Cynon Taff"
     assert hits[0]["record_id"] == world.services["W06000016"]
-    assert set(hits[0]) == {"entity", "record_id", "title", "subtitle", "score"}
+    assert set(hits[0]) == {"entity", "record_id", "title", "subtitle", "score", "matched"}
+    assert hits[0]["matched"] is None  # found by its name
 
 
 def test_text_results_grouped_and_type_filter(db: Database, world: World, db_path: Path) -> None:
@@ -43,6 +45,22 @@ def test_fts_syntax_and_nothing_found_are_not_errors(
     done = brokerdesk("search", '"NEAR(*) AND -:', "--db", str(db_path))
     assert done.returncode == 0, done.stderr
     assert "Nothing found" in done.stdout
+
+
+def test_a_tag_says_why_and_punctuation_alone_asks_for_letters(
+    db: Database, world: World, db_path: Path
+) -> None:
+    Services(db).library_services.update(world.services["E08000003"], {"tags": "Priority"})
+    done = brokerdesk("search", "priority", "--db", str(db_path))
+    assert done.returncode == 0, done.stderr
+    assert "Library services:\n  Manchester  (" in done.stdout
+    assert "  tag: Priority  [#" in done.stdout
+    as_json = json.loads(brokerdesk("search", "priority", "--db", str(db_path), "--json").stdout)
+    assert as_json[0]["matched"] == {"by": "tag", "text": "Priority", "label": ""}
+
+    dots = brokerdesk("search", "...", "--db", str(db_path))
+    assert (dots.returncode, dots.stdout) == (0, "Type letters or numbers to search.\n")
+    assert json.loads(brokerdesk("search", "%", "--db", str(db_path), "--json").stdout) == []
 
 
 def test_usage_errors_exit_2(db: Database, db_path: Path) -> None:

@@ -91,7 +91,8 @@ def test_the_list_of_a_kind_the_index_does_not_hold_matches_its_text_columns(
     db: Database,
 ) -> None:
     """A new kind's list can be searched before it joins the search index: each word must
-    appear, in any case, in one of its shown text columns; % and _ are only characters."""
+    appear, in any case, in one of its shown text columns; % and _ are only characters (and,
+    like any punctuation, match nothing on their own)."""
     services = Services(db)
     for code, name in (("reading", "Reading 100%"), ("read_well", "Read well"), ("dig", "Digital")):
         services.offer_areas.create({"code": code, "name": name, "kind": "offer", "sort_order": 9})
@@ -113,6 +114,7 @@ def test_the_list_of_a_kind_the_index_does_not_hold_matches_its_text_columns(
 
     assert found("READ") == ["Read well", "Reading 100%"]
     assert found("read 100") == ["Reading 100%"]
-    assert found("%") == ["Reading 100%"]
-    assert found("_") == ["Read well"]  # its code, read_well
+    assert found("100%") == ["Reading 100%"]
+    assert found("read_") == ["Read well"]  # its code, read_well
+    assert found("%") == [] and found("_") == []  # punctuation alone searches for nothing
     assert found("reading digital") == []

@@ -21,7 +21,10 @@ from sqlalchemy import inspect, text
 from brokerdesk.core import migrate
 from brokerdesk.core.db import Database
 from brokerdesk.core.models import Base
-from brokerdesk.core.search import schema
+from brokerdesk.core.search import SearchService, check_index, rebuild_index, schema
+from brokerdesk.core.services import Services
+from brokerdesk.core.services.field_settings import FieldSpec
+from tests.builders.small_world import World
 
 pytestmark = pytest.mark.both_backends
 
@@ -167,7 +170,7 @@ def test_changing_the_search_code_changes_no_migration(
 TRIGGERS_0005 = Path(__file__).with_name("migration_0005_triggers.txt")
 
 
-def _trigger_digests(db_path: Path) -> dict[str, str]:
+def _trigger_digests(db_path: Path, revision: str = "0005") -> dict[str, str]:
     from alembic import command
     from sqlalchemy import create_engine
 
@@ -175,7 +178,7 @@ def _trigger_digests(db_path: Path) -> dict[str, str]:
     cfg = migrate.alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0005")
+        command.upgrade(cfg, revision)
     with engine.connect() as conn:
         rows = conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
         digests = {name: hashlib.sha256(sql.encode()).hexdigest() for name, sql in rows}
@@ -190,3 +193,72 @@ def test_old_migrations_build_the_triggers_they_always_built(
         line.split(" ", 1)[::-1] for line in TRIGGERS_0005.read_text().splitlines() if line
     )
     assert _trigger_digests(tmp_path / "old.sqlite3") == expected
+
+
+def _search_functions(db: Database) -> set[tuple[str, str]]:
+    """PostgreSQL's search functions with their definitions (SQLite has none)."""
+    if db.engine.dialect.name == "sqlite":
+        return set()
+    sql = (
+        "SELECT proname, pg_get_functiondef(p.oid) FROM pg_proc p "
+        "JOIN pg_namespace n ON n.oid = p.pronamespace "
+        "WHERE n.nspname = 'public' AND proname LIKE 'search%'"
+    )
+    with db.engine.connect() as conn:
+        return {(name, definition) for name, definition in conn.execute(text(sql))}
+
+
+def test_the_migrations_build_the_search_index_the_search_code_builds(db: Database) -> None:
+    """The newest frozen SQL is what the live code makes: a rebuild changes no trigger."""
+    migrated = (_triggers(db), _search_functions(db))
+    assert len(migrated[0]) > 40
+    rebuild_index(db)
+    assert (_triggers(db), _search_functions(db)) == migrated
+
+
+def test_0015_finds_the_tags_and_own_fields_an_existing_database_holds(
+    db: Database, world: World
+) -> None:
+    migrate.downgrade_to(db, "0014")
+    at_0014 = (_triggers(db), _search_functions(db))
+    s = Services(db)
+    programme = s.programmes.create(
+        {"name": "Stories Aloud", "offer_area_id": world.offer_areas["reading"], "tags": "Priority"}
+    ).id
+    partner = s.partners.create({"name": "Lantern Arts Fund"}).id
+    agreement = s.agreements.create({"title": "Memorandum", "partner_id": partner}).id
+    field = s.custom_fields.add("agreement", FieldSpec("Funding reference", "text")).id
+    s.custom_fields.set_on_many(field, [agreement], "XK-99871")
+    search = SearchService(db)
+    assert search.search("priority") == [] and search.search("XK-99871") == []
+
+    migrate.upgrade(db)
+
+    assert [(h.entity, h.record_id) for h in search.search("priority")] == [
+        ("programme", programme)
+    ]
+    assert [(h.entity, h.record_id) for h in search.search("XK-99871")] == [
+        ("agreement", agreement)
+    ]
+    assert check_index(db) == []
+    migrate.downgrade_to(db, "0014")  # and back: the triggers of 0014, its index
+    assert (_triggers(db), _search_functions(db)) == at_0014
+    assert search.search("priority") == []
+    migrate.upgrade(db)
+
+
+def test_0015_downgrades_to_the_triggers_0014_built(tmp_path: Path) -> None:
+    from alembic import command
+
+    straight = _trigger_digests(tmp_path / "straight.sqlite3", "0014")
+    round_trip = tmp_path / "round.sqlite3"
+    _trigger_digests(round_trip, "head")
+    from sqlalchemy import create_engine
+
+    engine = create_engine(f"sqlite:///{round_trip}")
+    cfg = migrate.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0014")
+    engine.dispose()
+    assert _trigger_digests(round_trip, "0014") == straight

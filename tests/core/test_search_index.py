@@ -107,3 +107,15 @@ def test_check_reports_damage_and_rebuild_repairs_it(db: Database, world: World)
     rebuild_index(db)
     assert check_index(db) == []
     assert found(db, "cynon", "library_service") == [world.services["W06000016"]]
+
+
+def test_the_index_holds_the_tags_and_own_fields_of_every_kind_that_has_them() -> None:
+    """A kind that takes tags or own fields later must join the index's triggers too."""
+    from brokerdesk.core.search import schema
+    from brokerdesk.core.services.custom_values import CUSTOM_ENTITIES
+    from brokerdesk.core.tagging import TAGGED_KINDS
+
+    assert set(schema.TAGGED_KINDS) == set(TAGGED_KINDS)
+    indexed = {e.entity for e in schema.ENTITIES}
+    with_own = {e for e in indexed if e not in schema.WITHOUT_OWN_FIELDS}
+    assert with_own == indexed & set(CUSTOM_ENTITIES)

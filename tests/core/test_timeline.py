@@ -77,6 +77,13 @@ def test_a_partners_timeline_holds_every_kind_newest_first(db: Database, world: 
     ]
     assert reader.count("agreement") == 1
     assert [e.opens for e in reader.entries("participation")] == ["programme"]
+    # Its search: a word finds; punctuation alone finds nothing (not every entry holding it).
+    assert [e.title for e in reader.entries(search="budget")] == ["Budget call"]
+    s.interactions.create(
+        {"occurred_on": day(-2), "subject": "Call - and ...", "partner_id": pid, "notes": "50%"}
+    )
+    for only in ("-", "...", "%", "_", " - "):
+        assert (reader.count(search=only), reader.entries(search=only)) == (0, [])
     service_line = TimelineReader(db, "library_service", service).entries("participation")
     assert [(e.title, e.opens, e.opens_id) for e in service_line] == [
         ("Reading Friends", "programme", programme)

@@ -72,3 +72,28 @@ def test_a_confirmation_is_said_as_well_as_shown(
     window.ctx.notify("Coverage exported to /tmp/gaps.xlsx")
     assert window.statusBar().currentMessage() == "Coverage exported to /tmp/gaps.xlsx"
     assert announcements[-1] == ("Coverage exported to /tmp/gaps.xlsx", False)
+
+
+def test_punctuation_alone_in_a_list_shows_nothing_and_says_why(
+    qtbot: QtBot, window: MainWindow, announcements: Announcements
+) -> None:
+    for entity in ("partner", "interaction"):
+        page = window.lists[entity]
+        window.open_list(entity)
+        qtbot.waitUntil(lambda p=page: p.model.rowCount() > 1, timeout=10_000)
+        total = page.model.rowCount()
+        assert total > 1
+        page.search.setFocus()
+        qtbot.keyClicks(page.search, "...")
+        qtbot.waitUntil(lambda p=page: p.model.state.search == "...", timeout=3000)
+        qtbot.waitUntil(lambda p=page: not p.model.busy, timeout=10_000)
+        assert page.model.rowCount() == 0
+        assert page.count_label.text() == "Type letters or numbers to search"
+        qtbot.waitUntil(
+            lambda: "Type letters or numbers to search" in announcements.texts(), timeout=3000
+        )
+        announcements.clear()
+        page.search.clear()  # a blank field lists everything again
+        qtbot.waitUntil(lambda p=page: p.model.state.search == "", timeout=3000)
+        qtbot.waitUntil(lambda p=page, n=total: p.model.rowCount() == n, timeout=10_000)
+        assert page.count_label.text() != "Type letters or numbers to search"

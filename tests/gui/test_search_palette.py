@@ -127,3 +127,34 @@ def test_closing_the_palette_mid_search_is_quiet(qtbot, window, capfd, monkeypat
     QCoreApplication.processEvents()
     err = capfd.readouterr().err
     assert "Traceback" not in err and "Error" not in err, err
+
+
+def test_a_tag_finds_its_records_and_the_result_says_so(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from brokerdesk.core.models import Partner
+    from brokerdesk.core.services import Services
+
+    with window.ctx.db.read() as session:
+        northlight = session.scalar(
+            select(Partner.id).where(Partner.name == "Northlight Sight Loss Trust")
+        )
+    Services(window.ctx.db).partners.update(northlight, {"tags": "Priority"})
+    palette = _open_palette(qtbot, window)
+    _search(qtbot, palette, "priority")
+    partners = [t for t in _hit_texts(palette) if t.startswith("Partner: ")]
+    assert partners[0] == (
+        "Partner: Northlight Sight Loss Trust — charity · active · Priya Shah — tag: Priority"
+    )
+    row = palette.hit_rows()[_hit_texts(palette).index(partners[0])]
+    assert palette.results.item(row).text().endswith("Priya Shah · tag: Priority")
+
+
+def test_punctuation_alone_asks_for_letters_or_numbers(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    palette = _open_palette(qtbot, window)
+    for text in ("...", "-", "%", "_", "*", "'"):
+        _search(qtbot, palette, text)
+        assert palette.hit_rows() == []
+        assert palette.status.text() == "Type letters or numbers to search"
+    _search(qtbot, palette, "co-op")  # punctuation inside a word is searched as typed
+    assert palette.status.text() != "Type letters or numbers to search"

@@ -74,6 +74,11 @@ def test_filter_and_search_then_open_an_entry(qtbot: QtBot, window: MainWindow) 
     tab.kind.setCurrentIndex(tab.kind.findData("history"))
     assert [tab.model.index(r, 1).data() for r in range(tab.model.rowCount())] == ["History"]
     tab.kind.setCurrentIndex(tab.kind.findData("interaction"))
+    qtbot.keyClicks(tab.search, "-")  # in every date: alone, it finds nothing and says why
+    qtbot.waitUntil(lambda: tab.shown.text() == "Type letters or numbers to search")
+    assert (tab.model.total, tab.model.rowCount()) == (0, 0)
+    tab.search.clear()
+    qtbot.waitUntil(lambda: tab.model.total > 1)
     qtbot.keyClicks(tab.search, "catch-up 299")
     qtbot.waitUntil(lambda: tab.model.total == 1)
     assert tab.model.index(0, 3).data(Qt.ItemDataRole.AccessibleTextRole) == "Detail: Call"

@@ -86,13 +86,16 @@ def _as_indexed(dialect: str, pattern: BindParameter[Any]) -> ColumnElement[Any]
 
 
 def _prefix_condition(dialect: str, n_words: int, bind: Bind) -> ColumnElement[bool]:
-    """Every (short) word starts the name or a word in it."""
+    """Every (short) word starts the name or a word in it (after a space or a hyphen, so
+    "co-op" finds "Co-op Foundation")."""
     parts = []
     for i in range(n_words):
         parts.append(
             or_(
-                _NAME.like(_as_indexed(dialect, bind(f"s{i}")), escape="\\"),
-                _NAME.like(_as_indexed(dialect, bind(f"i{i}")), escape="\\"),
+                *(
+                    _NAME.like(_as_indexed(dialect, bind(f"{start}{i}")), escape="\\")
+                    for start in "sih"
+                )
             )
         )
     return and_(*parts)
@@ -104,6 +107,7 @@ def _prefix_values(terms: Terms) -> dict[str, str]:
         w = like_escape(word)
         values[f"s{i}"] = f"{w}%"
         values[f"i{i}"] = f"% {w}%"
+        values[f"h{i}"] = f"%-{w}%"
     return values
 
 

@@ -3,14 +3,17 @@
 One index row per searchable record, keyed ``entity code * 2**32 + record id`` so that a
 trigger can replace a record's row by key and a search can ask for one kind of record with a
 cheap key range. The row holds two folded texts: ``name`` (what the record is called: the
-thing a user types most) and ``body`` (notes, descriptions, emails, addresses).
+thing a user types most) and ``body`` (notes, descriptions, emails, addresses, the names of
+its tags and the text of its own fields).
 
 Triggers, not application code, keep the index in step, so the ORM, bulk Core inserts,
 imports and the sqlite3 shell all leave it right. Every trigger does the same thing: it
 "refreshes" a set of record ids (delete their rows, insert the rows of the records that still
 exist). :func:`rebuild_index` calls the functions here. Migrations 0002 and 0005 ran them
 too, and now run a frozen copy of what they generated (``core/migrations/sql``): a change
-here reaches existing databases only through a new migration (or a rebuild).
+here reaches existing databases only through a new migration (or a rebuild), which freezes
+what this code then generates (0011 and 0015 made every trigger again and refilled the
+index; ``tests/core/test_migrations.py`` checks the newest frozen SQL is what this builds).
 """
 
 from __future__ import annotations
@@ -59,9 +62,7 @@ _RECORD_COLUMNS: tuple[IndexedEntity, ...] = (
         2,
         "partner",
         "x.name",
-        "coalesce(x.website, '') || ' ' || coalesce(x.notes, '') || ' ' || coalesce("
-        "(SELECT {agg}(t.name, ' ') FROM partner_tag pt JOIN tag t ON t.id = pt.tag_id "
-        "WHERE pt.partner_id = x.id), '')",
+        "coalesce(x.website, '') || ' ' || coalesce(x.notes, '')",
     ),
     IndexedEntity("programme", 3, "programme", "x.name", "coalesce(x.description, '')"),
     IndexedEntity(
@@ -108,6 +109,29 @@ _RECORD_COLUMNS: tuple[IndexedEntity, ...] = (
 )
 
 
+# Kinds whose records carry tags (core.tagging): each keeps them in a link table
+# ``<kind>_tag`` with a ``<kind>_id`` column. Their tags' names are in the body (0015).
+TAGGED_KINDS: tuple[str, ...] = (
+    "partner",
+    "library_service",
+    "programme",
+    "contact",
+    "interaction",
+)
+# Kinds whose records carry no fields of the team's own (core.services.custom_values).
+WITHOUT_OWN_FIELDS = frozenset({"branch"})
+
+
+def _with_tags(e: IndexedEntity) -> IndexedEntity:
+    """``e`` with the names of its records' tags in its body."""
+    tags = (
+        "coalesce(' ' || (SELECT {agg}(t.name, ' ') "
+        f"FROM {e.entity}_tag lt JOIN tag t ON t.id = lt.tag_id "
+        f"WHERE lt.{e.entity}_id = x.id), '')"
+    )
+    return IndexedEntity(e.entity, e.code, e.table, e.name_sql, f"{e.body_sql} || {tags}")
+
+
 def _with_own_fields(e: IndexedEntity) -> IndexedEntity:
     """``e`` with the text of its records' own fields (Tools ▸ Custom fields…) in its body:
     text, long text and choices of every field not removed."""
@@ -120,14 +144,16 @@ def _with_own_fields(e: IndexedEntity) -> IndexedEntity:
     return IndexedEntity(e.entity, e.code, e.table, e.name_sql, f"{e.body_sql} || {own}")
 
 
-# Kinds whose records carry no fields of the team's own (core.services.custom_values).
+def _indexed(e: IndexedEntity) -> IndexedEntity:
+    if e.entity in TAGGED_KINDS:
+        e = _with_tags(e)
+    return e if e.entity in WITHOUT_OWN_FIELDS else _with_own_fields(e)
+
+
 # Documents, grants and agreements joined the index (0008, 0009, 0014) with triggers frozen
-# without the team's own fields (0011 added them for the first kinds): those kinds' own
-# fields are found from their lists, not Ctrl+K.
-_WITHOUT_OWN_FIELDS = frozenset({"branch", "document", "funding_grant", "agreement"})
-ENTITIES: tuple[IndexedEntity, ...] = tuple(
-    e if e.entity in _WITHOUT_OWN_FIELDS else _with_own_fields(e) for e in _RECORD_COLUMNS
-)
+# without the team's own fields, and only partners' tags were indexed: migration 0015 made
+# the triggers again with every tagged kind's tags and every kind's own fields.
+ENTITIES: tuple[IndexedEntity, ...] = tuple(_indexed(e) for e in _RECORD_COLUMNS)
 BY_NAME = {e.entity: e for e in ENTITIES}
 
 
@@ -186,19 +212,6 @@ def _triggers() -> list[_Trigger]:
     )
     found.append(
         _Trigger(
-            "search_partner_tag",
-            "partner_tag",
-            ("INSERT", "UPDATE", "DELETE"),
-            "partner",
-            {
-                "INSERT": "SELECT NEW.partner_id AS i",
-                "UPDATE": "SELECT OLD.partner_id AS i UNION SELECT NEW.partner_id",
-                "DELETE": "SELECT OLD.partner_id AS i",
-            },
-        )
-    )
-    found.append(
-        _Trigger(
             "search_document_content",
             "document_content",
             ("INSERT", "UPDATE", "DELETE"),
@@ -211,17 +224,33 @@ def _triggers() -> list[_Trigger]:
             ("text",),
         )
     )
-    found.append(
-        _Trigger(
-            "search_tag",
-            "tag",
-            ("UPDATE",),
-            "partner",
-            {"UPDATE": "SELECT pt.partner_id AS i FROM partner_tag pt WHERE pt.tag_id = NEW.id"},
+    for kind in TAGGED_KINDS:
+        link, record = f"{kind}_tag", f"{kind}_id"
+        found.append(
+            _Trigger(
+                f"search_{link}",
+                link,
+                ("INSERT", "UPDATE", "DELETE"),
+                kind,
+                {
+                    "INSERT": f"SELECT NEW.{record} AS i",
+                    "UPDATE": f"SELECT OLD.{record} AS i UNION SELECT NEW.{record}",
+                    "DELETE": f"SELECT OLD.{record} AS i",
+                },
+            )
         )
-    )
+        found.append(  # a tag renamed: the records carrying it (partners' kept its old name)
+            _Trigger(
+                "search_tag" if kind == "partner" else f"search_tag_{kind}",
+                "tag",
+                ("UPDATE",),
+                kind,
+                {"UPDATE": f"SELECT lt.{record} AS i FROM {link} lt WHERE lt.tag_id = NEW.id"},
+                ("name",),
+            )
+        )
     for e in ENTITIES:
-        if e.entity in _WITHOUT_OWN_FIELDS:
+        if e.entity in WITHOUT_OWN_FIELDS:
             continue
         of_kind = (
             "EXISTS (SELECT 1 FROM custom_field f WHERE f.id = {}.field_id "

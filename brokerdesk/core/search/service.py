@@ -11,6 +11,10 @@ Three passes, each cheap because the index is asked for bounded candidate sets:
 3. When the first pass finds little, names sharing trigrams with the longest word are scored
    with rapidfuzz, so "macmilan" still finds Macmillan.
 
+A record found in its body alone is then asked which of its tags or own fields holds the
+words (``reasons``): one that does ranks above a mention in notes and says so
+("tag: Priority"). Text without a letter or digit searches for nothing.
+
 Scores come from comparing the folded query with the folded name in Python, identically on
 SQLite and PostgreSQL.
 """
@@ -22,13 +26,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz
-from sqlalchemy import ColumnElement, or_, true
+from sqlalchemy import ColumnElement, false, or_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from brokerdesk.core.db import Database
 from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.core.models import Base, Participation
 from brokerdesk.core.search.backends import Backend, Candidate, Span
+from brokerdesk.core.search.reasons import Match, matches
 from brokerdesk.core.search.schema import BY_NAME, ENTITIES, KEY_BASE, IndexedEntity
 from brokerdesk.core.search.terms import Terms, parse
 from brokerdesk.core.search.titles import titles
@@ -43,6 +48,8 @@ WELL_SPELT_HITS = 10
 FUZZY_MIN_RATIO = 80.0
 FEW_HITS = 5  # fewer strict hits than this: try typo-tolerant matching too
 BODY_SCORE = 0.5
+# Found by a tag or an own field holding the words: above a mention in notes, below names.
+FILED_SCORE = 0.55
 # Kinds found by the words inside them (notes, a document's text) as much as by their name.
 BY_WORDS_INSIDE = frozenset({"interaction", "document"})
 
@@ -68,6 +75,8 @@ class SearchHit:
         title: what the record is called, as shown to the user.
         subtitle: a line that tells it apart (partner type, service region, postcode...).
         score: 0-1, higher is better; comparable across kinds of record.
+        matched: for a record whose name does not hold the words, the tag or own field
+            that does ("tag: Priority"); None otherwise.
     """
 
     entity: str
@@ -75,6 +84,7 @@ class SearchHit:
     title: str
     subtitle: str
     score: float
+    matched: Match | None = None
 
 
 class SearchService:
@@ -98,12 +108,21 @@ class SearchService:
             return []
         with self.db.read() as session:
             scored = self._scored(session, terms, wanted, limit)
+            body_only = [_split(k) for k, s in scored.items() if s == BODY_SCORE]
+            filed = matches(session, terms, body_only) if body_only else {}
+            for entity, record_id in filed:
+                scored[BY_NAME[entity].low + record_id] = FILED_SCORE
             best = sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:limit]
             found = titles(session, [k for k, _ in best])
         hits = [
-            SearchHit(entity, record_id, *found[(entity, record_id)], score=round(score, 4))
-            for (entity, record_id), score in ((_split(k), s) for k, s in best)
-            if (entity, record_id) in found
+            SearchHit(
+                *record,
+                *found[record],
+                score=round(score, 4),
+                matched=filed.get(record),
+            )
+            for record, score in ((_split(k), s) for k, s in best)
+            if record in found
         ]
         return group_hits(hits)
 
@@ -181,6 +200,7 @@ class SearchService:
         for key, name in anywhere:
             if key not in scores:
                 named = all(w in name for w in terms.long_words)
+                # Exactly BODY_SCORE marks a hit found in its body alone (names score more).
                 scores[key] = score(name) if named else BODY_SCORE
 
 
@@ -189,7 +209,8 @@ def text_filter(entity: str, text: str, dialect: str) -> ColumnElement[bool]:
 
     List views AND it into their own query, so filtering, sorting and paging stay in SQL.
     ``dialect`` is the database's (``sqlite`` or ``postgresql``).
-    Participations match through their programme's or library service's text.
+    Participations match through their programme's or library service's text. Text with
+    no letter or digit (only punctuation or spaces) matches nothing.
     """
     if entity not in FILTER_ENTITIES:
         raise BrokerDeskError(
@@ -197,7 +218,7 @@ def text_filter(entity: str, text: str, dialect: str) -> ColumnElement[bool]:
         )
     terms = parse(text)
     if terms.is_empty:
-        return true()
+        return false()
     backend = Backend(dialect)
     if entity == "participation":
         return or_(

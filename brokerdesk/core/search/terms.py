@@ -66,6 +66,12 @@ def like_escape(word: str) -> str:
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def unsearchable(query: str) -> bool:
+    """True for text that is not blank yet holds no letter or digit ("...", "-", "%", "'"):
+    a search for it finds nothing, and the user is asked for letters or numbers instead."""
+    return bool(query.strip()) and parse(query).is_empty
+
+
 def parse(query: str) -> Terms:
     folded = fold(query)
     words = tuple(w for w in (part.strip(_EDGE) for part in _SPLIT.split(folded)) if w)

@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brokerdesk.core.search import SEARCH_TYPES, SearchHit, SearchService, group_hits
+from brokerdesk.core.search import (
+    SEARCH_TYPES,
+    Match,
+    SearchHit,
+    SearchService,
+    group_hits,
+    unsearchable,
+)
 from brokerdesk.gui import kind_words
 from brokerdesk.gui.announce import announce
 
@@ -97,7 +104,7 @@ class SearchPalette(QFrame):
         query = self.field.text().strip()
         self._generation += 1
         generation = self._generation
-        if not query:
+        if not query or unsearchable(query):  # nothing a search could look for
             self._show(generation, query, [])
             return
         self.status.setText(self.tr("Searching…"))
@@ -143,18 +150,23 @@ class SearchPalette(QFrame):
                 font.setBold(True)
                 header.setFont(font)
                 header.setData(Qt.ItemDataRole.AccessibleTextRole, plural)
-            text = f"{hit.title}\n    {hit.subtitle}" if hit.subtitle else hit.title
+            why = self._why(hit.matched)
+            detail = " · ".join(part for part in (hit.subtitle, why) if part)
+            text = f"{hit.title}\n    {detail}" if detail else hit.title
             item = QListWidgetItem(text, self.results)
             item.setData(HIT_ROLE, (hit.entity, hit.record_id))
             spoken = f"{singular}: {hit.title}"
-            if hit.subtitle:
-                spoken += f" — {hit.subtitle}"
+            for part in (hit.subtitle, why):
+                if part:
+                    spoken += f" — {part}"
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
             item.setToolTip(spoken)
         self.shown_query = query
         count = len(hits)
         if not query:
             self.status.setText(self.tr("Type to search partners, services, contacts…"))
+        elif unsearchable(query):
+            self.status.setText(self.tr("Type letters or numbers to search"))
         elif count == 0:
             self.status.setText(self.tr("Nothing found for “{0}”").format(query))
         else:
@@ -164,6 +176,14 @@ class SearchPalette(QFrame):
             current = self.current_spoken()
             said = self.status.text() if count == 0 else self.tr("{0} found").format(count)
             announce(self.field, f"{said}. {current}" if current else said)
+
+    def _why(self, matched: Match | None) -> str:
+        """What besides its name made a record a hit: "tag: Priority", "Reference: XK-1"."""
+        if matched is None:
+            return ""
+        if matched.by == "tag":
+            return self.tr("tag: {0}").format(matched.text)
+        return self.tr("{0}: {1}").format(matched.label, matched.text)
 
     # ------------------------------------------------------------------ choosing
     def hit_rows(self) -> list[int]:

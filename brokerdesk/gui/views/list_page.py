@@ -419,10 +419,15 @@ class ListPage(QWidget):
             self.select_ids(selected)
         if not self.model.state.search.strip():
             self._unsearched_total = count
+        from brokerdesk.core.search.terms import unsearchable
+
         one, many = kind_words.one(self.entity), kind_words.many(self.entity)
-        self.count_label.setText(
-            self.tr("{0} {1}").format(f"{count:,}", one if count == 1 else many)
-        )
+        if unsearchable(self.model.state.search):  # "...", "-": matched nothing; say why
+            self.count_label.setText(self.tr("Type letters or numbers to search"))
+        else:
+            self.count_label.setText(
+                self.tr("{0} {1}").format(f"{count:,}", one if count == 1 else many)
+            )
         if self._count_asked:  # not after a refresh the user did not ask for
             self._count_asked = False
             self._say(self.count_label.text())

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brokerdesk.core.search.terms import unsearchable
 from brokerdesk.core.timeline import Entry, TimelineReader
 
 if TYPE_CHECKING:
@@ -196,6 +197,9 @@ class TimelineTab(QWidget):
             self.refresh()
 
     def _say_count(self) -> None:
+        if unsearchable(self.model.search):
+            self.shown.setText(self.tr("Type letters or numbers to search"))
+            return
         self.shown.setText(
             self.tr("{0:,} of {1:,} shown").format(self.model.rowCount(), self.model.total)
         )
