@@ -194,6 +194,7 @@ class _Builder:
         tag_ids = dict(zip(TAGS, self._insert(Tag, [{"name": t} for t in TAGS]), strict=True))
         areas, tags, agreements = [], [], []
         contacts: list[dict[str, Any]] = []
+        lapsed = late = 0  # a team lets one agreement lapse and one renewal slip, not one in nine
         for i, (pid, (name, _kind, status, codes, _limit, _about)) in enumerate(
             zip(ids, PARTNERS, strict=True)
         ):
@@ -218,9 +219,16 @@ class _Builder:
             end = self.today + dt.timedelta(days=AGREEMENT_ENDS[i % len(AGREEMENT_ENDS)])
             if status == "ended":
                 end = self._days(-300, -30)
-            agreements.append(
-                self._agreement(pid, f"Partnership agreement {start.year}", start, end)
-            )
+            elif end < self.today:
+                lapsed += 1
+                if lapsed > 1:  # renewed in time: runs two more years
+                    end += dt.timedelta(days=730)
+            agreement = self._agreement(pid, f"Partnership agreement {start.year}", start, end)
+            if status != "ended" and agreement["renewal_date"] < self.today <= end:
+                late += 1
+                if late > 1:  # the others are being renewed: due in the last fortnight
+                    agreement["renewal_date"] = max(self.today, end - dt.timedelta(days=14))
+            agreements.append(agreement)
             if i % 3 == 0:  # an earlier agreement, long finished
                 old_end = start - dt.timedelta(days=1)
                 old_start = old_end - dt.timedelta(days=730)
