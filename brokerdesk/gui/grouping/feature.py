@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QBoxLayout, QComboBox, QLabel, QTreeView, QWidget
 from shiboken6 import isValid
 
 from brokerdesk.core.display import display
+from brokerdesk.core.errors import Cancelled
 from brokerdesk.core.grouping import Group, GroupedList
 from brokerdesk.core.lists import ListState
 from brokerdesk.gui import kind_words
@@ -32,6 +33,7 @@ from brokerdesk.gui.operations import plain_sentence
 
 if TYPE_CHECKING:
     from brokerdesk.gui.main_window import MainWindow
+    from brokerdesk.gui.tasks import Progress, Task
     from brokerdesk.gui.views.list_page import ListPage
 
 translate = QCoreApplication.translate  # lupdate reads translate("Grouping", "…") calls
@@ -97,6 +99,7 @@ class GroupedView:
 
         self._generation = 0  # each grouping's number: only the newest one's answer shows
         self._working = False
+        self._task: Task | None = None  # the newest grouping, cancelled when overtaken
         self.box.currentIndexChanged.connect(lambda _i: self.reload())
         page.model.modelReset.connect(self._follow_list)
         window.ctx.changes.changed.connect(self._on_change)
@@ -121,14 +124,23 @@ class GroupedView:
         self.tree.setVisible(grouped)
         self.total.setVisible(grouped)
         self._generation += 1
+        if self._task is not None:  # overtaken: skipped if it has not started yet
+            self._task.cancel()
+            self._task = None
         if key is None:
             self._set_working(False)
             return
         generation, state = self._generation, self.page.current_state()
         grouped_list = self.model.grouped
+
+        def work(progress: Progress) -> list[Group]:
+            if not progress(0, 1, ""):
+                raise Cancelled
+            return grouped_list.groups(state, key)
+
         self._set_working(True)
-        self.window.ctx.tasks.start(
-            lambda _progress: grouped_list.groups(state, key),
+        self._task = self.window.ctx.tasks.start(
+            work,
             translate("Grouping", "Grouping the list"),
             on_done=lambda found: self._show(generation, state, key, found),
             on_error=lambda exc: self._failed(generation, exc),
@@ -151,6 +163,7 @@ class GroupedView:
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return  # a newer grouping has been asked for; its outcome is what counts
+        self._task = None
         self._set_working(False)
         text = translate("Grouping", "The list could not be grouped: {0}").format(
             plain_sentence(translate("Grouping", "Grouping the list"), exc)
@@ -161,6 +174,7 @@ class GroupedView:
     def _show(self, generation: int, state: ListState, key: str, found: list[Group]) -> None:
         if generation != self._generation:
             return  # worked out for an older filter: a newer answer is on its way
+        self._task = None
         self._set_working(False)
         self.model.show_groups(state, key, found)
         for i, _column in enumerate(self.model.columns):
