@@ -49,6 +49,7 @@ def report_pictures(window: MainWindow, shot: Shot, wait: Wait, samples: Path | 
     window.report_actions.board_pack.trigger()
     wait(lambda: window.findChild(BoardPackDialog) is not None)
     pack = window.findChild(BoardPackDialog)
+    wait(lambda: not pack.loading)  # the names are read in the background
     pack.tick(f"Region summary: {REGION}")
     pack.title.setText("Partnerships board, June")
     pack.find_edit.setText("summary: n")

@@ -81,6 +81,7 @@ def tags_pictures(window: MainWindow, save: Save, settle: Settle) -> None:
     page.table.setColumnHidden(budget, False)
     view = window.grouping.views["programme"]
     view.group_by("offer_area")
+    settle(lambda: not view.working)  # the groups are worked out in the background
     reading = next(i for i, g in enumerate(view.model.groups) if g.label == "Reading")
     view.tree.expand(view.model.index(reading, 0))
     view.tree.setCurrentIndex(view.model.index(reading, 0))

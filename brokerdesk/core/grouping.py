@@ -130,15 +130,13 @@ def group_ids(
     limit: int | None = None,
     offset: int = 0,
 ) -> list[int]:
-    """One group's records in the list's order (a window of them with ``limit``)."""
-    sort = record_list.column(state.sort_key or record_list.default_sort).order_by()
-    order = [e.desc() if state.descending else e.asc() for e in sort]
-    order.append(record_list.id_column.desc() if state.descending else record_list.id_column.asc())
+    """One group's records in exactly the plain list's order (a window of them with
+    ``limit``): the same ORDER BY, empty values last whichever way it is sorted."""
     query = (
         record_list.source()
         .with_only_columns(record_list.id_column)
         .where(*record_list._where(session, state), in_group(record_list, key, value))
-        .order_by(*order)
+        .order_by(*record_list.order_by(state))
     )
     if limit is not None:
         query = query.limit(limit)

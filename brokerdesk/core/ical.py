@@ -11,7 +11,7 @@ calendar never reads half of it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from icalendar import Alarm, Calendar, Event
@@ -19,6 +19,7 @@ from icalendar import Alarm, Calendar, Event
 from brokerdesk import __version__
 from brokerdesk.core import clock
 from brokerdesk.core.db import Database
+from brokerdesk.core.errors import Cancelled
 from brokerdesk.core.exporting.safety import atomic_path
 from brokerdesk.core.reminders import (
     Reminder,
@@ -62,16 +63,29 @@ def calendar_of(items: Sequence[Reminder], stamp: dt.datetime) -> Calendar:
     return cal
 
 
-def write_calendar(db: Database, target: Path, today: dt.date | None = None) -> int:
+def write_calendar(
+    db: Database,
+    target: Path,
+    today: dt.date | None = None,
+    *,
+    proceed: Callable[[], bool] | None = None,
+) -> int:
     """Write the reminders' calendar to ``target`` (replacing it); the number of events.
+
+    Args:
+        proceed: asked once the reminders are read, before the file is touched; False
+            (the user pressed Cancel meanwhile) leaves the old file as it was.
 
     Raises:
         ExportError: the file cannot be written (the sentence says why).
+        Cancelled: ``proceed`` said no; nothing was written.
     """
     day = today or clock.today()
     found = reminders(db, day, CALENDAR_DAYS, CALENDAR_SOURCES)
     items = [r for r in found if r.kind in CALENDAR_KINDS]
     data = calendar_of(items, clock.now().astimezone(dt.UTC)).to_ical()
+    if proceed is not None and not proceed():
+        raise Cancelled
     with atomic_path(target, overwrite=True) as tmp:
         tmp.write_bytes(data)
     return len(items)

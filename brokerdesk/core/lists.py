@@ -218,31 +218,39 @@ class RecordList:
             return sorted_by.index_order(
                 session, descending=state.descending, limit=limit, offset=offset, from_end=from_end
             )
-        descending = state.descending != from_end
-        sort_expr = sorted_by.expr
-        # Empty values sort after filled ones in both directions (so from the end: first).
-        # NULLS LAST/FIRST, unlike a CASE, still lets SQLite (3.30+) read an index in order.
-        order = []
-        if sorted_by.currency is not None:  # an empty amount has a currency: still last
-            empty = sort_expr.is_(None)
-            order.append(empty.desc() if from_end else empty.asc())
-        for expr in sorted_by.order_by():
-            by_value = expr.desc() if descending else expr.asc()
-            if _may_be_null(expr):
-                by_value = by_value.nulls_first() if from_end else by_value.nulls_last()
-            order.append(by_value)
-        order.append(self.id_column.desc() if descending else self.id_column.asc())
         query = (
-            self._source_for(sort_expr)
+            self._source_for(sorted_by.expr)
             .with_only_columns(self.id_column)
             .where(*self._where(session, state))
-            .order_by(*order)
+            .order_by(*self.order_by(state, from_end=from_end))
         )
         if limit is not None:
             query = query.limit(limit)
         if offset:
             query = query.offset(offset)
         return query
+
+    def order_by(self, state: ListState, *, from_end: bool = False) -> list[Any]:
+        """The ORDER BY of the list as ``state`` sorts it: the sorted column, empty values
+        after filled ones in both directions (so from the end: first), then the id.
+
+        Every query that must list records in the list's own order (a group's records, say)
+        orders by this, so the two can never disagree.
+        """
+        descending = state.descending != from_end
+        sorted_by = self.column(state.sort_key or self.default_sort)
+        order = []
+        if sorted_by.currency is not None:  # an empty amount has a currency: still last
+            empty = sorted_by.expr.is_(None)
+            order.append(empty.desc() if from_end else empty.asc())
+        # NULLS LAST/FIRST, unlike a CASE, still lets SQLite (3.30+) read an index in order.
+        for expr in sorted_by.order_by():  # a money column: the amount within its currency
+            by_value = expr.desc() if descending else expr.asc()
+            if _may_be_null(expr):
+                by_value = by_value.nulls_first() if from_end else by_value.nulls_last()
+            order.append(by_value)
+        order.append(self.id_column.desc() if descending else self.id_column.asc())
+        return order
 
     def count(self, session: Session, state: ListState) -> int:
         return int(session.scalar(self.count_query(session, state)) or 0)

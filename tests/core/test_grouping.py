@@ -8,11 +8,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from brokerdesk.core.db import Database
 from brokerdesk.core.exporting.grouped import export_grouped
 from brokerdesk.core.grouping import group_ids, groups, summed_columns, totals
 from brokerdesk.core.lists import record_list
+from brokerdesk.core.models import Partner
 from brokerdesk.core.services import Services
 from tests.builders.small_world import World
 
@@ -88,3 +90,43 @@ def test_a_grouped_export_has_headings_records_subtotals_and_a_total(
         ["Subtotal: Reading (2)", "", "42000.50", "GBP"],
     ]
     assert rows[-1] == ["Total (4)", "", "50000.50", "GBP"]
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_groups_records_follow_the_plain_lists_order_empty_values_last(
+    db: Database, world: World, descending: bool
+) -> None:
+    """Sorted by a column some records leave empty, each group lists its records exactly as
+    the plain list does (empty owners after the filled ones, whichever way it is sorted):
+    SQLite and PostgreSQL put NULLs at opposite ends unless told."""
+    s = Services(db)
+    for name, status, owner in (
+        ("Arts Trust", "active", "Sam"),
+        ("Books Trust", "active", None),
+        ("Carers Network", "active", "Ali"),
+        ("Digital Trust", "prospect", None),
+        ("Eye Charity", "active", "Zoe"),
+        ("Film Fund", "prospect", "Bea"),
+        ("Games Trust", "active", None),
+    ):
+        s.partners.create({"name": name, "status": status, "owner": owner})
+    the_list = record_list("partner")
+    state = the_list.initial_state()
+    state.sort_key, state.descending = "owner", descending
+    with db.read() as session:
+        plain = the_list.ids(session, state)
+        names = {row[0]: row[1] for row in session.execute(select(Partner.id, Partner.name))}
+        found = groups(session, the_list, state, "status")
+        assert {g.label for g in found} == {"Active", "Prospect"}
+        for group in found:
+            members = set(group_ids(session, the_list, state, "status", group.value))
+            assert len(members) == group.count
+            shown = group_ids(session, the_list, state, "status", group.value)
+            assert shown == [i for i in plain if i in members], group.label
+        active = next(g for g in found if g.label == "Active")
+        in_order = [names[i] for i in group_ids(session, the_list, state, "status", active.value)]
+    filled = ["Carers Network", "Arts Trust", "Eye Charity"]  # Ali, Sam, Zoe
+    empty = ["Books Trust", "Games Trust"]  # the newest first when sorted backwards
+    if descending:
+        filled, empty = filled[::-1], empty[::-1]
+    assert in_order == [*filled, *empty]

@@ -9,6 +9,7 @@ import pytest
 from icalendar import Calendar
 
 from brokerdesk.core.db import Database
+from brokerdesk.core.errors import Cancelled
 from brokerdesk.core.ical import write_calendar
 from brokerdesk.core.models import Agreement, Interaction, Partner
 from brokerdesk.core.reminders import grouped, reminders
@@ -156,3 +157,16 @@ def test_the_calendar_has_one_all_day_event_per_dated_item_with_stable_uids(
     second = {str(e["uid"]) for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")}
     assert second < {str(e["uid"]) for e in events}, "the same events, one fewer"
     assert not list(tmp_path.glob("*.part")), "written beside and renamed into place"
+
+
+def test_a_calendar_cancelled_before_writing_leaves_the_old_file(
+    db: Database, world: World, tmp_path: Path
+) -> None:
+    """Cancel pressed while the reminders were read: the subscribed file stays whole."""
+    target = tmp_path / "team.ics"
+    target.write_bytes(b"the old calendar")
+    build(db, world)
+    with pytest.raises(Cancelled):
+        write_calendar(db, target, TODAY, proceed=lambda: False)
+    assert target.read_bytes() == b"the old calendar"
+    assert not list(tmp_path.glob("*.part"))

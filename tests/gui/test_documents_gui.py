@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from brokerdesk.core.models import Contact, Interaction, Partner
-from brokerdesk.core.services.documents import NewDocument
+from brokerdesk.core.services.documents import DocumentService, NewDocument
 from brokerdesk.core.services.trash import TrashService
 from brokerdesk.gui.documents import import_folder, log_email, section
 from brokerdesk.gui.documents.email_dialog import LogEmailDialog
@@ -23,6 +24,7 @@ from brokerdesk.gui.documents.folder_dialog import ImportEmailsDialog
 from brokerdesk.gui.documents.section import DocumentsSection
 from brokerdesk.gui.main_window import MainWindow
 from tests.builders.files import pdf_bytes, write_email
+from tests.gui.conftest import Announcements
 from tests.gui.drive import ModalDriver
 
 CORPUS = Path(__file__).parents[1] / "core" / "mail_corpus"
@@ -156,18 +158,21 @@ def test_open_save_rename_and_delete_a_document(
     opened: list[Path] = []
     monkeypatch.setattr(section, "open_with_viewer", lambda p: opened.append(p) or True)
     qtbot.mouseClick(docs.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=5_000)  # read and written by a worker
+    assert docs.status.text() == "Opened Evaluation 2026.pdf."
     assert opened[0].name == "Evaluation 2026.pdf"
     assert opened[0].read_bytes() == report.read_bytes()
     assert not opened[0].stat().st_mode & stat.S_IWUSR, "the copy opened is read-only"
     docs.table.setFocus()
     qtbot.waitUntil(docs.table.hasFocus, timeout=2_000)
     qtbot.keyClick(docs.table, Qt.Key.Key_Return)  # Enter opens it too
-    assert len(opened) == 2
+    qtbot.waitUntil(lambda: len(opened) == 2, timeout=5_000)
 
     target = tmp_path / "saved" / "copy.pdf"
     target.parent.mkdir()
     monkeypatch.setattr(docs, "ask_save_path", lambda _name: target)
     qtbot.mouseClick(docs.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: docs.status.text() == f"Saved a copy as {target}.", timeout=5_000)
     assert target.read_bytes() == report.read_bytes()
 
     monkeypatch.setattr(docs, "ask_new_name", lambda _current: "Signed evaluation.pdf")
@@ -183,6 +188,59 @@ def test_open_save_rename_and_delete_a_document(
     assert TrashService(window.ctx.db).list()[0].label == "Evaluation 2026.pdf"
     window.ctx.undo_stack.undo()
     qtbot.waitUntil(lambda: _names(docs) == ["Evaluation 2026.pdf"], timeout=5_000)
+
+
+def test_a_slow_document_opens_without_freezing_the_page_and_says_so(
+    qtbot: QtBot,
+    window: MainWindow,
+    report: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    announcements: Announcements,
+) -> None:
+    """The document's bytes are held in the worker until released: meanwhile the page says
+    what it is doing and still answers the keyboard; then the viewer opens the copy and
+    the screen reader hears it once. A document gone meanwhile is said in a sentence."""
+    docs = _open_page(qtbot, window, "partner", _partner(window))
+    docs.add_files([report])
+    qtbot.waitUntil(lambda: _names(docs) == ["Evaluation 2026.pdf"], timeout=10_000)
+    real = DocumentService.content
+    held, release = threading.Event(), threading.Event()
+
+    def slow(self: DocumentService, document_id: int) -> bytes:
+        held.set()
+        release.wait(30)
+        return real(self, document_id)
+
+    monkeypatch.setattr(DocumentService, "content", slow)
+    opened: list[Path] = []
+    monkeypatch.setattr(section, "open_with_viewer", lambda p: opened.append(p) or True)
+    _select_first(docs)
+    try:
+        qtbot.mouseClick(docs.open_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(held.is_set)
+        assert docs.status.text() == "Opening the document…" and opened == []
+        docs.table.setFocus()
+        qtbot.waitUntil(docs.table.hasFocus, timeout=2_000)
+        docs.table.clearSelection()
+        qtbot.keyClick(docs.table, Qt.Key.Key_Space)  # the page still takes keys
+        assert docs.table.selected_rows(), "the keyboard chose the row while it opened"
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=5_000)
+    assert opened[0].read_bytes() == report.read_bytes()
+    assert announcements.texts().count("Opened Evaluation 2026.pdf.") == 1
+
+    monkeypatch.setattr(DocumentService, "content", real)
+    document_id = int(docs.table.selected_rows()[0]["id"])
+    window.ctx.services.documents.delete([document_id], to_trash=False)
+    docs.open_document(document_id)
+    qtbot.waitUntil(lambda: not window.ctx.tasks.busy, timeout=5_000)
+    sentence = f"The document could not be opened: The document #{document_id} no longer exists."
+    assert docs.status.text() == sentence
+    box = window.findChild(QMessageBox, "error-message")
+    assert box is not None and box.text() == sentence
+    box.close()
 
 
 def test_a_document_found_by_search_opens_its_records_page(

@@ -4,15 +4,20 @@ opened with the arrow keys, a record opened with Enter, and the grouped view exp
 from __future__ import annotations
 
 import csv
+import threading
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from brokerdesk.core.errors import StorageError
+from brokerdesk.core.grouping import GroupedList
 from brokerdesk.gui.exporting.view import export_current_view
 from brokerdesk.gui.main_window import MainWindow
+from tests.gui.conftest import Announcements
 
 ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
 
@@ -29,6 +34,7 @@ def _grouped_programmes(qtbot: QtBot, window: MainWindow) -> Any:
     qtbot.waitUntil(lambda: view.box.hasFocus())
     while view.box.currentData() != "offer_area":
         qtbot.keyClick(view.box, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: not view.working)  # worked out in the background
     return view
 
 
@@ -103,3 +109,74 @@ def test_a_list_made_again_for_new_own_fields_keeps_group_by_and_its_actions(
     qtbot.waitUntil(lambda: view.model.rowCount() > 0)
     assert view.tree.isVisible() and not page.table.isVisible()
     window.ctx.changes.broadcast(tables={"programme"})  # the old view must not act on it
+
+
+def test_a_slow_grouping_never_freezes_the_search_and_the_last_filter_wins(
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    announcements: Announcements,
+) -> None:
+    """The first grouping is held in its worker until released: meanwhile the search field
+    takes every key, the total line and the status bar say work is going on, the groups for
+    the typed search arrive and are read out, and the held (older) answer, released last,
+    does not replace them."""
+    real = GroupedList.groups
+    held, release = threading.Event(), threading.Event()
+    asked: list[str] = []
+
+    def slow(self: GroupedList, state: Any, key: str) -> Any:
+        asked.append(state.search)
+        if len(asked) == 1:
+            held.set()
+            release.wait(30)
+        return real(self, state, key)
+
+    monkeypatch.setattr(GroupedList, "groups", slow)
+    window.open_list("programme")
+    page = window.lists["programme"]
+    everything = page.model.rowCount()
+    view = window.grouping.views["programme"]
+    try:
+        view.group_by("offer_area")
+        qtbot.waitUntil(held.is_set)
+        assert view.working and view.total.text() == "Working out the groups…"
+        assert not window.busy_label.isHidden(), "the status bar says work goes on"
+
+        page.search.setFocus()
+        qtbot.keyClicks(page.search, "reading")
+        assert page.search.text() == "reading", "the search field took every key"
+        qtbot.waitUntil(lambda: page.model.state.search == "reading", timeout=5_000)
+        qtbot.waitUntil(lambda: not view.working, timeout=10_000)
+        found = page.model.rowCount()
+        assert 0 < found < everything
+        assert view.model.state.search == "reading"
+        assert sum(g.count for g in view.model.groups) == found
+        said = view.total.text()
+        assert said.startswith(f"Total: {found} programme")
+        assert announcements.texts()[-1] == said
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not window.ctx.tasks.busy, timeout=10_000)
+    assert asked[0] == "" and asked[-1] == "reading"
+    assert view.model.state.search == "reading", "the older grouping was dropped"
+    assert sum(g.count for g in view.model.groups) == found
+    assert view.total.text() == said
+
+
+def test_a_grouping_that_fails_says_so_in_a_sentence(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: GroupedList, state: Any, key: str) -> Any:
+        raise StorageError("disk I/O error")
+
+    monkeypatch.setattr(GroupedList, "groups", broken)
+    window.open_list("programme")
+    view = window.grouping.views["programme"]
+    view.group_by("status")
+    qtbot.waitUntil(lambda: not view.working)
+    sentence = "The list could not be grouped: The database could not be used (disk I/O error)."
+    assert view.total.text() == sentence
+    box = window.findChild(QMessageBox, "error-message")
+    assert box is not None and box.isVisible() and box.text() == sentence
+    box.close()

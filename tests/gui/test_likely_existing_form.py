@@ -3,12 +3,19 @@ Alt+X opens the existing one instead (issue 20)."""
 
 from __future__ import annotations
 
+import threading
+from typing import Any
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from brokerdesk.core.services.likely_existing import LikelyExisting
+from brokerdesk.gui.dialogs.likely_existing import PAUSE_MS
 from brokerdesk.gui.dialogs.record_form import RecordForm
 from brokerdesk.gui.main_window import Location, MainWindow
+from tests.gui.conftest import Announcements
 from tests.gui.test_mnemonics import letters_on_screen
 
 
@@ -88,3 +95,45 @@ def test_editing_an_existing_record_shows_no_warning(window: MainWindow) -> None
     form = RecordForm(window.ctx, "partner", pid, window)
     assert form.likely_existing is None
     form.deleteLater()
+
+
+def test_the_form_opens_before_the_names_are_read_and_the_list_fills_in_and_is_read_once(
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    announcements: Announcements,
+) -> None:
+    """A new partner's form opened with a name in it (from the search palette) is usable at
+    once while a worker reads every partner's name (held here until released); then the
+    warning fills in by itself and the screen reader hears it exactly once."""
+    existing = window.ctx.services.partners.create({"name": "Hollowell Sightloss Trust"}).id
+    real = LikelyExisting.load.__func__  # type: ignore[attr-defined]
+    held, release = threading.Event(), threading.Event()
+
+    def slow(cls: type[LikelyExisting], db: Any, entity: str) -> LikelyExisting:
+        held.set()
+        release.wait(30)
+        return real(cls, db, entity)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(LikelyExisting, "load", classmethod(slow))
+    try:
+        form = RecordForm(
+            window.ctx, "partner", None, window, initial={"name": "Hollowell Sight Loss Trst"}
+        )
+        form.show()
+        hint = form.likely_existing
+        assert hint is not None and hint.loading and not hint.isVisible()
+        qtbot.waitUntil(held.is_set)
+        website = form.editors["website"].focus_widget
+        website.setFocus()
+        QTest.keyClicks(website, "hollowell.org.uk")
+        assert form.editors["website"].value() == "hollowell.org.uk", "the form takes keys"
+    finally:
+        release.set()
+    qtbot.waitUntil(hint.isVisible, timeout=5_000)
+    assert not hint.loading
+    assert [c.id for c in hint.candidates] == [existing]
+    spoken = "1 likely existing: Hollowell Sightloss Trust, similar name. Alt+X opens it instead."
+    qtbot.wait(2 * PAUSE_MS)  # the pause after the website's typing finds the same partner
+    assert announcements.texts().count(spoken) == 1
+    form.done(0)

@@ -3,12 +3,13 @@ pack, and File ▸ Print preview, on the demo world, with the files read back.""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
 from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 from sqlalchemy import text
 
 from brokerdesk.gui.reporting.choosing import BoardPackDialog, ReportDialog
@@ -104,6 +105,7 @@ def test_a_board_pack_starts_from_the_record_shown(qtbot, window, tmp_path: Path
     _open(qtbot, window, "library_service", service_id)
     window.report_actions.board_pack.trigger()
     dialog = _dialog(qtbot, window, BoardPackDialog)
+    qtbot.waitUntil(lambda: not dialog.loading)  # the names are read by a worker
     assert [c[2] for c in dialog.chosen()] == [f"Library service summary: {name}"]
     dialog.find_edit.setText("region summary: south w")
     assert dialog.proxy.rowCount() == 1
@@ -117,6 +119,48 @@ def test_a_board_pack_starts_from_the_record_shown(qtbot, window, tmp_path: Path
     s = assert_accessible(target, "South West, December")
     assert s.bookmarks[:2] == ["South West, December", "Contents"]
     assert "City of Bristol" in s.bookmarks and "South West" in s.bookmarks
+
+
+def test_the_board_pack_dialog_opens_before_the_names_are_read(
+    qtbot, window, monkeypatch, announcements
+) -> None:  # type: ignore[no-untyped-def]
+    """Every record's name is read by a worker (held here until released): the dialog is
+    there at once and takes typing in Find, says it is reading, then fills in with the
+    record shown ticked and tells the screen reader how many reports there are."""
+    from brokerdesk.gui.reporting import actions
+
+    service_id, name = _first(
+        window, "SELECT id, nice_name FROM library_service WHERE nice_name = 'City of Bristol'"
+    )
+    _open(qtbot, window, "library_service", service_id)
+    real = actions.report_choices
+    held, release = threading.Event(), threading.Event()
+
+    def slow(db: Any) -> Any:
+        held.set()
+        release.wait(30)
+        return real(db)
+
+    monkeypatch.setattr(actions, "report_choices", slow)
+    try:
+        window.report_actions.board_pack.trigger()
+        dialog = _dialog(qtbot, window, BoardPackDialog)
+        qtbot.waitUntil(held.is_set)
+        assert dialog.loading and dialog.count.text() == "Reading the names of the reports…"
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert not ok.isEnabled()
+        qtbot.keyClicks(dialog.find_edit, "bristol")
+        assert dialog.find_edit.text() == "bristol", "the dialog takes keys meanwhile"
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=5_000)
+    assert [c[2] for c in dialog.chosen()] == [f"Library service summary: {name}"]
+    assert dialog.proxy.rowCount() >= 1, "the Find typed meanwhile filters the names"
+    assert ok.isEnabled() and dialog.count.text() == "1 report(s) chosen"
+    total = len(dialog.choices)
+    said = [t for t in announcements.texts() if "to choose from" in t]
+    assert said == [f"{total} report(s) to choose from. 1 report(s) chosen"]
+    dialog.reject()
 
 
 def test_print_preview_shows_the_report_pages(qtbot, window) -> None:  # type: ignore[no-untyped-def]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,6 +17,7 @@ from brokerdesk.gui.main_window import MainWindow
 from brokerdesk.gui.settings import Settings
 from brokerdesk.gui.team.dialog import AddPersonDialog, TeamDialog
 from brokerdesk.gui.team.feature import open_team_dialog
+from tests.gui.conftest import Announcements
 from tests.team.conftest import as_login, new_login, owner_db
 
 __all__ = ["new_login", "owner_db"]  # the fixtures, used by name
@@ -39,7 +42,11 @@ def viewer_db(
 
 
 def test_an_admin_adds_re_roles_and_removes_a_person(
-    qtbot, owner_db: Database, settings: Settings, new_login: Callable[[str], str]
+    qtbot,
+    owner_db: Database,
+    settings: Settings,
+    new_login: Callable[[str], str],
+    announcements: Announcements,
 ) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, owner_db, settings)
     role_line = window.team_actions.role_label
@@ -49,6 +56,7 @@ def test_an_admin_adds_re_roles_and_removes_a_person(
     team.trigger()
     dialog = window.team_actions.dialog
     assert isinstance(dialog, TeamDialog) and dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)  # read from the server in a worker
     login = new_login("sam")
 
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
@@ -63,20 +71,77 @@ def test_an_admin_adds_re_roles_and_removes_a_person(
     qtbot.mouseClick(adding.ok, Qt.MouseButton.LeftButton)
     assert not adding.isVisible()
     assert adding.password.text() == "", "the dialog keeps no copy of the password"
+    qtbot.waitUntil(lambda: {"login": login, "role": "viewer"} in dialog.model.rows, timeout=10_000)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
     assert dialog.status.text() == f"{login} joined the team."
-    assert {"login": login, "role": "viewer"} in dialog.model.rows
+    assert announcements.texts().count(f"{login} joined the team.") == 1
     assert dialog.chosen_login() == login
 
     dialog.role.setCurrentIndex(dialog.role.findData("editor"))
     qtbot.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
-    assert {"login": login, "role": "editor"} in dialog.model.rows
+    qtbot.waitUntil(lambda: {"login": login, "role": "editor"} in dialog.model.rows, timeout=10_000)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
     assert {p.login: p.role for p in people.people(owner_db)}[login] == "editor"
 
     asked: list[str] = []
     dialog.confirm = lambda who: asked.append(who) or True
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     assert asked == [login]
-    assert login not in [row["login"] for row in dialog.model.rows]
+    qtbot.waitUntil(
+        lambda: login not in [row["login"] for row in dialog.model.rows], timeout=10_000
+    )
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    dialog.close()
+
+
+def test_a_slow_server_leaves_the_dialog_answering_and_a_refusal_is_a_sentence(
+    qtbot,
+    owner_db: Database,
+    settings: Settings,
+    new_login: Callable[[str], str],
+    monkeypatch: pytest.MonkeyPatch,
+    announcements: Announcements,
+) -> None:  # type: ignore[no-untyped-def]
+    """The server's answer is held until released: the dialog opens at once, says what it
+    waits for and holds its buttons, the window still takes keys; the list then fills in.
+    Removing someone the server no longer knows ends in the server's sentence, read out."""
+    login = new_login("kit")
+    people.add_person(owner_db, login, "editor", password="pw")
+    window = _window(qtbot, owner_db, settings)
+    real = people.people
+    held, release = threading.Event(), threading.Event()
+
+    def slow(db: Database) -> Any:
+        held.set()
+        release.wait(30)
+        return real(db)
+
+    monkeypatch.setattr(people, "people", slow)
+    try:
+        dialog = open_team_dialog(window, window.team_actions)
+        qtbot.waitUntil(held.is_set)
+        assert dialog.busy and dialog.status.text() == "Reading the people on the team…"
+        assert not dialog.add_button.isEnabled()
+        search = window.lists["partner"].search
+        search.setFocus()
+        qtbot.keyClicks(search, "reading")
+        assert search.text() == "reading", "the window is not frozen"
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    partners = window.lists["partner"].model
+    qtbot.waitUntil(lambda: partners.state.search == "reading", timeout=5_000)
+    assert dialog.add_button.isEnabled() and dialog.status.text() == ""
+    assert {"login": login, "role": "editor"} in dialog.model.rows
+
+    people.remove_person(owner_db, login)  # someone else took them off meanwhile
+    dialog.table.selectRow(dialog.model.row_of("login", login))
+    dialog.confirm = lambda _who: True
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    said = f"There is no login called {login}."
+    assert dialog.status.text() == said
+    assert (said, True) in announcements
     dialog.close()
 
 

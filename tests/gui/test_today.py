@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 from PySide6.QtCore import QDate, QSettings, Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -22,7 +22,7 @@ from brokerdesk.gui import today as calendar_feature
 from brokerdesk.gui.dialogs.record_form import RecordForm
 from brokerdesk.gui.launcher import Launcher
 from brokerdesk.gui.main_window import MainWindow
-from brokerdesk.gui.settings import TODAY_AT_START, Settings
+from brokerdesk.gui.settings import KEPT_CALENDAR, TODAY_AT_START, Settings
 from brokerdesk.gui.today.page import MoveDateDialog, TodayPage
 from brokerdesk.gui.views.pages.grant import GrantPage
 from tests.gui.conftest import Announcements
@@ -280,7 +280,9 @@ def test_a_kept_calendar_file_follows_every_change(
     kept = window.calendar_actions
     kept.keep.trigger()
     ics = target.with_suffix(".ics")
-    assert kept.keep.isChecked() and ics.exists()
+    assert kept.keep.isChecked()
+    qtbot.waitUntil(lambda: window.ctx.settings.get(KEPT_CALENDAR) == str(ics), timeout=5_000)
+    assert ics.exists()
 
     def titles() -> set[str]:
         return {str(e["summary"]) for e in Calendar.from_ical(ics.read_bytes()).walk("VEVENT")}
@@ -311,3 +313,44 @@ def test_a_call_to_a_partner_past_its_cadence_is_one_undo_step_too(
     window.undo_action.trigger()
     loaded(qtbot, page)
     assert item.uid in page.items
+
+
+def test_export_calendar_writes_the_file_in_the_background_and_says_so(
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    announcements: Announcements,
+) -> None:
+    """Export ▸ Calendar (.ics)… returns to the window at once; the file is written by a
+    worker, then the status bar says (and the screen reader hears) how many reminders
+    went where, and the file holds them."""
+    target = tmp_path / "team reminders"
+    monkeypatch.setattr(calendar_feature, "choose_calendar_file", lambda *_a: target)
+    window.registered_actions["export.calendar"].trigger()
+    assert not target.exists() and window.ctx.tasks.busy, "written by a worker"
+    qtbot.waitUntil(lambda: not window.ctx.tasks.busy, timeout=10_000)
+    events = list(Calendar.from_ical(target.read_bytes()).walk("VEVENT"))
+    said = f"{len(events)} reminders written to {target}."
+    assert events and window.statusBar().currentMessage() == said
+    assert announcements.texts().count(said) == 1
+    assert any("Interim report" in str(e["summary"]) for e in events)
+
+
+def test_a_calendar_that_cannot_be_written_says_why_and_is_not_kept(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("a file, not a folder")
+    nowhere = not_a_folder / "reminders.ics"
+    monkeypatch.setattr(calendar_feature, "choose_calendar_file", lambda *_a: nowhere)
+    keep = window.calendar_actions.keep
+    keep.trigger()
+    qtbot.waitUntil(lambda: not window.ctx.tasks.busy, timeout=10_000)
+    box = window.findChild(QMessageBox, "error-message")
+    assert box is not None and box.text() == (
+        f"The calendar was not written: Cannot write to {not_a_folder}: part of the path is "
+        "a file, not a folder. Nothing was written."
+    )
+    box.close()
+    assert not keep.isChecked() and not window.ctx.settings.get(KEPT_CALENDAR)

@@ -3,7 +3,7 @@
 As the name (or website, or e-mail) is typed, a short list under the fields shows the records
 that look the same and why ("similar name", "same website"); the screen reader hears it once
 each time the list changes. Alt+X (or Enter in the list) closes the form without saving and
-opens the existing record instead. The names are read once when the form opens
+opens the existing record instead. The names are read once, by a worker, when the form opens
 (``core.services.likely_existing``) and matched in memory after each pause in typing.
 """
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from brokerdesk.core.services.likely_existing import Candidate, LikelyExisting
 from brokerdesk.gui.announce import announce
+from brokerdesk.gui.operations import plain_sentence
 
 if TYPE_CHECKING:
     from brokerdesk.gui.dialogs.record_form import RecordForm
@@ -39,9 +40,10 @@ WATCHED = {
 class LikelyExistingHint(QFrame):
     """The list of likely existing records under a new record's fields."""
 
-    def __init__(self, form: RecordForm, likely: LikelyExisting) -> None:
+    def __init__(self, form: RecordForm, likely: LikelyExisting | None = None) -> None:
         super().__init__(form)
-        self.form, self.likely = form, likely
+        self.form = form
+        self.likely = likely  # None until the names are read (in a worker)
         self.candidates: list[Candidate] = []
         self.opened: Candidate | None = None
         self.setObjectName("likely-existing")
@@ -87,8 +89,20 @@ class LikelyExistingHint(QFrame):
         except ValueError:  # a reference typed but not chosen yet
             return None
 
+    @property
+    def loading(self) -> bool:
+        """True until the names to match against have been read."""
+        return self.likely is None
+
+    def loaded(self, likely: LikelyExisting) -> None:
+        """The names have been read: match what has been typed meanwhile."""
+        self.likely = likely
+        self.refresh()
+
     def refresh(self) -> None:
         """Work the list out again from what the fields hold now."""
+        if self.likely is None:
+            return  # the names are still being read; loaded() matches what is typed by then
         if self.form.entity == "partner":
             found = self.likely.partners(
                 str(self._value("name") or ""), str(self._value("website") or "")
@@ -151,15 +165,32 @@ def _record_opener(widget: QWidget) -> Any:
 
 
 def attach_likely_existing(form: RecordForm) -> LikelyExistingHint | None:
-    """Give a new partner's or contact's form its warning; None for other forms."""
+    """Give a new partner's or contact's form its warning; None for other forms.
+
+    The names are read by a worker, so the form opens at once however many partners or
+    contacts the team has; what is typed meanwhile is matched as soon as they arrive (and
+    a name the form opened with, from the search palette, is matched then too).
+    """
     if form.record_id is not None or form.entity not in WATCHED:
         return None
-    likely = form.ctx.attempt(lambda: LikelyExisting.load(form.ctx.db, form.entity))
-    if likely is None:  # the database could not be read: the form works without the hint
-        return None
-    hint = LikelyExistingHint(form, likely)
+    hint = LikelyExistingHint(form)
     layout = form.layout()
     assert isinstance(layout, QVBoxLayout)
     layout.insertWidget(1, hint)
-    hint.refresh()  # a form opened with a name already in it (from the search palette)
+    ctx, entity = form.ctx, form.entity
+
+    def failed(exc: BaseException) -> None:  # the form works on without the warning
+        ctx.report_error(
+            translate(
+                "LikelyExisting", "BrokerDesk could not check for a likely existing {0}: {1}"
+            ).format(form.noun, plain_sentence(translate("LikelyExisting", "The check"), exc))
+        )
+
+    ctx.tasks.start(
+        lambda _progress: LikelyExisting.load(ctx.db, entity),
+        translate("LikelyExisting", "Reading names to check against"),
+        on_done=hint.loaded,
+        on_error=failed,
+        owner=hint,
+    )
     return hint

@@ -26,14 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brokerdesk.core.errors import BrokerDeskError
+from brokerdesk.core.errors import BrokerDeskError, Cancelled
 from brokerdesk.core.mail.message import SUFFIXES as EMAIL_SUFFIXES
 from brokerdesk.core.services.documents import DocumentRow, DocumentService, size_text
+from brokerdesk.gui.announce import announce
 from brokerdesk.gui.documents.files import open_with_viewer, safe_file_name, write_for_viewing
 from brokerdesk.gui.models.rows import RowColumn
 from brokerdesk.gui.views.pages.base import RelatedTable
 
 if TYPE_CHECKING:
+    from brokerdesk.gui.tasks import Progress
     from brokerdesk.gui.views.pages.base import RecordPage
 
 # The pages that keep documents (every kind the documents service takes: a kind that gains
@@ -305,20 +307,50 @@ class DocumentsSection(QObject):
             self.open_document(int(chosen[0]["id"]))
 
     def open_document(self, document_id: int) -> None:
-        """Write a copy to a private temporary folder and open it with the system viewer."""
+        """Write a copy to a private temporary folder and open it with the system viewer.
+
+        The bytes are read and written by a worker (a large scan takes a while on a team
+        server); the page stays usable, says what it is opening, and a progress dialog with
+        Cancel appears if it takes long. The viewer is asked on the GUI thread.
+        """
+        from brokerdesk.gui.operations import Operation, plain_sentence
+
         documents = self.ctx.services.documents
-        try:
-            name = documents.get(document_id)["name"]
-            path = write_for_viewing(name, documents.content(document_id))
-        except (BrokerDeskError, OSError) as exc:
-            self._refused(self.tr("The document could not be opened: {0}").format(exc))
-            return
-        if not open_with_viewer(path):
-            self._refused(
-                self.tr("No program on this computer opens {0}; use Save as… instead.").format(name)
-            )
-        else:
-            self.status.setText(self.tr("Opened {0}.").format(name))
+        title = self.tr("Open document")
+        opening = self.tr("Opening {0}…")  # worded here: the worker touches no QObject
+
+        def work(progress: Progress) -> tuple[str, Path]:
+            name = str(documents.get(document_id)["name"])
+            progress(0, 2, opening.format(name))
+            return name, write_for_viewing(name, documents.content(document_id))
+
+        def written(result: tuple[str, Path]) -> None:
+            name, path = result
+            if not open_with_viewer(path):
+                self._refused(
+                    self.tr("No program on this computer opens {0}; use Save as… instead.").format(
+                        name
+                    )
+                )
+            else:
+                self._say(self.tr("Opened {0}.").format(name))
+
+        self.status.setText(self.tr("Opening the document…"))
+        Operation(
+            self.ctx,
+            self.page,
+            work,
+            title=title,
+            label=self.tr("Opening the document…"),
+            name="document-progress",
+            on_success=written,
+            on_failure=self._refused,
+            on_cancel=lambda: self._say(self.tr("The document was not opened (cancelled).")),
+            sentence=lambda exc: self.tr("The document could not be opened: {0}").format(
+                plain_sentence(title, exc)
+            ),
+            abandon_on_cancel=True,  # it only reads; a late copy in a temporary folder is harmless
+        ).run()
 
     def ask_save_path(self, name: str) -> Path | None:
         """Where to save a copy (a dialog; tests replace it)."""
@@ -328,6 +360,10 @@ class DocumentsSection(QObject):
         return Path(chosen) if chosen else None
 
     def save_selected(self) -> None:
+        """Save a copy where the user says: read from the database and written by a worker,
+        with Cancel (before anything is written) if it takes long."""
+        from brokerdesk.gui.operations import Operation, plain_sentence
+
         chosen = self._selected()
         if len(chosen) != 1:
             return
@@ -335,15 +371,40 @@ class DocumentsSection(QObject):
         target = self.ask_save_path(str(row["name"]))
         if target is None:
             return
-        try:
-            target.write_bytes(self.ctx.services.documents.content(int(row["id"])))
-        except OSError as exc:
-            self._refused(self.tr("{0} could not be saved: {1}.").format(target, exc.strerror))
-            return
-        except BrokerDeskError as exc:
-            self._refused(str(exc))
-            return
-        self.status.setText(self.tr("Saved a copy as {0}.").format(target))
+        documents = self.ctx.services.documents
+        document_id = int(row["id"])
+        writing = self.tr("Writing {0}…").format(target.name)
+
+        def work(progress: Progress) -> Path:
+            data = documents.content(document_id)
+            if not progress(1, 2, writing):
+                raise Cancelled
+            target.write_bytes(data)
+            return target
+
+        self.status.setText(self.tr("Saving a copy as {0}…").format(target))
+        Operation(
+            self.ctx,
+            self.page,
+            work,
+            title=self.tr("Save document"),
+            label=self.tr("Saving a copy as {0}…").format(target.name),
+            total=2,
+            name="document-progress",
+            on_success=lambda path: self._say(self.tr("Saved a copy as {0}.").format(path)),
+            on_failure=self._refused,
+            on_cancel=lambda: self._say(self.tr("No copy was saved (cancelled).")),
+            sentence=lambda exc: (
+                self.tr("{0} could not be saved: {1}.").format(target, exc.strerror or exc)
+                if isinstance(exc, OSError)
+                else plain_sentence(self.tr("Save document"), exc)
+            ),
+        ).run()
+
+    def _say(self, text: str) -> None:
+        """What the user would otherwise have to look for: on the page, read out once."""
+        self.status.setText(text)
+        announce(self.status, text)
 
     def ask_new_name(self, current: str) -> str | None:
         """The new name (a dialog; tests replace it)."""

@@ -2,6 +2,11 @@
 gives way to a tree of groups, each with its count and the sums of the number and money
 columns, and a total line under it.
 
+The groups are worked out in a worker (``ctx.tasks``), so a slow GROUP BY over a long list
+never freezes the window: the filter box keeps taking keys, the old groups stay shown with
+"Working out the groups…" under them, and a grouping for an older filter is dropped when it
+arrives after a newer one was asked for. The total is announced when the groups arrive.
+
 The tree is a ``QTreeView``: Right and Left (or + and -) open and close a group, Enter opens
 a record, and a screen reader hears each group as "Offer area Reading: 12 programmes" and
 whether it is expanded. Export view exports the grouped view as shown (headings, records,
@@ -18,14 +23,17 @@ from PySide6.QtWidgets import QBoxLayout, QComboBox, QLabel, QTreeView, QWidget
 from shiboken6 import isValid
 
 from brokerdesk.core.display import display
-from brokerdesk.core.errors import BrokerDeskError
-from brokerdesk.core.grouping import GroupedList
+from brokerdesk.core.errors import Cancelled
+from brokerdesk.core.grouping import Group, GroupedList
+from brokerdesk.core.lists import ListState
 from brokerdesk.gui import kind_words
 from brokerdesk.gui.announce import announce
 from brokerdesk.gui.grouping.model import GroupTreeModel
+from brokerdesk.gui.operations import plain_sentence
 
 if TYPE_CHECKING:
     from brokerdesk.gui.main_window import MainWindow
+    from brokerdesk.gui.tasks import Progress, Task
     from brokerdesk.gui.views.list_page import ListPage
 
 translate = QCoreApplication.translate  # lupdate reads translate("Grouping", "…") calls
@@ -89,6 +97,9 @@ class GroupedView:
         QWidget.setTabOrder(page.table, self.tree)
         QWidget.setTabOrder(self.tree, self.total)
 
+        self._generation = 0  # each grouping's number: only the newest one's answer shows
+        self._working = False
+        self._task: Task | None = None  # the newest grouping, cancelled when overtaken
         self.box.currentIndexChanged.connect(lambda _i: self.reload())
         page.model.modelReset.connect(self._follow_list)
         window.ctx.changes.changed.connect(self._on_change)
@@ -103,19 +114,69 @@ class GroupedView:
         self.box.setCurrentIndex(max(self.box.findData(key), 0))
 
     def reload(self) -> None:
+        """Group the list as it is now filtered, in a worker; the old groups stay on screen
+        (the total line says the groups are being worked out) until the answer comes, and
+        only the answer for the newest filter is ever shown."""
         key = self.key
         self.page.group_key = key  # type: ignore[attr-defined]
         grouped = key is not None
         self.page.table.setVisible(not grouped)
         self.tree.setVisible(grouped)
         self.total.setVisible(grouped)
+        self._generation += 1
+        if self._task is not None:  # overtaken: skipped if it has not started yet
+            self._task.cancel()
+            self._task = None
         if key is None:
+            self._set_working(False)
             return
-        try:
-            self.model.load(self.page.current_state(), key)
-        except BrokerDeskError as exc:
-            self.window.ctx.report_error(str(exc))
-            return
+        generation, state = self._generation, self.page.current_state()
+        grouped_list = self.model.grouped
+
+        def work(progress: Progress) -> list[Group]:
+            if not progress(0, 1, ""):
+                raise Cancelled
+            return grouped_list.groups(state, key)
+
+        self._set_working(True)
+        self._task = self.window.ctx.tasks.start(
+            work,
+            translate("Grouping", "Grouping the list"),
+            on_done=lambda found: self._show(generation, state, key, found),
+            on_error=lambda exc: self._failed(generation, exc),
+            owner=self.tree,
+        )
+
+    @property
+    def working(self) -> bool:
+        """True while the groups shown are not yet those of the list's current filter."""
+        return self._working
+
+    def _set_working(self, working: bool) -> None:
+        self._working = working
+        if working:
+            self.tree.setCursor(Qt.CursorShape.BusyCursor)  # the window itself stays usable
+            self.total.setText(translate("Grouping", "Working out the groups…"))
+        else:
+            self.tree.unsetCursor()
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return  # a newer grouping has been asked for; its outcome is what counts
+        self._task = None
+        self._set_working(False)
+        text = translate("Grouping", "The list could not be grouped: {0}").format(
+            plain_sentence(translate("Grouping", "Grouping the list"), exc)
+        )
+        self.total.setText(text)
+        self.window.ctx.report_error(text)
+
+    def _show(self, generation: int, state: ListState, key: str, found: list[Group]) -> None:
+        if generation != self._generation:
+            return  # worked out for an older filter: a newer answer is on its way
+        self._task = None
+        self._set_working(False)
+        self.model.show_groups(state, key, found)
         for i, _column in enumerate(self.model.columns):
             self.tree.setColumnHidden(i, self.page.table.isColumnHidden(i))
         self.tree.setColumnWidth(0, max(220, self.page.table.columnWidth(0)))

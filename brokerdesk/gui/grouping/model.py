@@ -1,9 +1,11 @@
 """The grouped list's tree model: one row per group (its count and sums), its records under it.
 
-Groups are one query; a group's records are read when it is opened, a window at a time
-(``canFetchMore``/``fetchMore``), so grouping ten years of interactions by kind costs one
-GROUP BY and no more. Every cell tells a screen reader what it is: a group's first cell
-"Offer area Reading: 12 programmes", a sum "Budget, total for Reading: £42,000.50".
+Groups are one query, run off the GUI thread by the view (``feature``), which hands the
+answer to :meth:`GroupTreeModel.show_groups`; a group's records are read when it is opened,
+a window at a time (``canFetchMore``/``fetchMore``), so grouping ten years of interactions
+by kind costs one GROUP BY and no more. Every cell tells a screen reader what it is: a
+group's first cell "Offer area Reading: 12 programmes", a sum "Budget, total for Reading:
+£42,000.50".
 """
 
 from __future__ import annotations
@@ -42,11 +44,12 @@ class GroupTreeModel(QAbstractItemModel):
         self._ids: list[list[int]] = []
         self._rows: list[dict[int, tuple[Any, ...]]] = []
 
-    def load(self, state: ListState, key: str) -> None:
-        """Group the list as ``state`` filters it by column ``key`` (all groups closed)."""
+    def show_groups(self, state: ListState, key: str, found: list[Group]) -> None:
+        """Show ``found``, the list as ``state`` filters it grouped by column ``key`` (worked
+        out in a worker by ``grouped.groups``), all groups closed."""
         self.beginResetModel()
         self.state, self.key = state, key
-        self.groups = self.grouped.groups(state, key)
+        self.groups = found
         self._ids = [[] for _ in self.groups]
         self._rows = [{} for _ in self.groups]
         self.endResetModel()

@@ -23,6 +23,7 @@ from brokerdesk.gui.exporting.running import (
     remember_folder,
     start_export,
 )
+from brokerdesk.gui.operations import plain_sentence
 from brokerdesk.gui.reporting.choosing import BoardPackDialog, ReportDialog
 from brokerdesk.gui.reporting.printing import paint_pdf
 from brokerdesk.gui.views.pages.base import RecordPage
@@ -135,8 +136,22 @@ def make_board_pack(window: MainWindow, title: str, choices: list[Any], target: 
 
 
 def ask_board_pack(window: MainWindow) -> BoardPackDialog:
-    """The board pack dialog, with the record shown already ticked."""
-    dialog = BoardPackDialog(window, report_choices(window.ctx.db), default_folder(window.ctx))
+    """The board pack dialog, opened at once, with the record shown ticked once a worker has
+    read every record's name (a team server with thousands of records takes a moment)."""
+    ctx = window.ctx
+    dialog = BoardPackDialog(window, None, default_folder(ctx))
+    db = ctx.db
+    ctx.tasks.start(
+        lambda _progress: report_choices(db),
+        translate("Reports", "Reading the names of the reports"),
+        on_done=dialog.set_choices,
+        on_error=lambda exc: dialog.failed(
+            translate("Reports", "The reports to choose from could not be read: {0}").format(
+                plain_sentence(translate("Reports", "Board pack"), exc)
+            )
+        ),
+        owner=dialog,
+    )
     shown = shown_record(window)
     if shown is not None:
         kind, _key, name = shown

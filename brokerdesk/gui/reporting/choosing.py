@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from brokerdesk.core import vocabulary as v
 from brokerdesk.core.exporting import FORMATS
+from brokerdesk.gui.announce import announce
 
 Choice = tuple[str, int | str, str]  # kind, key, title
 
@@ -150,12 +151,16 @@ class ReportDialog(QDialog):
 class BoardPackDialog(QDialog):
     """A board pack's title, the reports it holds (ticked, found by typing), and its file."""
 
-    def __init__(self, parent: QWidget | None, choices: list[Choice], folder: Path) -> None:
+    def __init__(self, parent: QWidget | None, choices: list[Choice] | None, folder: Path) -> None:
+        """``choices`` None: the names are being read (by a worker); :meth:`set_choices`
+        fills the list when they arrive, and :meth:`failed` says why they did not."""
         super().__init__(parent)
         self.setObjectName("board-pack-dialog")
         self.setWindowTitle(self.tr("Board pack"))
         self.setAccessibleName(self.windowTitle())
-        self.choices = choices
+        self.choices: list[Choice] = []
+        self.loading = True
+        self._to_tick: list[str] = []  # ticked before the names arrived
         self.title = QLineEdit(self.tr("Board pack"), self)
         self.title.setObjectName("board-pack-title")
         self.title.setAccessibleName(self.tr("Title"))
@@ -164,12 +169,6 @@ class BoardPackDialog(QDialog):
         self.find_edit.setAccessibleName(self.tr("Find reports"))
         self.find_edit.setPlaceholderText(self.tr("Type part of a name"))
         self.model = QStandardItemModel(self)
-        for index, (_kind, _key, text) in enumerate(choices):
-            item = QStandardItem(text)
-            item.setCheckable(True)
-            item.setEditable(False)
-            item.setData(index, Qt.ItemDataRole.UserRole)
-            self.model.appendRow(item)
         self.proxy = QSortFilterProxyModel(self)  # a few hundred names in memory
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -206,7 +205,45 @@ class BoardPackDialog(QDialog):
         layout.addWidget(self.count)
         layout.addWidget(self.buttons)
         self.resize(560, 520)
+        if choices is None:
+            self.list.setCursor(Qt.CursorShape.BusyCursor)
+            self.count.setText(self.tr("Reading the names of the reports…"))
+            self._update()
+        else:
+            self.set_choices(choices, say=False)
+
+    def set_choices(self, choices: list[Choice], *, say: bool = True) -> None:
+        """Fill the list (the names have arrived); tick what was asked for meanwhile, and
+        tell a screen reader, whose focus is elsewhere in the dialog, that they are there."""
+        self.choices = choices
+        self.model.clear()
+        for index, (_kind, _key, text) in enumerate(choices):
+            item = QStandardItem(text)
+            item.setCheckable(True)
+            item.setEditable(False)
+            item.setData(index, Qt.ItemDataRole.UserRole)
+            self.model.appendRow(item)
+        self.loading = False
+        self.list.unsetCursor()
+        for title in self._to_tick:
+            self.tick(title)
+        self._to_tick = []
         self._update()
+        if say:
+            announce(
+                self.count,
+                self.tr("%n report(s) to choose from.", "", len(choices)) + " " + self.count.text(),
+            )
+
+    def failed(self, sentence: str) -> None:
+        """The names could not be read: say so in the dialog (and at once to a screen reader)."""
+        self.loading = False
+        self.list.unsetCursor()
+        self.count.setText(sentence)
+        self.count.setWordWrap(True)
+        announce(self.count, sentence, urgent=True)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(False)
 
     def chosen(self) -> list[Choice]:
         rows = range(self.model.rowCount())
@@ -217,7 +254,11 @@ class BoardPackDialog(QDialog):
         ]
 
     def tick(self, title: str) -> None:
-        """Tick the report called ``title`` (the record the window shows, say)."""
+        """Tick the report called ``title`` (the record the window shows, say); asked before
+        the names have arrived, it is ticked when they do."""
+        if self.loading:
+            self._to_tick.append(title)
+            return
         for i, (_kind, _key, text) in enumerate(self.choices):
             if text == title:
                 self.model.item(i).setCheckState(Qt.CheckState.Checked)
@@ -227,6 +268,7 @@ class BoardPackDialog(QDialog):
 
     def _update(self) -> None:
         n = len(self.chosen())
-        self.count.setText(self.tr("%n report(s) chosen", "", n))
+        if not self.loading:
+            self.count.setText(self.tr("%n report(s) chosen", "", n))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(n > 0 and bool(self.title.text().strip()))

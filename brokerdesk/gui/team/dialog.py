@@ -2,11 +2,14 @@
 
 Adding a new person creates their database login with a password typed here once: it is
 hashed on this machine and sent as a hash, and neither the dialog nor the settings keep it.
+Every call to the server runs in a worker (``ctx.tasks``): the dialog says what it waits for
+and holds its buttons meanwhile, so a slow or lost server never freezes the window.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -26,10 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from brokerdesk.core.errors import BrokerDeskError
 from brokerdesk.core.team import people
 from brokerdesk.core.team.roles import ROLES
+from brokerdesk.gui.announce import announce
 from brokerdesk.gui.models.rows import RowColumn, RowsModel
+from brokerdesk.gui.operations import plain_sentence
 
 if TYPE_CHECKING:
     from brokerdesk.gui.context import AppContext
@@ -121,15 +125,64 @@ class TeamDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_person)
         self.table.selectionModel().selectionChanged.connect(self._chosen)
         self.confirm = self._ask
+        self._busy = False
         self.resize(560, 420)
         self._chosen()
 
+    # ------------------------------------------------------------------ the server
+    @property
+    def busy(self) -> bool:
+        """True while a call to the server is under way (the buttons wait for it)."""
+        return self._busy
+
+    def _ask_server(self, work: Callable[[], Any], then: Callable[[Any], None], doing: str) -> None:
+        """Run ``work`` (a call to the team server) in a worker; ``then`` gets its answer on
+        the GUI thread. The dialog stays responsive and says what it is waiting for; a
+        server that is slow or gone never freezes the window."""
+        self._set_busy(True, doing)
+        self.ctx.tasks.start(
+            lambda _progress: work(),
+            self.tr("Team"),
+            on_done=lambda answer: self._answered(then, answer),
+            on_error=self._server_failed,
+            owner=self,
+        )
+
+    def _answered(self, then: Callable[[Any], None], answer: Any) -> None:
+        self._set_busy(False)
+        then(answer)
+
+    def _set_busy(self, busy: bool, doing: str = "") -> None:
+        self._busy = busy
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+            if doing:
+                self.status.setText(doing)
+        else:
+            self.unsetCursor()
+        self.add_button.setEnabled(not busy)
+        self._chosen()
+
+    def _server_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        text = plain_sentence(self.tr("The team server"), exc)
+        self.status.setText(text)
+        announce(self.status, text, urgent=True)
+
     # ------------------------------------------------------------------ reading
-    def refresh(self, keep: str | None = None) -> None:
-        """Read the people again; keep ``keep`` (a login) chosen when it is still there."""
-        found = self.ctx.attempt(lambda: people.people(self.ctx.db))
-        if found is None:
-            return
+    def refresh(self, keep: str | None = None, *, quietly: bool = False) -> None:
+        """Read the people again; keep ``keep`` (a login) chosen when it is still there.
+        ``quietly`` leaves the status line alone (it says what was just done)."""
+        db = self.ctx.db
+        self._ask_server(
+            lambda: people.people(db),
+            lambda found: self._show_people(found, keep),
+            "" if quietly else self.tr("Reading the people on the team…"),
+        )
+
+    def _show_people(self, found: list[Any], keep: str | None) -> None:
+        if self.status.text() == self.tr("Reading the people on the team…"):
+            self.status.clear()
         self.model.set_rows([{"login": p.login, "role": p.role} for p in found])
         if keep is not None:
             index = self.model.row_of("login", keep)
@@ -143,32 +196,33 @@ class TeamDialog(QDialog):
 
     def _chosen(self) -> None:
         login = self.chosen_login()
-        self.change_button.setEnabled(login is not None)
-        self.remove_button.setEnabled(login is not None)
-        self.role.setEnabled(login is not None)
+        free = login is not None and not self._busy
+        self.change_button.setEnabled(free)
+        self.remove_button.setEnabled(free)
+        self.role.setEnabled(free)
         if login is not None:
             role = self.model.row_at(self.table.currentIndex().row())["role"]
             self.role.setCurrentIndex(self.role.findData(role))
 
     # ------------------------------------------------------------------ changing
-    def _run(self, action: object, done: str, keep: str | None) -> bool:
-        try:
-            action()  # type: ignore[operator]
-        except BrokerDeskError as exc:
-            self.status.setText(str(exc))
-            return False
-        self.status.setText(done)
-        self.ctx.notify(done)
-        self.refresh(keep)
-        return True
+    def _run(self, action: Callable[[], Any], done: str, keep: str | None) -> None:
+        """Make a change on the server in a worker; then say so (read out) and re-read."""
+
+        def changed(_answer: Any) -> None:
+            self.status.setText(done)
+            self.ctx.notify(done)  # the status bar line is announced too
+            self.refresh(keep, quietly=True)
+
+        self._ask_server(action, changed, self.tr("Asking the team server…"))
 
     def change_role(self) -> None:
         login = self.chosen_login()
         if login is None:
             return
         role = str(self.role.currentData())
+        db = self.ctx.db
         self._run(
-            lambda: people.change_role(self.ctx.db, login, role),  # type: ignore[arg-type]
+            lambda: people.change_role(db, login, role),  # type: ignore[arg-type]
             self.tr("{0} is now: {1}.").format(login, self.role.currentText()),
             login,
         )
@@ -177,8 +231,9 @@ class TeamDialog(QDialog):
         login = self.chosen_login()
         if login is None or not self.confirm(login):
             return
+        db = self.ctx.db
         self._run(
-            lambda: people.remove_person(self.ctx.db, login),
+            lambda: people.remove_person(db, login),
             self.tr("{0} is no longer on the team.").format(login),
             None,
         )
@@ -195,8 +250,9 @@ class TeamDialog(QDialog):
         login, role, password = dialog.values()
         dialog.password.clear()  # the only copy the app held
         dialog.again.clear()
+        db = self.ctx.db
         self._run(
-            lambda: people.add_person(self.ctx.db, login, role, password),  # type: ignore[arg-type]
+            lambda: people.add_person(db, login, role, password),  # type: ignore[arg-type]
             self.tr("{0} joined the team.").format(login),
             login,
         )
