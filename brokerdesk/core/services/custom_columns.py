@@ -19,10 +19,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, literal, select, true, union_all
 from sqlalchemy.orm import Session, aliased
 
+import brokerdesk.core.services.value_filters as value_filters
 from brokerdesk.core import clock
 from brokerdesk.core.lists import Column, ColumnKind, Filter, RecordList, record_list
 from brokerdesk.core.models import CustomValue
-from brokerdesk.core.services import value_filters
 from brokerdesk.core.services.custom_values import LINK_TITLES, FieldDefinition, definitions
 
 COLUMN_KINDS: dict[str, ColumnKind] = {

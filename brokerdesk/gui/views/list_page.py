@@ -29,6 +29,7 @@ from brokerdesk.gui import kind_words
 from brokerdesk.gui.announce import announce
 from brokerdesk.gui.context import AppContext
 from brokerdesk.gui.models.record_table import RecordTableModel
+from brokerdesk.gui.views.value_filter import ValueFilter
 
 SEARCH_DELAY_MS = 150
 # Lists longer than this wait for a word of 3 letters before searching (see _apply_state).
@@ -198,11 +199,16 @@ class ListPage(QWidget):
         self._filter_widgets[flt.key] = widget
         if not isinstance(widget, QCheckBox):  # a check box carries its own label
             label = QLabel(self.tr("{0}:").format(self.tr(flt.label)), self)
-            label.setBuddy(widget)  # names the box by what the eye reads beside it
+            # names the box by what the eye reads beside it (a value filter's first part)
+            label.setBuddy(widget.focusProxy() or widget)
             row.addWidget(label)
         row.addWidget(widget, stretch)
 
     def _filter_widget(self, flt: Filter) -> QWidget:
+        if flt.kind == "value":  # an own field's value: "at least 10,000"
+            value_filter = ValueFilter(self.tr(flt.label), str(flt.value_type), self)
+            value_filter.changed.connect(self._apply_state)
+            return value_filter
         if flt.kind == "bool":
             box = QCheckBox(self.tr(flt.label), self)
             box.setAccessibleName(self.tr(flt.label))
@@ -256,7 +262,9 @@ class ListPage(QWidget):
     def current_state(self) -> ListState:
         filters: dict[str, Any] = {}
         for key, widget in self._filter_widgets.items():
-            if isinstance(widget, QCheckBox):
+            if isinstance(widget, ValueFilter):
+                filters[key] = widget.value()
+            elif isinstance(widget, QCheckBox):
                 filters[key] = True if widget.isChecked() else None
             elif isinstance(widget, QSpinBox):
                 filters[key] = widget.value() or None
@@ -301,7 +309,9 @@ class ListPage(QWidget):
         for key, widget in self._filter_widgets.items():
             value = state.filters.get(key)
             widget.blockSignals(True)
-            if isinstance(widget, QCheckBox):
+            if isinstance(widget, ValueFilter):
+                widget.set_value(value)
+            elif isinstance(widget, QCheckBox):
                 widget.setChecked(bool(value))
             elif isinstance(widget, QSpinBox):
                 widget.setValue(int(value or 0))
