@@ -73,7 +73,9 @@ class Column:
 class Filter:
     """A filter control of a list view: a choice, a yes/no, an "older than N days", or a
     condition on the value of one of the team's own fields (``value``: "at least 10,000",
-    whose ``value_type`` is the field's type, see ``core.services.value_filters``)."""
+    whose ``value_type`` is the field's type, see ``core.services.value_filters``). A choice
+    filter with a ``value_type`` (an own one-choice or several-choices field) also takes a
+    list of its choices: records with any of them ("Tier is Gold or Silver")."""
 
     key: str
     label: str

@@ -216,3 +216,30 @@ def test_what_was_typed_is_read_or_refused_in_words() -> None:
     assert describe("date", "Review", {"op": "next_days", "value": 30}) == (
         "Review within the next 30 days"
     )
+
+
+def test_tier_is_gold_or_silver_and_a_saved_view_keeps_the_pair(world: Any) -> None:
+    services, keys = world
+    tier = keys["tier"]
+    assert _names(services, {tier: ["Gold", "Silver"]}) == ["Northlight", "Pageturners"]
+    assert _names(services, {tier: ["Bronze", "Silver"]}) == ["Pageturners"]
+    views = SavedViewService(services.db)
+    view_id = views.save("partner", "Gold or Silver", {"filters": {tier: ["Gold", "Silver"]}})
+    assert views.get(view_id).definition["filters"] == {tier: ["Gold", "Silver"]}
+    with pytest.raises(ValidationError) as refused:
+        views.save("partner", "None", {"filters": {tier: []}})
+    assert refused.value.field_errors == {tier: "Tier must be a list of its choices."}
+    with pytest.raises(ValidationError):  # a fixed choice filter takes one value only
+        views.save("partner", "Two", {"filters": {"status": ["active", "paused"]}})
+
+
+def test_several_choices_match_any_of_those_asked(db: Database) -> None:
+    services = Services(db)
+    audiences = services.custom_fields.add(
+        "partner", FieldSpec("Audiences", "choices", choices=("Children", "Adults", "Carers"))
+    ).id
+    key = f"cf_{audiences}"
+    for name, picked in (("A", ["Children"]), ("B", ["Adults", "Carers"]), ("C", ["Adults"])):
+        services.partners.create({"name": name, "partner_type": "charity", key: picked})
+    assert _names(services, {key: ["Children", "Carers"]}) == ["A", "B"]
+    assert _names(services, {key: "Adults"}) == ["B", "C"]

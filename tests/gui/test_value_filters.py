@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from brokerdesk.core.lists import ListState
 from brokerdesk.core.services.field_settings import FieldSpec
 from brokerdesk.gui.main_window import MainWindow
+from brokerdesk.gui.views.choice_filters import SeveralChoiceFilter
 from brokerdesk.gui.views.list_page import ListPage
 from brokerdesk.gui.views.value_filter import ValueFilter
 
@@ -136,3 +137,44 @@ def test_review_within_the_next_days_and_between_two_dates(
     page.apply_state(ListState(filters=chosen))
     assert review.first.text() == "11 Jun 2026" and review.second.text() == "12 Jun 2026"
     assert page.model.ids == [i for i in ids[1:3] if status[i] == status[ids[1]]]
+
+
+def test_tier_is_gold_or_silver_through_several_of_them(qtbot: QtBot, window: MainWindow) -> None:
+    """A one-choice field's filter: its last item asks for several choices in a dialog of
+    tick boxes; the list then shows records with any of them, and a saved view keeps it."""
+    fields = window.ctx.services.custom_fields
+    window.open_list("partner")
+    ids = window.lists["partner"].model.listing.ids(ListState(sort_key="name"))
+    tier = fields.add("partner", FieldSpec("Tier", "choice", choices=("Gold", "Silver", "Bronze")))
+    for n, partner in enumerate(ids[:9]):
+        fields.set_on_many(tier.id, [partner], ("Gold", "Silver", "Bronze")[n % 3])
+    window.ctx.changes.changed.emit(frozenset({"custom_field", "partner"}))
+    page = window.lists["partner"]
+    box = page._filter_widgets[f"cf_{tier.id}"]
+    assert isinstance(box, SeveralChoiceFilter)
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_End)  # the last item: "Several of them…"
+    dialog = box.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.activateWindow()  # as the window manager does
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    assert box.currentText() == "Any tier"  # until the dialog says which
+    ticks = {b.text(): b for _v, b in dialog.boxes}
+    assert list(ticks) == ["Gold", "Silver", "Bronze"]
+    assert QApplication.focusWidget() is ticks["Gold"]
+    qtbot.keyClick(ticks["Gold"], Qt.Key.Key_Space)
+    qtbot.keyClick(ticks["Gold"], Qt.Key.Key_Tab)
+    qtbot.keyClick(ticks["Silver"], Qt.Key.Key_Space)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert box.currentText() == "Gold or Silver"
+    assert page.model.state.filters == {f"cf_{tier.id}": ["Gold", "Silver"]}
+    gold_or_silver = [i for n, i in enumerate(ids[:9]) if n % 3 != 2]
+    assert sorted(page.model.ids) == sorted(gold_or_silver)
+    # A single choice again, then the pair back as a saved view would give it.
+    box.choose("Bronze")
+    assert box.currentText() == "Bronze" and box.findText("Gold or Silver") == -1
+    page.apply_state(ListState(filters={f"cf_{tier.id}": ["Gold", "Silver"]}))
+    assert box.currentText() == "Gold or Silver"
+    assert sorted(page.model.ids) == sorted(gold_or_silver)

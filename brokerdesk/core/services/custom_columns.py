@@ -2,10 +2,10 @@
 
 Each field becomes a column (hidden until chosen in the column chooser) whose value is one
 indexed lookup in ``custom_value`` per row, and a filter: its choices for a one-choice or
-several-choices field, yes, no or empty for a yes/no field, the linked records for a link,
-and for text, number, money and date a condition on the value ("at least 10,000", see
-``value_filters``), each answered by the field's value index. Both are keyed ``cf_<id>``, so
-saved views and column layouts keep them across renames.
+several-choices field (one, or a list: any of them), yes, no or empty for a yes/no field, the
+linked records for a link, and for text, number, money and date a condition on the value
+("at least 10,000", see ``value_filters``), each answered by the field's value index. Both
+are keyed ``cf_<id>``, so saved views and column layouts keep them across renames.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal, select, true, union_all
+from sqlalchemy import ColumnElement, Select, func, literal, or_, select, true, union_all
 from sqlalchemy.orm import Session, aliased
 
 import brokerdesk.core.services.value_filters as value_filters
@@ -72,13 +72,11 @@ def _having(field: FieldDefinition, id_column: Any, *where: Any) -> ColumnElemen
 
 def _condition(field: FieldDefinition, id_column: Any) -> Callable[[Any], ColumnElement[bool]]:
     def condition(value: Any) -> ColumnElement[bool]:
-        if field.kind == "choice":
-            return _having(field, id_column, CustomValue.text_value == str(value))
-        if field.kind == "choices":
-            text = str(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            return _having(
-                field, id_column, CustomValue.text_value.like(f"%|{text}|%", escape="\\")
-            )
+        several = [str(v) for v in value] if isinstance(value, list) else [str(value)]
+        if field.kind == "choice":  # one of them: "Tier is Gold or Silver"
+            return _having(field, id_column, CustomValue.text_value.in_(several))
+        if field.kind == "choices":  # any of them among the record's
+            return _having(field, id_column, or_(*(_holds(choice) for choice in several)))
         if field.kind == "yesno" and value in ("yes", "no"):
             return _having(field, id_column, CustomValue.number_value == int(value == "yes"))
         if field.kind == "link" and value not in value_filters.PRESENCE:
@@ -93,6 +91,12 @@ def _condition(field: FieldDefinition, id_column: Any) -> Callable[[Any], Column
         return filled if value == "filled" else ~filled
 
     return condition
+
+
+def _holds(choice: str) -> ColumnElement[bool]:
+    """A several-choices value ("|Children|Carers|") that holds ``choice``."""
+    text = choice.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return CustomValue.text_value.like(f"%|{text}|%", escape="\\")
 
 
 def _compared(field: FieldDefinition, value: dict[str, Any]) -> ColumnElement[bool]:
@@ -228,10 +232,12 @@ def _index_order(field: FieldDefinition, id_column: Any) -> Callable[..., Select
 
 
 def custom_filter(field: FieldDefinition, id_column: Any) -> Filter:
+    condition = _condition(field, id_column)
     if field.kind in value_filters.VALUE_KINDS:
-        condition = _condition(field, id_column)
         return Filter(field.key, field.label, "value", None, condition, value_type=field.kind)
-    return Filter(field.key, field.label, "choice", _options(field), _condition(field, id_column))
+    # A choice filter of a one-choice or several-choices field also takes a list: any of them.
+    several = field.kind if field.kind in ("choice", "choices") else None
+    return Filter(field.key, field.label, "choice", _options(field), condition, value_type=several)
 
 
 def with_custom_fields(the_list: RecordList, fields: Sequence[FieldDefinition]) -> RecordList:

@@ -13,7 +13,8 @@ Definition (stored as JSON in ``saved_view.definition``; every key optional)::
     }
 
 A view accepts exactly the filters and columns its list declares (``core.lists``): a choice
-filter takes one of its values (text or a record id), a yes/no filter true or false, an
+filter takes one of its values (text or a record id; an own field's choices also a list of
+them, ``["Gold", "Silver"]``: any of them), a yes/no filter true or false, an
 "N days" filter a whole number, a filter on the value of an own field "filled", "empty" or a
 condition (``{"op": "at_least", "value": "10000"}``, see ``value_filters``), kept in its
 plain form ("£10,000" is kept as "10000.00", "1/9/2026" as "2026-09-01"). Adding a filter
@@ -234,6 +235,10 @@ def _check_value(flt: Filter, value: Any) -> Any:
         raise ValidationError({flt.key: f"{flt.label} must be true or false."})
     if flt.kind == "days" and not (_is_int(value) and value >= 0):
         raise ValidationError({flt.key: f"{flt.label} must be a whole number of days."})
+    if flt.kind == "choice" and flt.value_type and isinstance(value, list):  # any of them
+        if not value or not all(isinstance(each, str) for each in value):
+            raise ValidationError({flt.key: f"{flt.label} must be a list of its choices."})
+        return value
     if flt.kind == "choice" and not (isinstance(value, str) or _is_int(value)):
         raise ValidationError({flt.key: f"{flt.label} must be one of its choices."})
     return value
