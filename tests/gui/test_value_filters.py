@@ -72,6 +72,7 @@ def test_budget_at_least_10000_from_the_keyboard(
     qtbot.keyClicks(budget.first, "10,000")
     qtbot.keyClick(budget.first, Qt.Key.Key_Return)
     assert page.model.state.filters == {keys["budget"]: {"op": "at_least", "value": "10000.00"}}
+    assert budget.op.accessibleDescription() == "Budget at least £10,000.00"
     assert sorted(page.model.ids) == sorted(ids[5:12])  # 10,000 … 22,000
     assert page.count_label.text() == "7 partners"
 

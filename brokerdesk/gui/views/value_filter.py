@@ -18,6 +18,7 @@ from brokerdesk.core.services.value_filters import (
     OPERATORS,
     FilterValueError,
     checked,
+    describe,
     operator,
     shown,
 )
@@ -116,6 +117,10 @@ class ValueFilter(QWidget):
             except FilterValueError as exc:
                 self.problem = str(exc)
         self._show_problem()
+        # The whole condition in words for a screen reader on the drop-down ("Budget at
+        # least £10,000.00"), as the eye reads it across the boxes.
+        said = "" if found is None else describe(self.value_type, self.label, found)
+        self.op.setAccessibleDescription(said)
         return found
 
     def set_value(self, value: Any) -> None:
