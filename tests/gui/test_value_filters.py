@@ -179,3 +179,10 @@ def test_tier_is_gold_or_silver_through_several_of_them(qtbot: QtBot, window: Ma
     page.apply_state(ListState(filters={f"cf_{tier.id}": ["Gold", "Silver"]}))
     assert box.currentText() == "Gold or Silver"
     assert sorted(page.model.ids) == sorted(gold_or_silver)
+
+
+def test_help_on_a_value_filter_speaks_from_its_drop_down_and_boxes(partners) -> None:  # type: ignore[no-untyped-def]
+    page, keys, _ids = partners
+    budget = page._filter_widgets[keys["budget"]]
+    for part in (budget.op, budget.first, budget.second):
+        assert "<b>Budget</b><p>A filter" in part.whatsThis()

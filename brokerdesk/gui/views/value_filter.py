@@ -103,6 +103,12 @@ class ValueFilter(QWidget):
         self.op.currentIndexChanged.connect(self._op_changed)
         self._show_boxes()
 
+    def setWhatsThis(self, text: str) -> None:
+        """Help (Shift+F1) on whichever part has the focus: the drop-down or a box."""
+        super().setWhatsThis(text)
+        for part in (self.op, self.first, self.second):
+            part.setWhatsThis(text)
+
     # ------------------------------------------------------------------ reading
     def value(self) -> Any:
         """What the list should ask: "filled", "empty", a condition, or None (nothing yet,
