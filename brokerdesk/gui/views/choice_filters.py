@@ -99,26 +99,26 @@ class SeveralChoiceFilter(ChoiceFilter):
             else translate("ChoiceFilter", "{0} or {1}").format(", ".join(picked[:-1]), picked[-1])
         )
         self._drop_several()
-        self.blockSignals(True)
+        was = self.blockSignals(True)  # kept blocked if the list blocked them
         self.insertItem(self.count() - 1, text, list(value))
-        self.blockSignals(False)
+        self.blockSignals(was)
         self.setCurrentIndex(self.count() - 2)
 
     def _drop_several(self) -> None:
         """Take away an earlier "A or B" item (the items are: Any, choices, [A or B], Several)."""
         extra = self.count() - 2 - len(self._options)
         if extra > 0 and isinstance(self.itemData(self.count() - 2), list):
-            self.blockSignals(True)
+            was = self.blockSignals(True)  # kept blocked if the list blocked them
             self.removeItem(self.count() - 2)
-            self.blockSignals(False)
+            self.blockSignals(was)
 
     def _chosen(self, index: int) -> None:
         if self.itemData(index) != SEVERAL:
             self._before = index
             return
-        self.blockSignals(True)
+        was = self.blockSignals(True)  # kept blocked if the list blocked them
         self.setCurrentIndex(self._before)  # until the dialog says which
-        self.blockSignals(False)
+        self.blockSignals(was)
         current = self.currentData()
         already = current if isinstance(current, list) else [current]
         self.dialog = SeveralChoicesDialog(self.accessibleName(), self._options, already, self)

@@ -131,14 +131,14 @@ class ValueFilter(QWidget):
 
     def set_value(self, value: Any) -> None:
         """Show a stored filter (a saved view's) without telling the list."""
-        self.blockSignals(True)
+        was = self.blockSignals(True)
         self.op.blockSignals(True)
         key, first, second = (None, "", "") if value is None else shown(self.value_type, value)
         self.op.setCurrentIndex(max(self.op.findData(key), 0))
         self.first.setText(first)
         self.second.setText(second)
         self.op.blockSignals(False)
-        self.blockSignals(False)
+        self.blockSignals(was)
         self._show_boxes()
         self._asked = self.value()
 
