@@ -217,6 +217,9 @@ def feature_pictures(
     from screenshot_own_fields import own_fields_pictures
 
     own_fields_pictures(window, shot, wait)  # last: the fields it adds stay on partners
+    from screenshot_filters import value_filter_pictures
+
+    value_filter_pictures(window, shot, wait)  # beside them: Budget and Next review by value
 
     import screenshot_quality
 

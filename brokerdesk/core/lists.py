@@ -53,7 +53,7 @@ from brokerdesk.core.tagging import tag_list_text, tag_options, tagged_with
 from brokerdesk.core.taking_part import services_taking_part
 
 ColumnKind = Literal["text", "int", "number", "date", "choice", "choices", "bool", "money"]
-FilterKind = Literal["choice", "bool", "days"]
+FilterKind = Literal["choice", "bool", "days", "value"]
 
 
 @dataclass(frozen=True)
@@ -110,13 +110,18 @@ class Column:
 
 @dataclass(frozen=True)
 class Filter:
-    """A filter control of a list view: a choice, a yes/no, or an "older than N days"."""
+    """A filter control of a list view: a choice, a yes/no, an "older than N days", or a
+    condition on the value of one of the team's own fields (``value``: "at least 10,000",
+    whose ``value_type`` is the field's type, see ``core.services.value_filters``). A choice
+    filter with a ``value_type`` (an own one-choice or several-choices field) also takes a
+    list of its choices: records with any of them ("Tier is Gold or Silver")."""
 
     key: str
     label: str
     kind: FilterKind
     options: Callable[[Session], list[tuple[Any, str]]] | None = None
     condition: Callable[[Any], ColumnElement[bool]] | None = None
+    value_type: str | None = None
 
 
 @dataclass

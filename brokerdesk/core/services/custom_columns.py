@@ -2,19 +2,25 @@
 
 Each field becomes a column (hidden until chosen in the column chooser) whose value is one
 indexed lookup in ``custom_value`` per row, and a filter: its choices for a one-choice or
-several-choices field, yes or no for a yes/no field, filled in or empty for the rest. Both are
-keyed ``cf_<id>``, so saved views and column layouts keep them across renames.
+several-choices field (one, or a list: any of them), yes, no or empty for a yes/no field, the
+linked records for a link, and for text, number, money and date a condition on the value
+("at least 10,000", see ``value_filters``), each answered by the field's value index. Both
+are keyed ``cf_<id>``, so saved views and column layouts keep them across renames.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select, union_all
+from sqlalchemy import ColumnElement, Select, func, literal, or_, select, true, union_all
 from sqlalchemy.orm import Session, aliased
 
+import brokerdesk.core.services.value_filters as value_filters
+from brokerdesk.core import clock
 from brokerdesk.core.lists import Column, ColumnKind, Filter, RecordList, record_list
 from brokerdesk.core.models import CustomValue
 from brokerdesk.core.services.custom_values import LINK_TITLES, FieldDefinition, definitions
@@ -66,30 +72,94 @@ def _having(field: FieldDefinition, id_column: Any, *where: Any) -> ColumnElemen
 
 def _condition(field: FieldDefinition, id_column: Any) -> Callable[[Any], ColumnElement[bool]]:
     def condition(value: Any) -> ColumnElement[bool]:
-        if field.kind == "choice":
-            return _having(field, id_column, CustomValue.text_value == str(value))
-        if field.kind == "choices":
-            text = str(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            return _having(
-                field, id_column, CustomValue.text_value.like(f"%|{text}|%", escape="\\")
-            )
-        if field.kind == "yesno":
-            yes = _having(field, id_column, CustomValue.number_value == 1)
-            return yes if value == "yes" else ~yes
+        several = [str(v) for v in value] if isinstance(value, list) else [str(value)]
+        if field.kind == "choice":  # one of them: "Tier is Gold or Silver"
+            return _having(field, id_column, CustomValue.text_value.in_(several))
+        if field.kind == "choices":  # any of them among the record's
+            return _having(field, id_column, or_(*(_holds(choice) for choice in several)))
+        if field.kind == "yesno" and value in ("yes", "no"):
+            return _having(field, id_column, CustomValue.number_value == int(value == "yes"))
+        if field.kind == "link" and value not in value_filters.PRESENCE:
+            return _having(field, id_column, CustomValue.number_value == int(value))
+        if field.kind in value_filters.VALUE_KINDS:
+            value = value_filters.checked(field.kind, field.label, value)
+            if value is None:  # a box it needs is still empty: it asks nothing yet
+                return true()
+            if isinstance(value, dict):
+                return _having(field, id_column, _compared(field, value))
         filled = _having(field, id_column, _stored(field).is_not(None))
         return filled if value == "filled" else ~filled
 
     return condition
 
 
+def _holds(choice: str) -> ColumnElement[bool]:
+    """A several-choices value ("|Children|Carers|") that holds ``choice``."""
+    text = choice.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return CustomValue.text_value.like(f"%|{text}|%", escape="\\")
+
+
+def _compared(field: FieldDefinition, value: dict[str, Any]) -> ColumnElement[bool]:
+    """The condition on a field's stored value that a filter's operator asks for."""
+    op, first, second = value["op"], value["value"], value.get("to")
+    if field.kind in ("text", "longtext"):
+        # Long text: the whole of it, not the start the list shows. Lower on both sides, so
+        # each backend folds case the same way on the two.
+        stored = func.lower(
+            CustomValue.long_value if field.kind == "longtext" else CustomValue.text_value
+        )
+        if op == "is":
+            return stored == func.lower(literal(first))
+        text = first.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return stored.like(func.lower(literal(f"%{text}%")), escape="\\")
+    column: Any = CustomValue.number_value
+    low: Any = None
+    high: Any = None
+    if field.kind != "date":
+        low, high = Decimal(first), None if second is None else Decimal(second)
+    elif op in ("next_days", "last_days"):
+        column, today, days = CustomValue.date_value, clock.today(), dt.timedelta(days=int(first))
+        low, high = (today, today + days) if op == "next_days" else (today - days, today)
+    else:
+        column, low, high = CustomValue.date_value, _day(first), _day(second)
+    if op == "before":
+        return column < low  # type: ignore[no-any-return]
+    if op == "after":
+        return column > low  # type: ignore[no-any-return]
+    if op == "at_least":
+        return column >= low  # type: ignore[no-any-return]
+    if op == "at_most":
+        return column <= low  # type: ignore[no-any-return]
+    return column.between(low, high)  # type: ignore[no-any-return]
+
+
+def _day(stored: str | None) -> dt.date | None:
+    return None if stored is None else dt.date.fromisoformat(stored)
+
+
 def _options(field: FieldDefinition) -> Callable[[Session], list[tuple[Any, str]]]:
+    if field.kind == "link":
+        return _linked(field)
     if field.kind in ("choice", "choices"):
         pairs = [(c, c) for c in field.choices]
     elif field.kind == "yesno":
-        pairs = [("yes", "Yes"), ("no", "No")]
+        pairs = [("yes", "Yes"), ("no", "No"), ("empty", "Empty")]
     else:
         pairs = list(FILLED)
     return lambda _session: list(pairs)
+
+
+def _linked(field: FieldDefinition) -> Callable[[Session], list[tuple[Any, str]]]:
+    """A link field's choices: filled in, empty, and each record some record links to."""
+    title = LINK_TITLES[str(field.link_kind)]
+    table = title.class_
+
+    def options(session: Session) -> list[tuple[Any, str]]:
+        used = select(CustomValue.number_value).where(CustomValue.field_id == field.id)
+        query = select(table.id, title).where(table.id.in_(used)).order_by(title, table.id)
+        return [*FILLED, *((int(i), str(name)) for i, name in session.execute(query))]
+
+    return options
 
 
 def custom_column(field: FieldDefinition, id_column: Any) -> Column:
@@ -162,7 +232,12 @@ def _index_order(field: FieldDefinition, id_column: Any) -> Callable[..., Select
 
 
 def custom_filter(field: FieldDefinition, id_column: Any) -> Filter:
-    return Filter(field.key, field.label, "choice", _options(field), _condition(field, id_column))
+    condition = _condition(field, id_column)
+    if field.kind in value_filters.VALUE_KINDS:
+        return Filter(field.key, field.label, "value", None, condition, value_type=field.kind)
+    # A choice filter of a one-choice or several-choices field also takes a list: any of them.
+    several = field.kind if field.kind in ("choice", "choices") else None
+    return Filter(field.key, field.label, "choice", _options(field), condition, value_type=several)
 
 
 def with_custom_fields(the_list: RecordList, fields: Sequence[FieldDefinition]) -> RecordList:

@@ -13,9 +13,12 @@ Definition (stored as JSON in ``saved_view.definition``; every key optional)::
     }
 
 A view accepts exactly the filters and columns its list declares (``core.lists``): a choice
-filter takes one of its values (text or a record id), a yes/no filter true or false, an
-"N days" filter a whole number. Adding a filter to a list makes it saveable; nothing here
-needs to know it.
+filter takes one of its values (text or a record id; an own field's choices also a list of
+them, ``["Gold", "Silver"]``: any of them), a yes/no filter true or false, an
+"N days" filter a whole number, a filter on the value of an own field "filled", "empty" or a
+condition (``{"op": "at_least", "value": "10000"}``, see ``value_filters``), kept in its
+plain form ("£10,000" is kept as "10000.00", "1/9/2026" as "2026-09-01"). Adding a filter
+to a list makes it saveable; nothing here needs to know it.
 
 The list views (GUI) turn filters into SQL; this service checks and stores definitions.
 """
@@ -33,6 +36,7 @@ from brokerdesk.core.errors import NotFoundError, RefusedError, ValidationError
 from brokerdesk.core.lists import LISTS, Filter, RecordList, record_list
 from brokerdesk.core.models import SavedView
 from brokerdesk.core.services.custom_columns import full_record_list
+from brokerdesk.core.services.value_filters import FilterValueError, checked
 
 VIEW_ENTITIES = tuple(LISTS)
 # Filters stored under other names by earlier versions, read as the lists' own keys.
@@ -213,19 +217,31 @@ def _check_filters(the_list: RecordList, filters: Any) -> dict[str, Any]:
                 f"(the {the_list.title} list has {', '.join(declared) or 'none'})."
             }
         )
-    for key, value in named.items():
-        _check_value(declared[key], value)
-    return named
+    return {key: _check_value(declared[key], value) for key, value in named.items()}
 
 
-def _check_value(flt: Filter, value: Any) -> None:
-    """One filter's value, as its control on the list could hold it."""
+def _check_value(flt: Filter, value: Any) -> Any:
+    """One filter's value, as its control on the list could hold it (a condition on an own
+    field's value in its plain form)."""
+    if flt.kind == "value":
+        try:
+            plain = checked(str(flt.value_type), flt.label, value)
+        except FilterValueError as exc:
+            raise ValidationError({flt.key: str(exc)}) from exc
+        if plain is None:
+            raise ValidationError({flt.key: f"{flt.label}: the condition needs a value."})
+        return plain
     if flt.kind == "bool" and not isinstance(value, bool):
         raise ValidationError({flt.key: f"{flt.label} must be true or false."})
     if flt.kind == "days" and not (_is_int(value) and value >= 0):
         raise ValidationError({flt.key: f"{flt.label} must be a whole number of days."})
+    if flt.kind == "choice" and flt.value_type and isinstance(value, list):  # any of them
+        if not value or not all(isinstance(each, str) for each in value):
+            raise ValidationError({flt.key: f"{flt.label} must be a list of its choices."})
+        return value
     if flt.kind == "choice" and not (isinstance(value, str) or _is_int(value)):
         raise ValidationError({flt.key: f"{flt.label} must be one of its choices."})
+    return value
 
 
 def _is_int(value: Any) -> bool:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFocusEvent, QKeySequence, QWheelEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,36 +28,14 @@ from brokerdesk.gui import kind_words
 from brokerdesk.gui.announce import announce
 from brokerdesk.gui.context import AppContext
 from brokerdesk.gui.models.record_table import RecordTableModel
+from brokerdesk.gui.views.choice_filters import ChoiceFilter, SeveralChoiceFilter
+from brokerdesk.gui.views.value_filter import ValueFilter
 
 SEARCH_DELAY_MS = 150
 # Lists longer than this wait for a word of 3 letters before searching (see _apply_state).
 SHORT_SEARCH_LIST_SIZE = 50_000
 # Starting column widths by the kind of value (until the user resizes; then remembered).
 DEFAULT_WIDTHS = {"text": 190, "date": 105, "int": 95, "money": 110, "choice": 125, "bool": 80}
-
-
-class ChoiceFilter(QComboBox):
-    """A filter's drop-down whose choices are read from the database on first use.
-
-    Reading every list's owners, regions and programmes at start-up costs a tenth of a second
-    the user never asked for; they are read when the box gets focus or opens instead.
-    """
-
-    def __init__(self, fill: Callable[[], None], parent: QWidget) -> None:
-        super().__init__(parent)
-        self._fill = fill
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        self._fill()
-        super().focusInEvent(event)
-
-    def showPopup(self) -> None:
-        self._fill()
-        super().showPopup()
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        self._fill()
-        super().wheelEvent(event)
 
 
 # The keys of the team's own fields' filters and columns ("cf_3", core.services.custom_values).
@@ -198,11 +175,16 @@ class ListPage(QWidget):
         self._filter_widgets[flt.key] = widget
         if not isinstance(widget, QCheckBox):  # a check box carries its own label
             label = QLabel(self.tr("{0}:").format(self.tr(flt.label)), self)
-            label.setBuddy(widget)  # names the box by what the eye reads beside it
+            # names the box by what the eye reads beside it (a value filter's first part)
+            label.setBuddy(widget.focusProxy() or widget)
             row.addWidget(label)
         row.addWidget(widget, stretch)
 
     def _filter_widget(self, flt: Filter) -> QWidget:
+        if flt.kind == "value":  # an own field's value: "at least 10,000"
+            value_filter = ValueFilter(self.tr(flt.label), str(flt.value_type), self)
+            value_filter.changed.connect(self._apply_state)
+            return value_filter
         if flt.kind == "bool":
             box = QCheckBox(self.tr(flt.label), self)
             box.setAccessibleName(self.tr(flt.label))
@@ -218,7 +200,8 @@ class ListPage(QWidget):
             spin.setToolTip(self.tr(flt.label))
             spin.valueChanged.connect(lambda _v: self._debounce.start())
             return spin
-        combo = ChoiceFilter(self._fill_options, self)
+        several = flt.value_type in ("choice", "choices")  # an own field's: any of several
+        combo = (SeveralChoiceFilter if several else ChoiceFilter)(self._fill_options, self)
         combo.setAccessibleName(self.tr(flt.label))
         combo.setToolTip(self.tr(flt.label))
         combo.addItem(self.tr("Any {0}").format(self.tr(flt.label).lower()), None)
@@ -256,7 +239,9 @@ class ListPage(QWidget):
     def current_state(self) -> ListState:
         filters: dict[str, Any] = {}
         for key, widget in self._filter_widgets.items():
-            if isinstance(widget, QCheckBox):
+            if isinstance(widget, ValueFilter):
+                filters[key] = widget.value()
+            elif isinstance(widget, QCheckBox):
                 filters[key] = True if widget.isChecked() else None
             elif isinstance(widget, QSpinBox):
                 filters[key] = widget.value() or None
@@ -276,12 +261,8 @@ class ListPage(QWidget):
         options = self.model.listing.filter_options([flt.key for _, flt in self._unfilled_options])
         for combo, flt in self._unfilled_options:
             combo.blockSignals(True)
-            chosen = combo.currentData()
-            while combo.count() > 1:  # read again after a change: "Any …" stays
-                combo.removeItem(1)
-            for value, label in options[flt.key]:
-                combo.addItem(label, value)
-            combo.setCurrentIndex(max(combo.findData(chosen), 0))
+            if isinstance(combo, ChoiceFilter):
+                combo.fill(options[flt.key])
             combo.blockSignals(False)
         self._unfilled_options.clear()
 
@@ -301,13 +282,14 @@ class ListPage(QWidget):
         for key, widget in self._filter_widgets.items():
             value = state.filters.get(key)
             widget.blockSignals(True)
-            if isinstance(widget, QCheckBox):
+            if isinstance(widget, ValueFilter):
+                widget.set_value(value)
+            elif isinstance(widget, QCheckBox):
                 widget.setChecked(bool(value))
             elif isinstance(widget, QSpinBox):
                 widget.setValue(int(value or 0))
-            elif isinstance(widget, QComboBox):
-                found = widget.findData(value)
-                widget.setCurrentIndex(found if found >= 0 else 0)
+            elif isinstance(widget, ChoiceFilter):
+                widget.choose(value)
             widget.blockSignals(False)
         self.search.blockSignals(True)
         self.search.setText(state.search)
