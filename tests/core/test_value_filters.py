@@ -206,7 +206,7 @@ def test_what_was_typed_is_read_or_refused_in_words() -> None:
     with pytest.raises(FilterValueError) as refused:
         checked("money", "Budget", {"op": "at_least", "value": "£10k"})
     assert str(refused.value) == (
-        "Budget: '£10k' is not an amount; type it in full, as 10,000 or £10,000.50."
+        "Budget: '£10k': write the amount in full, such as 5,000 rather than 5k."
     )
     with pytest.raises(FilterValueError, match="'soon' is not a number of days"):
         checked("date", "Review", {"op": "next_days", "value": "soon"})

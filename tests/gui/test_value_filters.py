@@ -89,7 +89,7 @@ def test_a_bad_amount_is_said_beside_the_box_and_asks_nothing_until_put_right(
     qtbot.keyClick(budget.op, Qt.Key.Key_Tab)
     qtbot.keyClicks(budget.first, "£10k")
     qtbot.keyClick(budget.first, Qt.Key.Key_Return)
-    said = "Budget: '£10k' is not an amount; type it in full, as 10,000 or £10,000.50."
+    said = "Budget: '£10k': write the amount in full, such as 5,000 rather than 5k."
     assert budget.message.isVisible() and budget.message.text() == f"⚠ {said}"
     assert budget.first.accessibleDescription() == said
     assert keys["budget"] not in page.model.state.filters and len(page.model.ids) == every

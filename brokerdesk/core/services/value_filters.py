@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
+from brokerdesk.core import money
 from brokerdesk.core.importing.loose import read_date, read_number
 from brokerdesk.core.services.custom_values import NUMBER_LIMIT, plain_number
-from brokerdesk.core.services.fields import AMOUNT_LIMIT, clean_text, parse_date
+from brokerdesk.core.services.fields import clean_text, parse_date
 
 Needs = Literal["nothing", "one", "two", "days"]
 # The own field types whose filters compare values (the others offer their choices).
@@ -80,12 +81,13 @@ def operator(kind: str, key: str) -> Operator:
 
 
 def read_amount(text: str) -> Decimal:
-    """An amount of money as typed ("10,000", "£10,000.50", "10 000").
+    """An amount of money as typed ("10,000", "£10,000.50", "10 000"), by the app's one money
+    parser (:mod:`brokerdesk.core.money`); the team's own money fields are in pounds.
 
-    The one place a money filter reads its amount, so that it can follow the app's money
-    parser wherever that lives.
+    Raises:
+        AmountError: not an amount, or one in another currency; the sentence says why.
     """
-    return _decimal(read_number(text, money=True).value, AMOUNT_LIMIT).quantize(Decimal("0.01"))
+    return money.parse_amount(text, money.HOME)
 
 
 def _decimal(text: str | None, limit: Decimal) -> Decimal:
@@ -128,6 +130,8 @@ def _one(kind: str, label: str, raw: Any) -> str:
         if kind == "number":
             return plain_number(_number(text))
         return _date(text).isoformat()
+    except money.AmountError as exc:  # the money parser's own sentence says what to type
+        raise FilterValueError(f"{label}: {exc}") from exc
     except (ValueError, InvalidOperation, TypeError) as exc:
         raise _problem(kind, label, text) from exc
 
