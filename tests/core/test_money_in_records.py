@@ -20,6 +20,7 @@ from brokerdesk.core.lists import ListState, record_list
 from brokerdesk.core.money import Money
 from brokerdesk.core.services import Services
 from brokerdesk.core.services.bulk_edit import BulkEdit
+from brokerdesk.core.services.custom_columns import full_record_list
 from brokerdesk.core.services.field_settings import FieldSpec
 
 pytestmark = pytest.mark.both_backends
@@ -145,11 +146,20 @@ def test_exports_write_a_number_with_its_currency(db: Database, tmp_path: Path) 
     assert ["Subtotal: Open Book Trust (2)", "5000.00", "GBP"] in lines
 
 
-def test_an_own_money_field_is_in_pounds(db: Database) -> None:
+def test_an_own_money_field_is_in_pounds(db: Database, tmp_path: Path) -> None:
     services = Services(db)
     pledge = services.custom_fields.add("partner", FieldSpec("Pledge", "money")).id
     made = services.partners.create({"name": "Acme", f"cf_{pledge}": "£5,000.50"}).id
     assert services.partners.get(made)[f"cf_{pledge}"] == Decimal("5000.50")
+    with db.read() as session:
+        the_list = full_record_list(session, "partner")
+    columns = [the_list.column("name"), the_list.column(f"cf_{pledge}")]
+    export_view(db, the_list, the_list.initial_state(), columns, tmp_path / "pledges.csv")
+    with (tmp_path / "pledges.csv").open(encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    assert rows == [["Name", "Pledge", "Pledge currency"], ["Acme", "5000.50", "GBP"]], (
+        "pennies, not the four places the value is stored with"
+    )
     with pytest.raises(ValidationError) as refused:
         services.partners.update(made, {f"cf_{pledge}": "€5,000"})
     assert "is in EUR, but this amount is in GBP" in refused.value.field_errors[f"cf_{pledge}"]

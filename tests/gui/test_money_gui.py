@@ -86,6 +86,8 @@ def test_the_grants_list_and_group_by_keep_currencies_apart(
     qtbot.waitUntil(lambda: view.box.hasFocus())
     while view.box.currentData() != "funder":
         qtbot.keyClick(view.box, Qt.Key.Key_Down)
+    # the groups are worked out in a worker: wait for them
+    qtbot.waitUntil(lambda: any(g.label == "Lantern Arts Fund" for g in view.model.groups))
     group = next(g for g in view.model.groups if g.label == "Lantern Arts Fund")
     row = view.model.groups.index(group)
     amount = [c.key for c in view.model.columns].index("amount")

@@ -21,7 +21,7 @@ from brokerdesk.gui.context import AppContext
 from brokerdesk.gui.launcher import Launcher
 from brokerdesk.gui.main_window import MainWindow
 from brokerdesk.gui.safety.integrity import IntegrityDialog
-from brokerdesk.gui.safety.restore_backup import RestoreBackupDialog
+from brokerdesk.gui.safety.restore_backup import RestoreBackupDialog, size_text
 from brokerdesk.gui.settings import Settings
 from tests.gui.drive import ModalDriver, answer_message_box
 
@@ -297,7 +297,7 @@ def test_the_backup_list_is_read_and_chosen_by_keyboard(qtbot: QtBot, tmp_path: 
     assert model.rowCount() == 2
     whys = [model.index(r, 1).data() for r in range(2)]
     assert sorted(whys) == ["Back up now", "Before an import"]
-    assert model.index(0, 2).data().endswith(" kB")
+    assert model.index(0, 2).data() == size_text(taken[0].stat().st_size)  # "1.1 MB"
     assert model.index(0, 1).data(Qt.ItemDataRole.AccessibleTextRole) == f"Why: {whys[0]}"
     assert dialog.chosen() == taken[0]  # the newest, chosen from the start
     dialog.list.setFocus()

@@ -35,6 +35,7 @@ from brokerdesk.core.money import Money, Totals
 from brokerdesk.core.services.listing import ListService
 
 BLOCK = 2_000  # rows read per query
+PENNIES = Decimal("0.01")
 Progress = Callable[[int, int, str], bool]
 
 
@@ -82,7 +83,7 @@ def csv_cells(column: Column, value: Any) -> list[str]:
     found = _money(value)
     if found is None:  # sums in several currencies: as they read, no one currency
         return [neutralise(display(value, "money")), ""]
-    return [str(found.amount), found.currency]
+    return [f"{found.amount.quantize(PENNIES):f}", found.currency]  # 9999.99, not 9999.9900
 
 
 def _csv_value(column: Column, value: Any) -> str:
