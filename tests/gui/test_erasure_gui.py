@@ -53,8 +53,8 @@ def test_erase_asks_with_the_count_then_scrubs_the_logged_email(
     assert window.ctx.services.contacts.exists(contact), "Cancel erases nothing"
     assert asked[0].startswith("Erase all personal data of “Siân Llŷr”?")
     assert (
-        "1 interaction logged from an e-mail names them: their name and e-mail address there "
-        "become “[erased]”." in asked[0]
+        "1 interaction (an e-mail logged, or notes) names them: their name and e-mail address "
+        "there become “[erased]”." in asked[0]
     )
     assert "1 attached file's name is changed the same way." in asked[0]
     assert "1 interaction and 0 participations stay, without the link to them." in asked[0]

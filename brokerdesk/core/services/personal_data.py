@@ -66,6 +66,8 @@ class ErasurePlan:
         interactions_scrubbed: interactions logged from e-mails whose subject, notes or
             "Logged by" name them or their address, rewritten to ``[erased]``.
         attachments_renamed: those e-mails' attachments whose file names name them.
+        texts_scrubbed: documents whose text (what Ctrl+K searches) or note names them.
+        emails_in_trash: items in the Trash holding an e-mail that names them.
     """
 
     contact_id: int
@@ -74,6 +76,8 @@ class ErasurePlan:
     participations_unlinked: int
     interactions_scrubbed: int
     attachments_renamed: int
+    texts_scrubbed: int = 0
+    emails_in_trash: int = 0
 
 
 def _forget_own_values_and_lists(session: Any, contact_id: int) -> None:
@@ -195,6 +199,8 @@ class PersonalDataService:
                     "participations_unlinked": participations,
                     "interactions_scrubbed": len(scrubbed.interactions),
                     "attachments_renamed": len(scrubbed.documents),
+                    "texts_scrubbed": len(scrubbed.texts),
+                    "emails_in_trash": scrubbed.trash,
                 },
             )
         touched = {"contact", "interaction", "participation", "trash_item", "custom_value"}
@@ -202,7 +208,9 @@ class PersonalDataService:
             "contact",
             "delete",
             (contact_id,),
-            touched=frozenset(touched | ({"document"} if scrubbed.documents else set())),
+            touched=frozenset(
+                touched | ({"document"} if scrubbed.documents or scrubbed.texts else set())
+            ),
         )
 
     def erasure_plan(self, contact_id: int) -> ErasurePlan:
@@ -222,6 +230,8 @@ class PersonalDataService:
                 ),
                 len(found.interactions),
                 len(found.documents),
+                len(found.texts),
+                erasure_scrub.emails_in_trash(session, contact_id),
             )
 
     def _scrub_audit(self, session: Any, contact_id: int) -> None:
