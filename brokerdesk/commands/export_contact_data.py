@@ -52,10 +52,12 @@ def run(args: argparse.Namespace) -> int:
         db.dispose()
     held = counts(data)
     text = (
-        f"Wrote everything held about {data.name} to {target}: "
-        f"{held['Interactions']} interactions, {held['E-mails naming them']} e-mails and "
-        f"{held['Notes naming them']} notes naming them, {held['Attached files']} attached "
-        f"files (listed by name) and {held['History']} history entries."
+        f"Wrote everything held about {data.name} to {target}. "
+        f"Interactions they are on: {held['Interactions']}; "
+        f"e-mails naming them: {held['E-mails naming them']}; "
+        f"notes naming them: {held['Notes naming them']}; "
+        f"attached files (listed by name): {held['Attached files']}; "
+        f"history entries: {held['History']}."
     )
     if args.json:
         out = json.dumps(

@@ -46,8 +46,8 @@ def test_exports_a_contacts_data_as_json_and_xlsx(db: Database, tmp_path: Path) 
     args = ["export", "contact-data", str(sian), "-o", str(target), "--db", _address(db)]
     done = cli_process.brokerdesk(*args)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(f"Wrote everything held about Siân Llŷr to {target}: ")
-    assert "2 interactions" in done.stdout
+    assert done.stdout.startswith(f"Wrote everything held about Siân Llŷr to {target}. ")
+    assert "Interactions they are on: 2;" in done.stdout
     data = json.loads(target.read_text(encoding="utf-8"))
     with db.engine.connect() as conn:
         subjects = conn.execute(

@@ -62,8 +62,9 @@ def test_export_writes_the_workbook_and_says_what_it_holds(
     said = _done(qtbot, window)
     written = tmp_path / "Siân.xlsx"
     assert said == (
-        "Wrote everything held about Siân Llŷr to 'Siân.xlsx': 1 interactions, 0 e-mails and "
-        "0 notes naming them, 1 attached files (listed by name) and 1 history entries."
+        "Wrote everything held about Siân Llŷr to 'Siân.xlsx'. Interactions they are on: 1; "
+        "e-mails naming them: 0; notes naming them: 0; attached files (listed by name): 1; "
+        "history entries: 1."
     )
     book = load_workbook(written)
     assert dict(list(book["Person"].iter_rows(values_only=True))[1:])["E-mail"] == (

@@ -50,8 +50,9 @@ def sentence(data: SubjectAccess, target: Path) -> str:
     held = counts(data)
     return translate(
         "SubjectAccess",
-        "Wrote everything held about {0} to '{1}': {2} interactions, {3} e-mails and {4} "
-        "notes naming them, {5} attached files (listed by name) and {6} history entries.",
+        "Wrote everything held about {0} to '{1}'. Interactions they are on: {2}; e-mails "
+        "naming them: {3}; notes naming them: {4}; attached files (listed by name): {5}; "
+        "history entries: {6}.",
     ).format(
         data.name,
         target.name,
