@@ -20,6 +20,7 @@ from brokerdesk.core.models import (
 )
 from brokerdesk.core.search.service import SearchService
 from brokerdesk.core.services import Services
+from brokerdesk.core.services.documents import NewDocument
 from brokerdesk.core.services.erasure_scrub import ERASED
 from brokerdesk.core.services.personal_data import PersonalDataService
 from brokerdesk.core.services.trash import TrashService
@@ -138,6 +139,18 @@ def test_erasing_reaches_the_text_of_attachments_and_ctrl_k_finds_them_nowhere(
             "notes": "Met Sam Reid about the evaluation; Priya joins next time.",
         }
     ).id
+    s.documents.add(  # a file kept with the partner that names Sam in its name and text
+        "partner",
+        openbook,
+        [
+            NewDocument(
+                "Referee Sam Reid.txt",
+                b"Referee: Sam Reid, sam.reid@openbook.org.uk, Open Book",
+                "text/plain",
+                note="From Sam Reid",
+            )
+        ],
+    )
     trashed = _logged(db, "outlook.eml", openbook)  # Sam is not on it: the Trash has no Sam
     s.interactions.delete(trashed)
     search = SearchService(db)
@@ -146,7 +159,8 @@ def test_erasing_reaches_the_text_of_attachments_and_ctrl_k_finds_them_nowhere(
     assert ("document", s.documents.documents_of("interaction", forwarded)[0].id) in before
 
     plan = PersonalDataService(db).erasure_plan(sam)
-    assert (plan.interactions_scrubbed, plan.texts_scrubbed, plan.emails_in_trash) == (2, 1, 0)
+    assert (plan.interactions_scrubbed, plan.texts_scrubbed, plan.emails_in_trash) == (2, 2, 0)
+    assert plan.attachments_renamed == 1, "the referee file's name names Sam"
     PersonalDataService(db).erase_contact(sam)
 
     for query in ("Sam Reid", "Reid", "sam.reid", "sam.reid@openbook.org.uk"):
@@ -159,6 +173,9 @@ def test_erasing_reaches_the_text_of_attachments_and_ctrl_k_finds_them_nowhere(
         ).all()
     assert "To: [erased]" in text and "evaluation@readingfriends.example" in text
     assert "Reid" not in text and "sam.reid" not in text
+    [referee] = s.documents.documents_of("partner", openbook)
+    assert (referee.name, referee.note) == ("Referee [erased].txt", "From [erased]")
+    assert s.documents.text_of(referee.id) == "Referee: [erased], [erased], Open Book"
     notes = s.interactions.get(meeting)["notes"]
     assert notes == "Met [erased] about the evaluation; Priya joins next time."
     assert "Reid" not in _history_text(db) and "sam.reid" not in _history_text(db)

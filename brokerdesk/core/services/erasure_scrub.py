@@ -206,12 +206,21 @@ def plan(session: Session, contact_id: int) -> tuple[Words, Scrubbing]:
             shown_names(words, interaction.notes or "")
     full = words.pattern()
     assert full is not None
-    for doc_id, name, original in session.execute(
-        select(Document.id, Document.name, Document.original_name).where(
-            Document.interaction_id.in_(found.interactions)
+    # Their e-mails' attachments by any name they are known by; any other document (a CV
+    # kept with a partner) by their address or a whole name.
+    names_of = (Document.name, Document.original_name)
+    for doc_id, owner, name, original in session.execute(
+        select(Document.id, Document.interaction_id, *names_of)
+        .where(
+            or_(
+                Document.interaction_id.in_(found.interactions),
+                _mentions(names_of, words.clues()),
+            )
         )
+        .order_by(Document.id)
     ):
-        if full.search(name) or full.search(original):
+        pattern = full if owner in found.interactions else strong
+        if pattern.search(name) or pattern.search(original):
             found.documents.append(doc_id)
     found.texts = _texts_naming(session, words, found.interactions)
     for row_id, message_id in session.execute(
@@ -244,13 +253,18 @@ def apply(session: Session, contact_id: int) -> Scrubbing:
             )
             .execution_options(synchronize_session=False)
         )
+    others: list[int] = []  # documents not of their e-mails, whose history goes too
     for document in session.scalars(select(Document).where(Document.id.in_(found.documents))):
+        theirs = document.interaction_id in found.interactions
+        if not theirs:
+            others.append(document.id)
+        pattern = full if theirs else strong
         session.execute(
             update(Document)
             .where(Document.id == document.id)
             .values(
-                name=_fit(scrub(document.name, full), 255),
-                original_name=_fit(scrub(document.original_name, full), 255),
+                name=_fit(scrub(document.name, pattern), 255),
+                original_name=_fit(scrub(document.original_name, pattern), 255),
                 version_id=Document.version_id + 1,
             )
             .execution_options(synchronize_session=False)
@@ -264,6 +278,7 @@ def apply(session: Session, contact_id: int) -> Scrubbing:
     mine = select(Interaction.id).where(Interaction.id.in_(found.interactions))
     found.history = _scrub_history(session, full, mine)
     found.history += _scrub_history(session, strong, select(Interaction.id), clues)
+    found.history += _scrub_history(session, strong, [], clues, others)
     trashed: dict[str, set[int]] = {"interaction": set(), "document": set()}
     found.trash = _scrub_trash(session, strong, clues, trashed)
     found.history += _scrub_history(

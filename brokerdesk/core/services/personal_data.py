@@ -65,7 +65,8 @@ class ErasurePlan:
         participations_unlinked: participations naming them as the local contact.
         interactions_scrubbed: interactions logged from e-mails whose subject, notes or
             "Logged by" name them or their address, rewritten to ``[erased]``.
-        attachments_renamed: those e-mails' attachments whose file names name them.
+        attachments_renamed: those e-mails' attachments whose file names name them, and any
+            other document whose file name holds their address or a whole name.
         texts_scrubbed: documents whose text (what Ctrl+K searches) or note names them.
         emails_in_trash: items in the Trash holding an e-mail that names them.
     """
