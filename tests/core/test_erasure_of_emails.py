@@ -16,6 +16,7 @@ from brokerdesk.core.models import (
     Document,
     DocumentContent,
     EmailMessage,
+    OfferArea,
     TrashItem,
 )
 from brokerdesk.core.search.service import SearchService
@@ -36,6 +37,14 @@ def _history_text(db: Database) -> str:
     with db.read() as session:
         events = session.scalars(select(AuditEvent)).all()
         return " ".join(f"{e.summary} {e.changes}" for e in events)
+
+
+def _reading(db: Database) -> int:
+    with db.write() as session:
+        area = OfferArea(code="reading", name="Reading", kind="offer")
+        session.add(area)
+        session.flush()
+        return area.id
 
 
 def _logged(db: Database, name: str, partner: int, new: list[str] = ()) -> int:  # type: ignore[assignment]
@@ -151,6 +160,14 @@ def test_erasing_reaches_the_text_of_attachments_and_ctrl_k_finds_them_nowhere(
             )
         ],
     )
+    s.partners.update(openbook, {"notes": "Lead: Sam Reid (sam.reid@openbook.org.uk)."})
+    programme = s.programmes.create(
+        {
+            "name": "Reading Friends",
+            "offer_area_id": _reading(db),
+            "description": "Evaluation by Sam Reid of Open Book; Sam's notes to follow.",
+        }
+    ).id
     trashed = _logged(db, "outlook.eml", openbook)  # Sam is not on it: the Trash has no Sam
     s.interactions.delete(trashed)
     search = SearchService(db)
@@ -161,6 +178,7 @@ def test_erasing_reaches_the_text_of_attachments_and_ctrl_k_finds_them_nowhere(
     plan = PersonalDataService(db).erasure_plan(sam)
     assert (plan.interactions_scrubbed, plan.texts_scrubbed, plan.emails_in_trash) == (2, 2, 0)
     assert plan.attachments_renamed == 1, "the referee file's name names Sam"
+    assert plan.notes_scrubbed == 2, "the partner's notes and the programme's description"
     PersonalDataService(db).erase_contact(sam)
 
     for query in ("Sam Reid", "Reid", "sam.reid", "sam.reid@openbook.org.uk"):
@@ -173,6 +191,10 @@ def test_erasing_reaches_the_text_of_attachments_and_ctrl_k_finds_them_nowhere(
         ).all()
     assert "To: [erased]" in text and "evaluation@readingfriends.example" in text
     assert "Reid" not in text and "sam.reid" not in text
+    assert s.partners.get(openbook)["notes"] == "Lead: [erased] ([erased])."
+    assert s.programmes.get(programme)["description"] == (
+        "Evaluation by [erased] of Open Book; Sam's notes to follow."
+    ), "a first name alone, outside their own e-mails, may be someone else's"
     [referee] = s.documents.documents_of("partner", openbook)
     assert (referee.name, referee.note) == ("Referee [erased].txt", "From [erased]")
     assert s.documents.text_of(referee.id) == "Referee: [erased], [erased], Open Book"

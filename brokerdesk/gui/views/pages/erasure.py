@@ -69,6 +69,22 @@ def consequences(plan: ErasurePlan) -> str:
                 ),
             )
         )
+    if plan.notes_scrubbed:
+        lines.append(
+            _count(
+                plan.notes_scrubbed,
+                translate(
+                    "Erasure",
+                    "{0} other record's notes or own fields hold their name or address; "
+                    "those words become “[erased]” too.",
+                ),
+                translate(
+                    "Erasure",
+                    "{0} other records' notes or own fields hold their name or address; "
+                    "those words become “[erased]” too.",
+                ),
+            )
+        )
     if plan.emails_in_trash:
         lines.append(
             _count(
