@@ -261,6 +261,10 @@ def feature_pictures(
 
     screenshot_reports.report_pictures(window, shot, wait, ROOT / "docs" / "samples")
 
+    from screenshot_personal import personal_pictures
+
+    personal_pictures(window, folder, shot, wait)
+
     import screenshot_team as team
 
     team.team_pictures(window.settings, shot, wait)

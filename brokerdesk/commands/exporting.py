@@ -43,6 +43,7 @@ EXTERNAL: dict[str, str] = {
     "region-summary": "export_reports",
     "series-summary": "export_reports",
     "board-pack": "export_reports",
+    "contact-data": "export_contact_data",
 }
 
 

@@ -11,7 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from brokerdesk.core.mail.filing import EmailFiling
 from brokerdesk.core.mail.reading import read_email
+from brokerdesk.core.services.personal_data import ErasurePlan
 from brokerdesk.gui.main_window import MainWindow
+from brokerdesk.gui.views.pages.erasure import consequences
 from brokerdesk.gui.views.pages.people import ContactPage
 from tests.gui.drive import ModalDriver
 
@@ -53,8 +55,8 @@ def test_erase_asks_with_the_count_then_scrubs_the_logged_email(
     assert window.ctx.services.contacts.exists(contact), "Cancel erases nothing"
     assert asked[0].startswith("Erase all personal data of “Siân Llŷr”?")
     assert (
-        "1 interaction logged from an e-mail names them: their name and e-mail address there "
-        "become “[erased]”." in asked[0]
+        "1 interaction (an e-mail logged, or notes) names them: their name and e-mail address "
+        "there become “[erased]”." in asked[0]
     )
     assert "1 attached file's name is changed the same way." in asked[0]
     assert "1 interaction and 0 participations stay, without the link to them." in asked[0]
@@ -66,3 +68,14 @@ def test_erase_asks_with_the_count_then_scrubs_the_logged_email(
     notes = window.ctx.services.interactions.get(interaction)["notes"]
     assert notes.startswith("From: [erased]\n") and "sian.llyr" not in notes
     qtbot.waitUntil(lambda: page.deleted_label.isVisible(), timeout=10_000)
+
+
+def test_the_question_counts_attachment_texts_other_notes_and_the_trash() -> None:
+    plan = ErasurePlan(7, "Sam Reid", 2, 0, 1, 0, texts_scrubbed=3, emails_in_trash=1)
+    said = consequences(plan)
+    assert "3 attached files' texts (what Ctrl+K searches) name them too." in said
+    assert "1 e-mail in the Trash names them; it is scrubbed too." in said
+    assert "other record" not in said
+    more = consequences(ErasurePlan(7, "Sam Reid", 0, 0, 0, 0, notes_scrubbed=2))
+    assert "No interaction names them." in more
+    assert "2 other records' notes or own fields hold their name or address" in more

@@ -9,6 +9,10 @@ of their attachments, in their Message-IDs, in the history of those interactions
 documents, and in Trash items that hold such an interaction. The words the person is known
 by are their name and address now, any earlier ones their history recorded, and the names
 the e-mails themselves showed beside the address ("Reid, Sam <sam@…>").
+
+The same goes for any interaction whose notes name them (a meeting's "met Siân Llŷr"), and
+for the text read from every document that names them (a forwarded e-mail, a PDF with
+their address): that text is what Ctrl+K searches, and its index follows by trigger.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from brokerdesk.core.models import (
     Base,
     Contact,
     Document,
+    DocumentContent,
     EmailMessage,
     Interaction,
     TrashItem,
@@ -165,30 +170,25 @@ def _fit(text: str | None, limit: int) -> str | None:
     return text[:limit] if text else text
 
 
-def _emailed() -> Any:
-    """The ids of interactions logged from e-mails: of kind e-mail, or with a Message-ID."""
-    logged = select(EmailMessage.interaction_id)
-    return select(Interaction.id).where(
-        or_(Interaction.kind == "email", Interaction.id.in_(logged))
-    )
-
-
 @dataclass
 class Scrubbing:
     """What erasing a contact rewrites beyond the contact itself."""
 
     interactions: list[int] = field(default_factory=list)
     documents: list[int] = field(default_factory=list)
+    texts: list[int] = field(default_factory=list)
     message_ids: list[int] = field(default_factory=list)
     history: int = 0
     trash: int = 0
 
 
 def plan(session: Session, contact_id: int) -> tuple[Words, Scrubbing]:
-    """Which e-mail interactions and attachments name the person (nothing is written).
+    """Which interactions, attachments and attachments' texts name the person (nothing is
+    written).
 
-    An interaction is the person's when its subject, notes or "Logged by" hold one of their
-    addresses or record names; in it, the names its e-mail showed for them go too.
+    An interaction (an e-mail logged, or a meeting's notes) is the person's when its
+    subject, notes or "Logged by" hold one of their addresses or record names; in it, the
+    names its e-mail showed for them go too.
     """
     words = words_for(session, contact_id)
     found = Scrubbing()
@@ -197,9 +197,7 @@ def plan(session: Session, contact_id: int) -> tuple[Words, Scrubbing]:
         return words, found
     texts_of = (Interaction.subject, Interaction.notes, Interaction.by_whom)
     candidates = session.scalars(
-        select(Interaction)
-        .where(Interaction.id.in_(_emailed()), _mentions(texts_of, words.clues()))
-        .order_by(Interaction.id)
+        select(Interaction).where(_mentions(texts_of, words.clues())).order_by(Interaction.id)
     )
     for interaction in candidates:
         texts = (interaction.subject, interaction.notes, interaction.by_whom)
@@ -208,13 +206,23 @@ def plan(session: Session, contact_id: int) -> tuple[Words, Scrubbing]:
             shown_names(words, interaction.notes or "")
     full = words.pattern()
     assert full is not None
-    for doc_id, name, original in session.execute(
-        select(Document.id, Document.name, Document.original_name).where(
-            Document.interaction_id.in_(found.interactions)
+    # Their e-mails' attachments by any name they are known by; any other document (a CV
+    # kept with a partner) by their address or a whole name.
+    names_of = (Document.name, Document.original_name)
+    for doc_id, owner, name, original in session.execute(
+        select(Document.id, Document.interaction_id, *names_of)
+        .where(
+            or_(
+                Document.interaction_id.in_(found.interactions),
+                _mentions(names_of, words.clues()),
+            )
         )
+        .order_by(Document.id)
     ):
-        if full.search(name) or full.search(original):
+        pattern = full if owner in found.interactions else strong
+        if pattern.search(name) or pattern.search(original):
             found.documents.append(doc_id)
+    found.texts = _texts_naming(session, words, found.interactions)
     for row_id, message_id in session.execute(
         select(EmailMessage.id, EmailMessage.message_id).where(
             EmailMessage.interaction_id.in_(found.interactions)
@@ -245,25 +253,32 @@ def apply(session: Session, contact_id: int) -> Scrubbing:
             )
             .execution_options(synchronize_session=False)
         )
+    others: list[int] = []  # documents not of their e-mails, whose history goes too
     for document in session.scalars(select(Document).where(Document.id.in_(found.documents))):
+        theirs = document.interaction_id in found.interactions
+        if not theirs:
+            others.append(document.id)
+        pattern = full if theirs else strong
         session.execute(
             update(Document)
             .where(Document.id == document.id)
             .values(
-                name=_fit(scrub(document.name, full), 255),
-                original_name=_fit(scrub(document.original_name, full), 255),
+                name=_fit(scrub(document.name, pattern), 255),
+                original_name=_fit(scrub(document.original_name, pattern), 255),
                 version_id=Document.version_id + 1,
             )
             .execution_options(synchronize_session=False)
         )
     for row in session.scalars(select(EmailMessage).where(EmailMessage.id.in_(found.message_ids))):
         row.message_id = scrub(row.message_id, full) or ERASED
+    _scrub_texts(session, found.texts, found.interactions, full, strong)
     # The history of the person's e-mails with every word; of other e-mails, with the
     # addresses and record names (an earlier subject may have named them).
     clues = words.clues()
     mine = select(Interaction.id).where(Interaction.id.in_(found.interactions))
     found.history = _scrub_history(session, full, mine)
-    found.history += _scrub_history(session, strong, _emailed(), clues)
+    found.history += _scrub_history(session, strong, select(Interaction.id), clues)
+    found.history += _scrub_history(session, strong, [], clues, others)
     trashed: dict[str, set[int]] = {"interaction": set(), "document": set()}
     found.trash = _scrub_trash(session, strong, clues, trashed)
     found.history += _scrub_history(
@@ -272,6 +287,58 @@ def apply(session: Session, contact_id: int) -> Scrubbing:
     _unlink_in_trash(session, contact_id)
     session.flush()
     return found
+
+
+def _texts_naming(session: Session, words: Words, theirs: list[int]) -> list[int]:
+    """The documents whose text (read from the file, what Ctrl+K searches) or note names the
+    person: any document that holds one of their addresses or record names, and the
+    attachments of their own e-mails that show any name they are known by."""
+    full, strong = words.pattern(), words.pattern(shown=False)
+    assert full is not None and strong is not None
+    found: list[int] = []
+    mine = Document.interaction_id.in_(theirs)
+    for doc_id, owner, text, note in session.execute(
+        select(Document.id, Document.interaction_id, DocumentContent.text, Document.note)
+        .outerjoin(DocumentContent, DocumentContent.document_id == Document.id)
+        .where(or_(mine, _mentions((DocumentContent.text, Document.note), words.clues())))
+        .order_by(Document.id)
+    ):
+        pattern = full if owner in theirs else strong
+        if any(t and pattern.search(t) for t in (text, note)):
+            found.append(doc_id)
+    return found
+
+
+def _scrub_texts(
+    session: Session,
+    documents: list[int],
+    theirs: list[int],
+    full: re.Pattern[str],
+    strong: re.Pattern[str],
+) -> None:
+    """Rewrite the text and note of ``documents`` (the search index follows by trigger)."""
+    for doc_id, owner, note in session.execute(
+        select(Document.id, Document.interaction_id, Document.note).where(
+            Document.id.in_(documents)
+        )
+    ):
+        pattern = full if owner in theirs else strong
+        text = session.scalar(
+            select(DocumentContent.text).where(DocumentContent.document_id == doc_id)
+        )
+        session.execute(
+            update(DocumentContent)
+            .where(DocumentContent.document_id == doc_id)
+            .values(text=scrub(text, pattern))
+            .execution_options(synchronize_session=False)
+        )
+        if note and pattern.search(note):
+            session.execute(
+                update(Document)
+                .where(Document.id == doc_id)
+                .values(note=scrub(note, pattern), version_id=Document.version_id + 1)
+                .execution_options(synchronize_session=False)
+            )
 
 
 def _scrub_value(value: Any, pattern: re.Pattern[str]) -> Any:
@@ -316,12 +383,27 @@ def _scrub_history(
     return count
 
 
+def emails_in_trash(session: Session, contact_id: int) -> int:
+    """How many Trash items hold an e-mail that names the person (nothing is written)."""
+    words = words_for(session, contact_id)
+    strong = words.pattern(shown=False)
+    if strong is None:
+        return 0
+    found: dict[str, set[int]] = {"interaction": set(), "document": set()}
+    return _scrub_trash(session, strong, words.clues(), found, write=False)
+
+
 def _scrub_trash(
-    session: Session, pattern: re.Pattern[str], clues: list[str], found: dict[str, set[int]]
+    session: Session,
+    pattern: re.Pattern[str],
+    clues: list[str],
+    found: dict[str, set[int]],
+    *,
+    write: bool = True,
 ) -> int:
     """Rewrite e-mail interactions (and their attachments and Message-IDs) in the Trash;
     ``found`` gathers the ids of those interactions and attachments, whose history goes
-    too."""
+    too. Without ``write``, only count the items that would change."""
     count = 0
     for item in session.scalars(select(TrashItem).where(_mentions([TrashItem.snapshot], clues))):
         data = json.loads(item.snapshot)
@@ -344,7 +426,8 @@ def _scrub_trash(
                 changed = changed or cleaned != row
                 row.update(cleaned)
         if changed:
-            item.snapshot = json.dumps(data, ensure_ascii=False)
+            if write:
+                item.snapshot = json.dumps(data, ensure_ascii=False)
             count += 1
     return count
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import delete, select, update
 
+import brokerdesk.core.services.erasure_notes as erasure_notes
 import brokerdesk.core.services.erasure_scrub as erasure_scrub
 from brokerdesk.core import audit
 from brokerdesk.core.db import Database
@@ -46,6 +47,8 @@ from brokerdesk.core.stored import json_value
 
 ERASED = "[erased]"
 PERSONAL_FIELDS = ("full_name", "role", "email", "phone", "notes")
+# The kinds whose notes an erasure may rewrite (``erasure_notes``), for the change broadcast.
+NOTED = frozenset(model.__tablename__ for model, _column in erasure_notes.NOTE_COLUMNS)
 
 
 def _row(obj: Any) -> dict[str, Any]:
@@ -65,7 +68,12 @@ class ErasurePlan:
         participations_unlinked: participations naming them as the local contact.
         interactions_scrubbed: interactions logged from e-mails whose subject, notes or
             "Logged by" name them or their address, rewritten to ``[erased]``.
-        attachments_renamed: those e-mails' attachments whose file names name them.
+        attachments_renamed: those e-mails' attachments whose file names name them, and any
+            other document whose file name holds their address or a whole name.
+        texts_scrubbed: documents whose text (what Ctrl+K searches) or note names them.
+        notes_scrubbed: other records (partners, programmes, participations…) whose notes or
+            own fields' text hold their address or whole name.
+        emails_in_trash: items in the Trash holding an e-mail that names them.
     """
 
     contact_id: int
@@ -74,6 +82,9 @@ class ErasurePlan:
     participations_unlinked: int
     interactions_scrubbed: int
     attachments_renamed: int
+    texts_scrubbed: int = 0
+    emails_in_trash: int = 0
+    notes_scrubbed: int = 0
 
 
 def _forget_own_values_and_lists(session: Any, contact_id: int) -> None:
@@ -156,7 +167,10 @@ class PersonalDataService:
             )
             if session.get(Contact, contact_id) is None and not in_trash:
                 raise NotFoundError(f"The contact #{contact_id} no longer exists.")
-            scrubbed = erasure_scrub.apply(session, contact_id)  # reads the name first
+            words = erasure_scrub.words_for(session, contact_id)  # before the record goes
+            person = erasure_scrub.person_ids(session, contact_id)
+            scrubbed = erasure_scrub.apply(session, contact_id)
+            notes_scrubbed = erasure_notes.apply(session, words, person)
             interactions = _count(
                 session, select(Interaction.id).where(Interaction.contact_id == contact_id)
             )
@@ -195,6 +209,9 @@ class PersonalDataService:
                     "participations_unlinked": participations,
                     "interactions_scrubbed": len(scrubbed.interactions),
                     "attachments_renamed": len(scrubbed.documents),
+                    "texts_scrubbed": len(scrubbed.texts),
+                    "emails_in_trash": scrubbed.trash,
+                    "other_notes_scrubbed": notes_scrubbed,
                 },
             )
         touched = {"contact", "interaction", "participation", "trash_item", "custom_value"}
@@ -202,7 +219,11 @@ class PersonalDataService:
             "contact",
             "delete",
             (contact_id,),
-            touched=frozenset(touched | ({"document"} if scrubbed.documents else set())),
+            touched=frozenset(
+                touched
+                | ({"document"} if scrubbed.documents or scrubbed.texts else set())
+                | (NOTED if notes_scrubbed else set())
+            ),
         )
 
     def erasure_plan(self, contact_id: int) -> ErasurePlan:
@@ -211,7 +232,9 @@ class PersonalDataService:
             contact = session.get(Contact, contact_id)
             if contact is None:
                 raise NotFoundError(f"The contact #{contact_id} no longer exists.")
-            _words, found = erasure_scrub.plan(session, contact_id)
+            words, found = erasure_scrub.plan(session, contact_id)
+            person = erasure_scrub.person_ids(session, contact_id)
+            naming = erasure_notes.records_naming(session, words, person)
             return ErasurePlan(
                 contact_id,
                 contact.full_name,
@@ -222,6 +245,9 @@ class PersonalDataService:
                 ),
                 len(found.interactions),
                 len(found.documents),
+                len(found.texts),
+                erasure_scrub.emails_in_trash(session, contact_id),
+                sum(len(ids) for ids in naming.values()),
             )
 
     def _scrub_audit(self, session: Any, contact_id: int) -> None:

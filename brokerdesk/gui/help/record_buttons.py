@@ -56,6 +56,14 @@ def record_button_help(text: str, noun: str) -> str:
             "e-mails logged as interactions (which become “[erased]”). It cannot be undone; "
             "the question first says how many interactions change.</p>",
         ),
+        "Export &personal data…": translate(
+            "Help",
+            "<b>Export personal data</b><p>Everything BrokerDesk holds about this person, "
+            "for a subject access request (UK GDPR): their record and own fields, tags, "
+            "lists, roles, the interactions they are on, the e-mails and notes that name "
+            "them, the files attached to those (by name) and their history, as an Excel "
+            "workbook (one sheet per kind) or JSON.</p>",
+        ),
         "&Add library services…": translate(
             "Help",
             "<b>Add library services</b><p>Sign up many library services at once: search, "

@@ -1,8 +1,9 @@
 """Erase personal data… on a contact's page: say what the erasure will do, then do it.
 
 An erasure (UK GDPR) cannot be undone, so the question names the person and counts what
-changes besides their record: the e-mails logged as interactions in which their name and
-address become "[erased]", and the interactions and participations that lose the link to
+changes besides their record: the interactions (e-mails logged, notes) in which their name
+and address become "[erased]", the attachments' texts that name them, the e-mails in the
+Trash that name them, and the interactions and participations that lose the link to
 them. Cancel is the default button.
 """
 
@@ -38,8 +39,8 @@ def consequences(plan: ErasurePlan) -> str:
     if plan.interactions_scrubbed:
         scrubbed = _count(
             plan.interactions_scrubbed,
-            translate("Erasure", "{0} interaction logged from an e-mail names them"),
-            translate("Erasure", "{0} interactions logged from e-mails name them"),
+            translate("Erasure", "{0} interaction (an e-mail logged, or notes) names them"),
+            translate("Erasure", "{0} interactions (e-mails logged, or notes) name them"),
         )
         lines.append(
             translate(
@@ -47,13 +48,49 @@ def consequences(plan: ErasurePlan) -> str:
             ).format(scrubbed)
         )
     else:
-        lines.append(translate("Erasure", "No interaction logged from an e-mail names them."))
+        lines.append(translate("Erasure", "No interaction names them."))
     if plan.attachments_renamed:
         lines.append(
             _count(
                 plan.attachments_renamed,
                 translate("Erasure", "{0} attached file's name is changed the same way."),
                 translate("Erasure", "{0} attached files' names are changed the same way."),
+            )
+        )
+    if plan.texts_scrubbed:
+        lines.append(
+            _count(
+                plan.texts_scrubbed,
+                translate(
+                    "Erasure", "{0} attached file's text (what Ctrl+K searches) names them too."
+                ),
+                translate(
+                    "Erasure", "{0} attached files' texts (what Ctrl+K searches) name them too."
+                ),
+            )
+        )
+    if plan.notes_scrubbed:
+        lines.append(
+            _count(
+                plan.notes_scrubbed,
+                translate(
+                    "Erasure",
+                    "{0} other record's notes or own fields hold their name or address; "
+                    "those words become “[erased]” too.",
+                ),
+                translate(
+                    "Erasure",
+                    "{0} other records' notes or own fields hold their name or address; "
+                    "those words become “[erased]” too.",
+                ),
+            )
+        )
+    if plan.emails_in_trash:
+        lines.append(
+            _count(
+                plan.emails_in_trash,
+                translate("Erasure", "{0} e-mail in the Trash names them; it is scrubbed too."),
+                translate("Erasure", "{0} e-mails in the Trash name them; they are scrubbed too."),
             )
         )
     kept = plan.interactions_unlinked + plan.participations_unlinked

@@ -54,6 +54,12 @@ class ContactPage(LinksPage):
             "E&rase personal data…", self._erase, "Erase this person's data everywhere (UK GDPR)"
         )
         erase.setObjectName("erase-personal-data")
+        export = self.add_button(
+            "Export &personal data…",
+            self._export,
+            "Everything held about this person, as a workbook or JSON (UK GDPR)",
+        )
+        export.setObjectName("export-personal-data")
         self.add_links_table()
         self.interactions = self.add_table("Interactions", columns.INTERACTIONS, "interaction")
         self.timeline = add_timeline(self)
@@ -83,6 +89,11 @@ class ContactPage(LinksPage):
         from brokerdesk.gui.views.pages.erasure import erase_contact
 
         erase_contact(self)
+
+    def _export(self) -> None:
+        from brokerdesk.gui.views.pages.subject_access import export_personal_data
+
+        export_personal_data(self)
 
     def _log(self) -> None:
         from brokerdesk.gui.dialogs.record_form import open_record_form
