@@ -4,78 +4,78 @@
 <context>
     <name>AddPersonDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="222"/>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="223"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="278"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="279"/>
         <source>Add a person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="225"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="281"/>
         <source>Login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="226"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="282"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="227"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="283"/>
         <source>Create a &amp;new login with this password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="231"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="287"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="234"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="290"/>
         <source>Password again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="239"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="295"/>
         <source>&amp;Login:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="240"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="296"/>
         <source>&amp;Role:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="245"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="301"/>
         <source>&amp;Password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="246"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="302"/>
         <source>Password a&amp;gain:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="251"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="307"/>
         <source>Tell the person their password yourself; BrokerDesk does not keep it. Without a new login, the login must already exist on the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="261"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="317"/>
         <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="278"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="334"/>
         <source>Give the person&apos;s login name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="283"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="339"/>
         <source>Give the new login a password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="287"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="343"/>
         <source>The two passwords differ: type them again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -114,63 +114,76 @@
 <context>
     <name>BoardPackDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="156"/>
         <location filename="../../brokerdesk/gui/reporting/choosing.py" line="159"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="164"/>
         <source>Board pack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="161"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="166"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="164"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="169"/>
         <source>Find reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="165"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="170"/>
         <source>Type part of a name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="180"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="179"/>
         <source>Reports to include</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="185"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="184"/>
         <source>Save as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="188"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="187"/>
         <source>&amp;Title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="189"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="188"/>
         <source>&amp;Find:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="190"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="189"/>
         <source>&amp;Reports:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="191"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="190"/>
         <source>&amp;Save as:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="203"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="202"/>
         <source>The ticked reports, in this order, after a contents page.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="210"/>
+        <source>Reading the names of the reports…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="230"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="235"/>
+        <source>%n report(s) to choose from.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="272"/>
         <source>%n report(s) chosen</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -199,78 +212,78 @@
 <context>
     <name>BulkEditDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="57"/>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="66"/>
         <source>Bulk edit {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="72"/>
-        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="73"/>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="81"/>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="82"/>
         <source>Set {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="90"/>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="99"/>
         <source>What will change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="94"/>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="103"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="95"/>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="104"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="96"/>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="105"/>
         <source>Now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="97"/>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="106"/>
         <source>After</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="103"/>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="112"/>
         <source>Preview of the changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="122"/>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="131"/>
         <source>Tick what to set on the {0}; the table shows every change first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="150"/>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="159"/>
         <source>No list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="159"/>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="168"/>
         <source>Leave empty to clear it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="161"/>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="170"/>
         <source>Separate tags with commas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="206"/>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="215"/>
         <source>{0} changes to {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="209"/>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="218"/>
         <source>Nothing to change yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="220"/>
+        <location filename="../../brokerdesk/gui/bulk_edit/dialog.py" line="229"/>
         <source>Bulk edit of {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -288,52 +301,68 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/__init__.py" line="41"/>
+        <location filename="../../brokerdesk/gui/today/__init__.py" line="44"/>
         <source>iCalendar (*.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/__init__.py" line="57"/>
+        <location filename="../../brokerdesk/gui/today/__init__.py" line="102"/>
         <source>The calendar was not written: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/__init__.py" line="61"/>
+        <location filename="../../brokerdesk/gui/today/__init__.py" line="75"/>
         <source>{0} reminders written to {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/__init__.py" line="69"/>
+        <location filename="../../brokerdesk/gui/today/__init__.py" line="137"/>
         <source>&amp;Calendar (.ics)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/__init__.py" line="72"/>
+        <location filename="../../brokerdesk/gui/today/__init__.py" line="140"/>
         <source>Follow-ups, renewals and deliverables as an iCalendar file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/__init__.py" line="76"/>
+        <location filename="../../brokerdesk/gui/today/__init__.py" line="68"/>
+        <location filename="../../brokerdesk/gui/today/__init__.py" line="144"/>
         <source>Export calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/__init__.py" line="83"/>
+        <location filename="../../brokerdesk/gui/today/__init__.py" line="86"/>
+        <source>The calendar was not written (cancelled).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/__init__.py" line="95"/>
+        <source>Writing the calendar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/__init__.py" line="98"/>
+        <source>Calendar progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/__init__.py" line="151"/>
         <source>&amp;Keep a calendar file up to date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/__init__.py" line="88"/>
+        <location filename="../../brokerdesk/gui/today/__init__.py" line="156"/>
         <source>Rewrite a chosen .ics file after every change, for a calendar to subscribe to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/__init__.py" line="105"/>
+        <location filename="../../brokerdesk/gui/today/__init__.py" line="181"/>
         <source>The calendar file is no longer kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/__init__.py" line="107"/>
+        <location filename="../../brokerdesk/gui/today/__init__.py" line="183"/>
         <source>Keep a calendar file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -482,94 +511,117 @@
     </message>
 </context>
 <context>
+    <name>ChoiceFilter</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/choice_filters.py" line="86"/>
+        <source>Several of them…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/choice_filters.py" line="99"/>
+        <source>{0} or {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/choice_filters.py" line="146"/>
+        <source>{0}: several of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/choice_filters.py" line="148"/>
+        <source>Show records whose {0} is any of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="81"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="83"/>
         <source>Someone else saved this record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="115"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="117"/>
         <source>Someone else saved this record after you opened it. Nothing has been overwritten. For each field below, choose which value to keep, then press Save. Changes that do not clash are kept as they are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="122"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="124"/>
         <source>What happened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="128"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="130"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="128"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="130"/>
         <source>Their saved version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="128"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="130"/>
         <source>Your version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="138"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="140"/>
         <source>Your changes do not clash with theirs; saving keeps both.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="145"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="147"/>
         <source>Fields that differ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="151"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="153"/>
         <source>&amp;Save my choices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="153"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="155"/>
         <source>Save my choices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="155"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="157"/>
         <source>Cancel, save nothing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="175"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="180"/>
         <source>Use mine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="175"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="180"/>
         <source>Keep theirs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="176"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="181"/>
         <source>use mine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="176"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="181"/>
         <source>keep theirs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="177"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="182"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="186"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="191"/>
         <source>{0}, your value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="188"/>
+        <location filename="../../brokerdesk/gui/dialogs/conflict.py" line="193"/>
         <source>{0}, their value</source>
         <translation type="unfinished"></translation>
     </message>
@@ -577,7 +629,7 @@
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/people.py" line="64"/>
+        <location filename="../../brokerdesk/gui/views/pages/people.py" line="74"/>
         <source>Contact: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -873,154 +925,197 @@
 <context>
     <name>DocumentsSection</name>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="119"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="121"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="120"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="122"/>
         <source>Sa&amp;ve as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="121"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="123"/>
         <source>Re&amp;name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="122"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="124"/>
         <source>Dele&amp;te</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="123"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="125"/>
         <source>Move the document to the Trash (Undo: Ctrl+Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="126"/>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="141"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="128"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="143"/>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="132"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="134"/>
         <source>Drop files here, or anywhere on this page, to keep them with this {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="134"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="136"/>
         <source> A saved e-mail (.eml, .msg) dropped here is logged as an interaction.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="152"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="154"/>
         <source>Add d&amp;ocument…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="154"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="156"/>
         <source>Add document…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="156"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="158"/>
         <source>Keep a file with this {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="159"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="161"/>
         <source>&lt;b&gt;Add document…&lt;/b&gt;&lt;p&gt;Keep files (a signed agreement, a report, a letter) with this {0}, stored in the database with its backups. You can also drop files anywhere on the page; a saved e-mail dropped here is logged as an interaction.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="167"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="169"/>
         <source>Add document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="232"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="234"/>
         <source>Add documents to this {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="268"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="270"/>
         <source>{0} cannot be read: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="274"/>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="389"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="276"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="450"/>
         <source>{0} documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="281"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="283"/>
         <source>Add {0} to {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="286"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="288"/>
         <source>Add documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="289"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="291"/>
         <source>Kept {0}. Undo (Ctrl+Z) takes it away again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="314"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="319"/>
+        <source>Open document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="320"/>
+        <source>Opening {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="338"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="344"/>
+        <source>Opening the document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="348"/>
+        <source>The document was not opened (cancelled).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="349"/>
         <source>The document could not be opened: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="318"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="331"/>
         <source>No program on this computer opens {0}; use Save as… instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="321"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="336"/>
         <source>Opened {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="326"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="358"/>
         <source>Save document as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="341"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="398"/>
         <source>{0} could not be saved: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="346"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="394"/>
         <source>Saved a copy as {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="351"/>
-        <source>Rename document</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="351"/>
-        <source>Name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../brokerdesk/gui/documents/section.py" line="376"/>
-        <source>Rename “{0}” to “{1}”</source>
+        <source>Writing {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="385"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="391"/>
+        <source>Saving a copy as {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="390"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="400"/>
+        <source>Save document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../brokerdesk/gui/documents/section.py" line="396"/>
+        <source>No copy was saved (cancelled).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="412"/>
+        <source>Rename document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="412"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="437"/>
+        <source>Rename “{0}” to “{1}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="457"/>
         <source>Delete {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/section.py" line="401"/>
+        <location filename="../../brokerdesk/gui/documents/section.py" line="462"/>
         <source>{0} moved to the Trash. Undo (Ctrl+Z) brings it back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1133,47 +1228,68 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="62"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="54"/>
+        <source>list membership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="55"/>
+        <source>list memberships</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="58"/>
+        <source>link in your own fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="59"/>
+        <source>links in your own fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="70"/>
         <source>{0} and {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="76"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="84"/>
         <source>{0} move to {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="78"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="86"/>
         <source>No other records refer to {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="82"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="90"/>
         <source>{0} also gets {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="87"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="95"/>
         <source>In {0} {1} already has a role: it keeps its own role there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="93"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="101"/>
         <source>Then {0} is deleted. Edit ▸ Undo (Ctrl+Z) takes the whole merge back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="132"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="143"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="163"/>
         <source>(empty)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="147"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="158"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="148"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_facts.py" line="159"/>
         <source>Offer areas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1412,6 +1528,120 @@
     </message>
 </context>
 <context>
+    <name>Erasure</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/erasure.py" line="33"/>
+        <source>The contact is deleted, and their details are taken out of the history. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/erasure.py" line="42"/>
+        <source>{0} interaction (an e-mail logged, or notes) names them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/erasure.py" line="43"/>
+        <source>{0} interactions (e-mails logged, or notes) name them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/erasure.py" line="46"/>
+        <source>{0}: their name and e-mail address there become “[erased]”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/erasure.py" line="51"/>
+        <source>No interaction names them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/erasure.py" line="56"/>
+        <source>{0} attached file&apos;s name is changed the same way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/erasure.py" line="57"/>
+        <source>{0} attached files&apos; names are changed the same way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/erasure.py" line="64"/>
+        <source>{0} attached file&apos;s text (what Ctrl+K searches) names them too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/erasure.py" line="67"/>
+        <source>{0} attached files&apos; texts (what Ctrl+K searches) name them too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/erasure.py" line="76"/>
+        <source>{0} other record&apos;s notes or own fields hold their name or address; those words become “[erased]” too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/erasure.py" line="81"/>
+        <source>{0} other records&apos; notes or own fields hold their name or address; those words become “[erased]” too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/erasure.py" line="92"/>
+        <source>{0} e-mail in the Trash names them; it is scrubbed too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/erasure.py" line="93"/>
+        <source>{0} e-mails in the Trash name them; they are scrubbed too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/erasure.py" line="99"/>
+        <source>{0} and {1} stay, without the link to them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/erasure.py" line="102"/>
+        <source>{0} interaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/erasure.py" line="103"/>
+        <source>{0} interactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/erasure.py" line="107"/>
+        <source>{0} participation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/erasure.py" line="108"/>
+        <source>{0} participations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/erasure.py" line="124"/>
+        <location filename="../../brokerdesk/gui/views/pages/erasure.py" line="139"/>
+        <source>Erase personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/erasure.py" line="125"/>
+        <source>Erase all personal data of “{0}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/erasure.py" line="127"/>
+        <source>Erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/erasure.py" line="128"/>
+        <source>Erase, cannot be undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <location filename="../../brokerdesk/gui/exporting/done.py" line="42"/>
@@ -1600,7 +1830,7 @@
     <message>
         <location filename="../../brokerdesk/gui/exporting/summaries.py" line="110"/>
         <location filename="../../brokerdesk/gui/exporting/summaries.py" line="207"/>
-        <location filename="../../brokerdesk/gui/reporting/actions.py" line="76"/>
+        <location filename="../../brokerdesk/gui/reporting/actions.py" line="78"/>
         <source>&amp;Open folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1675,37 +1905,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="148"/>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="151"/>
         <source>Export &amp;summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="150"/>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="153"/>
         <source>Export summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="151"/>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="154"/>
         <source>Export this partner&apos;s summary as PDF, XLSX or CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="154"/>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="157"/>
         <source>Export summary as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="156"/>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="159"/>
         <source>&amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="157"/>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="160"/>
         <source>&amp;XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="158"/>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="161"/>
         <source>&amp;CSV…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2120,37 +2350,53 @@
 <context>
     <name>Grouping</name>
     <message>
-        <location filename="../../brokerdesk/gui/grouping/feature.py" line="44"/>
+        <location filename="../../brokerdesk/gui/grouping/feature.py" line="52"/>
         <source>Group by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/grouping/feature.py" line="45"/>
+        <location filename="../../brokerdesk/gui/grouping/feature.py" line="53"/>
         <source>Group the list by a column, with totals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/grouping/feature.py" line="46"/>
+        <location filename="../../brokerdesk/gui/grouping/feature.py" line="54"/>
         <source>No groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/grouping/feature.py" line="49"/>
+        <location filename="../../brokerdesk/gui/grouping/feature.py" line="57"/>
         <source>Group b&amp;y:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/grouping/feature.py" line="59"/>
+        <location filename="../../brokerdesk/gui/grouping/feature.py" line="67"/>
         <source>{0} in groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/grouping/feature.py" line="69"/>
+        <location filename="../../brokerdesk/gui/grouping/feature.py" line="77"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/grouping/feature.py" line="124"/>
+        <location filename="../../brokerdesk/gui/grouping/feature.py" line="144"/>
+        <location filename="../../brokerdesk/gui/grouping/feature.py" line="169"/>
+        <source>Grouping the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/grouping/feature.py" line="159"/>
+        <source>Working out the groups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/grouping/feature.py" line="168"/>
+        <source>The list could not be grouped: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/grouping/feature.py" line="188"/>
         <source>Total: {0} in {1} groups</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2440,26 +2686,36 @@
     </message>
     <message>
         <location filename="../../brokerdesk/gui/help/record_buttons.py" line="52"/>
+        <source>&lt;b&gt;Erase personal data&lt;/b&gt;&lt;p&gt;Remove this person everywhere, as UK GDPR asks: their record, their details in the history, and their name and e-mail address in e-mails logged as interactions (which become “[erased]”). It cannot be undone; the question first says how many interactions change.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="59"/>
+        <source>&lt;b&gt;Export personal data&lt;/b&gt;&lt;p&gt;Everything BrokerDesk holds about this person, for a subject access request (UK GDPR): their record and own fields, tags, lists, roles, the interactions they are on, the e-mails and notes that name them, the files attached to those (by name) and their history, as an Excel workbook (one sheet per kind) or JSON.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="67"/>
         <source>&lt;b&gt;Add library services&lt;/b&gt;&lt;p&gt;Sign up many library services at once: search, filter by nation, region or membership, &lt;i&gt;Select all shown&lt;/i&gt;, then choose the starting stage.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="58"/>
+        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="73"/>
         <source>&lt;b&gt;Change stage&lt;/b&gt;&lt;p&gt;Move every selected participation to another stage (invited, interested, signed up, active, completed, withdrawn) in one step.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="63"/>
+        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="78"/>
         <source>&lt;b&gt;Add partner&lt;/b&gt;&lt;p&gt;Give another partner a role in this {noun}.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="66"/>
+        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="81"/>
         <source>&lt;b&gt;Name a lead&lt;/b&gt;&lt;p&gt;Choose which of this {noun}&apos;s contacts leads each offer area (Reading, Health &amp;amp; Wellbeing…). Services in live programmes with nobody named show on the dashboard&apos;s Named leads tab and on the Data quality page.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="72"/>
+        <location filename="../../brokerdesk/gui/help/record_buttons.py" line="87"/>
         <source>&lt;b&gt;Edit participation&lt;/b&gt;&lt;p&gt;Dates, figures (one for each of the programme&apos;s measures) and the local contact of the selected library service&apos;s participation.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2472,12 +2728,12 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="186"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="196"/>
         <source>History of {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="193"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="203"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2485,73 +2741,84 @@
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="81"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="82"/>
         <source>&amp;History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="86"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="87"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="117"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="118"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="118"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="119"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="119"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="120"/>
         <source>What changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="101"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="102"/>
         <source>No changes recorded yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="88"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="89"/>
         <source>Every change to this record, newest first, each followed by its fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="148"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="141"/>
+        <source>#{0}, since deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="151"/>
         <source>Changed {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="152"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="157"/>
         <source>{0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="153"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="158"/>
         <source>{0}, {1}: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="159"/>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="160"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="166"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="167"/>
         <source>{0}: {1} → {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="203"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="169"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="170"/>
+        <source>{0}: {1} not kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="213"/>
         <source>Open a record first to see its history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="215"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="225"/>
         <source>Show &amp;history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="218"/>
+        <location filename="../../brokerdesk/gui/safety/history_panel.py" line="228"/>
         <source>Who changed this record, what and when</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2572,22 +2839,22 @@
 <context>
     <name>ImportEmails</name>
     <message>
-        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="166"/>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="232"/>
         <source>Import e-mails from folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="187"/>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="253"/>
         <source>Read e-mails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="196"/>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="264"/>
         <source>Import {0} e-mails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="200"/>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="268"/>
         <source>Import e-mails</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2595,73 +2862,99 @@
 <context>
     <name>ImportEmailsDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="69"/>
-        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="70"/>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="74"/>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="75"/>
         <source>Import e-mails from folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="75"/>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="80"/>
         <source>E-mails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="79"/>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="84"/>
         <source>Log the selected e-mails with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="80"/>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="85"/>
         <source>(skip: do not import)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="82"/>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="87"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="82"/>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="87"/>
         <source>Library service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="84"/>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="89"/>
         <source>Log the &amp;selected e-mails with:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="97"/>
+        <source>New contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="100"/>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="183"/>
+        <source>Add as &amp;contacts (each joins the record of the first e-mail they are on):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="117"/>
         <source>Folder: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="108"/>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="127"/>
         <source>Not e-mails, left alone: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="129"/>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="148"/>
         <source>Skipped: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="139"/>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="168"/>
+        <source>{0}: on one e-mail, would join {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="170"/>
+        <source>{0}: on {2} e-mails, would join {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="185"/>
+        <source>Everyone on the e-mails to be logged is a contact already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="205"/>
         <source>{0} e-mails read: {1} will be logged with the partner or library service shown; {2} are skipped. Select e-mails to choose another record or skip them. Nothing is written until you press Import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="144"/>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="210"/>
         <source>&amp;Import {0} e-mails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="145"/>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="211"/>
         <source>Import {0} e-mails</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="155"/>
+        <location filename="../../brokerdesk/gui/documents/folder_dialog.py" line="221"/>
         <source>chosen by you</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2917,7 +3210,7 @@
 <context>
     <name>InteractionPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/people.py" line="102"/>
+        <location filename="../../brokerdesk/gui/views/pages/people.py" line="122"/>
         <source>Interaction: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3061,28 +3354,43 @@
 <context>
     <name>LikelyExisting</name>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/likely_existing.py" line="51"/>
+        <location filename="../../brokerdesk/gui/dialogs/likely_existing.py" line="53"/>
         <source>This {0} may already be in BrokerDesk:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/likely_existing.py" line="57"/>
+        <location filename="../../brokerdesk/gui/dialogs/likely_existing.py" line="59"/>
         <source>Likely existing {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/likely_existing.py" line="60"/>
+        <location filename="../../brokerdesk/gui/dialogs/likely_existing.py" line="62"/>
         <source>Open the e&amp;xisting one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/likely_existing.py" line="63"/>
+        <location filename="../../brokerdesk/gui/dialogs/likely_existing.py" line="65"/>
         <source>Close this form without saving and open it (Alt+X)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/likely_existing.py" line="124"/>
+        <location filename="../../brokerdesk/gui/dialogs/likely_existing.py" line="138"/>
         <source>{0} likely existing: {1}, {2}. Alt+X opens it instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/likely_existing.py" line="184"/>
+        <source>BrokerDesk could not check for a likely existing {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/likely_existing.py" line="186"/>
+        <source>The check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/dialogs/likely_existing.py" line="191"/>
+        <source>Reading names to check against</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3207,84 +3515,98 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="84"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="61"/>
         <source>{0} list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="101"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="78"/>
         <source>Search {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="102"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="79"/>
         <source>Search {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="200"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="177"/>
         <source>{0}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="131"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="108"/>
         <source>Result count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="134"/>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="234"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="111"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="217"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="135"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="112"/>
         <source>Columns: show or hide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="136"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="113"/>
         <source>Show or hide columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="143"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="120"/>
         <source>{0} table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="170"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="147"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="215"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="197"/>
         <source>any</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="216"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="198"/>
         <source> days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="224"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="207"/>
         <source>Any {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="343"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="325"/>
         <source>Type 3 or more letters to search {0} {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="412"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="394"/>
         <source>Updating the list…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/list_page.py" line="424"/>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="408"/>
+        <source>Type letters or numbers to search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/list_page.py" line="411"/>
         <source>{0} {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogCall</name>
+    <message>
+        <location filename="../../brokerdesk/gui/today/log_call.py" line="67"/>
+        <location filename="../../brokerdesk/gui/today/log_call.py" line="72"/>
+        <source>Log call</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3985,128 +4307,138 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="70"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="71"/>
         <source>partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="70"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="71"/>
         <source>contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="72"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="73"/>
         <source>Merge two {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="93"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="94"/>
         <source>Choose the record to keep, then, for each field that differs, the value to keep. Everything linked to the other record moves to the one you keep.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="101"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="102"/>
         <source>Record to &amp;keep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="107"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="108"/>
         <source>{0} (#{1}, saved {2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="111"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="112"/>
         <source>Keep {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="137"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="139"/>
         <source>Both combined: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="137"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="139"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="140"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="142"/>
         <source>{0}: both combined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="148"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="149"/>
+        <source>Your own fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="159"/>
         <source>The two records, field by field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="162"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="173"/>
         <source>&amp;Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="166"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="177"/>
         <source>Cancel, merge nothing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="180"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="191"/>
         <source>{0} (the same in both)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="182"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="193"/>
         <source>{0}: the same in both</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="193"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="204"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="195"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="206"/>
         <source>from {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="230"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="242"/>
         <source>{0} keeps all its own values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="231"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="244"/>
         <source>{0} keeps its own values except {1}, taken from {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="235"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="248"/>
         <source>It will be called {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="261"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="251"/>
+        <source>The values not kept ({0}) are written to its history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="284"/>
         <source>kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="261"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="284"/>
         <source>merged in, then deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="292"/>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="295"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="315"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="318"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="293"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="316"/>
         <source>Merge {0} into {1}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="307"/>
+        <location filename="../../brokerdesk/gui/duplicates/merge_view.py" line="330"/>
         <source>Merge {0} into {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4114,18 +4446,18 @@
 <context>
     <name>MoveDateDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/today/page.py" line="85"/>
         <location filename="../../brokerdesk/gui/today/page.py" line="86"/>
+        <location filename="../../brokerdesk/gui/today/page.py" line="87"/>
         <source>Move to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/page.py" line="90"/>
+        <location filename="../../brokerdesk/gui/today/page.py" line="91"/>
         <source>New date for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/page.py" line="91"/>
+        <location filename="../../brokerdesk/gui/today/page.py" line="92"/>
         <source>&amp;New date:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4359,7 +4691,7 @@
 <context>
     <name>PartnerPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="100"/>
+        <location filename="../../brokerdesk/gui/views/pages/partner.py" line="102"/>
         <source>Partner: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4649,27 +4981,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="186"/>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="191"/>
         <source>DD/MM/YYYY</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="189"/>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="194"/>
         <source>Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="190"/>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="195"/>
         <source>Calendar for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="191"/>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="196"/>
         <source>Choose {0} from a calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="261"/>
+        <location filename="../../brokerdesk/gui/dialogs/editors.py" line="266"/>
         <source>Type to search…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4790,38 +5122,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="161"/>
         <location filename="../../brokerdesk/core/kinds.py" line="162"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="163"/>
         <source>series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="170"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="171"/>
         <source>grant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="171"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="172"/>
         <source>grants</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="181"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="182"/>
         <source>branch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="182"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="183"/>
         <source>branches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="189"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="190"/>
         <source>participation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="190"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="191"/>
         <source>participations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4836,42 +5168,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="199"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="200"/>
         <source>programme partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="200"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="201"/>
         <source>programme partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="208"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="209"/>
         <source>document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="209"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="210"/>
         <source>documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="217"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="218"/>
         <source>deliverable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="218"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="219"/>
         <source>deliverables</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="224"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="225"/>
         <source>offer area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/core/kinds.py" line="225"/>
+        <location filename="../../brokerdesk/core/kinds.py" line="226"/>
         <source>offer areas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4934,6 +5266,83 @@
     </message>
 </context>
 <context>
+    <name>ReminderWords</name>
+    <message>
+        <location filename="../../brokerdesk/gui/today/words.py" line="30"/>
+        <source>Follow up: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/words.py" line="32"/>
+        <source>Renewal due: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/words.py" line="34"/>
+        <source>Last day to give notice: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/words.py" line="36"/>
+        <source>Agreement ends: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/words.py" line="39"/>
+        <source>Report due: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/words.py" line="41"/>
+        <source>Milestone due: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/words.py" line="43"/>
+        <source>Payment due: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/words.py" line="44"/>
+        <source>Deliverable due: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/words.py" line="47"/>
+        <source>Never contacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../brokerdesk/gui/today/words.py" line="49"/>
+        <source>Not contacted for %n day(s) (every {0})</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/words.py" line="57"/>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../brokerdesk/gui/today/words.py" line="59"/>
+        <source>%n day(s) overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../brokerdesk/gui/today/words.py" line="60"/>
+        <source>in %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Reminders</name>
     <message>
         <location filename="../../brokerdesk/core/reminders.py" line="49"/>
@@ -4977,52 +5386,52 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="77"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="78"/>
         <source>Region summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="86"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="87"/>
         <source>Region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="87"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="88"/>
         <source>&amp;Region:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="91"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="92"/>
         <source>Format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="96"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="97"/>
         <source>&amp;PDF document, tagged for screen readers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="97"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="98"/>
         <source>Excel &amp;workbook (XLSX), one sheet per table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="98"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="99"/>
         <source>&amp;CSV files, one per table, in a folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="108"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="109"/>
         <source>Save as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="109"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="110"/>
         <source>&amp;Save as:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="143"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="144"/>
         <source>{0} region summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5030,47 +5439,58 @@
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/actions.py" line="72"/>
+        <location filename="../../brokerdesk/gui/reporting/actions.py" line="74"/>
         <source>Wrote the {0} to &apos;{1}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/actions.py" line="75"/>
+        <location filename="../../brokerdesk/gui/reporting/actions.py" line="77"/>
         <source>Report exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/actions.py" line="80"/>
+        <location filename="../../brokerdesk/gui/reporting/actions.py" line="82"/>
         <source>Export report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/actions.py" line="120"/>
+        <location filename="../../brokerdesk/gui/reporting/actions.py" line="122"/>
         <source>Laying out the pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/actions.py" line="124"/>
+        <location filename="../../brokerdesk/gui/reporting/actions.py" line="126"/>
         <source>Wrote the board pack &apos;{0}&apos; ({1} reports) to &apos;{2}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/actions.py" line="128"/>
+        <location filename="../../brokerdesk/gui/reporting/actions.py" line="130"/>
         <source>Board pack made</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/actions.py" line="131"/>
+        <location filename="../../brokerdesk/gui/reporting/actions.py" line="133"/>
+        <location filename="../../brokerdesk/gui/reporting/actions.py" line="150"/>
         <source>Board pack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/actions.py" line="132"/>
+        <location filename="../../brokerdesk/gui/reporting/actions.py" line="134"/>
         <source>Gathering the reports…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/actions.py" line="181"/>
+        <location filename="../../brokerdesk/gui/reporting/actions.py" line="146"/>
+        <source>Reading the names of the reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/actions.py" line="149"/>
+        <source>The reports to choose from could not be read: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/reporting/actions.py" line="197"/>
         <source>Print report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5301,17 +5721,17 @@
 <context>
     <name>SaveRow</name>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="42"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="43"/>
         <source>&amp;Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="43"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="44"/>
         <source>Browse for a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="56"/>
+        <location filename="../../brokerdesk/gui/reporting/choosing.py" line="57"/>
         <source>Save as</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5387,108 +5807,123 @@
 <context>
     <name>SearchPalette</name>
     <message>
-        <location filename="../../brokerdesk/gui/search/palette.py" line="52"/>
-        <location filename="../../brokerdesk/gui/search/palette.py" line="62"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="59"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="69"/>
         <source>Search everything</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../brokerdesk/gui/search/feature.py" line="34"/>
-        <location filename="../../brokerdesk/gui/search/palette.py" line="61"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="68"/>
         <source>Search everything…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/search/palette.py" line="66"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="73"/>
         <source>Search results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/search/palette.py" line="71"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="78"/>
         <source>Search status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/search/palette.py" line="103"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="110"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/search/palette.py" line="115"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="122"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/search/palette.py" line="128"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="135"/>
         <source>Search failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/search/palette.py" line="157"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="167"/>
         <source>Type to search partners, services, contacts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/search/palette.py" line="159"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="169"/>
+        <source>Type letters or numbers to search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="171"/>
         <source>Nothing found for “{0}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/search/palette.py" line="161"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="173"/>
         <source>{0} found — ↑↓ to choose, Enter to open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/search/palette.py" line="165"/>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="177"/>
         <source>{0} found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="185"/>
+        <source>tag: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/search/palette.py" line="186"/>
+        <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SeriesPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/series.py" line="46"/>
+        <location filename="../../brokerdesk/gui/views/pages/series.py" line="47"/>
         <source>Library services taking part</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/series.py" line="48"/>
+        <location filename="../../brokerdesk/gui/views/pages/series.py" line="49"/>
         <source>New library services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/series.py" line="52"/>
+        <location filename="../../brokerdesk/gui/views/pages/series.py" line="53"/>
         <source>Lapsed library services</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/series.py" line="62"/>
+        <location filename="../../brokerdesk/gui/views/pages/series.py" line="63"/>
         <source>Stage: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/series.py" line="69"/>
+        <location filename="../../brokerdesk/gui/views/pages/series.py" line="70"/>
         <source>Nation: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/series.py" line="76"/>
-        <location filename="../../brokerdesk/gui/views/pages/series.py" line="92"/>
+        <location filename="../../brokerdesk/gui/views/pages/series.py" line="77"/>
+        <location filename="../../brokerdesk/gui/views/pages/series.py" line="93"/>
         <source>{0} in {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/series.py" line="85"/>
+        <location filename="../../brokerdesk/gui/views/pages/series.py" line="86"/>
         <source>Region: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/series.py" line="148"/>
+        <location filename="../../brokerdesk/gui/views/pages/series.py" line="152"/>
         <source>Series: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/series.py" line="149"/>
+        <location filename="../../brokerdesk/gui/views/pages/series.py" line="153"/>
         <source>{0} rounds</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5649,6 +6084,55 @@
     <message>
         <location filename="../../brokerdesk/gui/static_lists/feature.py" line="262"/>
         <source>Delete list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SubjectAccess</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/subject_access.py" line="29"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/subject_access.py" line="30"/>
+        <source>JSON file (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/subject_access.py" line="32"/>
+        <source>Personal data of {0}.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/subject_access.py" line="36"/>
+        <location filename="../../brokerdesk/gui/views/pages/subject_access.py" line="112"/>
+        <source>Export personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/subject_access.py" line="51"/>
+        <source>Wrote everything held about {0} to &apos;{1}&apos;. Interactions they are on: {2}; e-mails naming them: {3}; notes naming them: {4}; attached files (listed by name): {5}; history entries: {6}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/subject_access.py" line="85"/>
+        <source>Gathering, step {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/subject_access.py" line="100"/>
+        <source>Personal data exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/subject_access.py" line="107"/>
+        <source>The export was cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/subject_access.py" line="115"/>
+        <source>Gathering everything held about {0}…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5955,17 +6439,17 @@
 <context>
     <name>Team</name>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="43"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="47"/>
         <source>Viewer: reads everything, changes nothing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="44"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="48"/>
         <source>Editor: changes records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="45"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="49"/>
         <source>Admin: also offer areas, custom fields and people</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6013,78 +6497,95 @@
 <context>
     <name>TeamDialog</name>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="67"/>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="68"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="71"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="72"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="145"/>
         <source>Team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="72"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="76"/>
         <source>Login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="73"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="77"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="79"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="83"/>
         <source>People on the team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="88"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="92"/>
         <source>Role of the chosen person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="89"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="93"/>
         <source>&amp;Role:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="91"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="95"/>
         <source>&amp;Change role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="92"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="96"/>
         <source>&amp;Add person…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="93"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="97"/>
         <source>Re&amp;move from the team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="107"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="111"/>
         <source>Everyone below signs in to the team server with their own login. The server itself enforces each role, in BrokerDesk and in any other program.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="172"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="168"/>
+        <source>The team server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="180"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="184"/>
+        <source>Reading the people on the team…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="216"/>
+        <source>Asking the team server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="226"/>
         <source>{0} is now: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="182"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="237"/>
         <source>{0} is no longer on the team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="200"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="256"/>
         <source>{0} joined the team.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="207"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="263"/>
         <source>Remove from the team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/team/dialog.py" line="209"/>
+        <location filename="../../brokerdesk/gui/team/dialog.py" line="265"/>
         <source>Take {0} off the team? They will no longer be able to open the team&apos;s database. Their history stays.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6144,53 +6645,58 @@
 <context>
     <name>TimelineTab</name>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="125"/>
+        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="126"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="128"/>
+        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="129"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="129"/>
+        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="130"/>
         <source>S&amp;how:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="132"/>
         <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="133"/>
+        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="134"/>
         <source>Search the timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="135"/>
+        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="136"/>
         <source>Sea&amp;rch:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="148"/>
+        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="149"/>
         <source>Timeline table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="163"/>
+        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="164"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="181"/>
+        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="182"/>
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="192"/>
+        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="193"/>
         <source>Timeline ({0:,})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="200"/>
+        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="201"/>
+        <source>Type letters or numbers to search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/pages/timeline.py" line="204"/>
         <source>{0:,} of {1:,} shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6198,94 +6704,98 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../brokerdesk/gui/today/page.py" line="73"/>
+        <location filename="../../brokerdesk/gui/today/page.py" line="74"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/page.py" line="74"/>
+        <location filename="../../brokerdesk/gui/today/page.py" line="75"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/page.py" line="75"/>
+        <location filename="../../brokerdesk/gui/today/page.py" line="76"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/page.py" line="76"/>
+        <location filename="../../brokerdesk/gui/today/page.py" line="77"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/page.py" line="141"/>
+        <location filename="../../brokerdesk/gui/today/page.py" line="143"/>
         <source>Reminders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/page.py" line="157"/>
+        <location filename="../../brokerdesk/gui/today/page.py" line="159"/>
         <source>&amp;Show Today when BrokerDesk opens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/page.py" line="158"/>
+        <location filename="../../brokerdesk/gui/today/page.py" line="160"/>
         <source>Show Today when BrokerDesk opens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/page.py" line="213"/>
+        <location filename="../../brokerdesk/gui/today/page.py" line="215"/>
         <source>Today: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/page.py" line="221"/>
+        <location filename="../../brokerdesk/gui/today/page.py" line="223"/>
         <source>Reading what is due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/page.py" line="234"/>
+        <location filename="../../brokerdesk/gui/today/page.py" line="236"/>
         <source>What is due could not be read: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/page.py" line="271"/>
+        <location filename="../../brokerdesk/gui/today/page.py" line="273"/>
         <source>{0} overdue, {1} due today, {2} this week, {3} in the next 60 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/page.py" line="278"/>
+        <location filename="../../brokerdesk/gui/today/page.py" line="280"/>
         <source>Nothing is due in the next 60 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/page.py" line="341"/>
-        <location filename="../../brokerdesk/gui/today/page.py" line="386"/>
+        <location filename="../../brokerdesk/gui/today/page.py" line="343"/>
         <source>Mark done: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/page.py" line="342"/>
+        <location filename="../../brokerdesk/gui/today/page.py" line="344"/>
         <source>Done: {0}. Ctrl+Z undoes it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/page.py" line="361"/>
+        <location filename="../../brokerdesk/gui/today/page.py" line="363"/>
         <source>Move “{0}” to {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/page.py" line="363"/>
+        <location filename="../../brokerdesk/gui/today/page.py" line="367"/>
         <source>{0} moved to {1}. Ctrl+Z undoes it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/page.py" line="383"/>
+        <location filename="../../brokerdesk/gui/today/page.py" line="389"/>
         <source>Call logged with {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../brokerdesk/gui/today/page.py" line="388"/>
+        <location filename="../../brokerdesk/gui/today/page.py" line="391"/>
         <source>The follow-up is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/today/page.py" line="392"/>
+        <source>Ctrl+Z undoes it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6512,6 +7022,120 @@
     <message>
         <location filename="../../brokerdesk/gui/dialogs/user_guide.py" line="301"/>
         <source>“{0}” is not in the guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ValueFilter</name>
+    <message>
+        <location filename="../../brokerdesk/gui/views/value_filter.py" line="38"/>
+        <source>contains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/value_filter.py" line="39"/>
+        <source>is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/value_filter.py" line="40"/>
+        <source>at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/value_filter.py" line="41"/>
+        <source>at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/value_filter.py" line="42"/>
+        <source>between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/value_filter.py" line="43"/>
+        <source>before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/value_filter.py" line="44"/>
+        <source>after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/value_filter.py" line="45"/>
+        <source>within the next … days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/value_filter.py" line="46"/>
+        <source>within the last … days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/value_filter.py" line="47"/>
+        <source>is filled in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/value_filter.py" line="48"/>
+        <source>is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/value_filter.py" line="51"/>
+        <location filename="../../brokerdesk/gui/views/value_filter.py" line="52"/>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/value_filter.py" line="53"/>
+        <source>e.g. 10,000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/value_filter.py" line="54"/>
+        <source>e.g. £10,000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/value_filter.py" line="55"/>
+        <source>e.g. 1/9/2026</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/value_filter.py" line="56"/>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/value_filter.py" line="77"/>
+        <source>How to compare {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/value_filter.py" line="78"/>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/value_filter.py" line="84"/>
+        <source>and</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/value_filter.py" line="87"/>
+        <source>{0}, and</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/value_filter.py" line="176"/>
+        <source>{0}, number of days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../brokerdesk/gui/views/value_filter.py" line="178"/>
+        <source>{0}, value</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
