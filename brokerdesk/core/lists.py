@@ -75,7 +75,8 @@ class Column:
         currency: for a ``money`` column whose records carry their own currency, the SQL
             expression of its code: the column's values are then :class:`Money` (shown in
             that currency, summed per currency) and it sorts by currency (pounds first, then
-            by code) and by amount within each. Without it an amount is in pounds.
+            by code) and by amount within each; sorted the other way, that whole order is
+            reversed (empty amounts still last). Without it an amount is in pounds.
     """
 
     key: str

@@ -74,14 +74,14 @@ _SIGNS = sorted(_BY_SIGN, key=len, reverse=True)  # "US$" before "$" would match
 _MARK = "|".join([re.escape(s) for s in _SIGNS] + ["[A-Za-z]{3}", r"\$"])
 _LEAD = re.compile(rf"^(?:{_MARK})")
 _TAIL = re.compile(rf"(?:{_MARK})$")
-_DIGITS = re.compile(r"^\d[\d., ]*$")
-_SHORTHAND = re.compile(r"^\d[\d.,]*\s*(?:k|m|bn|mn)$", re.IGNORECASE)
+_DIGITS = re.compile(r"^\d[\d., ]*$", re.ASCII)  # ASCII: "٣" is no amount of pounds
 LONGEST = 40  # characters: the largest amount, signed, spaced and with its code, fits
 _UK = re.compile(
     r"^\d{1,3}(?:(?P<sep>[, ])\d{3})?(?:(?P=sep)\d{3})*(?:\.\d{1,2})?$"  # 1,234,567.89
-    r"|^\d+(?:\.\d{1,2})?$"  # 1234567.89
+    r"|^\d+(?:\.\d{1,2})?$",  # 1234567.89
+    re.ASCII,
 )
-_SHORTHAND = re.compile(r"^[-−(]?\s*\D{0,3}\s*[\d.,]+\s*(?:k|m|bn|mn|K|M)\)?$")
+_SHORTHAND = re.compile(r"^[-−(]?\s*\D{0,3}\s*[\d.,]+\s*(?:k|m|bn|mn)\)?$", re.IGNORECASE)
 _SPACES = re.compile(r"[\u00a0\u202f\u2009\u2007]")
 
 

@@ -154,27 +154,29 @@ class _Typesetter:
         return self._compiler
 
     def pdf(self, document: str, created: dt.datetime) -> bytes:
+        with self._lock:
+            try:
+                return self._compile(document, created, [PDF_STANDARD])
+            except ReportError as error:
+                if MISSING_GLYPH not in str(error):
+                    raise
+                log.warning("Report written without the PDF/UA-1 claim: %s", error)
+                return self._compile(document, created, [])
+
+    def _compile(self, document: str, created: dt.datetime, standards: list[str]) -> bytes:
         import typst
 
-        stamp = int(created.timestamp())
-        with self._lock:
-            compiler = self._get()
-            try:
-                return bytes(
-                    compiler.compile(
-                        format="pdf",
-                        sys_inputs={"report": document},
-                        pdf_standards=[PDF_STANDARD],
-                        timestamp=stamp,
-                    )
+        try:
+            return bytes(
+                self._get().compile(
+                    format="pdf",
+                    sys_inputs={"report": document},
+                    pdf_standards=standards,
+                    timestamp=created.replace(microsecond=0),
                 )
-            except typst.TypstError as error:
-                if MISSING_GLYPH not in str(error):
-                    raise ReportError(f"The report could not be laid out: {error}") from error
-                log.warning("Report written without the PDF/UA-1 claim: %s", error)
-                return bytes(
-                    compiler.compile(format="pdf", sys_inputs={"report": document}, timestamp=stamp)
-                )
+            )
+        except typst.TypstError as error:
+            raise ReportError(f"The report could not be laid out: {error}") from error
 
 
 _TYPESETTER = _Typesetter()

@@ -45,6 +45,8 @@ REFUSED = [
     ("   ", "Type an amount"),
     ("abc", "is not an amount"),
     ("£5k", "write the amount in full"),
+    ("5BN", "write the amount in full"),
+    ("٣٠", "is not an amount"),  # Arabic-Indic digits: no amount of pounds
     ("2m", "write the amount in full"),
     ("€1.234,56", "write amounts the UK way"),
     ("5,00", "write amounts the UK way"),

@@ -120,3 +120,36 @@ def test_erasing_a_merged_contact_scrubs_the_history_of_both_records(
     for personal in ("Sam Reid", "Samuel Reid", EMAIL, "sam@home.example", "07700 900123"):
         assert personal not in text, f"{personal} is still in the history"
     assert "they/them" not in text and values == [], "own-field values go too"
+
+
+def test_erasure_reaches_a_merge_recorded_in_the_older_nested_form(
+    db: Database, world: World
+) -> None:
+    """Merges recorded before 5 Dec 2026 kept their fields under "fields"; the person's old
+    name and address there are erased too."""
+    s = Services(db)
+    keep = s.contacts.create({"full_name": "Sam Reid", "email": EMAIL}).id
+    with db.write() as session:
+        session.add(
+            AuditEvent(
+                entity="contact",
+                record_id=keep,
+                action="merge",
+                summary="Merged Zebedee Oldname into Sam Reid",
+                user_name="tester",
+                changes=json.dumps(
+                    {
+                        "merged_id": 999,
+                        "fields": {
+                            "full_name": ["Zebedee Oldname", "Sam Reid"],
+                            "email": ["old@example.org", EMAIL],
+                        },
+                    }
+                ),
+            )
+        )
+    PersonalDataService(db).erase_contact(keep)
+    with db.read() as session:
+        text = " ".join(f"{e.summary} {e.changes}" for e in session.scalars(select(AuditEvent)))
+    for personal in ("Zebedee Oldname", "old@example.org", "Sam Reid", EMAIL):
+        assert personal not in text, f"{personal} is still in the history"

@@ -168,3 +168,15 @@ def test_a_long_own_text_is_shown_around_the_words(db: Database, filed: dict[str
     assert match is not None and match.label == "Conditions"
     assert "hedgehog" in match.text and len(match.text) <= 60
     assert match.text.startswith("…") and match.text.endswith("…")
+
+
+def test_an_excerpt_finds_an_accented_word_typed_plainly(
+    db: Database, filed: dict[str, int]
+) -> None:
+    """Typed "llyr" finds "Llŷr"; the excerpt shows her name, not the start of the text."""
+    s = Services(db)
+    field = s.custom_fields.add("funding_grant", FieldSpec("Conditions", "longtext")).id
+    text = "Spend by March. " * 8 + "Report to Siân Llŷr at the end of each term. " + "Etc. " * 10
+    s.custom_fields.set_on_many(field, [filed["funding_grant"]], text)
+    (match,) = found(db, "llyr").values()
+    assert match is not None and "Llŷr" in match.text

@@ -243,3 +243,11 @@ def test_several_choices_match_any_of_those_asked(db: Database) -> None:
         services.partners.create({"name": name, "partner_type": "charity", key: picked})
     assert _names(services, {key: ["Children", "Carers"]}) == ["A", "B"]
     assert _names(services, {key: "Adults"}) == ["B", "C"]
+
+
+def test_a_condition_reads_its_amounts_as_lists_show_them() -> None:
+    """A screen reader hears "-£20.00" and "-0.5", as the list's cells say them."""
+    from brokerdesk.core.services.value_filters import describe
+
+    assert "-£20.00" in describe("money", "Budget", {"op": "at_least", "value": "-20.00"})
+    assert "-0.5" in describe("number", "Score", {"op": "at_least", "value": "-0.5"})

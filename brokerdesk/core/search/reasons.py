@@ -138,7 +138,9 @@ def _excerpt(text: str, words: list[str]) -> str:
     text = " ".join(text.split())
     if len(text) <= SHOWN_VALUE:
         return text
-    at = max((text.casefold().find(w) for w in words[:1]), default=-1)
+    # folded letter by letter, so "Llŷr" is found by "llyr" at the same place in ``text``
+    plain = "".join(fold(letter)[:1] or letter for letter in text)
+    at = next((found for w in words if (found := plain.find(w)) >= 0), -1)
     start = max(0, min(at - SHOWN_VALUE // 3, len(text) - SHOWN_VALUE + 2)) if at > 0 else 0
     part = text[start : start + SHOWN_VALUE - 2].strip()
     return ("…" if start else "") + part + ("…" if start + SHOWN_VALUE - 2 < len(text) else "")

@@ -103,10 +103,11 @@ def words_for(session: Session, contact_id: int) -> Words:
     ):
         data = json.loads(changes or "{}")
         not_kept = data.get("not_kept")
+        nested = data.get("fields")  # a merge recorded before 5 Dec 2026 nested its fields
         for key in ("full_name", "email"):
-            pair = data.get(key)
-            if isinstance(pair, list):
-                rows += [{key: value} for value in pair]
+            for pair in (data.get(key), nested.get(key) if isinstance(nested, dict) else None):
+                if isinstance(pair, list):
+                    rows += [{key: value} for value in pair]
             if isinstance(not_kept, dict) and key in not_kept:
                 rows.append({key: not_kept[key]})
     for row in rows:

@@ -261,9 +261,11 @@ class PersonalDataService:
         ).all()
         for event in events:
             changes = json.loads(event.changes or "{}")
-            for name, value in changes.items():
-                if _personal(name) and isinstance(value, list):
-                    changes[name] = [None if v is None else ERASED for v in value]
+            nested = changes.get("fields")  # a merge recorded before 5 Dec 2026 nested them
+            for fields in (changes, nested if isinstance(nested, dict) else {}):
+                for name, value in fields.items():
+                    if _personal(name) and isinstance(value, list):
+                        fields[name] = [None if v is None else ERASED for v in value]
             not_kept = changes.get(NOT_KEPT)
             if isinstance(not_kept, dict):
                 changes[NOT_KEPT] = {

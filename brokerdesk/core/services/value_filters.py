@@ -25,6 +25,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
 from brokerdesk.core import money
+from brokerdesk.core.display import display
 from brokerdesk.core.importing.loose import read_date, read_number
 from brokerdesk.core.services.custom_values import NUMBER_LIMIT, plain_number
 from brokerdesk.core.services.fields import clean_text, parse_date
@@ -199,14 +200,11 @@ def shown(kind: str, value: Any) -> tuple[str, str, str]:
 
 
 def _readable(kind: str, stored: str) -> str:
+    """A stored condition's value as lists show it ("-£20.00", "-0.5", "1 Sep 2026")."""
     if kind == "date":
         day = dt.date.fromisoformat(stored)
         return f"{day.day} {day:%b %Y}"
-    number = Decimal(stored)
-    if kind == "money":
-        return f"£{number:,.2f}"
-    whole, _point, places = plain_number(number).partition(".")
-    return f"{int(whole):,}" + (f".{places}" if places else "")
+    return display(Decimal(stored), kind)
 
 
 def describe(kind: str, label: str, value: Any) -> str:

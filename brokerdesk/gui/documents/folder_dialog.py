@@ -96,10 +96,7 @@ class ImportEmailsDialog(QDialog):
         self.people.setObjectName("import-emails-new-contacts")
         self.people.setAccessibleName(self.tr("New contacts"))
         self.people.setMaximumHeight(120)
-        self.people_label = QLabel(
-            self.tr("Add as &contacts (each joins the record of the first e-mail they are on):"),
-            self,
-        )
+        self.people_label = QLabel(self._offer(), self)
         self.people_label.setBuddy(self.people)
         self.people_label.setWordWrap(True)
         self.ticked: set[str] = set()
@@ -160,6 +157,8 @@ class ImportEmailsDialog(QDialog):
 
     def _show_people(self) -> None:
         unknown = self._unknown()
+        current = self.people.currentItem()
+        keep = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
         self.people.blockSignals(True)
         self.people.clear()
         for address, (person, items) in unknown.items():
@@ -176,14 +175,18 @@ class ImportEmailsDialog(QDialog):
             entry.setData(Qt.ItemDataRole.UserRole, address)
         self.people.blockSignals(False)
         self.ticked &= set(unknown)
-        if unknown:
-            self.people.setCurrentRow(0)
+        if unknown:  # the keyboard's place stays on the same person
+            addresses = list(unknown)
+            self.people.setCurrentRow(addresses.index(keep) if keep in addresses else 0)
         self.people.setVisible(bool(unknown))
         self.people_label.setText(
-            self.tr("Add as &contacts (each joins the record of the first e-mail they are on):")
+            self._offer()
             if unknown
             else self.tr("Everyone on the e-mails to be logged is a contact already.")
         )
+
+    def _offer(self) -> str:
+        return self.tr("Add as &contacts (each joins the record of the first e-mail they are on):")
 
     def _tick(self, entry: QListWidgetItem) -> None:
         address = str(entry.data(Qt.ItemDataRole.UserRole))
