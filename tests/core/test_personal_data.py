@@ -153,3 +153,15 @@ def test_erasure_reaches_a_merge_recorded_in_the_older_nested_form(
         text = " ".join(f"{e.summary} {e.changes}" for e in session.scalars(select(AuditEvent)))
     for personal in ("Zebedee Oldname", "old@example.org", "Sam Reid", EMAIL):
         assert personal not in text, f"{personal} is still in the history"
+
+
+def test_erasure_empties_other_records_links_to_the_person(db: Database, world: World) -> None:
+    """A partner's own "Main contact" link names the person by id: after the erasure it is
+    empty, not pointing at a record that is gone."""
+    s = Services(db)
+    main = s.custom_fields.add("partner", FieldSpec("Main contact", "link", link_kind="contact")).id
+    sam = s.contacts.create({"full_name": "Sam Reid", "email": EMAIL}).id
+    partner = s.partners.create({"name": "Open Book Trust", f"cf_{main}": sam}).id
+    assert s.partners.get(partner)[f"cf_{main}"] == sam
+    PersonalDataService(db).erase_contact(sam)
+    assert s.partners.get(partner)[f"cf_{main}"] is None

@@ -88,12 +88,20 @@ class ErasurePlan:
 
 
 def _forget_own_values_and_lists(session: Any, contact_id: int) -> None:
-    """The contact's values of the team's own fields and its list memberships (they name
-    it by id, so no foreign key takes them with the contact)."""
+    """The contact's values of the team's own fields, other records' link fields naming it,
+    and its list memberships (they name it by id, so no foreign key takes them with it)."""
     own = select(CustomField.id).where(CustomField.entity == "contact")
     session.execute(
         delete(CustomValue).where(
             CustomValue.field_id.in_(own), CustomValue.record_id == contact_id
+        )
+    )
+    links = select(CustomField.id).where(
+        CustomField.kind == "link", CustomField.link_kind == "contact"
+    )
+    session.execute(  # other records' own link fields naming the person are emptied
+        delete(CustomValue).where(
+            CustomValue.field_id.in_(links), CustomValue.number_value == contact_id
         )
     )
     lists = select(StaticList.id).where(StaticList.entity == "contact")
