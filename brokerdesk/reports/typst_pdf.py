@@ -117,6 +117,7 @@ def report_data(report: Report) -> dict[str, Any]:
         "subtitle": f"{report.subtitle} · generated {date}",
         "footer": f"{report.subject} · {report.kind_label.lower()} · {date}",
         "facts": [[k, _cell(v)] for k, v in report.facts],
+        "facts_caption": f"About the {report.kind_label.lower().replace(' summary', '')}",
         "sections": [_section(s) for s in report.sections],
         "closing": f"Generated on {date} from the BrokerDesk database {report.source}.",
     }

@@ -113,3 +113,12 @@ def test_a_report_is_dated_by_the_apps_clock() -> None:
         data = report_pdf(_report("Library Services", ["Ada Lovell"]))
     with pikepdf.open(io.BytesIO(data)) as pdf:
         assert str(pdf.docinfo["/CreationDate"]) == "D:20260302140509Z"
+
+
+def test_the_details_list_is_named_before_it_is_read() -> None:
+    """The record's details are a tagged list named by the line before it, as the old
+    table's caption named it."""
+    data = report_pdf(_report("Library Services", ["Ada Lovell"]))
+    s = read_structure(data)
+    assert "About the partner Fact 1 Ada Lovell" in s.text
+    assert s.tags.index("/L") > s.tags.index("/H1")

@@ -6,9 +6,29 @@ sorts and sums; one format per currency (and per bold or plain) is made once per
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
-from brokerdesk.core.money import Money, excel_format
+from brokerdesk.core.money import PENNY, Money, Totals, excel_format
+
+
+def money_csv_cells(value: Any, shown: str = "") -> list[str]:
+    """An amount's two CSV cells: a plain number in pennies ("5000.50", never the "5000.5000"
+    it may be stored with) and its currency code. A bare number is in pounds; sums in several
+    currencies are written as ``shown`` (how they read), with no one code; nothing is empty.
+    """
+    if isinstance(value, Totals):
+        if not value:
+            return ["", ""]
+        single = value.single()
+        if single is None:
+            return [shown, ""]
+        value = single
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        value = Money(Decimal(value))
+    if isinstance(value, Money):
+        return [f"{value.amount.quantize(PENNY):f}", value.currency]
+    return ["", ""] if value is None or value == "" else [shown or str(value), ""]
 
 
 class MoneyFormats:

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import brokerdesk.core.exporting.safety as safety
-from brokerdesk.core.exporting.money_cells import MoneyFormats
+from brokerdesk.core.exporting.money_cells import MoneyFormats, money_csv_cells
 from brokerdesk.core.exporting.summary import PartnerSummary
 from brokerdesk.core.exporting.tables import Column, Table, as_text, summary_tables
-from brokerdesk.core.money import HOME, Money
+from brokerdesk.core.money import Money
 
 MAX_WIDTH = 60
 SAMPLE_ROWS = 200  # column widths are fitted to this many rows; enough to look right
@@ -179,10 +179,8 @@ def _csv_headers(table: Table) -> list[str]:
 
 
 def _csv_cells(column: Column, value: Any) -> list[str]:
-    if column.kind == "money":  # a plain number, then its currency code
-        if isinstance(value, Money):
-            return [str(value.amount), value.currency]
-        return [as_text(value), HOME if isinstance(value, decimal.Decimal) else ""]
+    if column.kind == "money":  # a plain number in pennies, then its currency code
+        return money_csv_cells(value, safety.neutralise(as_text(value)))
     if isinstance(value, str):
         return [safety.neutralise(value)]
     return [safety.neutralise(as_text(value)) if isinstance(value, Money) else as_text(value)]

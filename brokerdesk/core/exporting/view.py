@@ -22,7 +22,7 @@ from typing import Any
 
 from brokerdesk.core.display import display
 from brokerdesk.core.errors import Cancelled
-from brokerdesk.core.exporting.money_cells import MoneyFormats
+from brokerdesk.core.exporting.money_cells import MoneyFormats, money_csv_cells
 from brokerdesk.core.exporting.safety import (
     atomic_path,
     in_memory,
@@ -35,7 +35,6 @@ from brokerdesk.core.money import Money, Totals
 from brokerdesk.core.services.listing import ListService
 
 BLOCK = 2_000  # rows read per query
-PENNIES = Decimal("0.01")
 Progress = Callable[[int, int, str], bool]
 
 
@@ -78,12 +77,7 @@ def csv_cells(column: Column, value: Any) -> list[str]:
     """One value's CSV cells: an amount as a plain number and its currency code."""
     if column.kind != "money":
         return [_csv_value(column, value)]
-    if value is None or (isinstance(value, Totals) and not value):
-        return ["", ""]
-    found = _money(value)
-    if found is None:  # sums in several currencies: as they read, no one currency
-        return [neutralise(display(value, "money")), ""]
-    return [f"{found.amount.quantize(PENNIES):f}", found.currency]  # 9999.99, not 9999.9900
+    return money_csv_cells(value, neutralise(display(value, "money")))
 
 
 def _csv_value(column: Column, value: Any) -> str:
